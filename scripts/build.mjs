@@ -1,0 +1,32 @@
+// Bundles the extension (and the command-line tool, once it exists) into single CommonJS files with esbuild.
+// unified and remark-parse are ESM-only, so tsc alone could not emit them into a CommonJS extension.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+	{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+];
+if (existsSync('src/node/cli.ts')) {
+	targets.push({ entryPoints: ['src/node/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+}
+
+const common = {
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node18',
+	sourcemap: !production,
+	minify: production,
+	logLevel: 'warning',
+};
+
+if (watch) {
+	for (const t of targets) await (await esbuild.context({ ...common, ...t })).watch();
+	console.log('esbuild: watching');
+} else {
+	await Promise.all(targets.map((t) => esbuild.build({ ...common, ...t })));
+}
