@@ -1,0 +1,41 @@
+import type { SeedDocument } from './seedDocument';
+
+/** The longest title we show before shortening, in UTF-16 units (fits the Outline view and breadcrumbs). */
+export const maxTitleLength = 60;
+
+/**
+ * Shortens `text` to at most `limit` characters at a word boundary, appending "…" when anything was cut.
+ * Whitespace runs collapse to one space, so a title never spans lines.
+ */
+export function shortenAtWord(text: string, limit: number): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	if (flat.length <= limit) {
+		return flat;
+	}
+	const cut = flat.slice(0, limit);
+	const lastSpace = cut.lastIndexOf(' ');
+	const head = lastSpace > limit / 3 ? cut.slice(0, lastSpace) : cut;
+	return `${head.replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/**
+ * A seed article has no title line, so its title is the first sentence of the lead, shortened to
+ * `maxTitleLength` at a word boundary. Articles without a lead are called "Untitled article".
+ */
+export function articleTitle(doc: SeedDocument): string {
+	const first = doc.lead?.sentences[0];
+	if (!first) {
+		return 'Untitled article';
+	}
+	return shortenAtWord(doc.text.slice(first.start, first.end), maxTitleLength) || 'Untitled article';
+}
+
+/** The first `count` words of a span, with "…" when the span has more: names paragraphs in the outline. */
+export function firstWords(text: string, start: number, end: number, count = 6): string {
+	// Only a bounded prefix is read, so naming a huge one-line paragraph stays cheap.
+	const prefix = text.slice(start, Math.min(end, start + 200));
+	const words = prefix.trim().split(/\s+/).filter(Boolean);
+	const shown = words.slice(0, count).join(' ');
+	const more = words.length > count || end > start + 200;
+	return more ? `${shown.replace(/[,;:]+$/, '')}…` : shown;
+}

@@ -1,0 +1,20 @@
+// Composition root: builds the services and registers every feature; no logic lives here.
+import type * as vscode from 'vscode';
+import { registerFoldingSupport } from './vscode/foldingProvider';
+import { registerLanguageDetection } from './vscode/languageDetection';
+import { registerOutlineSupport } from './vscode/outlineProvider';
+import { SeedDiagnostics } from './vscode/seedDiagnostics';
+import { SeedDocumentCache } from './vscode/seedDocumentCache';
+
+export function activate(context: vscode.ExtensionContext): void {
+	const documents = new SeedDocumentCache();
+	context.subscriptions.push(
+		documents,
+		registerLanguageDetection(),
+		registerOutlineSupport(documents),
+		registerFoldingSupport(documents),
+		new SeedDiagnostics(documents),
+	);
+}
+
+export function deactivate(): void {}

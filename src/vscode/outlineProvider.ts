@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { buildOutline, type OutlineKind, type OutlineNode } from '../core/outline';
+import { seedSelector, toRange } from './convert';
+import type { SeedDocumentCache } from './seedDocumentCache';
+
+const symbolKinds: Record<OutlineKind, vscode.SymbolKind> = {
+	article: vscode.SymbolKind.File,
+	dateline: vscode.SymbolKind.Event,
+	lead: vscode.SymbolKind.String,
+	section: vscode.SymbolKind.Namespace,
+	paragraph: vscode.SymbolKind.String,
+};
+
+/** The Outline view, breadcrumbs and Go to Symbol in Editor: dateline, lead, sections and their paragraphs. */
+export function registerOutlineSupport(documents: SeedDocumentCache): vscode.Disposable {
+	return vscode.languages.registerDocumentSymbolProvider(seedSelector, {
+		provideDocumentSymbols(document, token) {
+			const outline = buildOutline(documents.get(document));
+			return token.isCancellationRequested ? [] : [toSymbol(document, outline)];
+		},
+	}, { label: 'News Seed' });
+}
+
+function toSymbol(document: vscode.TextDocument, node: OutlineNode): vscode.DocumentSymbol {
+	const symbol = new vscode.DocumentSymbol(node.name || ' ', node.detail, symbolKinds[node.kind], toRange(document, node.range), toRange(document, node.selection));
+	symbol.children = node.children.map((child) => toSymbol(document, child));
+	return symbol;
+}
