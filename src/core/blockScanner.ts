@@ -1,0 +1,187 @@
+/**
+ * The fast part of the parser: a line scan (one `indexOf('\n')` per line) that cuts a seed article into blocks.
+ *
+ * Only block boundaries and kinds are computed eagerly. Sentences (Intl.Segmenter) are computed on first read
+ * and memoized in the block, so parsing a 10 MB article costs little more than finding its line ends.
+ */
+import { isHeadingLine, maxHeadingLength } from './headingRule';
+import type { Block, HeadingBlock, ParagraphBlock, SentenceSpan } from './seedDocument';
+import { splitSentences } from './sentences';
+
+/** Space, tab or carriage return: a line made only of these is blank, and blocks are trimmed of them. */
+export function isBlankCode(code: number): boolean {
+	return code === 0x20 || code === 0x09 || code === 0x0d;
+}
+
+/**
+ * A paragraph block whose sentences are split on first access and then kept.
+ *
+ * The block keeps a reference to the parsed text (not a copy). `toJSON` includes the sentences, so a block
+ * serialises like a plain {@link ParagraphBlock}. Private fields stay out of `assert.deepStrictEqual`, so two
+ * equal parses compare equal whether or not their sentences were read.
+ */
+export class Paragraph implements ParagraphBlock {
+	readonly kind = 'paragraph';
+	#text: string;
+	#sentences: readonly SentenceSpan[] | undefined;
+	/** Sentences of an equal block at another position, and the shift to apply, when this block was moved. */
+	#moved: readonly SentenceSpan[] | undefined;
+	#delta: number;
+	#mdast: unknown;
+
+	constructor(readonly start: number, readonly end: number, readonly lead: boolean, text: string) {
+		this.#text = text;
+		this.#sentences = undefined;
+		this.#moved = undefined;
+		this.#delta = 0;
+		this.#mdast = undefined;
+	}
+
+	/** The block's literal mdast (relative offsets), owned by mdast.ts; carried along when the block moves. */
+	get mdastMemo(): unknown {
+		return this.#mdast;
+	}
+
+	set mdastMemo(value: unknown) {
+		this.#mdast = value;
+	}
+
+	/** Sentences in order, computed once (see `splitSentences` for the invariants). */
+	get sentences(): readonly SentenceSpan[] {
+		if (this.#sentences === undefined) {
+			const moved = this.#moved;
+			const delta = this.#delta;
+			this.#sentences = moved === undefined
+				? splitSentences(this.#text, this.start, this.end)
+				: moved.map((s) => ({ start: s.start + delta, end: s.end + delta }));
+			this.#moved = undefined;
+		}
+		return this.#sentences;
+	}
+
+	/** The same block `delta` code units further in `text`, reusing whatever was already computed here. */
+	moved(delta: number, text: string): Paragraph {
+		const copy = new Paragraph(this.start + delta, this.end + delta, this.lead, text);
+		const known = this.#sentences ?? this.#moved;
+		if (known !== undefined) {
+			copy.#moved = known;
+			copy.#delta = this.#sentences !== undefined ? delta : this.#delta + delta;
+		}
+		copy.mdastMemo = this.mdastMemo;
+		return copy;
+	}
+
+	toJSON(): ParagraphBlock {
+		return { kind: this.kind, start: this.start, end: this.end, lead: this.lead, sentences: this.sentences };
+	}
+}
+
+/** A heading block. */
+export class Heading implements HeadingBlock {
+	readonly kind = 'heading';
+	#mdast: unknown;
+
+	constructor(readonly start: number, readonly end: number) {
+		this.#mdast = undefined;
+	}
+
+	/** The block's literal mdast (relative offsets), owned by mdast.ts; carried along when the block moves. */
+	get mdastMemo(): unknown {
+		return this.#mdast;
+	}
+
+	set mdastMemo(value: unknown) {
+		this.#mdast = value;
+	}
+
+	/** The same heading `delta` code units further on (a heading needs no text: it has no lazy parts). */
+	moved(delta: number, _text?: string): Heading {
+		const copy = new Heading(this.start + delta, this.end + delta);
+		copy.mdastMemo = this.mdastMemo;
+		return copy;
+	}
+
+	toJSON(): HeadingBlock {
+		return { kind: this.kind, start: this.start, end: this.end };
+	}
+}
+
+/** A block as the scanner builds it. */
+export type ScannedBlock = Paragraph | Heading;
+
+/**
+ * Receives each block as the scan finds it; returning true stops the scan (used by incremental updates to
+ * stop once the blocks agree with the previous parse again).
+ */
+export type BlockSink = (block: ScannedBlock) => boolean;
+
+/**
+ * Scans `text` from `from`, which must be the start of a line (or the lead's start on line 1) with the scanner
+ * between blocks, and emits blocks in order.
+ *
+ * A block is a run of non-blank lines; blank lines (only spaces, tabs, CR) separate blocks. Each block is
+ * trimmed of blanks at both ends. The block that starts on line 1 (`firstLine` true and found on the first
+ * scanned line) is the lead; a later single-line block is a heading when `isHeadingLine` says so. Only `\n`
+ * ends a line; the `\r` of CRLF is a blank at the end of the line.
+ */
+export function scanBlocks(text: string, from: number, firstLine: boolean, sink: BlockSink): void {
+	const length = text.length;
+	let pos = from;
+	let blockStart = -1;
+	let blockEnd = -1;
+	let lines = 0;
+	let lead = false;
+	let onFirstLine = firstLine;
+	for (;;) {
+		let lineEnd = text.indexOf('\n', pos);
+		const last = lineEnd < 0;
+		if (last) {
+			lineEnd = length;
+		}
+		let s = pos;
+		while (s < lineEnd && isBlankCode(text.charCodeAt(s))) {
+			s++;
+		}
+		if (s === lineEnd) {
+			if (blockStart >= 0) {
+				if (sink(makeBlock(text, blockStart, blockEnd, lines, lead))) {
+					return;
+				}
+				blockStart = -1;
+			}
+		} else {
+			let e = lineEnd;
+			while (isBlankCode(text.charCodeAt(e - 1))) {
+				e--;
+			}
+			if (blockStart < 0) {
+				blockStart = s;
+				lines = 1;
+				lead = onFirstLine;
+			} else {
+				lines++;
+			}
+			blockEnd = e;
+		}
+		onFirstLine = false;
+		if (last) {
+			break;
+		}
+		pos = lineEnd + 1;
+	}
+	if (blockStart >= 0) {
+		sink(makeBlock(text, blockStart, blockEnd, lines, lead));
+	}
+}
+
+function makeBlock(text: string, start: number, end: number, lines: number, lead: boolean): ScannedBlock {
+	if (!lead && lines === 1 && end - start <= maxHeadingLength && isHeadingLine(text.slice(start, end))) {
+		return new Heading(start, end);
+	}
+	return new Paragraph(start, end, lead, text);
+}
+
+/** Narrows a shared {@link Block} to the scanner's classes (false for blocks built elsewhere, e.g. test fakes). */
+export function isScannedBlock(block: Block): block is ScannedBlock {
+	return block instanceof Paragraph || block instanceof Heading;
+}

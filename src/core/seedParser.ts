@@ -1,0 +1,229 @@
+/**
+ * Parses seed articles into {@link SeedDocument}s, and re-parses them incrementally after edits.
+ *
+ * Design, driven by speed on large files: a hand-written line scan (blockScanner.ts) builds the block list
+ * eagerly; sentences and mdast are computed lazily per block and memoized. `updateSeed` rescans only the
+ * blocks an edit touches and moves the others. Nothing here throws on any input string.
+ */
+import { Heading, Paragraph, scanBlocks, type ScannedBlock } from './blockScanner';
+import { parseDateline } from './dateline';
+import type { Block, Dateline, ParagraphBlock, Section, SeedDocument, SeedProblem, SentenceSpan, TextEdit } from './seedDocument';
+
+/** The parser's document: the shared shape plus what incremental updates need (kept out of equality). */
+class ParsedSeed implements SeedDocument {
+	readonly lead: ParagraphBlock | null;
+	readonly intro: readonly ParagraphBlock[];
+	readonly sections: readonly Section[];
+	readonly problems: readonly SeedProblem[];
+	/** The dateline's own problems, reused when an edit leaves line 1 alone. */
+	readonly #headProblems: readonly SeedProblem[];
+	readonly #leadStart: number;
+
+	constructor(
+		readonly text: string,
+		readonly dateline: Dateline | null,
+		headProblems: readonly SeedProblem[],
+		leadStart: number,
+		readonly blocks: readonly ScannedBlock[],
+	) {
+		this.#headProblems = headProblems;
+		this.#leadStart = leadStart;
+		const first = blocks[0];
+		this.lead = first instanceof Paragraph && first.lead ? first : null;
+		const intro: ParagraphBlock[] = [];
+		const sections: Section[] = [];
+		let heading: Heading | undefined;
+		let paragraphs: ParagraphBlock[] = [];
+		const close = () => {
+			if (heading !== undefined) {
+				const end = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1].end : heading.end;
+				sections.push({ start: heading.start, end, heading, paragraphs });
+			}
+		};
+		for (const block of blocks) {
+			if (block instanceof Heading) {
+				close();
+				heading = block;
+				paragraphs = [];
+			} else if (heading !== undefined) {
+				paragraphs.push(block);
+			} else if (!block.lead) {
+				intro.push(block);
+			}
+		}
+		close();
+		this.intro = intro;
+		this.sections = sections;
+		this.problems = blocks.length > 0 ? headProblems : [...headProblems, emptyArticle(dateline)];
+	}
+
+	/** Dateline problems and where the lead starts: reusable while line 1 is unchanged. */
+	get head(): { readonly problems: readonly SeedProblem[]; readonly leadStart: number } {
+		return { problems: this.#headProblems, leadStart: this.#leadStart };
+	}
+}
+
+function emptyArticle(dateline: Dateline | null): SeedProblem {
+	return {
+		code: 'empty-article',
+		severity: 'warning',
+		message: dateline !== null ? 'Empty article: there is no text after the dateline.' : 'Empty article: the file has no text.',
+		start: dateline !== null ? dateline.start : 0,
+		end: dateline !== null ? dateline.end : 0,
+	};
+}
+
+/**
+ * Parses a whole seed article.
+ *
+ * Invariants: blocks are in order, non-empty, trimmed of blanks, separated by at least one line break;
+ * every span lies within `text`; the lead (if any) is `blocks[0]`; `intro` and the sections' paragraphs are
+ * the same objects as in `blocks`. Problems: dateline problems (see `parseDateline`) and `empty-article`
+ * when there is no block at all. Never throws.
+ */
+export function parseSeed(text: string): SeedDocument {
+	const head = parseDateline(text);
+	const blocks: ScannedBlock[] = [];
+	scanBlocks(text, head.leadStart, true, (block) => {
+		blocks.push(block);
+		return false;
+	});
+	return new ParsedSeed(text, head.dateline, head.problems, head.leadStart, blocks);
+}
+
+/** Edits sorted by start, or undefined when they overlap, fall outside `length`, or do not produce `newLength`. */
+function checkedEdits(edits: readonly TextEdit[], length: number, newLength: number): TextEdit[] | undefined {
+	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+	let previousEnd = 0;
+	let delta = 0;
+	for (const edit of sorted) {
+		if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end)) || edit.start < previousEnd || edit.end < edit.start || edit.end > length) {
+			return undefined;
+		}
+		previousEnd = edit.end;
+		delta += edit.text.length - (edit.end - edit.start);
+	}
+	return length + delta === newLength ? sorted : undefined;
+}
+
+/** Index of the last block whose start is `< offset` (or `<= offset` when `inclusive`), or -1. */
+function lastBlockBefore(blocks: readonly Block[], offset: number, inclusive: boolean): number {
+	let low = 0;
+	let high = blocks.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		const start = blocks[mid].start;
+		if (start < offset || (inclusive && start === offset)) {
+			low = mid + 1;
+		} else {
+			high = mid;
+		}
+	}
+	return low - 1;
+}
+
+/**
+ * Re-parses after `edits`, given as VS Code reports one change event: non-overlapping ranges of
+ * `previous.text`, in any order, whose application gives `newText`.
+ *
+ * The result equals `parseSeed(newText)` (same blocks, sentences, problems). Only the blocks from the last one
+ * that starts before the first edit up to the first block after the edits that matches the previous parse are
+ * rescanned; the others are moved (a cheap copy that keeps memoized sentences and mdast). Falls back to a full
+ * parse when the edits are inconsistent with the texts or `previous` was not made by this parser.
+ */
+export function updateSeed(previous: SeedDocument, edits: readonly TextEdit[], newText: string): SeedDocument {
+	if (!(previous instanceof ParsedSeed)) {
+		return parseSeed(newText);
+	}
+	const oldText = previous.text;
+	const sorted = checkedEdits(edits, oldText.length, newText.length);
+	if (sorted === undefined) {
+		return parseSeed(newText);
+	}
+	if (sorted.length === 0) {
+		return oldText === newText ? previous : parseSeed(newText);
+	}
+	const minStart = sorted[0].start;
+	const maxEnd = sorted[sorted.length - 1].end;
+	const delta = newText.length - oldText.length;
+	const old = previous.blocks;
+	const firstLineEnd = oldText.indexOf('\n');
+	const lineOneTouched = firstLineEnd < 0 || minStart <= firstLineEnd;
+	let dateline = previous.dateline;
+	let head = previous.head;
+	if (lineOneTouched) {
+		const parsed = parseDateline(newText);
+		dateline = parsed.dateline;
+		head = parsed;
+	}
+	const keep = lineOneTouched ? -1 : lastBlockBefore(old, minStart, false);
+	const blocks: ScannedBlock[] = [];
+	for (let i = 0; i < keep; i++) {
+		blocks.push(old[i].moved(0, newText));
+	}
+	let from = head.leadStart;
+	let firstLine = true;
+	if (keep >= 0 && !(keep === 0 && old[0] instanceof Paragraph && old[0].lead)) {
+		from = oldText.lastIndexOf('\n', old[keep].start - 1) + 1;
+		firstLine = false;
+	}
+	const newMaxEnd = maxEnd + delta;
+	let next = Math.max(keep, 0);
+	let synced = -1;
+	scanBlocks(newText, from, firstLine, (block) => {
+		if (block.start >= newMaxEnd) {
+			while (next < old.length && old[next].start + delta < block.start) {
+				next++;
+			}
+			const candidate = old[next];
+			if (candidate !== undefined && candidate.start + delta === block.start && candidate.end + delta === block.end
+				&& candidate.kind === block.kind && (candidate instanceof Heading || (block instanceof Paragraph && candidate.lead === block.lead))) {
+				synced = next;
+				return true;
+			}
+		}
+		blocks.push(block);
+		return false;
+	});
+	if (synced >= 0) {
+		for (let i = synced; i < old.length; i++) {
+			blocks.push(old[i].moved(delta, newText));
+		}
+	}
+	return new ParsedSeed(newText, dateline, head.problems, head.leadStart, blocks);
+}
+
+/**
+ * The block at `offset`: the block with `start <= offset <= end` (the end is included so that a cursor just
+ * after a block's last character still finds it), or undefined between blocks. Binary search, O(log n).
+ */
+export function blockAt(doc: SeedDocument, offset: number): Block | undefined {
+	const index = lastBlockBefore(doc.blocks, offset, true);
+	const block = doc.blocks[index];
+	return block !== undefined && offset <= block.end ? block : undefined;
+}
+
+/**
+ * The sentence at `offset`: in the paragraph at `offset`, the sentence with `start <= offset <= end`, or
+ * undefined (in a heading, between blocks, or on the blanks between two sentences that touch neither).
+ * Reading it splits that one paragraph's sentences if they were not split yet.
+ */
+export function sentenceAt(doc: SeedDocument, offset: number): SentenceSpan | undefined {
+	const block = blockAt(doc, offset);
+	if (block === undefined || block.kind !== 'paragraph') {
+		return undefined;
+	}
+	const sentences = block.sentences;
+	let low = 0;
+	let high = sentences.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (sentences[mid].start <= offset) {
+			low = mid + 1;
+		} else {
+			high = mid;
+		}
+	}
+	const sentence = sentences[low - 1];
+	return sentence !== undefined && offset <= sentence.end ? sentence : undefined;
+}

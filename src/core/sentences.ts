@@ -1,0 +1,152 @@
+/**
+ * Sentence splitting with `Intl.Segmenter` (granularity `sentence`), corrected for abbreviations.
+ *
+ * V8's ICU segmenter does not apply ICU's `ss=standard` suppressions, so it breaks after "Mr.", "Jan." or
+ * "U.S." whenever a capital letter or a digit follows. We keep ICU's boundaries and only merge a segment into
+ * the next when it ends in a known abbreviation (see {@link neverFinalAbbreviations} and
+ * {@link maybeFinalAbbreviations}).
+ */
+import type { SentenceSpan } from './seedDocument';
+
+/**
+ * Abbreviations after which a sentence never ends, so the next segment always continues the sentence:
+ * personal and military titles, month names, dotted country and organisation initials, and Latin
+ * abbreviations that introduce something.
+ */
+export const neverFinalAbbreviations: ReadonlySet<string> = new Set([
+	// Titles.
+	'Mr.', 'Mrs.', 'Ms.', 'Mx.', 'Dr.', 'Prof.', 'Gen.', 'Sen.', 'Rep.', 'Gov.', 'Lt.', 'Col.', 'Capt.', 'Sgt.', 'Maj.',
+	'Adm.', 'Cmdr.', 'Cpl.', 'Pvt.', 'Rev.', 'Hon.', 'Pres.', 'Supt.', 'Insp.', 'Amb.', 'Atty.', 'Fr.', 'St.', 'Mt.', 'Ft.',
+	'Messrs.', 'Mmes.', 'Sens.', 'Reps.', 'Gens.',
+	// Months (May has no abbreviation).
+	'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.',
+	// Dotted initials of countries and bodies.
+	'U.S.', 'U.S.A.', 'U.K.', 'U.N.', 'E.U.', 'U.A.E.', 'D.C.', 'N.Y.', 'L.A.', 'S.F.',
+	// Latin and references.
+	'vs.', 'v.', 'e.g.', 'i.e.', 'cf.', 'approx.', 'ca.', 'Nos.', 'Art.', 'Fig.', 'Vol.', 'pp.', 'Ch.',
+]);
+
+/**
+ * Abbreviations that may end a sentence ("... Apple Inc. The company ..."); the segment after them continues
+ * the sentence only when it starts with a lowercase letter, a digit or punctuation (for `No.`: a digit).
+ */
+export const maybeFinalAbbreviations: ReadonlySet<string> = new Set([
+	'Inc.', 'Corp.', 'Ltd.', 'Co.', 'Bros.', 'Jr.', 'Sr.', 'No.', 'etc.', 'Ave.', 'Blvd.', 'Rd.', 'a.m.', 'p.m.',
+]);
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Whitespace that separates sentences and is excluded from their spans. */
+function isSpace(code: number): boolean {
+	return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c
+		|| code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || code === 0xfeff
+		|| (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x85;
+}
+
+function isAsciiLetter(code: number): boolean {
+	return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** The abbreviation-like token (letters and dots) that ends at `end` (exclusive), which must be a dot. */
+function trailingToken(text: string, start: number, end: number): string {
+	let i = end - 1;
+	while (i > start && (isAsciiLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x2e)) {
+		i--;
+	}
+	return text.slice(i, end);
+}
+
+/** True when the segment `[start, end)` (trimmed) ends in a capitalised name followed by an initial: "John F.". */
+function endsWithInitial(text: string, start: number, end: number): boolean {
+	if (end - start < 4 || text.charCodeAt(end - 1) !== 0x2e) {
+		return false;
+	}
+	const initial = text.charCodeAt(end - 2);
+	if (!(initial >= 0x41 && initial <= 0x5a) || text.charCodeAt(end - 3) !== 0x20) {
+		return false;
+	}
+	let i = end - 4;
+	while (i > start && isAsciiLetter(text.charCodeAt(i - 1))) {
+		i--;
+	}
+	const first = text.charCodeAt(i);
+	return i < end - 3 && first >= 0x41 && first <= 0x5a && (i === start || !isAsciiLetter(text.charCodeAt(i - 1)));
+}
+
+/** Whether the segment starting at `next` reads as the continuation of a sentence cut after `token`. */
+function continues(text: string, next: number, token: string): boolean {
+	const code = text.charCodeAt(next);
+	const isDigit = code >= 0x30 && code <= 0x39;
+	if (token === 'No.' || token === 'Nos.') {
+		return isDigit;
+	}
+	const ch = text[next];
+	return isDigit || (ch.toLowerCase() === ch && ch.toUpperCase() !== ch) || /^[,;:)\]’”%]/.test(ch);
+}
+
+/** Whether a segment holds any letter or digit; segments without one (a stray quote, "...") join a neighbour. */
+function hasWordCharacter(text: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		const code = text.charCodeAt(i);
+		if ((code >= 0x30 && code <= 0x39) || isAsciiLetter(code)) {
+			return true;
+		}
+		if (code > 0x7f && /[\p{L}\p{N}]/u.test(text[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * Splits `text.slice(start, end)` into sentences and returns their spans in `text` coordinates.
+ *
+ * Invariants: spans are in order, non-empty, inside `[start, end)`, never overlap, and exclude the whitespace
+ * around them; every non-whitespace character of the range lies in exactly one span. Line breaks inside the
+ * range are read as spaces (a paragraph may be hard-wrapped), so a sentence may run across lines. A closing
+ * quote or bracket after the final punctuation stays with its sentence (ICU's Close class). The result depends
+ * only on the characters of the range, never on its position, so a block's sentences can be shifted.
+ */
+export function splitSentences(text: string, start: number, end: number): SentenceSpan[] {
+	start = Math.max(0, Math.min(start, text.length));
+	end = Math.max(start, Math.min(end, text.length));
+	let slice = text.slice(start, end);
+	if (slice.includes('\n') || slice.includes('\r')) {
+		slice = slice.replace(/[\r\n]/g, ' ');
+	}
+	const spans: { start: number; end: number }[] = [];
+	let pendingStart = -1;
+	let pendingEnd = -1;
+	for (const { index, segment } of segmenter.segment(slice)) {
+		let s = index;
+		let e = index + segment.length;
+		while (s < e && isSpace(slice.charCodeAt(s))) {
+			s++;
+		}
+		while (e > s && isSpace(slice.charCodeAt(e - 1))) {
+			e--;
+		}
+		if (s === e) {
+			continue;
+		}
+		if (pendingStart >= 0) {
+			const token = trailingToken(slice, pendingStart, pendingEnd);
+			const merge = !hasWordCharacter(slice, s, e)
+				|| !hasWordCharacter(slice, pendingStart, pendingEnd)
+				|| neverFinalAbbreviations.has(token)
+				|| (maybeFinalAbbreviations.has(token) && continues(slice, s, token))
+				|| endsWithInitial(slice, pendingStart, pendingEnd);
+			if (merge) {
+				pendingEnd = e;
+				continue;
+			}
+			spans.push({ start: start + pendingStart, end: start + pendingEnd });
+		}
+		pendingStart = s;
+		pendingEnd = e;
+	}
+	if (pendingStart >= 0) {
+		spans.push({ start: start + pendingStart, end: start + pendingEnd });
+	}
+	return spans;
+}
