@@ -1,0 +1,155 @@
+// Scores the entity recognizer on a CoNLL-2003 file: exact-span precision, recall and F1 for PER, ORG and LOC
+// (MISC ignored), and throughput. Usage: npm run eval:ner -- FILE [--errors N]
+// Each document's tokens are joined with single spaces, one sentence per line; a mention is mapped back to the
+// tokens it touches, so trimming a final period ("U.S.") or a possessive does not count as a mismatch.
+import { readFileSync } from 'node:fs';
+import { recognizeEntities } from '../src/core/entities/index';
+import type { EntityType } from '../src/core/entities/index';
+
+type Tag = 'PER' | 'ORG' | 'LOC';
+const TAGS: readonly Tag[] = ['PER', 'ORG', 'LOC'];
+const TAG_OF: Record<EntityType, Tag> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+
+interface Doc {
+	text: string;
+	starts: number[];
+	ends: number[];
+	gold: Set<string>;
+}
+
+function parse(file: string): Doc[] {
+	const docs: Doc[] = [];
+	let sentences: string[][][] = [];
+	const flush = (): void => {
+		const rows = sentences.filter((s) => s.length > 0);
+		sentences = [];
+		if (rows.length === 0) return;
+		const starts: number[] = [];
+		const ends: number[] = [];
+		const gold = new Set<string>();
+		let text = '';
+		let index = 0;
+		for (const sentence of rows) {
+			if (text.length > 0) text += '\n';
+			let open: { tag: string; first: number } | undefined;
+			const close = (last: number): void => {
+				if (open && open.tag !== 'MISC') gold.add(`${open.first}:${last}:${open.tag}`);
+				open = undefined;
+			};
+			sentence.forEach((row, k) => {
+				if (k > 0) text += ' ';
+				starts.push(text.length);
+				text += row[0];
+				ends.push(text.length);
+				const ner = row[row.length - 1];
+				const tag = ner === 'O' ? '' : ner.slice(2);
+				if (ner === 'O') close(index);
+				else if (ner.startsWith('B-') || !open || open.tag !== tag) {
+					close(index);
+					open = { tag, first: index };
+				}
+				index++;
+			});
+			close(index);
+		}
+		docs.push({ text, starts, ends, gold });
+	};
+	for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+		if (line.startsWith('-DOCSTART-')) {
+			flush();
+			continue;
+		}
+		if (line.trim() === '') {
+			sentences.push([]);
+			continue;
+		}
+		if (sentences.length === 0) sentences.push([]);
+		sentences[sentences.length - 1].push(line.split(' '));
+	}
+	flush();
+	return docs;
+}
+
+/** Index of the token containing offset `at` (or the next token after a gap). */
+function tokenAt(starts: readonly number[], ends: readonly number[], at: number): number {
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (ends[mid] <= at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--'));
+if (!file) {
+	console.error('usage: npm run eval:ner -- FILE [--errors N]');
+	process.exit(2);
+}
+const errorsIndex = args.indexOf('--errors');
+const showErrors = errorsIndex >= 0 ? Number(args[errorsIndex + 1] ?? 50) : 0;
+const docs = parse(file);
+const counts = Object.fromEntries(TAGS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<Tag, { tp: number; fp: number; fn: number }>;
+const errors: string[] = [];
+let chars = 0;
+for (const doc of docs) {
+	chars += doc.text.length;
+	const predicted = new Set<string>();
+	for (const m of recognizeEntities(doc.text)) {
+		const first = tokenAt(doc.starts, doc.ends, m.start);
+		const last = tokenAt(doc.starts, doc.ends, m.end - 1) + 1;
+		predicted.add(`${first}:${last}:${TAG_OF[m.type]}`);
+	}
+	const spanText = (key: string): string => {
+		const [first, last] = key.split(':').map(Number);
+		return doc.text.slice(doc.starts[first], doc.ends[last - 1]);
+	};
+	for (const key of predicted) {
+		const tag = key.split(':')[2] as Tag;
+		if (doc.gold.has(key)) counts[tag].tp++;
+		else {
+			counts[tag].fp++;
+			errors.push(`FP ${tag} ${spanText(key)}`);
+		}
+	}
+	for (const key of doc.gold) {
+		if (!predicted.has(key)) {
+			const tag = key.split(':')[2] as Tag;
+			counts[tag].fn++;
+			errors.push(`FN ${tag} ${spanText(key)}`);
+		}
+	}
+}
+
+// Throughput: the whole file again, after the scoring pass warmed the code up.
+const rounds = 3;
+let best = Infinity;
+for (let r = 0; r < rounds; r++) {
+	const t0 = performance.now();
+	for (const doc of docs) recognizeEntities(doc.text);
+	best = Math.min(best, performance.now() - t0);
+}
+
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+const score = (c: { tp: number; fp: number; fn: number }): string => {
+	const p = c.tp / Math.max(1, c.tp + c.fp);
+	const r = c.tp / Math.max(1, c.tp + c.fn);
+	const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+	return `P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
+};
+const total = { tp: 0, fp: 0, fn: 0 };
+for (const tag of TAGS) {
+	console.log(`${tag}      ${score(counts[tag])}`);
+	total.tp += counts[tag].tp;
+	total.fp += counts[tag].fp;
+	total.fn += counts[tag].fn;
+}
+console.log(`overall  ${score(total)}`);
+console.log(`${docs.length} documents, ${chars} chars, best of ${rounds}: ${best.toFixed(0)} ms, ${Math.round(chars / (best / 1000)).toLocaleString('en-US')} chars/s`);
+if (showErrors > 0) {
+	const tally = new Map<string, number>();
+	for (const e of errors) tally.set(e, (tally.get(e) ?? 0) + 1);
+	for (const [e, n] of [...tally].sort((x, y) => y[1] - x[1]).slice(0, showErrors)) console.log(`${String(n).padStart(4)} ${e}`);
+}

@@ -1,0 +1,44 @@
+import { COMMON_WORDS } from './data/commonWords';
+import { DEMONYMS } from './data/demonyms';
+import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
+import { ORGANIZATIONS } from './data/organizations';
+import { CITIES, COUNTRIES, MAJOR_CITIES, REGIONS } from './data/places';
+
+function lines(data: string): ReadonlySet<string> {
+	return new Set(data.split('\n'));
+}
+
+/** Given names, lower-case. */
+export const firstNames = lines(FIRST_NAMES);
+/** Family names, lower-case. */
+export const surnames = lines(SURNAMES);
+/** Well-known people by full name, lower-case, words separated by one space. */
+export const fullNames = lines(FULL_NAMES);
+/** Countries and regions, lower-case: places even where the word is also common English ("Turkey"). */
+export const countries = new Set([...lines(COUNTRIES), ...lines(REGIONS)]);
+/** Cities and other named places, lower-case. */
+export const cities = lines(CITIES);
+/** Cities large enough to be places even at the start of a sentence. */
+export const majorCities = lines(MAJOR_CITIES);
+/** Known organizations, lower-case. */
+export const organizations = lines(ORGANIZATIONS);
+/** Nationality adjectives, lower-case: never entities of the three types. */
+export const demonyms = lines(DEMONYMS);
+const commonWords = lines(COMMON_WORDS);
+
+const SUFFIXES: readonly (readonly [string, string])[] = [
+	['s', ''], ['es', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ies', 'y'], ['ied', 'y'],
+	['ness', ''], ['er', ''], ['ers', ''],
+];
+
+/**
+ * Whether a lower-case word is common English in lower-case usage. Inflections are folded to their stem with the
+ * same suffix table the generator used to drop them from the list.
+ */
+export function isCommonWord(lower: string): boolean {
+	if (commonWords.has(lower)) return true;
+	for (const [suffix, add] of SUFFIXES) {
+		if (lower.length > suffix.length + 2 && lower.endsWith(suffix) && commonWords.has(lower.slice(0, -suffix.length) + add)) return true;
+	}
+	return false;
+}

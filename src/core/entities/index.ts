@@ -1,0 +1,2 @@
+export { recognizeEntities } from './recognize';
+export type { Entity, EntityMention, EntityType, RecognizeOptions, UserEntity, UserLexicon } from './types';

@@ -1,0 +1,362 @@
+import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, TITLE_MODIFIERS, TITLES } from './cues';
+import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
+import { Token, TokenKind, tokenize } from './tokenize';
+import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
+
+/** How sure the typing of a span is; a document-level vote lets stronger evidence override weaker. */
+const enum Confidence {
+	Guess = 1,
+	Cue = 2,
+	Known = 3,
+	User = 4,
+}
+
+interface Candidate {
+	/** Token indexes, half-open. */
+	first: number;
+	last: number;
+	key: string;
+	type: EntityType;
+	confidence: Confidence;
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not', 'new']);
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'south-east', 'south-west', 'north-east', 'north-west']);
+const PERSON_SUFFIXES = ['ov', 'ova', 'ev', 'eva', 'sky', 'ski', 'ska', 'enko', 'son', 'sen', 'ez', 'ic', 'vić', 'ić', 'shvili', 'yan', 'escu', 'opoulos', 'akis', 'wicz', 'stein', 'berg', 'ini', 'elli', 'etti', 'ucci', 'oglu'];
+const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
+const SPORTS_ORG_SINGLE = new Set(['parliament', 'congress', 'senate', 'nato', 'cabinet', 'interpol', 'opec', 'pentagon', 'kremlin', 'reuters']);
+
+function isWord(t: Token | undefined): t is Token {
+	return t !== undefined && t.kind === TokenKind.Word;
+}
+
+function isDemonym(lower: string): boolean {
+	if (demonyms.has(lower)) return true;
+	const dash = lower.lastIndexOf('-');
+	return dash > 0 && demonyms.has(lower.slice(dash + 1)) && !countries.has(lower);
+}
+
+/** Whether a capitalised word at the start of a sentence is only an ordinary word there. */
+function isOrdinaryWordAtStart(tokens: readonly Token[], i: number): boolean {
+	const t = tokens[i];
+	const lower = t.lower;
+	if (FUNCTION_WORDS.has(lower) || NEVER.has(lower)) return true;
+	if (!isCommonWord(lower)) return false;
+	if (countries.has(lower) || majorCities.has(lower) || organizations.has(lower)) return false;
+	const next = tokens[i + 1];
+	// "Will Smith said": a given name followed by another capitalised word reads as a name.
+	if (firstNames.has(lower) && isWord(next) && next.cap && !isCommonWord(next.lower)) return false;
+	return true;
+}
+
+/** The type a span gets from its own words and gazetteers, or undefined when nothing speaks for one. */
+function typeFromWords(tokens: readonly Token[], first: number, last: number, key: string): [EntityType, Confidence] | undefined {
+	if (countries.has(key)) return ['place', Confidence.Known];
+	if (organizations.has(key)) return ['organization', Confidence.Known];
+	if (fullNames.has(key)) return ['person', Confidence.Known];
+	const length = last - first;
+	const head = tokens[first].lower;
+	const tail = tokens[last - 1].lower;
+	if (length > 1) {
+		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
+		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
+		for (let i = first + 1; i < last - 1; i++) {
+			if (tokens[i].lower === 'of') {
+				if (ORG_HEADS.has(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
+				if (PLACE_HEADS.has(tokens[i - 1].lower)) return ['place', Confidence.Cue];
+			}
+			if (tokens[i].lower === '&') return ['organization', Confidence.Cue];
+		}
+	}
+	if (cities.has(key)) return ['place', Confidence.Known];
+	if (length === 1 && SPORTS_ORG_SINGLE.has(key)) return ['organization', Confidence.Known];
+	if (length > 1 && firstNames.has(head) && !cities.has(head)) return ['person', Confidence.Cue];
+	const single = tokens[first];
+	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6) return ['organization', Confidence.Guess];
+	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Guess];
+	if (surnames.has(tail)) return ['person', Confidence.Guess];
+	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
+	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
+	return undefined;
+}
+
+function keyOf(tokens: readonly Token[], first: number, last: number): string {
+	let key = tokens[first].lower;
+	for (let i = first + 1; i < last; i++) key += ' ' + tokens[i].lower;
+	return key;
+}
+
+/** Lines whose capitals carry no information: all-caps headlines and title-case headings. */
+function headlineLines(tokens: readonly Token[]): Uint8Array {
+	const flags = new Uint8Array(tokens.length);
+	let lineFirst = 0;
+	for (let i = 0; i <= tokens.length; i++) {
+		if (i === tokens.length || (i > lineFirst && tokens[i].lineStart)) {
+			let words = 0;
+			let upper = 0;
+			let cap = 0;
+			let digits = 0;
+			for (let k = lineFirst; k < i; k++) {
+				const t = tokens[k];
+				if (t.kind === TokenKind.Number) digits++;
+				if (t.kind !== TokenKind.Word || FUNCTION_WORDS.has(t.lower) || CONNECTORS.has(t.lower)) continue;
+				words++;
+				if (t.upper && t.text.length > 1) upper++;
+				if (t.cap) cap++;
+			}
+			const headline = (words >= 3 && upper >= words * 0.6) || (words >= 3 && digits === 0 && cap === words);
+			if (headline) flags.fill(1, lineFirst, i);
+			lineFirst = i;
+		}
+	}
+	return flags;
+}
+
+/**
+ * Finds the names of people, organizations and places in `text` (or in `[options.start, options.end)`), with
+ * offsets into the whole text. Mentions are sorted, do not overlap, and are trimmed of titles, punctuation and a
+ * possessive "'s". A name typed once keeps that type throughout the scanned range; the user lexicon wins over
+ * everything the recognizer infers. Pure and deterministic: the same input gives the same output.
+ */
+export function recognizeEntities(text: string, options: RecognizeOptions = {}): EntityMention[] {
+	const from = Math.max(0, Math.min(options.start ?? 0, text.length));
+	const to = Math.max(from, Math.min(options.end ?? text.length, text.length));
+	const tokens = tokenize(text, from, to);
+	const headline = headlineLines(tokens);
+	const lexicon = options.lexicon;
+	const forcedTypes = new Map<string, EntityType>();
+	if (lexicon?.types) for (const [name, type] of Object.entries(lexicon.types)) forcedTypes.set(name.toLowerCase(), type);
+	if (lexicon?.entities) {
+		for (const entity of lexicon.entities) {
+			for (const name of [entity.canonical, ...(entity.aliases ?? [])]) forcedTypes.set(name.toLowerCase(), entity.type);
+		}
+	}
+
+	const candidates: Candidate[] = [];
+	const headlineRuns: [number, number][] = [];
+	const n = tokens.length;
+	let i = 0;
+	while (i < n) {
+		const t = tokens[i];
+		if (t.kind !== TokenKind.Word || !t.cap) {
+			i++;
+			continue;
+		}
+		let j = i + 1;
+		while (j < n) {
+			const u = tokens[j];
+			if (u.kind !== TokenKind.Word || u.lineStart) break;
+			if (u.cap) {
+				j++;
+				continue;
+			}
+			const next = tokens[j + 1];
+			if (CONNECTORS.has(u.lower) && isWord(next) && next.cap && !next.lineStart) {
+				j += 2;
+				continue;
+			}
+			break;
+		}
+		if (headline[i]) headlineRuns.push([i, j]);
+		else splitRun(tokens, i, j, candidates, forcedTypes);
+		i = j;
+	}
+
+	// Document-level evidence: the strongest type each surface form received, and the parts of full person names.
+	const known = new Map<string, Candidate>();
+	const personParts = new Set<string>();
+	for (const c of candidates) {
+		const prior = known.get(c.key);
+		if (!prior || prior.confidence < c.confidence) known.set(c.key, c);
+		if (c.type === 'person' && c.confidence >= Confidence.Cue && c.last - c.first > 1) {
+			for (let k = c.first; k < c.last; k++) if (!CONNECTORS.has(tokens[k].lower)) personParts.add(tokens[k].lower);
+		}
+	}
+	const acronyms = new Map<string, EntityType>();
+	for (const c of candidates) {
+		if (c.type === 'person' || c.last - c.first < 2 || c.confidence < Confidence.Cue) continue;
+		let initials = '';
+		for (let k = c.first; k < c.last; k++) if (!CONNECTORS.has(tokens[k].lower)) initials += tokens[k].lower[0];
+		if (initials.length >= 2) acronyms.set(initials, c.type);
+	}
+	for (const c of candidates) {
+		if (c.confidence >= Confidence.Known) continue;
+		const best = known.get(c.key);
+		if (best && best.confidence > c.confidence) {
+			c.type = best.type;
+			continue;
+		}
+		if (c.last - c.first === 1) {
+			if (personParts.has(c.key) && c.confidence < Confidence.Known) c.type = 'person';
+			else {
+				const acronym = acronyms.get(c.key.replace(/\./g, ''));
+				if (acronym) c.type = acronym;
+			}
+		}
+	}
+
+	for (const [a, b] of headlineRuns) typeHeadline(tokens, a, b, known, candidates);
+
+	const mentions: EntityMention[] = [];
+	const notEntities = new Set(lexicon?.notEntities ?? []);
+	candidates.sort((x, y) => x.first - y.first);
+	for (const c of candidates) {
+		const start = tokens[c.first].start;
+		const end = tokens[c.last - 1].end;
+		const mentionText = text.slice(start, end);
+		if (notEntities.has(mentionText)) continue;
+		mentions.push({ start, end, text: mentionText, type: c.type });
+	}
+	return lexicon?.entities?.length ? applyUserEntities(text, from, to, mentions, lexicon) : mentions;
+}
+
+/** Splits a run of capitalised tokens at titles, nationality adjectives and sentence-initial words; types the parts. */
+function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>): void {
+	// The whole run may be a name the user or a gazetteer knows ("General Motors", "Prime Minister" is not).
+	const wholeKey = keyOf(tokens, a, b);
+	const forcedWhole = forced.get(wholeKey);
+	if (forcedWhole) {
+		out.push({ first: a, last: b, key: wholeKey, type: forcedWhole, confidence: Confidence.User });
+		return;
+	}
+	if (tokens[a].sentenceStart && isOrdinaryWordAtStart(tokens, a)) {
+		a++;
+		while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
+	}
+	while (a < b && FUNCTION_WORDS.has(tokens[a].lower)) a++;
+	if (a >= b) return;
+	let personCue = false;
+	let segment = a;
+	let k = a;
+	while (k < b) {
+		const lower = tokens[k].lower;
+		if (TITLES.has(lower) || (TITLE_MODIFIERS.has(lower) && k + 1 < b && (TITLES.has(tokens[k + 1].lower) || TITLE_MODIFIERS.has(tokens[k + 1].lower)))) {
+			let e = k;
+			let hasTitle = false;
+			while (e < b && (TITLES.has(tokens[e].lower) || TITLE_MODIFIERS.has(tokens[e].lower) || (tokens[e].lower === 'of' && hasTitle))) {
+				if (TITLES.has(tokens[e].lower)) hasTitle = true;
+				e++;
+			}
+			// A run that ends in an organization word is a name, not a title ("General Motors", "Prime Bank").
+			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || organizations.has(keyOf(tokens, k, b));
+			if (hasTitle && !endsInOrg) {
+				emit(tokens, segment, k, personCue, out, forced);
+				personCue = true;
+				segment = e;
+				k = e;
+				continue;
+			}
+			k = e > k ? e : k + 1;
+			continue;
+		}
+		if (isDemonym(lower) || (DIRECTIONS.has(lower) && k + 1 < b && isDemonym(tokens[k + 1].lower))) {
+			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower);
+			if (!(k === segment && endsInOrg)) {
+				emit(tokens, segment, k, personCue, out, forced);
+				personCue = false;
+				k += DIRECTIONS.has(lower) ? 2 : 1;
+				segment = k;
+				continue;
+			}
+		}
+		if (NEVER.has(lower)) {
+			emit(tokens, segment, k, personCue, out, forced);
+			personCue = false;
+			segment = k + 1;
+		}
+		k++;
+	}
+	emit(tokens, segment, b, personCue, out, forced);
+}
+
+function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>): void {
+	while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
+	while (b > a && CONNECTORS.has(tokens[b - 1].lower)) b--;
+	if (a >= b) return;
+	const key = keyOf(tokens, a, b);
+	const forcedType = forced.get(key);
+	if (forcedType) {
+		out.push({ first: a, last: b, key, type: forcedType, confidence: Confidence.User });
+		return;
+	}
+	if (b - a === 1 && (NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key))) return;
+	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
+	if (personCue && !countries.has(key) && !organizations.has(key)) {
+		out.push({ first: a, last: b, key, type: 'person', confidence: Confidence.Cue });
+		return;
+	}
+	const typed = typeFromWords(tokens, a, b, key);
+	const next = tokens[b];
+	const prev = tokens[a - 1];
+	// A name followed by numbers in a results table is a team: an organization unless it is a country.
+	if (next && next.kind === TokenKind.Number && !countries.has(key) && (!typed || typed[0] !== 'person' || typed[1] < Confidence.Cue)) {
+		const after = tokens[b + 1];
+		if (after && (after.kind === TokenKind.Number || (after.kind === TokenKind.Word && after.cap))) {
+			out.push({ first: a, last: b, key, type: 'organization', confidence: Confidence.Cue });
+			return;
+		}
+	}
+	if (typed) {
+		out.push({ first: a, last: b, key, type: typed[0], confidence: typed[1] });
+		return;
+	}
+	if (isWord(next) && PERSON_VERBS.has(next.lower)) {
+		out.push({ first: a, last: b, key, type: 'person', confidence: Confidence.Guess });
+		return;
+	}
+	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && b - a === 1) {
+		out.push({ first: a, last: b, key, type: 'place', confidence: Confidence.Guess });
+		return;
+	}
+	out.push({ first: a, last: b, key, type: 'person', confidence: Confidence.Guess });
+}
+
+/** Types the names in a headline from what the body of the document and the gazetteers say, and nothing else. */
+function typeHeadline(tokens: readonly Token[], a: number, b: number, known: ReadonlyMap<string, Candidate>, out: Candidate[]): void {
+	let k = a;
+	while (k < b) {
+		let matched = 0;
+		let type: EntityType | undefined;
+		for (let len = Math.min(4, b - k); len >= 1; len--) {
+			const key = keyOf(tokens, k, k + len);
+			if (CONNECTORS.has(tokens[k].lower) || CONNECTORS.has(tokens[k + len - 1].lower)) continue;
+			const body = known.get(key);
+			if (body && body.confidence >= Confidence.Guess) type = body.type;
+			else if (countries.has(key) || (majorCities.has(key)) || (cities.has(key) && !isCommonWord(key))) type = 'place';
+			else if (organizations.has(key)) type = 'organization';
+			else if (fullNames.has(key)) type = 'person';
+			else if (len === 1 && tokens[k].lineStart && tokens[k + 1]?.kind === TokenKind.Number && !isCommonWord(key)) type = 'place';
+			if (type) {
+				matched = len;
+				break;
+			}
+		}
+		if (type && matched > 0) {
+			out.push({ first: k, last: k + matched, key: keyOf(tokens, k, k + matched), type, confidence: Confidence.Known });
+			k += matched;
+		} else k++;
+	}
+}
+
+/** Adds every whole-word occurrence of the user's entities, replacing the recognizer's overlapping mentions. */
+function applyUserEntities(text: string, from: number, to: number, mentions: EntityMention[], lexicon: UserLexicon): EntityMention[] {
+	const added: EntityMention[] = [];
+	for (const entity of lexicon.entities ?? []) {
+		for (const name of [entity.canonical, ...(entity.aliases ?? [])]) {
+			if (name.length === 0) continue;
+			let at = text.indexOf(name, from);
+			while (at >= 0 && at + name.length <= to) {
+				const before = at > 0 ? text[at - 1] : ' ';
+				const after = at + name.length < text.length ? text[at + name.length] : ' ';
+				if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) added.push({ start: at, end: at + name.length, text: name, type: entity.type });
+				at = text.indexOf(name, at + 1);
+			}
+		}
+	}
+	// Longer user names win over shorter ones they contain.
+	added.sort((x, y) => x.start - y.start || y.end - x.end);
+	const chosen: EntityMention[] = [];
+	for (const m of added) if (!chosen.some((c) => m.start < c.end && c.start < m.end)) chosen.push(m);
+	const kept = mentions.filter((m) => !chosen.some((c) => m.start < c.end && c.start < m.end));
+	return [...kept, ...chosen].sort((x, y) => x.start - y.start);
+}

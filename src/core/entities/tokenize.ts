@@ -1,0 +1,175 @@
+/** Kinds of token: a word (letters, maybe digits), a number, or one punctuation character. */
+export const enum TokenKind {
+	Word,
+	Number,
+	Punct,
+}
+
+/**
+ * One token of the text. `start`/`end` are UTF-16 offsets (half-open); `lower` is the lower-cased text with
+ * curly apostrophes folded to "'". `cap` says the word starts with a capital (or is a particle-prefixed name
+ * such as "al-Assad"); `upper` that it has letters and none is lower-case. `lineStart` marks the first token of
+ * a line; `sentenceStart` a word whose capital says nothing because a sentence or line begins there.
+ */
+export class Token {
+	constructor(
+		readonly start: number,
+		readonly end: number,
+		readonly text: string,
+		readonly lower: string,
+		readonly kind: TokenKind,
+		readonly cap: boolean,
+		readonly upper: boolean,
+		readonly lineStart: boolean,
+		public sentenceStart: boolean,
+	) {}
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const NAME_PREFIXES = ['al-', 'el-', 'ad-', 'as-', 'ash-', 'an-', 'at-', 'az-', 'bin-', 'ben-', "d'", "o'", 'mc', 'mac', 'van-', 'de-'];
+// Abbreviations that keep their final period: "Mr.", "Inc.", "St.".
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'gen', 'col', 'lt', 'sgt', 'capt', 'rep', 'sen', 'gov', 'prof', 'mt', 'ft', 'no', 'vs', 'rev', 'bros', 'messrs', 'maj', 'adm', 'cmdr', 'supt']);
+
+function isLetterCode(c: number, text: string, i: number): boolean {
+	if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+	if (c >= 0xd800 && c <= 0xdfff) return false;
+	return LETTER.test(text[i]);
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+function isUpperChar(ch: string): boolean {
+	return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isLowerChar(ch: string): boolean {
+	return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** "U.S", "U.N": single letters joined by periods, which keep the period that follows them. */
+function isDottedAcronym(word: string): boolean {
+	if (word.length < 3) return false;
+	for (let i = 0; i < word.length; i++) {
+		const dot = i % 2 === 1;
+		if (dot !== (word[i] === '.')) return false;
+	}
+	return true;
+}
+
+/**
+ * Splits `text[from, to)` into tokens. Hyphens, periods, apostrophes and "&" join the letters on both sides into
+ * one word ("Jong-un", "U.S", "O'Neill", "AT&T"), except that a possessive "'s" is split off as its own token.
+ * Commas and periods join digits ("1,000", "3.5"). Every other non-space character is a one-character token.
+ */
+export function tokenize(text: string, from: number, to: number): Token[] {
+	const tokens: Token[] = [];
+	let atLineStart = true;
+	let afterStop = true;
+	let i = from;
+	while (i < to) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || c === 13) {
+			atLineStart = true;
+			afterStop = true;
+			i++;
+			continue;
+		}
+		if (c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 12 || c === 11) {
+			i++;
+			continue;
+		}
+		const letter = isLetterCode(c, text, i);
+		if (letter || isDigit(c)) {
+			let j = i + 1;
+			let hasLetter = letter;
+			while (j < to) {
+				const d = text.charCodeAt(j);
+				if (isDigit(d)) {
+					j++;
+					continue;
+				}
+				if (isLetterCode(d, text, j)) {
+					hasLetter = true;
+					j++;
+					continue;
+				}
+				if (j + 1 >= to) break;
+				const next = text.charCodeAt(j + 1);
+				const nextWord = isDigit(next) || isLetterCode(next, text, j + 1);
+				if (!nextWord) break;
+				if (d === 39 || d === 0x2019) {
+					const after = j + 2 < to ? text.charCodeAt(j + 2) : 32;
+					if ((next === 115 || next === 83) && !isDigit(after) && !isLetterCode(after, text, j + 2)) break;
+					j += 2;
+					continue;
+				}
+				if (d === 45 || d === 46 || d === 38 || d === 0x2010 || d === 0x2011) {
+					j += 2;
+					continue;
+				}
+				if (d === 44 && isDigit(text.charCodeAt(j - 1)) && isDigit(next)) {
+					j += 2;
+					continue;
+				}
+				break;
+			}
+			let word = text.slice(i, j);
+			if (hasLetter && j < to && text.charCodeAt(j) === 46) {
+				const lowerWord = word.toLowerCase();
+				if (isDottedAcronym(word) || (word.length === 1 && isUpperChar(word)) || ABBREVIATIONS.has(lowerWord)) {
+					j++;
+					word = text.slice(i, j);
+				}
+			}
+			const lower = word.toLowerCase().replace(/\u2019/g, "'");
+			const first = word[0];
+			let cap = false;
+			let upper = false;
+			if (hasLetter) {
+				cap = isUpperChar(first);
+				if (!cap && isLowerChar(first)) {
+					for (const prefix of NAME_PREFIXES) {
+						if (lower.startsWith(prefix) && word.length > prefix.length && isUpperChar(word[prefix.length])) {
+							cap = true;
+							break;
+						}
+					}
+				}
+				upper = true;
+				for (let k = 0; k < word.length; k++) {
+					if (isLowerChar(word[k])) {
+						upper = false;
+						break;
+					}
+				}
+			}
+			tokens.push(new Token(i, j, word, lower, hasLetter ? TokenKind.Word : TokenKind.Number, cap, upper, atLineStart, afterStop && hasLetter));
+			atLineStart = false;
+			afterStop = false;
+			i = j;
+			continue;
+		}
+		// Possessive "'s" standing alone (pre-tokenized text writes "Kim 's").
+		if ((c === 39 || c === 0x2019) && i + 1 < to && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83)) {
+			const after = i + 2 < to ? text.charCodeAt(i + 2) : 32;
+			if (!isDigit(after) && !isLetterCode(after, text, i + 2)) {
+				tokens.push(new Token(i, i + 2, text.slice(i, i + 2), "'s", TokenKind.Punct, false, false, atLineStart, false));
+				atLineStart = false;
+				afterStop = false;
+				i += 2;
+				continue;
+			}
+		}
+		const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
+		const ch = text.slice(i, i + width);
+		tokens.push(new Token(i, i + width, ch, ch, TokenKind.Punct, false, false, atLineStart, false));
+		atLineStart = false;
+		// Capitals after these say nothing; quotes, brackets and dashes keep the state they follow.
+		if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026) afterStop = true;
+		else if (!(c === 34 || c === 39 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 45 || c === 0x2013 || c === 0x2014)) afterStop = false;
+		i += width;
+	}
+	return tokens;
+}
