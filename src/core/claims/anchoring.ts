@@ -1,0 +1,201 @@
+/**
+ * Re-anchoring: finds where each stored claim sits in the article's current text, on open and after a change
+ * made outside VS Code (while typing, `editTracking.ts` moves the spans instead).
+ *
+ * Order of attempts for one claim (the W3C "position, then quote" strategy that Hypothesis also uses):
+ *  1. the stored position, if the exact quote is still there;
+ *  2. the stored position shifted by the displacement of the previous claim (a paragraph inserted above moves
+ *     every later claim by the same amount, so this catches most claims at O(1));
+ *  3. every occurrence of the exact quote; the one whose surroundings best match the stored prefix and suffix
+ *     wins, then the one nearest the expected position;
+ *  4. a fuzzy match (`approx-string-match`, Myers' bit-parallel algorithm, any pattern length) with at most
+ *     25% of the quote's length in edits, searched in a window around the expected position that widens
+ *     eightfold until it covers the text; status 'fuzzy' with its score until the user accepts it;
+ *  5. otherwise 'unanchored': the claim is kept with its old quote, never deleted.
+ */
+import search from 'approx-string-match';
+import type { Span } from '../seedDocument';
+import { buildCodePointIndex, snapToCodePoint, type CodePointIndex } from './codePoints';
+import { sameTarget, storedSpan, targetFromSpan, type Claim, type ClaimTarget, type TextQuote } from './claimModel';
+
+/** 'anchored': the exact quote; 'fuzzy': similar text, to be confirmed; 'unanchored': not found. */
+export type AnchorStatus = 'anchored' | 'fuzzy' | 'unanchored';
+
+/** Where a claim is in the current text. */
+export interface ClaimAnchor {
+	readonly status: AnchorStatus;
+	/** UTF-16 span in the current text; null exactly when unanchored. */
+	readonly span: Span | null;
+	/** 1 when anchored, the similarity in (0, 1) when fuzzy (1 - edits / quote length), 0 when unanchored. */
+	readonly score: number;
+}
+
+/** An article text prepared once per version for anchoring and for converting spans to stored positions. */
+export interface ArticleText {
+	readonly text: string;
+	readonly index: CodePointIndex;
+}
+
+/** Tuning of the search; the defaults suit news sentences. */
+export interface AnchorOptions {
+	/** Most edits a fuzzy match may need, as a fraction of the quote's length. Default 0.25. */
+	readonly maxErrorRatio?: number;
+	/** Quotes shorter than this (UTF-16 units) are never matched fuzzily: too many false hits. Default 8. */
+	readonly minFuzzyLength?: number;
+}
+
+/** The anchor of a claim that could not be found. */
+export const UNANCHORED: ClaimAnchor = Object.freeze({ status: 'unanchored', span: null, score: 0 });
+
+const DEFAULT_MAX_ERROR_RATIO = 0.25;
+const DEFAULT_MIN_FUZZY_LENGTH = 8;
+
+/** Prepares `text` (indexes its astral characters) for `anchorClaims`, `anchorTarget` and `retargetClaims`. */
+export function prepareArticle(text: string): ArticleText {
+	return { text, index: buildCodePointIndex(text) };
+}
+
+function anchored(start: number, end: number): ClaimAnchor {
+	return { status: 'anchored', span: { start, end }, score: 1 };
+}
+
+/** How many characters of stored context agree with the text around `[start, end)`. */
+function contextScore(text: string, start: number, end: number, quote: TextQuote): number {
+	let before = 0;
+	const prefix = quote.prefix;
+	while (before < prefix.length && before < start && prefix.charCodeAt(prefix.length - 1 - before) === text.charCodeAt(start - 1 - before)) {
+		before++;
+	}
+	let after = 0;
+	const suffix = quote.suffix;
+	while (after < suffix.length && end + after < text.length && suffix.charCodeAt(after) === text.charCodeAt(end + after)) {
+		after++;
+	}
+	return before + after;
+}
+
+function findExact(text: string, quote: TextQuote, expected: number): Span | null {
+	const exact = quote.exact;
+	let best: Span | null = null;
+	let bestContext = -1;
+	let bestDistance = Infinity;
+	for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+		const context = contextScore(text, at, at + exact.length, quote);
+		const distance = Math.abs(at - expected);
+		if (context > bestContext || (context === bestContext && distance < bestDistance)) {
+			best = { start: at, end: at + exact.length };
+			bestContext = context;
+			bestDistance = distance;
+		}
+	}
+	return best;
+}
+
+function findFuzzy(text: string, quote: TextQuote, expected: number, maxErrors: number): ClaimAnchor | null {
+	const exact = quote.exact;
+	let radius = 2 * exact.length + 256;
+	for (;;) {
+		const from = snapToCodePoint(text, Math.max(0, expected - radius));
+		const to = snapToCodePoint(text, Math.min(text.length, expected + exact.length + radius));
+		const matches = search(text.slice(from, to), exact, maxErrors);
+		if (matches.length > 0) {
+			let best = matches[0];
+			let bestContext = -1;
+			let bestDistance = Infinity;
+			for (const m of matches) {
+				// All matches carry the same (lowest) error count: prefer context, then nearness.
+				const context = contextScore(text, from + m.start, from + m.end, quote);
+				const distance = Math.abs(from + m.start - expected);
+				if (context > bestContext || (context === bestContext && distance < bestDistance)) {
+					best = m;
+					bestContext = context;
+					bestDistance = distance;
+				}
+			}
+			const start = snapToCodePoint(text, from + best.start);
+			const end = snapToCodePoint(text, from + best.end);
+			if (end > start) {
+				return { status: 'fuzzy', span: { start, end }, score: 1 - best.errors / exact.length };
+			}
+		}
+		if (from === 0 && to === text.length) {
+			return null;
+		}
+		radius *= 8;
+	}
+}
+
+/**
+ * Finds one target in the article. `displacement` (UTF-16 units, default 0) is added to the stored position to
+ * predict where the quote went; `anchorClaims` passes the displacement of the previous claim.
+ */
+export function anchorTarget(article: ArticleText, target: ClaimTarget, displacement = 0, options: AnchorOptions = {}): ClaimAnchor {
+	const { text, index } = article;
+	const exact = target.quote.exact;
+	if (exact === '') {
+		return UNANCHORED;
+	}
+	const stored = storedSpan(target, index);
+	if (stored.end - stored.start === exact.length && text.startsWith(exact, stored.start)) {
+		return anchored(stored.start, stored.end);
+	}
+	const expected = Math.max(0, Math.min(text.length, stored.start + displacement));
+	if (displacement !== 0 && text.startsWith(exact, expected)) {
+		return anchored(expected, expected + exact.length);
+	}
+	const found = findExact(text, target.quote, expected);
+	if (found) {
+		return anchored(found.start, found.end);
+	}
+	if (exact.length < (options.minFuzzyLength ?? DEFAULT_MIN_FUZZY_LENGTH)) {
+		return UNANCHORED;
+	}
+	const maxErrors = Math.floor(exact.length * (options.maxErrorRatio ?? DEFAULT_MAX_ERROR_RATIO));
+	return findFuzzy(text, target.quote, expected, maxErrors) ?? UNANCHORED;
+}
+
+/**
+ * Anchors every target (result `i` belongs to `targets[i]`). Claims are visited in stored order so that the
+ * displacement found for one claim predicts the next; the result does not depend on that order otherwise.
+ */
+export function anchorClaims(article: ArticleText, targets: readonly ClaimTarget[], options: AnchorOptions = {}): ClaimAnchor[] {
+	const order = targets.map((_, i) => i).sort((a, b) => targets[a].position.start - targets[b].position.start || a - b);
+	const anchors: ClaimAnchor[] = new Array<ClaimAnchor>(targets.length);
+	let displacement = 0;
+	for (const i of order) {
+		const anchor = anchorTarget(article, targets[i], displacement, options);
+		anchors[i] = anchor;
+		if (anchor.status === 'anchored' && anchor.span) {
+			displacement = anchor.span.start - storedSpan(targets[i], article.index).start;
+		}
+	}
+	return anchors;
+}
+
+/**
+ * The claims with the targets of their anchored spans refreshed from the current text, ready to save.
+ * Fuzzy and unanchored claims keep their stored target (old quote and position) until the user accepts or
+ * re-attaches them. A claim whose target did not change is returned as the same object, `modified` is never
+ * touched: moving with the text is not a change of the assessment.
+ */
+export function retargetClaims(claims: readonly Claim[], anchors: readonly ClaimAnchor[], article: ArticleText): Claim[] {
+	return claims.map((claim, i) => {
+		const anchor = anchors[i];
+		if (!anchor || anchor.status !== 'anchored' || !anchor.span) {
+			return claim;
+		}
+		return withTarget(claim, targetFromSpan(article.text, anchor.span, article.index));
+	});
+}
+
+/**
+ * Accepts a fuzzy match (or re-attaches any claim) to `span`: the claim's target becomes that text, and its
+ * anchor becomes 'anchored'.
+ */
+export function attachClaim(claim: Claim, span: Span, article: ArticleText): { claim: Claim; anchor: ClaimAnchor } {
+	return { claim: withTarget(claim, targetFromSpan(article.text, span, article.index)), anchor: anchored(span.start, span.end) };
+}
+
+function withTarget(claim: Claim, target: ClaimTarget): Claim {
+	return sameTarget(claim.target, target) ? claim : { ...claim, target };
+}

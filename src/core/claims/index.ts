@@ -1,0 +1,11 @@
+/**
+ * The claims core: verdict scales, the claim model, the sidecar format, anchoring, edit tracking and merging.
+ * Pure TypeScript; the VS Code adapters import from here only.
+ */
+export * from './anchoring';
+export * from './claimModel';
+export * from './codePoints';
+export * from './editTracking';
+export * from './mergeClaims';
+export * from './sidecarFormat';
+export * from './verdicts';

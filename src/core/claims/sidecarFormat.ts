@@ -1,0 +1,304 @@
+/**
+ * The claims sidecar, `<stem>.claims.json` beside `<stem>.txt`: naming, serialisation and tolerant parsing.
+ *
+ * Written for git: two-space indentation, a fixed key order, claims sorted by position then id, a final
+ * newline; so `serialiseSidecar(parseSidecar(x).sidecar) === x` for every file this module wrote, and saving
+ * unchanged claims rewrites the same bytes. `media/claims.schema.json` describes the format exactly; VS Code
+ * validates the file against it while the user edits, and `parseSidecar` validates against the same file.
+ *
+ * Validator choice: @cfworker/json-schema interprets the schema at run time. Ajv would compile the schema to
+ * JavaScript with `new Function`, which our rules forbid in the extension, and its standalone mode would add a
+ * build step that must be re-run whenever the schema changes. The sidecar is small, so interpreting is fast
+ * enough, and the schema file stays the single source of truth. JSON syntax is read with jsonc-parser (VS Code's
+ * own), which reports every syntax error with its offset and still builds a tree of what it could read.
+ */
+import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import claimsSchema from '../../../media/claims.schema.json';
+import { compareClaims, type Claim } from './claimModel';
+
+/** The format version this module reads and writes. */
+export const SIDECAR_SCHEMA_VERSION = 1;
+
+/** The article the claims belong to, as it was at the last save. */
+export interface SidecarArticle {
+	/** File name without folders, e.g. `000_765aeddc370d2ae5.txt`. */
+	readonly fileName: string;
+	/** Lower-case hex SHA-256 of the article text's UTF-8 bytes, computed by the adapter (core has no crypto). */
+	readonly sha256: string;
+	/** The dateline's date as written (`SeedDocument.dateline?.value`), or null without a dateline. */
+	readonly date: string | null;
+}
+
+/** The content of a sidecar file. */
+export interface Sidecar {
+	readonly article: SidecarArticle;
+	/** Any order; serialisation sorts them. Ids are unique. */
+	readonly claims: readonly Claim[];
+}
+
+/** What is wrong with a sidecar file, and where. */
+export interface SidecarProblem {
+	readonly message: string;
+	/** JSON path of the offending value, e.g. `$.claims[2].body.verdict`; `$` for the whole file. */
+	readonly path: string;
+	/** UTF-16 offset into the file's text, and the same place as 1-based line and column. */
+	readonly offset: number;
+	readonly line: number;
+	readonly column: number;
+}
+
+/**
+ * The result of reading a sidecar; never thrown.
+ * - 'ok': `sidecar` holds everything, `problems` is empty;
+ * - 'invalid': our format but broken (bad JSON, schema violations, repeated ids, a newer version): `claims`
+ *   holds the claims that could still be read, for read-only display, and `article` when it was readable;
+ * - 'foreign': valid JSON that is not a claims sidecar at all; nothing is read.
+ */
+export interface SidecarParseResult {
+	readonly status: 'ok' | 'invalid' | 'foreign';
+	readonly sidecar: Sidecar | null;
+	readonly article: SidecarArticle | null;
+	readonly claims: readonly Claim[];
+	readonly problems: readonly SidecarProblem[];
+}
+
+/** The JSON Schema of the sidecar (the content of media/claims.schema.json). */
+export const CLAIMS_SCHEMA: Schema = claimsSchema as unknown as Schema;
+
+const fileValidator = new Validator(CLAIMS_SCHEMA, '7', false);
+const claimValidator = new Validator(subschema('claim'), '7', false);
+const articleValidator = new Validator(subschema('article'), '7', false);
+
+function subschema(name: string): Schema {
+	return { $schema: CLAIMS_SCHEMA.$schema, definitions: CLAIMS_SCHEMA.definitions, $ref: `#/definitions/${name}` };
+}
+
+/**
+ * The sidecar's file name for an article's file name or path: `.txt` (any case) is replaced by `.claims.json`,
+ * any other name gets `.claims.json` appended. Folders, if given, are kept.
+ */
+export function sidecarNameFor(articleFileName: string): string {
+	return /\.txt$/i.test(articleFileName) ? `${articleFileName.slice(0, -4)}.claims.json` : `${articleFileName}.claims.json`;
+}
+
+/** True for names that `sidecarNameFor` produces (`*.claims.json`). */
+export function isSidecarName(fileName: string): boolean {
+	return /\.claims\.json$/i.test(fileName);
+}
+
+/** A fresh sidecar for an article. */
+export function createSidecar(article: SidecarArticle, claims: readonly Claim[]): Sidecar {
+	return { article, claims };
+}
+
+function claimToJson(claim: Claim, source: string): object {
+	const { body, target } = claim;
+	return {
+		id: claim.id,
+		type: 'Annotation',
+		motivation: 'assessing',
+		creator: claim.creator,
+		created: claim.created,
+		modified: claim.modified,
+		body: { verdict: body.verdict, claimant: body.claimant, note: body.note, tags: body.tags, sources: body.sources },
+		target: {
+			source,
+			selector: [
+				{ type: 'TextQuoteSelector', exact: target.quote.exact, prefix: target.quote.prefix, suffix: target.quote.suffix },
+				{ type: 'TextPositionSelector', start: target.position.start, end: target.position.end },
+			],
+		},
+	};
+}
+
+/**
+ * The file content for a sidecar: deterministic bytes for the same content, whatever the order of
+ * `sidecar.claims` or of the keys of the objects passed in.
+ */
+export function serialiseSidecar(sidecar: Sidecar): string {
+	const { fileName, sha256, date } = sidecar.article;
+	const file = {
+		schemaVersion: SIDECAR_SCHEMA_VERSION,
+		article: { fileName, sha256, date },
+		claims: [...sidecar.claims].sort(compareClaims).map((claim) => claimToJson(claim, fileName)),
+	};
+	return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/* The JSON below has passed the schema, so these shapes hold. */
+interface ClaimJson {
+	id: string;
+	creator: string | null;
+	created: string;
+	modified: string;
+	body: { verdict: string; claimant: string | null; note: string; tags: string[]; sources: string[] };
+	target: { selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] };
+}
+
+function claimFromJson(json: ClaimJson): Claim {
+	const [quote, position] = json.target.selector;
+	return {
+		id: json.id,
+		creator: json.creator,
+		created: json.created,
+		modified: json.modified,
+		body: { verdict: json.body.verdict, claimant: json.body.claimant, note: json.body.note, tags: json.body.tags, sources: json.body.sources },
+		target: { quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, position: { start: position.start, end: position.end } },
+	};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Builds problems located in the original text (which may start with a byte-order mark). */
+class ProblemSink {
+	readonly problems: SidecarProblem[] = [];
+	private lineStarts: number[] | null = null;
+
+	constructor(private readonly text: string, private readonly tree: Node | undefined, private readonly base: number) {}
+
+	at(offset: number, path: string, message: string): void {
+		const absolute = offset + this.base;
+		const starts = this.lineStarts ??= lineStartsOf(this.text);
+		let line = 0;
+		let high = starts.length - 1;
+		while (line < high) {
+			const mid = (line + high + 1) >>> 1;
+			if (starts[mid] <= absolute) {
+				line = mid;
+			} else {
+				high = mid - 1;
+			}
+		}
+		this.problems.push({ message, path, offset: absolute, line: line + 1, column: absolute - starts[line] + 1 });
+	}
+
+	/** A problem at a JSON location; a missing value is reported at its nearest existing parent. */
+	atLocation(location: readonly (string | number)[], message: string): void {
+		let node: Node | undefined;
+		for (let n = location.length; n >= 0 && !node; n--) {
+			node = this.tree && (n === 0 ? this.tree : findNodeAtLocation(this.tree, location.slice(0, n) as (string | number)[]));
+		}
+		this.at(node?.offset ?? 0, jsonPath(location), message);
+	}
+}
+
+function lineStartsOf(text: string): number[] {
+	const starts = [0];
+	for (let i = 0; i < text.length; i++) {
+		if (text.charCodeAt(i) === 10) {
+			starts.push(i + 1);
+		}
+	}
+	return starts;
+}
+
+/** `$.claims[2]["odd key"]` for `['claims', 2, 'odd key']`. */
+function jsonPath(location: readonly (string | number)[]): string {
+	return `$${location.map((k) => typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`).join('')}`;
+}
+
+/** `['claims', 2, 'body']` for the validator's `#/claims/2/body`. */
+function locationOf(instanceLocation: string): (string | number)[] {
+	return instanceLocation.split('/').slice(1).map((raw) => {
+		const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+		return /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : key;
+	});
+}
+
+/** Keywords that only say "something below failed"; the failure below is reported instead. */
+const WRAPPER_KEYWORDS = new Set(['properties', 'items', '$ref', 'additionalProperties', 'additionalItems', 'allOf']);
+
+function reportSchemaErrors(errors: readonly OutputUnit[], sink: ProblemSink, prefix: readonly (string | number)[] = []): void {
+	for (const error of errors) {
+		if (WRAPPER_KEYWORDS.has(error.keyword)) {
+			continue;
+		}
+		const location = [...prefix, ...locationOf(error.instanceLocation)];
+		const message = error.keyword === 'false'
+			? 'This property or item is not part of the claims format.'
+			: error.error.replace(/^Instance /, 'Value ');
+		sink.atLocation(location, message);
+	}
+}
+
+function describeSyntaxError(error: ParseError): string {
+	const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+	return `JSON syntax error: ${words}.`;
+}
+
+/**
+ * Reads a sidecar file's text. Never throws: a file that is not valid JSON, or breaks the schema, yields
+ * 'invalid' with located problems and whatever claims are individually valid; valid JSON without our top-level
+ * keys (`schemaVersion`, `claims`) yields 'foreign'. A leading byte-order mark is ignored.
+ */
+export function parseSidecar(text: string): SidecarParseResult {
+	const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const json = text.slice(base);
+	const syntaxErrors: ParseError[] = [];
+	const tree = parseTree(json, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+	const sink = new ProblemSink(text, tree, base);
+	const value: unknown = tree ? getNodeValue(tree) : undefined;
+
+	if (syntaxErrors.length === 0 && !(isRecord(value) && ('schemaVersion' in value || 'claims' in value))) {
+		sink.at(0, '$', 'This JSON is not a News Seed claims file (it has neither "schemaVersion" nor "claims").');
+		return { status: 'foreign', sidecar: null, article: null, claims: [], problems: sink.problems };
+	}
+	for (const error of syntaxErrors) {
+		sink.at(error.offset, '$', describeSyntaxError(error));
+	}
+	if (!tree || !isRecord(value)) {
+		if (syntaxErrors.length === 0 || !tree) {
+			sink.at(0, '$', 'The file holds no JSON object.');
+		}
+		return { status: 'invalid', sidecar: null, article: null, claims: [], problems: sink.problems };
+	}
+
+	const version = value.schemaVersion;
+	const newer = typeof version === 'number' && version > SIDECAR_SCHEMA_VERSION;
+	if (newer) {
+		sink.atLocation(['schemaVersion'], `Written by a newer version of the extension (schemaVersion ${version}); shown read-only.`);
+	}
+	if (syntaxErrors.length === 0) {
+		const result = fileValidator.validate(value);
+		reportSchemaErrors(newer ? result.errors.filter((e) => e.instanceLocation !== '#/schemaVersion') : result.errors, sink);
+	}
+
+	const article = articleValidator.validate(value.article).valid ? value.article as unknown as SidecarArticle : null;
+	const claims: Claim[] = [];
+	const seen = new Map<string, number>();
+	const rawClaims = Array.isArray(value.claims) ? value.claims : [];
+	rawClaims.forEach((raw: unknown, i) => {
+		const checked = claimValidator.validate(raw);
+		if (!checked.valid) {
+			// The whole-file validation already reported these, unless JSON syntax errors prevented it.
+			if (syntaxErrors.length > 0) {
+				reportSchemaErrors(checked.errors, sink, ['claims', i]);
+			}
+			return;
+		}
+		const claim = claimFromJson(raw as ClaimJson);
+		const first = seen.get(claim.id);
+		if (first !== undefined) {
+			sink.atLocation(['claims', i, 'id'], `Repeats the id of claims[${first}]; this claim is ignored.`);
+			return;
+		}
+		if (claim.target.position.end < claim.target.position.start) {
+			sink.atLocation(['claims', i, 'target', 'selector', 1], 'The position ends before it starts; the claim will be found by its quote.');
+		}
+		seen.set(claim.id, i);
+		claims.push(claim);
+	});
+
+	if (sink.problems.length === 0 && article) {
+		return { status: 'ok', sidecar: { article, claims }, article, claims, problems: [] };
+	}
+	return { status: 'invalid', sidecar: null, article, claims, problems: sink.problems };
+}
+
+/** One line per problem, `line:column path: message`, for logs and the problems view. */
+export function formatSidecarProblem(problem: SidecarProblem): string {
+	return `${problem.line}:${problem.column} ${problem.path}: ${problem.message}`;
+}
