@@ -1,0 +1,118 @@
+// `npm run test:integration`: the mocha suite of test/integration inside a real VS Code (code-server), offline.
+// The server only starts an extension host when a workbench connects, so headless Chromium opens the workbench
+// once in extension-test mode (the URL payload), the way VS Code's own browser integration tests do.
+// Ends with the plain line `N passed, N failed`; exits non-zero on failures, a timeout, or a server or browser failure.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { launchBrowser } from './browser.mjs';
+import { startCodeServer } from './codeServer.mjs';
+import { logger, makeRunDir, repoRoot } from './hostConfig.mjs';
+import { buildExtension, buildIntegrationTests, integrationEntry, makeWorkspace } from './prepare.mjs';
+import { setup } from './setup.mjs';
+
+const log = logger('integration');
+const timeoutMs = Number(process.env.NEWS_SEED_TEST_TIMEOUT_MS ?? 300_000);
+const keep = process.argv.includes('--keep');
+const summaryLine = /^(\d+) passed, (\d+) failed$/;
+
+/**
+ * Runs the suite once; returns the counts the mocha entry reported, or undefined when it never finished.
+ * @param {string} runDir
+ */
+async function runSuite(runDir) {
+	const workspace = makeWorkspace(path.join(runDir, 'ws'));
+	const testLog = path.join(runDir, 'mocha.log');
+	const server = await startCodeServer({
+		runDir,
+		// Built products ignore the test payload unless the smoke-test driver is enabled.
+		extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+		env: { NEWS_SEED_TEST_LOG: testLog },
+	});
+	log(`code-server on ${server.host}, run folder ${runDir}`);
+	let browser;
+	try {
+		browser = await launchBrowser(runDir);
+		const { page } = browser;
+		/** @type {number | undefined} */
+		let exitCode;
+		// The workbench reports through these in extension-test mode (IAutomatedWindow in VS Code's sources).
+		await page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown[]} */ args) => {
+			browser?.browserLog.write(`[workbench.${type}] ${(args ?? []).map(String).join(' ')}\n`);
+		});
+		await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => {
+			exitCode = code;
+		});
+		const remote = (/** @type {string} */ file) => `vscode-remote://${server.host}${file}`;
+		const payload = JSON.stringify([
+			['extensionDevelopmentPath', remote(repoRoot)],
+			['extensionTestsPath', remote(integrationEntry)],
+			['skipWelcome', 'true'],
+		]);
+		log('opening the workbench in extension-test mode');
+		await page.goto(`${server.baseUrl}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+		const deadline = Date.now() + timeoutMs;
+		while (exitCode === undefined) {
+			if (server.hasExited()) throw new Error(`code-server exited during the tests; see ${server.logFile}`);
+			if (browser.hasFailed()) throw new Error('the browser crashed or closed during the tests');
+			if (Date.now() > deadline) throw new Error(`the tests did not finish within ${timeoutMs / 1000} s`);
+			await sleep(200);
+		}
+		log(`the workbench reports exit code ${exitCode}`);
+		const output = existsSync(testLog) ? readFileSync(testLog, 'utf8') : '';
+		const lines = output.trimEnd().split('\n');
+		const last = summaryLine.exec(lines.at(-1) ?? '');
+		console.log(lines.slice(0, last ? -1 : undefined).join('\n'));
+		if (!last) {
+			log(`the suite reported no result (exit code ${exitCode}); workbench errors:`);
+			await browser.close();
+			printWorkbenchErrors(browser.logFile);
+			return undefined;
+		}
+		const counts = { passed: Number(last[1]), failed: Number(last[2]) };
+		if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
+		return counts;
+	} finally {
+		await browser?.close();
+		await server.stop();
+	}
+}
+
+/** @param {string} logFile */
+function printWorkbenchErrors(logFile) {
+	const errors = readFileSync(logFile, 'utf8').split('\n')
+		// Offline noise: gallery lookups and missing authentication providers.
+		.filter((line) => line.startsWith('[workbench.error]') && !/ENOTFOUND|authentication provider/.test(line));
+	console.log(errors.slice(-20).join('\n') || '(none)');
+}
+
+async function main() {
+	const started = Date.now();
+	await setup();
+	await buildExtension();
+	await buildIntegrationTests();
+	log('built dist/extension.js and out/test/integration/');
+	const runDir = makeRunDir('nsa');
+	let counts;
+	try {
+		counts = await runSuite(runDir);
+	} catch (error) {
+		log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	const ok = counts !== undefined && counts.failed === 0;
+	if (ok && !keep) rmSync(runDir, { recursive: true, force: true });
+	else log(`logs kept in ${runDir} (server.log, browser.log, mocha.log)`);
+	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	// A run that never reported counts as one failure, so a summing caller cannot mistake it for success.
+	const { passed, failed } = counts ?? { passed: 0, failed: 1 };
+	console.log(`${passed} passed, ${failed} failed`);
+	return ok ? 0 : 1;
+}
+
+main().then((code) => {
+	process.exitCode = code;
+}, (error) => {
+	log(`ERROR: ${error instanceof Error ? error.stack : String(error)}`);
+	console.log('0 passed, 1 failed');
+	process.exitCode = 1;
+});
