@@ -71,9 +71,10 @@ write('organizations.ts', {
 	ORGANIZATIONS: 'Well-known companies, institutions and sports teams.',
 }, { ORGANIZATIONS: [...compromiseWords('Organization', 'SportsTeam')] });
 
+const { languages } = require('countries-list');
 write('demonyms.ts', {
-	DEMONYMS: 'Nationality and regional adjectives ("German"): not entities of the three types.',
-}, { DEMONYMS: compromiseWords('Demonym') });
+	DEMONYMS: 'Nationality and regional adjectives ("German") and language names: not entities of the three types.',
+}, { DEMONYMS: [...compromiseWords('Demonym'), ...Object.values(languages).map((l) => l.name).filter((name) => !/[\s,;()]/.test(name))] });
 
 // Common English words in lower case. Inflected forms whose stem is listed are dropped; the recognizer strips
 // the same suffixes before it looks a word up, which keeps the list under a megabyte.

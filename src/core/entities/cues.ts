@@ -3,8 +3,9 @@
  * of English news style; none is harvested from an evaluation corpus.
  */
 
+/** Whitespace-separated words; "_" stands for a space inside a multi-word name. */
 function set(words: string): ReadonlySet<string> {
-	return new Set(words.split(/\s+/).filter((w) => w.length > 0));
+	return new Set(words.split(/\s+/).filter((w) => w.length > 0).map((w) => w.replace(/_/g, ' ')));
 }
 
 /** Titles that precede a person's name and are trimmed from the mention ("President", "Mr"). */
@@ -85,3 +86,41 @@ export const PERSON_VERBS = set(`said says told added asked says stated wrote de
 
 /** Prepositions after which an unknown capitalised name is most likely a place. */
 export const PLACE_PREPOSITIONS = set(`in at near from to into outside inside across via toward towards`);
+
+/** Places the generated gazetteers miss: former states, regions named by phrases, dotted abbreviations. */
+export const EXTRA_PLACES = set(`
+	u.s. u.s u.k. u.k us usa uk uae u.s.a. yugoslavia czechoslovakia ussr zaire rhodesia burma
+	west_bank gaza gaza_strip middle_east midwest mid-west balkans caucasus gulf persian_gulf
+	soviet_union east_germany west_germany latin_america south_america north_america central_america
+	east_timor hong_kong new_york taiwan tibet chechnya kashmir kosovo bosnia herzegovina kurdistan
+	scandinavia siberia sahara mediterranean atlantic pacific arctic antarctic europe asia africa
+	the_hague wall_street downing_street capitol_hill silicon_valley
+	`);
+
+/** Organizations the generated gazetteers miss: institutions known by one word or an acronym. */
+export const EXTRA_ORGS = set(`
+	un u.n. u.n nato eu e.u. imf wto who opec fifa uefa ioc nba nfl nhl nasa fbi cia kgb fed federal_reserve
+	bundesbank treasury pentagon kremlin congress senate parliament interpol reuters interfax xinhua tass itar-tass
+	ap afp bbc cnn nasdaq nyse ira plo hamas hizbollah hezbollah taleban taliban red_cross
+	world_bank security_council european_union european_commission
+	`);
+
+/** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */
+export const EXTRA_DEMONYMS = set(`
+	moslem moslems muslim muslims islamic christian christians catholic catholics jewish jew jews hindu hindus
+	sikh sikhs buddhist buddhists protestant protestants orthodox arab arabs arabic kurd kurds kurdish serb serbs
+	croat croats bosnians albanians palestinians israelis olympic olympics western eastern nordic latin shi'ite
+	shi'ites sunni sunnis anglo franco marxist marxists republican republicans democrat democrats
+	`);
+
+/** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
+export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party
+	officials spokesman spokeswoman executives chairman board unit subsidiary airline carrier operator`);
+
+/** Words that make a document a sports report, where place names in results usually stand for teams. */
+export const SPORTS_WORDS = set(`soccer football cricket tennis golf baseball basketball rugby hockey cycling athletics
+	boxing racing motor-racing skiing nfl nba nhl nba mlb`);
+
+/** Words next to a team name in a sports report ("Kent beat Essex", "Essex v Kent", "against Kent"). */
+export const TEAM_CONTEXT = set(`beat beats v vs vs. against drew draw lost lose defeated defeat host hosts visit visits
+	play plays played trail trailed led lead leads`);

@@ -1,3 +1,4 @@
+import { EXTRA_DEMONYMS, EXTRA_ORGS, EXTRA_PLACES } from './cues';
 import { COMMON_WORDS } from './data/commonWords';
 import { DEMONYMS } from './data/demonyms';
 import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
@@ -14,16 +15,16 @@ export const firstNames = lines(FIRST_NAMES);
 export const surnames = lines(SURNAMES);
 /** Well-known people by full name, lower-case, words separated by one space. */
 export const fullNames = lines(FULL_NAMES);
-/** Countries and regions, lower-case: places even where the word is also common English ("Turkey"). */
-export const countries = new Set([...lines(COUNTRIES), ...lines(REGIONS)]);
-/** Cities and other named places, lower-case. */
-export const cities = lines(CITIES);
+/** Countries and well-known regions, lower-case: places even where the word is also common English ("Turkey"). */
+export const countries: ReadonlySet<string> = new Set([...lines(COUNTRIES), ...EXTRA_PLACES]);
+/** Cities, states, provinces and other named places, lower-case; weaker evidence than a country. */
+export const cities: ReadonlySet<string> = new Set([...lines(CITIES), ...lines(REGIONS)]);
 /** Cities large enough to be places even at the start of a sentence. */
 export const majorCities = lines(MAJOR_CITIES);
 /** Known organizations, lower-case. */
-export const organizations = lines(ORGANIZATIONS);
+export const organizations: ReadonlySet<string> = new Set([...lines(ORGANIZATIONS), ...EXTRA_ORGS]);
 /** Nationality adjectives, lower-case: never entities of the three types. */
-export const demonyms = lines(DEMONYMS);
+export const demonyms: ReadonlySet<string> = new Set([...lines(DEMONYMS), ...EXTRA_DEMONYMS]);
 const commonWords = lines(COMMON_WORDS);
 
 const SUFFIXES: readonly (readonly [string, string])[] = [

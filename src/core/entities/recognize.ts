@@ -1,4 +1,4 @@
-import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, TITLE_MODIFIERS, TITLES } from './cues';
+import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_AFTER, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TEAM_CONTEXT, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -6,9 +6,10 @@ import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from '.
 /** How sure the typing of a span is; a document-level vote lets stronger evidence override weaker. */
 const enum Confidence {
 	Guess = 1,
-	Cue = 2,
-	Known = 3,
-	User = 4,
+	Weak = 2,
+	Cue = 3,
+	Known = 4,
+	User = 5,
 }
 
 interface Candidate {
@@ -20,18 +21,17 @@ interface Candidate {
 	confidence: Confidence;
 }
 
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not', 'new']);
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'south-east', 'south-west', 'north-east', 'north-west']);
 const PERSON_SUFFIXES = ['ov', 'ova', 'ev', 'eva', 'sky', 'ski', 'ska', 'enko', 'son', 'sen', 'ez', 'ic', 'vić', 'ić', 'shvili', 'yan', 'escu', 'opoulos', 'akis', 'wicz', 'stein', 'berg', 'ini', 'elli', 'etti', 'ucci', 'oglu'];
 const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
-const SPORTS_ORG_SINGLE = new Set(['parliament', 'congress', 'senate', 'nato', 'cabinet', 'interpol', 'opec', 'pentagon', 'kremlin', 'reuters']);
 
 function isWord(t: Token | undefined): t is Token {
 	return t !== undefined && t.kind === TokenKind.Word;
 }
 
 function isDemonym(lower: string): boolean {
-	if (demonyms.has(lower)) return true;
+	if (demonyms.has(lower) || (lower.endsWith('s') && demonyms.has(lower.slice(0, -1)))) return true;
 	const dash = lower.lastIndexOf('-');
 	return dash > 0 && demonyms.has(lower.slice(dash + 1)) && !countries.has(lower);
 }
@@ -67,17 +67,42 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 			}
 			if (tokens[i].lower === '&') return ['organization', Confidence.Cue];
 		}
+		// "S. Jayasuriya", "George W. Bush": initials belong to people.
+		if (tokens[first].text.length === 2 && tokens[first].text[1] === '.') return ['person', Confidence.Cue];
 	}
-	if (cities.has(key)) return ['place', Confidence.Known];
-	if (length === 1 && SPORTS_ORG_SINGLE.has(key)) return ['organization', Confidence.Known];
-	if (length > 1 && firstNames.has(head) && !cities.has(head)) return ['person', Confidence.Cue];
+	if (cities.has(key)) return ['place', Confidence.Weak];
+	if (length > 1) {
+		if (firstNames.has(head) && !cities.has(head) && !countries.has(head)) return ['person', Confidence.Cue];
+		// A country or city inside a longer name makes a company or institution ("Air France", "Radio Moscow").
+		for (let i = first; i < last; i++) {
+			if (countries.has(tokens[i].lower) || cities.has(tokens[i].lower)) return ['organization', Confidence.Guess];
+		}
+	}
 	const single = tokens[first];
 	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6) return ['organization', Confidence.Guess];
-	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Guess];
-	if (surnames.has(tail)) return ['person', Confidence.Guess];
+	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Weak];
+	if (surnames.has(tail)) return ['person', Confidence.Weak];
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
+}
+
+/** A multi-word name a gazetteer knows that starts at token `k` and ends by `b`: its length, or 0. */
+function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
+	for (let len = Math.min(4, b - k); len >= 2; len--) {
+		const key = keyOf(tokens, k, k + len);
+		if (countries.has(key) || organizations.has(key) || cities.has(key) || fullNames.has(key)) return len;
+	}
+	return 0;
+}
+
+/** Whether the document reports sport: its first line names one ("SOCCER - ..."). */
+function isSportsDocument(tokens: readonly Token[]): boolean {
+	for (let i = 0; i < tokens.length && i < 12; i++) {
+		if (i > 0 && tokens[i].lineStart) break;
+		if (SPORTS_WORDS.has(tokens[i].lower)) return true;
+	}
+	return false;
 }
 
 function keyOf(tokens: readonly Token[], first: number, last: number): string {
@@ -104,7 +129,7 @@ function headlineLines(tokens: readonly Token[]): Uint8Array {
 				if (t.upper && t.text.length > 1) upper++;
 				if (t.cap) cap++;
 			}
-			const headline = (words >= 3 && upper >= words * 0.6) || (words >= 3 && digits === 0 && cap === words);
+			const headline = (words >= 1 && upper === words) || (words >= 3 && upper >= words * 0.6) || (words >= 3 && digits === 0 && cap === words);
 			if (headline) flags.fill(1, lineFirst, i);
 			lineFirst = i;
 		}
@@ -132,6 +157,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		}
 	}
 
+	const sports = isSportsDocument(tokens);
 	const candidates: Candidate[] = [];
 	const headlineRuns: [number, number][] = [];
 	const n = tokens.length;
@@ -145,8 +171,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		let j = i + 1;
 		while (j < n) {
 			const u = tokens[j];
-			if (u.kind !== TokenKind.Word || u.lineStart) break;
-			if (u.cap) {
+			if (u.lineStart) break;
+			if (u.kind === TokenKind.Word && u.cap) {
 				j++;
 				continue;
 			}
@@ -158,7 +184,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			break;
 		}
 		if (headline[i]) headlineRuns.push([i, j]);
-		else splitRun(tokens, i, j, candidates, forcedTypes);
+		else splitRun(tokens, i, j, candidates, forcedTypes, sports);
 		i = j;
 	}
 
@@ -173,8 +199,10 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		}
 	}
 	const acronyms = new Map<string, EntityType>();
+	const orgHeads = new Set<string>();
 	for (const c of candidates) {
 		if (c.type === 'person' || c.last - c.first < 2 || c.confidence < Confidence.Cue) continue;
+		if (c.type === 'organization') orgHeads.add(tokens[c.first].lower);
 		let initials = '';
 		for (let k = c.first; k < c.last; k++) if (!CONNECTORS.has(tokens[k].lower)) initials += tokens[k].lower[0];
 		if (initials.length >= 2) acronyms.set(initials, c.type);
@@ -187,15 +215,16 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			continue;
 		}
 		if (c.last - c.first === 1) {
-			if (personParts.has(c.key) && c.confidence < Confidence.Known) c.type = 'person';
+			if (personParts.has(c.key)) c.type = 'person';
 			else {
 				const acronym = acronyms.get(c.key.replace(/\./g, ''));
 				if (acronym) c.type = acronym;
+				else if (c.confidence === Confidence.Guess && orgHeads.has(c.key)) c.type = 'organization';
 			}
 		}
 	}
 
-	for (const [a, b] of headlineRuns) typeHeadline(tokens, a, b, known, candidates);
+	for (const [a, b] of headlineRuns) typeHeadline(tokens, a, b, known, candidates, sports);
 
 	const mentions: EntityMention[] = [];
 	const notEntities = new Set(lexicon?.notEntities ?? []);
@@ -211,12 +240,16 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 }
 
 /** Splits a run of capitalised tokens at titles, nationality adjectives and sentence-initial words; types the parts. */
-function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>): void {
+function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean): void {
 	// The whole run may be a name the user or a gazetteer knows ("General Motors", "Prime Minister" is not).
 	const wholeKey = keyOf(tokens, a, b);
 	const forcedWhole = forced.get(wholeKey);
 	if (forcedWhole) {
 		out.push({ first: a, last: b, key: wholeKey, type: forcedWhole, confidence: Confidence.User });
+		return;
+	}
+	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey))) {
+		out.push({ first: a, last: b, key: wholeKey, type: countries.has(wholeKey) ? 'place' : 'organization', confidence: Confidence.Known });
 		return;
 	}
 	if (tokens[a].sentenceStart && isOrdinaryWordAtStart(tokens, a)) {
@@ -230,6 +263,11 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	let k = a;
 	while (k < b) {
 		const lower = tokens[k].lower;
+		const phrase = knownPhraseAt(tokens, k, b);
+		if (phrase > 0) {
+			k += phrase;
+			continue;
+		}
 		if (TITLES.has(lower) || (TITLE_MODIFIERS.has(lower) && k + 1 < b && (TITLES.has(tokens[k + 1].lower) || TITLE_MODIFIERS.has(tokens[k + 1].lower)))) {
 			let e = k;
 			let hasTitle = false;
@@ -240,7 +278,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			// A run that ends in an organization word is a name, not a title ("General Motors", "Prime Bank").
 			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || organizations.has(keyOf(tokens, k, b));
 			if (hasTitle && !endsInOrg) {
-				emit(tokens, segment, k, personCue, out, forced);
+				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = true;
 				segment = e;
 				k = e;
@@ -252,7 +290,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		if (isDemonym(lower) || (DIRECTIONS.has(lower) && k + 1 < b && isDemonym(tokens[k + 1].lower))) {
 			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower);
 			if (!(k === segment && endsInOrg)) {
-				emit(tokens, segment, k, personCue, out, forced);
+				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = false;
 				k += DIRECTIONS.has(lower) ? 2 : 1;
 				segment = k;
@@ -260,16 +298,16 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			}
 		}
 		if (NEVER.has(lower)) {
-			emit(tokens, segment, k, personCue, out, forced);
+			emit(tokens, segment, k, personCue, out, forced, sports);
 			personCue = false;
 			segment = k + 1;
 		}
 		k++;
 	}
-	emit(tokens, segment, b, personCue, out, forced);
+	emit(tokens, segment, b, personCue, out, forced, sports);
 }
 
-function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>): void {
+function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean): void {
 	while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	while (b > a && CONNECTORS.has(tokens[b - 1].lower)) b--;
 	if (a >= b) return;
@@ -279,40 +317,37 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		out.push({ first: a, last: b, key, type: forcedType, confidence: Confidence.User });
 		return;
 	}
-	if (b - a === 1 && (NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key))) return;
+	if (b - a === 1 && (tokens[a].text.length === 1 || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
-	if (personCue && !countries.has(key) && !organizations.has(key)) {
-		out.push({ first: a, last: b, key, type: 'person', confidence: Confidence.Cue });
-		return;
-	}
+	const push = (type: EntityType, confidence: Confidence): void => {
+		out.push({ first: a, last: b, key, type, confidence });
+	};
+	if (personCue && !countries.has(key) && !organizations.has(key)) return push('person', Confidence.Cue);
 	const typed = typeFromWords(tokens, a, b, key);
 	const next = tokens[b];
 	const prev = tokens[a - 1];
+	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
+	const weakOrNone = typed === undefined || typed[1] <= Confidence.Weak;
 	// A name followed by numbers in a results table is a team: an organization unless it is a country.
-	if (next && next.kind === TokenKind.Number && !countries.has(key) && (!typed || typed[0] !== 'person' || typed[1] < Confidence.Cue)) {
+	if (next && next.kind === TokenKind.Number && !isCountry && weakOrNone) {
 		const after = tokens[b + 1];
-		if (after && (after.kind === TokenKind.Number || (after.kind === TokenKind.Word && after.cap))) {
-			out.push({ first: a, last: b, key, type: 'organization', confidence: Confidence.Cue });
-			return;
-		}
+		if (sports || (after && (after.kind === TokenKind.Number || (after.kind === TokenKind.Word && after.cap)))) return push('organization', Confidence.Cue);
 	}
-	if (typed) {
-		out.push({ first: a, last: b, key, type: typed[0], confidence: typed[1] });
-		return;
+	// In a sports report a town that beats, plays or hosts is a club.
+	if (sports && !isCountry && weakOrNone && ((isWord(next) && TEAM_CONTEXT.has(next.lower)) || (isWord(prev) && TEAM_CONTEXT.has(prev.lower)))) {
+		return push('organization', Confidence.Cue);
 	}
-	if (isWord(next) && PERSON_VERBS.has(next.lower)) {
-		out.push({ first: a, last: b, key, type: 'person', confidence: Confidence.Guess });
-		return;
+	if (isWord(next) && !next.cap && weakOrNone) {
+		if (PERSON_VERBS.has(next.lower)) return push('person', Confidence.Weak);
+		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', Confidence.Weak);
 	}
-	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && b - a === 1) {
-		out.push({ first: a, last: b, key, type: 'place', confidence: Confidence.Guess });
-		return;
-	}
-	out.push({ first: a, last: b, key, type: 'person', confidence: Confidence.Guess });
+	if (typed) return push(typed[0], typed[1]);
+	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && b - a === 1) return push('place', Confidence.Guess);
+	push('person', Confidence.Guess);
 }
 
 /** Types the names in a headline from what the body of the document and the gazetteers say, and nothing else. */
-function typeHeadline(tokens: readonly Token[], a: number, b: number, known: ReadonlyMap<string, Candidate>, out: Candidate[]): void {
+function typeHeadline(tokens: readonly Token[], a: number, b: number, known: ReadonlyMap<string, Candidate>, out: Candidate[], sports: boolean): void {
 	let k = a;
 	while (k < b) {
 		let matched = 0;
@@ -321,11 +356,15 @@ function typeHeadline(tokens: readonly Token[], a: number, b: number, known: Rea
 			const key = keyOf(tokens, k, k + len);
 			if (CONNECTORS.has(tokens[k].lower) || CONNECTORS.has(tokens[k + len - 1].lower)) continue;
 			const body = known.get(key);
-			if (body && body.confidence >= Confidence.Guess) type = body.type;
-			else if (countries.has(key) || (majorCities.has(key)) || (cities.has(key) && !isCommonWord(key))) type = 'place';
+			const next = tokens[k + len];
+			const numberNext = next !== undefined && next.kind === TokenKind.Number;
+			const dateline = tokens[k].lineStart && numberNext && /^\d{4}-\d\d-\d\d$/.test(next.text);
+			if (body) type = body.type;
+			else if (countries.has(key)) type = 'place';
 			else if (organizations.has(key)) type = 'organization';
 			else if (fullNames.has(key)) type = 'person';
-			else if (len === 1 && tokens[k].lineStart && tokens[k + 1]?.kind === TokenKind.Number && !isCommonWord(key)) type = 'place';
+			else if (dateline && !isCommonWord(key)) type = 'place';
+			else if (majorCities.has(key) || (cities.has(key) && !isCommonWord(key))) type = numberNext && !dateline && sports ? 'organization' : 'place';
 			if (type) {
 				matched = len;
 				break;
