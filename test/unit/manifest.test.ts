@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { isSeedFileName } from '../../src/core/seedRecognition';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+
+test('names and ids follow the conventions', () => {
+	assert.equal(manifest.name, 'news-seed-annotator');
+	assert.equal(manifest.displayName, 'News Seed Annotator');
+	assert.equal(contributes.languages[0].id, 'news-seed');
+	assert.ok(contributes.languages[0].aliases.includes('News Seed'));
+	assert.equal(contributes.grammars[0].scopeName, 'text.news-seed');
+	for (const key of Object.keys(contributes.configuration.properties)) {
+		assert.match(key, /^newsSeed\./);
+	}
+	for (const command of contributes.commands ?? []) {
+		assert.match(command.command, /^newsSeed\./);
+		assert.equal(command.category, 'News Seed', `${command.command} has the News Seed category`);
+	}
+});
+
+test('every command used in menus and keybindings is declared', () => {
+	const declared = new Set((contributes.commands ?? []).map((c: { command: string }) => c.command));
+	const used: string[] = [];
+	for (const items of Object.values(contributes.menus ?? {}) as { command?: string }[][]) {
+		used.push(...items.flatMap((item) => (item.command ? [item.command] : [])));
+	}
+	used.push(...(contributes.keybindings ?? []).map((k: { command: string }) => k.command));
+	for (const command of used) {
+		assert.ok(declared.has(command), `${command} is declared in contributes.commands`);
+	}
+});
+
+test('every path in package.json exists', () => {
+	if (!existsSync(join(root, manifest.main))) {
+		execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
+	}
+	const paths = [
+		manifest.main,
+		...contributes.languages.map((l: { configuration: string }) => l.configuration),
+		...contributes.grammars.map((g: { path: string }) => g.path),
+		...(contributes.jsonValidation ?? []).map((j: { url: string }) => j.url),
+	];
+	for (const path of paths) {
+		assert.ok(existsSync(join(root, path)), `${path} exists`);
+	}
+});
+
+test('saving a seed file never adds a final newline or trims trailing spaces', () => {
+	const defaults = contributes.configurationDefaults['[news-seed]'];
+	assert.equal(defaults['files.insertFinalNewline'], false);
+	assert.equal(defaults['files.trimTrailingWhitespace'], false);
+	assert.equal(defaults['files.trimFinalNewlines'], false);
+});
+
+test('the filename pattern and the core name check agree', () => {
+	const [pattern] = contributes.languages[0].filenamePatterns as string[];
+	// The manifest's glob uses only literal characters and [..] classes; read it as a regular expression.
+	const asRegex = new RegExp(`^${pattern.replace(/\./g, '\\.')}$`);
+	const names = ['000_765aeddc370d2ae5.txt', '123_0123456789abcdef.txt', '12_0123456789abcdef.txt', '1234_0123456789abcdef.txt',
+		'123_0123456789ABCDEF.txt', '123_0123456789abcde.txt', '123_0123456789abcdef0.txt', '123_0123456789abcdeg.txt', '123-0123456789abcdef.txt', '123_0123456789abcdef.md'];
+	for (const name of names) {
+		assert.equal(asRegex.test(name), isSeedFileName(name), name);
+	}
+	assert.equal(isSeedFileName('000_765aeddc370d2ae5.txt'), true);
+	assert.equal(isSeedFileName('123_0123456789ABCDEF.txt'), false);
+});
