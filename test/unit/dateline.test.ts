@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDateline } from '../../src/core/dateline';
 
-describe('parseDateline', () => {
-	it('reads the reference form and points the lead after it', () => {
+void describe('parseDateline', () => {
+	void it('reads the reference form and points the lead after it', () => {
 		const text = ' date 2024-03-16 North Korean leader Kim Jong-un arrived.';
 		const { dateline, leadStart, problems } = parseDateline(text);
 		assert.ok(dateline);
@@ -24,7 +24,7 @@ describe('parseDateline', () => {
 		['CRLF after the lead', ' date 2024-03-16 Lead\r\n\r\nMore'],
 	];
 	for (const [why, text] of tolerated) {
-		it(`tolerates ${why}`, () => {
+		void it(`tolerates ${why}`, () => {
 			const { dateline, leadStart, problems } = parseDateline(text);
 			assert.equal(dateline?.value, '2024-03-16');
 			assert.equal(dateline?.valid, true);
@@ -33,7 +33,7 @@ describe('parseDateline', () => {
 		});
 	}
 
-	it('accepts a dateline alone, with or without a line break', () => {
+	void it('accepts a dateline alone, with or without a line break', () => {
 		for (const text of [' date 2024-03-16', ' date 2024-03-16 \r\n', 'date 2024-03-16\n\nBody']) {
 			const result = parseDateline(text);
 			assert.equal(result.dateline?.valid, true);
@@ -52,7 +52,7 @@ describe('parseDateline', () => {
 		['1900-02-29', 'Impossible date 1900-02-29: February 1900 has 28 days.'],
 	];
 	for (const [value, message] of impossible) {
-		it(`reports ${value} as an impossible date on the date token`, () => {
+		void it(`reports ${value} as an impossible date on the date token`, () => {
 			const text = ` date ${value} Lead`;
 			const { dateline, problems } = parseDateline(text);
 			assert.equal(dateline?.valid, false);
@@ -64,13 +64,13 @@ describe('parseDateline', () => {
 		});
 	}
 
-	it('accepts leap days of leap years', () => {
+	void it('accepts leap days of leap years', () => {
 		assert.equal(parseDateline(' date 2024-02-29 x').dateline?.valid, true);
 		assert.equal(parseDateline(' date 2000-02-29 x').dateline?.valid, true);
 	});
 
 	for (const value of ['2024-3-16', '2024/03/16', '20240316', '2024-03-16T10:00', '2024-03-1x']) {
-		it(`reports date ${value} as a malformed dateline and keeps it out of the lead`, () => {
+		void it(`reports date ${value} as a malformed dateline and keeps it out of the lead`, () => {
 			const text = `date ${value} Kim arrived.`;
 			const { dateline, leadStart, problems } = parseDateline(text);
 			assert.equal(dateline?.valid, false);
@@ -82,7 +82,7 @@ describe('parseDateline', () => {
 		});
 	}
 
-	it('reports a missing dateline over the first line and starts the lead there', () => {
+	void it('reports a missing dateline over the first line and starts the lead there', () => {
 		const text = '  Kim arrived in a limousine.  \nSecond line';
 		const { dateline, leadStart, problems } = parseDateline(text);
 		assert.equal(dateline, null);
@@ -92,19 +92,19 @@ describe('parseDateline', () => {
 		assert.equal(text.slice(problems[0].start, problems[0].end), 'Kim arrived in a limousine.');
 	});
 
-	it('does not take a lead that starts with the word "date" for a dateline', () => {
+	void it('does not take a lead that starts with the word "date" for a dateline', () => {
 		const { dateline, problems } = parseDateline('date night was cancelled.');
 		assert.equal(dateline, null);
 		assert.equal(problems[0].code, 'missing-dateline');
 		assert.equal(parseDateline('dated 2024-03-16 news').dateline, null);
 	});
 
-	it('reports nothing for a blank first line (the parser reports the empty article)', () => {
+	void it('reports nothing for a blank first line (the parser reports the empty article)', () => {
 		assert.deepEqual(parseDateline('').problems, []);
 		assert.deepEqual(parseDateline('  \t\r\n').problems, []);
 	});
 
-	it('shortens a huge malformed token in the message', () => {
+	void it('shortens a huge malformed token in the message', () => {
 		const text = `date ${'1'.repeat(10_000)}`;
 		const { problems } = parseDateline(text);
 		assert.equal(problems[0].code, 'malformed-dateline');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isHeadingLine } from '../../src/core/headingRule';
 
-describe('isHeadingLine', () => {
+void describe('isHeadingLine', () => {
 	const headings = [
 		// The reference article's three headings.
 		'Symbol of Deepening Ties',
@@ -25,7 +25,7 @@ describe('isHeadingLine', () => {
 		'“Special Military Operation”',
 	];
 	for (const line of headings) {
-		it(`accepts ${JSON.stringify(line)}`, () => {
+		void it(`accepts ${JSON.stringify(line)}`, () => {
 			assert.equal(isHeadingLine(line), true);
 		});
 	}
@@ -62,7 +62,7 @@ describe('isHeadingLine', () => {
 		['***', 'no letters'],
 	];
 	for (const [line, why] of paragraphs) {
-		it(`rejects ${JSON.stringify(line)} (${why})`, () => {
+		void it(`rejects ${JSON.stringify(line)} (${why})`, () => {
 			assert.equal(isHeadingLine(line), false);
 		});
 	}
