@@ -13,7 +13,8 @@ export function shortenAtWord(text: string, limit: number): string {
 		return flat;
 	}
 	const cut = flat.slice(0, limit);
-	const lastSpace = cut.lastIndexOf(' ');
+	// When the cut falls just before a space, the last word is whole and stays.
+	const lastSpace = flat[limit] === ' ' ? limit : cut.lastIndexOf(' ');
 	const head = lastSpace > limit / 3 ? cut.slice(0, lastSpace) : cut;
 	return `${head.replace(/[\s,;:–—-]+$/, '')}…`;
 }

@@ -1,9 +1,12 @@
 import { parseDateline } from './dateline';
 
-/** `NNN_<16 lowercase hex>.txt`, the seed file name of SEED-FORMAT.md (the manifest's filenamePatterns says the same). */
-const seedFileName = /^[0-9]{3}_[0-9a-f]{16}\.txt$/;
+/**
+ * `NNN_<16 hex>.txt`, the seed file name of SEED-FORMAT.md. VS Code lowercases both the name and the manifest's
+ * `filenamePatterns` before matching, so upper-case hex digits match there; this check agrees with it.
+ */
+const seedFileName = /^[0-9]{3}_[0-9a-f]{16}\.txt$/i;
 
-/** True when a file's base name follows the seed naming scheme. */
+/** True when a file's base name follows the seed naming scheme (as VS Code matches it: ignoring case). */
 export function isSeedFileName(baseName: string): boolean {
 	return seedFileName.test(baseName);
 }

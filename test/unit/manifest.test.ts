@@ -62,12 +62,14 @@ test('saving a seed file never adds a final newline or trims trailing spaces', (
 test('the filename pattern and the core name check agree', () => {
 	const [pattern] = contributes.languages[0].filenamePatterns as string[];
 	// The manifest's glob uses only literal characters and [..] classes; read it as a regular expression.
-	const asRegex = new RegExp(`^${pattern.replace(/\./g, '\\.')}$`);
+	// VS Code lowercases pattern and name before matching, hence the `i` flag.
+	const asRegex = new RegExp(`^${pattern.replace(/\./g, '\\.')}$`, 'i');
 	const names = ['000_765aeddc370d2ae5.txt', '123_0123456789abcdef.txt', '12_0123456789abcdef.txt', '1234_0123456789abcdef.txt',
 		'123_0123456789ABCDEF.txt', '123_0123456789abcde.txt', '123_0123456789abcdef0.txt', '123_0123456789abcdeg.txt', '123-0123456789abcdef.txt', '123_0123456789abcdef.md'];
 	for (const name of names) {
 		assert.equal(asRegex.test(name), isSeedFileName(name), name);
 	}
 	assert.equal(isSeedFileName('000_765aeddc370d2ae5.txt'), true);
-	assert.equal(isSeedFileName('123_0123456789ABCDEF.txt'), false);
+	assert.equal(isSeedFileName('123_0123456789ABCDEF.txt'), true);
+	assert.equal(isSeedFileName('123_0123456789abcdeg.txt'), false);
 });

@@ -64,6 +64,7 @@ test('an article without dateline or text still has an outline', () => {
 test('titles are shortened at a word boundary', () => {
 	assert.equal(shortenAtWord('Short title', 60), 'Short title');
 	assert.equal(shortenAtWord('one two three four', 12), 'one two…');
+	assert.equal(shortenAtWord('one two three four', 13), 'one two three…', 'a word ending exactly at the limit stays');
 	assert.equal(shortenAtWord('a\nb   c', 60), 'a b c');
 	assert.equal(firstWords('alpha beta gamma', 0, 16, 2), 'alpha beta…');
 	assert.equal(articleTitle(parseSeed(' date 2024-01-01 Kim left.')), 'Kim left.');
