@@ -1,0 +1,152 @@
+// `npm run test:ui`: what a reader sees in a real VS Code workbench (code-server in headless Chromium) with the
+// extension installed: colours, the language in the status bar, the Outline view; saves media/screenshot.png.
+// Each check counts as a test; ends with the plain line `N passed, N failed`.
+import * as assert from 'node:assert/strict';
+import { cpSync, rmSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { startCodeServer } from './codeServer.mjs';
+import { logger, makeRunDir, repoRoot } from './hostConfig.mjs';
+import { buildExtension, linkExtension } from './prepare.mjs';
+import { setup } from './setup.mjs';
+
+const log = logger('ui');
+const keep = process.argv.includes('--keep');
+const article = '001_820dad7cbcc6459d.txt';
+const sections = ['Nine Days in Geneva', 'Washington Keeps Its Distance', 'Indonesia\'s Quiet Role', 'What Comes Next'];
+const screenshot = path.join(repoRoot, 'media', 'screenshot.png');
+
+let passed = 0;
+let failed = 0;
+
+/**
+ * @param {string} name
+ * @param {() => Promise<void>} body
+ */
+async function check(name, body) {
+	try {
+		await body();
+		passed++;
+		log(`ok   ${name}`);
+	} catch (error) {
+		failed++;
+		log(`FAIL ${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+	}
+}
+
+/**
+ * Colours of the rendered tokens whose text contains each needle. Monaco renders spaces as no-break spaces
+ * and does not keep `.view-line` elements in line order, so tokens are found by their text.
+ * @param {import('playwright-core').Page} page
+ * @param {Record<string, string>} needles
+ * @returns {Promise<Record<string, string | null>>}
+ */
+function tokenColours(page, needles) {
+	return page.evaluate((wanted) => {
+		/* global document, getComputedStyle -- this function runs in the page */
+		const spans = [...document.querySelectorAll('.editor-instance .view-line span span')];
+		return Object.fromEntries(Object.entries(wanted).map(([key, needle]) => {
+			const span = spans.find((s) => (s.textContent ?? '').replace(/\u00a0/g, ' ').includes(needle));
+			return [key, span ? getComputedStyle(span).color : null];
+		}));
+	}, needles);
+}
+
+/** @param {string} runDir */
+async function runChecks(runDir) {
+	const workspace = path.join(runDir, 'samples');
+	cpSync(path.join(repoRoot, 'samples'), workspace, { recursive: true });
+	const extensionsDir = path.join(runDir, 'extensions');
+	const link = linkExtension(extensionsDir);
+	const server = await startCodeServer({
+		runDir,
+		extensionsDir,
+		// VS Code's default dark theme (headless Chromium would otherwise get the light one); no word highlights
+		// in the screenshot.
+		settings: { 'workbench.colorTheme': 'Dark 2026', 'editor.occurrencesHighlight': 'off' },
+	});
+	log(`code-server on ${server.host}, run folder ${runDir}`);
+	const browser = await launchBrowser(runDir, { width: 1280, height: 800 });
+	const { page } = browser;
+	try {
+		await page.goto(`${server.baseUrl}?folder=${encodeURIComponent(workspace)}`);
+		const editor = page.locator('.editor-instance .monaco-editor').first();
+
+		await check('the article opens from the Explorer', async () => {
+			const row = page.getByRole('treeitem', { name: article });
+			await row.waitFor({ timeout: 90_000 });
+			log('workbench ready');
+			await row.click();
+			await editor.locator('.view-line', { hasText: sections[0] }).waitFor({ timeout: 30_000 });
+		});
+
+		await check('the status bar shows the language "News Seed"', async () => {
+			await page.locator('.statusbar-item', { hasText: /^News Seed$/ }).first().waitFor({ timeout: 30_000 });
+		});
+
+		await check('dateline, heading and quotation have three different colours', async () => {
+			const needles = { dateline: '2025-01-22', heading: sections[0], quotation: '“the only idea' };
+			/** @type {Record<string, string | null>} */
+			let colours = {};
+			// Tokenisation is asynchronous: poll until the three tokens are rendered and coloured apart.
+			for (let attempt = 0; attempt < 50; attempt++) {
+				colours = await tokenColours(page, needles);
+				if (new Set(Object.values(colours)).size === 3 && !Object.values(colours).includes(null)) break;
+				await page.waitForTimeout(200);
+			}
+			log(`   colours ${JSON.stringify(colours)}`);
+			assert.ok(!Object.values(colours).includes(null), 'a token was not found on screen');
+			assert.equal(new Set(Object.values(colours)).size, 3, 'expected three different colours');
+		});
+
+		await check('the Outline view lists the sections', async () => {
+			// Give the Outline the sidebar: fold the folder view, unfold the Outline.
+			const folders = page.locator('.pane-header', { hasText: /^samples$/i }).first();
+			if (await folders.getAttribute('aria-expanded') === 'true') await folders.click();
+			const outlineHeader = page.locator('.pane-header', { hasText: /^Outline/i }).first();
+			if (await outlineHeader.getAttribute('aria-expanded') !== 'true') await outlineHeader.click();
+			const labels = page.locator('.outline-pane .monaco-list-row .monaco-highlighted-label');
+			await labels.filter({ hasText: sections[0] }).first().waitFor({ timeout: 30_000 });
+			const names = await labels.allInnerTexts();
+			log(`   outline ${JSON.stringify(names)}`);
+			for (const section of sections) assert.ok(names.includes(section), `"${section}" is not in the Outline`);
+		});
+
+		await check('a screenshot is saved to media/screenshot.png', async () => {
+			// Put the cursor on the first heading, so the Outline highlights a section in the picture.
+			await editor.locator('.view-line', { hasText: sections[0] }).first().click();
+			await page.mouse.move(0, 0);
+			await page.waitForTimeout(500);
+			await page.screenshot({ path: screenshot });
+		});
+	} finally {
+		await browser.close();
+		await server.stop();
+		// The link points at the working tree: remove it by itself before the run folder goes.
+		unlinkSync(link);
+	}
+}
+
+async function main() {
+	await setup();
+	await buildExtension();
+	const runDir = makeRunDir('nsu');
+	try {
+		await runChecks(runDir);
+	} catch (error) {
+		failed++;
+		log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	if (failed === 0 && !keep) rmSync(runDir, { recursive: true, force: true });
+	else log(`logs kept in ${runDir} (server.log, browser.log)`);
+	console.log(`${passed} passed, ${failed} failed`);
+	return failed === 0 ? 0 : 1;
+}
+
+main().then((code) => {
+	process.exitCode = code;
+}, (error) => {
+	log(`ERROR: ${error instanceof Error ? error.stack : String(error)}`);
+	console.log(`${passed} passed, ${failed + 1} failed`);
+	process.exitCode = 1;
+});
