@@ -70,6 +70,17 @@ const fileValidator = new Validator(CLAIMS_SCHEMA, '7', false);
 const claimValidator = new Validator(subschema('claim'), '7', false);
 const articleValidator = new Validator(subschema('article'), '7', false);
 
+/**
+ * Validates without throwing: the validator refuses `undefined`, which a tree read from broken JSON can hold.
+ */
+function check(validator: Validator, value: unknown): { valid: boolean; errors: OutputUnit[] } {
+	try {
+		return validator.validate(value);
+	} catch {
+		return { valid: false, errors: [{ instanceLocation: '#', keyword: 'type', keywordLocation: '#', error: 'Value is missing or unreadable.' }] };
+	}
+}
+
 function subschema(name: string): Schema {
 	return { $schema: CLAIMS_SCHEMA.$schema, definitions: CLAIMS_SCHEMA.definitions, $ref: `#/definitions/${name}` };
 }
@@ -262,16 +273,16 @@ export function parseSidecar(text: string): SidecarParseResult {
 		sink.atLocation(['schemaVersion'], `Written by a newer version of the extension (schemaVersion ${version}); shown read-only.`);
 	}
 	if (syntaxErrors.length === 0) {
-		const result = fileValidator.validate(value);
+		const result = check(fileValidator, value);
 		reportSchemaErrors(newer ? result.errors.filter((e) => e.instanceLocation !== '#/schemaVersion') : result.errors, sink);
 	}
 
-	const article = articleValidator.validate(value.article).valid ? value.article as unknown as SidecarArticle : null;
+	const article = check(articleValidator, value.article).valid ? value.article as unknown as SidecarArticle : null;
 	const claims: Claim[] = [];
 	const seen = new Map<string, number>();
 	const rawClaims = Array.isArray(value.claims) ? value.claims : [];
 	rawClaims.forEach((raw: unknown, i) => {
-		const checked = claimValidator.validate(raw);
+		const checked = check(claimValidator, raw);
 		if (!checked.valid) {
 			// The whole-file validation already reported these, unless JSON syntax errors prevented it.
 			if (syntaxErrors.length > 0) {
