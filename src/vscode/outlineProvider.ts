@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildOutline, type OutlineKind, type OutlineNode } from '../core/outline';
+import { buildOutline, defaultOutlineOptions, type OutlineKind, type OutlineNode } from '../core/outline';
 import { seedSelector, toRange } from './convert';
 import type { SeedDocumentCache } from './seedDocumentCache';
 
@@ -15,7 +15,8 @@ const symbolKinds: Record<OutlineKind, vscode.SymbolKind> = {
 export function registerOutlineSupport(documents: SeedDocumentCache): vscode.Disposable {
 	return vscode.languages.registerDocumentSymbolProvider(seedSelector, {
 		provideDocumentSymbols(document, token) {
-			const outline = buildOutline(documents.get(document));
+			const maxParagraphs = vscode.workspace.getConfiguration('newsSeed', document).get<number>('outline.maxParagraphs', defaultOutlineOptions.maxParagraphs);
+			const outline = buildOutline(documents.get(document), { maxParagraphs });
 			return token.isCancellationRequested ? [] : [toSymbol(document, outline)];
 		},
 	}, { label: 'News Seed' });
