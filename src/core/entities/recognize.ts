@@ -87,6 +87,11 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	return undefined;
 }
 
+/** Whether "of" after this word continues a name ("Bank of England", "Gulf of Aden", "Secretary of State"). */
+function joinsWithOf(lower: string): boolean {
+	return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower) || ORG_KEYWORDS.has(lower) || PLACE_KEYWORDS.has(lower) || TITLES.has(lower);
+}
+
 /** A multi-word name a gazetteer knows that starts at token `k` and ends by `b`: its length, or 0. */
 function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 	for (let len = Math.min(4, b - k); len >= 2; len--) {
@@ -121,6 +126,7 @@ function headlineLines(tokens: readonly Token[]): Uint8Array {
 			let upper = 0;
 			let cap = 0;
 			let digits = 0;
+			let common = 0;
 			for (let k = lineFirst; k < i; k++) {
 				const t = tokens[k];
 				if (t.kind === TokenKind.Number) digits++;
@@ -128,8 +134,9 @@ function headlineLines(tokens: readonly Token[]): Uint8Array {
 				words++;
 				if (t.upper && t.text.length > 1) upper++;
 				if (t.cap) cap++;
+				if (t.cap && !t.upper && isCommonWord(t.lower) && !firstNames.has(t.lower) && !cities.has(t.lower) && !countries.has(t.lower)) common++;
 			}
-			const headline = (words >= 1 && upper === words) || (words >= 3 && upper >= words * 0.6) || (words >= 3 && digits === 0 && cap === words);
+			const headline = (words >= 1 && upper === words) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && cap === words && (words >= 3 || common > 0));
 			if (headline) flags.fill(1, lineFirst, i);
 			lineFirst = i;
 		}
@@ -177,7 +184,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				continue;
 			}
 			const next = tokens[j + 1];
-			if (CONNECTORS.has(u.lower) && isWord(next) && next.cap && !next.lineStart) {
+			if (CONNECTORS.has(u.lower) && isWord(next) && next.cap && !next.lineStart && (u.lower !== 'of' || joinsWithOf(tokens[j - 1].lower))) {
 				j += 2;
 				continue;
 			}
@@ -288,8 +295,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			continue;
 		}
 		if (isDemonym(lower) || (DIRECTIONS.has(lower) && k + 1 < b && isDemonym(tokens[k + 1].lower))) {
-			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower);
-			if (!(k === segment && endsInOrg)) {
+			// "British Airways", "Korean Peninsula": the adjective belongs to the name.
+			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower);
+			if (!(k === segment && endsInName)) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = false;
 				k += DIRECTIONS.has(lower) ? 2 : 1;
@@ -318,6 +326,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		return;
 	}
 	if (b - a === 1 && (tokens[a].text.length === 1 || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
+	// A lone "Council" or "Peninsula" is a reference back to a name, not a name.
+	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) return;
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
 	const push = (type: EntityType, confidence: Confidence): void => {
 		out.push({ first: a, last: b, key, type, confidence });

@@ -1,0 +1,33 @@
+// Throughput of the entity recognizer (and of grouping) on a generated 1 MB seed article, single thread.
+// Prints figures; never asserts timings.
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { groupEntities, recognizeEntities } from '../src/core/entities/index';
+import { seedCorpusFile } from './seedCorpus';
+
+const text = await readFile(await seedCorpusFile(1), 'utf8');
+const rounds = 7;
+
+function time<T>(run: () => T): { best: number; median: number; result: T } {
+	const times: number[] = [];
+	let result = run();
+	for (let r = 0; r < rounds; r++) {
+		(globalThis as { gc?: () => void }).gc?.();
+		const t0 = performance.now();
+		result = run();
+		times.push(performance.now() - t0);
+	}
+	times.sort((x, y) => x - y);
+	return { best: times[0], median: times[times.length >> 1], result };
+}
+
+const heapBefore = process.memoryUsage().heapUsed;
+const recognized = time(() => recognizeEntities(text));
+const mentions = recognized.result;
+const grouped = time(() => groupEntities(mentions, text));
+const rate = (ms: number): string => Math.round(text.length / (ms / 1000)).toLocaleString('en-US');
+
+console.log(`text: ${text.length.toLocaleString('en-US')} UTF-16 units, ${mentions.length.toLocaleString('en-US')} mentions, ${grouped.result.length} entities`);
+console.log(`recognizeEntities: best ${recognized.best.toFixed(1)} ms, median ${recognized.median.toFixed(1)} ms -> ${rate(recognized.median)} chars/s (median)`);
+console.log(`groupEntities:     best ${grouped.best.toFixed(1)} ms, median ${grouped.median.toFixed(1)} ms`);
+console.log(`heap growth after both: ${((process.memoryUsage().heapUsed - heapBefore) / 1048576).toFixed(1)} MB`);

@@ -1,0 +1,103 @@
+import type { Entity, EntityMention, EntityType, UserLexicon } from './types';
+
+// Words skipped when an acronym is read off a name ("UN" from "United Nations", "OSCE" from "... for ... in ...").
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', '&', 'de', 'du', 'des', 'la', 'le']);
+
+interface Group {
+	key: string;
+	type: EntityType;
+	words: string[];
+	canonical: string;
+	/** Whether the canonical name was declared by the user and must not be replaced by a longer mention. */
+	fixed: boolean;
+	mentions: EntityMention[];
+}
+
+/** Lower-case key of a surface form: whitespace collapsed, periods of abbreviations dropped ("U.N." = "UN"). */
+function normalize(name: string): string {
+	return name.replace(/\s+/g, ' ').trim().toLowerCase().replace(/\u2019/g, "'").replace(/\./g, '');
+}
+
+/**
+ * The stable slug of an entity id: lower-case letters and digits of the canonical name, diacritics removed,
+ * every other run of characters one hyphen ("Kim Jong-un" -> "kim-jong-un").
+ */
+export function entitySlug(canonical: string): string {
+	return canonical.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+function initials(words: readonly string[]): string {
+	let out = '';
+	for (const word of words) if (!ACRONYM_SKIP.has(word)) out += word[0];
+	return out;
+}
+
+/**
+ * Groups the mentions of an article into entities. Mentions with the same surface form (case-insensitive,
+ * abbreviation periods ignored) are one entity; a person's shorter mention whose words all occur in a longer
+ * person name ("Kim", "Putin") joins that person, the nearest preceding one when several fit; an all-capitals
+ * acronym joins the organization or place whose initials it spells ("UN" = "United Nations", but not
+ * "UN Security Council", whose initials differ). Names declared in `lexicon.entities` group under their
+ * canonical form. Invariants: every input mention lands in exactly one entity; each entity has one type and every
+ * returned mention carries it; `canonical` is the longest surface form unless the user declared one; entities are
+ * ordered by first mention and mentions by offset.
+ */
+export function groupEntities(mentions: readonly EntityMention[], text: string, lexicon?: UserLexicon): Entity[] {
+	const declared = new Map<string, { canonical: string; type: EntityType }>();
+	for (const entity of lexicon?.entities ?? []) {
+		for (const name of [entity.canonical, ...(entity.aliases ?? [])]) declared.set(normalize(name), { canonical: entity.canonical, type: entity.type });
+	}
+	const sorted = [...mentions].sort((x, y) => x.start - y.start || x.end - y.end);
+	const groups = new Map<string, Group>();
+	for (const mention of sorted) {
+		const surface = text.slice(mention.start, mention.end) || mention.text;
+		const user = declared.get(normalize(surface));
+		const key = user ? normalize(user.canonical) : normalize(surface);
+		let group = groups.get(key);
+		if (!group) {
+			const canonical = user ? user.canonical : surface;
+			group = { key, type: user ? user.type : mention.type, words: key.split(' '), canonical, fixed: user !== undefined, mentions: [] };
+			groups.set(key, group);
+		}
+		group.mentions.push({ ...mention, text: surface });
+		if (!group.fixed && surface.length > group.canonical.length) group.canonical = surface;
+	}
+
+	// Short forms join longer ones: shortest first, so that chains end at the longest name.
+	const ordered = [...groups.values()].sort((x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
+	const merged = new Set<Group>();
+	for (const short of ordered) {
+		if (short.fixed) continue;
+		const hosts = ordered.filter((long) => long !== short && !merged.has(long) && long.type === short.type && contains(long, short));
+		if (hosts.length === 0) continue;
+		merged.add(short);
+		for (const mention of short.mentions) {
+			let host = hosts[0];
+			let latest = -1;
+			for (const candidate of hosts) {
+				for (const m of candidate.mentions) if (m.start < mention.start && m.start > latest) {
+					latest = m.start;
+					host = candidate;
+				}
+			}
+			host.mentions.push(mention);
+		}
+	}
+
+	const entities: Entity[] = [];
+	for (const group of groups.values()) {
+		if (merged.has(group)) continue;
+		const all = group.mentions.sort((x, y) => x.start - y.start).map((m) => ({ ...m, type: group.type }));
+		const aliases = [...new Set(all.map((m) => m.text))].filter((t) => t !== group.canonical).sort();
+		entities.push({ id: `${group.type}:${entitySlug(group.canonical)}`, canonical: group.canonical, type: group.type, aliases, mentions: all });
+	}
+	return entities.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
+}
+
+/** Whether `short` is another way to write `long`: part of a person's name, or an acronym of its initials. */
+function contains(long: Group, short: Group): boolean {
+	if (long.words.length <= short.words.length) return false;
+	if (short.type === 'person') return short.words.every((w) => long.words.includes(w));
+	const surface = short.mentions[0].text.replace(/\./g, '');
+	return short.words.length === 1 && surface.length >= 2 && surface === surface.toUpperCase() && initials(long.words) === short.key;
+}
