@@ -94,7 +94,7 @@ export const EXTRA_PLACES = set(`
 	soviet_union east_germany west_germany latin_america south_america north_america central_america
 	east_timor hong_kong new_york taiwan tibet chechnya kashmir kosovo bosnia herzegovina kurdistan
 	scandinavia siberia sahara mediterranean atlantic pacific arctic antarctic europe asia africa
-	the_hague wall_street downing_street capitol_hill silicon_valley
+	the_hague white_house wall_street downing_street capitol_hill silicon_valley
 	`);
 
 /** Organizations the generated gazetteers miss: institutions known by one word or an acronym. */
@@ -110,8 +110,14 @@ export const EXTRA_DEMONYMS = set(`
 	moslem moslems muslim muslims islamic christian christians catholic catholics jewish jew jews hindu hindus
 	sikh sikhs buddhist buddhists protestant protestants orthodox arab arabs arabic kurd kurds kurdish serb serbs
 	croat croats bosnians albanians palestinians israelis olympic olympics western eastern nordic latin shi'ite
-	shi'ites sunni sunnis anglo franco marxist marxists republican republicans democrat democrats
+	shi'ites sunni sunnis anglo franco marxist marxists republican republicans democrat democrats british briton
+	britons scots scottish welsh irish english soviet yugoslav hutu hutus tutsi tutsis azeri azeris afrikaner
+	afrikaners basque basques
 	`);
+
+/** Lower-case nouns around a name that mark it as a place ("the city of X", "X province"). */
+export const PLACE_NOUNS = set(`city town village province region district state county capital port island republic
+	suburb area border airport river valley`);
 
 /** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
 export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party

@@ -1,4 +1,4 @@
-import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_AFTER, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TEAM_CONTEXT, TITLE_MODIFIERS, TITLES } from './cues';
+import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_AFTER, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TEAM_CONTEXT, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -24,6 +24,7 @@ interface Candidate {
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'south-east', 'south-west', 'north-east', 'north-west']);
 const PERSON_SUFFIXES = ['ov', 'ova', 'ev', 'eva', 'sky', 'ski', 'ska', 'enko', 'son', 'sen', 'ez', 'ic', 'vić', 'ić', 'shvili', 'yan', 'escu', 'opoulos', 'akis', 'wicz', 'stein', 'berg', 'ini', 'elli', 'etti', 'ucci', 'oglu'];
+const ADJECTIVE_ENDINGS = /(?:ese|ean|eans|ish|ians)$/;
 const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
 
 function isWord(t: Token | undefined): t is Token {
@@ -72,14 +73,14 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	}
 	if (cities.has(key)) return ['place', Confidence.Weak];
 	if (length > 1) {
-		if (firstNames.has(head) && !cities.has(head) && !countries.has(head)) return ['person', Confidence.Cue];
+		if (firstNames.has(head) && !majorCities.has(head) && !countries.has(head)) return ['person', Confidence.Cue];
 		// A country or city inside a longer name makes a company or institution ("Air France", "Radio Moscow").
 		for (let i = first; i < last; i++) {
 			if (countries.has(tokens[i].lower) || cities.has(tokens[i].lower)) return ['organization', Confidence.Guess];
 		}
 	}
 	const single = tokens[first];
-	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6) return ['organization', Confidence.Guess];
+	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6 && !isCommonWord(key)) return ['organization', Confidence.Guess];
 	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Weak];
 	if (surnames.has(tail)) return ['person', Confidence.Weak];
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
@@ -127,16 +128,19 @@ function headlineLines(tokens: readonly Token[]): Uint8Array {
 			let cap = 0;
 			let digits = 0;
 			let common = 0;
+			let commas = 0;
 			for (let k = lineFirst; k < i; k++) {
 				const t = tokens[k];
 				if (t.kind === TokenKind.Number) digits++;
+				if (t.text === ',') commas++;
 				if (t.kind !== TokenKind.Word || FUNCTION_WORDS.has(t.lower) || CONNECTORS.has(t.lower)) continue;
 				words++;
 				if (t.upper && t.text.length > 1) upper++;
 				if (t.cap) cap++;
 				if (t.cap && !t.upper && isCommonWord(t.lower) && !firstNames.has(t.lower) && !cities.has(t.lower) && !countries.has(t.lower)) common++;
 			}
-			const headline = (words >= 1 && upper === words) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && cap === words && (words >= 3 || common > 0));
+			// A title-case heading is made of ordinary words ("Monitoring and Responses"); a list of names is not.
+			const headline = (words >= 1 && upper === words) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && commas === 0 && cap === words && common * 2 >= words);
 			if (headline) flags.fill(1, lineFirst, i);
 			lineFirst = i;
 		}
@@ -282,9 +286,11 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 				if (TITLES.has(tokens[e].lower)) hasTitle = true;
 				e++;
 			}
-			// A run that ends in an organization word is a name, not a title ("General Motors", "Prime Bank").
+			// A run that ends in an organization word is a name, not a title ("General Motors", "Prime Bank"); so is
+			// a given name followed by a title-like surname ("John Major", "Don King").
 			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || organizations.has(keyOf(tokens, k, b));
-			if (hasTitle && !endsInOrg) {
+			const surnameLike = e === b && k > segment && firstNames.has(tokens[k - 1].lower);
+			if (hasTitle && !endsInOrg && !surnameLike) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = true;
 				segment = e;
@@ -338,21 +344,31 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const prev = tokens[a - 1];
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
 	const weakOrNone = typed === undefined || typed[1] <= Confidence.Weak;
+	const townOnly = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Weak;
+	const single = b - a === 1;
 	// A name followed by numbers in a results table is a team: an organization unless it is a country.
-	if (next && next.kind === TokenKind.Number && !isCountry && weakOrNone) {
+	// Players' names followed by scores stay people: only towns and unknown single words become teams.
+	if (next && next.kind === TokenKind.Number && !isCountry && (townOnly || (typed === undefined && single) || (typed !== undefined && typed[0] === 'organization'))) {
 		const after = tokens[b + 1];
 		if (sports || (after && (after.kind === TokenKind.Number || (after.kind === TokenKind.Word && after.cap)))) return push('organization', Confidence.Cue);
 	}
 	// In a sports report a town that beats, plays or hosts is a club.
-	if (sports && !isCountry && weakOrNone && ((isWord(next) && TEAM_CONTEXT.has(next.lower)) || (isWord(prev) && TEAM_CONTEXT.has(prev.lower)))) {
+	if (sports && townOnly && ((isWord(next) && TEAM_CONTEXT.has(next.lower)) || (isWord(prev) && TEAM_CONTEXT.has(prev.lower)))) {
 		return push('organization', Confidence.Cue);
 	}
 	if (isWord(next) && !next.cap && weakOrNone) {
 		if (PERSON_VERBS.has(next.lower)) return push('person', Confidence.Weak);
 		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', Confidence.Weak);
 	}
+	const before = tokens[a - 2];
+	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
+	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
 	if (typed) return push(typed[0], typed[1]);
-	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && b - a === 1) return push('place', Confidence.Guess);
+	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && single) return push('place', Confidence.Guess);
+	// Ordinary words capitalised for emphasis or in titles of events ("Human Rights", "Series") are no names.
+	let ordinary = true;
+	for (let k = a; k < b && ordinary; k++) ordinary = isCommonWord(tokens[k].lower) && !surnames.has(tokens[k].lower);
+	if (ordinary || (single && ADJECTIVE_ENDINGS.test(key))) return;
 	push('person', Confidence.Guess);
 }
 
