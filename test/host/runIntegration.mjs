@@ -50,8 +50,10 @@ async function runSuite(runDir) {
 			['skipWelcome', 'true'],
 		]);
 		log('opening the workbench in extension-test mode');
-		await page.goto(`${server.baseUrl}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
 		const deadline = Date.now() + timeoutMs;
+		// Returns once the page starts loading: the loop below owns the time limit.
+		await page.goto(`${server.baseUrl}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`,
+			{ waitUntil: 'commit', timeout: timeoutMs });
 		while (exitCode === undefined) {
 			if (server.hasExited()) throw new Error(`code-server exited during the tests; see ${server.logFile}`);
 			if (browser.hasFailed()) throw new Error('the browser crashed or closed during the tests');

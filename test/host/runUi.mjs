@@ -69,7 +69,8 @@ async function runChecks(runDir) {
 	const browser = await launchBrowser(runDir, { width: 1280, height: 800 });
 	const { page } = browser;
 	try {
-		await page.goto(`${server.baseUrl}?folder=${encodeURIComponent(workspace)}`);
+		// The checks below wait for what they need; a slow workbench load must not trip goto's own limit.
+		await page.goto(`${server.baseUrl}?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'commit' });
 		const editor = page.locator('.editor-instance .monaco-editor').first();
 
 		await check('the article opens from the Explorer', async () => {

@@ -21,7 +21,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until `probe` returns something other than undefined; the extension reacts to events asynchronously. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
