@@ -23,18 +23,29 @@ export function isBlankCode(code: number): boolean {
 export class Paragraph implements ParagraphBlock {
 	readonly kind = 'paragraph';
 	#text: string;
+	/** Sentences once known: this block's own, or those of the block it was moved from (then `#delta` != 0). */
 	#sentences: readonly SentenceSpan[] | undefined;
-	/** Sentences of an equal block at another position, and the shift to apply, when this block was moved. */
-	#moved: readonly SentenceSpan[] | undefined;
 	#delta: number;
 	#mdast: unknown;
 
 	constructor(readonly start: number, readonly end: number, readonly lead: boolean, text: string) {
 		this.#text = text;
 		this.#sentences = undefined;
-		this.#moved = undefined;
 		this.#delta = 0;
 		this.#mdast = undefined;
+	}
+
+	/** Sentences in order, computed once (see `splitSentences` for the invariants). */
+	get sentences(): readonly SentenceSpan[] {
+		if (this.#sentences === undefined) {
+			this.#sentences = splitSentences(this.#text, this.start, this.end);
+			this.#delta = 0;
+		} else if (this.#delta !== 0) {
+			const delta = this.#delta;
+			this.#sentences = this.#sentences.map((s) => ({ start: s.start + delta, end: s.end + delta }));
+			this.#delta = 0;
+		}
+		return this.#sentences;
 	}
 
 	/** The block's literal mdast (relative offsets), owned by mdast.ts; carried along when the block moves. */
@@ -46,28 +57,15 @@ export class Paragraph implements ParagraphBlock {
 		this.#mdast = value;
 	}
 
-	/** Sentences in order, computed once (see `splitSentences` for the invariants). */
-	get sentences(): readonly SentenceSpan[] {
-		if (this.#sentences === undefined) {
-			const moved = this.#moved;
-			const delta = this.#delta;
-			this.#sentences = moved === undefined
-				? splitSentences(this.#text, this.start, this.end)
-				: moved.map((s) => ({ start: s.start + delta, end: s.end + delta }));
-			this.#moved = undefined;
-		}
-		return this.#sentences;
-	}
-
-	/** The same block `delta` code units further in `text`, reusing whatever was already computed here. */
+	/**
+	 * The same block `delta` code units further in `text` (which holds the same characters there). Sentences
+	 * already split here are shared and shifted only when read.
+	 */
 	moved(delta: number, text: string): Paragraph {
 		const copy = new Paragraph(this.start + delta, this.end + delta, this.lead, text);
-		const known = this.#sentences ?? this.#moved;
-		if (known !== undefined) {
-			copy.#moved = known;
-			copy.#delta = this.#sentences !== undefined ? delta : this.#delta + delta;
-		}
-		copy.mdastMemo = this.mdastMemo;
+		copy.#sentences = this.#sentences;
+		copy.#delta = this.#sentences === undefined ? 0 : this.#delta + delta;
+		copy.#mdast = this.#mdast;
 		return copy;
 	}
 
@@ -97,7 +95,7 @@ export class Heading implements HeadingBlock {
 	/** The same heading `delta` code units further on (a heading needs no text: it has no lazy parts). */
 	moved(delta: number, _text?: string): Heading {
 		const copy = new Heading(this.start + delta, this.end + delta);
-		copy.mdastMemo = this.mdastMemo;
+		copy.#mdast = this.#mdast;
 		return copy;
 	}
 

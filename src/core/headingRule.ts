@@ -51,35 +51,64 @@ export const headingCreditStarts: ReadonlySet<string> = new Set([
 	'follow', 'subscribe', 'read', 'related', 'see', 'click', 'share', 'advertisement',
 ]);
 
-const openers = /^[\s"'“‘«([¡¿]+/u;
-const closers = /[\s"'”’»)\]]+$/u;
-
-function hasUppercase(word: string): boolean {
-	return word !== word.toLowerCase();
+/** Whitespace between words (any Unicode space; line breaks are rejected before). */
+function isSpace(code: number): boolean {
+	return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 || code === 0x1680 || code === 0x202f
+		|| code === 0x205f || code === 0xfeff || code === 0x0b || code === 0x0c || (code >= 0x2000 && code <= 0x200a);
 }
 
-function startsUppercase(word: string): boolean {
-	const first = word.charAt(0);
-	return first !== first.toLowerCase() && first === first.toUpperCase();
+/** Opening quotes and brackets that may precede a word. */
+function isOpener(code: number): boolean {
+	return code === 0x22 || code === 0x27 || code === 0x28 || code === 0x5b || code === 0x201c || code === 0x2018
+		|| code === 0xab || code === 0xa1 || code === 0xbf;
 }
 
-/** A sentence boundary inside the line: ". ", "! " or "? " after a word that is not an abbreviation or initial. */
-function hasInnerSentenceEnd(words: readonly string[]): boolean {
-	for (let i = 0; i < words.length - 1; i++) {
-		const word = words[i].replace(closers, '');
-		const last = word.charAt(word.length - 1);
-		if (last === '!' || last === '?') {
-			return true;
-		}
-		if (last === '.') {
-			const bare = word.replace(openers, '');
-			const abbreviation = neverFinalAbbreviations.has(bare) || maybeFinalAbbreviations.has(bare) || /^(\p{Lu}\.)+$/u.test(bare);
-			if (!abbreviation) {
-				return true;
-			}
+/** Closing quotes and brackets that may follow a word or the final punctuation. */
+function isCloser(code: number): boolean {
+	return code === 0x22 || code === 0x27 || code === 0x29 || code === 0x5d || code === 0x201d || code === 0x2019 || code === 0xbb;
+}
+
+function isDigit(code: number): boolean {
+	return code >= 0x30 && code <= 0x39;
+}
+
+/** Letters in any script; ASCII without a regular expression. */
+function isLetter(code: number, text: string, index: number): boolean {
+	if (code < 0x80) {
+		return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+	}
+	return /\p{L}/u.test(text.slice(index, index + (code >= 0xd800 && code <= 0xdbff ? 2 : 1)));
+}
+
+function isLetterOrDigit(code: number, text: string, index: number): boolean {
+	return isDigit(code) || isLetter(code, text, index) || (code >= 0x80 && /\p{N}/u.test(text.charAt(index)));
+}
+
+/** Uppercase or titlecase letters in any script. */
+function isUpper(code: number, text: string, index: number): boolean {
+	if (code < 0x80) {
+		return code >= 0x41 && code <= 0x5a;
+	}
+	return /[\p{Lu}\p{Lt}]/u.test(text.slice(index, index + (code >= 0xd800 && code <= 0xdbff ? 2 : 1)));
+}
+
+/** Trailing characters dropped from a word before it is looked up: closers and punctuation. */
+function isWordTrail(code: number): boolean {
+	return isCloser(code) || code === 0x2c || code === 0x2e || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f;
+}
+
+/** "U.S."-style initials: one or more uppercase letter and dot pairs. */
+function isInitials(word: string): boolean {
+	if (word.length < 2 || word.length % 2 !== 0) {
+		return false;
+	}
+	for (let i = 0; i < word.length; i += 2) {
+		const code = word.charCodeAt(i);
+		if (!(code >= 0x41 && code <= 0x5a) || word.charCodeAt(i + 1) !== 0x2e) {
+			return false;
 		}
 	}
-	return false;
+	return true;
 }
 
 /**
@@ -108,41 +137,101 @@ function hasInnerSentenceEnd(words: readonly string[]): boolean {
  * The caller applies it only to single-line blocks after the first line: the lead is never a heading.
  */
 export function isHeadingLine(line: string): boolean {
-	const trimmed = line.trim();
-	if (trimmed.length === 0 || trimmed.length > maxHeadingLength || /[\r\n]/.test(trimmed)) {
+	let start = 0;
+	let end = line.length;
+	while (start < end && isSpace(line.charCodeAt(start))) {
+		start++;
+	}
+	while (end > start && isSpace(line.charCodeAt(end - 1))) {
+		end--;
+	}
+	if (start === end || end - start > maxHeadingLength) {
 		return false;
 	}
-	const words = trimmed.split(/\s+/);
-	if (words.length > maxHeadingWords) {
+	let last = end;
+	while (last > start && isCloser(line.charCodeAt(last - 1))) {
+		last--;
+	}
+	if (last === start || !isLetterOrDigit(line.charCodeAt(last - 1), line, last - 1)) {
 		return false;
 	}
-	const core = trimmed.replace(closers, '');
-	if (!/[\p{L}\p{N}]$/u.test(core)) {
+	if (line.includes('://') || line.includes('@') || line.slice(start, start + 4).toLowerCase() === 'www.') {
 		return false;
 	}
-	if (/:\/\/|^www\.|@/iu.test(trimmed)) {
-		return false;
-	}
-	const firstWord = words[0].replace(openers, '');
-	const firstIsNumber = /^\p{N}/u.test(firstWord);
-	if (!firstIsNumber && !startsUppercase(firstWord)) {
-		return false;
-	}
-	if (headingCreditStarts.has(firstWord.toLowerCase().replace(/[^\p{L}]+$/u, ''))) {
-		return false;
-	}
-	if (hasInnerSentenceEnd(words)) {
-		return false;
-	}
+	let words = 0;
 	let content = 0;
 	let capitalised = 0;
-	for (const raw of words) {
-		const word = raw.replace(openers, '').replace(/[\s"'”’»)\],.;:!?]+$/u, '');
-		if (!/\p{L}/u.test(word)) {
+	let lastBare = '';
+	let i = start;
+	while (i < end) {
+		const wordStart = i;
+		while (i < end && !isSpace(line.charCodeAt(i))) {
+			const code = line.charCodeAt(i);
+			if (code === 0x0a || code === 0x0d) {
+				return false;
+			}
+			i++;
+		}
+		const wordEnd = i;
+		while (i < end && isSpace(line.charCodeAt(i))) {
+			i++;
+		}
+		if (++words > maxHeadingWords) {
+			return false;
+		}
+		let s = wordStart;
+		while (s < wordEnd && isOpener(line.charCodeAt(s))) {
+			s++;
+		}
+		let e = wordEnd;
+		while (e > s && isCloser(line.charCodeAt(e - 1))) {
+			e--;
+		}
+		// A sentence end inside the line: "!", "?" or "." after a word that is no abbreviation or initial.
+		if (wordEnd < end && e > s) {
+			const final = line.charCodeAt(e - 1);
+			if (final === 0x21 || final === 0x3f) {
+				return false;
+			}
+			if (final === 0x2e) {
+				const token = line.slice(s, e);
+				if (!neverFinalAbbreviations.has(token) && !maybeFinalAbbreviations.has(token) && !isInitials(token)) {
+					return false;
+				}
+			}
+		}
+		while (e > s && isWordTrail(line.charCodeAt(e - 1))) {
+			e--;
+		}
+		if (words === 1) {
+			const first = line.charCodeAt(s);
+			if (!isDigit(first) && !isUpper(first, line, s)) {
+				return false;
+			}
+			if (headingCreditStarts.has(line.slice(s, e).toLowerCase())) {
+				return false;
+			}
+		}
+		let letters = false;
+		let upper = false;
+		for (let k = s; k < e; k++) {
+			const code = line.charCodeAt(k);
+			if (!letters && isLetter(code, line, k)) {
+				letters = true;
+			}
+			if (isUpper(code, line, k)) {
+				upper = true;
+				letters = true;
+				break;
+			}
+		}
+		if (!letters) {
+			lastBare = '';
 			continue;
 		}
-		const lower = word.toLowerCase();
-		const upper = hasUppercase(word);
+		const bare = line.slice(s, e);
+		const lower = upper ? bare.toLowerCase() : bare;
+		lastBare = upper ? '' : lower;
 		if (!upper && (headingVerbCues.has(lower) || (lower.length >= 4 && lower.endsWith('ed')))) {
 			return false;
 		}
@@ -157,6 +246,5 @@ export function isHeadingLine(line: string): boolean {
 	if (content === 0 || (content <= 4 ? capitalised < content : capitalised * 3 < content * 2)) {
 		return false;
 	}
-	const lastWord = words[words.length - 1].replace(closers, '');
-	return !(lastWord === lastWord.toLowerCase() && headingFunctionWords.has(lastWord));
+	return !headingFunctionWords.has(lastBare);
 }

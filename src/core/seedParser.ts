@@ -9,15 +9,18 @@ import { Heading, Paragraph, scanBlocks, type ScannedBlock } from './blockScanne
 import { parseDateline } from './dateline';
 import type { Block, Dateline, ParagraphBlock, Section, SeedDocument, SeedProblem, SentenceSpan, TextEdit } from './seedDocument';
 
-/** The parser's document: the shared shape plus what incremental updates need (kept out of equality). */
+/**
+ * The parser's document: the shared shape plus what incremental updates need (kept out of equality).
+ * `intro` and `sections` are derived from `blocks` on first read, so an update costs no more than moving blocks.
+ */
 class ParsedSeed implements SeedDocument {
 	readonly lead: ParagraphBlock | null;
-	readonly intro: readonly ParagraphBlock[];
-	readonly sections: readonly Section[];
 	readonly problems: readonly SeedProblem[];
 	/** The dateline's own problems, reused when an edit leaves line 1 alone. */
 	readonly #headProblems: readonly SeedProblem[];
 	readonly #leadStart: number;
+	#intro: readonly ParagraphBlock[] | undefined;
+	#sections: readonly Section[] | undefined;
 
 	constructor(
 		readonly text: string,
@@ -28,38 +31,65 @@ class ParsedSeed implements SeedDocument {
 	) {
 		this.#headProblems = headProblems;
 		this.#leadStart = leadStart;
+		this.#intro = undefined;
+		this.#sections = undefined;
 		const first = blocks[0];
 		this.lead = first instanceof Paragraph && first.lead ? first : null;
-		const intro: ParagraphBlock[] = [];
-		const sections: Section[] = [];
-		let heading: Heading | undefined;
-		let paragraphs: ParagraphBlock[] = [];
-		const close = () => {
-			if (heading !== undefined) {
+		this.problems = blocks.length > 0 ? headProblems : [...headProblems, emptyArticle(dateline)];
+	}
+
+	/** Paragraphs after the lead and before the first heading. */
+	get intro(): readonly ParagraphBlock[] {
+		if (this.#intro === undefined) {
+			const intro: ParagraphBlock[] = [];
+			for (const block of this.blocks) {
+				if (block instanceof Heading) {
+					break;
+				}
+				if (!block.lead) {
+					intro.push(block);
+				}
+			}
+			this.#intro = intro;
+		}
+		return this.#intro;
+	}
+
+	/** Each heading with the paragraphs up to the next heading; a section ends where its last block ends. */
+	get sections(): readonly Section[] {
+		if (this.#sections === undefined) {
+			const sections: Section[] = [];
+			const blocks = this.blocks;
+			let i = 0;
+			while (i < blocks.length && !(blocks[i] instanceof Heading)) {
+				i++;
+			}
+			while (i < blocks.length) {
+				const heading = blocks[i] as Heading;
+				const paragraphs: ParagraphBlock[] = [];
+				for (i++; i < blocks.length; i++) {
+					const block = blocks[i];
+					if (block instanceof Heading) {
+						break;
+					}
+					paragraphs.push(block);
+				}
 				const end = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1].end : heading.end;
 				sections.push({ start: heading.start, end, heading, paragraphs });
 			}
-		};
-		for (const block of blocks) {
-			if (block instanceof Heading) {
-				close();
-				heading = block;
-				paragraphs = [];
-			} else if (heading !== undefined) {
-				paragraphs.push(block);
-			} else if (!block.lead) {
-				intro.push(block);
-			}
+			this.#sections = sections;
 		}
-		close();
-		this.intro = intro;
-		this.sections = sections;
-		this.problems = blocks.length > 0 ? headProblems : [...headProblems, emptyArticle(dateline)];
+		return this.#sections;
 	}
 
 	/** Dateline problems and where the lead starts: reusable while line 1 is unchanged. */
 	get head(): { readonly problems: readonly SeedProblem[]; readonly leadStart: number } {
 		return { problems: this.#headProblems, leadStart: this.#leadStart };
+	}
+
+	toJSON(): SeedDocument {
+		const { text, dateline, lead, blocks, intro, sections, problems } = this;
+		return { text, dateline, lead, blocks, intro, sections, problems };
 	}
 }
 
@@ -157,10 +187,6 @@ export function updateSeed(previous: SeedDocument, edits: readonly TextEdit[], n
 		head = parsed;
 	}
 	const keep = lineOneTouched ? -1 : lastBlockBefore(old, minStart, false);
-	const blocks: ScannedBlock[] = [];
-	for (let i = 0; i < keep; i++) {
-		blocks.push(old[i].moved(0, newText));
-	}
 	let from = head.leadStart;
 	let firstLine = true;
 	if (keep >= 0 && !(keep === 0 && old[0] instanceof Paragraph && old[0].lead)) {
@@ -170,6 +196,7 @@ export function updateSeed(previous: SeedDocument, edits: readonly TextEdit[], n
 	const newMaxEnd = maxEnd + delta;
 	let next = Math.max(keep, 0);
 	let synced = -1;
+	const rescanned: ScannedBlock[] = [];
 	scanBlocks(newText, from, firstLine, (block) => {
 		if (block.start >= newMaxEnd) {
 			while (next < old.length && old[next].start + delta < block.start) {
@@ -182,13 +209,21 @@ export function updateSeed(previous: SeedDocument, edits: readonly TextEdit[], n
 				return true;
 			}
 		}
-		blocks.push(block);
+		rescanned.push(block);
 		return false;
 	});
-	if (synced >= 0) {
-		for (let i = synced; i < old.length; i++) {
-			blocks.push(old[i].moved(delta, newText));
-		}
+	// Every kept block is copied, even before the edit, so that no block keeps the previous text alive.
+	const prefix = Math.max(keep, 0);
+	const tail = synced >= 0 ? old.length - synced : 0;
+	const blocks = new Array<ScannedBlock>(prefix + rescanned.length + tail);
+	for (let i = 0; i < prefix; i++) {
+		blocks[i] = old[i].moved(0, newText);
+	}
+	for (let i = 0; i < rescanned.length; i++) {
+		blocks[prefix + i] = rescanned[i];
+	}
+	for (let i = 0; i < tail; i++) {
+		blocks[prefix + rescanned.length + i] = old[synced + i].moved(delta, newText);
 	}
 	return new ParsedSeed(newText, dateline, head.problems, head.leadStart, blocks);
 }

@@ -27,7 +27,9 @@ const textOf = (doc: SeedDocument, block: { start: number; end: number }) => doc
 
 /** A plain, comparable picture of a parse: blocks with their sentences, sections, problems. */
 function picture(doc: SeedDocument): unknown {
-	return JSON.parse(JSON.stringify({ ...doc, text: undefined }));
+	const plain = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+	delete plain.text;
+	return plain;
 }
 
 void describe('parseSeed', () => {
@@ -259,6 +261,21 @@ void describe('updateSeed', () => {
 		assert.equal(textOf(updated, updated.blocks[3]), 'WWork starts in June. “It is overdue,” the mayor said.');
 		assert.equal(updated.blocks[6].start, doc.blocks[6].start + 1);
 		assert.deepEqual(picture(updated), picture(parseSeed(newText)));
+	});
+
+	void it('shifts memoized sentences of moved blocks once, however often they are read', () => {
+		let doc = parseSeed(article);
+		for (let step = 1; step <= 3; step++) {
+			const insert = doc.text.indexOf('Work');
+			const edited = `${doc.text.slice(0, insert)}Y${doc.text.slice(insert)}`;
+			doc = updateSeed(doc, [{ start: insert, end: insert, text: 'Y' }], edited);
+			const last = doc.blocks[doc.blocks.length - 1];
+			assert.equal(last.kind, 'paragraph');
+			const first = last.kind === 'paragraph' ? last.sentences.map((s) => textOf(doc, s)) : [];
+			const again = last.kind === 'paragraph' ? last.sentences.map((s) => textOf(doc, s)) : [];
+			assert.deepEqual(first, ['The budget is 4.5 million euros.']);
+			assert.deepEqual(again, first);
+		}
 	});
 
 	void it('joins and splits blocks when a blank line disappears or appears', () => {
