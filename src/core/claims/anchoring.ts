@@ -4,8 +4,8 @@
  *
  * Order of attempts for one claim (the W3C "position, then quote" strategy that Hypothesis also uses):
  *  1. the stored position, if the exact quote is still there;
- *  2. the stored position shifted by the displacement of the previous claim (a paragraph inserted above moves
- *     every later claim by the same amount, so this catches most claims at O(1));
+ *  2. the stored position shifted by the displacement of the previous claim found (a paragraph inserted above
+ *     moves every later claim by the same amount, so this catches most claims at O(1));
  *  3. every occurrence of the exact quote; the one whose surroundings best match the stored prefix and suffix
  *     wins, then the one nearest the expected position;
  *  4. a fuzzy match (`approx-string-match`, Myers' bit-parallel algorithm, any pattern length) with at most
@@ -15,7 +15,7 @@
  */
 import search from 'approx-string-match';
 import type { Span } from '../seedDocument';
-import { buildCodePointIndex, snapToCodePoint, type CodePointIndex } from './codePoints';
+import { buildCodePointIndex, codePointToUtf16, snapToCodePoint, utf16ToCodePoint, type CodePointIndex } from './codePoints';
 import { sameTarget, storedSpan, targetFromSpan, type Claim, type ClaimTarget, type TextQuote } from './claimModel';
 
 /** 'anchored': the exact quote; 'fuzzy': similar text, to be confirmed; 'unanchored': not found. */
@@ -126,8 +126,8 @@ function findFuzzy(text: string, quote: TextQuote, expected: number, maxErrors: 
 }
 
 /**
- * Finds one target in the article. `displacement` (UTF-16 units, default 0) is added to the stored position to
- * predict where the quote went; `anchorClaims` passes the displacement of the previous claim.
+ * Finds one target in the article. `displacement` (code points, default 0) is added to the stored position to
+ * predict where the quote went; `anchorClaims` passes the displacement of the previous claim found.
  */
 export function anchorTarget(article: ArticleText, target: ClaimTarget, displacement = 0, options: AnchorOptions = {}): ClaimAnchor {
 	const { text, index } = article;
@@ -139,7 +139,9 @@ export function anchorTarget(article: ArticleText, target: ClaimTarget, displace
 	if (stored.end - stored.start === exact.length && text.startsWith(exact, stored.start)) {
 		return anchored(stored.start, stored.end);
 	}
-	const expected = Math.max(0, Math.min(text.length, stored.start + displacement));
+	// Displace in code points: the stored positions count them, and the text after an emoji would otherwise be
+	// predicted one unit off.
+	const expected = codePointToUtf16(index, target.position.start + displacement);
 	if (displacement !== 0 && text.startsWith(exact, expected)) {
 		return anchored(expected, expected + exact.length);
 	}
@@ -165,8 +167,9 @@ export function anchorClaims(article: ArticleText, targets: readonly ClaimTarget
 	for (const i of order) {
 		const anchor = anchorTarget(article, targets[i], displacement, options);
 		anchors[i] = anchor;
-		if (anchor.status === 'anchored' && anchor.span) {
-			displacement = anchor.span.start - storedSpan(targets[i], article.index).start;
+		if (anchor.span) {
+			// Measured at the claim's end: text reworded inside a fuzzy claim shifts what follows it.
+			displacement = utf16ToCodePoint(article.index, anchor.span.end) - targets[i].position.end;
 		}
 	}
 	return anchors;

@@ -272,17 +272,20 @@ export function parseSidecar(text: string): SidecarParseResult {
 	if (newer) {
 		sink.atLocation(['schemaVersion'], `Written by a newer version of the extension (schemaVersion ${version}); shown read-only.`);
 	}
+	let fileValid = false;
 	if (syntaxErrors.length === 0) {
 		const result = check(fileValidator, value);
+		fileValid = result.valid;
 		reportSchemaErrors(newer ? result.errors.filter((e) => e.instanceLocation !== '#/schemaVersion') : result.errors, sink);
 	}
 
-	const article = check(articleValidator, value.article).valid ? value.article as unknown as SidecarArticle : null;
+	const article = fileValid || check(articleValidator, value.article).valid ? value.article as unknown as SidecarArticle : null;
 	const claims: Claim[] = [];
 	const seen = new Map<string, number>();
 	const rawClaims = Array.isArray(value.claims) ? value.claims : [];
 	rawClaims.forEach((raw: unknown, i) => {
-		const checked = check(claimValidator, raw);
+		// Claims of a valid file need no second look; otherwise each is checked alone to salvage the good ones.
+		const checked = fileValid ? { valid: true, errors: [] } : check(claimValidator, raw);
 		if (!checked.valid) {
 			// The whole-file validation already reported these, unless JSON syntax errors prevented it.
 			if (syntaxErrors.length > 0) {
