@@ -1,6 +1,6 @@
 // Builds the extension and the integration suite, and lays out a fresh workspace for one run.
 import {
-	cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync,
+	cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, unlinkSync,
 } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -24,10 +24,13 @@ export async function buildIntegrationTests() {
 	const entryPoints = readdirSync(sourceDir)
 		.filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
 		.map((name) => path.join(sourceDir, name));
-	rmSync(integrationOutDir, { recursive: true, force: true });
+	// Build beside the target, then swap: a run going on in another terminal keeps a complete suite, and files
+	// of deleted suites do not linger.
+	const staging = `${integrationOutDir}.${process.pid}`;
+	rmSync(staging, { recursive: true, force: true });
 	await esbuild.build({
 		entryPoints,
-		outdir: integrationOutDir,
+		outdir: staging,
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',
@@ -38,6 +41,8 @@ export async function buildIntegrationTests() {
 		// Mocha's parallel mode (worker files found with require.resolve) is never used here.
 		logOverride: { 'require-resolve-not-external': 'silent' },
 	});
+	rmSync(integrationOutDir, { recursive: true, force: true });
+	renameSync(staging, integrationOutDir);
 }
 
 /** A fresh copy of samples/ and test/fixtures/workspace/ in `dir`: tests may edit files without touching the repo. */

