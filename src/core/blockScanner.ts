@@ -4,7 +4,7 @@
  * Only block boundaries and kinds are computed eagerly. Sentences (Intl.Segmenter) are computed on first read
  * and memoized in the block, so parsing a 10 MB article costs little more than finding its line ends.
  */
-import { isHeadingLine, maxHeadingLength } from './headingRule';
+import { isHeadingSpan, maxHeadingLength } from './headingRule';
 import type { Block, HeadingBlock, ParagraphBlock, SentenceSpan } from './seedDocument';
 import { splitSentences } from './sentences';
 
@@ -119,7 +119,7 @@ export type BlockSink = (block: ScannedBlock) => boolean;
  *
  * A block is a run of non-blank lines; blank lines (only spaces, tabs, CR) separate blocks. Each block is
  * trimmed of blanks at both ends. The block that starts on line 1 (`firstLine` true and found on the first
- * scanned line) is the lead; a later single-line block is a heading when `isHeadingLine` says so. Only `\n`
+ * scanned line) is the lead; a later single-line block is a heading when `isHeadingSpan` (the rule of `isHeadingLine`) says so. Only `\n`
  * ends a line; the `\r` of CRLF is a blank at the end of the line.
  */
 export function scanBlocks(text: string, from: number, firstLine: boolean, sink: BlockSink): void {
@@ -173,7 +173,7 @@ export function scanBlocks(text: string, from: number, firstLine: boolean, sink:
 }
 
 function makeBlock(text: string, start: number, end: number, lines: number, lead: boolean): ScannedBlock {
-	if (!lead && lines === 1 && end - start <= maxHeadingLength && isHeadingLine(text.slice(start, end))) {
+	if (!lead && lines === 1 && end - start <= maxHeadingLength && isHeadingSpan(text, start, end)) {
 		return new Heading(start, end);
 	}
 	return new Paragraph(start, end, lead, text);

@@ -122,7 +122,8 @@ function isInitials(word: string): boolean {
  * 4. **Title-like**: content words are the words with letters that are not short function words
  *    ({@link headingFunctionWords}: a, an, the, and, of, for, in, on, to, with, at, by, from, vs, ...).
  *    There must be at least one, and a word counts as capitalised when it contains an uppercase letter
- *    ("Ties", "U.S.-China", "al-Assad", "iPhone"). With up to four content words all must be capitalised;
+ *    ("Ties", "U.S.-China", "al-Assad", "iPhone"); a capitalised function word ("The", "Of") counts as a
+ *    capitalised content word. With up to four content words all must be capitalised;
  *    with five or more, at least two thirds.
  * 5. **Not a clause**: no lowercase finite, modal or reporting verb, pronoun or list opener
  *    ({@link headingVerbCues}: "had", "said", "will", "include", "that", "he", ...), no lowercase word ending
@@ -137,8 +138,17 @@ function isInitials(word: string): boolean {
  * The caller applies it only to single-line blocks after the first line: the lead is never a heading.
  */
 export function isHeadingLine(line: string): boolean {
-	let start = 0;
-	let end = line.length;
+	return isHeadingSpan(line, 0, line.length);
+}
+
+/**
+ * {@link isHeadingLine} for `text.slice(from, to)`, without copying it: the parser calls it on the document.
+ * Reads only characters inside `[from, to)`.
+ */
+export function isHeadingSpan(text: string, from: number, to: number): boolean {
+	const line = text;
+	let start = from;
+	let end = to;
 	while (start < end && isSpace(line.charCodeAt(start))) {
 		start++;
 	}
@@ -155,7 +165,7 @@ export function isHeadingLine(line: string): boolean {
 	if (last === start || !isLetterOrDigit(line.charCodeAt(last - 1), line, last - 1)) {
 		return false;
 	}
-	if (line.includes('://') || line.includes('@') || line.slice(start, start + 4).toLowerCase() === 'www.') {
+	if (line.slice(start, start + 4).toLowerCase() === 'www.') {
 		return false;
 	}
 	let words = 0;
@@ -167,7 +177,8 @@ export function isHeadingLine(line: string): boolean {
 		const wordStart = i;
 		while (i < end && !isSpace(line.charCodeAt(i))) {
 			const code = line.charCodeAt(i);
-			if (code === 0x0a || code === 0x0d) {
+			// Line breaks, e-mail addresses and URLs ("://") are never in a heading.
+			if (code === 0x0a || code === 0x0d || code === 0x40 || (code === 0x3a && i + 2 < end && line.charCodeAt(i + 1) === 0x2f && line.charCodeAt(i + 2) === 0x2f)) {
 				return false;
 			}
 			i++;
@@ -229,18 +240,20 @@ export function isHeadingLine(line: string): boolean {
 			lastBare = '';
 			continue;
 		}
-		const bare = line.slice(s, e);
-		const lower = upper ? bare.toLowerCase() : bare;
-		lastBare = upper ? '' : lower;
-		if (!upper && (headingVerbCues.has(lower) || (lower.length >= 4 && lower.endsWith('ed')))) {
-			return false;
-		}
-		if (headingFunctionWords.has(lower)) {
+		if (upper) {
+			// A capitalised function word ("The", "Of") counts as a capitalised word: same verdict, no lookup.
+			lastBare = '';
+			content++;
+			capitalised++;
 			continue;
 		}
-		content++;
-		if (upper) {
-			capitalised++;
+		const lower = line.slice(s, e);
+		lastBare = lower;
+		if (headingVerbCues.has(lower) || (lower.length >= 4 && lower.endsWith('ed'))) {
+			return false;
+		}
+		if (!headingFunctionWords.has(lower)) {
+			content++;
 		}
 	}
 	if (content === 0 || (content <= 4 ? capitalised < content : capitalised * 3 < content * 2)) {

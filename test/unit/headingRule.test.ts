@@ -38,6 +38,8 @@ void describe('isHeadingLine', () => {
 		['2024', 'a lone year'],
 		['https://example.com/news/today', 'a URL'],
 		['www.example.com', 'a bare web address'],
+		['Official Site HTTPS://EXAMPLE.COM', 'a URL after capitalised words'],
+		['Contact Press@Example.Org', 'an e-mail address after capitalised words'],
 		['Write to newsdesk@example.com', 'an e-mail address'],
 		['sanctions remain in place', 'a lowercase start'],
 		['Officials Listed These Measures:', 'a final colon'],
