@@ -1,0 +1,159 @@
+/**
+ * The entities of one article, ready for the editor features: recognized in block-aligned slices (so that a host
+ * can yield between slices), grouped, and indexed by offset for O(log n) lookups (hover, highlights, definition).
+ */
+import { groupEntities, recognizeEntities, type Entity, type EntityMention, type UserLexicon } from './entities/index';
+import { parseSeed } from './seedParser';
+import type { SeedDocument, Span } from './seedDocument';
+
+/** A heading of the article, with its text. */
+export interface ArticleHeading extends Span {
+	readonly name: string;
+}
+
+/** One mention in the flat offset index: its span and the index of its entity in `ArticleEntities.entities`. */
+export interface IndexedMention extends Span {
+	readonly entity: number;
+}
+
+/** The analysed article. `mentions` is sorted by `start`, without overlaps, and every entry points at an entity. */
+export interface ArticleEntities {
+	readonly entities: readonly Entity[];
+	readonly mentions: readonly IndexedMention[];
+	readonly headings: readonly ArticleHeading[];
+}
+
+/** Slices are about this many UTF-16 units (~5 ms of recognition), always cut at a block boundary. */
+export const defaultSliceChars = 16_000;
+
+/**
+ * The analysis as a generator that yields after every slice of about `sliceChars` characters, so that the caller
+ * decides when to give the thread back (see {@link runSliced}). Slices end at block boundaries, so a name is
+ * never cut in two; recognition per slice may type a rare name differently than a whole-text run would (the
+ * recognizer's document-level vote sees one slice at a time), which is why articles up to one slice are
+ * recognized whole. Never throws on any text.
+ */
+export function* analyzeArticleSteps(text: string, lexicon?: UserLexicon, doc?: SeedDocument, sliceChars = defaultSliceChars): Generator<void, ArticleEntities> {
+	const seed = doc ?? parseSeed(text);
+	const mentions: EntityMention[] = [];
+	let from = 0;
+	for (const block of seed.blocks) {
+		if (block.end - from >= sliceChars) {
+			mentions.push(...recognizeEntities(text, { start: from, end: block.end, lexicon }));
+			from = block.end;
+			yield;
+		}
+	}
+	if (from < text.length) {
+		mentions.push(...recognizeEntities(text, { start: from, end: text.length, lexicon }));
+		yield;
+	}
+	const entities = groupEntities(mentions, text, lexicon);
+	const headings = seed.blocks.filter((block) => block.kind === 'heading').map((block) => ({ start: block.start, end: block.end, name: text.slice(block.start, block.end) }));
+	return { entities, mentions: indexMentions(entities), headings };
+}
+
+/** The whole analysis at once (command line, tests, small texts). */
+export function analyzeArticle(text: string, lexicon?: UserLexicon, doc?: SeedDocument): ArticleEntities {
+	const steps = analyzeArticleSteps(text, lexicon, doc);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) {
+			return step.value;
+		}
+	}
+}
+
+/** The flat, sorted offset index of the entities' mentions; overlapping later mentions are dropped. */
+export function indexMentions(entities: readonly Entity[]): IndexedMention[] {
+	const all: IndexedMention[] = [];
+	entities.forEach((entity, index) => {
+		for (const mention of entity.mentions) {
+			all.push({ start: mention.start, end: mention.end, entity: index });
+		}
+	});
+	all.sort((a, b) => a.start - b.start || b.end - a.end);
+	const result: IndexedMention[] = [];
+	for (const mention of all) {
+		if (result.length === 0 || mention.start >= result[result.length - 1].end) {
+			result.push(mention);
+		}
+	}
+	return result;
+}
+
+/**
+ * The mention at `offset`: the one with `start <= offset <= end` (a cursor just after a name still finds it;
+ * where two touch, the one starting at `offset` wins). Binary search.
+ */
+export function mentionAt(article: ArticleEntities, offset: number): IndexedMention | undefined {
+	const mentions = article.mentions;
+	let low = 0;
+	let high = mentions.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (mentions[mid].start <= offset) {
+			low = mid + 1;
+		} else {
+			high = mid;
+		}
+	}
+	const found = mentions[low - 1];
+	return found !== undefined && offset <= found.end ? found : undefined;
+}
+
+/** The entity whose mention covers `offset`, if any. */
+export function entityAt(article: ArticleEntities, offset: number): Entity | undefined {
+	const mention = mentionAt(article, offset);
+	return mention === undefined ? undefined : article.entities[mention.entity];
+}
+
+/** The entity with this id (ids are `${type}:${slug}`, see `groupEntities`). */
+export function entityById(article: ArticleEntities, id: string): Entity | undefined {
+	return article.entities.find((entity) => entity.id === id);
+}
+
+/** What a host provides to run sliced work: a clock in ms and a way to give the thread back for a moment. */
+export interface SliceHost {
+	now(): number;
+	yieldNow(): Promise<void>;
+	/** Stop early: the result is then undefined. */
+	isCancelled?(): boolean;
+}
+
+/** Longest uninterrupted stretch observed by {@link runSliced} calls that share this record. */
+export interface SliceStats {
+	longestMs: number;
+	slices: number;
+}
+
+/**
+ * Runs a generator of steps, giving the thread back whenever `budgetMs` has passed since the last yield, so that
+ * no stretch runs much longer than the budget plus one step. Returns undefined when cancelled.
+ */
+export async function runSliced<T>(steps: Generator<void, T>, host: SliceHost, budgetMs = 15, stats?: SliceStats): Promise<T | undefined> {
+	let sliceStart = host.now();
+	for (;;) {
+		if (host.isCancelled?.()) {
+			return undefined;
+		}
+		const step = steps.next();
+		const now = host.now();
+		if (step.done) {
+			record(stats, now - sliceStart);
+			return step.value;
+		}
+		if (now - sliceStart >= budgetMs) {
+			record(stats, now - sliceStart);
+			await host.yieldNow();
+			sliceStart = host.now();
+		}
+	}
+}
+
+function record(stats: SliceStats | undefined, ms: number): void {
+	if (stats) {
+		stats.longestMs = Math.max(stats.longestMs, ms);
+		stats.slices++;
+	}
+}
