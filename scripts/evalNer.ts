@@ -118,7 +118,9 @@ for (const doc of docs) {
 		if (!predicted.has(key)) {
 			const tag = key.split(':')[2] as Tag;
 			counts[tag].fn++;
-			errors.push(`FN ${tag} ${spanText(key)}`);
+			const span = key.split(':').slice(0, 2).join(':');
+			const typedAs = TAGS.find((t) => predicted.has(`${span}:${t}`));
+			errors.push(`FN ${tag} ${spanText(key)}${typedAs ? ` (as ${typedAs})` : ''}`);
 		}
 	}
 }

@@ -1,4 +1,4 @@
-import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_AFTER, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TEAM_CONTEXT, TITLE_MODIFIERS, TITLES } from './cues';
+import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_AFTER, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -24,6 +24,7 @@ interface Candidate {
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'south-east', 'south-west', 'north-east', 'north-west']);
 const PERSON_SUFFIXES = ['ov', 'ova', 'ev', 'eva', 'sky', 'ski', 'ska', 'enko', 'son', 'sen', 'ez', 'ic', 'vić', 'ić', 'shvili', 'yan', 'escu', 'opoulos', 'akis', 'wicz', 'stein', 'berg', 'ini', 'elli', 'etti', 'ucci', 'oglu'];
+const MATCH_WORDS = new Set(['at', 'v', 'vs', 'vs.', 'beat', 'against']);
 const ADJECTIVE_ENDINGS = /(?:ese|ean|eans|ish|ians)$/;
 const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
 
@@ -59,6 +60,7 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	const head = tokens[first].lower;
 	const tail = tokens[last - 1].lower;
 	if (length > 1) {
+		if (cities.has(key)) return ['place', Confidence.Weak];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
@@ -230,7 +232,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			else {
 				const acronym = acronyms.get(c.key.replace(/\./g, ''));
 				if (acronym) c.type = acronym;
-				else if (c.confidence === Confidence.Guess && orgHeads.has(c.key)) c.type = 'organization';
+				else if (c.confidence <= Confidence.Weak && orgHeads.has(c.key)) c.type = 'organization';
 			}
 		}
 	}
@@ -348,14 +350,14 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const single = b - a === 1;
 	// A name followed by numbers in a results table is a team: an organization unless it is a country.
 	// Players' names followed by scores stay people: only towns and unknown single words become teams.
-	if (next && next.kind === TokenKind.Number && !isCountry && (townOnly || (typed === undefined && single) || (typed !== undefined && typed[0] === 'organization'))) {
+	const givenNameOnly = single && typed !== undefined && typed[0] === 'person' && typed[1] === Confidence.Weak && firstNames.has(key);
+	if (next && next.kind === TokenKind.Number && !isCountry && (townOnly || givenNameOnly || (typed === undefined && single) || (typed !== undefined && typed[0] === 'organization'))) {
 		const after = tokens[b + 1];
-		if (sports || (after && (after.kind === TokenKind.Number || (after.kind === TokenKind.Word && after.cap)))) return push('organization', Confidence.Cue);
+		if (sports || (after && (after.kind === TokenKind.Number || (after.kind === TokenKind.Word && after.cap)))) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue);
 	}
 	// In a sports report a town that beats, plays or hosts is a club.
-	if (sports && townOnly && ((isWord(next) && TEAM_CONTEXT.has(next.lower)) || (isWord(prev) && TEAM_CONTEXT.has(prev.lower)))) {
-		return push('organization', Confidence.Cue);
-	}
+	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
+	if (sports && townOnly && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
 	if (isWord(next) && !next.cap && weakOrNone) {
 		if (PERSON_VERBS.has(next.lower)) return push('person', Confidence.Weak);
 		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', Confidence.Weak);
@@ -385,12 +387,16 @@ function typeHeadline(tokens: readonly Token[], a: number, b: number, known: Rea
 			const next = tokens[k + len];
 			const numberNext = next !== undefined && next.kind === TokenKind.Number;
 			const dateline = tokens[k].lineStart && numberNext && /^\d{4}-\d\d-\d\d$/.test(next.text);
-			if (body) type = body.type;
+			const prev = tokens[k - 1];
+			// Results and fixtures in capitals: "BOSTON 69 65", "BOSTON AT OAKLAND".
+			const fixture = sports && !dateline && (numberNext || (isWord(next) && MATCH_WORDS.has(next.lower)) || (k > a && isWord(prev) && MATCH_WORDS.has(prev.lower)));
+			if (dateline && !isCommonWord(key) && !organizations.has(key)) type = 'place';
+			else if (fixture && !countries.has(key) && (cities.has(key) || body?.type === 'place' || body?.type === 'organization')) type = 'organization';
+			else if (body) type = body.type;
 			else if (countries.has(key)) type = 'place';
 			else if (organizations.has(key)) type = 'organization';
 			else if (fullNames.has(key)) type = 'person';
-			else if (dateline && !isCommonWord(key)) type = 'place';
-			else if (majorCities.has(key) || (cities.has(key) && !isCommonWord(key))) type = numberNext && !dateline && sports ? 'organization' : 'place';
+			else if (majorCities.has(key) || (cities.has(key) && !isCommonWord(key))) type = 'place';
 			if (type) {
 				matched = len;
 				break;
