@@ -10,7 +10,8 @@
  * JavaScript with `new Function`, which our rules forbid in the extension, and its standalone mode would add a
  * build step that must be re-run whenever the schema changes. The sidecar is small, so interpreting is fast
  * enough, and the schema file stays the single source of truth. JSON syntax is read with jsonc-parser (VS Code's
- * own), which reports every syntax error with its offset and still builds a tree of what it could read.
+ * own) when JSON.parse fails: it reports every syntax error with its offset and still builds a tree of what it
+ * could read.
  */
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
@@ -168,7 +169,8 @@ class ProblemSink {
 	readonly problems: SidecarProblem[] = [];
 	private lineStarts: number[] | null = null;
 
-	constructor(private readonly text: string, private readonly tree: Node | undefined, private readonly base: number) {}
+	/** `tree` is built on demand: a valid file is read with the much faster JSON.parse and never needs it. */
+	constructor(private readonly text: string, private readonly tree: () => Node | undefined, private readonly base: number) {}
 
 	at(offset: number, path: string, message: string): void {
 		const absolute = offset + this.base;
@@ -188,9 +190,10 @@ class ProblemSink {
 
 	/** A problem at a JSON location; a missing value is reported at its nearest existing parent. */
 	atLocation(location: readonly (string | number)[], message: string): void {
+		const tree = this.tree();
 		let node: Node | undefined;
-		for (let n = location.length; n >= 0 && !node; n--) {
-			node = this.tree && (n === 0 ? this.tree : findNodeAtLocation(this.tree, location.slice(0, n) as (string | number)[]));
+		for (let n = location.length; n >= 0 && !node && tree; n--) {
+			node = n === 0 ? tree : findNodeAtLocation(tree, location.slice(0, n) as (string | number)[]);
 		}
 		this.at(node?.offset ?? 0, jsonPath(location), message);
 	}
@@ -235,6 +238,9 @@ function reportSchemaErrors(errors: readonly OutputUnit[], sink: ProblemSink, pr
 	}
 }
 
+/** jsonc-parser's `ParseErrorCode.InvalidCharacter`; a `const enum` cannot be imported under isolatedModules. */
+const INVALID_CHARACTER = 16 as ParseError['error'];
+
 function describeSyntaxError(error: ParseError): string {
 	const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 	return `JSON syntax error: ${words}.`;
@@ -249,9 +255,30 @@ export function parseSidecar(text: string): SidecarParseResult {
 	const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	const json = text.slice(base);
 	const syntaxErrors: ParseError[] = [];
-	const tree = parseTree(json, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-	const sink = new ProblemSink(text, tree, base);
-	const value: unknown = tree ? getNodeValue(tree) : undefined;
+	let tree: Node | undefined;
+	let treeBuilt = false;
+	const buildTree = (): Node | undefined => {
+		if (!treeBuilt) {
+			tree = parseTree(json, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+			treeBuilt = true;
+		}
+		return tree;
+	};
+	const sink = new ProblemSink(text, buildTree, base);
+	let value: unknown;
+	let readable = true;
+	try {
+		value = JSON.parse(json);
+	} catch {
+		// Only now pay for the tolerant parser: it locates every syntax error and keeps what it could read.
+		const partial = buildTree();
+		value = partial ? getNodeValue(partial) : undefined;
+		readable = partial !== undefined;
+		if (syntaxErrors.length === 0) {
+			// The two parsers disagree (jsonc-parser is the more lenient); JSON.parse has the last word.
+			syntaxErrors.push({ error: INVALID_CHARACTER, offset: 0, length: 0 });
+		}
+	}
 
 	if (syntaxErrors.length === 0 && !(isRecord(value) && ('schemaVersion' in value || 'claims' in value))) {
 		sink.at(0, '$', 'This JSON is not a News Seed claims file (it has neither "schemaVersion" nor "claims").');
@@ -260,8 +287,8 @@ export function parseSidecar(text: string): SidecarParseResult {
 	for (const error of syntaxErrors) {
 		sink.at(error.offset, '$', describeSyntaxError(error));
 	}
-	if (!tree || !isRecord(value)) {
-		if (syntaxErrors.length === 0 || !tree) {
+	if (!readable || !isRecord(value)) {
+		if (syntaxErrors.length === 0 || !readable) {
 			sink.at(0, '$', 'The file holds no JSON object.');
 		}
 		return { status: 'invalid', sidecar: null, article: null, claims: [], problems: sink.problems };
