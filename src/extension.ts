@@ -5,6 +5,7 @@ import { registerLanguageDetection } from './vscode/languageDetection';
 import { registerOutlineSupport } from './vscode/outlineProvider';
 import { SeedDiagnostics } from './vscode/seedDiagnostics';
 import { SeedDocumentCache } from './vscode/seedDocumentCache';
+import { registerClaimsSupport } from './vscode/claims';
 
 export function activate(context: vscode.ExtensionContext): void {
 	const documents = new SeedDocumentCache();
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
+		registerClaimsSupport(documents, context.extensionUri),
 	);
 }
 

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { normaliseVerdicts, type Verdict } from '../../core/claims';
+
+/** The verdict scale of `newsSeed.verdicts`, normalised (a bad entry never breaks the feature). */
+export function readVerdicts(): readonly Verdict[] {
+	return normaliseVerdicts(vscode.workspace.getConfiguration('newsSeed').get('verdicts')).verdicts;
+}
+
+/** Shows what is wrong with `newsSeed.verdicts`, if anything; called at start and when the setting changes. */
+export function reportVerdictProblems(): void {
+	const { problems } = normaliseVerdicts(vscode.workspace.getConfiguration('newsSeed').get('verdicts'));
+	if (problems.length > 0) {
+		void vscode.window.showWarningMessage(`News Seed: ${problems.join(' ')}`);
+	}
+}
+
+/** The creator recorded on new claims: `newsSeed.author`, else the OS user name. */
+export function readAuthor(): string | null {
+	const configured = vscode.workspace.getConfiguration('newsSeed').get<string>('author', '').trim();
+	return configured || process.env.USER || process.env.USERNAME || null;
+}
+
+/** True when a configuration change affects how claims are drawn. */
+export function affectsClaims(event: vscode.ConfigurationChangeEvent): boolean {
+	return event.affectsConfiguration('newsSeed.verdicts');
+}
