@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-	CLAIMS_SCHEMA, createClaim, createSidecar, formatSidecarProblem, isSidecarName, parseSidecar, serialiseSidecar, sidecarNameFor,
+	CLAIMS_SCHEMA, createClaim, createSidecar, describeArticle, formatSidecarProblem, isSidecarName, parseSidecar, serialiseSidecar, sidecarNameFor,
 	updateClaimBody, type Claim, type Sidecar,
 } from '../../src/core/claims';
 import { assertGolden, readFixture, referenceName, referenceText, seededRandomBytes, sha256Hex, spanOf, steppingClock } from '../fixtures/claims/claimTestKit';
@@ -33,6 +33,13 @@ void test('sidecar names sit beside the article', () => {
 	assert.equal(sidecarNameFor('notes.md'), 'notes.md.claims.json');
 	assert.ok(isSidecarName('000_765aeddc370d2ae5.claims.json'));
 	assert.ok(!isSidecarName('package.json'));
+});
+
+void test('the article record keeps the bare file name, the injected hash and the date', () => {
+	const article = describeArticle('/work/news/000_765aeddc370d2ae5.txt', referenceText, '2024-03-16', sha256Hex);
+	assert.deepEqual(article, { fileName: referenceName, sha256: sha256Hex(referenceText), date: '2024-03-16' });
+	assert.equal(describeArticle('C:\\news\\a.txt', '', null, sha256Hex).fileName, 'a.txt');
+	assert.equal(describeArticle('a.txt', '', null, sha256Hex).sha256, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
 });
 
 void test('serialising the reference sidecar matches the golden file', () => {

@@ -99,6 +99,18 @@ export function isSidecarName(fileName: string): boolean {
 	return /\.claims\.json$/i.test(fileName);
 }
 
+/** Lower-case hex SHA-256 of a text's UTF-8 bytes; injected by the adapter (Node's crypto, or a pure library). */
+export type Sha256Hex = (text: string) => string;
+
+/**
+ * The sidecar's record of an article: its file name without folders (either separator), the hash of its text
+ * as the editor holds it, and the dateline's date as written (`parseSeed(text).dateline?.value ?? null`).
+ */
+export function describeArticle(articlePathOrName: string, text: string, date: string | null, sha256: Sha256Hex): SidecarArticle {
+	const fileName = articlePathOrName.slice(Math.max(articlePathOrName.lastIndexOf('/'), articlePathOrName.lastIndexOf('\\')) + 1);
+	return { fileName, sha256: sha256(text), date };
+}
+
 /** A fresh sidecar for an article. */
 export function createSidecar(article: SidecarArticle, claims: readonly Claim[]): Sidecar {
 	return { article, claims };
