@@ -67,6 +67,14 @@ void describe('groupEntities', () => {
 		}
 	});
 
+	void it('gives a form typed differently in two places its most frequent type', () => {
+		const text = 'Nordvik grew. Nordvik hired. Nordvik sold.';
+		const entities = groupEntities(mentionsIn(text, [['Nordvik', 'place'], ['Nordvik', 'organization'], ['Nordvik', 'organization']]), text);
+		assert.equal(entities.length, 1);
+		assert.equal(entities[0].type, 'organization');
+		assert.deepEqual(entities[0].mentions.map((m) => m.type), ['organization', 'organization', 'organization']);
+	});
+
 	void it('does not merge a place into a person who shares a word', () => {
 		const text = 'George Washington was born in Virginia; Washington is the capital.';
 		const entities = groupEntities(mentionsIn(text, ['George Washington', ['Virginia', 'place'], ['Washington', 'place']]), text);

@@ -62,6 +62,15 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		group.mentions.push({ ...mention, text: surface });
 		if (!group.fixed && surface.length > group.canonical.length) group.canonical = surface;
 	}
+	// A form typed differently in different places (text recognized in slices) takes its most frequent type.
+	for (const group of groups.values()) {
+		if (group.fixed) continue;
+		const votes = new Map<EntityType, number>();
+		for (const m of group.mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+		let best = group.type;
+		for (const [type, count] of votes) if (count > (votes.get(best) ?? 0)) best = type;
+		group.type = best;
+	}
 
 	// Short forms join longer ones: shortest first, so that chains end at the longest name.
 	const ordered = [...groups.values()].sort((x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
