@@ -1,0 +1,107 @@
+/**
+ * schema.org ClaimReview (https://schema.org/ClaimReview) in JSON-LD: one `ClaimReview` per judged claim.
+ *
+ * Fields, after schema.org's definitions:
+ *  - `claimReviewed` (Text): the claim's text as quoted in the article;
+ *  - `reviewRating` (Rating): `ratingValue` the verdict's rating on the scale, `bestRating`/`worstRating` the
+ *    highest and lowest ratings of the scale, `alternateName` the verdict's label (the "truthiness" text). A
+ *    verdict without a rating (Unverifiable) carries `alternateName` only;
+ *  - `itemReviewed` (Claim): `author` the claimant (a Person, or an Organization when the entity recognizer
+ *    calls the name one), `datePublished` the article's dateline, `appearance` the article (a NewsArticle with
+ *    its IRI, headline and date), `firstAppearance` the same;
+ *  - `author` (Person): the claim's creator; `datePublished` (DateTime): when the verdict was last changed
+ *    (`modified`); `reviewBody` the note; `keywords` the tags; `citation` the sources; `url` the article IRI
+ *    with the claim id as fragment, so each review has its own address.
+ * Claims still `Unchecked` have not been reviewed, so they are left out unless `includeUnchecked` is set.
+ */
+import { UNCHECKED_LABEL, findVerdict, type Verdict } from '../claims';
+import { recognizeEntities } from '../entities';
+import { scaleOf, type ExportArticle, type ExportClaim, type ExportOptions } from './exportModel';
+
+/** The schema.org JSON-LD context. */
+export const SCHEMA_ORG_CONTEXT = 'https://schema.org';
+
+/** The type a claimant's name most likely has: Organization when the recognizer says so, else Person. */
+export function claimantType(name: string): 'Person' | 'Organization' {
+	const mentions = recognizeEntities(name);
+	const whole = mentions.find((m) => m.end - m.start >= name.trim().length - 4);
+	if (whole?.type === 'organization') {
+		return 'Organization';
+	}
+	return /\b(?:agency|ministry|government|council|company|corp\.?|inc\.?|ltd\.?|bank|party|office|university|committee|organi[sz]ation|union|association|department)\b/i.test(name) ? 'Organization' : 'Person';
+}
+
+function ratingOf(scale: readonly Verdict[], label: string): Record<string, unknown> {
+	const rated = scale.filter((v) => v.rating !== null).map((v) => v.rating as number);
+	const verdict = findVerdict(scale, label);
+	const rating: Record<string, unknown> = { '@type': 'Rating' };
+	if (verdict?.rating !== null && verdict?.rating !== undefined && rated.length > 0) {
+		rating.ratingValue = verdict.rating;
+		rating.bestRating = Math.max(...rated);
+		rating.worstRating = Math.min(...rated);
+	}
+	rating.alternateName = verdict?.label ?? label;
+	return rating;
+}
+
+/** The ClaimReview of one claim (without `@context`: the document's applies). */
+export function claimToClaimReview(article: ExportArticle, exported: ExportClaim, options: ExportOptions = {}): Record<string, unknown> {
+	const { claim } = exported;
+	const appearance: Record<string, unknown> = { '@type': 'NewsArticle', url: article.iri, headline: article.title };
+	if (article.date !== null) {
+		appearance.datePublished = article.date;
+	}
+	const item: Record<string, unknown> = { '@type': 'Claim' };
+	if (claim.body.claimant !== null) {
+		item.author = { '@type': claimantType(claim.body.claimant), name: claim.body.claimant };
+	}
+	if (article.date !== null) {
+		item.datePublished = article.date;
+	}
+	item.appearance = appearance;
+	item.firstAppearance = appearance;
+	const review: Record<string, unknown> = {
+		'@type': 'ClaimReview',
+		'@id': claim.id,
+		url: `${article.iri}#${claim.id.replace(/^urn:uuid:/, 'claim-')}`,
+		claimReviewed: claim.target.quote.exact,
+		reviewRating: ratingOf(scaleOf(options), claim.body.verdict),
+		itemReviewed: item,
+	};
+	if (claim.creator !== null) {
+		review.author = { '@type': 'Person', name: claim.creator };
+	}
+	review.datePublished = claim.modified;
+	if (claim.body.note !== '') {
+		review.reviewBody = claim.body.note;
+	}
+	if (claim.body.tags.length > 0) {
+		review.keywords = claim.body.tags.join(', ');
+	}
+	if (claim.body.sources.length > 0) {
+		review.citation = [...claim.body.sources];
+	}
+	return review;
+}
+
+/** The ClaimReviews of the articles and the number of unchecked claims left out. */
+export function claimReviews(articles: readonly ExportArticle[], options: ExportOptions = {}): { reviews: Record<string, unknown>[]; leftOut: number } {
+	const reviews: Record<string, unknown>[] = [];
+	let leftOut = 0;
+	for (const article of articles) {
+		for (const exported of article.claims) {
+			if (!options.includeUnchecked && exported.claim.body.verdict.toLowerCase() === UNCHECKED_LABEL.toLowerCase()) {
+				leftOut++;
+				continue;
+			}
+			reviews.push(claimToClaimReview(article, exported, options));
+		}
+	}
+	return { reviews, leftOut };
+}
+
+/** A JSON-LD document with every ClaimReview in its `@graph`; two-space indentation, final newline. */
+export function serialiseClaimReviews(articles: readonly ExportArticle[], options: ExportOptions = {}): { content: string; leftOut: number } {
+	const { reviews, leftOut } = claimReviews(articles, options);
+	return { content: `${JSON.stringify({ '@context': SCHEMA_ORG_CONTEXT, '@graph': reviews }, null, 2)}\n`, leftOut };
+}

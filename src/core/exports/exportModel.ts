@@ -1,0 +1,155 @@
+/**
+ * What every export format reads: an article (file name, text, parse, title, date, an IRI for it) and its
+ * claims anchored in the current text, each with its section. Built once per article by `prepareExportArticle`
+ * and shared by the format modules, which stay simple string builders.
+ */
+import { articleTitle } from '../articleTitle';
+import {
+	anchorClaims, codePointToUtf16, compareClaims, DEFAULT_VERDICTS, prepareArticle, retargetClaims, utf16ToCodePoint,
+	type AnchorStatus, type ArticleText, type Claim, type CodePointRange, type Verdict,
+} from '../claims';
+import type { SeedDocument, Span } from '../seedDocument';
+import { parseSeed } from '../seedParser';
+
+/** One claim as exported. */
+export interface ExportClaim {
+	/**
+	 * The claim, its target refreshed from the current text when the quote was found exactly; fuzzy and
+	 * unanchored claims keep their stored target (as the editor does until the user confirms them).
+	 */
+	readonly claim: Claim;
+	readonly status: AnchorStatus;
+	/** The UTF-16 span of the claim in the current text (the similar text when fuzzy); null when unanchored. */
+	readonly span: Span | null;
+	/** `span` in code points (what brat and the W3C model count); the stored position when unanchored. */
+	readonly position: CodePointRange;
+	/** Heading of the section that holds the claim, `Lead` for the first paragraph, `Introduction` before the first heading. */
+	readonly section: string;
+}
+
+/** An article with its claims, ready for every format. */
+export interface ExportArticle {
+	/** File name without folders, e.g. `000_765aeddc370d2ae5.txt`. */
+	readonly fileName: string;
+	/** The article text as the editor holds it (no byte-order mark; line endings as in the file). */
+	readonly text: string;
+	readonly doc: SeedDocument;
+	/** `articleTitle(doc)`: the first sentence of the lead, shortened (seed articles have no title line). */
+	readonly title: string;
+	/** The dateline's date as written, or null. */
+	readonly date: string | null;
+	/** An IRI naming the article: the target `source` of W3C annotations, ClaimReview's `appearance.url`. */
+	readonly iri: string;
+	/** In the sidecar's order (position, then id). */
+	readonly claims: readonly ExportClaim[];
+}
+
+/** What a caller gives to build an `ExportArticle`. */
+export interface ExportArticleInput {
+	readonly fileName: string;
+	readonly text: string;
+	readonly claims: readonly Claim[];
+	/** Defaults to `articleIri(fileName)`. The command line passes the file's `file:` URL, the editor its URI. */
+	readonly iri?: string;
+}
+
+/** Options shared by the formats. */
+export interface ExportOptions {
+	/** The verdict scale (ratings for ClaimReview, order of the summaries). Default: the default scale. */
+	readonly verdicts?: readonly Verdict[];
+	/** IRI of the W3C AnnotationCollection; defaults to one derived from the article IRIs (stable across runs). */
+	readonly collectionId?: string;
+	/** ISO time of the export, written as W3C `generated` and in the Markdown header; omitted when not given. */
+	readonly generated?: string;
+	/** ClaimReview: also export claims still `Unchecked` (not reviewed yet). Default false. */
+	readonly includeUnchecked?: boolean;
+}
+
+/**
+ * A stable IRI for an article known only by its file name: `urn:news-seed:article:` and the percent-encoded
+ * name. Adapters that know where the file is pass a `file:` or workspace URI instead.
+ */
+export function articleIri(fileName: string): string {
+	return `urn:news-seed:article:${encodeURIComponent(fileName)}`;
+}
+
+/** The section heading that holds `offset`. */
+function sectionAt(doc: SeedDocument, offset: number): string {
+	const first = doc.sections[0];
+	if (!first || offset < first.start) {
+		return !doc.lead || offset < doc.lead.end ? 'Lead' : 'Introduction';
+	}
+	let low = 0;
+	let high = doc.sections.length - 1;
+	while (low < high) {
+		const mid = (low + high + 1) >>> 1;
+		if (doc.sections[mid].start <= offset) {
+			low = mid;
+		} else {
+			high = mid - 1;
+		}
+	}
+	const heading = doc.sections[low].heading;
+	return doc.text.slice(heading.start, heading.end).trim();
+}
+
+/**
+ * Anchors the claims in the article text and gathers what the formats need. Never throws; claims are sorted as
+ * the sidecar stores them.
+ */
+export function prepareExportArticle(input: ExportArticleInput, prepared: ArticleText = prepareArticle(input.text)): ExportArticle {
+	const doc = parseSeed(input.text);
+	const sorted = [...input.claims].sort(compareClaims);
+	const anchors = anchorClaims(prepared, sorted.map((c) => c.target));
+	const refreshed = retargetClaims(sorted, anchors, prepared);
+	const claims = refreshed.map((claim, i): ExportClaim => {
+		const anchor = anchors[i];
+		const span = anchor.span;
+		const position = span
+			? { start: utf16ToCodePoint(prepared.index, span.start), end: utf16ToCodePoint(prepared.index, span.end) }
+			: claim.target.position;
+		const sectionOffset = span ? span.start : codePointToUtf16(prepared.index, claim.target.position.start);
+		return { claim, status: anchor.status, span, position, section: sectionAt(doc, sectionOffset) };
+	});
+	return {
+		fileName: input.fileName,
+		text: input.text,
+		doc,
+		title: articleTitle(doc),
+		date: doc.dateline?.value ?? null,
+		iri: input.iri ?? articleIri(input.fileName),
+		claims,
+	};
+}
+
+/** The verdict scale of the options, or the default one. */
+export function scaleOf(options: ExportOptions): readonly Verdict[] {
+	return options.verdicts ?? DEFAULT_VERDICTS;
+}
+
+/** The file name without its `.txt` (any case): the stem that names every file exported for the article. */
+export function articleStem(fileName: string): string {
+	return fileName.replace(/\.txt$/i, '');
+}
+
+/**
+ * Verdict labels in report order: the scale's order first, then labels found in the claims that the scale does
+ * not know (a sidecar judged with another scale), in order of first appearance.
+ */
+export function verdictOrder(scale: readonly Verdict[], labels: Iterable<string>): string[] {
+	const order = scale.map((v) => v.label);
+	const known = new Set(order.map((l) => l.toLowerCase()));
+	for (const label of labels) {
+		if (!known.has(label.toLowerCase())) {
+			known.add(label.toLowerCase());
+			order.push(label);
+		}
+	}
+	return order;
+}
+
+/** The scale's label spelled as the scale spells it, or the label itself when the scale does not know it. */
+export function canonicalVerdict(scale: readonly Verdict[], label: string): string {
+	const wanted = label.toLowerCase();
+	return scale.find((v) => v.label.toLowerCase() === wanted)?.label ?? label;
+}

@@ -1,0 +1,105 @@
+/**
+ * A Markdown (CommonMark/GFM) report of the claims: a summary table of verdicts, then per article its title
+ * (the shortened first sentence of the lead: seed articles have no title line), file, date and verdict counts,
+ * and its claims grouped by section, each with verdict, claimant, quoted text and note.
+ *
+ * Escaping, because nothing in a seed article is Markdown:
+ *  - article text (titles, quotes, headings) and labels are literal. They are only ever written inline, after
+ *    a prefix of ours, so line-start syntax (`1.`, `-`, `+`) cannot trigger; the characters that act anywhere
+ *    in a line are backslash-escaped (backslash, backtick, `*`, `_`, brackets, `#`, `|`, `~`, `>`), `&` and
+ *    `<` become entities (no entity references, no HTML), line breaks become spaces;
+ *  - notes are Markdown by design (the editor stores and previews them as such), so their formatting is kept,
+ *    but they are fenced in a block quote so that nothing in them (headings, lists, rules) can break the
+ *    report's structure, and raw HTML is neutralised (`<` as `&lt;`).
+ */
+import { findVerdict } from '../claims';
+import { scaleOf, verdictOrder, type ExportArticle, type ExportClaim, type ExportOptions } from './exportModel';
+
+/** Text shown literally in Markdown, inline: escaped so that it renders as exactly these characters. */
+export function escapeMarkdownText(text: string): string {
+	return text
+		.replace(/\r\n|[\r\n]/g, ' ')
+		.replace(/[\\`*_[\]#|~>]/g, '\\$&')
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;');
+}
+
+/** A note (Markdown) as block-quote lines: formatting kept, raw HTML shown as text. */
+export function quoteNote(note: string): string[] {
+	return note.replace(/\r\n|\r/g, '\n').trimEnd().split('\n').map((line) => {
+		const safe = line.replace(/</g, '&lt;');
+		return safe === '' ? '>' : `> ${safe}`;
+	});
+}
+
+function countVerdicts(claims: readonly ExportClaim[], options: ExportOptions): Map<string, number> {
+	const scale = scaleOf(options);
+	const counts = new Map<string, number>();
+	for (const { claim } of claims) {
+		const label = findVerdict(scale, claim.body.verdict)?.label ?? claim.body.verdict;
+		counts.set(label, (counts.get(label) ?? 0) + 1);
+	}
+	return counts;
+}
+
+function summaryTable(claims: readonly ExportClaim[], options: ExportOptions): string[] {
+	const counts = countVerdicts(claims, options);
+	const rows = verdictOrder(scaleOf(options), counts.keys()).filter((label) => counts.has(label));
+	return [
+		'| Verdict | Claims |',
+		'| --- | ---: |',
+		...rows.map((label) => `| ${escapeMarkdownText(label)} | ${counts.get(label)} |`),
+		`| **Total** | **${claims.length}** |`,
+	];
+}
+
+function anchorNote(exported: ExportClaim): string {
+	return exported.status === 'fuzzy' ? ' *(text changed, awaiting confirmation)*' : exported.status === 'unanchored' ? ' *(text no longer found in the article)*' : '';
+}
+
+function claimLines(exported: ExportClaim, options: ExportOptions): string[] {
+	const { claim } = exported;
+	const label = findVerdict(scaleOf(options), claim.body.verdict)?.label ?? claim.body.verdict;
+	const who = claim.body.claimant !== null ? ` — claimed by ${escapeMarkdownText(claim.body.claimant)}` : '';
+	const lines = [`- **${escapeMarkdownText(label)}**${who}: “${escapeMarkdownText(claim.target.quote.exact)}”${anchorNote(exported)}`];
+	const details: string[] = [];
+	if (claim.body.tags.length > 0) {
+		details.push(`Tags: ${claim.body.tags.map(escapeMarkdownText).join(', ')}`);
+	}
+	if (claim.body.sources.length > 0) {
+		details.push(`Sources: ${claim.body.sources.map((s) => /^https?:\/\/[^\s<>]+$/.test(s) ? `<${s}>` : escapeMarkdownText(s)).join(', ')}`);
+	}
+	for (const detail of details) {
+		lines.push('', `  ${detail}`);
+	}
+	if (claim.body.note.trim() !== '') {
+		lines.push('', ...quoteNote(claim.body.note).map((l) => `  ${l}`));
+	}
+	return lines;
+}
+
+/** The report of the articles' claims. */
+export function markdownReport(articles: readonly ExportArticle[], options: ExportOptions = {}): string {
+	const all = articles.flatMap((a) => a.claims);
+	const out: string[] = ['# Claims report', ''];
+	const claimWord = (n: number) => `${n} claim${n === 1 ? '' : 's'}`;
+	out.push(`${articles.length} article${articles.length === 1 ? '' : 's'}, ${claimWord(all.length)}${options.generated ? `; generated ${escapeMarkdownText(options.generated)}` : ''}. Titles are the first sentence of each article's lead, shortened.`, '');
+	out.push('## Summary', '', ...summaryTable(all, options), '');
+	for (const article of articles) {
+		out.push(`## ${escapeMarkdownText(article.title)}`, '');
+		out.push(`File \`${article.fileName.replace(/`/g, '')}\` · ${article.date !== null ? `dated ${escapeMarkdownText(article.date)}` : 'no dateline'} · ${claimWord(article.claims.length)}`, '');
+		if (article.claims.length === 0) {
+			out.push('No claims tagged.', '');
+			continue;
+		}
+		let section: string | null = null;
+		for (const exported of article.claims) {
+			if (exported.section !== section) {
+				section = exported.section;
+				out.push(`### ${escapeMarkdownText(section)}`, '');
+			}
+			out.push(...claimLines(exported, options), '');
+		}
+	}
+	return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
