@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mapAnchorsThroughEdits, mapSpanThroughEdits, sortEdits, UNANCHORED, type ClaimAnchor } from '../../src/core/claims';
+import { createClaim, mapAnchorsThroughEdits, mapSpanThroughEdits, prepareArticle, retargetClaims, sortEdits, UNANCHORED, type ClaimAnchor } from '../../src/core/claims';
 import type { Span, TextEdit } from '../../src/core/seedDocument';
 
 /** Applies edits given in pre-edit coordinates, as VS Code does with one change event. */
@@ -115,4 +115,17 @@ void test('random single edits: the claim text is preserved outside it and edite
 			assert.ok(mapped && claimText.includes(after.slice(mapped.start, mapped.end)), JSON.stringify(edit));
 		}
 	}
+});
+
+void test('after typing inside a claim, saving stores the new quote and position but not a new modified time', () => {
+	const stored = createClaim(text, claim, {}, new Date('2024-03-17T09:00:00.000Z'), () => new Uint8Array(16).fill(7));
+	const edits: TextEdit[] = [{ start: 26, end: 31, text: 'rates' }, { start: 0, end: 0, text: 'Top. ' }];
+	const [moved] = mapAnchorsThroughEdits([{ status: 'anchored', span: claim, score: 1 }], edits);
+	const after = applyEdits(text, edits);
+	const [saved] = retargetClaims([stored], [moved], prepareArticle(after));
+	assert.equal(saved.target.quote.exact, 'The minister said rates will fall.');
+	assert.equal(saved.target.quote.prefix, 'Top. Before. ');
+	assert.deepEqual(saved.target.position, { start: 13, end: 47 });
+	assert.equal(saved.modified, stored.modified);
+	assert.deepEqual(saved.body, stored.body);
 });
