@@ -84,6 +84,11 @@ function continues(text: string, next: number, token: string): boolean {
 	return isDigit || (ch.toLowerCase() === ch && ch.toUpperCase() !== ch) || /^[,;:)\]’”%]/.test(ch);
 }
 
+/** A segment that is only an enumerator ("1.", "12)", "a.", "(iv)"): it labels what follows, so it joins it. */
+function isEnumerator(text: string, start: number, end: number): boolean {
+	return end - start <= 6 && /^\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]$/.test(text.slice(start, end));
+}
+
 /** Whether a segment holds any letter or digit; segments without one (a stray quote, "...") join a neighbour. */
 function hasWordCharacter(text: string, start: number, end: number): boolean {
 	for (let i = start; i < end; i++) {
@@ -135,7 +140,8 @@ export function splitSentences(text: string, start: number, end: number): Senten
 				|| !hasWordCharacter(slice, pendingStart, pendingEnd)
 				|| neverFinalAbbreviations.has(token)
 				|| (maybeFinalAbbreviations.has(token) && continues(slice, s, token))
-				|| endsWithInitial(slice, pendingStart, pendingEnd);
+				|| endsWithInitial(slice, pendingStart, pendingEnd)
+				|| isEnumerator(slice, pendingStart, pendingEnd);
 			if (merge) {
 				pendingEnd = e;
 				continue;

@@ -63,6 +63,10 @@ void describe('splitSentences', () => {
 		assert.deepEqual(splitSentences('Hi.', -4, 99), [{ start: 0, end: 3 }]);
 	});
 
+	void it('keeps an enumerator with the item it labels', () => {
+		assert.deepEqual(sentences('1. Not a list item. 2) Another one.'), ['1. Not a list item.', '2) Another one.']);
+	});
+
 	void it('attaches a segment without letters to its neighbour', () => {
 		assert.deepEqual(sentences('Wait... ... Then go.'), ['Wait... ...', 'Then go.']);
 	});
