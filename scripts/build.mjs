@@ -22,6 +22,9 @@ const common = {
 	sourcemap: !production,
 	minify: production,
 	logLevel: 'warning',
+	// jsonc-parser's `main` is a UMD build that requires './impl/format' at run time, which a bundle cannot
+	// resolve; its `module` build is plain ESM that esbuild bundles. (Packages with `exports` are unaffected.)
+	mainFields: ['module', 'main'],
 };
 
 if (watch) {
