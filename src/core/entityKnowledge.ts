@@ -7,7 +7,9 @@
  * user's layout of every other entry stay as they were. A malformed file (syntax errors, or a root that is not an
  * object of arrays) is reported and never edited: every edit function refuses it.
  */
-import { applyEdits, modify, parseTree, printParseErrorCode, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
+// The ESM build: esbuild (platform node, default mainFields) would pick the UMD build, whose dynamic requires
+// of './impl/*' it cannot bundle (dist/cli.js then fails with "Cannot find module './impl/format'").
+import { applyEdits, modify, parseTree, printParseErrorCode, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { EntityType, UserLexicon } from './entities/index';
 
 export const knowledgeFileName = 'news-entities.json';

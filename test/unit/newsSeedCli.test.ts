@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runCli } from '../../src/node/cli';
+import type { CliIo } from '../../src/node/cliTypes';
+
+const article = ' date 2025-01-22 Swedish Foreign Minister Maria Ortega-Lindqvist arrived in Geneva.\n\nOrtega-Lindqvist\'s aides met officials of the World Health Organization. Ortega-Lindqvist left.';
+
+/** An in-memory file system and captured output. */
+function fakeIo(files: Record<string, string>): CliIo & { out: string; err: string } {
+	const io = {
+		out: '',
+		err: '',
+		cwd: '/ws',
+		stdout(text: string) { io.out += text; },
+		stderr(text: string) { io.err += text; },
+		async readFile(path: string) {
+			if (path === '/ws/dir') throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+			if (!(path in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+			return files[path];
+		},
+		async exists(path: string) { return path in files; },
+	};
+	return io;
+}
+
+void describe('news-seed entities', () => {
+	void it('lists entities with their type, other names and mentions with line:column and offsets', async () => {
+		const io = fakeIo({ '/ws/a.txt': article });
+		assert.equal(await runCli(['entities', 'a.txt'], io), 0);
+		assert.match(io.out, /^person +Maria Ortega-Lindqvist {2}\(3 mentions; also "Ortega-Lindqvist"\)$/m);
+		const start = article.indexOf('Maria');
+		assert.ok(io.out.includes(`1:${start + 1}  [${start}, ${start + 22})  Maria Ortega-Lindqvist`), io.out);
+		assert.match(io.out, /^organization +World Health Organization/m);
+		assert.equal(io.err, '');
+	});
+
+	void it('prints JSON with UTF-16 offsets, the BOM dropped as VS Code does', async () => {
+		const io = fakeIo({ '/ws/a.txt': `\uFEFF${article}` });
+		assert.equal(await runCli(['entities', '--json', 'a.txt'], io), 0);
+		const out = JSON.parse(io.out) as { entities: { canonical: string; type: string; mentions: { start: number; end: number; line: number; column: number; text: string }[] }[] };
+		const geneva = out.entities.find((e) => e.canonical === 'Geneva');
+		assert.equal(geneva?.type, 'place');
+		const mention = geneva.mentions[0];
+		assert.equal(article.slice(mention.start, mention.end), 'Geneva');
+		assert.equal(mention.line, 1);
+		assert.equal(mention.column, mention.start + 1);
+	});
+
+	void it('uses the nearest news-entities.json, and reports a malformed one without failing', async () => {
+		const lexicon = '{"entities": [], "corrections": [{"text": "Geneva", "notAnEntity": true}]}';
+		const io = fakeIo({ '/ws/sub/a.txt': article, '/ws/news-entities.json': lexicon });
+		assert.equal(await runCli(['entities', 'sub/a.txt'], io), 0);
+		assert.ok(!io.out.includes('Geneva'), io.out);
+		const broken = fakeIo({ '/ws/a.txt': article, '/ws/news-entities.json': '{"entities": [' });
+		assert.equal(await runCli(['entities', 'a.txt'], broken), 0);
+		assert.match(broken.err, /warning: .*news-entities\.json is malformed/);
+		assert.ok(broken.out.includes('Geneva'));
+		assert.equal(await runCli(['entities', '--no-lexicon', 'sub/a.txt'], io), 0);
+	});
+
+	void it('exits with 2 and a message on stderr for bad arguments and missing or unreadable files', async () => {
+		const cases: [string[], RegExp][] = [
+			[['entities'], /which file/],
+			[['entities', 'missing.txt'], /cannot read file missing\.txt: no such file/],
+			[['entities', 'dir'], /it is a folder/],
+			[['entities', '--frob', 'a.txt'], /Unknown option '--frob'/],
+			[['entities', 'a.txt', 'b.txt'], /one file at a time/],
+			[['entities', '--lexicon', 'none.json', 'a.txt'], /cannot read lexicon none\.json/],
+			[['entities', '--lexicon', 'bad.json', 'a.txt'], /bad\.json is malformed/],
+			[['frobnicate'], /unknown command "frobnicate"/],
+			[[], /Usage: news-seed COMMAND/],
+		];
+		for (const [args, message] of cases) {
+			const io = fakeIo({ '/ws/a.txt': article, '/ws/bad.json': '[' });
+			assert.equal(await runCli(args, io), 2, args.join(' '));
+			assert.match(io.err, message, args.join(' '));
+			assert.equal(io.out, '', args.join(' '));
+		}
+	});
+
+	void it('has help for the tool and for each command, on stdout with exit code 0', async () => {
+		for (const args of [['--help'], ['help'], ['entities', '--help'], ['help', 'entities']]) {
+			const io = fakeIo({});
+			assert.equal(await runCli(args, io), 0, args.join(' '));
+			assert.match(io.out, /Usage: news-seed/, args.join(' '));
+		}
+	});
+});
