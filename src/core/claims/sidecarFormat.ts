@@ -14,7 +14,9 @@
  * could read.
  */
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+// The ESM build on purpose: the package's default entry is a UMD file whose relative requires esbuild cannot
+// follow (it bundles, then fails at run time with "Cannot find module './impl/format'").
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import claimsSchema from '../../../media/claims.schema.json';
 import { compareClaims, type Claim } from './claimModel';
 
