@@ -15,6 +15,7 @@ export * from './csvExport';
 export * from './exportModel';
 export * from './importClaims';
 export * from './markdownReport';
+export * from './sidecarCheck';
 export * from './w3cAnnotation';
 
 /** The export formats, as the command line and the editor name them. */

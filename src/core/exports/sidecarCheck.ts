@@ -1,0 +1,103 @@
+/**
+ * The checks of `news-seed validate`: a sidecar against its schema and its article, one problem per finding.
+ *
+ * Severity: errors make CI fail (a damaged or foreign sidecar, a missing article, a claim whose text is gone);
+ * warnings do not (a claim whose text changed and awaits confirmation, a verdict outside the scale, a sidecar
+ * naming another file).
+ */
+import { anchorClaims, findVerdict, parseSidecar, prepareArticle, type Verdict } from '../claims';
+
+/** One finding. `line`/`column` are 1-based in the sidecar file. */
+export interface SidecarFinding {
+	readonly severity: 'error' | 'warning';
+	readonly line: number;
+	readonly column: number;
+	/** The claim concerned, when there is one. */
+	readonly claimId: string | null;
+	readonly message: string;
+}
+
+/** What one sidecar holds, for the summary. */
+export interface SidecarCheck {
+	readonly findings: readonly SidecarFinding[];
+	readonly claims: number;
+	readonly anchored: number;
+	readonly fuzzy: number;
+	readonly unanchored: number;
+}
+
+function lineColumnOf(text: string, offset: number): { line: number; column: number } {
+	let line = 1;
+	let lineStart = 0;
+	for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+		line++;
+		lineStart = i + 1;
+	}
+	return { line, column: offset - lineStart + 1 };
+}
+
+function shorten(text: string, limit = 60): string {
+	const flat = text.replace(/\s+/g, ' ');
+	return flat.length <= limit ? flat : `${flat.slice(0, limit - 1)}…`;
+}
+
+/**
+ * Checks a sidecar's text against its article. `articleText` is null when the article file is missing;
+ * `articleFileName` is the article's actual file name. Never throws.
+ */
+export function checkSidecar(sidecarText: string, articleFileName: string, articleText: string | null, scale: readonly Verdict[]): SidecarCheck {
+	const findings: SidecarFinding[] = [];
+	const parsed = parseSidecar(sidecarText);
+	let raw: unknown;
+	const rawClaimId = (index: number): string | null => {
+		try {
+			raw ??= JSON.parse(sidecarText.replace(/^\uFEFF/, ''));
+		} catch {
+			raw = null;
+		}
+		const id = (raw as { claims?: { id?: unknown }[] } | null)?.claims?.[index]?.id;
+		return typeof id === 'string' ? id : null;
+	};
+	for (const problem of parsed.problems) {
+		// A foreign file or a damaged one: both are errors, the claims cannot be trusted.
+		const claimIndex = /^\$\.claims\[(\d+)\]/.exec(problem.path);
+		const claimId = claimIndex ? rawClaimId(Number(claimIndex[1])) : null;
+		findings.push({ severity: 'error', line: problem.line, column: problem.column, claimId, message: `${problem.path}: ${problem.message}` });
+	}
+	if (parsed.status === 'foreign') {
+		return { findings, claims: 0, anchored: 0, fuzzy: 0, unanchored: 0 };
+	}
+	const claims = parsed.claims;
+	const where = (id: string) => {
+		const at = sidecarText.indexOf(`"id": ${JSON.stringify(id)}`);
+		return at === -1 ? { line: 1, column: 1 } : lineColumnOf(sidecarText, at);
+	};
+	if (parsed.article && parsed.article.fileName !== articleFileName) {
+		findings.push({ severity: 'warning', line: 1, column: 1, claimId: null, message: `names the article "${parsed.article.fileName}" but sits beside "${articleFileName}"` });
+	}
+	if (articleText === null) {
+		findings.push({ severity: 'error', line: 1, column: 1, claimId: null, message: `its article ${articleFileName} is missing: ${claims.length} claim(s) cannot be anchored` });
+		return { findings, claims: claims.length, anchored: 0, fuzzy: 0, unanchored: claims.length };
+	}
+	const anchors = anchorClaims(prepareArticle(articleText), claims.map((c) => c.target));
+	let anchored = 0;
+	let fuzzy = 0;
+	let unanchored = 0;
+	claims.forEach((claim, i) => {
+		const anchor = anchors[i];
+		if (anchor.status === 'anchored') {
+			anchored++;
+		} else if (anchor.status === 'fuzzy') {
+			fuzzy++;
+			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: `fuzzy: the text changed (similarity ${anchor.score.toFixed(2)}); confirm it in the editor: "${shorten(claim.target.quote.exact)}"` });
+		} else {
+			unanchored++;
+			findings.push({ severity: 'error', ...where(claim.id), claimId: claim.id, message: `unanchored: its text is no longer in the article: "${shorten(claim.target.quote.exact)}"` });
+		}
+		if (!findVerdict(scale, claim.body.verdict)) {
+			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: `verdict "${claim.body.verdict}" is not on the verdict scale` });
+		}
+	});
+	findings.sort((a, b) => a.line - b.line || a.column - b.column);
+	return { findings, claims: claims.length, anchored, fuzzy, unanchored };
+}

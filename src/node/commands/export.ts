@@ -1,0 +1,139 @@
+// `news-seed export --format FORMAT PATH... [--out DIR]`: claims to W3C, brat, ClaimReview, CSV or Markdown.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, isExportFormat, prepareExportArticle, type ExportArticle, type ExportFormat, type ExportResult,
+} from '../../core/exports';
+import type { Verdict } from '../../core/claims';
+import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
+import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
+import { findArticles, loadArticle, mapLimit, progressReporter, writeTextAtomically } from '../workspaceFiles';
+
+const help = `Usage: news-seed export --format FORMAT PATH... [--out DIR] [options]
+
+Exports the claims of the articles under the PATHs (folders are searched recursively for articles that
+have a claims sidecar; an article named explicitly is exported even without claims).
+
+Formats:
+${EXPORT_FORMATS.map((f) => `  ${f.padEnd(12)} ${FORMAT_DESCRIPTIONS[f]}`).join('\n')}
+
+Without --out the export goes to standard output (brat: only for one article, its .ann). With --out DIR the
+files are written there: <stem>.w3c.jsonld, <stem>.claimreview.jsonld, <stem>.claims.csv, <stem>.claims.md for
+one article, claims.w3c.jsonld, claims.claimreview.jsonld, claims.csv, claims.md for several; brat writes
+<stem>.ann and a copy of <stem>.txt per article and annotation.conf. The written paths are listed on standard
+output, warnings and progress on standard error.
+
+Options:
+  --format FORMAT     one of ${EXPORT_FORMATS.join(', ')} (required)
+  --out DIR           write files into DIR (created if needed)
+  --base-iri IRI      name articles <IRI><file name> instead of their file: URL (e.g. https://example.org/news/)
+  --id IRI            the W3C AnnotationCollection id (default: derived from the articles)
+  --include-unchecked ClaimReview: also export claims still Unchecked
+${VERDICTS_HELP}
+  -h, --help          show this help
+
+Exit codes: 0 done, 2 bad arguments or a missing or unreadable file.
+`;
+
+/** Options of {@link exportPaths}. */
+export interface ExportPathsOptions {
+	readonly format: ExportFormat;
+	readonly paths: readonly string[];
+	readonly baseIri?: string;
+	readonly collectionId?: string;
+	readonly includeUnchecked?: boolean;
+	readonly verdicts?: readonly Verdict[];
+}
+
+/** Reads the articles under the paths and exports them; warnings about damaged sidecars go to stderr. */
+export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promise<ExportResult & { articles: number; sources: ReadonlySet<string> }> {
+	const found = await findArticles(io.cwd, options.paths, true);
+	const progress = progressReporter(io.stderr, 'read', found.length);
+	const articles = await mapLimit(found, 16, async (files): Promise<ExportArticle | null> => {
+		const loaded = await loadArticle(files);
+		progress.tick();
+		const parsed = loaded.parsed;
+		if (parsed?.status === 'foreign') {
+			io.stderr(`news-seed: warning: ${displayPath(io, files.sidecar)} is not a claims sidecar; skipped\n`);
+			return null;
+		}
+		if (parsed?.status === 'invalid') {
+			io.stderr(`news-seed: warning: ${displayPath(io, files.sidecar)} is damaged (${parsed.problems[0]?.message ?? 'unreadable'}); exporting the ${parsed.claims.length} claim(s) still readable\n`);
+		}
+		const fileName = path.basename(files.article);
+		const iri = options.baseIri !== undefined ? `${options.baseIri}${encodeURIComponent(fileName)}` : pathToFileURL(files.article).href;
+		return prepareExportArticle({ fileName, text: loaded.text, claims: parsed?.claims ?? [], iri });
+	});
+	progress.done();
+	const present = articles.filter((a): a is ExportArticle => a !== null);
+	const result = exportClaims(options.format, present, {
+		verdicts: options.verdicts,
+		collectionId: options.collectionId,
+		includeUnchecked: options.includeUnchecked,
+	});
+	return { ...result, articles: present.length, sources: new Set(found.map((f) => f.article)) };
+}
+
+export const exportCommand: CliCommand = {
+	name: 'export',
+	summary: 'export claims as W3C Web Annotation, brat, ClaimReview, CSV or a Markdown report',
+	help,
+	async run(args: readonly string[], io: CliIo): Promise<number> {
+		const { values, positionals } = parseCommandArgs('export', args, {
+			format: { type: 'string', short: 'f' },
+			out: { type: 'string', short: 'o' },
+			'base-iri': { type: 'string' },
+			id: { type: 'string' },
+			'include-unchecked': { type: 'boolean' },
+			verdicts: { type: 'string' },
+		});
+		if (values.help) {
+			io.stdout(help);
+			return exitCodes.ok;
+		}
+		const format = values.format;
+		if (format === undefined) {
+			throw new UsageError(`export: which format? --format ${EXPORT_FORMATS.join('|')}`);
+		}
+		if (!isExportFormat(format)) {
+			throw new UsageError(`export: unknown format "${format}"; formats: ${EXPORT_FORMATS.join(', ')}`);
+		}
+		if (positionals.length === 0) {
+			throw new UsageError('export: which files or folders? (news-seed export --format FORMAT PATH...)');
+		}
+		const verdicts = await loadVerdictScale(io, values.verdicts);
+		const result = await exportPaths(io, {
+			format,
+			paths: positionals,
+			baseIri: values['base-iri'],
+			collectionId: values.id,
+			includeUnchecked: values['include-unchecked'] === true,
+			verdicts,
+		});
+		for (const warning of result.warnings) {
+			io.stderr(`news-seed: warning: ${warning}\n`);
+		}
+		if (values.out === undefined) {
+			const documents = result.files.filter((f) => format !== 'brat' || f.name.endsWith('.ann'));
+			if (documents.length !== 1) {
+				throw new UsageError(`export: brat writes one .ann per article (${result.articles} here); give --out DIR`);
+			}
+			io.stdout(documents[0].content);
+		} else {
+			const outDir = path.resolve(io.cwd, values.out);
+			const progress = progressReporter(io.stderr, 'written', result.files.length);
+			await mapLimit(result.files, 16, async (file) => {
+				const target = path.join(outDir, file.name);
+				// brat's copy of an article exported into its own folder: the article is already there.
+				if (!result.sources.has(target)) {
+					await writeTextAtomically(target, file.content);
+				}
+				progress.tick();
+			});
+			progress.done();
+			io.stdout(result.files.map((f) => `${displayPath(io, path.join(outDir, f.name))}\n`).join(''));
+		}
+		io.stderr(`news-seed: export: ${result.claimCount} claim(s) of ${result.articles} article(s) as ${format}\n`);
+		return exitCodes.ok;
+	},
+};

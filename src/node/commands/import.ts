@@ -1,0 +1,183 @@
+// `news-seed import --format brat|w3c FILE... [--article PATH]`: adds claims from brat or W3C files to sidecars.
+import * as path from 'node:path';
+import { createSidecar, describeArticle, parseSidecar, prepareArticle, serialiseSidecar, type Verdict } from '../../core/claims';
+import {
+	importDrafts, IMPORT_FORMATS, isImportFormat, readBratAnn, readW3CAnnotations, sourceFileName, type ClaimDraft, type ImportFormat, type ImportOutcome,
+} from '../../core/exports';
+import { parseSeed } from '../../core/seedParser';
+import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
+import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
+import { nodeRandomBytes, readText, readTextOrNull, sha256Hex, sidecarPathFor, writeTextAtomically } from '../workspaceFiles';
+
+const help = `Usage: news-seed import --format brat|w3c FILE... [--article PATH] [options]
+
+Adds the claims of brat .ann files or W3C Web Annotation JSON-LD files to the claims sidecars of their
+articles. Imported claims are anchored like any other (position, then quote, then similar text). An import
+only adds: a claim already present (same id, or same text with the same verdict and note) is reported as a
+duplicate and not added; a claim whose id is taken by a different claim is reported as a conflict and not
+added; existing claims are never changed.
+
+Which article:
+  brat  X.ann goes to X.txt beside it
+  w3c   each annotation goes to the file its target source names (its last path segment), in the folder
+        of the JSON file
+  --article PATH overrides both (all FILEs go to that article).
+
+Options:
+  --format FORMAT  brat or w3c (required)
+  --article PATH   the article to add the claims to
+  --type TYPE      brat: the entity type read as claims (default Claim)
+  --creator NAME   recorded as the creator of claims whose file names none (brat)
+  --dry-run        report what would be added, write nothing
+${VERDICTS_HELP}
+  -h, --help       show this help
+
+Prints one line per article and one per claim not added, on standard output.
+Exit codes: 0 done, 1 a sidecar is damaged and was left alone, 2 bad arguments or a missing or unreadable file.
+`;
+
+/** The outcome of importing into one article. */
+export interface ArticleImport {
+	readonly article: string;
+	readonly outcome: ImportOutcome;
+	readonly written: boolean;
+}
+
+/** Options of {@link importFiles}. */
+export interface ImportFilesOptions {
+	readonly format: ImportFormat;
+	readonly files: readonly string[];
+	readonly article?: string;
+	readonly type?: string;
+	readonly creator?: string | null;
+	readonly dryRun?: boolean;
+	readonly verdicts?: readonly Verdict[];
+	readonly now?: Date;
+}
+
+/**
+ * Reads the import files, groups their drafts by article and adds them to each article's sidecar. Problems with
+ * the files (lines, annotations) go to stderr; missing articles and unreadable files are usage errors.
+ */
+export async function importFiles(io: CliIo, options: ImportFilesOptions): Promise<{ imports: ArticleImport[]; damaged: string[] }> {
+	const byArticle = new Map<string, ClaimDraft[]>();
+	const explicitArticle = options.article !== undefined ? path.resolve(io.cwd, options.article) : undefined;
+	for (const file of options.files) {
+		const absolute = path.resolve(io.cwd, file);
+		const text = await readText(absolute, `${options.format} file`);
+		const shown = displayPath(io, absolute);
+		if (options.format === 'brat') {
+			const read = readBratAnn(text, { type: options.type, verdicts: options.verdicts });
+			for (const problem of read.problems) {
+				io.stderr(`news-seed: warning: ${shown}: ${problem}\n`);
+			}
+			const article = explicitArticle ?? absolute.replace(/\.ann$/i, '') + '.txt';
+			byArticle.set(article, [...(byArticle.get(article) ?? []), ...read.drafts]);
+		} else {
+			const read = readW3CAnnotations(text);
+			if (read.drafts.length === 0 && read.problems.length > 0 && read.problems[0].startsWith('not JSON')) {
+				throw new UsageError(`cannot read w3c file ${file}: ${read.problems[0]}`);
+			}
+			for (const problem of read.problems) {
+				io.stderr(`news-seed: warning: ${shown}: ${problem}\n`);
+			}
+			for (const draft of read.drafts) {
+				let article = explicitArticle;
+				if (article === undefined) {
+					if (draft.source === null) {
+						throw new UsageError(`${shown}: ${draft.label} names no source article; give --article`);
+					}
+					article = path.join(path.dirname(absolute), sourceFileName(draft.source));
+				}
+				byArticle.set(article, [...(byArticle.get(article) ?? []), draft]);
+			}
+		}
+	}
+	const imports: ArticleImport[] = [];
+	const damaged: string[] = [];
+	const now = options.now ?? new Date();
+	for (const [article, drafts] of byArticle) {
+		const text = await readTextOrNull(article);
+		if (text === null) {
+			throw new UsageError(`import: the article ${displayPath(io, article)} does not exist${explicitArticle ? '' : ' (give --article)'}`);
+		}
+		const sidecarPath = sidecarPathFor(article);
+		const sidecarText = await readTextOrNull(sidecarPath);
+		const parsed = sidecarText === null ? null : parseSidecar(sidecarText);
+		if (parsed && parsed.status !== 'ok') {
+			io.stderr(`news-seed: error: ${displayPath(io, sidecarPath)} is ${parsed.status === 'foreign' ? 'not a claims sidecar' : 'damaged'} (${parsed.problems[0]?.message ?? ''}); nothing imported into it\n`);
+			damaged.push(sidecarPath);
+			continue;
+		}
+		const existing = parsed?.sidecar?.claims ?? [];
+		const outcome = importDrafts(prepareArticle(text), existing, drafts, { now, randomBytes: nodeRandomBytes, creator: options.creator ?? null });
+		let written = false;
+		if (outcome.added.length > 0 && !options.dryRun) {
+			const description = parsed?.sidecar?.article ?? describeArticle(article, text, parseSeed(text).dateline?.value ?? null, sha256Hex);
+			await writeTextAtomically(sidecarPath, serialiseSidecar(createSidecar(description, outcome.claims)));
+			written = true;
+		}
+		imports.push({ article, outcome, written });
+	}
+	return { imports, damaged };
+}
+
+/** The report lines of one article's import. */
+export function formatImport(io: CliIo, result: ArticleImport, dryRun: boolean): string {
+	const { outcome } = result;
+	const count = (status: string) => outcome.added.filter((a) => a.status === status).length;
+	const duplicates = outcome.skipped.filter((s) => s.reason === 'duplicate').length;
+	const conflicts = outcome.skipped.filter((s) => s.reason === 'conflict').length;
+	const shown = displayPath(io, result.article);
+	let out = `${shown}: ${dryRun ? 'would add' : 'added'} ${outcome.added.length} claim(s) (${count('anchored')} anchored, ${count('fuzzy')} fuzzy, ${count('unanchored')} unanchored), ${duplicates} duplicate(s), ${conflicts} conflict(s)\n`;
+	for (const skipped of outcome.skipped) {
+		out += `${shown}: ${skipped.reason}: ${skipped.message}\n`;
+	}
+	for (const added of outcome.added.filter((a) => a.status !== 'anchored')) {
+		out += `${shown}: ${added.status}: ${added.label} (${added.claim.id}) ${added.status === 'fuzzy' ? 'found at similar text; confirm it in the editor' : 'not found in the article; re-attach it in the editor'}\n`;
+	}
+	return out;
+}
+
+export const importCommand: CliCommand = {
+	name: 'import',
+	summary: 'add claims from brat .ann or W3C Web Annotation files to the sidecars',
+	help,
+	async run(args: readonly string[], io: CliIo): Promise<number> {
+		const { values, positionals } = parseCommandArgs('import', args, {
+			format: { type: 'string', short: 'f' },
+			article: { type: 'string' },
+			type: { type: 'string' },
+			creator: { type: 'string' },
+			'dry-run': { type: 'boolean' },
+			verdicts: { type: 'string' },
+		});
+		if (values.help) {
+			io.stdout(help);
+			return exitCodes.ok;
+		}
+		const format = values.format;
+		if (format === undefined) {
+			throw new UsageError(`import: which format? --format ${IMPORT_FORMATS.join('|')}`);
+		}
+		if (!isImportFormat(format)) {
+			throw new UsageError(`import: unknown format "${format}"; formats: ${IMPORT_FORMATS.join(', ')}`);
+		}
+		if (positionals.length === 0) {
+			throw new UsageError('import: which files? (news-seed import --format FORMAT FILE...)');
+		}
+		const verdicts = await loadVerdictScale(io, values.verdicts);
+		const dryRun = values['dry-run'] === true;
+		const { imports, damaged } = await importFiles(io, {
+			format,
+			files: positionals,
+			article: values.article,
+			type: values.type,
+			creator: values.creator,
+			dryRun,
+			verdicts,
+		});
+		io.stdout(imports.map((result) => formatImport(io, result, dryRun)).join(''));
+		return damaged.length > 0 ? exitCodes.failure : exitCodes.ok;
+	},
+};
