@@ -14,47 +14,64 @@ export function isBlankCode(code: number): boolean {
 }
 
 /**
+ * What a paragraph computed lazily. Shared by the copies of a moved block only through `sentences` (spans of
+ * the block it was first computed in, shifted by `delta` when read) and `mdast` (position-free).
+ */
+interface LazyParts {
+	readonly text: string;
+	sentences: readonly SentenceSpan[] | undefined;
+	delta: number;
+	mdast: unknown;
+}
+
+/**
  * A paragraph block whose sentences are split on first access and then kept.
  *
- * The block keeps a reference to the parsed text (not a copy). `toJSON` includes the sentences, so a block
- * serialises like a plain {@link ParagraphBlock}. Private fields stay out of `assert.deepStrictEqual`, so two
- * equal parses compare equal whether or not their sentences were read.
+ * Compact on purpose (a 10 MB article has ~30 000 blocks, all copied by each update): besides the public
+ * fields it holds one private slot, the parsed text until something lazy is computed, then a {@link LazyParts}.
+ * The text is referenced, not copied. `toJSON` includes the sentences, so a block serialises like a plain
+ * {@link ParagraphBlock}; the private slot stays out of `assert.deepStrictEqual`, so two equal parses compare
+ * equal whether or not their sentences were read.
  */
 export class Paragraph implements ParagraphBlock {
 	readonly kind = 'paragraph';
-	#text: string;
-	/** Sentences once known: this block's own, or those of the block it was moved from (then `#delta` != 0). */
-	#sentences: readonly SentenceSpan[] | undefined;
-	#delta: number;
-	#mdast: unknown;
+	#lazy: string | LazyParts;
 
-	constructor(readonly start: number, readonly end: number, readonly lead: boolean, text: string) {
-		this.#text = text;
-		this.#sentences = undefined;
-		this.#delta = 0;
-		this.#mdast = undefined;
+	constructor(readonly start: number, readonly end: number, readonly lead: boolean, text: string | LazyParts) {
+		this.#lazy = text;
+	}
+
+	#parts(): LazyParts {
+		const lazy = this.#lazy;
+		if (typeof lazy !== 'string') {
+			return lazy;
+		}
+		const parts: LazyParts = { text: lazy, sentences: undefined, delta: 0, mdast: undefined };
+		this.#lazy = parts;
+		return parts;
 	}
 
 	/** Sentences in order, computed once (see `splitSentences` for the invariants). */
 	get sentences(): readonly SentenceSpan[] {
-		if (this.#sentences === undefined) {
-			this.#sentences = splitSentences(this.#text, this.start, this.end);
-			this.#delta = 0;
-		} else if (this.#delta !== 0) {
-			const delta = this.#delta;
-			this.#sentences = this.#sentences.map((s) => ({ start: s.start + delta, end: s.end + delta }));
-			this.#delta = 0;
+		const parts = this.#parts();
+		if (parts.sentences === undefined) {
+			parts.sentences = splitSentences(parts.text, this.start, this.end);
+			parts.delta = 0;
+		} else if (parts.delta !== 0) {
+			const delta = parts.delta;
+			parts.sentences = parts.sentences.map((s) => ({ start: s.start + delta, end: s.end + delta }));
+			parts.delta = 0;
 		}
-		return this.#sentences;
+		return parts.sentences;
 	}
 
 	/** The block's literal mdast (relative offsets), owned by mdast.ts; carried along when the block moves. */
 	get mdastMemo(): unknown {
-		return this.#mdast;
+		return typeof this.#lazy === 'string' ? undefined : this.#lazy.mdast;
 	}
 
 	set mdastMemo(value: unknown) {
-		this.#mdast = value;
+		this.#parts().mdast = value;
 	}
 
 	/**
@@ -62,11 +79,17 @@ export class Paragraph implements ParagraphBlock {
 	 * already split here are shared and shifted only when read.
 	 */
 	moved(delta: number, text: string): Paragraph {
-		const copy = new Paragraph(this.start + delta, this.end + delta, this.lead, text);
-		copy.#sentences = this.#sentences;
-		copy.#delta = this.#sentences === undefined ? 0 : this.#delta + delta;
-		copy.#mdast = this.#mdast;
-		return copy;
+		const lazy = this.#lazy;
+		if (typeof lazy === 'string') {
+			return new Paragraph(this.start + delta, this.end + delta, this.lead, text);
+		}
+		const parts: LazyParts = {
+			text,
+			sentences: lazy.sentences,
+			delta: lazy.sentences === undefined ? 0 : lazy.delta + delta,
+			mdast: lazy.mdast,
+		};
+		return new Paragraph(this.start + delta, this.end + delta, this.lead, parts);
 	}
 
 	toJSON(): ParagraphBlock {
@@ -79,8 +102,8 @@ export class Heading implements HeadingBlock {
 	readonly kind = 'heading';
 	#mdast: unknown;
 
-	constructor(readonly start: number, readonly end: number) {
-		this.#mdast = undefined;
+	constructor(readonly start: number, readonly end: number, mdast?: unknown) {
+		this.#mdast = mdast;
 	}
 
 	/** The block's literal mdast (relative offsets), owned by mdast.ts; carried along when the block moves. */
@@ -94,9 +117,7 @@ export class Heading implements HeadingBlock {
 
 	/** The same heading `delta` code units further on (a heading needs no text: it has no lazy parts). */
 	moved(delta: number, _text?: string): Heading {
-		const copy = new Heading(this.start + delta, this.end + delta);
-		copy.#mdast = this.#mdast;
-		return copy;
+		return new Heading(this.start + delta, this.end + delta, this.#mdast);
 	}
 
 	toJSON(): HeadingBlock {
