@@ -14,6 +14,8 @@ import { setup } from './setup.mjs';
 const log = logger('integration');
 const timeoutMs = Number(process.env.NEWS_SEED_TEST_TIMEOUT_MS ?? 300_000);
 const keep = process.argv.includes('--keep');
+// Test the dist/ bundle as it is, for example while `npm run watch` keeps it current.
+const skipBuild = process.argv.includes('--skip-build');
 const summaryLine = /^(\d+) passed, (\d+) failed$/;
 
 /**
@@ -91,9 +93,9 @@ function printWorkbenchErrors(logFile) {
 async function main() {
 	const started = Date.now();
 	await setup();
-	await buildExtension();
+	if (!skipBuild) await buildExtension();
 	await buildIntegrationTests();
-	log('built dist/extension.js and out/test/integration/');
+	log(`${skipBuild ? 'kept' : 'built'} dist/extension.js; built out/test/integration/`);
 	const runDir = makeRunDir('nsa');
 	let counts;
 	try {

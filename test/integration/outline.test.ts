@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, lineIndex, linesOf, openDocument } from './support';
+import { closeAllEditors, lineIndex, linesOf, openDocument, writeCrlfBomCopy } from './support';
 
 const sample = '001_820dad7cbcc6459d.txt';
 
@@ -82,6 +82,19 @@ suite('outline', () => {
 			const heading = lineRange(lines, headingLines[i]);
 			assert.ok(symbol.selectionRange.isEqual(heading), `${symbol.name}: selection ${describeRange(symbol.selectionRange)}, expected ${describeRange(heading)}`);
 		});
+	});
+
+	test('a CRLF copy with a byte-order mark and a final newline has the same outline', async () => {
+		const copy = await vscode.workspace.openTextDocument(await writeCrlfBomCopy('903_00000000000000cf.txt', document.getText()));
+		assert.equal(copy.eol, vscode.EndOfLine.CRLF);
+		assert.ok(!copy.getText().startsWith('\uFEFF'), 'VS Code keeps the byte-order mark out of the text');
+		const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', copy.uri);
+		const flatten = (symbol: vscode.DocumentSymbol): string[] => [
+			`${symbol.name} ${describeRange(symbol.range)} ${describeRange(symbol.selectionRange)}`,
+			...symbol.children.flatMap(flatten),
+		];
+		assert.equal(symbols?.[0]?.name, root.name);
+		assert.deepEqual(symbols[0].children.flatMap(flatten), root.children.flatMap(flatten));
 	});
 
 	test('each section lists its paragraphs by their first words, with their lines', () => {

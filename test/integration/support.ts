@@ -55,3 +55,14 @@ export function lineIndex(lines: readonly string[], text: string): number {
 export async function closeAllEditors(): Promise<void> {
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * Writes `text` to a new workspace file with CRLF line endings, a UTF-8 byte-order mark and a final newline:
+ * the forms SEED-FORMAT.md says must read exactly like the plain one.
+ */
+export async function writeCrlfBomCopy(name: string, text: string): Promise<vscode.Uri> {
+	const uri = workspaceFile(name);
+	const body = new TextEncoder().encode(`${text.replace(/\r?\n/g, '\r\n')}\r\n`);
+	await vscode.workspace.fs.writeFile(uri, new Uint8Array([0xef, 0xbb, 0xbf, ...body]));
+	return uri;
+}
