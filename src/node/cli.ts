@@ -3,9 +3,13 @@
 import { access, readFile } from 'node:fs/promises';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from './cliTypes';
 import { entitiesCommand } from './commands/entities';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { statsCommand } from './commands/stats';
+import { validateCommand } from './commands/validate';
 
 /** Every command; a new one (validate, export, import, stats) is one module and one entry here. */
-export const commands: readonly CliCommand[] = [entitiesCommand];
+export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand];
 
 function toolHelp(): string {
 	const width = Math.max(...commands.map((c) => c.name.length));
