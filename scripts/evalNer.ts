@@ -126,12 +126,17 @@ for (const doc of docs) {
 }
 
 // Throughput: the whole file again, after the scoring pass warmed the code up.
+// CPU time is reported beside wall time because on a shared machine the wall clock also counts waiting for a core.
 const rounds = 3;
 let best = Infinity;
+let bestCpu = Infinity;
 for (let r = 0; r < rounds; r++) {
+	const c0 = process.cpuUsage();
 	const t0 = performance.now();
 	for (const doc of docs) recognizeEntities(doc.text);
 	best = Math.min(best, performance.now() - t0);
+	const cpu = process.cpuUsage(c0);
+	bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
 }
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
@@ -149,7 +154,8 @@ for (const tag of TAGS) {
 	total.fn += counts[tag].fn;
 }
 console.log(`overall  ${score(total)}`);
-console.log(`${docs.length} documents, ${chars} chars, best of ${rounds}: ${best.toFixed(0)} ms, ${Math.round(chars / (best / 1000)).toLocaleString('en-US')} chars/s`);
+const perSecond = (ms: number): string => Math.round(chars / (ms / 1000)).toLocaleString('en-US');
+console.log(`${docs.length} documents, ${chars} chars, best of ${rounds}: ${best.toFixed(0)} ms wall = ${perSecond(best)} chars/s; ${bestCpu.toFixed(0)} ms CPU = ${perSecond(bestCpu)} chars/s`);
 if (showErrors > 0) {
 	const tally = new Map<string, number>();
 	for (const e of errors) tally.set(e, (tally.get(e) ?? 0) + 1);

@@ -13,12 +13,19 @@ const enum Confidence {
 }
 
 interface Candidate {
-	/** Token indexes, half-open. */
-	first: number;
-	last: number;
+	start: number;
+	end: number;
 	key: string;
+	/** The lower-cased words of the name. */
+	words: readonly string[];
 	type: EntityType;
 	confidence: Confidence;
+}
+
+function candidate(tokens: readonly Token[], a: number, b: number, key: string, type: EntityType, confidence: Confidence): Candidate {
+	const words: string[] = [];
+	for (let k = a; k < b; k++) words.push(tokens[k].lower);
+	return { start: tokens[a].start, end: tokens[b - 1].end, key, words, type, confidence };
 }
 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
@@ -104,12 +111,9 @@ function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 	return 0;
 }
 
-/** Whether the document reports sport: its first line names one ("SOCCER - ..."). */
-function isSportsDocument(tokens: readonly Token[]): boolean {
-	for (let i = 0; i < tokens.length && i < 12; i++) {
-		if (i > 0 && tokens[i].lineStart) break;
-		if (SPORTS_WORDS.has(tokens[i].lower)) return true;
-	}
+/** Whether the first line of a document says it reports sport ("SOCCER - ..."). */
+function isSportsLine(tokens: readonly Token[]): boolean {
+	for (let i = 0; i < tokens.length && i < 12; i++) if (SPORTS_WORDS.has(tokens[i].lower)) return true;
 	return false;
 }
 
@@ -119,35 +123,25 @@ function keyOf(tokens: readonly Token[], first: number, last: number): string {
 	return key;
 }
 
-/** Lines whose capitals carry no information: all-caps headlines and title-case headings. */
-function headlineLines(tokens: readonly Token[]): Uint8Array {
-	const flags = new Uint8Array(tokens.length);
-	let lineFirst = 0;
-	for (let i = 0; i <= tokens.length; i++) {
-		if (i === tokens.length || (i > lineFirst && tokens[i].lineStart)) {
-			let words = 0;
-			let upper = 0;
-			let cap = 0;
-			let digits = 0;
-			let common = 0;
-			let commas = 0;
-			for (let k = lineFirst; k < i; k++) {
-				const t = tokens[k];
-				if (t.kind === TokenKind.Number) digits++;
-				if (t.text === ',') commas++;
-				if (t.kind !== TokenKind.Word || FUNCTION_WORDS.has(t.lower) || CONNECTORS.has(t.lower)) continue;
-				words++;
-				if (t.upper && t.text.length > 1) upper++;
-				if (t.cap) cap++;
-				if (t.cap && !t.upper && isCommonWord(t.lower) && !firstNames.has(t.lower) && !cities.has(t.lower) && !countries.has(t.lower)) common++;
-			}
-			// A title-case heading is made of ordinary words ("Monitoring and Responses"); a list of names is not.
-			const headline = (words >= 1 && upper === words) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && commas === 0 && cap === words && common * 2 >= words);
-			if (headline) flags.fill(1, lineFirst, i);
-			lineFirst = i;
-		}
+/** Whether a line's capitals carry no information: an all-caps headline or a title-case heading. */
+function isHeadline(tokens: readonly Token[]): boolean {
+	let words = 0;
+	let upper = 0;
+	let cap = 0;
+	let digits = 0;
+	let common = 0;
+	let commas = 0;
+	for (const t of tokens) {
+		if (t.kind === TokenKind.Number) digits++;
+		if (t.text === ',') commas++;
+		if (t.kind !== TokenKind.Word || FUNCTION_WORDS.has(t.lower) || CONNECTORS.has(t.lower)) continue;
+		words++;
+		if (t.upper && t.text.length > 1) upper++;
+		if (t.cap) cap++;
+		if (t.cap && !t.upper && isCommonWord(t.lower) && !firstNames.has(t.lower) && !cities.has(t.lower) && !countries.has(t.lower)) common++;
 	}
-	return flags;
+	// A title-case heading is made of ordinary words ("Monitoring and Responses"); a list of names is not.
+	return (words >= 1 && upper === words) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && commas === 0 && cap === words && common * 2 >= words);
 }
 
 /**
@@ -159,8 +153,6 @@ function headlineLines(tokens: readonly Token[]): Uint8Array {
 export function recognizeEntities(text: string, options: RecognizeOptions = {}): EntityMention[] {
 	const from = Math.max(0, Math.min(options.start ?? 0, text.length));
 	const to = Math.max(from, Math.min(options.end ?? text.length, text.length));
-	const tokens = tokenize(text, from, to);
-	const headline = headlineLines(tokens);
 	const lexicon = options.lexicon;
 	const forcedTypes = new Map<string, EntityType>();
 	if (lexicon?.types) for (const [name, type] of Object.entries(lexicon.types)) forcedTypes.set(name.toLowerCase(), type);
@@ -170,35 +162,44 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		}
 	}
 
-	const sports = isSportsDocument(tokens);
 	const candidates: Candidate[] = [];
-	const headlineRuns: [number, number][] = [];
-	const n = tokens.length;
-	let i = 0;
-	while (i < n) {
-		const t = tokens[i];
-		if (t.kind !== TokenKind.Word || !t.cap) {
-			i++;
-			continue;
-		}
-		let j = i + 1;
-		while (j < n) {
-			const u = tokens[j];
-			if (u.lineStart) break;
-			if (u.kind === TokenKind.Word && u.cap) {
-				j++;
+	const headlines: [Token[], number, number][] = [];
+	let sports: boolean | undefined;
+	// Line by line: tokens die young, so a long article costs no more per character than a short one.
+	for (let lineFrom = from; lineFrom < to;) {
+		const newline = text.indexOf('\n', lineFrom);
+		const lineTo = newline < 0 || newline >= to ? to : newline + 1;
+		const tokens = tokenize(text, lineFrom, lineTo);
+		lineFrom = lineTo;
+		if (tokens.length === 0) continue;
+		sports ??= isSportsLine(tokens);
+		const headline = isHeadline(tokens);
+		const n = tokens.length;
+		let i = 0;
+		while (i < n) {
+			const t = tokens[i];
+			if (t.kind !== TokenKind.Word || !t.cap) {
+				i++;
 				continue;
 			}
-			const next = tokens[j + 1];
-			if (CONNECTORS.has(u.lower) && isWord(next) && next.cap && !next.lineStart && (u.lower !== 'of' || joinsWithOf(tokens[j - 1].lower))) {
-				j += 2;
-				continue;
+			let j = i + 1;
+			while (j < n) {
+				const u = tokens[j];
+				if (u.kind === TokenKind.Word && u.cap) {
+					j++;
+					continue;
+				}
+				const next = tokens[j + 1];
+				if (CONNECTORS.has(u.lower) && isWord(next) && next.cap && (u.lower !== 'of' || joinsWithOf(tokens[j - 1].lower))) {
+					j += 2;
+					continue;
+				}
+				break;
 			}
-			break;
+			if (headline) headlines.push([tokens, i, j]);
+			else splitRun(tokens, i, j, candidates, forcedTypes, sports);
+			i = j;
 		}
-		if (headline[i]) headlineRuns.push([i, j]);
-		else splitRun(tokens, i, j, candidates, forcedTypes, sports);
-		i = j;
 	}
 
 	// Document-level evidence: the strongest type each surface form received, and the parts of full person names.
@@ -207,17 +208,17 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	for (const c of candidates) {
 		const prior = known.get(c.key);
 		if (!prior || prior.confidence < c.confidence) known.set(c.key, c);
-		if (c.type === 'person' && c.confidence >= Confidence.Cue && c.last - c.first > 1) {
-			for (let k = c.first; k < c.last; k++) if (!CONNECTORS.has(tokens[k].lower)) personParts.add(tokens[k].lower);
+		if (c.type === 'person' && c.confidence >= Confidence.Cue && c.words.length > 1) {
+			for (const word of c.words) if (!CONNECTORS.has(word)) personParts.add(word);
 		}
 	}
 	const acronyms = new Map<string, EntityType>();
 	const orgHeads = new Set<string>();
 	for (const c of candidates) {
-		if (c.type === 'person' || c.last - c.first < 2 || c.confidence < Confidence.Cue) continue;
-		if (c.type === 'organization') orgHeads.add(tokens[c.first].lower);
+		if (c.type === 'person' || c.words.length < 2 || c.confidence < Confidence.Cue) continue;
+		if (c.type === 'organization') orgHeads.add(c.words[0]);
 		let initials = '';
-		for (let k = c.first; k < c.last; k++) if (!CONNECTORS.has(tokens[k].lower)) initials += tokens[k].lower[0];
+		for (const word of c.words) if (!CONNECTORS.has(word)) initials += word[0];
 		if (initials.length >= 2) acronyms.set(initials, c.type);
 	}
 	for (const c of candidates) {
@@ -227,7 +228,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			c.type = best.type;
 			continue;
 		}
-		if (c.last - c.first === 1) {
+		if (c.words.length === 1) {
 			if (personParts.has(c.key)) c.type = 'person';
 			else {
 				const acronym = acronyms.get(c.key.replace(/\./g, ''));
@@ -237,17 +238,15 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		}
 	}
 
-	for (const [a, b] of headlineRuns) typeHeadline(tokens, a, b, known, candidates, sports);
+	for (const [tokens, a, b] of headlines) typeHeadline(tokens, a, b, known, candidates, sports ?? false);
 
 	const mentions: EntityMention[] = [];
 	const notEntities = new Set(lexicon?.notEntities ?? []);
-	candidates.sort((x, y) => x.first - y.first);
+	candidates.sort((x, y) => x.start - y.start);
 	for (const c of candidates) {
-		const start = tokens[c.first].start;
-		const end = tokens[c.last - 1].end;
-		const mentionText = text.slice(start, end);
+		const mentionText = text.slice(c.start, c.end);
 		if (notEntities.has(mentionText)) continue;
-		mentions.push({ start, end, text: mentionText, type: c.type });
+		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
 	}
 	return lexicon?.entities?.length ? applyUserEntities(text, from, to, mentions, lexicon) : mentions;
 }
@@ -258,11 +257,11 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	const wholeKey = keyOf(tokens, a, b);
 	const forcedWhole = forced.get(wholeKey);
 	if (forcedWhole) {
-		out.push({ first: a, last: b, key: wholeKey, type: forcedWhole, confidence: Confidence.User });
+		out.push(candidate(tokens, a, b, wholeKey, forcedWhole, Confidence.User));
 		return;
 	}
 	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey))) {
-		out.push({ first: a, last: b, key: wholeKey, type: countries.has(wholeKey) ? 'place' : 'organization', confidence: Confidence.Known });
+		out.push(candidate(tokens, a, b, wholeKey, countries.has(wholeKey) ? 'place' : 'organization', Confidence.Known));
 		return;
 	}
 	if (tokens[a].sentenceStart && isOrdinaryWordAtStart(tokens, a)) {
@@ -330,7 +329,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const key = keyOf(tokens, a, b);
 	const forcedType = forced.get(key);
 	if (forcedType) {
-		out.push({ first: a, last: b, key, type: forcedType, confidence: Confidence.User });
+		out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
 		return;
 	}
 	if (b - a === 1 && (tokens[a].text.length === 1 || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
@@ -338,7 +337,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) return;
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
 	const push = (type: EntityType, confidence: Confidence): void => {
-		out.push({ first: a, last: b, key, type, confidence });
+		out.push(candidate(tokens, a, b, key, type, confidence));
 	};
 	if (personCue && !countries.has(key) && !organizations.has(key)) return push('person', Confidence.Cue);
 	const typed = typeFromWords(tokens, a, b, key);
@@ -403,7 +402,7 @@ function typeHeadline(tokens: readonly Token[], a: number, b: number, known: Rea
 			}
 		}
 		if (type && matched > 0) {
-			out.push({ first: k, last: k + matched, key: keyOf(tokens, k, k + matched), type, confidence: Confidence.Known });
+			out.push(candidate(tokens, k, k + matched, keyOf(tokens, k, k + matched), type, Confidence.Known));
 			k += matched;
 		} else k++;
 	}

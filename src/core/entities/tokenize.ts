@@ -123,7 +123,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 					word = text.slice(i, j);
 				}
 			}
-			const lower = word.toLowerCase().replace(/\u2019/g, "'");
+			let lower = word.toLowerCase();
+			if (lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
 			const first = word[0];
 			let cap = false;
 			let upper = false;
