@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { entityAt } from '../../core/articleEntities';
+import type { Entity, EntityType } from '../../core/entities/index';
+import {
+	addKnowledgeEntity, correctEntityType, entityTypes, findKnowledgeEntity, knowledgeFileName, markNotAnEntity, setKnowledgeNote,
+} from '../../core/entityKnowledge';
+import { entityTypeLabels } from '../../core/entityHoverCard';
+import { isSeedDocument, toRange } from '../convert';
+import type { ArticleEntitiesCache } from './articleEntitiesCache';
+import { entityCommands } from './commandIds';
+import { entityLocations, mentionRanges } from './entityLocations';
+import type { EntityKnowledgeStore } from './knowledgeStore';
+import type { WorkspaceIndexService } from './workspaceIndexService';
+
+/**
+ * Where a command applies: `{ uri, offset }` from a hover link or the view, else the active editor's cursor.
+ * Scripts and tests may also pass `name`, `type` and `note` to skip the prompts.
+ */
+interface Target {
+	uri?: string;
+	offset?: number;
+	name?: string;
+	type?: EntityType;
+	note?: string;
+	id?: string;
+	start?: number;
+	end?: number;
+}
+
+async function targetDocument(target: Target | undefined): Promise<{ document: vscode.TextDocument; offset: number; selection?: string } | undefined> {
+	if (target?.uri) {
+		const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+		return { document, offset: target.offset ?? 0 };
+	}
+	const editor = vscode.window.activeTextEditor;
+	if (!editor || !isSeedDocument(editor.document)) return undefined;
+	const selected = editor.document.getText(editor.selection).trim();
+	return { document: editor.document, offset: editor.document.offsetAt(editor.selection.active), selection: selected || undefined };
+}
+
+async function pickType(placeHolder: string, preselect?: EntityType): Promise<EntityType | undefined> {
+	const items = entityTypes.map((type) => ({ label: entityTypeLabels[type], type, picked: type === preselect }));
+	return (await vscode.window.showQuickPick(items, { placeHolder }))?.type;
+}
+
+/** The entity commands: find mentions, edit the note, add an entity, mark a false one, correct a type, open, reveal, rebuild. */
+export function registerEntityCommands(articles: ArticleEntitiesCache, index: WorkspaceIndexService, knowledge: EntityKnowledgeStore): vscode.Disposable {
+	const entityOf = async (target: Target | undefined): Promise<{ document: vscode.TextDocument; entity?: Entity; selection?: string } | undefined> => {
+		const at = await targetDocument(target);
+		if (!at) return undefined;
+		const article = await articles.get(at.document);
+		const entity = target?.id !== undefined ? article?.entities.find((e) => e.id === target.id) : article && entityAt(article, at.offset);
+		return { document: at.document, entity, selection: at.selection };
+	};
+	const noEntity = () => void vscode.window.showInformationMessage('Put the cursor on a named entity (or select a name) first.');
+
+	return vscode.Disposable.from(
+		vscode.commands.registerCommand(entityCommands.findMentions, async (target?: Target) => {
+			const found = await entityOf(target);
+			if (!found?.entity) return noEntity();
+			await index.whenReady();
+			const locations = entityLocations(found.document, found.entity, index);
+			await vscode.commands.executeCommand('editor.action.showReferences', found.document.uri, locations[0].range.start, locations);
+		}),
+		vscode.commands.registerCommand(entityCommands.editNote, async (target?: Target) => {
+			const found = await entityOf(target);
+			if (!found?.entity) return noEntity();
+			const { entity, document } = found;
+			const names = [entity.canonical, ...entity.aliases];
+			const current = findKnowledgeEntity(knowledge.knowledgeFor(document.uri), entity.type, names)?.notes ?? '';
+			const note = target?.note ?? await vscode.window.showInputBox({
+				title: `Note about ${entity.canonical}`,
+				prompt: `Kept in ${knowledgeFileName}; empty to remove it.`,
+				value: current,
+			});
+			if (note === undefined) return;
+			await knowledge.edit(document.uri, (text) => setKnowledgeNote(text, entity.type, names, note));
+		}),
+		vscode.commands.registerCommand(entityCommands.addEntity, async (target?: Target) => {
+			const found = await entityOf(target);
+			if (!found) return noEntity();
+			const name = target?.name ?? found.selection ?? found.entity?.canonical;
+			if (!name) return noEntity();
+			const type = target?.type ?? await pickType(`Type of "${name}"`, found.entity?.type);
+			if (!type) return;
+			const aliases = found.entity && found.entity.type === type ? [found.entity.canonical, ...found.entity.aliases].filter((a) => a !== name) : [];
+			await knowledge.edit(found.document.uri, (text) => addKnowledgeEntity(text, { canonical: name, type, aliases }));
+		}),
+		vscode.commands.registerCommand(entityCommands.markNotEntity, async (target?: Target) => {
+			const found = await entityOf(target);
+			const at = found && (target?.name ?? found.selection ?? (found.entity && mentionTextAt(found.document, found.entity, target)));
+			if (!found || !at) return noEntity();
+			await knowledge.edit(found.document.uri, (text) => markNotAnEntity(text, at));
+		}),
+		vscode.commands.registerCommand(entityCommands.setType, async (target?: Target) => {
+			const found = await entityOf(target);
+			const name = found && (target?.name ?? found.selection ?? found.entity?.canonical);
+			if (!found || !name) return noEntity();
+			const type = target?.type ?? await pickType(`"${name}" is a…`, found.entity?.type);
+			if (!type) return;
+			await knowledge.edit(found.document.uri, (text) => correctEntityType(text, name, type));
+		}),
+		vscode.commands.registerCommand(entityCommands.openArticle, async (target?: Target) => {
+			if (!target?.uri) return;
+			const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+			const selection = target.start !== undefined ? toRange(document, { start: target.start, end: target.end ?? target.start }) : undefined;
+			await vscode.window.showTextDocument(document, { selection });
+		}),
+		vscode.commands.registerCommand(entityCommands.revealMentions, async (target?: Target) => {
+			const found = await entityOf(target);
+			if (!found?.entity) return;
+			const editor = await vscode.window.showTextDocument(found.document, { preserveFocus: true });
+			const ranges = mentionRanges(found.document, found.entity);
+			editor.selections = ranges.map((range) => new vscode.Selection(range.start, range.end));
+			editor.revealRange(ranges[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+		}),
+		vscode.commands.registerCommand(entityCommands.rebuildIndex, () => index.rebuild()),
+	);
+}
+
+/** The surface text of the entity's mention at the target offset (what the reader sees), else its canonical name. */
+function mentionTextAt(document: vscode.TextDocument, entity: Entity, target: Target | undefined): string {
+	const offset = target?.offset ?? document.offsetAt(vscode.window.activeTextEditor?.selection.active ?? new vscode.Position(0, 0));
+	return entity.mentions.find((m) => m.start <= offset && offset <= m.end)?.text ?? entity.canonical;
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { entityAt, type ArticleEntities } from '../../core/articleEntities';
+import type { Entity } from '../../core/entities/index';
+import { positionAt, type IndexedArticle } from '../../core/workspaceEntityIndex';
+import { toRange } from '../convert';
+import type { WorkspaceIndexService } from './workspaceIndexService';
+
+/** A range of an indexed (not necessarily open) file, from the offsets and line starts its summary keeps. */
+export function indexedRange(article: IndexedArticle, start: number, end: number): vscode.Range {
+	const from = positionAt(article.lineStarts, start);
+	const to = positionAt(article.lineStarts, end);
+	return new vscode.Range(from.line, from.character, to.line, to.character);
+}
+
+/** The entity's mentions in this document, as ranges. */
+export function mentionRanges(document: vscode.TextDocument, entity: Entity): vscode.Range[] {
+	return entity.mentions.map((mention) => toRange(document, mention));
+}
+
+/**
+ * Every mention of `entity` in the workspace: this document's (live, from its current text) first, then every
+ * other seed file's from the workspace index (as last read from disk).
+ */
+export function entityLocations(document: vscode.TextDocument, entity: Entity, index: WorkspaceIndexService): vscode.Location[] {
+	const locations = mentionRanges(document, entity).map((range) => new vscode.Location(document.uri, range));
+	for (const occurrence of index.index.occurrences(entity, document.uri.toString())) {
+		const uri = vscode.Uri.parse(occurrence.uri);
+		for (const [start, end] of occurrence.entity.mentions) {
+			locations.push(new vscode.Location(uri, indexedRange(occurrence.article, start, end)));
+		}
+	}
+	return locations;
+}
+
+/** The entity under `position`, if any. */
+export function entityAtPosition(document: vscode.TextDocument, article: ArticleEntities, position: vscode.Position): Entity | undefined {
+	return entityAt(article, document.offsetAt(position));
+}

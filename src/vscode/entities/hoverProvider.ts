@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { mentionAt } from '../../core/articleEntities';
+import { buildEntityHoverMarkdown, commandLink } from '../../core/entityHoverCard';
+import { findKnowledgeEntity } from '../../core/entityKnowledge';
+import { blockAt, sentenceAt } from '../../core/seedParser';
+import { seedSelector, toRange } from '../convert';
+import type { SeedDocumentCache } from '../seedDocumentCache';
+import type { ArticleEntitiesCache } from './articleEntitiesCache';
+import { entityCommands } from './commandIds';
+import type { EntityKnowledgeStore } from './knowledgeStore';
+import { baseName, type WorkspaceIndexService } from './workspaceIndexService';
+
+/** Commands a hover card may run: ours only (the card's text is escaped, so nothing else could be linked anyway). */
+export const hoverCommands = [entityCommands.findMentions, entityCommands.editNote, entityCommands.openArticle];
+
+/**
+ * The hover card of a mention: canonical name and type, other names, mentions and the first one's sentence,
+ * other articles of the workspace (links that open them), the user's notes, and command links.
+ */
+export function registerEntityHoverSupport(documents: SeedDocumentCache, articles: ArticleEntitiesCache, index: WorkspaceIndexService, knowledge: EntityKnowledgeStore): vscode.Disposable {
+	return vscode.languages.registerHoverProvider(seedSelector, {
+		async provideHover(document, position, token) {
+			const article = await articles.get(document, token);
+			if (!article || token.isCancellationRequested) return undefined;
+			const mention = mentionAt(article, document.offsetAt(position));
+			if (!mention) return undefined;
+			const entity = article.entities[mention.entity];
+			const parsed = documents.get(document);
+			const first = entity.mentions[0];
+			const context = sentenceAt(parsed, first.start) ?? blockAt(parsed, first.start) ?? first;
+			const others = index.index.occurrences(entity, document.uri.toString());
+			const declared = findKnowledgeEntity(knowledge.knowledgeFor(document.uri), entity.type, [entity.canonical, ...entity.aliases]);
+			const uri = document.uri.toString();
+			const markdown = buildEntityHoverMarkdown({
+				canonical: entity.canonical,
+				type: entity.type,
+				otherNames: entity.aliases,
+				mentionCount: entity.mentions.length,
+				firstLine: document.positionAt(first.start).line + 1,
+				firstSentence: parsed.text.slice(context.start, context.end),
+				otherArticles: others.slice(0, 5).map((o) => ({
+					label: baseName(vscode.Uri.parse(o.uri)),
+					link: commandLink(entityCommands.openArticle, { uri: o.uri, start: o.entity.mentions[0][0], end: o.entity.mentions[0][1] }),
+					mentions: o.entity.mentions.length,
+				})),
+				otherArticleCount: others.length,
+				indexing: index.indexing,
+				notes: declared?.notes ?? '',
+				links: declared?.links ?? [],
+				declared: declared !== undefined,
+				findMentionsLink: commandLink(entityCommands.findMentions, { uri, offset: first.start }),
+				editNoteLink: commandLink(entityCommands.editNote, { uri, offset: first.start }),
+			});
+			const content = new vscode.MarkdownString(markdown, true);
+			content.supportHtml = false;
+			content.isTrusted = { enabledCommands: hoverCommands };
+			return new vscode.Hover(content, toRange(document, mention));
+		},
+	});
+}

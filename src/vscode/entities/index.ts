@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { SeedDocumentCache } from '../seedDocumentCache';
+import { ArticleEntitiesCache } from './articleEntitiesCache';
+import { EntitiesView } from './entitiesView';
+import { registerEntityCommands } from './entityCommands';
+import { registerEntityHoverSupport } from './hoverProvider';
+import { EntityKnowledgeStore } from './knowledgeStore';
+import { registerEntityNavigation } from './navigation';
+import { registerEntitySemanticTokens } from './semanticTokens';
+import { WorkspaceIndexService } from './workspaceIndexService';
+import { registerEntityWorkspaceSymbols } from './workspaceSymbols';
+
+/**
+ * Builds the entity services (user knowledge, per-article analyses, the workspace index) and registers every
+ * entity feature; the index build starts in the background. `storage` holds the index cache.
+ */
+export function registerEntityFeatures(documents: SeedDocumentCache, storage: vscode.Uri | undefined): vscode.Disposable {
+	const knowledge = new EntityKnowledgeStore();
+	const articles = new ArticleEntitiesCache(documents, knowledge);
+	const index = new WorkspaceIndexService(storage, knowledge);
+	const disposable = vscode.Disposable.from(
+		// Listed so that dependants go before what they depend on (Disposable.from disposes in order).
+		registerEntityHoverSupport(documents, articles, index, knowledge),
+		registerEntityNavigation(articles, index),
+		registerEntitySemanticTokens(articles),
+		registerEntityWorkspaceSymbols(index),
+		registerEntityCommands(articles, index, knowledge),
+		new EntitiesView(documents, articles),
+		index,
+		articles,
+		knowledge,
+	);
+	void index.rebuild();
+	return disposable;
+}
