@@ -13,9 +13,11 @@
  *    same claims back; otherwise a new id, the import time and the importing user.
  */
 import {
-	anchorClaims, anchorTarget, codePointToUtf16, compareClaims, newClaimId, sameBody, sameTarget, targetFromSpan,
-	UNCHECKED_LABEL, type ArticleText, type Claim, type ClaimAnchor, type ClaimTarget, type CodePointRange, type RandomBytes,
+	anchorClaims, anchorTarget, codePointToUtf16, compareClaims, createSidecar, describeArticle, formatSidecarProblem, newClaimId, parseSidecar,
+	prepareArticle, sameBody, sameTarget, serialiseSidecar, targetFromSpan, UNCHECKED_LABEL,
+	type ArticleText, type Claim, type ClaimAnchor, type ClaimTarget, type CodePointRange, type RandomBytes, type Sha256Hex,
 } from '../claims';
+import { parseSeed } from '../seedParser';
 
 /** A claim as an import file describes it; anything missing is filled in. */
 export interface ClaimDraft {
@@ -182,4 +184,35 @@ export function importDrafts(article: ArticleText, existing: readonly Claim[], d
 		added.push({ label: draft.label, claim, status: anchor.status });
 	}
 	return { claims: [...existing, ...added.map((a) => a.claim)].sort(compareClaims), added, skipped };
+}
+
+/** The result of importing into one article's sidecar. */
+export interface SidecarImport {
+	/** The sidecar's new text, or null when nothing was added (or the sidecar is damaged): nothing to write. */
+	readonly sidecarText: string | null;
+	readonly outcome: ImportOutcome;
+	/** Set when the existing sidecar is damaged or foreign: nothing is imported into it. */
+	readonly refused: string | null;
+}
+
+/**
+ * Adds drafts to the sidecar of an article (`sidecarText` null: none yet). Existing claims and the sidecar's
+ * article description are kept as they are; a new sidecar describes the article's current text. A damaged or
+ * foreign sidecar is refused (never overwritten). Pure; `sha256` is the adapter's hash function.
+ */
+export function importIntoSidecar(
+	articlePathOrName: string, articleText: string, sidecarText: string | null, drafts: readonly ClaimDraft[], env: ImportEnvironment, sha256: Sha256Hex,
+): SidecarImport {
+	const parsed = sidecarText === null ? null : parseSidecar(sidecarText);
+	if (parsed && (parsed.status !== 'ok' || !parsed.sidecar)) {
+		const why = parsed.status === 'foreign' ? 'is not a claims sidecar' : `is damaged (${parsed.problems[0] ? formatSidecarProblem(parsed.problems[0]) : 'unreadable'})`;
+		return { sidecarText: null, outcome: { claims: parsed.claims, added: [], skipped: [] }, refused: `the sidecar ${why}; nothing imported into it` };
+	}
+	const existing = parsed?.sidecar?.claims ?? [];
+	const outcome = importDrafts(prepareArticle(articleText), existing, drafts, env);
+	if (outcome.added.length === 0) {
+		return { sidecarText: null, outcome, refused: null };
+	}
+	const description = parsed?.sidecar?.article ?? describeArticle(articlePathOrName, articleText, parseSeed(articleText).dateline?.value ?? null, sha256);
+	return { sidecarText: serialiseSidecar(createSidecar(description, outcome.claims)), outcome, refused: null };
 }

@@ -1,10 +1,9 @@
 // `news-seed import --format brat|w3c FILE... [--article PATH]`: adds claims from brat or W3C files to sidecars.
 import * as path from 'node:path';
-import { createSidecar, describeArticle, parseSidecar, prepareArticle, serialiseSidecar, type Verdict } from '../../core/claims';
+import type { Verdict } from '../../core/claims';
 import {
-	importDrafts, IMPORT_FORMATS, isImportFormat, readBratAnn, readW3CAnnotations, sourceFileName, type ClaimDraft, type ImportFormat, type ImportOutcome,
+	importIntoSidecar, IMPORT_FORMATS, isImportFormat, readBratAnn, readW3CAnnotations, sourceFileName, type ClaimDraft, type ImportFormat, type ImportOutcome,
 } from '../../core/exports';
-import { parseSeed } from '../../core/seedParser';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { nodeRandomBytes, readText, readTextOrNull, sha256Hex, sidecarPathFor, writeTextAtomically } from '../workspaceFiles';
@@ -102,19 +101,16 @@ export async function importFiles(io: CliIo, options: ImportFilesOptions): Promi
 			throw new UsageError(`import: the article ${displayPath(io, article)} does not exist${explicitArticle ? '' : ' (give --article)'}`);
 		}
 		const sidecarPath = sidecarPathFor(article);
-		const sidecarText = await readTextOrNull(sidecarPath);
-		const parsed = sidecarText === null ? null : parseSidecar(sidecarText);
-		if (parsed && parsed.status !== 'ok') {
-			io.stderr(`news-seed: error: ${displayPath(io, sidecarPath)} is ${parsed.status === 'foreign' ? 'not a claims sidecar' : 'damaged'} (${parsed.problems[0]?.message ?? ''}); nothing imported into it\n`);
+		const result = importIntoSidecar(article, text, await readTextOrNull(sidecarPath), drafts, { now, randomBytes: nodeRandomBytes, creator: options.creator ?? null }, sha256Hex);
+		if (result.refused !== null) {
+			io.stderr(`news-seed: error: ${displayPath(io, sidecarPath)}: ${result.refused}\n`);
 			damaged.push(sidecarPath);
 			continue;
 		}
-		const existing = parsed?.sidecar?.claims ?? [];
-		const outcome = importDrafts(prepareArticle(text), existing, drafts, { now, randomBytes: nodeRandomBytes, creator: options.creator ?? null });
+		const outcome = result.outcome;
 		let written = false;
-		if (outcome.added.length > 0 && !options.dryRun) {
-			const description = parsed?.sidecar?.article ?? describeArticle(article, text, parseSeed(text).dateline?.value ?? null, sha256Hex);
-			await writeTextAtomically(sidecarPath, serialiseSidecar(createSidecar(description, outcome.claims)));
+		if (result.sidecarText !== null && !options.dryRun) {
+			await writeTextAtomically(sidecarPath, result.sidecarText);
 			written = true;
 		}
 		imports.push({ article, outcome, written });
