@@ -6,6 +6,7 @@ import { registerOutlineSupport } from './vscode/outlineProvider';
 import { SeedDiagnostics } from './vscode/seedDiagnostics';
 import { SeedDocumentCache } from './vscode/seedDocumentCache';
 import { registerClaimsSupport } from './vscode/claims';
+import { registerExportCommands } from './vscode/exportCommands';
 import { registerEntityFeatures } from './vscode/entities/index';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
 		registerClaimsSupport(documents, context.extensionUri),
+		registerExportCommands(),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri),
 	);
 }
