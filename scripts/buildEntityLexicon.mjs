@@ -83,9 +83,9 @@ write('demonyms.ts', {
 
 // Common English words in lower case. Inflected forms whose stem is listed are dropped; the recognizer strips
 // the same suffixes before it looks a word up, which keeps the list under a megabyte.
-const words = readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n').filter((w) => w.length >= 2 && w.length <= 12);
+const words = readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n').filter((w) => w.length >= 2 && w.length <= 16);
 const wordSet = new Set(words);
-/** Whether `w` is an inflection of a listed stem (mirrors `stemCandidates` in the recognizer). */
+/** Whether `w` is an inflection of a listed stem (mirrors `isCommonWord` in src/core/entities/gazetteer.ts). */
 function inflected(w) {
 	for (const [suffix, add] of [['s', ''], ['es', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ies', 'y'], ['ied', 'y'], ['ness', ''], ['er', ''], ['ers', '']]) {
 		if (w.length > suffix.length + 2 && w.endsWith(suffix) && wordSet.has(w.slice(0, -suffix.length) + add)) return true;

@@ -49,6 +49,14 @@ void describe('recognizeEntities', () => {
 		assert.ok(names.includes('person:Jean-Pierre Lefebvre'), names.join());
 	});
 
+	void it('keeps particle chains and lower-case name syllables, drops names turned adjectives', () => {
+		const text = 'Scrum-half Pieter van der Merwe and former president Kim Dae-jung praised the Lisbon-based charity.';
+		const names = found(text);
+		assert.ok(names.includes('person:Pieter van der Merwe'), names.join());
+		assert.ok(names.includes('person:Kim Dae-jung'), names.join());
+		assert.ok(!names.some((n) => n.includes('Lisbon')), names.join());
+	});
+
 	void it('does not report sentence-initial common words or calendar words', () => {
 		const text = 'However, the talks resumed on Tuesday in March. Negotiators from Chile met again.';
 		assert.deepEqual(found(text), ['place:Chile']);

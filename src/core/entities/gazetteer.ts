@@ -34,12 +34,21 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
 
 /**
  * Whether a lower-case word is common English in lower-case usage. Inflections are folded to their stem with the
- * same suffix table the generator used to drop them from the list.
+ * same suffix table the generator used to drop them from the list, two suffixes deep; hyphenated compounds are
+ * common when every part is.
  */
 export function isCommonWord(lower: string): boolean {
-	if (commonWords.has(lower)) return true;
+	if (isListed(lower, 2)) return true;
+	// "scrum-half", "year-on-year": a compound of common words is common.
+	return lower.includes('-') && lower.split('-').every((part) => part.length > 0 && isListed(part, 2));
+}
+
+/** Looks `word` up, folding at most `depth` suffixes ("standings" -> "standing" -> "stand"). */
+function isListed(word: string, depth: number): boolean {
+	if (commonWords.has(word)) return true;
+	if (depth === 0) return false;
 	for (const [suffix, add] of SUFFIXES) {
-		if (lower.length > suffix.length + 2 && lower.endsWith(suffix) && commonWords.has(lower.slice(0, -suffix.length) + add)) return true;
+		if (word.length > suffix.length + 2 && word.endsWith(suffix) && isListed(word.slice(0, -suffix.length) + add, depth - 1)) return true;
 	}
 	return false;
 }

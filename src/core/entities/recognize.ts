@@ -31,6 +31,8 @@ function candidate(tokens: readonly Token[], a: number, b: number, key: string, 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'south-east', 'south-west', 'north-east', 'north-west']);
 const PERSON_SUFFIXES = ['ov', 'ova', 'ev', 'eva', 'sky', 'ski', 'ska', 'enko', 'son', 'sen', 'ez', 'ic', 'vić', 'ić', 'shvili', 'yan', 'escu', 'opoulos', 'akis', 'wicz', 'stein', 'berg', 'ini', 'elli', 'etti', 'ucci', 'oglu'];
+// Tails that turn a name into an adjective; a list, because "Kim Dae-jung" must keep its lower-case syllable.
+const ADJECTIVE_TAILS = new Set(['based', 'born', 'bound', 'led', 'backed', 'owned', 'run', 'registered', 'sponsored', 'style', 'made', 'built', 'controlled', 'funded', 'listed', 'held', 'dominated', 'speaking', 'related', 'linked', 'friendly', 'era', 'type', 'like', 'wide', 'bred', 'educated', 'trained', 'brokered', 'sized', 'flagged', 'allied', 'inspired', 'oriented', 'centred', 'centered', 'headquartered', 'area', 'bashing', 'leaning']);
 const MATCH_WORDS = new Set(['at', 'v', 'vs', 'vs.', 'beat', 'against']);
 const ADJECTIVE_ENDINGS = /(?:ese|ean|eans|ish|ians)$/;
 const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
@@ -85,7 +87,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		if (firstNames.has(head) && !majorCities.has(head) && !countries.has(head)) return ['person', Confidence.Cue];
 		// A country or city inside a longer name makes a company or institution ("Air France", "Radio Moscow").
 		for (let i = first; i < last; i++) {
-			if (countries.has(tokens[i].lower) || cities.has(tokens[i].lower)) return ['organization', Confidence.Guess];
+			const word = tokens[i].lower;
+			if (!CONNECTORS.has(word) && (countries.has(word) || cities.has(word))) return ['organization', Confidence.Guess];
 		}
 	}
 	const single = tokens[first];
@@ -95,6 +98,12 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
+}
+
+/** "New York-based", "Amman-bound": a name turned adjective by a lower-case hyphenated tail; never a mention. */
+function isHyphenAdjective(text: string): boolean {
+	const dash = text.lastIndexOf('-');
+	return dash > 0 && ADJECTIVE_TAILS.has(text.slice(dash + 1));
 }
 
 /** Whether "of" after this word continues a name ("Bank of England", "Gulf of Aden", "Secretary of State"). */
@@ -123,6 +132,12 @@ function keyOf(tokens: readonly Token[], first: number, last: number): string {
 	return key;
 }
 
+/** Whether the line's first word has more than one letter (a lone "A" or "I" line is no headline). */
+function t0Long(tokens: readonly Token[]): boolean {
+	for (const t of tokens) if (t.kind === TokenKind.Word) return t.text.length > 1;
+	return false;
+}
+
 /** Whether a line's capitals carry no information: an all-caps headline or a title-case heading. */
 function isHeadline(tokens: readonly Token[]): boolean {
 	let words = 0;
@@ -136,12 +151,12 @@ function isHeadline(tokens: readonly Token[]): boolean {
 		if (t.text === ',') commas++;
 		if (t.kind !== TokenKind.Word || FUNCTION_WORDS.has(t.lower) || CONNECTORS.has(t.lower)) continue;
 		words++;
-		if (t.upper && t.text.length > 1) upper++;
+		if (t.upper) upper++;
 		if (t.cap) cap++;
 		if (t.cap && !t.upper && isCommonWord(t.lower) && !firstNames.has(t.lower) && !cities.has(t.lower) && !countries.has(t.lower)) common++;
 	}
 	// A title-case heading is made of ordinary words ("Monitoring and Responses"); a list of names is not.
-	return (words >= 1 && upper === words) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && commas === 0 && cap === words && common * 2 >= words);
+	return (words >= 1 && upper === words && (words > 1 || t0Long(tokens))) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && commas === 0 && cap === words && common * 2 >= words);
 }
 
 /**
@@ -189,9 +204,12 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 					j++;
 					continue;
 				}
-				const next = tokens[j + 1];
-				if (CONNECTORS.has(u.lower) && isWord(next) && next.cap && (u.lower !== 'of' || joinsWithOf(tokens[j - 1].lower))) {
-					j += 2;
+				// Particles may come in chains: "Joost van der Westhuizen".
+				let k = j;
+				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || joinsWithOf(tokens[k - 1].lower))) k++;
+				const next = tokens[k];
+				if (k > j && isWord(next) && next.cap) {
+					j = k + 1;
 					continue;
 				}
 				break;
@@ -312,7 +330,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 				continue;
 			}
 		}
-		if (NEVER.has(lower)) {
+		if (NEVER.has(lower) || isHyphenAdjective(tokens[k].text)) {
 			emit(tokens, segment, k, personCue, out, forced, sports);
 			personCue = false;
 			segment = k + 1;
@@ -356,7 +374,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	}
 	// In a sports report a town that beats, plays or hosts is a club.
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
-	if (sports && townOnly && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
+	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
 	if (isWord(next) && !next.cap && weakOrNone) {
 		if (PERSON_VERBS.has(next.lower)) return push('person', Confidence.Weak);
 		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', Confidence.Weak);
