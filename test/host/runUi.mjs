@@ -117,6 +117,9 @@ async function runChecks(runDir) {
 			// Put the cursor on the first heading, so the Outline highlights a section in the picture.
 			await editor.locator('.view-line', { hasText: sections[0] }).first().click();
 			await page.mouse.move(0, 0);
+			// Let background work with a spinning status item (entity indexing, say) finish before the picture.
+			await page.locator('.statusbar .codicon-modifier-spin').first().waitFor({ state: 'detached', timeout: 20_000 })
+				.catch(() => log('   a status bar item is still busy'));
 			await page.waitForTimeout(500);
 			await page.screenshot({ path: screenshot });
 		});
