@@ -104,6 +104,8 @@ export function w3cCollection(articles: readonly ExportArticle[], options: Expor
 		collection.generated = options.generated;
 	}
 	if (items.length > 0) {
+		// One page: it is the first and the last, referenced by IRI as `last` (the model's SHOULD).
+		collection.last = `${id}#page-1`;
 		collection.first = { id: `${id}#page-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items };
 	}
 	return collection;
