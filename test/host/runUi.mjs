@@ -100,6 +100,13 @@ async function runChecks(runDir) {
 			assert.equal(new Set(Object.values(colours)).size, 3, 'expected three different colours');
 		});
 
+		await check('a quotation ends at its closing mark: the words after it are plain text again', async () => {
+			const colours = await tokenColours(page, { plain: 'Talks began on', afterQuotation: 'The agreement, reached after' });
+			log(`   colours ${JSON.stringify(colours)}`);
+			assert.ok(colours.plain && colours.afterQuotation, 'a token was not found on screen');
+			assert.equal(colours.afterQuotation, colours.plain);
+		});
+
 		await check('the Outline view lists the sections', async () => {
 			// Give the Outline the sidebar: fold the folder view, unfold the Outline.
 			const folders = page.locator('.pane-header', { hasText: /^samples$/i }).first();
