@@ -70,6 +70,14 @@ void describe('recognizeEntities', () => {
 		assert.ok(names.includes('organization:Halvorsen Bank'), names.join());
 	});
 
+	void it('keeps a surname that is also an English word once the article shows it is a name', () => {
+		const text = 'Senator Robert Fairweather spoke. Fairweather left early. The weather was fair.';
+		const surnameOnly = 'Mr Jo Brook spoke. Brook said no. Later Brook agreed.';
+		assert.deepEqual(found(surnameOnly), ['person:Jo Brook', 'person:Brook', 'person:Brook']);
+		assert.deepEqual(found(text), ['person:Robert Fairweather', 'person:Fairweather']);
+		assert.deepEqual(found('The Harbour was cold. Rivers and Lakes matter.'), []);
+	});
+
 	void it('keeps one type for a surname after the full name was seen with a title', () => {
 		const text = 'Senator Tom Fulbright arrived late. Fulbright said the vote would wait.';
 		const mentions = recognizeEntities(text);

@@ -5,6 +5,8 @@ import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from '.
 
 /** How sure the typing of a span is; a document-level vote lets stronger evidence override weaker. */
 const enum Confidence {
+	/** Only ordinary words ("Human Rights"): dropped unless the document shows the form is a name. */
+	Ordinary = 0,
 	Guess = 1,
 	Weak = 2,
 	Cue = 3,
@@ -225,7 +227,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	const personParts = new Set<string>();
 	for (const c of candidates) {
 		const prior = known.get(c.key);
-		if (!prior || prior.confidence < c.confidence) known.set(c.key, c);
+		if (c.confidence > Confidence.Ordinary && (!prior || prior.confidence < c.confidence)) known.set(c.key, c);
 		if (c.type === 'person' && c.confidence >= Confidence.Cue && c.words.length > 1) {
 			for (const word of c.words) if (!CONNECTORS.has(word)) personParts.add(word);
 		}
@@ -244,15 +246,16 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		const best = known.get(c.key);
 		if (best && best.confidence > c.confidence) {
 			c.type = best.type;
+			c.confidence = Math.max(c.confidence, Confidence.Guess);
 			continue;
 		}
 		if (c.words.length === 1) {
+			const acronym = acronyms.get(c.key.replace(/\./g, ''));
 			if (personParts.has(c.key)) c.type = 'person';
-			else {
-				const acronym = acronyms.get(c.key.replace(/\./g, ''));
-				if (acronym) c.type = acronym;
-				else if (c.confidence <= Confidence.Weak && orgHeads.has(c.key)) c.type = 'organization';
-			}
+			else if (acronym) c.type = acronym;
+			else if (c.confidence <= Confidence.Weak && orgHeads.has(c.key)) c.type = 'organization';
+			else continue;
+			c.confidence = Math.max(c.confidence, Confidence.Guess);
 		}
 	}
 
@@ -262,6 +265,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	const notEntities = new Set(lexicon?.notEntities ?? []);
 	candidates.sort((x, y) => x.start - y.start);
 	for (const c of candidates) {
+		if (c.confidence === Confidence.Ordinary) continue;
 		const mentionText = text.slice(c.start, c.end);
 		if (notEntities.has(mentionText)) continue;
 		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
@@ -283,6 +287,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		return;
 	}
 	if (tokens[a].sentenceStart && isOrdinaryWordAtStart(tokens, a)) {
+		// "Dole said ...": kept aside in case the document shows the word is a name.
+		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) out.push(candidate(tokens, a, b, wholeKey, 'person', Confidence.Ordinary));
 		a++;
 		while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	}
@@ -387,7 +393,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// Ordinary words capitalised for emphasis or in titles of events ("Human Rights", "Series") are no names.
 	let ordinary = true;
 	for (let k = a; k < b && ordinary; k++) ordinary = isCommonWord(tokens[k].lower) && !surnames.has(tokens[k].lower);
-	if (ordinary || (single && ADJECTIVE_ENDINGS.test(key))) return;
+	if (single && ADJECTIVE_ENDINGS.test(key)) return;
+	if (ordinary) return push('person', Confidence.Ordinary);
 	push('person', Confidence.Guess);
 }
 

@@ -28,7 +28,7 @@ export class Token {
 const LETTER = /[\p{L}\p{M}]/u;
 const NAME_PREFIXES = ['al-', 'el-', 'ad-', 'as-', 'ash-', 'an-', 'at-', 'az-', 'bin-', 'ben-', "d'", "o'", 'mc', 'mac', 'van-', 'de-'];
 // Abbreviations that keep their final period: "Mr.", "Inc.", "St.".
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'gen', 'col', 'lt', 'sgt', 'capt', 'rep', 'sen', 'gov', 'prof', 'mt', 'ft', 'no', 'vs', 'rev', 'bros', 'messrs', 'maj', 'adm', 'cmdr', 'supt']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'gen', 'col', 'lt', 'sgt', 'capt', 'rep', 'sen', 'gov', 'prof', 'mt', 'ft', 'vs', 'rev', 'bros', 'messrs', 'maj', 'adm', 'cmdr', 'supt']);
 
 function isLetterCode(c: number, text: string, i: number): boolean {
 	if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
