@@ -118,6 +118,30 @@ void describe('recognizeEntities', () => {
 		assert.deepEqual(names, ['organization:Blue Harbor', 'organization:Nordvik']);
 	});
 
+	void it('never throws and keeps its invariants on arbitrary text', () => {
+		const pieces = ['Kim', 'Jong-un', "'s", '’s', 'UN', 'U.S.', 'of', 'the', 'Mr', 'President', 'Bank', '\n', '\r\n', ' ', '  ', '.', ',', '-', '&', '"', '(', ')', '🎉', '東京', 'É', 'al-', 'van', '1996-08-30', '3', 'SOCCER', 'LONDON', 'said', 'in', 'Paris', '\t', '\uFEFF', "'", '’'];
+		let state = 7;
+		const random = (n: number): number => {
+			state = (state * 1103515245 + 12345) & 0x7fffffff;
+			return state % n;
+		};
+		for (let round = 0; round < 300; round++) {
+			let text = '';
+			const length = random(40);
+			for (let i = 0; i < length; i++) text += pieces[random(pieces.length)] + (random(3) === 0 ? '' : ' ');
+			const start = random(text.length + 1);
+			const end = start + random(text.length + 1 - start);
+			const mentions = recognizeEntities(text, { start, end });
+			let last = start;
+			for (const m of mentions) {
+				assert.ok(m.start >= last && m.end > m.start && m.end <= end, JSON.stringify({ text, start, end, m }));
+				assert.equal(m.text, text.slice(m.start, m.end));
+				assert.equal(m.text, m.text.trim());
+				last = m.end;
+			}
+		}
+	});
+
 	void it('returns sorted, non-overlapping mentions and nothing for empty text', () => {
 		assert.deepEqual(recognizeEntities(''), []);
 		const mentions = recognizeEntities('Pedro Alves of Santos FC flew from Lisbon to Rome with Ana Costa.');

@@ -389,6 +389,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
 	if (typed) return push(typed[0], typed[1]);
+	// "an Aurus Senat limousine": an indefinite article introduces a product or a kind, not a named entity.
+	if (prev && (prev.lower === 'a' || prev.lower === 'an')) return push('person', Confidence.Ordinary);
 	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && single) return push('place', Confidence.Guess);
 	// Ordinary words capitalised for emphasis or in titles of events ("Human Rights", "Series") are no names.
 	let ordinary = true;
