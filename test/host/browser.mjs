@@ -1,5 +1,5 @@
 // Headless Debian Chromium driven by playwright-core (never Playwright's own downloaded browsers).
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './hostConfig.mjs';
@@ -45,9 +45,19 @@ export async function launchBrowser(runDir, viewport = { width: 1280, height: 80
 		failed ||= !closing;
 	});
 	const close = async () => {
+		if (closing) return;
 		closing = true;
 		await context.close().catch(() => undefined);
 		await new Promise((resolve) => browserLog.end(resolve));
 	};
 	return { context, page, logFile, browserLog, hasFailed: () => failed, close };
+}
+
+/**
+ * Removes what the browser left in a run folder that is kept for its logs: the profile is most of its size
+ * and tells nothing about a failure.
+ * @param {string} runDir
+ */
+export function dropBrowserFiles(runDir) {
+	for (const name of ['chromium-profile', 'browser-tmp']) rmSync(path.join(runDir, name), { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { launchBrowser } from './browser.mjs';
+import { dropBrowserFiles, launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { logger, makeRunDir, repoRoot } from './hostConfig.mjs';
 import { buildExtension, buildIntegrationTests, integrationEntry, makeWorkspace } from './prepare.mjs';
@@ -105,7 +105,10 @@ async function main() {
 	}
 	const ok = counts !== undefined && counts.failed === 0;
 	if (ok && !keep) rmSync(runDir, { recursive: true, force: true });
-	else log(`logs kept in ${runDir} (server.log, browser.log, mocha.log)`);
+	else {
+		if (!keep) dropBrowserFiles(runDir);
+		log(`logs kept in ${runDir} (server.log, browser.log, mocha.log)`);
+	}
 	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	// A run that never reported counts as one failure, so a summing caller cannot mistake it for success.
 	const { passed, failed } = counts ?? { passed: 0, failed: 1 };

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { cpSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from './browser.mjs';
+import { dropBrowserFiles, launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { logger, makeRunDir, repoRoot } from './hostConfig.mjs';
 import { buildExtension, linkExtension } from './prepare.mjs';
@@ -149,7 +149,10 @@ async function main() {
 		log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
 	}
 	if (failed === 0 && !keep) rmSync(runDir, { recursive: true, force: true });
-	else log(`logs kept in ${runDir} (server.log, browser.log)`);
+	else {
+		if (!keep) dropBrowserFiles(runDir);
+		log(`logs kept in ${runDir} (server.log, browser.log)`);
+	}
 	console.log(`${passed} passed, ${failed} failed`);
 	return failed === 0 ? 0 : 1;
 }
