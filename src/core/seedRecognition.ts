@@ -1,14 +1,19 @@
 import { parseDateline } from './dateline';
 
-/**
- * `NNN_<16 hex>.txt`, the seed file name of SEED-FORMAT.md. VS Code lowercases both the name and the manifest's
- * `filenamePatterns` before matching, so upper-case hex digits match there; this check agrees with it.
- */
-const seedFileName = /^[0-9]{3}_[0-9a-f]{16}\.txt$/i;
+/** `NNN_<16 lowercase hex>.txt`, the seed file name of SEED-FORMAT.md (the manifest's filenamePatterns says the same). */
+const seedFileName = /^[0-9]{3}_[0-9a-f]{16}\.txt$/;
 
-/** True when a file's base name follows the seed naming scheme (as VS Code matches it: ignoring case). */
+/** True when a file's base name follows the seed naming scheme exactly (lowercase hex digits). */
 export function isSeedFileName(baseName: string): boolean {
 	return seedFileName.test(baseName);
+}
+
+/**
+ * True when VS Code's case-insensitive match of the manifest's `filenamePatterns` gave a file the News Seed
+ * language although its name breaks the scheme's case (`123_0123456789ABCDEF.txt`).
+ */
+export function matchesSeedNameOnlyIgnoringCase(baseName: string): boolean {
+	return !seedFileName.test(baseName) && seedFileName.test(baseName.toLowerCase());
 }
 
 /**

@@ -1,37 +1,46 @@
 import * as vscode from 'vscode';
-import { startsWithDateline } from '../core/seedRecognition';
+import { matchesSeedNameOnlyIgnoringCase, startsWithDateline } from '../core/seedRecognition';
 import { languageId } from './convert';
 
 /**
- * VS Code gives every `.txt` file to Plain Text before a `firstLine` rule could apply, so a seed file with
- * another name is switched to News Seed when it opens, if its first line is a dateline
- * (`newsSeed.detectByContent`). Files the user switched back by hand are left alone for the session.
+ * Gives each `.txt` file the language it deserves when it first opens:
+ * - VS Code gives every `.txt` file to Plain Text before a `firstLine` rule could apply, so a seed file with
+ *   another name is switched to News Seed if its first line is a dateline (`newsSeed.detectByContent`);
+ * - VS Code matches `filenamePatterns` ignoring case, so `123_0123456789ABCDEF.txt` (not a seed name) would be
+ *   News Seed; without a dateline it goes back to Plain Text.
+ * Each file is considered once per session: a language the user then picks by hand is left alone (a language
+ * change closes and reopens the document, which would otherwise look like a first open).
  */
 export function registerLanguageDetection(): vscode.Disposable {
-	const declined = new Set<string>();
+	const considered = new Set<string>();
 	const consider = (document: vscode.TextDocument) => {
-		if (document.languageId !== 'plaintext' || !document.uri.path.toLowerCase().endsWith('.txt')) {
-			return;
-		}
 		const key = document.uri.toString();
-		if (declined.has(key) || !vscode.workspace.getConfiguration('newsSeed', document).get<boolean>('detectByContent', true)) {
+		if (considered.has(key) || !document.uri.path.toLowerCase().endsWith('.txt')) {
 			return;
 		}
+		considered.add(key);
 		const firstLine = document.lineCount > 0 ? document.lineAt(0).text : '';
-		if (startsWithDateline(firstLine)) {
-			// Switch once; if the user turns it back to Plain Text, respect that.
-			declined.add(key);
+		const baseName = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+		if (document.languageId === 'plaintext' && detectByContent(document) && startsWithDateline(firstLine)) {
 			void vscode.languages.setTextDocumentLanguage(document, languageId);
+		} else if (document.languageId === languageId && matchesSeedNameOnlyIgnoringCase(baseName) && !startsWithDateline(firstLine)) {
+			void vscode.languages.setTextDocumentLanguage(document, 'plaintext');
 		}
 	};
 	vscode.workspace.textDocuments.forEach(consider);
 	return vscode.Disposable.from(
 		vscode.workspace.onDidOpenTextDocument(consider),
 		vscode.workspace.onDidCloseTextDocument((document) => {
-			// A language switch closes and reopens the document; only forget files that are really gone.
-			if (document.isClosed && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === document.uri.toString())) {
-				declined.delete(document.uri.toString());
-			}
+			// Forget files that are really gone, so that reopening one later is a first open again.
+			setTimeout(() => {
+				if (!vscode.workspace.textDocuments.some((open) => open.uri.toString() === document.uri.toString())) {
+					considered.delete(document.uri.toString());
+				}
+			}, 1000);
 		}),
 	);
+}
+
+function detectByContent(document: vscode.TextDocument): boolean {
+	return vscode.workspace.getConfiguration('newsSeed', document).get<boolean>('detectByContent', true);
 }
