@@ -51,6 +51,11 @@ export const headingCreditStarts: ReadonlySet<string> = new Set([
 	'follow', 'subscribe', 'read', 'related', 'see', 'click', 'share', 'advertisement',
 ]);
 
+const creditStartMaxLength = Math.max(...[...headingCreditStarts].map((word) => word.length));
+
+/** The credit starts as written at the start of a line: lowercase, Capitalised and UPPERCASE (no lowercasing per line). */
+const creditStartForms: ReadonlySet<string> = new Set([...headingCreditStarts].flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]));
+
 /** Whitespace between words (any Unicode space; line breaks are rejected before). */
 function isSpace(code: number): boolean {
 	return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 || code === 0x1680 || code === 0x202f
@@ -165,7 +170,8 @@ export function isHeadingSpan(text: string, from: number, to: number): boolean {
 	if (last === start || !isLetterOrDigit(line.charCodeAt(last - 1), line, last - 1)) {
 		return false;
 	}
-	if (line.slice(start, start + 4).toLowerCase() === 'www.') {
+	if (end - start > 4 && line.charCodeAt(start + 3) === 0x2e && (line.charCodeAt(start) | 0x20) === 0x77
+		&& (line.charCodeAt(start + 1) | 0x20) === 0x77 && (line.charCodeAt(start + 2) | 0x20) === 0x77) {
 		return false;
 	}
 	let words = 0;
@@ -219,7 +225,7 @@ export function isHeadingSpan(text: string, from: number, to: number): boolean {
 			if (!isDigit(first) && !isUpper(first, line, s)) {
 				return false;
 			}
-			if (headingCreditStarts.has(line.slice(s, e).toLowerCase())) {
+			if (e - s <= creditStartMaxLength && creditStartForms.has(line.slice(s, e))) {
 				return false;
 			}
 		}
