@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
 import {
-	contentHash, indexKey, lineStartsOf, matchesQuery, positionAt, readIndexCache, sameEntity, summarizeArticle,
+	contentHash, indexKey, lineStartsOf, matchesQuery, parseIndexCacheLine, positionAt, readIndexCache, sameEntity, summarizeArticle,
 	summarizeArticleSteps, WorkspaceEntityIndex, type IndexedArticle,
 } from '../../src/core/workspaceEntityIndex';
 
@@ -117,5 +117,32 @@ void describe('hashes, keys and positions', () => {
 		assert.ok(matchesQuery('World Health Organization', 'who'));
 		assert.ok(matchesQuery('World Health Organization', 'Health Org'));
 		assert.ok(!matchesQuery('Geneva', 'gx'));
+	});
+});
+
+void describe('occurrenceSummary', () => {
+	void it('counts the files that mention an entity and lists the first ones, and forgets its answers when the index changes', () => {
+		const index = new WorkspaceEntityIndex();
+		for (const name of ['d', 'b', 'a', 'c']) index.set(`file:///${name}.txt`, summary(b));
+		const geneva = names('place', 'Geneva');
+		const first = index.occurrenceSummary(geneva, 'file:///a.txt', 2);
+		assert.equal(first.count, 3);
+		assert.deepEqual(first.first.map((o) => o.uri), ['file:///b.txt', 'file:///c.txt']);
+		assert.equal(index.occurrenceSummary(geneva, 'file:///a.txt', 2), first, 'memoized');
+		index.delete('file:///b.txt');
+		const after = index.occurrenceSummary(geneva, 'file:///a.txt', 2);
+		assert.equal(after.count, 2);
+		assert.deepEqual(after.first.map((o) => o.uri), ['file:///c.txt', 'file:///d.txt']);
+		assert.equal(index.occurrenceSummary(names('person', 'Ortega-Lindqvist'), undefined, 5).count, 3);
+		// An article that only says "Ortega-Lindqvist" may be about either full name: both find it.
+		assert.equal(index.occurrenceSummary(names('person', 'Sven Ortega-Lindqvist', 'Ortega-Lindqvist'), undefined, 5).count, 3);
+		assert.equal(index.occurrenceSummary(names('person', 'Sven Ortega-Lindqvist'), undefined, 5).count, 0);
+	});
+
+	void it('reads cache lines and rejects damaged ones', () => {
+		const article = summary(a);
+		assert.deepEqual(parseIndexCacheLine(JSON.stringify(article)), article);
+		assert.equal(parseIndexCacheLine('{"key": 1'), undefined);
+		assert.equal(parseIndexCacheLine('{"key": "k"}'), undefined);
 	});
 });

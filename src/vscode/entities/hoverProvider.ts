@@ -28,7 +28,7 @@ export function registerEntityHoverSupport(documents: SeedDocumentCache, article
 			const parsed = documents.get(document);
 			const first = entity.mentions[0];
 			const context = sentenceAt(parsed, first.start) ?? blockAt(parsed, first.start) ?? first;
-			const others = index.index.occurrences(entity, document.uri.toString());
+			const others = index.index.occurrenceSummary(entity, document.uri.toString(), 5);
 			const declared = findKnowledgeEntity(knowledge.knowledgeFor(document.uri), entity.type, [entity.canonical, ...entity.aliases]);
 			const uri = document.uri.toString();
 			const markdown = buildEntityHoverMarkdown({
@@ -38,12 +38,12 @@ export function registerEntityHoverSupport(documents: SeedDocumentCache, article
 				mentionCount: entity.mentions.length,
 				firstLine: document.positionAt(first.start).line + 1,
 				firstSentence: parsed.text.slice(context.start, context.end),
-				otherArticles: others.slice(0, 5).map((o) => ({
+				otherArticles: others.first.map((o) => ({
 					label: baseName(vscode.Uri.parse(o.uri)),
 					link: commandLink(entityCommands.openArticle, { uri: o.uri, start: o.entity.mentions[0][0], end: o.entity.mentions[0][1] }),
 					mentions: o.entity.mentions.length,
 				})),
-				otherArticleCount: others.length,
+				otherArticleCount: others.count,
 				indexing: index.indexing,
 				notes: declared?.notes ?? '',
 				links: declared?.links ?? [],
