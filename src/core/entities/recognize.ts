@@ -93,6 +93,13 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 			if (!CONNECTORS.has(word) && (countries.has(word) || cities.has(word))) return ['organization', Confidence.Guess];
 		}
 	}
+	if (length > 1) {
+		// "OFK Beograd", "NSW Treasury": an acronym leading a name; "Hindustan Copper", "Pirelli Cables": a name
+		// ending in an ordinary noun. People's names do neither.
+		const lead = tokens[first];
+		if (lead.upper && lead.text.length >= 2 && lead.text.length <= 4 && !tokens[last - 1].upper) return ['organization', Confidence.Guess];
+		if (isCommonWord(tail) && !surnames.has(tail) && !firstNames.has(tail) && !isCommonWord(head)) return ['organization', Confidence.Guess];
+	}
 	const single = tokens[first];
 	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6 && !isCommonWord(key)) return ['organization', Confidence.Guess];
 	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Weak];
@@ -396,6 +403,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	let ordinary = true;
 	for (let k = a; k < b && ordinary; k++) ordinary = isCommonWord(tokens[k].lower) && !surnames.has(tokens[k].lower);
 	if (single && ADJECTIVE_ENDINGS.test(key)) return;
+	// Team nicknames in a sports report: "the Cubs", "Springboks".
+	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower)) return push('organization', Confidence.Guess);
 	if (ordinary) return push('person', Confidence.Ordinary);
 	push('person', Confidence.Guess);
 }
