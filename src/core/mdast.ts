@@ -4,7 +4,8 @@
  * remark-parse runs with every micromark construct switched off ({@link literalConstructs}), so `*`, `_`, `#`,
  * `>`, `1.`, `---`, indentation, `<tag>`, `[a](b)`, `&amp;`, backslashes and backticks stay text. Each block is
  * parsed alone (a block has no blank line, so remark sees one paragraph) and the result is memoized in the
- * block, so outlining a huge file never pays for a whole-document remark parse.
+ * block (and the document's line starts in the document), so outlining a huge file never pays for a
+ * whole-document remark parse.
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -12,6 +13,7 @@ import { unified, type Processor } from 'unified';
 import type { Node, Point, Position } from 'unist';
 import { isScannedBlock } from './blockScanner';
 import type { Block, SeedDocument } from './seedDocument';
+import { lineStarts } from './seedParser';
 
 /** The dateline as an mdast node: `value` is the date as written, `valid` whether it is a real date. */
 export interface DatelineNode extends Node {
@@ -99,12 +101,10 @@ function blockRuns(text: string, block: Block): RemarkRuns {
 
 /** Maps offsets to unist points (1-based line and column, UTF-16 columns; only `\n` ends a line). */
 class PointMapper {
-	readonly #lineStarts: number[] = [0];
+	readonly #lineStarts: readonly number[];
 
-	constructor(text: string) {
-		for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-			this.#lineStarts.push(i + 1);
-		}
+	constructor(doc: SeedDocument) {
+		this.#lineStarts = lineStarts(doc);
 	}
 
 	point(offset: number): Point {
@@ -166,7 +166,7 @@ function blockNode(doc: SeedDocument, block: Block, points: PointMapper): Headin
  * has no markup, so the source is the literal text). Costs one remark parse of the block the first time.
  */
 export function blockMdast(doc: SeedDocument, block: Block): Heading | Paragraph {
-	return blockNode(doc, block, new PointMapper(doc.text));
+	return blockNode(doc, block, new PointMapper(doc));
 }
 
 /**
@@ -175,7 +175,7 @@ export function blockMdast(doc: SeedDocument, block: Block): Heading | Paragraph
  * meant for exports and tests rather than for each keystroke.
  */
 export function toMdast(doc: SeedDocument): Root {
-	const points = new PointMapper(doc.text);
+	const points = new PointMapper(doc);
 	const children: RootContent[] = [];
 	if (doc.dateline !== null) {
 		const { dateline } = doc;

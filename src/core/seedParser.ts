@@ -21,6 +21,7 @@ class ParsedSeed implements SeedDocument {
 	readonly #leadStart: number;
 	#intro: readonly ParagraphBlock[] | undefined;
 	#sections: readonly Section[] | undefined;
+	#lineStarts: readonly number[] | undefined;
 
 	constructor(
 		readonly text: string,
@@ -33,6 +34,7 @@ class ParsedSeed implements SeedDocument {
 		this.#leadStart = leadStart;
 		this.#intro = undefined;
 		this.#sections = undefined;
+		this.#lineStarts = undefined;
 		const first = blocks[0];
 		this.lead = first instanceof Paragraph && first.lead ? first : null;
 		this.problems = blocks.length > 0 ? headProblems : [...headProblems, emptyArticle(dateline)];
@@ -82,6 +84,14 @@ class ParsedSeed implements SeedDocument {
 		return this.#sections;
 	}
 
+	/** Offsets where lines start, computed on first use. */
+	get lineStarts(): readonly number[] {
+		if (this.#lineStarts === undefined) {
+			this.#lineStarts = computeLineStarts(this.text);
+		}
+		return this.#lineStarts;
+	}
+
 	/** Dateline problems and where the lead starts: reusable while line 1 is unchanged. */
 	get head(): { readonly problems: readonly SeedProblem[]; readonly leadStart: number } {
 		return { problems: this.#headProblems, leadStart: this.#leadStart };
@@ -91,6 +101,22 @@ class ParsedSeed implements SeedDocument {
 		const { text, dateline, lead, blocks, intro, sections, problems } = this;
 		return { text, dateline, lead, blocks, intro, sections, problems };
 	}
+}
+
+function computeLineStarts(text: string): number[] {
+	const starts = [0];
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+		starts.push(i + 1);
+	}
+	return starts;
+}
+
+/**
+ * The offsets at which the lines of `doc.text` start (`[0, ...]`; only `\n` ends a line, so CRLF lines start
+ * after the LF). Memoized in documents made by this parser, computed afresh for others.
+ */
+export function lineStarts(doc: SeedDocument): readonly number[] {
+	return doc instanceof ParsedSeed ? doc.lineStarts : computeLineStarts(doc.text);
 }
 
 function emptyArticle(dateline: Dateline | null): SeedProblem {

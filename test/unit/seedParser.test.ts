@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toMdast } from '../../src/core/mdast';
+import { blockMdast, toMdast } from '../../src/core/mdast';
 import type { Block, SeedDocument, TextEdit } from '../../src/core/seedDocument';
 import { blockAt, parseSeed, sentenceAt, updateSeed } from '../../src/core/seedParser';
 
@@ -314,5 +314,37 @@ void describe('updateSeed', () => {
 	void it('accepts a document that another module built by hand', () => {
 		const fake: SeedDocument = { text: 'x', dateline: null, lead: null, blocks: [] as Block[], intro: [], sections: [], problems: [] };
 		assert.equal(updateSeed(fake, [{ start: 1, end: 1, text: '\n\nHello There' }], 'x\n\nHello There').blocks[1].kind, 'heading');
+	});
+});
+
+void describe('toMdast and blockMdast', () => {
+	const crlf = article.replace(/\n/g, '\r\n');
+
+	void it('gives a dateline node, headings and paragraphs of sentences with exact points', () => {
+		const doc = parseSeed(crlf);
+		const root = toMdast(doc);
+		assert.deepEqual(root.children.map((n) => n.type), ['dateline', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph', 'heading', 'paragraph']);
+		const dateline = root.children[0];
+		assert.equal(dateline.type === 'dateline' && dateline.value, '2024-05-02');
+		const heading = blockMdast(doc, doc.blocks[2]);
+		assert.equal(heading.type, 'heading');
+		assert.deepEqual(heading.position?.start, { line: 5, column: 1, offset: doc.blocks[2].start });
+		assert.deepEqual(heading.children.map((c) => c.type === 'text' && c.value), ['Repairs Begin in Summer']);
+		const lead = blockMdast(doc, doc.blocks[0]);
+		assert.equal(lead.type === 'paragraph' && lead.data?.lead, true);
+		assert.deepEqual(lead.children.map((c) => c.type), ['sentence', 'sentence']);
+	});
+
+	void it('keeps remark results of moved blocks and still reports their new positions', () => {
+		const doc = parseSeed(article);
+		const before = blockMdast(doc, doc.blocks[6]);
+		const newText = `${article.slice(0, 20)}\n\nInserted Title Here${article.slice(20)}`;
+		const updated = updateSeed(doc, [{ start: 20, end: 20, text: '\n\nInserted Title Here' }], newText);
+		const last = updated.blocks[updated.blocks.length - 1];
+		const after = blockMdast(updated, last);
+		assert.equal(after.position?.start.offset, (before.position?.start.offset ?? 0) + 21);
+		assert.equal(after.position?.start.line, (before.position?.start.line ?? 0) + 2);
+		const text = after.children.flatMap((c) => (c.type === 'sentence' ? c.children.map((t) => t.value) : []));
+		assert.deepEqual(text, ['The budget is 4.5 million euros.']);
 	});
 });
