@@ -31,6 +31,11 @@ void describe('recognizeEntities', () => {
 		assert.ok(!names.some((n) => n.includes('President') || n.includes('Minister')), names.join());
 	});
 
+	void it('trims abbreviated titles and the period of a final abbreviation, but keeps that of "U.S."', () => {
+		const text = 'Dr. Angela Moreau of Apple Inc. flew to the U.S. on Monday.';
+		assert.deepEqual(found(text), ['person:Angela Moreau', 'organization:Apple Inc', 'place:U.S.']);
+	});
+
 	void it('drops a nationality adjective before a title and keeps the name', () => {
 		const text = 'The car was a gift from Russian President Vladimir Putin to the North Korean leader.';
 		assert.deepEqual(found(text), ['person:Vladimir Putin']);

@@ -8,8 +8,13 @@ function set(words: string): ReadonlySet<string> {
 	return new Set(words.split(/\s+/).filter((w) => w.length > 0).map((w) => w.replace(/_/g, ' ')));
 }
 
-/** Titles that precede a person's name and are trimmed from the mention ("President", "Mr"). */
-export const TITLES = set(`
+/** Adds the abbreviated spelling with a final period ("dr" -> "dr.") of every word of up to five letters. */
+function withPeriods(words: ReadonlySet<string>): ReadonlySet<string> {
+	return new Set([...words, ...[...words].filter((w) => w.length <= 5).map((w) => `${w}.`)]);
+}
+
+/** Titles that precede a person's name and are trimmed from the mention ("President", "Mr", "Dr."). */
+export const TITLES = withPeriods(set(`
 	mr mrs ms miss dr prof professor sir dame lord lady president vice-president premier chancellor minister
 	secretary secretary-general king queen prince princess emperor empress sheikh emir sultan pope cardinal
 	archbishop bishop rev reverend father rabbi imam ayatollah senator sen rep representative congressman
@@ -21,7 +26,7 @@ export const TITLES = set(`
 	chairperson ceo executive analyst economist presenter columnist correspondent reporter writer author
 	actor actress singer star veteran rookie teammate compatriot countryman opponent challenger candidate
 	nominee counterpart colleague hopeful former late mp mep lawmaker legislator dissident rebel
-	`);
+	`));
 
 /** Words that only modify a following title ("Prime Minister", "Foreign Secretary"); dropped with it. */
 export const TITLE_MODIFIERS = set(`

@@ -24,10 +24,15 @@ interface Candidate {
 	confidence: Confidence;
 }
 
+const DOTTED_ACRONYM = /^(?:\p{L}\.)+$/u;
+
+/** A candidate over tokens [a, b); the period of a final abbreviation ("Inc.") is trimmed, not that of "U.S.". */
 function candidate(tokens: readonly Token[], a: number, b: number, key: string, type: EntityType, confidence: Confidence): Candidate {
 	const words: string[] = [];
 	for (let k = a; k < b; k++) words.push(tokens[k].lower);
-	return { start: tokens[a].start, end: tokens[b - 1].end, key, words, type, confidence };
+	const last = tokens[b - 1];
+	const end = last.text.length > 1 && last.text.endsWith('.') && !DOTTED_ACRONYM.test(last.text) ? last.end - 1 : last.end;
+	return { start: tokens[a].start, end, key, words, type, confidence };
 }
 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
@@ -142,7 +147,7 @@ function keyOf(tokens: readonly Token[], first: number, last: number): string {
 }
 
 /** Whether the line's first word has more than one letter (a lone "A" or "I" line is no headline). */
-function t0Long(tokens: readonly Token[]): boolean {
+function firstWordIsLong(tokens: readonly Token[]): boolean {
 	for (const t of tokens) if (t.kind === TokenKind.Word) return t.text.length > 1;
 	return false;
 }
@@ -165,7 +170,7 @@ function isHeadline(tokens: readonly Token[]): boolean {
 		if (t.cap && !t.upper && isCommonWord(t.lower) && !firstNames.has(t.lower) && !cities.has(t.lower) && !countries.has(t.lower)) common++;
 	}
 	// A title-case heading is made of ordinary words ("Monitoring and Responses"); a list of names is not.
-	return (words >= 1 && upper === words && (words > 1 || t0Long(tokens))) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && commas === 0 && cap === words && common * 2 >= words);
+	return (words >= 1 && upper === words && (words > 1 || firstWordIsLong(tokens))) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && commas === 0 && cap === words && common * 2 >= words);
 }
 
 /**
@@ -363,7 +368,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
 		return;
 	}
-	if (b - a === 1 && (tokens[a].text.length === 1 || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
+	if (b - a === 1 && (tokens[a].text.length === 1 || (tokens[a].text.length === 2 && tokens[a].text[1] === '.') || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
 	// A lone "Council" or "Peninsula" is a reference back to a name, not a name.
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) return;
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
