@@ -49,6 +49,7 @@ export function* analyzeArticleSteps(text: string, lexicon?: UserLexicon, doc?: 
 		yield;
 	}
 	const entities = groupEntities(mentions, text, lexicon);
+	yield;
 	const headings = seed.blocks.filter((block) => block.kind === 'heading').map((block) => ({ start: block.start, end: block.end, name: text.slice(block.start, block.end) }));
 	return { entities, mentions: indexMentions(entities), headings };
 }

@@ -19,7 +19,9 @@ export function hostSlicer(token?: vscode.CancellationToken): SliceHost {
 interface Entry {
 	readonly version: number;
 	readonly generation: number;
-	readonly result: Promise<ArticleEntities | undefined>;
+	result: Promise<ArticleEntities | undefined>;
+	/** Set when a newer version replaces this one: its run stops at the next slice. */
+	superseded: boolean;
 }
 
 /**
@@ -38,12 +40,18 @@ export class ArticleEntitiesCache extends Disposable {
 
 	constructor(private readonly documents: SeedDocumentCache, private readonly knowledge: EntityKnowledgeStore) {
 		super();
-		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.entries.delete(document.uri.toString())));
+		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.evict(document.uri.toString())));
 		this._register(knowledge.onDidChange(() => {
 			this.generation++;
-			this.entries.clear();
+			for (const key of [...this.entries.keys()]) this.evict(key);
 			this.changeEmitter.fire();
 		}));
+	}
+
+	private evict(key: string): void {
+		const entry = this.entries.get(key);
+		if (entry) entry.superseded = true;
+		this.entries.delete(key);
 	}
 
 	/** The analysis of the document's current version; undefined when the token was cancelled first. */
@@ -56,9 +64,12 @@ export class ArticleEntitiesCache extends Disposable {
 			const text = document.getText();
 			const parsed = this.documents.get(document);
 			const lexicon = this.knowledge.lexiconFor(document.uri);
-			// Not cancelled by the first caller's token: other requests for the same version share this run.
-			const result = runSliced(analyzeArticleSteps(text, lexicon, parsed), hostSlicer(), sliceBudgetMs);
-			entry = { version, generation: this.generation, result };
+			// Not cancelled by the first caller's token (other requests for the same version share this run), only
+			// when a newer version or a knowledge change replaces it, so typing in a big article never queues runs.
+			if (entry) entry.superseded = true;
+			const next: Entry = { version, generation: this.generation, result: Promise.resolve(undefined), superseded: false };
+			next.result = runSliced(analyzeArticleSteps(text, lexicon, parsed), { ...hostSlicer(), isCancelled: () => next.superseded }, sliceBudgetMs);
+			entry = next;
 			this.entries.set(key, entry);
 		}
 		const result = await entry.result;
