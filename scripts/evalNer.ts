@@ -1,5 +1,5 @@
 // Scores the entity recognizer on a CoNLL-2003 file: exact-span precision, recall and F1 for PER, ORG and LOC
-// (MISC ignored), and throughput. Usage: npm run eval:ner -- FILE [--errors N]
+// (MISC ignored), and throughput. Usage: npm run eval:ner -- FILE [--errors N] [--detok]
 // Each document's tokens are joined with single spaces, one sentence per line; a mention is mapped back to the
 // tokens it touches, so trimming a final period ("U.S.") or a possessive does not count as a mismatch.
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,12 @@ interface Doc {
 	gold: Set<string>;
 }
 
-function parse(file: string): Doc[] {
+// With --detok the tokens are rejoined as running text ("U.S.'s", "(Reuters)", "said,"), to check the recognizer
+// does not depend on CoNLL's spacing.
+const NO_SPACE_BEFORE = /^(?:[,.;:!?)\]}%]|'s|'|n't)$/;
+const NO_SPACE_AFTER = /^[([{$]$/;
+
+function parse(file: string, detokenize: boolean): Doc[] {
 	const docs: Doc[] = [];
 	let sentences: string[][][] = [];
 	const flush = (): void => {
@@ -37,7 +42,7 @@ function parse(file: string): Doc[] {
 				open = undefined;
 			};
 			sentence.forEach((row, k) => {
-				if (k > 0) text += ' ';
+				if (k > 0 && !(detokenize && (NO_SPACE_BEFORE.test(row[0]) || NO_SPACE_AFTER.test(sentence[k - 1][0])))) text += ' ';
 				starts.push(text.length);
 				text += row[0];
 				ends.push(text.length);
@@ -85,12 +90,12 @@ function tokenAt(starts: readonly number[], ends: readonly number[], at: number)
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
-	console.error('usage: npm run eval:ner -- FILE [--errors N]');
+	console.error('usage: npm run eval:ner -- FILE [--errors N] [--detok]');
 	process.exit(2);
 }
 const errorsIndex = args.indexOf('--errors');
 const showErrors = errorsIndex >= 0 ? Number(args[errorsIndex + 1] ?? 50) : 0;
-const docs = parse(file);
+const docs = parse(file, args.includes('--detok'));
 const counts = Object.fromEntries(TAGS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<Tag, { tp: number; fp: number; fn: number }>;
 const errors: string[] = [];
 let chars = 0;
