@@ -261,7 +261,8 @@ async function navigate(store: ClaimStore, ref: ClaimRef, direction: 1 | -1): Pr
 		throw new ClaimsError('Open a news seed article to move between its claims.');
 	}
 	const article = await store.load(editor.document.uri);
-	const target = adjacentClaim(article.tracked, editor.document.offsetAt(editor.selection.active), direction);
+	// From the selection's start: after a jump the selection is the claim, and the walk goes on from it.
+	const target = adjacentClaim(article.tracked, editor.document.offsetAt(editor.selection.start), direction);
 	if (!target?.anchor.span) {
 		void vscode.window.showInformationMessage('News Seed: this article has no claim in its text.');
 		return undefined;

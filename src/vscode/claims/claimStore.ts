@@ -36,6 +36,7 @@ interface Entry extends ArticleClaims {
 }
 
 const decoder = new TextDecoder('utf-8');
+const DELETE_GRACE_MS = 300;
 const encoder = new TextEncoder();
 
 /**
@@ -234,7 +235,7 @@ export class ClaimStore extends Disposable {
 	 * `initial`: nothing is held yet, take the file as it is.
 	 */
 	private async readSidecar(entry: Entry, initial: boolean): Promise<void> {
-		const disk = await readText(entry.sidecarUri);
+		const disk = await this.readSidecarText(entry);
 		if (!initial && disk === entry.diskText) {
 			return;
 		}
@@ -278,7 +279,7 @@ export class ClaimStore extends Disposable {
 
 	/** Writes the claims in memory to the sidecar (atomically), merging first with any change found on disk. */
 	private async write(entry: Entry): Promise<void> {
-		const disk = await readText(entry.sidecarUri);
+		const disk = await this.readSidecarText(entry);
 		if (disk !== entry.diskText) {
 			// Changed on disk since we last looked (the watcher has not told us yet): merge before writing.
 			const parsed = disk === null ? null : parseSidecar(disk);
@@ -320,6 +321,20 @@ export class ClaimStore extends Disposable {
 		} catch (error) {
 			throw new ClaimsError(`Could not save the claims to ${fileName(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. The file on disk was left as it was; your change is kept and will be saved with the next one.`);
 		}
+	}
+
+	/**
+	 * The sidecar's text on disk. VS Code's rename with overwrite deletes the target before renaming, so a
+	 * sidecar that another writer (or window) is replacing can be missing for a moment: a sidecar we knew that
+	 * seems gone is looked for once more before it counts as deleted.
+	 */
+	private async readSidecarText(entry: Entry): Promise<string | null> {
+		const disk = await readText(entry.sidecarUri);
+		if (disk !== null || entry.diskText === null) {
+			return disk;
+		}
+		await new Promise((resolve) => setTimeout(resolve, DELETE_GRACE_MS));
+		return readText(entry.sidecarUri);
 	}
 
 	private reportProblems(entry: Entry): void {
