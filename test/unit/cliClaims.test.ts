@@ -1,0 +1,181 @@
+// The validate, export, import and stats commands, run as the real program: src/node/cli.ts bundled the way
+// scripts/build.mjs bundles it (into a temporary folder, so that a build running beside the tests is not
+// disturbed), spawned with node, checked by exit code, standard output and the files written.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
+import * as esbuild from 'esbuild';
+import { createSidecar, parseSidecar, serialiseSidecar } from '../../src/core/claims';
+import { fixtureDir, sha256Hex } from '../fixtures/claims/claimTestKit';
+import { emojiClaims, emojiName, emojiText } from '../fixtures/exports/exportTestKit';
+
+let work: string;
+let cli: string;
+
+before(async () => {
+	work = mkdtempSync(join(tmpdir(), 'news-seed-cli-'));
+	cli = join(work, 'cli.js');
+	await esbuild.build({ entryPoints: ['src/node/cli.ts'], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'error',
+		// As scripts/build.mjs: jsonc-parser's UMD main cannot be bundled, its ESM build can.
+		mainFields: ['module', 'main'] });
+});
+
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** A fresh workspace: the reference article with its sidecar, the emoji article with its claims, an article without claims. */
+function workspace(name: string): string {
+	const dir = join(work, name);
+	cpSync(join(fixtureDir, '000_765aeddc370d2ae5.txt'), join(dir, 'news', '000_765aeddc370d2ae5.txt'));
+	cpSync(join(fixtureDir, '000_765aeddc370d2ae5.claims.json'), join(dir, 'news', '000_765aeddc370d2ae5.claims.json'));
+	writeFileSync(join(dir, 'news', emojiName), emojiText);
+	writeFileSync(join(dir, 'news', emojiName.replace('.txt', '.claims.json')), serialiseSidecar(createSidecar({ fileName: emojiName, sha256: sha256Hex(emojiText), date: '2024-05-02' }, emojiClaims())));
+	writeFileSync(join(dir, 'news', '951_00000000000000e1.txt'), ' date 2024-01-01 Nothing to see here, the minister said.');
+	return dir;
+}
+
+function run(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+void test('every command has --help (exit 0, on stdout); bad options and missing arguments exit 2', () => {
+	const dir = workspace('help');
+	for (const command of ['validate', 'export', 'import', 'stats']) {
+		const help = run(dir, command, '--help');
+		assert.equal(help.code, 0, command);
+		assert.match(help.stdout, new RegExp(`^Usage: news-seed ${command}`));
+		assert.equal(run(dir, command, '--bogus', 'x').code, 2, `${command} --bogus`);
+		const bare = run(dir, command);
+		assert.equal(bare.code, 2, `${command} without arguments`);
+		assert.match(bare.stderr, /^news-seed: /);
+	}
+	assert.match(run(dir, '--help').stdout, /validate[\s\S]*export[\s\S]*import[\s\S]*stats/);
+});
+
+void test('validate: 0 on clean sidecars; 1 with one line per problem (file, line, claim id); 2 for a missing path', () => {
+	const dir = workspace('validate');
+	const clean = run(dir, 'validate', 'news');
+	assert.equal(clean.code, 0, clean.stderr);
+	assert.equal(clean.stdout, '');
+	assert.match(clean.stderr, /2 sidecar\(s\), 7 claim\(s\) \(0 fuzzy, 0 unanchored\): 0 error\(s\), 0 warning\(s\)/);
+
+	const articlePath = join(dir, 'news', emojiName);
+	writeFileSync(articlePath, emojiText.replace('The line opens in 2026', 'Nothing like it').replace('the metro line cost €2.1 billion', 'the metro line cost €2.4 billion'));
+	const broken = run(dir, 'validate', 'news');
+	assert.equal(broken.code, 1);
+	const lines = broken.stdout.trimEnd().split('\n');
+	assert.equal(lines.length, 2);
+	const lost = emojiClaims().find((c) => c.target.quote.exact === 'The line opens in 2026');
+	assert.match(lines[0], /^news\/950_00000000000000e0\.claims\.json:\d+:\d+: warning: urn:uuid:[0-9a-f-]+: fuzzy: /);
+	assert.equal(lines[1].split(': ').slice(1, 3).join(': '), `error: ${lost?.id}`);
+	assert.match(lines[1], /unanchored/);
+	assert.equal(run(dir, 'validate', '--quiet', 'news').stdout.trimEnd().split('\n').length, 1, '--quiet: errors only');
+
+	writeFileSync(articlePath, emojiText.replace('the metro line cost €2.1 billion', 'the metro line cost €2.4 billion'));
+	assert.equal(run(dir, 'validate', 'news').code, 0, 'a fuzzy claim is only a warning');
+	assert.equal(run(dir, 'validate', '--strict', 'news').code, 1, '--strict: warnings fail');
+
+	writeFileSync(join(dir, 'news', '000_765aeddc370d2ae5.claims.json'), '{"schemaVersion": 1, "claims": [}');
+	const damaged = run(dir, 'validate', 'news/000_765aeddc370d2ae5.txt');
+	assert.equal(damaged.code, 1);
+	assert.match(damaged.stdout, /^news\/000_765aeddc370d2ae5\.claims\.json:1:\d+: error: \$: JSON syntax error/);
+
+	assert.equal(run(dir, 'validate', 'no/such/folder').code, 2);
+});
+
+void test('export: formats to stdout (pipes), --out writes and lists the files, bad format and brat without --out exit 2', () => {
+	const dir = workspace('export');
+	const csv = run(dir, 'export', '--format', 'csv', 'news');
+	assert.equal(csv.code, 0, csv.stderr);
+	const rows = parseCsv(csv.stdout, { columns: true }) as Record<string, string>[];
+	assert.equal(rows.length, 7);
+	assert.match(csv.stderr, /7 claim\(s\) of 2 article\(s\) as csv/);
+
+	const w3c = JSON.parse(run(dir, 'export', '--format', 'w3c', '--base-iri', 'https://example.org/n/', 'news').stdout) as { total: number; first: { items: { target: { source: string } }[] } };
+	assert.equal(w3c.total, 7);
+	assert.ok(w3c.first.items.every((a) => a.target.source.startsWith('https://example.org/n/')));
+	const defaultIri = JSON.parse(run(dir, 'export', '--format', 'w3c', `news/${emojiName}`).stdout) as typeof w3c;
+	assert.match(defaultIri.first.items[0].target.source, /^file:\/\/\/.*950_00000000000000e0\.txt$/);
+
+	const md = run(dir, 'export', '--format', 'markdown', 'news', '--out', 'out');
+	assert.equal(md.code, 0);
+	assert.equal(md.stdout, 'out/claims.md\n');
+	assert.match(readFileSync(join(dir, 'out', 'claims.md'), 'utf8'), /^# Claims report/);
+
+	const brat = run(dir, 'export', '--format', 'brat', 'news', '--out', 'brat');
+	assert.equal(brat.code, 0);
+	assert.deepEqual(brat.stdout.trimEnd().split('\n'), ['brat/000_765aeddc370d2ae5.ann', 'brat/000_765aeddc370d2ae5.txt', 'brat/950_00000000000000e0.ann', 'brat/950_00000000000000e0.txt', 'brat/annotation.conf']);
+	assert.equal(readFileSync(join(dir, 'brat', emojiName), 'utf8'), emojiText);
+
+	assert.equal(run(dir, 'export', '--format', 'brat', 'news').code, 2, 'brat of several articles needs --out');
+	assert.match(run(dir, 'export', '--format', 'brat', `news/${emojiName}`).stdout, /^T1\tClaim 39 71\t/);
+	assert.equal(run(dir, 'export', '--format', 'pdf', 'news').code, 2);
+	assert.equal(run(dir, 'export', 'news').code, 2);
+	assert.equal(run(dir, 'export', '--format', 'csv', 'missing.txt').code, 2);
+	const cr = JSON.parse(run(dir, 'export', '--format', 'claimreview', 'news').stdout) as { '@graph': unknown[] };
+	assert.equal(cr['@graph'].length, 5);
+});
+
+void test('import: brat and W3C files add claims beside their articles, report duplicates, never replace; unreadable input exits 2', () => {
+	const dir = workspace('import');
+	assert.equal(run(dir, 'export', '--format', 'brat', 'news', '--out', 'brat').code, 0);
+	assert.equal(run(dir, 'export', '--format', 'w3c', 'news', '--out', 'w3c').code, 0);
+	// Articles without sidecars, to import into.
+	rmSync(join(dir, 'brat', '000_765aeddc370d2ae5.claims.json'), { force: true });
+	const brat = run(dir, 'import', '--format', 'brat', 'brat/000_765aeddc370d2ae5.ann', 'brat/950_00000000000000e0.ann');
+	assert.equal(brat.code, 0, brat.stderr);
+	assert.match(brat.stdout, /brat\/950_00000000000000e0\.txt: added 4 claim\(s\) \(4 anchored, 0 fuzzy, 0 unanchored\), 0 duplicate\(s\)/);
+	const sidecar = parseSidecar(readFileSync(join(dir, 'brat', '950_00000000000000e0.claims.json'), 'utf8'));
+	assert.equal(sidecar.status, 'ok');
+	assert.deepEqual(sidecar.claims.map((c) => c.body.verdict).sort(), emojiClaims().map((c) => c.body.verdict).sort());
+
+	const again = run(dir, 'import', '--format', 'brat', 'brat/950_00000000000000e0.ann');
+	assert.match(again.stdout, /added 0 claim\(s\).*4 duplicate\(s\)/);
+	assert.equal(again.stdout.trimEnd().split('\n').length, 5, 'one line per duplicate');
+
+	// W3C by source name: the reference article is not beside the file, so its annotations have no article.
+	const byName = run(dir, 'import', '--format', 'w3c', 'w3c/claims.w3c.jsonld', '--dry-run');
+	assert.equal(byName.code, 2);
+	assert.match(byName.stderr, /does not exist/);
+
+	// One article's export, imported beside a copy of the article without claims: the same sidecar, byte for byte.
+	assert.equal(run(dir, 'export', '--format', 'w3c', `news/${emojiName}`, '--out', 'w3c-one').code, 0);
+	cpSync(join(dir, 'news', emojiName), join(dir, 'w3c-one', emojiName));
+	const back = run(dir, 'import', '--format', 'w3c', 'w3c-one/950_00000000000000e0.w3c.jsonld');
+	assert.equal(back.code, 0, back.stderr);
+	assert.equal(readFileSync(join(dir, 'w3c-one', '950_00000000000000e0.claims.json'), 'utf8'), readFileSync(join(dir, 'news', '950_00000000000000e0.claims.json'), 'utf8'));
+
+	// Into the original article (--article): every claim is already there.
+	const dup = run(dir, 'import', '--format', 'w3c', 'w3c-one/950_00000000000000e0.w3c.jsonld', '--article', `news/${emojiName}`);
+	assert.equal(dup.code, 0);
+	assert.match(dup.stdout, /added 0 claim\(s\).*4 duplicate\(s\), 0 conflict\(s\)/);
+
+	writeFileSync(join(dir, 'bad.jsonld'), '{not json');
+	assert.equal(run(dir, 'import', '--format', 'w3c', 'bad.jsonld').code, 2);
+	assert.equal(run(dir, 'import', '--format', 'brat', 'nope.ann').code, 2);
+	assert.equal(run(dir, 'import', '--format', 'csv', 'x').code, 2);
+	assert.ok(!existsSync(join(dir, 'nope.claims.json')));
+});
+
+void test('stats: articles, claims by verdict, unanchored claims, most-mentioned entities', () => {
+	const dir = workspace('stats');
+	const result = run(dir, 'stats', '--json', '--top', '5', 'news');
+	assert.equal(result.code, 0, result.stderr);
+	const stats = JSON.parse(result.stdout) as { articles: number; articlesWithClaims: number; claims: number; unanchored: number; verdicts: { verdict: string; claims: number }[]; entities: { name: string; mentions: number }[] };
+	assert.equal(stats.articles, 3);
+	assert.equal(stats.articlesWithClaims, 2);
+	assert.equal(stats.claims, 7);
+	assert.equal(stats.unanchored, 0);
+	assert.deepEqual(stats.verdicts, [
+		{ verdict: 'Mostly true', claims: 1 }, { verdict: 'Mostly false', claims: 1 }, { verdict: 'False', claims: 1 }, { verdict: 'Unverifiable', claims: 2 }, { verdict: 'Unchecked', claims: 2 },
+	]);
+	assert.equal(stats.entities.length, 5);
+	assert.ok(stats.entities.some((e) => e.name === 'Kim Jong-un'));
+	const text = run(dir, 'stats', 'news');
+	assert.match(text.stdout, /^articles: 3 \(2 with claims\)\nclaims: 7 \(7 anchored, 0 fuzzy, 0 unanchored\)\n/);
+	assert.equal(run(dir, 'stats', '--top', 'many', 'news').code, 2);
+});
