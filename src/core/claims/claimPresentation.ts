@@ -53,7 +53,8 @@ export function commandUri(command: string, args: readonly unknown[]): string {
 /** A source shown in a hover: http(s) URLs as links, anything else as literal text. */
 function sourceMarkdown(source: string): string {
 	if (/^https?:\/\/[^\s<>"]+$/i.test(source)) {
-		const target = source.replace(/[()]/g, (ch) => encodeURIComponent(ch));
+		// encodeURIComponent leaves parentheses alone, and they would end the Markdown link early.
+		const target = source.replace(/\(/g, '%28').replace(/\)/g, '%29');
 		return `[${escapeMarkdown(source)}](${target})`;
 	}
 	return escapeMarkdown(source);
