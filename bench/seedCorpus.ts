@@ -4,7 +4,6 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dataDir = join(dirname(fileURLToPath(import.meta.url)), '.data');
 
 const people = ['Maria Ortega-Lindqvist', 'Kim Jong-un', 'Vladimir Putin', 'Amara Okafor', 'José Álvarez', 'Chen Wei', 'Dr. Helen Marsh', 'Mr. Tomas Berg'];
 const organizations = ['the European Central Bank', 'the World Health Organization', 'the UN Security Council', 'Northwind Energy Corp.', 'the Ministry of Finance', 'Reuters'];
@@ -52,6 +51,8 @@ export function generateSeedText(approxChars: number, seed = 1): string {
 
 /** Writes (once) and returns the path of a generated seed article of about `megabytes` MB. */
 export async function seedCorpusFile(megabytes: number): Promise<string> {
+	// Resolved here, not at load: the VS Code benchmarks bundle this module as CommonJS, without import.meta.
+	const dataDir = join(dirname(fileURLToPath(import.meta.url)), '.data');
 	const path = join(dataDir, `bench-${megabytes}mb.txt`);
 	const exists = await stat(path).then(() => true, () => false);
 	if (!exists) {

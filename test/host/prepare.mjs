@@ -6,8 +6,18 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot, run } from './hostConfig.mjs';
 
-export const integrationOutDir = path.join(repoRoot, 'out', 'test', 'integration');
-export const integrationEntry = path.join(integrationOutDir, 'index.js');
+/** The suite `npm run test:integration` runs; `bench/vscode` holds the measurements that need a real VS Code. */
+export const defaultSuite = path.join('test', 'integration');
+
+/**
+ * Where a suite's bundle goes, and its entry (extensionTestsPath).
+ * @param {string} suite a folder relative to the repository
+ */
+export function suiteOutput(suite) {
+	const outDir = path.join(repoRoot, 'out', suite);
+	return { outDir, entry: path.join(outDir, 'index.js') };
+}
+export const integrationEntry = suiteOutput(defaultSuite).entry;
 
 /** `node scripts/build.mjs`: the bundle the manifest's `main` names (dist/extension.js). */
 export async function buildExtension() {
@@ -16,11 +26,13 @@ export async function buildExtension() {
 }
 
 /**
- * Bundles test/integration/index.ts and every *.test.ts into out/test/integration/ as CommonJS, mocha included,
- * so the extension host only has to provide `vscode`.
+ * Bundles a suite's index.ts and every *.test.ts beside it (by default test/integration) into out/<suite>/ as
+ * CommonJS, mocha included, so the extension host only has to provide `vscode`. Returns the entry's path.
+ * @param {string} [suite] a folder relative to the repository
  */
-export async function buildIntegrationTests() {
-	const sourceDir = path.join(repoRoot, 'test', 'integration');
+export async function buildIntegrationTests(suite = defaultSuite) {
+	const sourceDir = path.join(repoRoot, suite);
+	const { outDir: integrationOutDir, entry } = suiteOutput(suite);
 	const entryPoints = readdirSync(sourceDir)
 		.filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
 		.map((name) => path.join(sourceDir, name));
@@ -43,6 +55,7 @@ export async function buildIntegrationTests() {
 	});
 	rmSync(integrationOutDir, { recursive: true, force: true });
 	renameSync(staging, integrationOutDir);
+	return entry;
 }
 
 /** A fresh copy of samples/ and test/fixtures/workspace/ in `dir`: tests may edit files without touching the repo. */

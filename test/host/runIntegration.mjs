@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { dropBrowserFiles, launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { logger, makeRunDir, repoRoot } from './hostConfig.mjs';
-import { buildExtension, buildIntegrationTests, integrationEntry, makeWorkspace } from './prepare.mjs';
+import { buildExtension, buildIntegrationTests, defaultSuite, makeWorkspace } from './prepare.mjs';
 import { setup } from './setup.mjs';
 
 const log = logger('integration');
@@ -17,12 +17,16 @@ const keep = process.argv.includes('--keep');
 // Test the dist/ bundle as it is, for example while `npm run watch` keeps it current.
 const skipBuild = process.argv.includes('--skip-build');
 const summaryLine = /^(\d+) passed, (\d+) failed$/;
+// `--suite bench/vscode` runs another folder's index.ts the same way (the benchmarks that need a real VS Code).
+const suiteFlag = process.argv.indexOf('--suite');
+const suite = suiteFlag > 0 ? process.argv[suiteFlag + 1] : defaultSuite;
 
 /**
  * Runs the suite once; returns the counts the mocha entry reported, or undefined when it never finished.
  * @param {string} runDir
+ * @param {string} integrationEntry the suite's built index.js
  */
-async function runSuite(runDir) {
+async function runSuite(runDir, integrationEntry) {
 	const workspace = makeWorkspace(path.join(runDir, 'ws'));
 	const testLog = path.join(runDir, 'mocha.log');
 	const server = await startCodeServer({
@@ -94,12 +98,12 @@ async function main() {
 	const started = Date.now();
 	await setup();
 	if (!skipBuild) await buildExtension();
-	await buildIntegrationTests();
-	log(`${skipBuild ? 'kept' : 'built'} dist/extension.js; built out/test/integration/`);
+	const entry = await buildIntegrationTests(suite);
+	log(`${skipBuild ? 'kept' : 'built'} dist/extension.js; built ${path.relative(repoRoot, entry)}`);
 	const runDir = makeRunDir('nsa');
 	let counts;
 	try {
-		counts = await runSuite(runDir);
+		counts = await runSuite(runDir, entry);
 	} catch (error) {
 		log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
 	}
