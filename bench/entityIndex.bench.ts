@@ -21,7 +21,42 @@ function percentile(sorted: readonly number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
-const host: SliceHost = { now: () => performance.now(), yieldNow: () => new Promise((resolve) => setImmediate(resolve)) };
+/**
+ * The slicing host the extension uses (wall clock, setImmediate), plus a record of every slice's wall and CPU
+ * time: on a shared machine the wall time of a slice includes time the process spent descheduled, which the CPU
+ * time (user + system of this process) does not.
+ */
+const slices: { wall: number[]; cpu: number[] } = { wall: [], cpu: [] };
+let sliceWall = performance.now();
+let sliceCpu = process.cpuUsage();
+const host: SliceHost = {
+	now: () => performance.now(),
+	yieldNow: () => {
+		const cpu = process.cpuUsage(sliceCpu);
+		slices.wall.push(performance.now() - sliceWall);
+		slices.cpu.push((cpu.user + cpu.system) / 1000);
+		return new Promise((resolve) => setImmediate(() => {
+			sliceWall = performance.now();
+			sliceCpu = process.cpuUsage();
+			resolve();
+		}));
+	},
+};
+/** Starts a measured run: the next slice begins now. */
+function startSlices(): void {
+	slices.wall.length = 0;
+	slices.cpu.length = 0;
+	sliceWall = performance.now();
+	sliceCpu = process.cpuUsage();
+}
+function sliceReport(): string {
+	const wall = [...slices.wall].sort((a, b) => a - b);
+	const cpu = [...slices.cpu].sort((a, b) => a - b);
+	slices.wall.length = 0;
+	slices.cpu.length = 0;
+	if (wall.length === 0) return 'no slices';
+	return `${wall.length} slices: wall p50 ${fmt(percentile(wall, 0.5))}, p99 ${fmt(percentile(wall, 0.99))}, max ${fmt(wall[wall.length - 1])}; CPU p99 ${fmt(percentile(cpu, 0.99))}, max ${fmt(cpu[cpu.length - 1])}`;
+}
 
 /** The longest stretch the event loop was blocked, measured from outside by a 1 ms timer (what the extension host would feel). */
 function watchEventLoop(): { stop(): number } {
@@ -50,12 +85,14 @@ const median = times[times.length >> 1];
 console.log(`recognition (analyzeArticle = recognize in 16 KB block-aligned slices + group + offset index), 1 MB article:`);
 console.log(`  ${big.length.toLocaleString('en-US')} chars, ${analysis.mentions.length.toLocaleString('en-US')} mentions, ${analysis.entities.length} entities; median ${fmt(median)} -> ${Math.round(big.length / (median / 1000)).toLocaleString('en-US')} chars/s`);
 const sliced: SliceStats = { longestMs: 0, slices: 0 };
+startSlices();
 await runSliced(analyzeArticleSteps(big), host, budgetMs, sliced);
-console.log(`  sliced as on the extension host: ${sliced.slices} slices, longest uninterrupted ${fmt(sliced.longestMs)} (target < 50 ms)`);
+console.log(`  sliced as on the extension host: longest uninterrupted ${fmt(sliced.longestMs)} (target < 50 ms); ${sliceReport()}`);
 
 // 3 first (the hover bench uses the workspace index): index of N generated articles, cold then warm.
 const texts = Array.from({ length: articleCount }, (_, i) => generateSeedText(3000, 1000 + i));
 const totalChars = texts.reduce((n, t) => n + t.length, 0);
+console.log(`\nload average while measuring: ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(', ')} on ${(await import('node:os')).cpus().length} CPUs`);
 console.log(`\nworkspace index: ${articleCount} generated articles, ${(totalChars / articleCount / 1000).toFixed(1)} K chars each on average`);
 
 async function buildIndex(cache: Map<string, IndexedArticle>, stats: SliceStats): Promise<{ index: WorkspaceEntityIndex; ms: number; analysed: number }> {
@@ -82,12 +119,15 @@ async function buildIndex(cache: Map<string, IndexedArticle>, stats: SliceStats)
 }
 
 const coldStats: SliceStats = { longestMs: 0, slices: 0 };
+startSlices();
 let loop = watchEventLoop();
 const cold = await buildIndex(new Map(), coldStats);
 const coldLoop = loop.stop();
 console.log(`  cold (every article recognized): ${fmt(cold.ms)} (target < 20 s); ${cold.analysed} analysed; longest slice ${fmt(coldStats.longestMs)}, event loop blocked at most ${fmt(coldLoop)}`);
+console.log(`    ${sliceReport()}`);
 
 // The cache as the extension writes and reads it: JSON Lines, serialised and parsed in slices.
+startSlices();
 let t0 = performance.now();
 const lines = [indexCacheHeader];
 const saveStats: SliceStats = { longestMs: 0, slices: 0 };
@@ -121,6 +161,7 @@ const warm = await buildIndex(loaded, warmStats);
 const warmLoop = loop.stop();
 console.log(`  cache: ${(cacheText.length / 1e6).toFixed(1)} MB JSON Lines; save ${fmt(saveMs)} (longest slice ${fmt(saveStats.longestMs)}), load ${fmt(loadMs)} (longest slice ${fmt(loadStats.longestMs)})`);
 console.log(`  warm (cache load + hash every text + reuse): ${fmt(loadMs + warm.ms)} (target < 2 s); ${warm.analysed} analysed; longest slice ${fmt(Math.max(warmStats.longestMs, loadStats.longestMs))}, event loop blocked at most ${fmt(warmLoop)}`);
+console.log(`    cache save, load and warm build: ${sliceReport()}`);
 console.log(`  (file reads are not included: the extension reads through vscode.workspace.fs, asynchronously)`);
 
 // 2. Hover latency on the 1 MB article, recognition cached (the extension's ArticleEntitiesCache), with the

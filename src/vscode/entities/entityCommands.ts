@@ -58,7 +58,7 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 		vscode.commands.registerCommand(entityCommands.findMentions, async (target?: Target) => {
 			const found = await entityOf(target);
 			if (!found?.entity) return noEntity();
-			await index.whenReady();
+			// What the index holds now: a build in progress adds files as it goes (the hover card says so).
 			const locations = entityLocations(found.document, found.entity, index);
 			await vscode.commands.executeCommand('editor.action.showReferences', found.document.uri, locations[0].range.start, locations);
 		}),
