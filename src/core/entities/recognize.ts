@@ -379,18 +379,24 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const typed = typeFromWords(tokens, a, b, key);
 	const next = tokens[b];
 	const prev = tokens[a - 1];
+	// "Ana Ruiz ( Spain )": a competitor followed by the country in brackets, as in results lists.
+	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
+		return push('person', Confidence.Cue);
+	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
 	const weakOrNone = typed === undefined || typed[1] <= Confidence.Weak;
 	const townOnly = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Weak;
 	const single = b - a === 1;
 	// A name followed by numbers in a results table is a team: an organization unless it is a country.
-	// Players' names followed by scores stay people: only towns and unknown single words become teams.
+	// A name followed by a score: towns and unknown single words are teams; an unknown longer name is a team in a
+	// result ("Sporting Gijon 2 Celta 1") but a player in a score card ("Duffy Waldorf 66 68").
 	const givenNameOnly = single && typed !== undefined && typed[0] === 'person' && typed[1] === Confidence.Weak && firstNames.has(key);
-	if (next && next.kind === TokenKind.Number && !isCountry && (townOnly || givenNameOnly || (typed === undefined && single) || (typed !== undefined && typed[0] === 'organization'))) {
+	if (next && next.kind === TokenKind.Number && !isCountry) {
 		const after = tokens[b + 1];
-		if (sports || (after && (after.kind === TokenKind.Number || (after.kind === TokenKind.Word && after.cap)))) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue);
+		const resultLine = after !== undefined && after.kind === TokenKind.Word && after.cap;
+		const team = townOnly || givenNameOnly || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
+		if (team && (sports || resultLine || after?.kind === TokenKind.Number)) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue);
 	}
-	// In a sports report a town that beats, plays or hosts is a club.
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
 	if (isWord(next) && !next.cap && weakOrNone) {
