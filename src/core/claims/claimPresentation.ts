@@ -42,7 +42,7 @@ export function escapeMarkdown(text: string): string {
  * command, even one of ours; HTML is left to the renderer, which the adapter runs with HTML disabled.
  */
 export function sanitiseNote(markdown: string): string {
-	return markdown.replace(/command(\s*):/gi, 'command\u200b$1:');
+	return markdown.replace(/(command)(\s*):/gi, '$1\u200b$2:');
 }
 
 /** A link target that runs `command` with `args`, for hovers whose MarkdownString enables that command. */
