@@ -132,6 +132,3 @@ export const ORG_AFTER = set(`agency company firm group bank newspaper daily mag
 export const SPORTS_WORDS = set(`soccer football cricket tennis golf baseball basketball rugby hockey cycling athletics
 	boxing racing motor-racing skiing nfl nba nhl nba mlb`);
 
-/** Words next to a team name in a sports report ("Kent beat Essex", "Essex v Kent", "against Kent"). */
-export const TEAM_CONTEXT = set(`beat beats v vs vs. against drew draw lost lose defeated defeat host hosts visit visits
-	play plays played trail trailed led lead leads`);
