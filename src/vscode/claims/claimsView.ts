@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { claimHoverMarkdown, claimLabel, displayVerdict, groupClaims, verdictThemeColorId, type ArticleClaimsView, type ClaimGroup, type ClaimGroupItem, type ClaimGrouping } from '../../core/claims/claimPresentation';
+import type { Verdict } from '../../core/claims';
 import { Disposable } from '../dispose';
 import { readVerdicts } from './claimSettings';
 import type { ClaimStore } from './claimStore';
@@ -24,6 +25,8 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 	private readonly hidden = new Set<string>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private readonly view: vscode.TreeView<Node>;
+	/** The scale read once per render of the view, not once per row. */
+	private verdicts = readVerdicts();
 
 	constructor(private readonly store: ClaimStore) {
 		super();
@@ -88,11 +91,12 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 			problem: a.problem,
 			tracked: a.tracked,
 		}));
-		return groupClaims(articles, this.grouping, readVerdicts(), this.hidden);
+		return groupClaims(articles, this.grouping, this.verdicts, this.hidden);
 	}
 
 	getChildren(node?: Node): Node[] {
 		if (!node) {
+			this.verdicts = readVerdicts();
 			return this.groups().map((group) => ({ kind: 'group', group }));
 		}
 		if (node.kind === 'group') {
@@ -116,7 +120,7 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 				item.iconPath = new vscode.ThemeIcon('debug-disconnect');
 				item.tooltip = 'Claims whose text is no longer in their article. They are kept in the sidecar; nothing is deleted.';
 			} else {
-				item.iconPath = verdictIcon(group.label);
+				item.iconPath = verdictIcon(this.verdicts, group.label);
 			}
 			return item;
 		}
@@ -126,20 +130,28 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		item.id = `claim:${node.groupKind}:${tracked.claim.id}`;
 		const status = tracked.anchor.status === 'fuzzy' ? 'changed, confirm' : '';
 		item.description = [node.grouping === 'article' && node.groupKind !== 'unanchored' ? verdict : articleName, node.groupKind === 'unanchored' ? verdict : '', status].filter(Boolean).join(' · ');
-		item.iconPath = tracked.anchor.status === 'unanchored' ? new vscode.ThemeIcon('debug-disconnect') : tracked.anchor.status === 'fuzzy' ? new vscode.ThemeIcon('diff-modified') : verdictIcon(verdict);
-		const tooltip = new vscode.MarkdownString(claimHoverMarkdown(tracked, readVerdicts(), hoverCommands, readOnly));
-		tooltip.isTrusted = { enabledCommands: Object.values(hoverCommands) };
-		tooltip.supportHtml = false;
-		item.tooltip = tooltip;
+		item.iconPath = tracked.anchor.status === 'unanchored' ? new vscode.ThemeIcon('debug-disconnect') : tracked.anchor.status === 'fuzzy' ? new vscode.ThemeIcon('diff-modified') : verdictIcon(this.verdicts, verdict);
 		item.contextValue = `claim.${tracked.anchor.status === 'fuzzy' ? 'changed' : tracked.anchor.status}.${readOnly ? 'readonly' : 'editable'}`;
 		item.command = { command: 'newsSeed.claims.reveal', title: 'Reveal Claim', arguments: [tracked.claim.id] };
 		item.accessibilityInformation = { label: `${verdict} claim: ${claimLabel(tracked, 200)}${status ? `, ${status}` : ''}` };
 		return item;
 	}
 
+	/** The tooltip (the claim's hover) is built only when the user hovers the row. */
+	resolveTreeItem(item: vscode.TreeItem, node: Node, token: vscode.CancellationToken): vscode.TreeItem {
+		if (node.kind === 'claim' && !token.isCancellationRequested) {
+			const tooltip = new vscode.MarkdownString(claimHoverMarkdown(node.item.tracked, readVerdicts(), hoverCommands, node.item.readOnly));
+			tooltip.isTrusted = { enabledCommands: Object.values(hoverCommands) };
+			tooltip.supportHtml = false;
+			item.tooltip = tooltip;
+		}
+		return item;
+	}
+
 	/** The view's content as data, for tests and automation (hidden from the palette). */
 	private async snapshot(): Promise<unknown> {
 		await this.store.whenReady();
+		this.verdicts = readVerdicts();
 		return {
 			grouping: this.grouping,
 			hidden: [...this.hidden],
@@ -160,8 +172,8 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 	}
 }
 
-function verdictIcon(label: string): vscode.ThemeIcon {
-	const verdict = displayVerdict(readVerdicts(), label);
+function verdictIcon(verdicts: readonly Verdict[], label: string): vscode.ThemeIcon {
+	const verdict = displayVerdict(verdicts, label);
 	const themeId = verdictThemeColorId(verdict);
 	return new vscode.ThemeIcon('circle-filled', themeId ? new vscode.ThemeColor(themeId) : undefined);
 }
