@@ -148,8 +148,17 @@ export function matchesQuery(name: string, query: string): boolean {
 }
 
 /** The names of an entity, as the index compares them across files: `${type}:${slug}` of the canonical name and aliases. */
-export function nameKeys(entity: { readonly type: EntityType; readonly canonical: string; readonly aliases: readonly string[] }): string[] {
-	return [...new Set([entity.canonical, ...entity.aliases].map((name) => `${entity.type}:${entitySlug(name)}`))];
+export function nameKeys(entity: { readonly type: EntityType; readonly canonical: string; readonly aliases: readonly string[] }, slugs?: Map<string, string>): string[] {
+	const slug = (name: string): string => {
+		if (!slugs) return entitySlug(name);
+		let known = slugs.get(name);
+		if (known === undefined) {
+			known = entitySlug(name);
+			slugs.set(name, known);
+		}
+		return known;
+	};
+	return [...new Set([entity.canonical, ...entity.aliases].map((name) => `${entity.type}:${slug(name)}`))];
 }
 
 /** What identifies an entity across files: its type, canonical name and aliases. */
@@ -177,6 +186,8 @@ export class WorkspaceEntityIndex {
 	private readonly articles = new Map<string, IndexedArticle>();
 	private readonly byName = new Map<string, Map<string, IndexedEntity[]>>();
 	private readonly keys = new WeakMap<IndexedEntity, readonly string[]>();
+	/** Slugs by name: the same names recur across thousands of articles, and a slug costs a Unicode normalisation. */
+	private readonly slugs = new Map<string, string>();
 	/** Memoized {@link occurrenceSummary} answers; cleared whenever a file is set or deleted. */
 	private readonly summaries = new Map<string, { count: number; first: IndexedOccurrence[] }>();
 
@@ -195,7 +206,7 @@ export class WorkspaceEntityIndex {
 	private keysOf(entity: IndexedEntity): readonly string[] {
 		let keys = this.keys.get(entity);
 		if (!keys) {
-			keys = nameKeys(entity);
+			keys = nameKeys(entity, this.slugs);
 			this.keys.set(entity, keys);
 		}
 		return keys;

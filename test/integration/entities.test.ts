@@ -147,6 +147,15 @@ suite('entities', () => {
 		assert.equal(typeOf('Dr. Inés Caballero') ?? typeOf('Inés Caballero'), 'person');
 	});
 
+	test('revealing an entity (what selecting it in the Entities view does) selects all its mentions', async () => {
+		const document = await openDocument(s001);
+		await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('newsSeed.entities.revealMentions', { uri: document.uri.toString(), id: 'place:geneva' });
+		const editor = vscode.window.activeTextEditor;
+		assert.equal(editor?.document.uri.toString(), document.uri.toString());
+		assert.deepEqual(editor.selections.map((selection) => document.getText(selection)), ['Geneva', 'Geneva', 'Geneva']);
+	});
+
 	test('a note set through the command lands in news-entities.json and shows in the card', async () => {
 		const file = workspaceFile('news-entities.json');
 		const document = await openDocument(s001);
