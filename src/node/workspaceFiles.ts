@@ -165,10 +165,13 @@ export interface LoadedArticle extends ArticleFiles {
 	readonly parsed: SidecarParseResult | null;
 }
 
-/** Reads an article and its sidecar. A missing article is a {@link UsageError}. */
-export async function loadArticle(files: ArticleFiles): Promise<LoadedArticle> {
+/**
+ * Reads an article and its sidecar (with `read`: `parseSidecar` by default, the export's fast reader for
+ * exports). A missing article is a {@link UsageError}.
+ */
+export async function loadArticle(files: ArticleFiles, read: (text: string) => SidecarParseResult = parseSidecar): Promise<LoadedArticle> {
 	const [text, sidecarText] = await Promise.all([readText(files.article, 'article'), readTextOrNull(files.sidecar)]);
-	return { ...files, text, sidecarText, parsed: sidecarText === null ? null : parseSidecar(sidecarText) };
+	return { ...files, text, sidecarText, parsed: sidecarText === null ? null : read(sidecarText) };
 }
 
 /** Lower-case hex SHA-256 of the text's UTF-8 bytes (the sidecar's `article.sha256`). */

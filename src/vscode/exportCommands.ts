@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import {
 	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, importIntoSidecar, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
-	readBratAnn, readW3CAnnotations, sourceFileName, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
+	readBratAnn, readSidecarForExport, readW3CAnnotations, sourceFileName, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
 } from '../core/exports';
-import { parseSidecar, sidecarNameFor } from '../core/claims';
+import { sidecarNameFor } from '../core/claims';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
 
 /** Arguments of `newsSeed.exportClaims`; with `format` and `scope` it runs without asking anything. */
@@ -141,7 +141,7 @@ async function loadExportArticle(article: vscode.Uri): Promise<ExportArticle | s
 		return `${baseName(article)}: the article is missing`;
 	}
 	const sidecarText = await readDisk(besideUri(article, sidecarNameFor(baseName(article))));
-	const parsed = sidecarText === null ? null : parseSidecar(sidecarText);
+	const parsed = sidecarText === null ? null : readSidecarForExport(sidecarText);
 	if (parsed?.status === 'foreign') {
 		return `${sidecarNameFor(baseName(article))} is not a claims sidecar`;
 	}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_VERDICTS, parseSidecar, prepareArticle, serialiseSidecar, createSidecar } from '../../src/core/claims';
-import { checkSidecar, importDrafts, importIntoSidecar, type ClaimDraft } from '../../src/core/exports';
+import { checkSidecar, importDrafts, importIntoSidecar, readSidecarForExport, type ClaimDraft } from '../../src/core/exports';
 import { seededRandomBytes, sha256Hex } from '../fixtures/claims/claimTestKit';
 import { emojiClaims, emojiName, emojiText } from '../fixtures/exports/exportTestKit';
 
@@ -96,4 +96,19 @@ void test('checkSidecar (validate): anchored claims are fine; fuzzy is a warning
 
 	const foreign = checkSidecar('{"name": "package"}', emojiName, emojiText, DEFAULT_VERDICTS);
 	assert.equal(foreign.findings[0].severity, 'error');
+});
+
+void test('readSidecarForExport: the fast path reads well-formed sidecars exactly as parseSidecar, and defers anything else to it', () => {
+	const text = serialiseSidecar(createSidecar({ fileName: emojiName, sha256: sha256Hex(emojiText), date: '2024-05-02' }, emojiClaims()));
+	assert.deepEqual(readSidecarForExport(text), parseSidecar(text));
+	for (const broken of [
+		text.replace('"verdict": "False"', '"verdict": 3'),
+		text.replace('"schemaVersion": 1', '"schemaVersion": 2'),
+		text.replace(/"start": \d+/, '"start": -1'),
+		text.slice(0, -10),
+		text.replace(emojiClaims()[1].id, emojiClaims()[0].id),
+		'{"name": "package"}',
+	]) {
+		assert.deepEqual(readSidecarForExport(broken), parseSidecar(broken));
+	}
 });

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, isExportFormat, prepareExportArticle, type ExportArticle, type ExportFormat, type ExportResult,
+	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, isExportFormat, prepareExportArticle, readSidecarForExport, type ExportArticle, type ExportFormat, type ExportResult,
 } from '../../core/exports';
 import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
@@ -50,7 +50,7 @@ export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promi
 	const found = await findArticles(io.cwd, options.paths, true);
 	const progress = progressReporter(io.stderr, 'read', found.length);
 	const articles = await mapLimit(found, 16, async (files): Promise<ExportArticle | null> => {
-		const loaded = await loadArticle(files);
+		const loaded = await loadArticle(files, readSidecarForExport);
 		progress.tick();
 		const parsed = loaded.parsed;
 		if (parsed?.status === 'foreign') {

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { anchorClaims, findVerdict, prepareArticle, type Verdict } from '../../core/claims';
 import { groupEntities, recognizeEntities, type EntityType } from '../../core/entities';
-import { verdictOrder } from '../../core/exports';
+import { readSidecarForExport, verdictOrder } from '../../core/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { findArticles, loadArticle, mapLimit, progressReporter } from '../workspaceFiles';
@@ -45,7 +45,7 @@ export async function gatherStats(io: CliIo, paths: readonly string[], scale: re
 	const entities = new Map<string, { name: string; type: EntityType; mentions: number; articles: number }>();
 	const stats: ClaimStats = { articles: found.length, articlesWithClaims: 0, claims: 0, anchored: 0, fuzzy: 0, unanchored: 0, damagedSidecars: [], verdicts: [], entities: [] };
 	await mapLimit(found, 8, async (files) => {
-		const loaded = await loadArticle(files);
+		const loaded = await loadArticle(files, readSidecarForExport);
 		const claims = loaded.parsed?.claims ?? [];
 		if (loaded.parsed && loaded.parsed.status !== 'ok') {
 			stats.damagedSidecars.push(displayPath(io, files.sidecar));
