@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 
-test('names and ids follow the conventions', () => {
+void test('names and ids follow the conventions', () => {
 	assert.equal(manifest.name, 'news-seed-annotator');
 	assert.equal(manifest.displayName, 'News Seed Annotator');
 	assert.equal(contributes.languages[0].id, 'news-seed');
@@ -25,7 +25,7 @@ test('names and ids follow the conventions', () => {
 	}
 });
 
-test('every command used in menus and keybindings is declared', () => {
+void test('every command used in menus and keybindings is declared', () => {
 	const declared = new Set((contributes.commands ?? []).map((c: { command: string }) => c.command));
 	const used: string[] = [];
 	for (const items of Object.values(contributes.menus ?? {}) as { command?: string }[][]) {
@@ -37,7 +37,7 @@ test('every command used in menus and keybindings is declared', () => {
 	}
 });
 
-test('every path in package.json exists', () => {
+void test('every path in package.json exists', () => {
 	if (!existsSync(join(root, manifest.main))) {
 		execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
 	}
@@ -52,14 +52,14 @@ test('every path in package.json exists', () => {
 	}
 });
 
-test('saving a seed file never adds a final newline or trims trailing spaces', () => {
+void test('saving a seed file never adds a final newline or trims trailing spaces', () => {
 	const defaults = contributes.configurationDefaults['[news-seed]'];
 	assert.equal(defaults['files.insertFinalNewline'], false);
 	assert.equal(defaults['files.trimTrailingWhitespace'], false);
 	assert.equal(defaults['files.trimFinalNewlines'], false);
 });
 
-test('the filename pattern and the core name check agree', () => {
+void test('the filename pattern and the core name check agree', () => {
 	const [pattern] = contributes.languages[0].filenamePatterns as string[];
 	// The manifest's glob uses only literal characters and [..] classes; read it as a regular expression.
 	const asRegex = new RegExp(`^${pattern.replace(/\./g, '\\.')}$`);

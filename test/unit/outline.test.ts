@@ -22,7 +22,7 @@ const article = joinLines(
 
 const names = (node: OutlineNode): unknown => node.children.length ? [node.name, node.children.map(names)] : node.name;
 
-test('the outline holds the article, its dateline, lead, sections and paragraphs', () => {
+void test('the outline holds the article, its dateline, lead, sections and paragraphs', () => {
 	const outline = buildOutline(parseSeed(article));
 	assert.equal(outline.kind, 'article');
 	assert.equal(outline.name, 'The harbour authority of Valmora said on Thursday that it…');
@@ -35,7 +35,7 @@ test('the outline holds the article, its dateline, lead, sections and paragraphs
 	]]);
 });
 
-test('section ranges run from the heading to the last paragraph; selections lie inside ranges', () => {
+void test('section ranges run from the heading to the last paragraph; selections lie inside ranges', () => {
 	const outline = buildOutline(parseSeed(article));
 	const repairs = outline.children[2];
 	assert.equal(article.slice(repairs.selection.start, repairs.selection.end), 'Repairs Begin in Summer');
@@ -48,20 +48,20 @@ test('section ranges run from the heading to the last paragraph; selections lie 
 	check(outline);
 });
 
-test('a huge article lists sections without paragraphs', () => {
+void test('a huge article lists sections without paragraphs', () => {
 	const outline = buildOutline(parseSeed(article), { maxParagraphs: 2 });
 	assert.deepEqual(outline.children.map((c) => c.children.length), [0, 0, 0, 0]);
 	assert.deepEqual(outline.children.map((c) => c.name), ['Dateline', 'Lead', 'Repairs Begin in Summer', 'Ferry Operators Worried']);
 });
 
-test('an article without dateline or text still has an outline', () => {
+void test('an article without dateline or text still has an outline', () => {
 	assert.equal(buildOutline(parseSeed('')).name, 'Untitled article');
 	const undated = buildOutline(parseSeed('Just one line of text without a date.'));
 	assert.equal(undated.detail, '');
 	assert.deepEqual(undated.children.map((c) => c.kind), ['lead']);
 });
 
-test('titles are shortened at a word boundary', () => {
+void test('titles are shortened at a word boundary', () => {
 	assert.equal(shortenAtWord('Short title', 60), 'Short title');
 	assert.equal(shortenAtWord('one two three four', 12), 'one two…');
 	assert.equal(shortenAtWord('one two three four', 13), 'one two three…', 'a word ending exactly at the limit stays');
@@ -70,7 +70,7 @@ test('titles are shortened at a word boundary', () => {
 	assert.equal(articleTitle(parseSeed(' date 2024-01-01 Kim left.')), 'Kim left.');
 });
 
-test('sections and multi-line paragraphs fold', () => {
+void test('sections and multi-line paragraphs fold', () => {
 	const doc = parseSeed(article);
 	const spans = foldingSpans(doc);
 	const sections = spans.filter((s) => s.kind === 'section');
