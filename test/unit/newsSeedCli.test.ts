@@ -46,6 +46,16 @@ void describe('news-seed entities', () => {
 		assert.equal(mention.column, mention.start + 1);
 	});
 
+	void it('counts offsets in UTF-16 units as VS Code does, also after emoji and CRLF line ends', async () => {
+		const text = ' date 2025-01-22 Markets fell 📉📉 in Geneva.\r\n\r\nOfficials in Geneva said so.';
+		const io = fakeIo({ '/ws/e.txt': text });
+		assert.equal(await runCli(['entities', '--json', 'e.txt'], io), 0);
+		const out = JSON.parse(io.out) as { entities: { canonical: string; mentions: { start: number; end: number; line: number; column: number }[] }[] };
+		const mentions = out.entities.find((e) => e.canonical === 'Geneva')?.mentions ?? [];
+		assert.deepEqual(mentions.map((m) => text.slice(m.start, m.end)), ['Geneva', 'Geneva']);
+		assert.deepEqual(mentions.map((m) => [m.line, m.column]), [[1, text.indexOf('Geneva') + 1], [3, 'Officials in '.length + 1]]);
+	});
+
 	void it('uses the nearest news-entities.json, and reports a malformed one without failing', async () => {
 		const lexicon = '{"entities": [], "corrections": [{"text": "Geneva", "notAnEntity": true}]}';
 		const io = fakeIo({ '/ws/sub/a.txt': article, '/ws/news-entities.json': lexicon });
