@@ -313,6 +313,44 @@ suite('claims', () => {
 		assert.equal(await findInSnapshot(second), undefined);
 	});
 
+	test('a sidecar that appears on disk for an article never opened is read, and follows the article file', async () => {
+		const uri = await createArticle();
+		const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+		const exact = 'the new bridge cost 5 million dollars';
+		const start = codePointsBefore(articleText, articleText.indexOf(exact));
+		const id = 'urn:uuid:00000000-0000-4000-8000-00000000e0e0';
+		const time = '2024-03-17T09:00:00.000Z';
+		const sidecar = {
+			schemaVersion: 1,
+			article: { fileName: name, sha256: '0'.repeat(64), date: '2024-03-16' },
+			claims: [{
+				id, type: 'Annotation', motivation: 'assessing', creator: 'someone else', created: time, modified: time,
+				body: { verdict: 'False', claimant: null, note: 'from git', tags: [], sources: [] },
+				target: { source: name, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start, end: start + exact.length }] },
+			}],
+		};
+		await vscode.workspace.fs.writeFile(sidecarOf(uri), encoder.encode(`${JSON.stringify(sidecar, null, 2)}\n`));
+		const found = await waitFor('the claim from disk in the view', async () => {
+			const f = await findInSnapshot(id);
+			return f?.claim.status === 'anchored' ? f : undefined;
+		}, 10_000);
+		assert.equal(found.claim.span?.start, articleText.indexOf(exact));
+		assert.equal(found.claim.note, 'from git');
+		const changed = articleText
+			.replace('Fans 🎉🎉 cheered', 'Fans 🎉🎉🌉 loudly cheered')
+			.replace('Council Budget', 'A paragraph added by a checkout.\n\nCouncil Budget')
+			.replace(exact, 'the new bridge cost 5 million euros');
+		// The article is not open: the change reaches us through the file watcher alone.
+		assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the article is not open');
+		await vscode.workspace.fs.writeFile(uri, encoder.encode(changed));
+		const moved = await waitFor('the claim re-anchored after the article changed on disk', async () => {
+			const f = await findInSnapshot(id);
+			return f?.claim.status === 'fuzzy' ? f : undefined;
+		}, 10_000);
+		assert.equal(moved.claim.quote, exact, 'the stored quote is kept until confirmed');
+		assert.equal(moved.claim.span?.start, changed.indexOf('the new bridge cost 5 million euros'));
+	});
+
 	test('the view groups by verdict and filters', async () => {
 		const uri = await createArticle();
 		const document = await vscode.workspace.openTextDocument(uri);

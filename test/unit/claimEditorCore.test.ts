@@ -56,6 +56,10 @@ void test('tracking: claims move with edits above them; a claim whose text is re
 	assert.equal(gone[1].anchor.status, 'unanchored');
 	assert.equal(gone[1].claim, claims[1], 'the stored claim is kept as it was');
 	assert.equal(trackEdits(gone, [], deleted), gone, 'no edit, same array');
+	assert.equal(trackEdits(gone, [{ start: 0, end: 0, text: 'x' }], `x${deleted}`)[1].anchor.status, 'unanchored', 'typing elsewhere does not search');
+	const undone = trackEdits(gone, [{ start: sentence.start, end: sentence.start, text: reloaded.slice(sentence.start, sentence.end) }], reloaded);
+	assert.equal(undone[1].anchor.status, 'anchored', 'an undo brings it back');
+	assert.equal(reloaded.slice(undone[1].anchor.span!.start, undone[1].anchor.span!.end), 'taxes will not rise next year');
 });
 
 void test('tracking: a re-read keeps live anchors of unchanged targets; refreshTargets stores the moved positions', () => {

@@ -48,8 +48,9 @@ export function trackClaims(article: ArticleText, claims: readonly Claim[], prev
 /**
  * Moves the anchors through one change event (`edits` in pre-edit coordinates, any order) whose result is
  * `newText`. Claims that lose all their text to the edits are looked for again by their stored quote (a reload
- * or an undo may have put the same sentence back); if it is really gone they become unanchored. Returns the
- * same array when nothing moved.
+ * may have put the same sentence back); if it is really gone they become unanchored. An unanchored claim is
+ * looked for again when an edit inserts text containing its exact quote (undo, paste), which costs one
+ * substring test per unanchored claim and inserting edit. Returns the same array when nothing moved.
  */
 export function trackEdits(tracked: readonly TrackedClaim[], edits: readonly TextEdit[], newText: string | (() => string), options: AnchorOptions = {}): readonly TrackedClaim[] {
 	if (tracked.length === 0 || edits.length === 0) {
@@ -60,7 +61,10 @@ export function trackEdits(tracked: readonly TrackedClaim[], edits: readonly Tex
 	let changed = false;
 	const result = tracked.map((t, i) => {
 		let anchor = moved[i];
-		if (anchor.status === 'unanchored' && t.anchor.status !== 'unanchored') {
+		// Just lost its text, or was lost and an edit (an undo, a paste) brings its exact quote back.
+		const lostNow = anchor.status === 'unanchored' && t.anchor.status !== 'unanchored';
+		const broughtBack = t.anchor.status === 'unanchored' && edits.some((e) => e.text.length > 0 && e.text.includes(t.claim.target.quote.exact));
+		if (lostNow || broughtBack) {
 			article ??= prepareArticle(typeof newText === 'string' ? newText : newText());
 			anchor = anchorTarget(article, t.claim.target, 0, options);
 		}
