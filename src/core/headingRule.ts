@@ -116,12 +116,25 @@ function isInitials(word: string): boolean {
 	return true;
 }
 
+/** Whether `[start, end)` ends with dotted initials such as "U.S." or "U.K." (a dot that ends no sentence). */
+function endsWithInitials(line: string, start: number, end: number): boolean {
+	let i = end;
+	while (i > start && !isSpace(line.charCodeAt(i - 1))) {
+		i--;
+	}
+	while (i < end && isOpener(line.charCodeAt(i))) {
+		i++;
+	}
+	return isInitials(line.slice(i, end));
+}
+
 /**
  * Whether a one-line block reads like a heading. The rule, applied to the line with surrounding blanks trimmed:
  *
  * 1. **One short line**: no line break; 1 to 12 words; at most 80 characters.
- * 2. **No final punctuation**: after dropping closing quotes and brackets, the line ends in a letter or digit;
- *    so `. ! ? : ; ,`, dashes, ellipses and slashes at the end make it a paragraph ("... the following:").
+ * 2. **No final punctuation**: after dropping closing quotes and brackets, the line ends in a letter or digit
+ *    (or in dotted initials such as "U.S."); so `. ! ? : ; ,`, dashes, ellipses and slashes at the end make it
+ *    a paragraph ("... the following:").
  * 3. **Capitalised start**: the first word (after opening quotes or brackets) starts with an uppercase letter,
  *    or is a number followed by at least one content word.
  * 4. **Title-like**: content words are the words with letters that are not short function words
@@ -167,7 +180,7 @@ export function isHeadingSpan(text: string, from: number, to: number): boolean {
 	while (last > start && isCloser(line.charCodeAt(last - 1))) {
 		last--;
 	}
-	if (last === start || !isLetterOrDigit(line.charCodeAt(last - 1), line, last - 1)) {
+	if (last === start || (!isLetterOrDigit(line.charCodeAt(last - 1), line, last - 1) && !endsWithInitials(line, start, last))) {
 		return false;
 	}
 	if (end - start > 4 && line.charCodeAt(start + 3) === 0x2e && (line.charCodeAt(start) | 0x20) === 0x77

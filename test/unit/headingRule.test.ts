@@ -23,6 +23,7 @@ void describe('isHeadingLine', () => {
 		'  Historical Context  ',
 		'Syria and the al-Assad Legacy',
 		'“Special Military Operation”',
+		'New Tensions With the U.S.',
 	];
 	for (const line of headings) {
 		void it(`accepts ${JSON.stringify(line)}`, () => {
@@ -49,6 +50,7 @@ void describe('isHeadingLine', () => {
 		['Markets Fell Again -', 'a final hyphen'],
 		['Is This the End?', 'a question mark'],
 		['Kim Arrived in Style.', 'a full stop'],
+		['Talks Stalled in Washington D.C. Again.', 'a full stop after initials earlier in the line'],
 		['Stop Now. Go Later', 'an inner sentence end'],
 		['Kim Jong-un said', 'a reporting verb in lowercase'],
 		['Prices rose sharply in March', 'sentence case with lowercase content words'],
