@@ -8,7 +8,7 @@
  *    verdict without a rating (Unverifiable) carries `alternateName` only;
  *  - `itemReviewed` (Claim): `author` the claimant (a Person, or an Organization when the entity recognizer
  *    calls the name one), `datePublished` the article's dateline, `appearance` the article (a NewsArticle with
- *    its IRI, headline and date), `firstAppearance` the same;
+ *    its IRI, headline and date);
  *  - `author` (Person): the claim's creator; `datePublished` (DateTime): when the verdict was last changed
  *    (`modified`); `reviewBody` the note; `keywords` the tags; `citation` the sources; `url` the article IRI
  *    with the claim id as fragment, so each review has its own address.
@@ -59,7 +59,6 @@ export function claimToClaimReview(article: ExportArticle, exported: ExportClaim
 		item.datePublished = article.date;
 	}
 	item.appearance = appearance;
-	item.firstAppearance = appearance;
 	const review: Record<string, unknown> = {
 		'@type': 'ClaimReview',
 		'@id': claim.id,

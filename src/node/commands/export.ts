@@ -1,4 +1,5 @@
 // `news-seed export --format FORMAT PATH... [--out DIR]`: claims to W3C, brat, ClaimReview, CSV or Markdown.
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -7,7 +8,7 @@ import {
 import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
-import { findArticles, loadArticle, mapLimit, progressReporter, writeTextAtomically } from '../workspaceFiles';
+import { findArticles, loadArticle, mapLimit, progressReporter } from '../workspaceFiles';
 
 const help = `Usage: news-seed export --format FORMAT PATH... [--out DIR] [options]
 
@@ -122,11 +123,14 @@ export const exportCommand: CliCommand = {
 		} else {
 			const outDir = path.resolve(io.cwd, values.out);
 			const progress = progressReporter(io.stderr, 'written', result.files.length);
+			await mkdir(outDir, { recursive: true });
 			await mapLimit(result.files, 16, async (file) => {
 				const target = path.join(outDir, file.name);
 				// brat's copy of an article exported into its own folder: the article is already there.
 				if (!result.sources.has(target)) {
-					await writeTextAtomically(target, file.content);
+					// Exports are regenerated, not edited: a plain write (no temporary file) halves the system calls of
+					// a brat export of thousands of articles.
+					await writeFile(target, file.content, 'utf8');
 				}
 				progress.tick();
 			});
