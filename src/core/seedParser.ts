@@ -5,7 +5,7 @@
  * eagerly; sentences and mdast are computed lazily per block and memoized. `updateSeed` rescans only the
  * blocks an edit touches and moves the others. Nothing here throws on any input string.
  */
-import { Heading, Paragraph, scanBlocks, type ScannedBlock } from './blockScanner';
+import { Heading, Paragraph, headingKind, leadKind, makeBlock, paragraphKind, scanAllBlocks, scanBlocks, type ScannedBlock } from './blockScanner';
 import { parseDateline } from './dateline';
 import type { Block, Dateline, ParagraphBlock, Section, SeedDocument, SeedProblem, SentenceSpan, TextEdit } from './seedDocument';
 
@@ -139,11 +139,7 @@ function emptyArticle(dateline: Dateline | null): SeedProblem {
  */
 export function parseSeed(text: string): SeedDocument {
 	const head = parseDateline(text);
-	const blocks: ScannedBlock[] = [];
-	scanBlocks(text, head.leadStart, true, (block) => {
-		blocks.push(block);
-		return false;
-	});
+	const blocks = scanAllBlocks(text, head.leadStart, true);
 	return new ParsedSeed(text, head.dateline, head.problems, head.leadStart, blocks);
 }
 
@@ -223,19 +219,19 @@ export function updateSeed(previous: SeedDocument, edits: readonly TextEdit[], n
 	let next = Math.max(keep, 0);
 	let synced = -1;
 	const rescanned: ScannedBlock[] = [];
-	scanBlocks(newText, from, firstLine, (block) => {
-		if (block.start >= newMaxEnd) {
-			while (next < old.length && old[next].start + delta < block.start) {
+	scanBlocks(newText, from, firstLine, (start, end, kind) => {
+		if (start >= newMaxEnd) {
+			while (next < old.length && old[next].start + delta < start) {
 				next++;
 			}
 			const candidate = old[next];
-			if (candidate !== undefined && candidate.start + delta === block.start && candidate.end + delta === block.end
-				&& candidate.kind === block.kind && (candidate instanceof Heading || (block instanceof Paragraph && candidate.lead === block.lead))) {
+			if (candidate !== undefined && candidate.start + delta === start && candidate.end + delta === end
+				&& (candidate instanceof Heading ? kind === headingKind : kind === (candidate.lead ? leadKind : paragraphKind))) {
 				synced = next;
 				return true;
 			}
 		}
-		rescanned.push(block);
+		rescanned.push(makeBlock(newText, start, end, kind));
 		return false;
 	});
 	// Every kept block is copied, even before the edit, so that no block keeps the previous text alive.
