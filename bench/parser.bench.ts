@@ -72,7 +72,7 @@ interface Row {
 async function measure(megabytes: number): Promise<Row> {
 	const path = await seedCorpusFile(megabytes);
 	const size = (await stat(path)).size;
-	const runs = megabytes >= 50 ? 3 : 7;
+	const runs = megabytes >= 50 ? 5 : 15;
 	const read = await median(`read ${megabytes}`, megabytes >= 50 ? 2 : 5, () => readFile(path, 'utf8'), false);
 	// The text as VS Code's extension host holds it: its lines joined (ExtHostDocumentData.getText), a flat
 	// string. fs.promises.readFile returns a rope (V8 cons string) that is several times slower to index.

@@ -51,6 +51,9 @@ export const headingCreditStarts: ReadonlySet<string> = new Set([
 	'follow', 'subscribe', 'read', 'related', 'see', 'click', 'share', 'advertisement',
 ]);
 
+/** Longer lowercase words are neither function words nor verb cues, so they need no lookup. */
+const lowercaseLookupMaxLength = Math.max(...[...headingFunctionWords, ...headingVerbCues].map((word) => word.length));
+
 const creditStartMaxLength = Math.max(...[...headingCreditStarts].map((word) => word.length));
 
 /** The credit starts as written at the start of a line: lowercase, Capitalised and UPPERCASE (no lowercasing per line). */
@@ -58,18 +61,27 @@ const creditStartForms: ReadonlySet<string> = new Set([...headingCreditStarts].f
 
 /** Whitespace between words (any Unicode space; line breaks are rejected before). */
 function isSpace(code: number): boolean {
+	if (code > 0x20 && code < 0xa0) {
+		return false;
+	}
 	return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 || code === 0x1680 || code === 0x202f
 		|| code === 0x205f || code === 0xfeff || code === 0x0b || code === 0x0c || (code >= 0x2000 && code <= 0x200a);
 }
 
 /** Opening quotes and brackets that may precede a word. */
 function isOpener(code: number): boolean {
+	if (code > 0x5b && code < 0xa1) {
+		return false;
+	}
 	return code === 0x22 || code === 0x27 || code === 0x28 || code === 0x5b || code === 0x201c || code === 0x2018
 		|| code === 0xab || code === 0xa1 || code === 0xbf;
 }
 
 /** Closing quotes and brackets that may follow a word or the final punctuation. */
 function isCloser(code: number): boolean {
+	if (code > 0x5d && code < 0xbb) {
+		return false;
+	}
 	return code === 0x22 || code === 0x27 || code === 0x29 || code === 0x5d || code === 0x201d || code === 0x2019 || code === 0xbb;
 }
 
@@ -266,9 +278,18 @@ export function isHeadingSpan(text: string, from: number, to: number): boolean {
 			capitalised++;
 			continue;
 		}
+		// A lowercase past tense ("-ed", four letters or more) reads as a clause.
+		if (e - s >= 4 && line.charCodeAt(e - 1) === 0x64 && line.charCodeAt(e - 2) === 0x65) {
+			return false;
+		}
+		if (e - s > lowercaseLookupMaxLength) {
+			lastBare = '';
+			content++;
+			continue;
+		}
 		const lower = line.slice(s, e);
 		lastBare = lower;
-		if (headingVerbCues.has(lower) || (lower.length >= 4 && lower.endsWith('ed'))) {
+		if (headingVerbCues.has(lower)) {
 			return false;
 		}
 		if (!headingFunctionWords.has(lower)) {
