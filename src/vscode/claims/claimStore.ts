@@ -1,3 +1,4 @@
+import { rename } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import {
 	createClaim, formatSidecarProblem, mergeClaimSets, parseSidecar, prepareArticle, serialiseSidecar, sidecarNameFor,
@@ -464,13 +465,21 @@ async function readText(uri: vscode.Uri): Promise<string | null> {
 	}
 }
 
-/** Writes beside the target, then renames over it: readers see the old file or the new one, never half of one. */
+/**
+ * Writes beside the target, then renames over it: readers see the old file or the new one, never half of one.
+ * VS Code's rename with overwrite deletes the target first, so on local disks the rename is the operating
+ * system's own, which replaces the file in one step; other file systems go through VS Code.
+ */
 async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
 	const suffix = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
 	const temporary = vscode.Uri.joinPath(uri, '..', `.${fileName(uri)}.${suffix}.tmp`);
 	try {
 		await vscode.workspace.fs.writeFile(temporary, encoder.encode(text));
-		await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+		if (uri.scheme === 'file') {
+			await rename(temporary.fsPath, uri.fsPath);
+		} else {
+			await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+		}
 	} catch (error) {
 		await vscode.workspace.fs.delete(temporary, { useTrash: false }).then(undefined, () => undefined);
 		throw error;
