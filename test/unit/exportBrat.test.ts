@@ -181,3 +181,16 @@ void test('brat export leaves out unanchored claims and warns about fuzzy ones',
 	assert.ok(ann.warnings.some((w) => /unanchored/.test(w)));
 	assert.ok(ann.warnings.some((w) => /awaits confirmation/.test(w)));
 });
+
+void test('brat export of a CRLF article: offsets count the CR too, in the .txt copy written beside the .ann', () => {
+	const crlf = emojiText.replace(/\n/g, '\r\n');
+	const claims = emojiClaims();
+	const article = prepareExportArticle({ fileName: emojiName, text: crlf, claims });
+	assert.ok(article.claims.every((c) => c.status !== 'unanchored'));
+	const files = exportClaims('brat', [article]).files;
+	const txt = files.find((f) => f.name.endsWith('.txt'))?.content ?? '';
+	assert.equal(txt, crlf);
+	const doc = readBratStrictly(files[0].content, txt);
+	const opens = [...doc.spans.values()].find((s) => s.text === 'The line opens in 2026');
+	assert.equal(opens?.start, Array.from(crlf.slice(0, crlf.indexOf('The line opens'))).length);
+});
