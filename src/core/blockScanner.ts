@@ -142,9 +142,12 @@ export class Heading implements HeadingBlock {
 /** A block as the scanner builds it. */
 export type ScannedBlock = Paragraph | Heading;
 
-/** Block kinds as the scan reports them (plain numbers, so that scanning allocates nothing). */
+// Block kinds as the scan reports them: plain numbers, so that scanning allocates nothing.
+/** A body paragraph. */
 export const paragraphKind = 0;
+/** The lead: the paragraph that starts on line 1. */
 export const leadKind = 1;
+/** A heading (see `isHeadingLine`). */
 export const headingKind = 2;
 
 /**
