@@ -159,8 +159,10 @@ function endsWithInitials(line: string, start: number, end: number): boolean {
  *    ({@link headingVerbCues}: "had", "said", "will", "include", "that", "he", ...), no lowercase word ending
  *    in "-ed" (a past tense), and the last word is not a lowercase function word ("... of the").
  * 6. **Not something else**: no inner sentence end (". " after a word that is not an abbreviation or an
- *    initial, "! ", "? "); no URL or e-mail address (`://`, `www.`, `@`); not a credit or byline line
- *    ({@link headingCreditStarts}: "By ...", "Reporting by ...", "Photo ...").
+ *    initial, "! ", "? "); no URL or e-mail address (`://`, `www.`, `@`); not a credit or byline line: a
+ *    word of {@link headingCreditStarts} alone ("Advertisement"), before a colon ("Photo: AP") or before
+ *    "by" ("Reporting by Jane Doe"), or "By" before a name ("By Jane Doe"); "Sources of Tension" and
+ *    "By the Numbers" stay headings.
  *
  * So "Symbol of Deepening Ties", "Implications for Global Diplomacy", "What Comes Next" and "Background" are
  * headings; "The government had claimed tobacco firms" (lowercase content words, "had"), "The measures include
@@ -203,6 +205,10 @@ export function isHeadingSpan(text: string, from: number, to: number): boolean {
 	let content = 0;
 	let capitalised = 0;
 	let lastBare = '';
+	// Credit lines: "Photo: AP", "Reporting by ...", "By Jane Doe", "Advertisement"; but "Sources of Tension".
+	let creditStart = false;
+	let creditFollows = false;
+	let byStart = false;
 	let i = start;
 	while (i < end) {
 		const wordStart = i;
@@ -250,9 +256,15 @@ export function isHeadingSpan(text: string, from: number, to: number): boolean {
 			if (!isDigit(first) && !isUpper(first, line, s)) {
 				return false;
 			}
-			if (e - s <= creditStartMaxLength && creditStartForms.has(line.slice(s, e))) {
-				return false;
+			if (e - s <= creditStartMaxLength) {
+				const word = line.slice(s, e);
+				creditStart = creditStartForms.has(word);
+				creditFollows = line.charCodeAt(wordEnd - 1) === 0x3a;
+				byStart = word === 'By' || word === 'BY';
 			}
+		} else if (words === 2 && creditStart && !creditFollows) {
+			const second = line.slice(s, e);
+			creditFollows = second === 'by' || second === 'By' || (byStart && isUpper(line.charCodeAt(s), line, s));
 		}
 		let letters = false;
 		let upper = false;
@@ -295,6 +307,9 @@ export function isHeadingSpan(text: string, from: number, to: number): boolean {
 		if (!headingFunctionWords.has(lower)) {
 			content++;
 		}
+	}
+	if (creditStart && (words === 1 || creditFollows)) {
+		return false;
 	}
 	if (content === 0 || (content <= 4 ? capitalised < content : capitalised * 3 < content * 2)) {
 		return false;

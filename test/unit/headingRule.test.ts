@@ -24,6 +24,9 @@ void describe('isHeadingLine', () => {
 		'Syria and the al-Assad Legacy',
 		'“Special Military Operation”',
 		'New Tensions With the U.S.',
+		'Sources of Tension',
+		'Follow the Money',
+		'By the Numbers',
 	];
 	for (const line of headings) {
 		void it(`accepts ${JSON.stringify(line)}`, () => {
@@ -57,6 +60,10 @@ void describe('isHeadingLine', () => {
 		['According to the ministry', 'half the content words in lowercase'],
 		['Reporting by Jane Doe', 'a credit line'],
 		['By John Smith', 'a byline'],
+		['Photo: AP', 'a photo credit'],
+		['Source: Reuters', 'a source line'],
+		['Editing by John Smith', 'an editing credit'],
+		['Advertisement', 'an advertisement marker'],
 		['The Talks Will Resume in Geneva Next Week After the Ministers Meet Again Soon', 'more than 12 words'],
 		['The Extraordinarily Long Headline About Diplomatic Consequences Of International Sanctions Enforcement', 'more than 80 characters'],
 		['Putin Gifted Kim a Limousine and', 'a dangling function word'],
