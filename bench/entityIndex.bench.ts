@@ -1,175 +1,249 @@
 // Entities at scale: recognition throughput, hover-card latency on a 1 MB article, and the workspace index of
-// 5,000 generated articles, cold and warm, built the way the extension builds it (core index code, sliced with
-// runSliced and setImmediate). Prints figures and the targets beside them; never fails on timings.
-import { readFile } from 'node:fs/promises';
+// 5,000 generated article files on disk, cold and warm, built the way the extension builds it (the core
+// WorkspaceIndexUpdater over asynchronous file reads, analysis in slices with runSliced and setImmediate, or in
+// worker threads with BENCH_WORKERS=N). Prints each figure with its target, wall and CPU time; never fails on timings.
+//
+// "Longest slice" is measured twice: per runSliced slice (from the resume after setImmediate to the next yield,
+// as the extension's host yields), and from outside by a 1 ms timer that records every stretch the event loop
+// could not run it. Wall time includes time the process spent descheduled on a loaded machine; CPU time is the
+// main thread's own (Linux /proc/thread-self/schedstat; elsewhere the process's, which includes workers).
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeArticle, analyzeArticleSteps, mentionAt, runSliced, type SliceHost, type SliceStats } from '../src/core/articleEntities';
-import { articleTitle } from '../src/core/articleTitle';
 import { buildEntityHoverMarkdown, commandLink } from '../src/core/entityHoverCard';
 import { emptyKnowledge, findKnowledgeEntity } from '../src/core/entityKnowledge';
 import { blockAt, parseSeed, sentenceAt } from '../src/core/seedParser';
 import {
-	indexCacheHeader, indexKey, parseIndexCacheLine, summarizeArticle, WorkspaceEntityIndex, type IndexedArticle,
+	analyzeInSlices, mentionCount, readIndexCacheSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater, writeIndexCacheSteps,
+	type AnalyzeForIndex, type IndexFiles,
 } from '../src/core/workspaceEntityIndex';
+import { EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
 import { generateSeedText, seedCorpusFile } from './seedCorpus';
 
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 5000);
+const workers = Number(process.env.BENCH_WORKERS ?? 0);
 const budgetMs = 15;
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`);
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 function percentile(sorted: readonly number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
 
-/**
- * The slicing host the extension uses (wall clock, setImmediate), plus a record of every slice's wall and CPU
- * time: on a shared machine the wall time of a slice includes time the process spent descheduled, which the CPU
- * time (user + system of this process) does not.
- */
+/** CPU milliseconds of the calling thread (Linux), else of the whole process. */
+const threadCpuMs: () => number = (() => {
+	try {
+		readFileSync('/proc/thread-self/schedstat', 'utf8');
+		return () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+	} catch {
+		return () => {
+			const usage = process.cpuUsage();
+			return (usage.user + usage.system) / 1000;
+		};
+	}
+})();
+const cpuSource = (() => {
+	try {
+		readFileSync('/proc/thread-self/schedstat');
+		return 'main thread';
+	} catch {
+		return 'process';
+	}
+})();
+
+/** A wall + CPU stopwatch. */
+function stopwatch(): () => { wall: number; cpu: number; processCpu: number } {
+	const wall = performance.now();
+	const cpu = threadCpuMs();
+	const pcpu = process.cpuUsage();
+	return () => {
+		const p = process.cpuUsage(pcpu);
+		return { wall: performance.now() - wall, cpu: threadCpuMs() - cpu, processCpu: (p.user + p.system) / 1000 };
+	};
+}
+
+/** The extension's slicing host (wall clock budget, setImmediate), recording each slice's wall and CPU time. */
 const slices: { wall: number[]; cpu: number[] } = { wall: [], cpu: [] };
 let sliceWall = performance.now();
-let sliceCpu = process.cpuUsage();
+let sliceCpu = threadCpuMs();
 const host: SliceHost = {
 	now: () => performance.now(),
 	yieldNow: () => {
-		const cpu = process.cpuUsage(sliceCpu);
 		slices.wall.push(performance.now() - sliceWall);
-		slices.cpu.push((cpu.user + cpu.system) / 1000);
+		slices.cpu.push(threadCpuMs() - sliceCpu);
 		return new Promise((resolve) => setImmediate(() => {
 			sliceWall = performance.now();
-			sliceCpu = process.cpuUsage();
+			sliceCpu = threadCpuMs();
 			resolve();
 		}));
 	},
 };
-/** Starts a measured run: the next slice begins now. */
 function startSlices(): void {
 	slices.wall.length = 0;
 	slices.cpu.length = 0;
 	sliceWall = performance.now();
-	sliceCpu = process.cpuUsage();
+	sliceCpu = threadCpuMs();
 }
 function sliceReport(): string {
 	const wall = [...slices.wall].sort((a, b) => a - b);
 	const cpu = [...slices.cpu].sort((a, b) => a - b);
 	slices.wall.length = 0;
 	slices.cpu.length = 0;
-	if (wall.length === 0) return 'no slices';
-	return `${wall.length} slices: wall p50 ${fmt(percentile(wall, 0.5))}, p99 ${fmt(percentile(wall, 0.99))}, max ${fmt(wall[wall.length - 1])}; CPU p99 ${fmt(percentile(cpu, 0.99))}, max ${fmt(cpu[cpu.length - 1])}`;
+	if (wall.length === 0) return 'no runSliced slices';
+	return `${wall.length} runSliced slices: wall p50 ${fmt(percentile(wall, 0.5))}, p99 ${fmt(percentile(wall, 0.99))}, max ${fmt(wall[wall.length - 1])}; CPU p99 ${fmt(percentile(cpu, 0.99))}, max ${fmt(cpu[cpu.length - 1])}`;
 }
 
-/** The longest stretch the event loop was blocked, measured from outside by a 1 ms timer (what the extension host would feel). */
-function watchEventLoop(): { stop(): number } {
-	let last = performance.now();
-	let worst = 0;
+/** Every stretch the event loop was busy, seen from a 1 ms timer: its wall time and the main thread's CPU time. */
+function watchEventLoop(): { stop(): string; worstCpu(): number } {
+	let lastWall = performance.now();
+	let lastCpu = threadCpuMs();
+	const wall: number[] = [];
+	const cpu: number[] = [];
 	const timer = setInterval(() => {
 		const now = performance.now();
-		worst = Math.max(worst, now - last);
-		last = now;
+		const nowCpu = threadCpuMs();
+		wall.push(now - lastWall);
+		cpu.push(nowCpu - lastCpu);
+		lastWall = now;
+		lastCpu = nowCpu;
 	}, 1);
-	return { stop: () => (clearInterval(timer), worst) };
+	let stopped = false;
+	const finish = () => {
+		if (!stopped) clearInterval(timer);
+		stopped = true;
+		wall.sort((a, b) => a - b);
+		cpu.sort((a, b) => a - b);
+	};
+	return {
+		stop: () => {
+			finish();
+			return `event loop (1 ms timer, ${wall.length} ticks): longest gap wall ${fmt(wall[wall.length - 1] ?? 0)} (p99 ${fmt(percentile(wall, 0.99))}), CPU ${fmt(cpu[cpu.length - 1] ?? 0)} (p99 ${fmt(percentile(cpu, 0.99))}) (target < 50 ms)`;
+		},
+		worstCpu: () => (finish(), cpu[cpu.length - 1] ?? 0),
+	};
 }
+
+console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${cpus().length} CPUs; CPU times are the ${cpuSource}'s`);
 
 // 1. Recognition throughput on 1 MB.
 const big = await readFile(await seedCorpusFile(1), 'utf8');
-const times: number[] = [];
+const runs: { wall: number; cpu: number }[] = [];
 let analysis = analyzeArticle(big);
 for (let i = 0; i < 5; i++) {
-	(globalThis as { gc?: () => void }).gc?.();
-	const t0 = performance.now();
+	gc();
+	const watch = stopwatch();
 	analysis = analyzeArticle(big);
-	times.push(performance.now() - t0);
+	runs.push(watch());
 }
-times.sort((a, b) => a - b);
-const median = times[times.length >> 1];
-console.log(`recognition (analyzeArticle = recognize in 16 KB block-aligned slices + group + offset index), 1 MB article:`);
-console.log(`  ${big.length.toLocaleString('en-US')} chars, ${analysis.mentions.length.toLocaleString('en-US')} mentions, ${analysis.entities.length} entities; median ${fmt(median)} -> ${Math.round(big.length / (median / 1000)).toLocaleString('en-US')} chars/s`);
+const medianOf = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+const recognitionWall = medianOf(runs.map((r) => r.wall));
+const recognitionCpu = medianOf(runs.map((r) => r.cpu));
+console.log(`\nrecognition (analyzeArticle: recognize in 16 KB block-aligned slices + group + offset index), 1 MB article, median of 5:`);
+console.log(`  ${big.length.toLocaleString('en-US')} chars, ${analysis.mentions.length.toLocaleString('en-US')} mentions, ${analysis.entities.length} entities; wall ${fmt(recognitionWall)}, CPU ${fmt(recognitionCpu)} -> ${Math.round(big.length / (recognitionCpu / 1000)).toLocaleString('en-US')} chars per CPU second`);
 const sliced: SliceStats = { longestMs: 0, slices: 0 };
-startSlices();
-await runSliced(analyzeArticleSteps(big), host, budgetMs, sliced);
-console.log(`  sliced as on the extension host: longest uninterrupted ${fmt(sliced.longestMs)} (target < 50 ms); ${sliceReport()}`);
-
-// 3 first (the hover bench uses the workspace index): index of N generated articles, cold then warm.
-const texts = Array.from({ length: articleCount }, (_, i) => generateSeedText(3000, 1000 + i));
-const totalChars = texts.reduce((n, t) => n + t.length, 0);
-console.log(`\nload average while measuring: ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(', ')} on ${(await import('node:os')).cpus().length} CPUs`);
-console.log(`\nworkspace index: ${articleCount} generated articles, ${(totalChars / articleCount / 1000).toFixed(1)} K chars each on average`);
-
-async function buildIndex(cache: Map<string, IndexedArticle>, stats: SliceStats): Promise<{ index: WorkspaceEntityIndex; ms: number; analysed: number }> {
-	const index = new WorkspaceEntityIndex();
-	let analysed = 0;
-	const t0 = performance.now();
-	await runSliced((function* () {
-		for (let i = 0; i < texts.length; i++) {
-			const text = texts[i];
-			const key = indexKey(text, undefined);
-			let summary = cache.get(key);
-			if (!summary) {
-				const doc = parseSeed(text);
-				const article = yield* analyzeArticleSteps(text, undefined, doc);
-				summary = summarizeArticle(key, text, articleTitle(doc), article);
-				cache.set(key, summary);
-				analysed++;
-			}
-			index.set(`file:///ws/${String(i).padStart(4, '0')}_article.txt`, summary);
-			yield;
-		}
-	})(), host, budgetMs, stats);
-	return { index, ms: performance.now() - t0, analysed };
-}
-
-const coldStats: SliceStats = { longestMs: 0, slices: 0 };
-(globalThis as { gc?: () => void }).gc?.();
+gc();
 startSlices();
 let loop = watchEventLoop();
-const cold = await buildIndex(new Map(), coldStats);
-const coldLoop = loop.stop();
-console.log(`  cold (every article recognized): ${fmt(cold.ms)} (target < 20 s); ${cold.analysed} analysed; longest slice ${fmt(coldStats.longestMs)}, event loop blocked at most ${fmt(coldLoop)}`);
-console.log(`    ${sliceReport()}`);
+await runSliced(analyzeArticleSteps(big), host, budgetMs, sliced);
+console.log(`  sliced as on the extension host (budget ${budgetMs} ms): longest slice by runSliced's clock ${fmt(sliced.longestMs)}; ${sliceReport()}`);
+console.log(`  ${loop.stop()}`);
 
-// The cache as the extension writes and reads it: JSON Lines, serialised and parsed in slices.
-// A second start is a fresh process: collect the cold build's garbage first, so it is not charged to the warm one.
-(globalThis as { gc?: () => void }).gc?.();
+// 2. The workspace index of N article files on disk.
+const wsDir = join(tmpdir(), `news-seed-bench-ws-${articleCount}`);
+await mkdir(wsDir, { recursive: true });
+const existing = new Set(await readdir(wsDir));
+const names = Array.from({ length: articleCount }, (_, i) => `${String(i).padStart(5, '0')}_article.txt`);
+let totalChars = 0;
+for (let i = 0; i < articleCount; i++) {
+	const text = generateSeedText(3000, 1000 + i);
+	totalChars += text.length;
+	if (!existing.has(names[i])) await writeFile(join(wsDir, names[i]), text);
+}
+const uris = names.map((name) => pathToFileURL(join(wsDir, name)).toString());
+const files: IndexFiles = {
+	stat: async (uri) => {
+		try {
+			const s = await stat(fileURLToPath(uri));
+			return { mtime: s.mtimeMs, size: s.size };
+		} catch {
+			return undefined;
+		}
+	},
+	read: async (uri) => {
+		try {
+			return new TextDecoder().decode(await readFile(fileURLToPath(uri)));
+		} catch {
+			return undefined;
+		}
+	},
+};
+const cachePath = join(wsDir, '..', `news-seed-bench-cache-${articleCount}.jsonl`);
+console.log(`\nworkspace index: ${articleCount} generated article files in ${wsDir}, ${(totalChars / articleCount / 1000).toFixed(1)} K chars each on average;`);
+console.log(`  analysis ${workers > 0 ? `in ${workers} worker thread(s)` : 'on the main thread in runSliced slices'} (BENCH_WORKERS=N to change), files read with fs/promises (as vscode.workspace.fs reads them), 16 in flight`);
+
+const pool = workers > 0 ? new EntityIndexWorkerPool(new URL('../src/node/entityIndexWorker.ts', import.meta.url), workers, ['--import', 'tsx']) : undefined;
+const coldStats: SliceStats = { longestMs: 0, slices: 0 };
+const onThread: AnalyzeForIndex = analyzeInSlices(host, budgetMs, coldStats);
+function updater(): WorkspaceIndexUpdater {
+	return new WorkspaceIndexUpdater(new WorkspaceEntityIndex(), {
+		files,
+		analyze: pool ? pool.analyze : onThread,
+		lexiconFor: () => undefined,
+		baseName: (uri) => uri.slice(uri.lastIndexOf('/') + 1),
+	});
+}
+
+gc();
 startSlices();
-let t0 = performance.now();
-const lines = [indexCacheHeader];
-const saveStats: SliceStats = { longestMs: 0, slices: 0 };
-await runSliced((function* () {
-	for (const article of Object.values(cold.index.toCache().articles)) {
-		lines.push(JSON.stringify(article));
-		if (lines.length % 100 === 0) yield;
-	}
-})(), host, budgetMs, saveStats);
-const cacheText = lines.join('\n');
-const saveMs = performance.now() - t0;
-t0 = performance.now();
-const loaded = new Map<string, IndexedArticle>();
-const loadStats: SliceStats = { longestMs: 0, slices: 0 };
-await runSliced((function* () {
-	// As the extension reads it: line by line with indexOf, yielding every 50 lines.
-	let at = cacheText.indexOf('\n');
-	let count = 0;
-	while (at >= 0 && at < cacheText.length) {
-		const next = cacheText.indexOf('\n', at + 1);
-		const article = parseIndexCacheLine(cacheText.slice(at + 1, next < 0 ? cacheText.length : next));
-		if (article) loaded.set(article.key, article);
-		at = next;
-		if (++count % 50 === 0) yield;
-	}
-})(), host, budgetMs, loadStats);
-const loadMs = performance.now() - t0;
-const warmStats: SliceStats = { longestMs: 0, slices: 0 };
 loop = watchEventLoop();
-const warm = await buildIndex(loaded, warmStats);
-const warmLoop = loop.stop();
-console.log(`  cache: ${(cacheText.length / 1e6).toFixed(1)} MB JSON Lines; save ${fmt(saveMs)} (longest slice ${fmt(saveStats.longestMs)}), load ${fmt(loadMs)} (longest slice ${fmt(loadStats.longestMs)})`);
-console.log(`  warm (cache load + hash every text + reuse): ${fmt(loadMs + warm.ms)} (target < 2 s); ${warm.analysed} analysed; longest slice ${fmt(Math.max(warmStats.longestMs, loadStats.longestMs))}, event loop blocked at most ${fmt(warmLoop)}`);
-console.log(`    cache save, load and warm build: ${sliceReport()}`);
-console.log(`  (file reads are not included: the extension reads through vscode.workspace.fs, asynchronously)`);
+let watch = stopwatch();
+const cold = updater();
+await cold.updateAll(uris, { concurrency: 16 });
+const coldTime = watch();
+console.log(`  cold (every article read, hashed, analysed): wall ${fmt(coldTime.wall)} (target < 20 s); main-thread CPU ${fmt(coldTime.cpu)}, process CPU ${fmt(coldTime.processCpu)}; ${cold.index.size} indexed`);
+console.log(`    ${loop.stop()}`);
+console.log(`    longest analysis slice by runSliced's clock ${fmt(coldStats.longestMs)} over ${coldStats.slices} slices`);
 
-// 2. Hover latency on the 1 MB article, recognition cached (the extension's ArticleEntitiesCache), with the
-// 5,000-article index above answering "other articles".
+// The cache as the extension writes it: serialised in slices, then one write.
+gc();
+startSlices();
+loop = watchEventLoop();
+watch = stopwatch();
+const saveStats: SliceStats = { longestMs: 0, slices: 0 };
+const cacheText = (await runSliced(writeIndexCacheSteps(cold.cacheEntries()), host, budgetMs, saveStats)) ?? '';
+const encoded = new TextEncoder().encode(cacheText);
+await writeFile(cachePath, encoded);
+const saveTime = watch();
+console.log(`  cache save: ${(encoded.length / 1e6).toFixed(2)} MB JSON Lines; wall ${fmt(saveTime.wall)}, CPU ${fmt(saveTime.cpu)}; ${loop.stop()}`);
+console.log(`    longest slice by runSliced's clock ${fmt(saveStats.longestMs)}`);
+await pool?.close();
+
+// A second start: a fresh index; the cache read and parsed in slices, every file stat'ed, unchanged ones not read.
+// The cold build's garbage is collected first, as a new extension host would not have it.
 const index = cold.index;
+gc();
+startSlices();
+loop = watchEventLoop();
+watch = stopwatch();
+const loadStats: SliceStats = { longestMs: 0, slices: 0 };
+const warm = updater();
+const cacheFiles = await runSliced(readIndexCacheSteps(new TextDecoder().decode(await readFile(cachePath))), host, budgetMs, loadStats);
+if (cacheFiles) warm.useCache(cacheFiles);
+const loadTime = watch();
+let reads = 0;
+const countingRead = files.read;
+files.read = (uri) => (reads++, countingRead(uri));
+await warm.updateAll(uris, { concurrency: 16 });
+const warmTime = watch();
+console.log(`  warm (cache read + parsed, every file stat'ed, ${reads} read): wall ${fmt(warmTime.wall)} (target < 2 s), of which cache load ${fmt(loadTime.wall)}; main-thread CPU ${fmt(warmTime.cpu)}; ${warm.index.size} indexed`);
+console.log(`    ${loop.stop()}; cache parse: longest slice by runSliced's clock ${fmt(loadStats.longestMs)}`);
+
+// 3. Hover latency on the 1 MB article, recognition cached (the extension's ArticleEntitiesCache), with the
+// N-article index above answering "other articles".
 const doc = parseSeed(big);
 const cached = analyzeArticle(big, undefined, doc);
 function hoverAt(offset: number): string | undefined {
@@ -183,20 +257,32 @@ function hoverAt(offset: number): string | undefined {
 	return buildEntityHoverMarkdown({
 		canonical: entity.canonical, type: entity.type, otherNames: entity.aliases, mentionCount: entity.mentions.length,
 		firstLine: 1, firstSentence: big.slice(context.start, context.end),
-		otherArticles: others.first.map((o) => ({ label: o.uri, link: commandLink('newsSeed.entities.openArticle', { uri: o.uri }), mentions: o.entity.mentions.length })),
+		otherArticles: others.first.map((o) => ({ label: o.uri, link: commandLink('newsSeed.entities.openArticle', { uri: o.uri }), mentions: mentionCount(o.entity) })),
 		otherArticleCount: others.count, indexing: false, notes: declared?.notes ?? '', links: declared?.links ?? [], declared: declared !== undefined,
 		findMentionsLink: commandLink('newsSeed.entities.findMentions', { offset }), editNoteLink: commandLink('newsSeed.entities.editNote', { offset }),
 	});
 }
 const samples: number[] = [];
+const cpuSamples: number[] = [];
+const firstPerEntity: number[] = [];
+const seen = new Set<number>();
 for (let i = 0; i < 500; i++) {
 	const mention = cached.mentions[Math.floor((i / 500) * cached.mentions.length)];
-	const at = performance.now();
+	const w = stopwatch();
 	const card = hoverAt(mention.start + 1);
-	samples.push(performance.now() - at);
+	const t = w();
+	samples.push(t.wall);
+	cpuSamples.push(t.cpu);
+	if (!seen.has(mention.entity)) {
+		seen.add(mention.entity);
+		firstPerEntity.push(t.wall);
+	}
 	if (!card) throw new Error('no card');
 }
 samples.sort((a, b) => a - b);
-console.log(`\nhover card on the 1 MB article, recognition cached (what a hover costs once the article is analysed), 500 mentions spread over the text:`);
-console.log(`  median ${fmt(percentile(samples, 0.5))}, p95 ${fmt(percentile(samples, 0.95))}, max ${fmt(samples[samples.length - 1])} (target p95 < 10 ms)`);
-console.log(`hover with a cold cache = the analysis above (median ${fmt(median)}, run in slices of at most ${fmt(sliced.longestMs)}) + one card; the extension analyses an article when it is first asked and keeps the result per version`);
+cpuSamples.sort((a, b) => a - b);
+firstPerEntity.sort((a, b) => a - b);
+console.log(`\nhover card on the 1 MB article, recognition cached, ${articleCount}-article index, 500 mentions spread over the text:`);
+console.log(`  wall median ${fmt(percentile(samples, 0.5))}, p95 ${fmt(percentile(samples, 0.95))}, max ${fmt(samples[samples.length - 1])} (target p95 < 10 ms); CPU p95 ${fmt(percentile(cpuSamples, 0.95))}; first hover per entity (${firstPerEntity.length}): max ${fmt(firstPerEntity[firstPerEntity.length - 1])}`);
+console.log(`  hover with a cold cache = the sliced analysis above (CPU ${fmt(recognitionCpu)}, in slices) + one card; the extension keeps the analysis per document version`);
+console.log(`\nload average at end: ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);

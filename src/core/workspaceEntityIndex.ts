@@ -1,35 +1,52 @@
 /**
- * The workspace-wide entity index: for each seed file, a compact summary of its entities (id, canonical name,
- * type, mention spans) and headings, keyed by the file's URI string, with an inverted map from entity id to the
- * files that mention it. Summaries are serialisable and keyed by a content hash, so a host can cache them
- * between sessions and only re-analyse files whose text (or the user's lexicon) changed.
+ * The workspace-wide entity index: for each seed file, a compact summary of its entities (canonical name, type,
+ * other names, mention spans as one flat array) and headings, keyed by the file's URI string, with inverted maps
+ * from entity names to the files that mention them. Summaries are keyed by a content hash (and the lexicon's), and
+ * a cache of them records each file's size and modification time, so a host re-reads only files that changed and
+ * re-analyses only texts it has never seen.
  *
- * Pure: the host reads files, hashes are computed here, and time slicing is left to `runSliced`.
+ * Pure: the host reads files (see {@link IndexFiles}) and chooses where analysis runs (on its thread in slices,
+ * or in a worker); time slicing is left to `runSliced`.
  */
-import { analyzeArticleSteps, type ArticleEntities } from './articleEntities';
+import { analyzeArticleSteps, runSliced, type ArticleEntities, type SliceHost, type SliceStats } from './articleEntities';
 import { entitySlug, type EntityType, type UserLexicon } from './entities/index';
+import { isSeedFileName, startsWithDateline } from './seedRecognition';
 
-/** One entity of one file, as the index keeps it. `mentions` are `[start, end]` UTF-16 offsets, in order. */
+/**
+ * One entity of one file, as the index keeps it. `spans` holds its mentions as one flat array of UTF-16 offsets,
+ * `[start0, end0, start1, end1, …]` in order (one array per entity instead of one per mention: a workspace of
+ * 5,000 articles holds hundreds of thousands of mentions, and small arrays cost parsing and garbage collection).
+ */
 export interface IndexedEntity {
-	readonly id: string;
 	readonly canonical: string;
 	readonly type: EntityType;
 	readonly aliases: readonly string[];
-	readonly mentions: readonly (readonly [number, number])[];
+	readonly spans: readonly number[];
 }
 
 /** The summary of one seed file. `lineStarts` turns offsets into line/character without the text. */
 export interface IndexedArticle {
 	/** {@link indexKey} of the text and lexicon it was made from. */
 	readonly key: string;
-	readonly title: string;
 	readonly lineStarts: readonly number[];
 	readonly entities: readonly IndexedEntity[];
 	readonly headings: readonly { readonly name: string; readonly start: number; readonly end: number }[];
 }
 
 /** Bump when the summary's shape or the analysis changes, so old caches are dropped. */
-export const indexFormatVersion = 1;
+export const indexFormatVersion = 2;
+
+/** How many mentions an indexed entity has. */
+export function mentionCount(entity: IndexedEntity): number {
+	return entity.spans.length >> 1;
+}
+
+/** The mentions of an indexed entity as `[start, end]` pairs, in order. */
+export function mentionSpans(entity: IndexedEntity): [number, number][] {
+	const pairs: [number, number][] = [];
+	for (let i = 0; i + 1 < entity.spans.length; i += 2) pairs.push([entity.spans[i], entity.spans[i + 1]]);
+	return pairs;
+}
 
 /**
  * A 64-bit non-cryptographic hash of a string (two 32-bit FNV-1a-like lanes with murmur finalisers), as 16 hex
@@ -91,26 +108,23 @@ export function positionAt(lineStarts: readonly number[], offset: number): { lin
 }
 
 /** The summary of an analysed article. */
-export function summarizeArticle(key: string, text: string, title: string, article: ArticleEntities): IndexedArticle {
+export function summarizeArticle(key: string, text: string, article: ArticleEntities): IndexedArticle {
 	return {
 		key,
-		title,
 		lineStarts: lineStartsOf(text),
-		entities: article.entities.map((entity) => ({
-			id: entity.id,
-			canonical: entity.canonical,
-			type: entity.type,
-			aliases: entity.aliases,
-			mentions: entity.mentions.map((mention) => [mention.start, mention.end] as const),
-		})),
+		entities: article.entities.map((entity) => {
+			const spans: number[] = [];
+			for (const mention of entity.mentions) spans.push(mention.start, mention.end);
+			return { canonical: entity.canonical, type: entity.type, aliases: entity.aliases, spans };
+		}),
 		headings: article.headings.map((heading) => ({ name: heading.name, start: heading.start, end: heading.end })),
 	};
 }
 
-/** Analysis and summary of one file as sliced steps (see `runSliced`); the title is the file's label. */
-export function* summarizeArticleSteps(text: string, title: string, lexicon?: UserLexicon): Generator<void, IndexedArticle> {
+/** Analysis and summary of one text as sliced steps (see `runSliced`). */
+export function* summarizeArticleSteps(text: string, lexicon?: UserLexicon, key = indexKey(text, lexicon)): Generator<void, IndexedArticle> {
 	const article = yield* analyzeArticleSteps(text, lexicon);
-	return summarizeArticle(indexKey(text, lexicon), text, title, article);
+	return summarizeArticle(key, text, article);
 }
 
 /** An entity's mentions in one file of the index. */
@@ -178,18 +192,18 @@ export function sameEntity(a: EntityNames, b: EntityNames): boolean {
 }
 
 /**
- * The index proper. Invariant: `byName.get(key)` maps exactly the URIs whose summary has entities with that name
- * key (see {@link nameKeys}) to those entities. Name keys are computed once per summary entity, so looking up
- * the files of an entity costs a few map reads per name, whatever the size of the workspace.
+ * The index proper. Invariants: `byName.get(key)` maps exactly the URIs whose summary has entities with that name
+ * key (see {@link nameKeys}) to those entities, and `byCanonical.get(key)` the same for canonical names only. So
+ * the files that mention an entity (the union of `byName` at its canonical key and `byCanonical` at each of its
+ * keys, see {@link sameEntity}) are counted and listed from a few map reads, whatever the size of the workspace.
  */
 export class WorkspaceEntityIndex {
 	private readonly articles = new Map<string, IndexedArticle>();
 	private readonly byName = new Map<string, Map<string, IndexedEntity[]>>();
+	private readonly byCanonical = new Map<string, Map<string, IndexedEntity[]>>();
 	private readonly keys = new WeakMap<IndexedEntity, readonly string[]>();
 	/** Slugs by name: the same names recur across thousands of articles, and a slug costs a Unicode normalisation. */
 	private readonly slugs = new Map<string, string>();
-	/** Memoized {@link occurrenceSummary} answers; cleared whenever a file is set or deleted. */
-	private readonly summaries = new Map<string, { count: number; first: IndexedOccurrence[] }>();
 
 	get size(): number {
 		return this.articles.size;
@@ -213,41 +227,58 @@ export class WorkspaceEntityIndex {
 	}
 
 	set(uri: string, article: IndexedArticle): void {
+		if (this.articles.get(uri) === article) return;
 		this.delete(uri);
-		this.summaries.clear();
 		this.articles.set(uri, article);
 		for (const entity of article.entities) {
-			for (const key of this.keysOf(entity)) {
-				let files = this.byName.get(key);
-				if (!files) {
-					files = new Map();
-					this.byName.set(key, files);
-				}
-				const list = files.get(uri);
-				if (list) list.push(entity);
-				else files.set(uri, [entity]);
-			}
+			const keys = this.keysOf(entity);
+			add(this.byCanonical, keys[0], uri, entity);
+			for (const key of keys) add(this.byName, key, uri, entity);
 		}
 	}
 
 	delete(uri: string): void {
 		const old = this.articles.get(uri);
 		if (!old) return;
-		this.summaries.clear();
 		this.articles.delete(uri);
 		for (const entity of old.entities) {
-			for (const key of this.keysOf(entity)) {
-				const files = this.byName.get(key);
-				files?.delete(uri);
-				if (files?.size === 0) this.byName.delete(key);
-			}
+			const keys = this.keysOf(entity);
+			remove(this.byCanonical, keys[0], uri);
+			for (const key of keys) remove(this.byName, key, uri);
 		}
 	}
 
 	clear(): void {
-		this.summaries.clear();
 		this.articles.clear();
 		this.byName.clear();
+		this.byCanonical.clear();
+	}
+
+	/** The URIs of the files that mention the entity (see {@link sameEntity}), unordered, without `except`. */
+	private filesOf(entity: EntityNames, except: string | undefined): Set<string> {
+		const wanted = nameKeys(entity, this.slugs);
+		const files = new Set<string>();
+		for (const uri of this.byName.get(wanted[0])?.keys() ?? []) if (uri !== except) files.add(uri);
+		for (const key of wanted) {
+			for (const uri of this.byCanonical.get(key)?.keys() ?? []) if (uri !== except) files.add(uri);
+		}
+		return files;
+	}
+
+	/** The entity's entities in one file, merged in offset order under the first match; undefined when none. */
+	private occurrenceIn(uri: string, wanted: readonly string[]): IndexedOccurrence | undefined {
+		const article = this.articles.get(uri);
+		if (!article) return undefined;
+		const canonical = wanted[0];
+		const found = article.entities.filter((other) => {
+			const otherKeys = this.keysOf(other);
+			// Same type is implied by a shared key; same entity when either canonical name is a name of the other.
+			return otherKeys.includes(canonical) || wanted.includes(otherKeys[0]);
+		});
+		if (found.length === 0) return undefined;
+		if (found.length === 1) return { uri, article, entity: found[0] };
+		const pairs = found.flatMap(mentionSpans).sort((x, y) => x[0] - y[0]);
+		return { uri, article, entity: { ...found[0], spans: pairs.flat() } };
 	}
 
 	/**
@@ -255,82 +286,45 @@ export class WorkspaceEntityIndex {
 	 * the matching entities' mentions are merged in offset order under the first match.
 	 */
 	occurrences(entity: EntityNames, except?: string): IndexedOccurrence[] {
-		const wanted = nameKeys(entity);
-		const wantedSet = new Set(wanted);
-		const canonical = wanted[0];
-		const matches = new Map<string, Set<IndexedEntity>>();
-		for (const key of wanted) {
-			for (const [uri, entities] of this.byName.get(key) ?? []) {
-				if (uri === except) continue;
-				for (const other of entities) {
-					const otherKeys = this.keysOf(other);
-					// Same type is implied by a shared key; same entity when either canonical name is a name of the other.
-					if (!(otherKeys.includes(canonical) || wantedSet.has(otherKeys[0]))) continue;
-					let found = matches.get(uri);
-					if (!found) {
-						found = new Set();
-						matches.set(uri, found);
-					}
-					found.add(other);
-				}
-			}
-		}
+		const wanted = nameKeys(entity, this.slugs);
 		const result: IndexedOccurrence[] = [];
-		for (const uri of [...matches.keys()].sort()) {
-			const article = this.articles.get(uri);
-			const found = [...(matches.get(uri) ?? [])];
-			if (!article || found.length === 0) continue;
-			const merged = found.length === 1 ? found[0] : { ...found[0], mentions: found.flatMap((m) => m.mentions).sort((x, y) => x[0] - y[0]) };
-			result.push({ uri, article, entity: merged });
+		for (const uri of [...this.filesOf(entity, except)].sort()) {
+			const occurrence = this.occurrenceIn(uri, wanted);
+			if (occurrence) result.push(occurrence);
 		}
 		return result;
 	}
 
 	/**
 	 * How many files mention the entity (as {@link occurrences} counts them) and the first `limit` of them in URI
-	 * order: what a hover card needs, without building every occurrence. Answers are memoized until the index
-	 * changes, so hovering the same entity again costs a map lookup (the first time, for an entity named in all
-	 * 5,000 files of a workspace, tens of milliseconds).
+	 * order: what a hover card needs. The count comes from the inverted maps' sizes when the entity has no other
+	 * names (the usual case) and otherwise from a union over the few files whose canonical name is one of them; the
+	 * first files are picked in one pass without sorting, so even an entity named in every one of 5,000 files
+	 * answers in well under a millisecond, the first time as every time.
 	 */
 	occurrenceSummary(entity: EntityNames, except: string | undefined, limit: number): { count: number; first: IndexedOccurrence[] } {
-		const wanted = nameKeys(entity);
-		const memoKey = JSON.stringify([wanted, except ?? null, limit]);
-		const memo = this.summaries.get(memoKey);
-		if (memo) return memo;
-		const answer = this.summarize(wanted, entity, except, limit);
-		this.summaries.set(memoKey, answer);
-		return answer;
-	}
-
-	private summarize(wanted: readonly string[], entity: EntityNames, except: string | undefined, limit: number): { count: number; first: IndexedOccurrence[] } {
-		const wantedSet = new Set(wanted);
-		const canonical = wanted[0];
-		const matched = new Set<string>();
-		for (const key of wanted) {
-			for (const [uri, entities] of this.byName.get(key) ?? []) {
-				if (uri === except || matched.has(uri)) continue;
-				for (const other of entities) {
-					const otherKeys = this.keysOf(other);
-					if (otherKeys.includes(canonical) || wantedSet.has(otherKeys[0])) {
-						matched.add(uri);
-						break;
-					}
-				}
+		const wanted = nameKeys(entity, this.slugs);
+		const named = this.byName.get(wanted[0]);
+		let count = (named?.size ?? 0) - (except !== undefined && named?.has(except) ? 1 : 0);
+		const extra = new Set<string>();
+		for (const key of wanted.slice(1)) {
+			for (const uri of this.byCanonical.get(key)?.keys() ?? []) {
+				if (uri !== except && !named?.has(uri)) extra.add(uri);
 			}
 		}
-		const chosen = [...matched].sort().slice(0, limit);
-		const first = chosen.flatMap((uri) => this.occurrencesIn(uri, entity));
-		return { count: matched.size, first };
-	}
-
-	/** The entity's occurrence in one indexed file, if it has one. */
-	private occurrencesIn(uri: string, entity: EntityNames): IndexedOccurrence[] {
-		const article = this.articles.get(uri);
-		if (!article) return [];
-		const found = article.entities.filter((other) => sameEntity(entity, other));
-		if (found.length === 0) return [];
-		const merged = found.length === 1 ? found[0] : { ...found[0], mentions: found.flatMap((m) => m.mentions).sort((x, y) => x[0] - y[0]) };
-		return [{ uri, article, entity: merged }];
+		count += extra.size;
+		const first: string[] = [];
+		const consider = (uri: string): void => {
+			if (uri === except || limit <= 0) return;
+			if (first.length === limit && uri >= first[limit - 1]) return;
+			let at = first.length;
+			while (at > 0 && first[at - 1] > uri) at--;
+			first.splice(at, 0, uri);
+			if (first.length > limit) first.pop();
+		};
+		for (const uri of named?.keys() ?? []) consider(uri);
+		for (const uri of extra) consider(uri);
+		return { count, first: first.map((uri) => this.occurrenceIn(uri, wanted)).filter((o): o is IndexedOccurrence => o !== undefined) };
 	}
 
 	/** Entities (at their first mention in each file) and headings whose name matches `query`, at most `limit`. */
@@ -340,8 +334,7 @@ export class WorkspaceEntityIndex {
 			for (const entity of article.entities) {
 				if (result.length >= limit) return result;
 				if (matchesQuery(entity.canonical, query)) {
-					const [start, end] = entity.mentions[0];
-					result.push({ kind: 'entity', name: entity.canonical, type: entity.type, uri, article, start, end });
+					result.push({ kind: 'entity', name: entity.canonical, type: entity.type, uri, article, start: entity.spans[0], end: entity.spans[1] });
 				}
 			}
 			for (const heading of article.headings) {
@@ -353,55 +346,313 @@ export class WorkspaceEntityIndex {
 		}
 		return result;
 	}
+}
 
-	/** The index as JSON-ready data, for a cache keyed by {@link IndexedArticle.key}. */
-	toCache(): IndexCache {
-		const articles: Record<string, IndexedArticle> = {};
-		for (const article of this.articles.values()) articles[article.key] = article;
-		return { version: indexFormatVersion, articles };
+function add(map: Map<string, Map<string, IndexedEntity[]>>, key: string, uri: string, entity: IndexedEntity): void {
+	let files = map.get(key);
+	if (!files) {
+		files = new Map();
+		map.set(key, files);
+	}
+	const list = files.get(uri);
+	if (list) {
+		if (!list.includes(entity)) list.push(entity);
+	} else {
+		files.set(uri, [entity]);
 	}
 }
 
-/** A serialised cache: summaries by key. Keys hold the text hash, so the same text under two names is stored once. */
-export interface IndexCache {
-	readonly version: number;
-	readonly articles: Readonly<Record<string, IndexedArticle>>;
+function remove(map: Map<string, Map<string, IndexedEntity[]>>, key: string, uri: string): void {
+	const files = map.get(key);
+	files?.delete(uri);
+	if (files?.size === 0) map.delete(key);
 }
 
-/** Reads a cache written by `toCache` from parsed JSON; anything else (another version, damage) gives an empty cache. */
-export function readIndexCache(data: unknown): Map<string, IndexedArticle> {
-	const result = new Map<string, IndexedArticle>();
-	if (typeof data !== 'object' || data === null || (data as IndexCache).version !== indexFormatVersion) {
-		return result;
-	}
-	const articles = (data as IndexCache).articles;
-	if (typeof articles !== 'object' || articles === null) return result;
-	for (const [key, article] of Object.entries(articles)) {
-		if (isIndexedArticle(article) && article.key === key) result.set(key, article);
-	}
-	return result;
+// ---------------------------------------------------------------------------------------------------------------
+// The cache: JSON Lines, one file per line, compact and positional.
+
+/** What the host's file system says about a file; a changed size or time means the text must be read again. */
+export interface FileStamp {
+	readonly mtime: number;
+	readonly size: number;
 }
 
-function isIndexedArticle(value: unknown): value is IndexedArticle {
-	const a = value as IndexedArticle;
-	return typeof a === 'object' && a !== null && typeof a.key === 'string' && typeof a.title === 'string'
-		&& Array.isArray(a.lineStarts) && Array.isArray(a.entities) && Array.isArray(a.headings)
-		&& a.entities.every((e) => typeof e?.id === 'string' && typeof e.canonical === 'string' && Array.isArray(e.mentions) && e.mentions.length > 0);
+/** One cached file: its stamp when it was read, and its summary, or `undefined` for a `.txt` that is not a seed. */
+export interface CachedFile {
+	readonly uri: string;
+	readonly stamp: FileStamp;
+	readonly article: IndexedArticle | undefined;
 }
 
 /**
- * The first line of a cache written as JSON Lines (one summary per line after it). Lines let a host write and
- * read a large cache a few hundred summaries at a time, yielding in between, where one JSON.parse of 15 MB
- * would hold the thread for a tenth of a second.
+ * The first line of a cache written as JSON Lines (one file per line after it). Lines let a host write and read
+ * a large cache a few hundred files at a time, yielding in between.
  */
 export const indexCacheHeader = JSON.stringify({ format: 'news-seed-entity-index', version: indexFormatVersion });
 
-/** One summary line of a JSON Lines cache, or undefined when it is damaged. */
-export function parseIndexCacheLine(line: string): IndexedArticle | undefined {
+const typeCodes: Record<EntityType, number> = { person: 0, organization: 1, place: 2 };
+const typesByCode: readonly EntityType[] = ['person', 'organization', 'place'];
+
+/**
+ * One cache line: `[uri, mtime, size, key, lineStarts, headings, entities]`, where headings are flat
+ * `name, start, end` triples and entities flat `canonical, typeCode, aliases, spans` quadruples; a file that is
+ * not a seed is `[uri, mtime, size]`. Flat positional arrays parse several times faster than objects per mention.
+ */
+export function encodeIndexCacheLine(file: CachedFile): string {
+	const { uri, stamp, article } = file;
+	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
+	const headings: (string | number)[] = [];
+	for (const h of article.headings) headings.push(h.name, h.start, h.end);
+	const entities: unknown[] = [];
+	for (const e of article.entities) entities.push(e.canonical, typeCodes[e.type], e.aliases, e.spans);
+	return JSON.stringify([uri, stamp.mtime, stamp.size, article.key, article.lineStarts, headings, entities]);
+}
+
+/** One cache line read back, or undefined when it is damaged. */
+export function parseIndexCacheLine(line: string): CachedFile | undefined {
+	let value: unknown;
 	try {
-		const value: unknown = JSON.parse(line);
-		return isIndexedArticle(value) ? value : undefined;
+		value = JSON.parse(line);
 	} catch {
 		return undefined;
+	}
+	if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'number' || typeof value[2] !== 'number') return undefined;
+	const [uri, mtime, size, key, lineStarts, flatHeadings, flatEntities] = value as unknown[];
+	const stamp = { mtime: mtime as number, size: size as number };
+	if (value.length === 3) return { uri: uri as string, stamp, article: undefined };
+	if (typeof key !== 'string' || !isNumbers(lineStarts) || !Array.isArray(flatHeadings) || !Array.isArray(flatEntities)) return undefined;
+	const headings: { name: string; start: number; end: number }[] = [];
+	for (let i = 0; i + 2 < flatHeadings.length; i += 3) {
+		const [name, start, end] = [flatHeadings[i], flatHeadings[i + 1], flatHeadings[i + 2]];
+		if (typeof name !== 'string' || typeof start !== 'number' || typeof end !== 'number') return undefined;
+		headings.push({ name, start, end });
+	}
+	const entities: IndexedEntity[] = [];
+	for (let i = 0; i + 3 < flatEntities.length; i += 4) {
+		const canonical = flatEntities[i];
+		const type = typesByCode[flatEntities[i + 1] as number];
+		const aliases = flatEntities[i + 2];
+		const spans = flatEntities[i + 3];
+		if (typeof canonical !== 'string' || type === undefined || !Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string')
+			|| !isNumbers(spans) || spans.length < 2 || spans.length % 2 !== 0) return undefined;
+		entities.push({ canonical, type, aliases: aliases as string[], spans });
+	}
+	return { uri: uri as string, stamp, article: { key, lineStarts, entities, headings } };
+}
+
+function isNumbers(value: unknown): value is number[] {
+	return Array.isArray(value) && value.every((n) => typeof n === 'number');
+}
+
+/**
+ * Reads a whole cache text as steps (see `runSliced`), yielding every few lines: line by line with `indexOf`
+ * (one split of a large text would be a long step of its own). A foreign or older cache gives an empty map;
+ * damaged lines are skipped.
+ */
+export function* readIndexCacheSteps(text: string): Generator<void, Map<string, CachedFile>> {
+	const files = new Map<string, CachedFile>();
+	const headerEnd = text.indexOf('\n');
+	if ((headerEnd < 0 ? text : text.slice(0, headerEnd)) !== indexCacheHeader) return files;
+	let at = headerEnd;
+	let count = 0;
+	while (at >= 0 && at < text.length) {
+		const next = text.indexOf('\n', at + 1);
+		const file = parseIndexCacheLine(text.slice(at + 1, next < 0 ? text.length : next));
+		if (file) files.set(file.uri, file);
+		at = next;
+		if (++count % 20 === 0) yield;
+	}
+	return files;
+}
+
+/** Writes a cache text as steps (see `runSliced`), yielding every few lines. */
+export function* writeIndexCacheSteps(files: Iterable<CachedFile>): Generator<void, string> {
+	const lines = [indexCacheHeader];
+	for (const file of files) {
+		lines.push(encodeIndexCacheLine(file));
+		if (lines.length % 50 === 0) yield;
+	}
+	yield;
+	return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Keeping the index current.
+
+/** The host's file access, asynchronous (in the extension, vscode.workspace.fs). Both answer undefined for a file gone. */
+export interface IndexFiles {
+	stat(uri: string): Promise<FileStamp | undefined>;
+	read(uri: string): Promise<string | undefined>;
+}
+
+/** Where analysis runs: on the host's thread in slices, or in a worker. Undefined when cancelled. */
+export type AnalyzeForIndex = (text: string, lexicon: UserLexicon | undefined, key: string) => Promise<IndexedArticle | undefined>;
+
+/**
+ * Analysis on the host's own thread, in slices: one text at a time (however many files are read concurrently),
+ * each started after a yield. `runSliced` bounds the stretch of one run; several runs started in the same turn
+ * of the event loop (file reads completing together) would otherwise chain their first slices into one long one.
+ */
+export function analyzeInSlices(host: SliceHost, budgetMs: number, stats?: SliceStats): AnalyzeForIndex {
+	let queue: Promise<unknown> = Promise.resolve();
+	return (text, lexicon, key) => {
+		const run = queue.then(async () => {
+			await host.yieldNow();
+			return runSliced(summarizeArticleSteps(text, lexicon, key), host, budgetMs, stats);
+		});
+		queue = run.catch(() => undefined);
+		return run;
+	};
+}
+
+/** What the updater needs from its host. `baseName` is the file name part of a URI. */
+export interface IndexUpdaterHost {
+	readonly files: IndexFiles;
+	readonly analyze: AnalyzeForIndex;
+	lexiconFor(uri: string): UserLexicon | undefined;
+	baseName(uri: string): string;
+}
+
+/** How one file was brought up to date. */
+export type IndexOutcome = 'unchanged' | 'cached' | 'analysed' | 'not-seed' | 'gone' | 'cancelled';
+
+/**
+ * Keeps a {@link WorkspaceEntityIndex} current from files and a cache. Per file: the stamp (size, mtime) is
+ * compared with the cached one first, so an unchanged file is not even read; a read file is hashed and its
+ * summary reused when the same text (under any name) was analysed with the same lexicon; only new texts are
+ * analysed. Invariant: `files` holds a cache entry for every file indexed (and every `.txt` known not to be a
+ * seed), each with the stamp its summary was made from.
+ */
+export class WorkspaceIndexUpdater {
+	private files = new Map<string, CachedFile>();
+	private byKey = new Map<string, IndexedArticle>();
+	private readonly lexiconHashes = new WeakMap<UserLexicon, string>();
+	/** Whether the cache entries changed since {@link markSaved}. */
+	dirty = false;
+
+	constructor(readonly index: WorkspaceEntityIndex, private readonly host: IndexUpdaterHost) {}
+
+	/** Adopts cache entries read at start-up (they only serve lookups; the index is filled by {@link update}). */
+	useCache(files: Map<string, CachedFile>): void {
+		this.files = files;
+		this.byKey = new Map();
+		for (const file of files.values()) if (file.article) this.byKey.set(file.article.key, file.article);
+	}
+
+	get hasCache(): boolean {
+		return this.files.size > 0;
+	}
+
+	private lexiconKey(lexicon: UserLexicon | undefined): string {
+		if (!lexicon) return '';
+		let hash = this.lexiconHashes.get(lexicon);
+		if (hash === undefined) {
+			hash = lexiconHash(lexicon);
+			this.lexiconHashes.set(lexicon, hash);
+		}
+		return hash;
+	}
+
+	/**
+	 * Brings one file up to date. `force` reads it even when its stamp is unchanged (a watcher said it changed:
+	 * an edit within the file system's time resolution that keeps the size would otherwise go unseen).
+	 */
+	async update(uri: string, force = false): Promise<IndexOutcome> {
+		const lexicon = this.host.lexiconFor(uri);
+		const lexKey = this.lexiconKey(lexicon);
+		const cached = this.files.get(uri);
+		const stamp = await this.host.files.stat(uri);
+		if (!stamp) return this.forget(uri);
+		if (!force && cached && cached.stamp.mtime === stamp.mtime && cached.stamp.size === stamp.size) {
+			if (!cached.article) {
+				this.index.delete(uri);
+				return 'not-seed';
+			}
+			const [version, hash, oldLex] = cached.article.key.split(':');
+			if (oldLex === lexKey) {
+				this.index.set(uri, cached.article);
+				return 'unchanged';
+			}
+			// Same text, other lexicon: a summary made with this lexicon may exist already.
+			const other = this.byKey.get(`${version}:${hash}:${lexKey}`);
+			if (other) {
+				this.remember({ uri, stamp, article: other });
+				return 'cached';
+			}
+		}
+		let text = await this.host.files.read(uri);
+		if (text === undefined) return this.forget(uri);
+		if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+		if (!isSeedFileName(this.host.baseName(uri)) && !startsWithDateline(text.slice(0, 200))) {
+			this.index.delete(uri);
+			this.remember({ uri, stamp, article: undefined });
+			return 'not-seed';
+		}
+		const key = `${indexFormatVersion}:${contentHash(text)}:${lexKey}`;
+		const known = this.byKey.get(key);
+		if (known) {
+			this.remember({ uri, stamp, article: known });
+			return 'cached';
+		}
+		const article = await this.host.analyze(text, lexicon, key);
+		if (!article) return 'cancelled';
+		this.remember({ uri, stamp, article });
+		return 'analysed';
+	}
+
+	private remember(file: CachedFile): void {
+		const old = this.files.get(file.uri);
+		if (!old || old.article !== file.article || old.stamp.mtime !== file.stamp.mtime || old.stamp.size !== file.stamp.size) this.dirty = true;
+		this.files.set(file.uri, file);
+		if (file.article) {
+			this.byKey.set(file.article.key, file.article);
+			this.index.set(file.uri, file.article);
+		}
+	}
+
+	/** Drops a file that is gone (deleted, unreadable). */
+	forget(uri: string): 'gone' {
+		this.index.delete(uri);
+		if (this.files.delete(uri)) this.dirty = true;
+		return 'gone';
+	}
+
+	/**
+	 * Updates every file of `uris` with at most `concurrency` in flight (file reads are asynchronous, and a pool of
+	 * workers analyses several texts at once), then forgets files no longer listed. Stops early when cancelled.
+	 */
+	async updateAll(uris: readonly string[], options: { concurrency?: number; isCancelled?: () => boolean; onProgress?: (done: number) => void } = {}): Promise<void> {
+		let next = 0;
+		let done = 0;
+		const lane = async (): Promise<void> => {
+			while (next < uris.length && !options.isCancelled?.()) {
+				const uri = uris[next++];
+				await this.update(uri);
+				options.onProgress?.(++done);
+			}
+		};
+		await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, uris.length)) }, lane));
+		if (options.isCancelled?.()) return;
+		const listed = new Set(uris);
+		for (const uri of [...this.files.keys()]) if (!listed.has(uri)) this.forget(uri);
+		for (const uri of [...this.index.uris()]) if (!listed.has(uri)) this.index.delete(uri);
+	}
+
+	/** The cache entries to save: every file known now. Rebuilds the key lookup, so summaries of files gone are freed. */
+	cacheEntries(): IterableIterator<CachedFile> {
+		this.byKey = new Map();
+		for (const file of this.files.values()) if (file.article) this.byKey.set(file.article.key, file.article);
+		return this.files.values();
+	}
+
+	/** Forgets the cache (a rebuild from scratch): every file is read and analysed again. */
+	clearCache(): void {
+		this.files = new Map();
+		this.byKey = new Map();
+		this.dirty = true;
+	}
+
+	markSaved(): void {
+		this.dirty = false;
 	}
 }

@@ -3,12 +3,13 @@ import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
 import {
-	contentHash, indexKey, lineStartsOf, matchesQuery, parseIndexCacheLine, positionAt, readIndexCache, sameEntity, summarizeArticle,
-	summarizeArticleSteps, WorkspaceEntityIndex, type IndexedArticle,
+	contentHash, encodeIndexCacheLine, indexCacheHeader, indexKey, lineStartsOf, matchesQuery, mentionCount, mentionSpans, parseIndexCacheLine,
+	positionAt, readIndexCacheSteps, sameEntity, summarizeArticle, summarizeArticleSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater,
+	writeIndexCacheSteps, type CachedFile, type FileStamp, type IndexedArticle,
 } from '../../src/core/workspaceEntityIndex';
 
 function summary(text: string): IndexedArticle {
-	return summarizeArticle(indexKey(text, undefined), text, 'title', analyzeArticle(text));
+	return summarizeArticle(indexKey(text, undefined), text, analyzeArticle(text));
 }
 
 function names(type: EntityType, canonical: string, ...aliases: string[]) {
@@ -43,8 +44,8 @@ void describe('WorkspaceEntityIndex', () => {
 		assert.deepEqual(index.occurrences(maria).map((o) => o.uri), ['file:///a.txt', 'file:///b.txt']);
 		assert.deepEqual(index.occurrences(maria, 'file:///a.txt').map((o) => o.uri), ['file:///b.txt']);
 		const geneva = index.occurrences(names('place', 'Geneva'));
-		assert.deepEqual(geneva.map((o) => [o.uri, o.entity.mentions.length]), [['file:///a.txt', 2], ['file:///b.txt', 1]]);
-		const [start, end] = geneva[1].entity.mentions[0];
+		assert.deepEqual(geneva.map((o) => [o.uri, mentionCount(o.entity)]), [['file:///a.txt', 2], ['file:///b.txt', 1]]);
+		const [[start, end]] = mentionSpans(geneva[1].entity);
 		assert.equal(b.slice(start, end), 'Geneva');
 	});
 
@@ -71,20 +72,8 @@ void describe('WorkspaceEntityIndex', () => {
 		assert.equal(index.symbols('', 2).length, 2);
 	});
 
-	void it('round-trips through its cache, and ignores damaged or foreign caches', () => {
-		const index = new WorkspaceEntityIndex();
-		const article = summary(a);
-		index.set('file:///a.txt', article);
-		const cache = readIndexCache(JSON.parse(JSON.stringify(index.toCache())));
-		assert.deepEqual(cache.get(article.key), article);
-		assert.equal(readIndexCache({ version: 999, articles: { [article.key]: article } }).size, 0);
-		assert.equal(readIndexCache({ version: 1, articles: { wrong: article } }).size, 0);
-		assert.equal(readIndexCache({ version: 1, articles: { [article.key]: { ...article, entities: 'x' } } }).size, 0);
-		assert.equal(readIndexCache(null).size, 0);
-	});
-
 	void it('builds the same summary in slices as at once', () => {
-		const steps = summarizeArticleSteps(a, 'title');
+		const steps = summarizeArticleSteps(a);
 		let step = steps.next();
 		while (!step.done) step = steps.next();
 		assert.deepEqual(step.value, summary(a));
@@ -121,14 +110,14 @@ void describe('hashes, keys and positions', () => {
 });
 
 void describe('occurrenceSummary', () => {
-	void it('counts the files that mention an entity and lists the first ones, and forgets its answers when the index changes', () => {
+	void it('counts the files that mention an entity and lists the first ones, and follows changes of the index', () => {
 		const index = new WorkspaceEntityIndex();
 		for (const name of ['d', 'b', 'a', 'c']) index.set(`file:///${name}.txt`, summary(b));
 		const geneva = names('place', 'Geneva');
 		const first = index.occurrenceSummary(geneva, 'file:///a.txt', 2);
 		assert.equal(first.count, 3);
 		assert.deepEqual(first.first.map((o) => o.uri), ['file:///b.txt', 'file:///c.txt']);
-		assert.equal(index.occurrenceSummary(geneva, 'file:///a.txt', 2), first, 'memoized');
+		assert.deepEqual(index.occurrenceSummary(geneva, 'file:///a.txt', 2), first, 'the same answer again');
 		index.delete('file:///b.txt');
 		const after = index.occurrenceSummary(geneva, 'file:///a.txt', 2);
 		assert.equal(after.count, 2);
@@ -139,10 +128,161 @@ void describe('occurrenceSummary', () => {
 		assert.equal(index.occurrenceSummary(names('person', 'Sven Ortega-Lindqvist'), undefined, 5).count, 0);
 	});
 
-	void it('reads cache lines and rejects damaged ones', () => {
-		const article = summary(a);
-		assert.deepEqual(parseIndexCacheLine(JSON.stringify(article)), article);
+	void it('counts a file once when several of its entities match, and counts files reached only through an alias', () => {
+		const index = new WorkspaceEntityIndex();
+		index.set('file:///a.txt', summary(a));
+		index.set('file:///b.txt', summary(b));
+		index.set('file:///c.txt', summary(c));
+		const maria = names('person', 'Maria Ortega-Lindqvist', 'Ortega-Lindqvist');
+		const answer = index.occurrenceSummary(maria, undefined, 5);
+		assert.deepEqual(answer.first.map((o) => o.uri), ['file:///a.txt', 'file:///b.txt']);
+		assert.equal(answer.count, index.occurrences(maria).length);
+		assert.equal(index.occurrenceSummary(maria, 'file:///b.txt', 5).count, 1);
+		assert.equal(index.occurrenceSummary(maria, undefined, 0).first.length, 0);
+	});
+});
+
+void describe('index cache', () => {
+	void it('round-trips a file through a cache line, and a file that is not a seed', () => {
+		const file: CachedFile = { uri: 'file:///a.txt', stamp: { mtime: 17, size: a.length }, article: summary(a) };
+		assert.deepEqual(parseIndexCacheLine(encodeIndexCacheLine(file)), file);
+		const plain: CachedFile = { uri: 'file:///notes.txt', stamp: { mtime: 1, size: 2 }, article: undefined };
+		assert.deepEqual(parseIndexCacheLine(encodeIndexCacheLine(plain)), plain);
+	});
+
+	void it('rejects damaged lines', () => {
 		assert.equal(parseIndexCacheLine('{"key": 1'), undefined);
 		assert.equal(parseIndexCacheLine('{"key": "k"}'), undefined);
+		assert.equal(parseIndexCacheLine('["file:///a.txt", 1, 2, "k", [0], [], ["Geneva", 7, [], [1, 2]]]'), undefined, 'unknown type code');
+		assert.equal(parseIndexCacheLine('["file:///a.txt", 1, 2, "k", [0], [], ["Geneva", 2, [], [1]]]'), undefined, 'odd span count');
+	});
+
+	void it('reads back what it wrote, in steps, skipping damaged lines and ignoring foreign caches', () => {
+		const files: CachedFile[] = [a, b, c].map((text, i) => ({ uri: `file:///${i}.txt`, stamp: { mtime: i, size: text.length }, article: summary(text) }));
+		const written = drain(writeIndexCacheSteps(files));
+		assert.ok(written.startsWith(`${indexCacheHeader}\n`));
+		const read = drain(readIndexCacheSteps(written.replace('\n["file:///1.txt"', '\n["file:///1.txt" damaged')));
+		assert.deepEqual([...read.keys()], ['file:///0.txt', 'file:///2.txt']);
+		assert.deepEqual(read.get('file:///2.txt'), files[2]);
+		assert.equal(drain(readIndexCacheSteps(written.replace(indexCacheHeader, '{"format":"news-seed-entity-index","version":1}'))).size, 0);
+		assert.equal(drain(readIndexCacheSteps('')).size, 0);
+	});
+});
+
+function drain<T>(steps: Generator<void, T>): T {
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** An in-memory file system that counts what the updater asks of it. */
+class MemoryFiles {
+	readonly texts = new Map<string, { text: string; mtime: number }>();
+	stats = 0;
+	reads = 0;
+	write(uri: string, text: string, mtime = 1): void {
+		this.texts.set(uri, { text, mtime });
+	}
+	stat(uri: string): Promise<FileStamp | undefined> {
+		this.stats++;
+		const file = this.texts.get(uri);
+		return Promise.resolve(file && { mtime: file.mtime, size: file.text.length });
+	}
+	read(uri: string): Promise<string | undefined> {
+		this.reads++;
+		return Promise.resolve(this.texts.get(uri)?.text);
+	}
+}
+
+function updaterOf(files: MemoryFiles, lexicon: { notEntities?: string[] } | undefined = undefined) {
+	let analysed = 0;
+	const updater = new WorkspaceIndexUpdater(new WorkspaceEntityIndex(), {
+		files,
+		analyze: (text, lex, key) => {
+			analysed++;
+			return Promise.resolve(summarizeArticle(key, text, analyzeArticle(text, lex)));
+		},
+		lexiconFor: () => lexicon,
+		baseName: (uri) => uri.slice(uri.lastIndexOf('/') + 1),
+	});
+	return { updater, analysed: () => analysed };
+}
+
+void describe('WorkspaceIndexUpdater', () => {
+	void it('indexes seed files, skips other .txt files and forgets files no longer listed', async () => {
+		const files = new MemoryFiles();
+		files.write('file:///w/a.txt', a);
+		files.write('file:///w/notes.txt', 'shopping list: Geneva chocolate');
+		files.write('file:///w/001_0123456789abcdef.txt', 'no dateline, but a seed by its name: Geneva.');
+		const { updater } = updaterOf(files);
+		await updater.updateAll(['file:///w/a.txt', 'file:///w/notes.txt', 'file:///w/001_0123456789abcdef.txt']);
+		assert.deepEqual([...updater.index.uris()].sort(), ['file:///w/001_0123456789abcdef.txt', 'file:///w/a.txt']);
+		await updater.updateAll(['file:///w/a.txt']);
+		assert.deepEqual([...updater.index.uris()], ['file:///w/a.txt']);
+		assert.deepEqual([...updater.cacheEntries()].map((f) => f.uri), ['file:///w/a.txt']);
+	});
+
+	void it('starts from a cache without reading unchanged files, and reads a file whose stamp changed', async () => {
+		const files = new MemoryFiles();
+		files.write('file:///a.txt', a);
+		files.write('file:///b.txt', b);
+		files.write('file:///notes.txt', 'not a seed');
+		const first = updaterOf(files);
+		await first.updater.updateAll(['file:///a.txt', 'file:///b.txt', 'file:///notes.txt']);
+		assert.equal(first.analysed(), 2);
+		const saved = drain(readIndexCacheSteps(drain(writeIndexCacheSteps(first.updater.cacheEntries()))));
+
+		const second = updaterOf(files);
+		second.updater.useCache(saved);
+		files.reads = 0;
+		await second.updater.updateAll(['file:///a.txt', 'file:///b.txt', 'file:///notes.txt']);
+		assert.equal(files.reads, 0, 'no file read');
+		assert.equal(second.analysed(), 0);
+		assert.equal(second.updater.dirty, false);
+		assert.equal(second.updater.index.occurrences(names('place', 'Geneva')).length, 2);
+
+		files.write('file:///b.txt', ' date 2025-02-01 Officials met in Paris.', 2);
+		assert.equal(await second.updater.update('file:///b.txt'), 'analysed');
+		assert.equal(second.updater.index.occurrences(names('place', 'Geneva')).length, 1);
+		assert.equal(second.updater.dirty, true);
+	});
+
+	void it('reads a file the watcher reported even when its stamp looks unchanged, and reuses the summary of a known text', async () => {
+		const files = new MemoryFiles();
+		files.write('file:///a.txt', a);
+		const { updater, analysed } = updaterOf(files);
+		await updater.update('file:///a.txt');
+		files.write('file:///a.txt', a.replace('Geneva', 'Genova'));
+		assert.equal(await updater.update('file:///a.txt'), 'unchanged', 'same size and time: trusted');
+		assert.equal(await updater.update('file:///a.txt', true), 'analysed');
+		files.write('file:///copy.txt', a);
+		assert.equal(await updater.update('file:///copy.txt'), 'cached', 'same text under another name');
+		assert.equal(analysed(), 2);
+		files.texts.delete('file:///copy.txt');
+		assert.equal(await updater.update('file:///copy.txt'), 'gone');
+		assert.equal(updater.index.get('file:///copy.txt'), undefined);
+	});
+
+	void it('analyses again when the lexicon changes, without re-reading for a lexicon seen before', async () => {
+		const files = new MemoryFiles();
+		files.write('file:///a.txt', a);
+		let lexicon: { notEntities?: string[] } | undefined;
+		let analysed = 0;
+		const updater = new WorkspaceIndexUpdater(new WorkspaceEntityIndex(), {
+			files,
+			analyze: (text, lex, key) => (analysed++, Promise.resolve(summarizeArticle(key, text, analyzeArticle(text, lex)))),
+			lexiconFor: () => lexicon,
+			baseName: (uri) => uri.slice(uri.lastIndexOf('/') + 1),
+		});
+		await updater.update('file:///a.txt');
+		lexicon = { notEntities: ['Geneva'] };
+		assert.equal(await updater.update('file:///a.txt'), 'analysed');
+		assert.equal(updater.index.occurrences(names('place', 'Geneva')).length, 0);
+		lexicon = undefined;
+		files.reads = 0;
+		assert.equal(await updater.update('file:///a.txt'), 'cached');
+		assert.equal(files.reads, 0);
+		assert.equal(analysed, 2);
 	});
 });

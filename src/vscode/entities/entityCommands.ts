@@ -114,7 +114,7 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 			editor.selections = ranges.map((range) => new vscode.Selection(range.start, range.end));
 			editor.revealRange(ranges[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 		}),
-		vscode.commands.registerCommand(entityCommands.rebuildIndex, () => index.rebuild()),
+		vscode.commands.registerCommand(entityCommands.rebuildIndex, () => index.rebuild(true)),
 	);
 }
 

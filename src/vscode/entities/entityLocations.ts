@@ -25,8 +25,9 @@ export function entityLocations(document: vscode.TextDocument, entity: Entity, i
 	const locations = mentionRanges(document, entity).map((range) => new vscode.Location(document.uri, range));
 	for (const occurrence of index.index.occurrences(entity, document.uri.toString())) {
 		const uri = vscode.Uri.parse(occurrence.uri);
-		for (const [start, end] of occurrence.entity.mentions) {
-			locations.push(new vscode.Location(uri, indexedRange(occurrence.article, start, end)));
+		const spans = occurrence.entity.spans;
+		for (let i = 0; i + 1 < spans.length; i += 2) {
+			locations.push(new vscode.Location(uri, indexedRange(occurrence.article, spans[i], spans[i + 1])));
 		}
 	}
 	return locations;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { mentionAt } from '../../core/articleEntities';
 import { buildEntityHoverMarkdown, commandLink } from '../../core/entityHoverCard';
 import { findKnowledgeEntity } from '../../core/entityKnowledge';
+import { mentionCount } from '../../core/workspaceEntityIndex';
 import { blockAt, sentenceAt } from '../../core/seedParser';
 import { seedSelector, toRange } from '../convert';
 import type { SeedDocumentCache } from '../seedDocumentCache';
@@ -40,8 +41,8 @@ export function registerEntityHoverSupport(documents: SeedDocumentCache, article
 				firstSentence: parsed.text.slice(context.start, context.end),
 				otherArticles: others.first.map((o) => ({
 					label: baseName(vscode.Uri.parse(o.uri)),
-					link: commandLink(entityCommands.openArticle, { uri: o.uri, start: o.entity.mentions[0][0], end: o.entity.mentions[0][1] }),
-					mentions: o.entity.mentions.length,
+					link: commandLink(entityCommands.openArticle, { uri: o.uri, start: o.entity.spans[0], end: o.entity.spans[1] }),
+					mentions: mentionCount(o.entity),
 				})),
 				otherArticleCount: others.count,
 				indexing: index.indexing,

@@ -1,38 +1,52 @@
 import * as vscode from 'vscode';
 import { runSliced, type SliceStats } from '../../core/articleEntities';
-import { articleTitle } from '../../core/articleTitle';
-import { parseSeed } from '../../core/seedParser';
-import { isSeedFileName, startsWithDateline } from '../../core/seedRecognition';
 import {
-	indexCacheHeader, indexKey, parseIndexCacheLine, summarizeArticle, WorkspaceEntityIndex, type IndexedArticle,
+	analyzeInSlices, readIndexCacheSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater, writeIndexCacheSteps, type AnalyzeForIndex,
 } from '../../core/workspaceEntityIndex';
-import { analyzeArticleSteps } from '../../core/articleEntities';
 import { Disposable } from '../dispose';
 import { hostSlicer, sliceBudgetMs } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
 
-const cacheFileName = 'entity-index.jsonl';
+const cacheFileName = 'entity-index-v2.jsonl';
+
+/** A build still running after this long is shown as a notification (shorter ones only in the status bar). */
+const notifyAfterMs = 2000;
 
 /** The file name part of a URI, for labels. */
 export function baseName(uri: vscode.Uri): string {
 	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
+function baseNameOf(uri: string): string {
+	return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+/** Analysis somewhere else than the extension host's thread (a worker pool); `dispose` ends it. */
+export interface OffThreadAnalyzer extends vscode.Disposable {
+	readonly analyze: AnalyzeForIndex;
+}
+
 /**
- * The workspace index of every seed file's entities, built in the background on the extension host in slices
- * (never more than ~15 ms without yielding; the slices are measured in `stats`), with a progress indicator in
- * the status bar. Summaries are cached by content hash (and lexicon hash) in the extension's storage through
- * vscode.workspace.fs, so a second start only reads and hashes the files.
- * Scenarios: activation -> full build; a .txt created/changed/deleted on disk (FileSystemWatcher) -> that file
- * re-indexed or dropped; news-entities.json changed -> full rebuild (cached summaries of unchanged texts with the
- * same lexicon are reused); `newsSeed.entities.rebuildIndex` -> full rebuild ignoring nothing but the memory.
+ * The workspace index of every seed file's entities, built in the background with a progress indicator (the
+ * status bar; a notification when the build lasts longer than two seconds). Analysis runs in `offThread` (a
+ * worker pool) when given, else on the extension host in slices (never more than ~15 ms without yielding; the
+ * slices are measured in `stats`). The cache in the extension's storage (through vscode.workspace.fs) records each
+ * file's size and modification time with its summary, so a second start only stats the files.
+ * Scenarios: activation -> build (cache read once, then every .txt stat'ed, changed ones read, new texts
+ * analysed); a .txt created/changed on disk (FileSystemWatcher) -> that file read again and re-indexed; deleted ->
+ * dropped; news-entities.json changed -> build again (summaries of the same texts with the same lexicon are
+ * reused, unchanged files are not read); `newsSeed.entities.rebuildIndex` -> every file read again (summaries of
+ * unchanged texts still reused by content hash). The cache is written a second after the last change, only if
+ * something changed.
  */
 export class WorkspaceIndexService extends Disposable {
 	readonly index = new WorkspaceEntityIndex();
 	readonly stats: SliceStats = { longestMs: 0, slices: 0 };
-	private cache = new Map<string, IndexedArticle>();
+	private readonly updater: WorkspaceIndexUpdater;
+	private cacheLoaded = false;
 	private building: Promise<void> | undefined;
 	private rebuildRequested = false;
+	private forceRequested = false;
 	private readonly pending = new Set<string>();
 	private pendingTimer: ReturnType<typeof setTimeout> | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,13 +57,51 @@ export class WorkspaceIndexService extends Disposable {
 	/** Whether a full build is running. */
 	indexing = false;
 
-	constructor(private readonly storage: vscode.Uri | undefined, private readonly knowledge: EntityKnowledgeStore) {
+	constructor(private readonly storage: vscode.Uri | undefined, private readonly knowledge: EntityKnowledgeStore, offThread?: OffThreadAnalyzer) {
 		super();
+		const onThread = analyzeInSlices({ ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
+		// A worker pool that fails (no worker_threads in this host, a missing script) is dropped for the session.
+		let pool = offThread;
+		const analyze: AnalyzeForIndex = async (text, lexicon, key) => {
+			if (this.cancelled) return undefined;
+			if (pool) {
+				try {
+					return await pool.analyze(text, lexicon, key);
+				} catch {
+					pool = undefined;
+				}
+			}
+			return onThread(text, lexicon, key);
+		};
+		this.updater = new WorkspaceIndexUpdater(this.index, {
+			files: {
+				stat: async (uri) => {
+					try {
+						const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+						return { mtime: stat.mtime, size: stat.size };
+					} catch {
+						return undefined;
+					}
+				},
+				read: async (uri) => {
+					try {
+						return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+					} catch {
+						return undefined;
+					}
+				},
+			},
+			analyze,
+			lexiconFor: (uri) => this.knowledge.lexiconFor(vscode.Uri.parse(uri)),
+			baseName: baseNameOf,
+		});
+		if (offThread) this._register(offThread);
 		const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.txt'));
 		this._register(watcher.onDidCreate((uri) => this.queue(uri)));
 		this._register(watcher.onDidChange((uri) => this.queue(uri)));
 		this._register(watcher.onDidDelete((uri) => {
-			this.index.delete(uri.toString());
+			this.updater.forget(uri.toString());
+			this.scheduleSave();
 			this.updateEmitter.fire();
 		}));
 		this._register(knowledge.onDidChange(() => void this.rebuild()));
@@ -62,13 +114,16 @@ export class WorkspaceIndexService extends Disposable {
 		});
 	}
 
-	/** Starts (or queues) a full build; resolves when the index is complete. */
-	rebuild(): Promise<void> {
+	/** Starts (or queues) a full build; `force` reads every file again. Resolves when the index is complete. */
+	rebuild(force = false): Promise<void> {
+		this.forceRequested ||= force;
 		if (this.building) {
 			this.rebuildRequested = true;
 			return this.building;
 		}
-		this.building = this.build().finally(() => {
+		const forced = this.forceRequested;
+		this.forceRequested = false;
+		this.building = this.build(forced).finally(() => {
 			this.building = undefined;
 			if (this.rebuildRequested && !this.cancelled) {
 				this.rebuildRequested = false;
@@ -83,61 +138,54 @@ export class WorkspaceIndexService extends Disposable {
 		while (this.building) await this.building;
 	}
 
-	private async build(): Promise<void> {
+	private async build(force: boolean): Promise<void> {
 		this.indexing = true;
+		const started = Date.now();
+		let notification: Promise<void> | undefined;
+		let progressMessage = '';
+		let finish: () => void = () => undefined;
+		const finished = new Promise<void>((resolve) => (finish = resolve));
+		// The notification only for a long build: a warm start of a few hundred milliseconds should not flash one.
+		const notifyTimer = setTimeout(() => {
+			notification = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Seed: indexing entities' }, async (progress) => {
+				progress.report({ message: progressMessage });
+				const timer = setInterval(() => progress.report({ message: progressMessage }), 500);
+				await finished;
+				clearInterval(timer);
+			}));
+		}, notifyAfterMs);
 		try {
 			await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Seed: indexing entities' }, async (progress) => {
 				await this.knowledge.ready;
-				if (this.cache.size === 0) this.cache = await this.loadCache();
-				const files = await vscode.workspace.findFiles('**/*.txt');
-				const seen = new Set<string>();
-				let done = 0;
-				for (const uri of files) {
-					if (this.cancelled) return;
-					seen.add(uri.toString());
-					await this.indexFile(uri);
-					done++;
-					if (done % 50 === 0 || done === files.length) progress.report({ message: `${done}/${files.length} files` });
+				if (!this.cacheLoaded) {
+					this.cacheLoaded = true;
+					await this.loadCache();
 				}
-				for (const uri of [...this.index.uris()]) if (!seen.has(uri)) this.index.delete(uri);
+				if (force) this.updater.clearCache();
+				const files = await vscode.workspace.findFiles('**/*.txt');
+				const uris = files.map((uri) => uri.toString());
+				await this.updater.updateAll(uris, {
+					concurrency: 16,
+					isCancelled: () => this.cancelled,
+					onProgress: (done) => {
+						progressMessage = `${done}/${uris.length} files`;
+						if (done % 100 === 0 || done === uris.length) progress.report({ message: progressMessage });
+					},
+				});
 				this.scheduleSave();
 			});
 		} finally {
+			clearTimeout(notifyTimer);
+			finish();
+			await notification;
 			this.indexing = false;
+			this.lastBuildMs = Date.now() - started;
 			this.updateEmitter.fire();
 		}
 	}
 
-	/** Reads one file and (re)indexes it when it is a seed file; slices the work. */
-	private async indexFile(uri: vscode.Uri): Promise<void> {
-		let text: string;
-		try {
-			text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-		} catch {
-			this.index.delete(uri.toString());
-			return;
-		}
-		if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-		if (!isSeedFileName(baseName(uri)) && !startsWithDateline(text.slice(0, 200))) {
-			this.index.delete(uri.toString());
-			return;
-		}
-		const lexicon = this.knowledge.lexiconFor(uri);
-		const key = indexKey(text, lexicon);
-		const cached = this.cache.get(key);
-		if (cached) {
-			this.index.set(uri.toString(), cached);
-			return;
-		}
-		const doc = parseSeed(text);
-		const article = await runSliced(analyzeArticleSteps(text, lexicon, doc), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
-		if (!article) return;
-		const summary = summarizeArticle(key, text, articleTitle(doc), article);
-		this.cache.set(key, summary);
-		this.index.set(uri.toString(), summary);
-		// Give the thread back between files too (hashing and parsing a file are not sliced).
-		await hostSlicer().yieldNow();
-	}
+	/** How long the last full build took (wall clock), for diagnostics and tests. */
+	lastBuildMs = 0;
 
 	private queue(uri: vscode.Uri): void {
 		this.pending.add(uri.toString());
@@ -151,7 +199,7 @@ export class WorkspaceIndexService extends Disposable {
 		this.pending.clear();
 		for (const uri of uris) {
 			if (this.cancelled) return;
-			await this.indexFile(vscode.Uri.parse(uri));
+			await this.updater.update(uri, true);
 		}
 		this.scheduleSave();
 		this.updateEmitter.fire();
@@ -161,32 +209,18 @@ export class WorkspaceIndexService extends Disposable {
 		return this.storage && vscode.Uri.joinPath(this.storage, cacheFileName);
 	}
 
-	/** Reads the JSON Lines cache, yielding between slices of lines; a missing, foreign or damaged cache is empty. */
-	private async loadCache(): Promise<Map<string, IndexedArticle>> {
+	/** Reads the cache, parsing it in slices; a missing, foreign or damaged cache is empty. */
+	private async loadCache(): Promise<void> {
 		const uri = this.cacheUri();
-		const cache = new Map<string, IndexedArticle>();
-		if (!uri) return cache;
+		if (!uri) return;
 		let text: string;
 		try {
 			text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 		} catch {
-			return cache;
+			return;
 		}
-		const headerEnd = text.indexOf('\n');
-		if ((headerEnd < 0 ? text : text.slice(0, headerEnd)) !== indexCacheHeader) return cache;
-		// Line by line with indexOf (one split of a 15 MB text would be a long step of its own).
-		await runSliced(function* () {
-			let at = headerEnd;
-			let count = 0;
-			while (at >= 0 && at < text.length) {
-				const next = text.indexOf('\n', at + 1);
-				const article = parseIndexCacheLine(text.slice(at + 1, next < 0 ? text.length : next));
-				if (article) cache.set(article.key, article);
-				at = next;
-				if (++count % 50 === 0) yield;
-			}
-		}(), hostSlicer(), sliceBudgetMs, this.stats);
-		return cache;
+		const files = await runSliced(readIndexCacheSteps(text), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
+		if (files) this.updater.useCache(files);
 	}
 
 	private scheduleSave(): void {
@@ -194,26 +228,20 @@ export class WorkspaceIndexService extends Disposable {
 		this.saveTimer = setTimeout(() => void this.save(), 1000);
 	}
 
-	/** Writes the summaries of the files indexed now (entries of files gone are dropped), in slices. */
+	/** Writes the entries of the files known now (files gone are dropped), serialised in slices, when anything changed. */
 	private async save(): Promise<void> {
 		const uri = this.cacheUri();
-		if (!uri || !this.storage || this.cancelled) return;
-		const articles = new Map<string, IndexedArticle>();
-		for (const key of [...this.index.uris()]) {
-			const article = this.index.get(key);
-			if (article) articles.set(article.key, article);
+		if (!uri || !this.storage || this.cancelled || !this.updater.dirty) return;
+		if (this.building) {
+			this.scheduleSave();
+			return;
 		}
-		this.cache = articles;
-		const lines = [indexCacheHeader];
-		await runSliced(function* () {
-			for (const article of articles.values()) {
-				lines.push(JSON.stringify(article));
-				if (lines.length % 100 === 0) yield;
-			}
-		}(), hostSlicer(), sliceBudgetMs, this.stats);
+		this.updater.markSaved();
+		const text = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries()), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
+		if (text === undefined) return;
 		try {
 			await vscode.workspace.fs.createDirectory(this.storage);
-			await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lines.join('\n')));
+			await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 		} catch {
 			// A cache that cannot be written only costs time at the next start.
 		}
