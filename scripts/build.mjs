@@ -9,6 +9,8 @@ const watch = process.argv.includes('--watch');
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
 	{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+	// The entity index analyses cold files in worker threads (src/node/entityIndexWorkerPool.ts loads it by path).
+	{ entryPoints: ['src/node/entityIndexWorker.ts'], outfile: 'dist/entityIndexWorker.js' },
 ];
 if (existsSync('src/node/cli.ts')) {
 	targets.push({ entryPoints: ['src/node/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
