@@ -192,18 +192,19 @@ export function sameEntity(a: EntityNames, b: EntityNames): boolean {
 }
 
 /**
- * The index proper. Invariants: `byName.get(key)` maps exactly the URIs whose summary has entities with that name
- * key (see {@link nameKeys}) to those entities, and `byCanonical.get(key)` the same for canonical names only. So
+ * The index proper. Invariants: `byName.get(key)` holds exactly the URIs whose summary has an entity with that
+ * name key (see {@link nameKeys}), and `byCanonical.get(key)` the same for canonical names only. So
  * the files that mention an entity (the union of `byName` at its canonical key and `byCanonical` at each of its
  * keys, see {@link sameEntity}) are counted and listed from a few map reads, whatever the size of the workspace.
  */
 export class WorkspaceEntityIndex {
 	private readonly articles = new Map<string, IndexedArticle>();
-	private readonly byName = new Map<string, Map<string, IndexedEntity[]>>();
-	private readonly byCanonical = new Map<string, Map<string, IndexedEntity[]>>();
-	private readonly keys = new WeakMap<IndexedEntity, readonly string[]>();
-	/** Slugs by name: the same names recur across thousands of articles, and a slug costs a Unicode normalisation. */
-	private readonly slugs = new Map<string, string>();
+	/** The name keys of each indexed file's entities, in entity order (kept beside, not in a WeakMap: cheaper to fill). */
+	private readonly entityKeys = new Map<string, (readonly string[])[]>();
+	private readonly byName = new Map<string, Set<string>>();
+	private readonly byCanonical = new Map<string, Set<string>>();
+	/** Name keys by type and name: the same names recur across thousands of articles, and a slug costs a Unicode normalisation. */
+	private readonly nameKeyMemo: Record<EntityType, Map<string, string>> = { person: new Map(), organization: new Map(), place: new Map() };
 
 	get size(): number {
 		return this.articles.size;
@@ -217,11 +218,24 @@ export class WorkspaceEntityIndex {
 		return this.articles.keys();
 	}
 
-	private keysOf(entity: IndexedEntity): readonly string[] {
-		let keys = this.keys.get(entity);
-		if (!keys) {
-			keys = nameKeys(entity, this.slugs);
-			this.keys.set(entity, keys);
+	private nameKey(type: EntityType, name: string): string {
+		const memo = this.nameKeyMemo[type];
+		let key = memo.get(name);
+		if (key === undefined) {
+			key = `${type}:${entitySlug(name)}`;
+			memo.set(name, key);
+		}
+		return key;
+	}
+
+	/** {@link nameKeys}, memoized. */
+	private keysOf(entity: EntityNames): readonly string[] {
+		const first = this.nameKey(entity.type, entity.canonical);
+		if (entity.aliases.length === 0) return [first];
+		const keys = [first];
+		for (const alias of entity.aliases) {
+			const key = this.nameKey(entity.type, alias);
+			if (!keys.includes(key)) keys.push(key);
 		}
 		return keys;
 	}
@@ -230,37 +244,42 @@ export class WorkspaceEntityIndex {
 		if (this.articles.get(uri) === article) return;
 		this.delete(uri);
 		this.articles.set(uri, article);
+		const all: (readonly string[])[] = [];
 		for (const entity of article.entities) {
 			const keys = this.keysOf(entity);
-			add(this.byCanonical, keys[0], uri, entity);
-			for (const key of keys) add(this.byName, key, uri, entity);
+			all.push(keys);
+			add(this.byCanonical, keys[0], uri);
+			for (const key of keys) add(this.byName, key, uri);
 		}
+		this.entityKeys.set(uri, all);
 	}
 
 	delete(uri: string): void {
 		const old = this.articles.get(uri);
-		if (!old) return;
+		const keys = this.entityKeys.get(uri);
+		if (!old || !keys) return;
 		this.articles.delete(uri);
-		for (const entity of old.entities) {
-			const keys = this.keysOf(entity);
-			remove(this.byCanonical, keys[0], uri);
-			for (const key of keys) remove(this.byName, key, uri);
+		this.entityKeys.delete(uri);
+		for (const entityKeys of keys) {
+			remove(this.byCanonical, entityKeys[0], uri);
+			for (const key of entityKeys) remove(this.byName, key, uri);
 		}
 	}
 
 	clear(): void {
 		this.articles.clear();
+		this.entityKeys.clear();
 		this.byName.clear();
 		this.byCanonical.clear();
 	}
 
 	/** The URIs of the files that mention the entity (see {@link sameEntity}), unordered, without `except`. */
 	private filesOf(entity: EntityNames, except: string | undefined): Set<string> {
-		const wanted = nameKeys(entity, this.slugs);
+		const wanted = this.keysOf(entity);
 		const files = new Set<string>();
-		for (const uri of this.byName.get(wanted[0])?.keys() ?? []) if (uri !== except) files.add(uri);
+		for (const uri of this.byName.get(wanted[0]) ?? []) if (uri !== except) files.add(uri);
 		for (const key of wanted) {
-			for (const uri of this.byCanonical.get(key)?.keys() ?? []) if (uri !== except) files.add(uri);
+			for (const uri of this.byCanonical.get(key) ?? []) if (uri !== except) files.add(uri);
 		}
 		return files;
 	}
@@ -270,8 +289,9 @@ export class WorkspaceEntityIndex {
 		const article = this.articles.get(uri);
 		if (!article) return undefined;
 		const canonical = wanted[0];
-		const found = article.entities.filter((other) => {
-			const otherKeys = this.keysOf(other);
+		const keys = this.entityKeys.get(uri) ?? [];
+		const found = article.entities.filter((_, i) => {
+			const otherKeys = keys[i];
 			// Same type is implied by a shared key; same entity when either canonical name is a name of the other.
 			return otherKeys.includes(canonical) || wanted.includes(otherKeys[0]);
 		});
@@ -286,7 +306,7 @@ export class WorkspaceEntityIndex {
 	 * the matching entities' mentions are merged in offset order under the first match.
 	 */
 	occurrences(entity: EntityNames, except?: string): IndexedOccurrence[] {
-		const wanted = nameKeys(entity, this.slugs);
+		const wanted = this.keysOf(entity);
 		const result: IndexedOccurrence[] = [];
 		for (const uri of [...this.filesOf(entity, except)].sort()) {
 			const occurrence = this.occurrenceIn(uri, wanted);
@@ -303,12 +323,12 @@ export class WorkspaceEntityIndex {
 	 * answers in well under a millisecond, the first time as every time.
 	 */
 	occurrenceSummary(entity: EntityNames, except: string | undefined, limit: number): { count: number; first: IndexedOccurrence[] } {
-		const wanted = nameKeys(entity, this.slugs);
+		const wanted = this.keysOf(entity);
 		const named = this.byName.get(wanted[0]);
 		let count = (named?.size ?? 0) - (except !== undefined && named?.has(except) ? 1 : 0);
 		const extra = new Set<string>();
 		for (const key of wanted.slice(1)) {
-			for (const uri of this.byCanonical.get(key)?.keys() ?? []) {
+			for (const uri of this.byCanonical.get(key) ?? []) {
 				if (uri !== except && !named?.has(uri)) extra.add(uri);
 			}
 		}
@@ -322,7 +342,7 @@ export class WorkspaceEntityIndex {
 			first.splice(at, 0, uri);
 			if (first.length > limit) first.pop();
 		};
-		for (const uri of named?.keys() ?? []) consider(uri);
+		for (const uri of named ?? []) consider(uri);
 		for (const uri of extra) consider(uri);
 		return { count, first: first.map((uri) => this.occurrenceIn(uri, wanted)).filter((o): o is IndexedOccurrence => o !== undefined) };
 	}
@@ -348,21 +368,13 @@ export class WorkspaceEntityIndex {
 	}
 }
 
-function add(map: Map<string, Map<string, IndexedEntity[]>>, key: string, uri: string, entity: IndexedEntity): void {
-	let files = map.get(key);
-	if (!files) {
-		files = new Map();
-		map.set(key, files);
-	}
-	const list = files.get(uri);
-	if (list) {
-		if (!list.includes(entity)) list.push(entity);
-	} else {
-		files.set(uri, [entity]);
-	}
+function add(map: Map<string, Set<string>>, key: string, uri: string): void {
+	const files = map.get(key);
+	if (files) files.add(uri);
+	else map.set(key, new Set([uri]));
 }
 
-function remove(map: Map<string, Map<string, IndexedEntity[]>>, key: string, uri: string): void {
+function remove(map: Map<string, Set<string>>, key: string, uri: string): void {
 	const files = map.get(key);
 	files?.delete(uri);
 	if (files?.size === 0) map.delete(key);
@@ -444,36 +456,70 @@ function isNumbers(value: unknown): value is number[] {
 	return Array.isArray(value) && value.every((n) => typeof n === 'number');
 }
 
+/** About this many bytes are decoded, parsed or encoded per step (~1 ms of work): small steps leave room for GC pauses. */
+const cacheStepBytes = 32 * 1024;
+
 /**
- * Reads a whole cache text as steps (see `runSliced`), yielding every few lines: line by line with `indexOf`
- * (one split of a large text would be a long step of its own). A foreign or older cache gives an empty map;
+ * Reads a cache file's bytes as steps (see `runSliced`): a batch of whole lines (found by their newline bytes, so
+ * no step decodes more than a batch) decoded and parsed per step. A foreign or older cache gives an empty map;
  * damaged lines are skipped.
  */
-export function* readIndexCacheSteps(text: string): Generator<void, Map<string, CachedFile>> {
+export function* readIndexCacheSteps(bytes: Uint8Array): Generator<void, Map<string, CachedFile>> {
 	const files = new Map<string, CachedFile>();
-	const headerEnd = text.indexOf('\n');
-	if ((headerEnd < 0 ? text : text.slice(0, headerEnd)) !== indexCacheHeader) return files;
-	let at = headerEnd;
-	let count = 0;
-	while (at >= 0 && at < text.length) {
-		const next = text.indexOf('\n', at + 1);
-		const file = parseIndexCacheLine(text.slice(at + 1, next < 0 ? text.length : next));
-		if (file) files.set(file.uri, file);
-		at = next;
-		if (++count % 20 === 0) yield;
+	const decoder = new TextDecoder();
+	const headerEnd = bytes.indexOf(10);
+	if (decoder.decode(headerEnd < 0 ? bytes : bytes.subarray(0, headerEnd)) !== indexCacheHeader) return files;
+	let at = headerEnd + 1;
+	while (headerEnd >= 0 && at < bytes.length) {
+		// A batch: whole lines up to about cacheStepBytes (or one longer line).
+		let end = bytes.indexOf(10, Math.min(bytes.length, at + cacheStepBytes));
+		if (end < 0) end = bytes.length;
+		const batch = decoder.decode(bytes.subarray(at, end));
+		let from = 0;
+		while (from < batch.length) {
+			let next = batch.indexOf('\n', from);
+			if (next < 0) next = batch.length;
+			const file = parseIndexCacheLine(batch.slice(from, next));
+			if (file) files.set(file.uri, file);
+			from = next + 1;
+		}
+		at = end + 1;
+		yield;
 	}
 	return files;
 }
 
-/** Writes a cache text as steps (see `runSliced`), yielding every few lines. */
-export function* writeIndexCacheSteps(files: Iterable<CachedFile>): Generator<void, string> {
-	const lines = [indexCacheHeader];
+/** Writes a cache file's bytes as steps (see `runSliced`): lines encoded a batch per step, joined at the end. */
+export function* writeIndexCacheSteps(files: Iterable<CachedFile>): Generator<void, Uint8Array> {
+	const encoder = new TextEncoder();
+	const chunks: Uint8Array[] = [encoder.encode(indexCacheHeader)];
+	let lines: string[] = [];
+	let pending = 0;
+	const flush = (): void => {
+		chunks.push(encoder.encode(`\n${lines.join('\n')}`));
+		lines = [];
+		pending = 0;
+	};
 	for (const file of files) {
-		lines.push(encodeIndexCacheLine(file));
-		if (lines.length % 50 === 0) yield;
+		const line = encodeIndexCacheLine(file);
+		lines.push(line);
+		pending += line.length;
+		if (pending >= cacheStepBytes) {
+			flush();
+			yield;
+		}
 	}
+	if (lines.length > 0) flush();
 	yield;
-	return lines.join('\n');
+	let size = 0;
+	for (const chunk of chunks) size += chunk.length;
+	const bytes = new Uint8Array(size);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.length;
+	}
+	return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -615,6 +661,23 @@ export class WorkspaceIndexUpdater {
 		this.index.delete(uri);
 		if (this.files.delete(uri)) this.dirty = true;
 		return 'gone';
+	}
+
+	/**
+	 * Puts every listed file the cache knows (made with the lexicon it has now) into the index at once, as steps
+	 * (see `runSliced`): a second start has a usable index after reading the cache, before {@link updateAll} has
+	 * stat'ed every file to catch the ones changed while the editor was closed. Returns how many were adopted.
+	 */
+	*adoptCachedSteps(uris: readonly string[]): Generator<void, number> {
+		let adopted = 0;
+		for (const uri of uris) {
+			const article = this.files.get(uri)?.article;
+			if (article && article.key.slice(article.key.lastIndexOf(':') + 1) === this.lexiconKey(this.host.lexiconFor(uri))) {
+				this.index.set(uri, article);
+				if (++adopted % 100 === 0) yield;
+			}
+		}
+		return adopted;
 	}
 
 	/**

@@ -159,13 +159,29 @@ void describe('index cache', () => {
 
 	void it('reads back what it wrote, in steps, skipping damaged lines and ignoring foreign caches', () => {
 		const files: CachedFile[] = [a, b, c].map((text, i) => ({ uri: `file:///${i}.txt`, stamp: { mtime: i, size: text.length }, article: summary(text) }));
-		const written = drain(writeIndexCacheSteps(files));
+		const written = new TextDecoder().decode(drain(writeIndexCacheSteps(files)));
 		assert.ok(written.startsWith(`${indexCacheHeader}\n`));
-		const read = drain(readIndexCacheSteps(written.replace('\n["file:///1.txt"', '\n["file:///1.txt" damaged')));
+		const bytes = (text: string) => new TextEncoder().encode(text);
+		const read = drain(readIndexCacheSteps(bytes(written.replace('\n["file:///1.txt"', '\n["file:///1.txt" damaged'))));
 		assert.deepEqual([...read.keys()], ['file:///0.txt', 'file:///2.txt']);
 		assert.deepEqual(read.get('file:///2.txt'), files[2]);
-		assert.equal(drain(readIndexCacheSteps(written.replace(indexCacheHeader, '{"format":"news-seed-entity-index","version":1}'))).size, 0);
-		assert.equal(drain(readIndexCacheSteps('')).size, 0);
+		assert.equal(drain(readIndexCacheSteps(bytes(written.replace(indexCacheHeader, '{"format":"news-seed-entity-index","version":1}')))).size, 0);
+		assert.equal(drain(readIndexCacheSteps(bytes(''))).size, 0);
+		assert.equal(drain(readIndexCacheSteps(bytes(indexCacheHeader))).size, 0);
+	});
+
+	void it('reads a cache of many batches (lines cut at newline bytes, never inside a character) in many steps', () => {
+		const article = summary(`${a} Zoë 😀 São Paulo.`);
+		const files: CachedFile[] = Array.from({ length: 400 }, (_, i) => ({ uri: `file:///${i}.txt`, stamp: { mtime: i, size: 1 }, article }));
+		const written = drain(writeIndexCacheSteps(files));
+		assert.ok(written.length > 100_000);
+		const steps = readIndexCacheSteps(written);
+		let yields = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) yields++;
+		assert.ok(yields > 3, `${yields} steps`);
+		assert.equal(step.value.size, 400);
+		assert.deepEqual(step.value.get('file:///399.txt'), files[399]);
 	});
 });
 
@@ -241,6 +257,14 @@ void describe('WorkspaceIndexUpdater', () => {
 		assert.equal(second.analysed(), 0);
 		assert.equal(second.updater.dirty, false);
 		assert.equal(second.updater.index.occurrences(names('place', 'Geneva')).length, 2);
+
+		const third = updaterOf(files, { notEntities: ['Paris'] });
+		third.updater.useCache(saved);
+		assert.equal(drain(third.updater.adoptCachedSteps(['file:///a.txt'])), 0, 'made with another lexicon: not adopted');
+		const fourth = updaterOf(files);
+		fourth.updater.useCache(saved);
+		assert.equal(drain(fourth.updater.adoptCachedSteps(['file:///a.txt', 'file:///notes.txt', 'file:///gone.txt'])), 1);
+		assert.deepEqual([...fourth.updater.index.uris()], ['file:///a.txt'], 'usable before any file is stat\'ed');
 
 		files.write('file:///b.txt', ' date 2025-02-01 Officials met in Paris.', 2);
 		assert.equal(await second.updater.update('file:///b.txt'), 'analysed');

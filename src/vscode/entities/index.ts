@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { EntityIndexWorkerPool } from '../../node/entityIndexWorkerPool';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { ArticleEntitiesCache } from './articleEntitiesCache';
 import { EntitiesView } from './entitiesView';
@@ -17,7 +19,10 @@ import { registerEntityWorkspaceSymbols } from './workspaceSymbols';
 export function registerEntityFeatures(documents: SeedDocumentCache, storage: vscode.Uri | undefined): vscode.Disposable {
 	const knowledge = new EntityKnowledgeStore();
 	const articles = new ArticleEntitiesCache(documents, knowledge);
-	const index = new WorkspaceIndexService(storage, knowledge);
+	// Cold files are analysed in worker threads (the bundled dist/entityIndexWorker.js beside dist/extension.js);
+	// without it the service analyses on the extension host in slices.
+	const workers = new EntityIndexWorkerPool(path.join(__dirname, 'entityIndexWorker.js'));
+	const index = new WorkspaceIndexService(storage, knowledge, workers);
 	const disposable = vscode.Disposable.from(
 		// Listed so that dependants go before what they depend on (Disposable.from disposes in order).
 		registerEntityHoverSupport(documents, articles, index, knowledge),

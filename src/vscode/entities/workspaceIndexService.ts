@@ -164,6 +164,9 @@ export class WorkspaceIndexService extends Disposable {
 				if (force) this.updater.clearCache();
 				const files = await vscode.workspace.findFiles('**/*.txt');
 				const uris = files.map((uri) => uri.toString());
+				// A second start: the cached summaries serve at once, while every file is stat'ed below.
+				const adopted = await runSliced(this.updater.adoptCachedSteps(uris), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
+				if (adopted) this.updateEmitter.fire();
 				await this.updater.updateAll(uris, {
 					concurrency: 16,
 					isCancelled: () => this.cancelled,
@@ -213,13 +216,13 @@ export class WorkspaceIndexService extends Disposable {
 	private async loadCache(): Promise<void> {
 		const uri = this.cacheUri();
 		if (!uri) return;
-		let text: string;
+		let bytes: Uint8Array;
 		try {
-			text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+			bytes = await vscode.workspace.fs.readFile(uri);
 		} catch {
 			return;
 		}
-		const files = await runSliced(readIndexCacheSteps(text), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
+		const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
 		if (files) this.updater.useCache(files);
 	}
 
@@ -237,11 +240,11 @@ export class WorkspaceIndexService extends Disposable {
 			return;
 		}
 		this.updater.markSaved();
-		const text = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries()), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
-		if (text === undefined) return;
+		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries()), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
+		if (bytes === undefined) return;
 		try {
 			await vscode.workspace.fs.createDirectory(this.storage);
-			await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+			await vscode.workspace.fs.writeFile(uri, bytes);
 		} catch {
 			// A cache that cannot be written only costs time at the next start.
 		}
