@@ -49,10 +49,20 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 	}
 	const sorted = [...mentions].sort((x, y) => x.start - y.start || x.end - y.end);
 	const groups = new Map<string, Group>();
+	// Normalised forms by surface: a long article repeats a few dozen names thousands of times.
+	const normalized = new Map<string, string>();
+	const normalizeOnce = (name: string): string => {
+		let form = normalized.get(name);
+		if (form === undefined) {
+			form = normalize(name);
+			normalized.set(name, form);
+		}
+		return form;
+	};
 	for (const mention of sorted) {
 		const surface = text.slice(mention.start, mention.end) || mention.text;
-		const user = declared.get(normalize(surface));
-		const key = user ? normalize(user.canonical) : normalize(surface);
+		const user = declared.get(normalizeOnce(surface));
+		const key = user ? normalizeOnce(user.canonical) : normalizeOnce(surface);
 		let group = groups.get(key);
 		if (!group) {
 			const canonical = user ? user.canonical : surface;
