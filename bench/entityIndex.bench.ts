@@ -21,11 +21,12 @@ import {
 	analyzeInSlices, mentionCount, readIndexCacheSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater, writeIndexCacheSteps,
 	type AnalyzeForIndex, type IndexFiles,
 } from '../src/core/workspaceEntityIndex';
-import { EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
+import { defaultWorkerCount, EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
 import { generateSeedText, seedCorpusFile } from './seedCorpus';
 
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 5000);
-const workers = Number(process.env.BENCH_WORKERS ?? 0);
+// As the extension runs it: a pool of defaultWorkerCount() workers; BENCH_WORKERS=0 analyses on the main thread.
+const workers = process.env.BENCH_WORKERS === undefined ? defaultWorkerCount() : Number(process.env.BENCH_WORKERS);
 const budgetMs = 15;
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
@@ -183,7 +184,7 @@ const files: IndexFiles = {
 };
 const cachePath = join(wsDir, '..', `news-seed-bench-cache-${articleCount}.jsonl`);
 console.log(`\nworkspace index: ${articleCount} generated article files in ${wsDir}, ${(totalChars / articleCount / 1000).toFixed(1)} K chars each on average;`);
-console.log(`  analysis ${workers > 0 ? `in ${workers} worker thread(s)` : 'on the main thread in runSliced slices'} (BENCH_WORKERS=N to change), files read with fs/promises (as vscode.workspace.fs reads them), 16 in flight`);
+console.log(`  analysis ${workers > 0 ? `in ${workers} worker thread(s)` : 'on the main thread in runSliced slices'} (the extension's default here; BENCH_WORKERS=N to change, 0 for the main thread), files read with fs/promises (as vscode.workspace.fs reads them), 16 in flight`);
 
 // The worker as the extension runs it: bundled by esbuild as scripts/build.mjs bundles dist/entityIndexWorker.js.
 async function bundledWorker(): Promise<string> {
