@@ -514,10 +514,18 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>): Generator<vo
 	let size = 0;
 	for (const chunk of chunks) size += chunk.length;
 	const bytes = new Uint8Array(size);
+	yield;
+	// Copied a few hundred kilobytes per step: touching megabytes of fresh memory at once is a long step of its own.
 	let offset = 0;
+	let copied = 0;
 	for (const chunk of chunks) {
 		bytes.set(chunk, offset);
 		offset += chunk.length;
+		copied += chunk.length;
+		if (copied >= 8 * cacheStepBytes) {
+			copied = 0;
+			yield;
+		}
 	}
 	return bytes;
 }
