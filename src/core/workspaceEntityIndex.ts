@@ -34,7 +34,7 @@ export interface IndexedArticle {
 }
 
 /** Bump when the summary's shape or the analysis changes, so old caches are dropped. */
-export const indexFormatVersion = 2;
+export const indexFormatVersion = 3;
 
 /** How many mentions an indexed entity has. */
 export function mentionCount(entity: IndexedEntity): number {
@@ -405,51 +405,110 @@ export const indexCacheHeader = JSON.stringify({ format: 'news-seed-entity-index
 const typeCodes: Record<EntityType, number> = { person: 0, organization: 1, place: 2 };
 const typesByCode: readonly EntityType[] = ['person', 'organization', 'place'];
 
+const noAliases: readonly string[] = Object.freeze([]);
+
 /**
- * One cache line: `[uri, mtime, size, key, lineStarts, headings, entities]`, where headings are flat
- * `name, start, end` triples and entities flat `canonical, typeCode, aliases, spans` quadruples; a file that is
- * not a seed is `[uri, mtime, size]`. Flat positional arrays parse several times faster than objects per mention.
+ * A summary read from the cache. Only what the index needs at once (each entity's names and type) is parsed
+ * when the cache is read; the rest (line starts, headings, mention spans: most of the numbers) stays the JSON
+ * text it was saved as until a feature asks for it (find mentions, a hover's other articles, workspace symbols),
+ * and is written back as is. A second start so parses and keeps a fraction of the objects.
+ */
+class CachedArticle implements IndexedArticle {
+	readonly entities: CachedEntity[] = [];
+	private expanded: { lineStarts: readonly number[]; headings: IndexedArticle['headings'] } | undefined;
+
+	constructor(readonly key: string, readonly details: string) {}
+
+	get lineStarts(): readonly number[] {
+		return this.expand().lineStarts;
+	}
+
+	get headings(): IndexedArticle['headings'] {
+		return this.expand().headings;
+	}
+
+	/** Parses the details once; damaged details (never written by us) read as no headings and empty spans. */
+	expand(): { lineStarts: readonly number[]; headings: IndexedArticle['headings'] } {
+		if (this.expanded) return this.expanded;
+		let lineStarts: readonly number[] = [0];
+		const headings: { name: string; start: number; end: number }[] = [];
+		let spans: unknown[] = [];
+		try {
+			const value: unknown = JSON.parse(this.details);
+			if (Array.isArray(value) && isNumbers(value[0]) && Array.isArray(value[1]) && Array.isArray(value[2]) && value[2].length === this.entities.length) {
+				lineStarts = value[0];
+				const flat = value[1] as unknown[];
+				for (let i = 0; i + 2 < flat.length; i += 3) {
+					if (typeof flat[i] === 'string' && typeof flat[i + 1] === 'number' && typeof flat[i + 2] === 'number') {
+						headings.push({ name: flat[i] as string, start: flat[i + 1] as number, end: flat[i + 2] as number });
+					}
+				}
+				spans = value[2] as unknown[];
+			}
+		} catch {
+			// Damaged: the defaults above.
+		}
+		this.entities.forEach((entity, i) => {
+			const own = spans[i];
+			entity.ownSpans = isNumbers(own) && own.length >= 2 && own.length % 2 === 0 ? own : [0, 0];
+		});
+		this.expanded = { lineStarts, headings };
+		return this.expanded;
+	}
+}
+
+class CachedEntity implements IndexedEntity {
+	ownSpans: readonly number[] | undefined;
+
+	constructor(private readonly article: CachedArticle, readonly canonical: string, readonly type: EntityType, readonly aliases: readonly string[]) {}
+
+	get spans(): readonly number[] {
+		if (!this.ownSpans) this.article.expand();
+		return this.ownSpans ?? [0, 0];
+	}
+}
+
+/**
+ * One cache line: `[uri, mtime, size, key, names]`, a tab, then the details `[lineStarts, headings, spans]`,
+ * where names are flat `canonical, typeCode, aliases` triples, headings flat `name, start, end` triples and spans
+ * one flat array per entity; a file that is not a seed is `[uri, mtime, size]` alone. Two JSON texts, so that the
+ * details can be parsed later (see {@link CachedArticle}); JSON text never holds a raw tab.
  */
 export function encodeIndexCacheLine(file: CachedFile): string {
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
+	const names: unknown[] = [];
+	for (const e of article.entities) names.push(e.canonical, typeCodes[e.type], e.aliases);
+	const head = JSON.stringify([uri, stamp.mtime, stamp.size, article.key, names]);
+	if (article instanceof CachedArticle) return `${head}\t${article.details}`;
 	const headings: (string | number)[] = [];
 	for (const h of article.headings) headings.push(h.name, h.start, h.end);
-	const entities: unknown[] = [];
-	for (const e of article.entities) entities.push(e.canonical, typeCodes[e.type], e.aliases, e.spans);
-	return JSON.stringify([uri, stamp.mtime, stamp.size, article.key, article.lineStarts, headings, entities]);
+	return `${head}\t${JSON.stringify([article.lineStarts, headings, article.entities.map((e) => e.spans)])}`;
 }
 
-/** One cache line read back, or undefined when it is damaged. */
+/** One cache line read back, or undefined when it is damaged (its details are checked when first used). */
 export function parseIndexCacheLine(line: string): CachedFile | undefined {
+	const tab = line.indexOf('\t');
 	let value: unknown;
 	try {
-		value = JSON.parse(line);
+		value = JSON.parse(tab < 0 ? line : line.slice(0, tab));
 	} catch {
 		return undefined;
 	}
 	if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'number' || typeof value[2] !== 'number') return undefined;
-	const [uri, mtime, size, key, lineStarts, flatHeadings, flatEntities] = value as unknown[];
+	const [uri, mtime, size, key, names] = value as unknown[];
 	const stamp = { mtime: mtime as number, size: size as number };
-	if (value.length === 3) return { uri: uri as string, stamp, article: undefined };
-	if (typeof key !== 'string' || !isNumbers(lineStarts) || !Array.isArray(flatHeadings) || !Array.isArray(flatEntities)) return undefined;
-	const headings: { name: string; start: number; end: number }[] = [];
-	for (let i = 0; i + 2 < flatHeadings.length; i += 3) {
-		const [name, start, end] = [flatHeadings[i], flatHeadings[i + 1], flatHeadings[i + 2]];
-		if (typeof name !== 'string' || typeof start !== 'number' || typeof end !== 'number') return undefined;
-		headings.push({ name, start, end });
+	if (tab < 0) return value.length === 3 ? { uri: uri as string, stamp, article: undefined } : undefined;
+	if (typeof key !== 'string' || !Array.isArray(names) || names.length % 3 !== 0) return undefined;
+	const article = new CachedArticle(key, line.slice(tab + 1));
+	for (let i = 0; i < names.length; i += 3) {
+		const canonical = names[i];
+		const type = typesByCode[names[i + 1] as number];
+		const aliases = names[i + 2];
+		if (typeof canonical !== 'string' || type === undefined || !Array.isArray(aliases) || !aliases.every((x) => typeof x === 'string')) return undefined;
+		article.entities.push(new CachedEntity(article, canonical, type, aliases.length === 0 ? noAliases : aliases as string[]));
 	}
-	const entities: IndexedEntity[] = [];
-	for (let i = 0; i + 3 < flatEntities.length; i += 4) {
-		const canonical = flatEntities[i];
-		const type = typesByCode[flatEntities[i + 1] as number];
-		const aliases = flatEntities[i + 2];
-		const spans = flatEntities[i + 3];
-		if (typeof canonical !== 'string' || type === undefined || !Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string')
-			|| !isNumbers(spans) || spans.length < 2 || spans.length % 2 !== 0) return undefined;
-		entities.push({ canonical, type, aliases: aliases as string[], spans });
-	}
-	return { uri: uri as string, stamp, article: { key, lineStarts, entities, headings } };
+	return { uri: uri as string, stamp, article };
 }
 
 function isNumbers(value: unknown): value is number[] {

@@ -7,7 +7,7 @@ import { Disposable } from '../dispose';
 import { hostSlicer, sliceBudgetMs } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
 
-const cacheFileName = 'entity-index-v2.jsonl';
+const cacheFileName = 'entity-index.v3.jsonl';
 
 /** A build still running after this long is shown as a notification (shorter ones only in the status bar). */
 const notifyAfterMs = 2000;
