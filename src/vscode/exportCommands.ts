@@ -8,6 +8,7 @@ import {
 } from '../core/exports';
 import { sidecarNameFor } from '../core/claims';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
+import { baseName, besideUri, readTextFile, sha256Hex, writeTextFileAtomically } from './workspaceFiles';
 
 /** Arguments of `newsSeed.exportClaims`; with `format` and `scope` it runs without asking anything. */
 export interface ExportClaimsArgs {
@@ -39,8 +40,6 @@ export interface ImportClaimsResult {
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.cache', '.vscode-test', 'dist', 'out']);
-const decoder = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
 
 function toUri(value: vscode.Uri | string): vscode.Uri {
 	if (typeof value !== 'string') {
@@ -53,53 +52,13 @@ function toUris(value: vscode.Uri | string | readonly (vscode.Uri | string)[] | 
 	return value === undefined ? [] : (Array.isArray(value) ? value : [value as vscode.Uri | string]).map(toUri);
 }
 
-function baseName(uri: vscode.Uri): string {
-	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-function besideUri(uri: vscode.Uri, name: string): vscode.Uri {
-	return vscode.Uri.joinPath(uri, '..', name);
-}
-
 /** The text as the editor holds it: the open document's (unsaved edits included), else the file's without BOM. */
 async function readText(uri: vscode.Uri): Promise<string | null> {
 	const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
 	if (open) {
 		return open.getText();
 	}
-	try {
-		const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-		return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	} catch (error) {
-		if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-			return null;
-		}
-		throw error;
-	}
-}
-
-async function readDisk(uri: vscode.Uri): Promise<string | null> {
-	try {
-		return decoder.decode(await vscode.workspace.fs.readFile(uri));
-	} catch (error) {
-		if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-			return null;
-		}
-		throw error;
-	}
-}
-
-/** Writes beside the target and renames over it, so that the claim store's watcher never reads half a file. */
-async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
-	const suffix = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
-	const temporary = besideUri(uri, `.${baseName(uri)}.${suffix}.tmp`);
-	try {
-		await vscode.workspace.fs.writeFile(temporary, encoder.encode(text));
-		await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
-	} catch (error) {
-		await vscode.workspace.fs.delete(temporary, { useTrash: false }).then(undefined, () => undefined);
-		throw error;
-	}
+	return readTextFile(uri);
 }
 
 /** The articles with claims under the scope: sidecars found in folders, articles named directly. */
@@ -140,7 +99,7 @@ async function loadExportArticle(article: vscode.Uri): Promise<ExportArticle | s
 	if (text === null) {
 		return `${baseName(article)}: the article is missing`;
 	}
-	const sidecarText = await readDisk(besideUri(article, sidecarNameFor(baseName(article))));
+	const sidecarText = await readTextFile(besideUri(article, sidecarNameFor(baseName(article))));
 	const parsed = sidecarText === null ? null : readSidecarForExport(sidecarText);
 	if (parsed?.status === 'foreign') {
 		return `${sidecarNameFor(baseName(article))} is not a claims sidecar`;
@@ -229,7 +188,7 @@ export async function exportClaimsCommand(args?: ExportClaimsArgs): Promise<vsco
 		for (const file of result.files) {
 			const uri = vscode.Uri.joinPath(outDir, file.name);
 			if (!sources.has(uri.toString())) {
-				await writeAtomically(uri, file.content);
+				await writeTextFileAtomically(uri, file.content);
 			}
 			uris.push(uri);
 		}
@@ -297,7 +256,7 @@ export async function importClaimsCommand(args?: ImportClaimsArgs): Promise<Impo
 		byArticle.set(uri.toString(), entry);
 	};
 	for (const file of files) {
-		const text = await readDisk(file);
+		const text = await readTextFile(file);
 		if (text === null) {
 			throw new Error(`Import claims: ${file.fsPath} does not exist.`);
 		}
@@ -326,14 +285,14 @@ export async function importClaimsCommand(args?: ImportClaimsArgs): Promise<Impo
 			continue;
 		}
 		const sidecarUri = besideUri(uri, sidecarNameFor(baseName(uri)));
-		const hash = await sha256(text);
-		const imported = importIntoSidecar(baseName(uri), text, await readDisk(sidecarUri), drafts, {
+		const hash = await sha256Hex(text);
+		const imported = importIntoSidecar(baseName(uri), text, await readTextFile(sidecarUri), drafts, {
 			now: new Date(),
 			randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
 			creator: format === 'brat' ? readAuthor() : null,
 		}, () => hash);
 		if (imported.sidecarText !== null) {
-			await writeAtomically(sidecarUri, imported.sidecarText);
+			await writeTextFileAtomically(sidecarUri, imported.sidecarText);
 		}
 		const { outcome } = imported;
 		results.push({
@@ -357,10 +316,6 @@ export async function importClaimsCommand(args?: ImportClaimsArgs): Promise<Impo
 }
 
 /** Lower-case hex SHA-256 of the text's UTF-8 bytes (Web Crypto, available in every extension host). */
-async function sha256(text: string): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
-	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Registers both commands. */
 export function registerExportCommands(): vscode.Disposable {

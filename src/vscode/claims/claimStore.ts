@@ -1,4 +1,3 @@
-import { rename } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import {
 	createClaim, formatSidecarProblem, mergeClaimSets, parseSidecar, prepareArticle, serialiseSidecar, sidecarNameFor,
@@ -9,6 +8,7 @@ import type { Span } from '../../core/seedDocument';
 import { parseSeed } from '../../core/seedParser';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
+import { baseName, readTextFile, sha256Hex, writeTextFileAtomically } from '../workspaceFiles';
 
 /** A refusal or failure the user should read as it is (the commands show it). */
 export class ClaimsError extends Error {}
@@ -36,9 +36,7 @@ interface Entry extends ArticleClaims {
 	queue: Promise<unknown>;
 }
 
-const decoder = new TextDecoder('utf-8');
 const DELETE_GRACE_MS = 300;
-const encoder = new TextEncoder();
 
 /**
  * Holds every article's claims, reads and writes the sidecars, and keeps the claims on their text.
@@ -202,7 +200,7 @@ export class ClaimStore extends Disposable {
 
 	private refuseIfReadOnly(entry: Entry): void {
 		if (entry.problem !== null) {
-			throw new ClaimsError(`The claims of ${fileName(entry.articleUri)} are read-only: ${fileName(entry.sidecarUri)} is damaged (${entry.problem}). Fix or remove that file; it is never overwritten.`);
+			throw new ClaimsError(`The claims of ${baseName(entry.articleUri)} are read-only: ${baseName(entry.sidecarUri)} is damaged (${entry.problem}). Fix or remove that file; it is never overwritten.`);
 		}
 	}
 
@@ -212,7 +210,7 @@ export class ClaimStore extends Disposable {
 		const key = articleUri.toString();
 		let entry = this.entries.get(key);
 		if (!entry) {
-			const sidecarUri = vscode.Uri.joinPath(articleUri, '..', sidecarNameFor(fileName(articleUri)));
+			const sidecarUri = vscode.Uri.joinPath(articleUri, '..', sidecarNameFor(baseName(articleUri)));
 			entry = { articleUri, sidecarUri, tracked: [], problem: null, problems: [], base: [], diskText: null, queue: Promise.resolve() };
 			this.entries.set(key, entry);
 		}
@@ -257,7 +255,7 @@ export class ClaimStore extends Disposable {
 			entry.tracked = trackClaims(article, parsed.claims, entry.tracked);
 			this.reportProblems(entry);
 			this.fire(entry);
-			void vscode.window.showWarningMessage(`News Seed: ${fileName(entry.sidecarUri)} is damaged and is shown read-only (never overwritten): ${entry.problem}`);
+			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} is damaged and is shown read-only (never overwritten): ${entry.problem}`);
 			return;
 		}
 		const theirs = parsed?.claims ?? [];
@@ -271,7 +269,7 @@ export class ClaimStore extends Disposable {
 		entry.tracked = trackClaims(article, merged.claims, entry.tracked);
 		this.fire(entry);
 		if (merged.conflicts.length > 0) {
-			void vscode.window.showWarningMessage(`News Seed: ${fileName(entry.sidecarUri)} changed on disk while you edited the same claims; kept the later version of ${merged.conflicts.length} claim(s).`);
+			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; kept the later version of ${merged.conflicts.length} claim(s).`);
 		}
 		if (!sameClaims(merged.claims, theirs)) {
 			await this.write(entry);
@@ -286,7 +284,7 @@ export class ClaimStore extends Disposable {
 			const parsed = disk === null ? null : parseSidecar(disk);
 			if (parsed && parsed.status !== 'ok') {
 				await this.reconcile(entry, disk);
-				throw new ClaimsError(`Not saved: ${fileName(entry.sidecarUri)} was damaged on disk in the meantime (${entry.problem}); it is left as it is.`);
+				throw new ClaimsError(`Not saved: ${baseName(entry.sidecarUri)} was damaged on disk in the meantime (${entry.problem}); it is left as it is.`);
 			}
 			const merged = mergeClaimSets(entry.base, entry.tracked.map((t) => t.claim), parsed?.claims ?? []);
 			entry.base = parsed?.claims ?? [];
@@ -311,16 +309,16 @@ export class ClaimStore extends Disposable {
 			}
 			const articleText = text ?? '';
 			const serialised = serialiseSidecar({
-				article: { fileName: fileName(entry.articleUri), sha256: await sha256(articleText), date: parseSeed(articleText).dateline?.value ?? null },
+				article: { fileName: baseName(entry.articleUri), sha256: await sha256Hex(articleText), date: parseSeed(articleText).dateline?.value ?? null },
 				claims,
 			});
 			if (serialised !== disk) {
-				await writeAtomically(entry.sidecarUri, serialised);
+				await writeTextFileAtomically(entry.sidecarUri, serialised);
 			}
 			entry.diskText = serialised;
 			entry.base = claims;
 		} catch (error) {
-			throw new ClaimsError(`Could not save the claims to ${fileName(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. The file on disk was left as it was; your change is kept and will be saved with the next one.`);
+			throw new ClaimsError(`Could not save the claims to ${baseName(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. The file on disk was left as it was; your change is kept and will be saved with the next one.`);
 		}
 	}
 
@@ -330,12 +328,12 @@ export class ClaimStore extends Disposable {
 	 * seems gone is looked for once more before it counts as deleted.
 	 */
 	private async readSidecarText(entry: Entry): Promise<string | null> {
-		const disk = await readText(entry.sidecarUri);
+		const disk = await readTextFile(entry.sidecarUri);
 		if (disk !== null || entry.diskText === null) {
 			return disk;
 		}
 		await new Promise((resolve) => setTimeout(resolve, DELETE_GRACE_MS));
-		return readText(entry.sidecarUri);
+		return readTextFile(entry.sidecarUri);
 	}
 
 	private reportProblems(entry: Entry): void {
@@ -359,7 +357,7 @@ export class ClaimStore extends Disposable {
 		if (document) {
 			return document.getText();
 		}
-		const text = await readText(articleUri);
+		const text = await readTextFile(articleUri);
 		return text === null ? null : text.replace(/^\uFEFF/, '');
 	}
 
@@ -435,13 +433,9 @@ function sameClaims(a: readonly Claim[], b: readonly Claim[]): boolean {
 	return a.length === b.length && key(a) === key(b);
 }
 
-function fileName(uri: vscode.Uri): string {
-	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
 /** `<stem>.claims.json` -> `<stem>.txt` beside it. */
 export function articleUriFor(sidecarUri: vscode.Uri): vscode.Uri {
-	const name = fileName(sidecarUri).replace(/\.claims\.json$/i, '.txt');
+	const name = baseName(sidecarUri).replace(/\.claims\.json$/i, '.txt');
 	return vscode.Uri.joinPath(sidecarUri, '..', name);
 }
 
@@ -454,42 +448,6 @@ function isArticleDocument(document: vscode.TextDocument): boolean {
 	return document.languageId === 'news-seed' && document.uri.scheme !== 'git';
 }
 
-async function readText(uri: vscode.Uri): Promise<string | null> {
-	try {
-		return decoder.decode(await vscode.workspace.fs.readFile(uri));
-	} catch (error) {
-		if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-			return null;
-		}
-		throw error;
-	}
-}
-
-/**
- * Writes beside the target, then renames over it: readers see the old file or the new one, never half of one.
- * VS Code's rename with overwrite deletes the target first, so on local disks the rename is the operating
- * system's own, which replaces the file in one step; other file systems go through VS Code.
- */
-async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
-	const suffix = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
-	const temporary = vscode.Uri.joinPath(uri, '..', `.${fileName(uri)}.${suffix}.tmp`);
-	try {
-		await vscode.workspace.fs.writeFile(temporary, encoder.encode(text));
-		if (uri.scheme === 'file') {
-			await rename(temporary.fsPath, uri.fsPath);
-		} else {
-			await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
-		}
-	} catch (error) {
-		await vscode.workspace.fs.delete(temporary, { useTrash: false }).then(undefined, () => undefined);
-		throw error;
-	}
-}
-
-async function sha256(text: string): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
-	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export function showError(error: unknown): void {
 	void vscode.window.showErrorMessage(`News Seed: ${error instanceof Error ? error.message : String(error)}`);
