@@ -3,7 +3,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
+import { seededRandom } from '../test/support/seededRandom';
 
 const people = ['Maria Ortega-Lindqvist', 'Kim Jong-un', 'Vladimir Putin', 'Amara Okafor', 'José Álvarez', 'Chen Wei', 'Dr. Helen Marsh', 'Mr. Tomas Berg'];
 const organizations = ['the European Central Bank', 'the World Health Organization', 'the UN Security Council', 'Northwind Energy Corp.', 'the Ministry of Finance', 'Reuters'];
@@ -21,21 +21,10 @@ const templates: ((pick: <T>(xs: readonly T[]) => T, n: () => number) => string)
 	(p) => `Literal markup such as *stars*, # hashes, > arrows, [links](x) and <tags> stays plain text in ${p(places)}.`,
 ];
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same text. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0);
-	};
-}
-
 /** Returns a seed article of about `approxChars` UTF-16 units, the same text for the same arguments. */
 export function generateSeedText(approxChars: number, seed = 1): string {
-	const next = prng(seed);
+	const random = seededRandom(seed);
+	const next = () => Math.floor(random() * 2 ** 32);
 	const pick = <T>(xs: readonly T[]): T => xs[next() % xs.length];
 	const sentence = () => pick(templates)(pick, next);
 	const paragraph = () => Array.from({ length: 3 + (next() % 4) }, sentence).join(' ');

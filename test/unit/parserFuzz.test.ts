@@ -3,18 +3,7 @@ import { describe, it } from 'node:test';
 import { toMdast } from '../../src/core/mdast';
 import type { SeedDocument, TextEdit } from '../../src/core/seedDocument';
 import { blockAt, parseSeed, sentenceAt, updateSeed } from '../../src/core/seedParser';
-
-/** A deterministic PRNG (mulberry32) returning floats in [0, 1). */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '../support/seededRandom';
 
 const base = [
 	' date 2024-03-16 Kim Jong-un arrived in an Aurus Senat. Mr. Putin sent it on Jan. 5, the U.S. said.',
@@ -163,7 +152,7 @@ function randomEdit(text: string, random: () => number): TextEdit {
 
 void describe('parser fuzz', () => {
 	void it('keeps every invariant on random and mutated texts, and updates equal fresh parses', () => {
-		const random = prng(2024);
+		const random = seededRandom(2024);
 		const started = performance.now();
 		const cases = 3000;
 		for (let i = 0; i < cases; i++) {

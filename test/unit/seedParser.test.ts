@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { blockMdast, toMdast } from '../../src/core/mdast';
 import type { Block, SeedDocument, TextEdit } from '../../src/core/seedDocument';
 import { blockAt, parseSeed, sentenceAt, updateSeed } from '../../src/core/seedParser';
+import { seededRandom } from '../support/seededRandom';
 
 const joinLines = (...lines: string[]) => lines.join('\n');
 
@@ -193,18 +194,6 @@ void describe('blockAt and sentenceAt', () => {
 	});
 });
 
-/** A deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** Applies edits given relative to `text` (non-overlapping). */
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
 	let result = text;
@@ -230,7 +219,7 @@ function randomEdits(text: string, random: () => number): TextEdit[] {
 
 void describe('updateSeed', () => {
 	void it('equals a fresh parse after random edits (property test)', () => {
-		const random = prng(7);
+		const random = seededRandom(7);
 		let doc = parseSeed(article);
 		for (let step = 0; step < 1500; step++) {
 			if (step % 100 === 0) {
