@@ -184,7 +184,7 @@ const files: IndexFiles = {
 };
 const cachePath = join(wsDir, '..', `news-seed-bench-cache-${articleCount}.jsonl`);
 console.log(`\nworkspace index: ${articleCount} generated article files in ${wsDir}, ${(totalChars / articleCount / 1000).toFixed(1)} K chars each on average;`);
-console.log(`  analysis ${workers > 0 ? `in ${workers} worker thread(s)` : 'on the main thread in runSliced slices'} (the extension's default here; BENCH_WORKERS=N to change, 0 for the main thread), files read with fs/promises (as vscode.workspace.fs reads them), 16 in flight`);
+console.log(`  analysis ${workers > 0 ? `in ${workers} worker thread(s)` : 'on the main thread in runSliced slices'} (${process.env.BENCH_WORKERS === undefined ? 'the extension\'s default here; ' : ''}BENCH_WORKERS=N to change, 0 for the main thread), files read with fs/promises (as vscode.workspace.fs reads them), 16 in flight`);
 
 // The worker as the extension runs it: bundled by esbuild as scripts/build.mjs bundles dist/entityIndexWorker.js.
 async function bundledWorker(): Promise<string> {

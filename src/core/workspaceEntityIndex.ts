@@ -730,6 +730,14 @@ export class WorkspaceIndexUpdater {
 		return 'gone';
 	}
 
+	/** Drops a file or a folder that was deleted: a watcher reports a deleted folder once, not each of its files. */
+	forgetTree(uri: string): void {
+		this.forget(uri);
+		const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+		for (const known of [...this.files.keys()]) if (known.startsWith(prefix)) this.forget(known);
+		for (const known of [...this.index.uris()]) if (known.startsWith(prefix)) this.forget(known);
+	}
+
 	/**
 	 * Puts every listed file the cache knows (made with the lexicon it has now) into the index at once, as steps
 	 * (see `runSliced`): a second start has a usable index after reading the cache, before {@link updateAll} has

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
 import {
-	contentHash, encodeIndexCacheLine, indexCacheHeader, indexKey, lineStartsOf, matchesQuery, mentionCount, mentionSpans, parseIndexCacheLine,
+	analyzeInSlices, contentHash, encodeIndexCacheLine, indexCacheHeader, indexKey, lineStartsOf, matchesQuery, mentionCount, mentionSpans, parseIndexCacheLine,
 	positionAt, readIndexCacheSteps, sameEntity, summarizeArticle, summarizeArticleSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater,
 	writeIndexCacheSteps, type CachedFile, type FileStamp, type IndexedArticle,
 } from '../../src/core/workspaceEntityIndex';
@@ -311,6 +311,37 @@ void describe('WorkspaceIndexUpdater', () => {
 		files.texts.delete('file:///copy.txt');
 		assert.equal(await updater.update('file:///copy.txt'), 'gone');
 		assert.equal(updater.index.get('file:///copy.txt'), undefined);
+	});
+
+	void it('forgets every file of a deleted folder, and only those', async () => {
+		const files = new MemoryFiles();
+		for (const uri of ['file:///w/x/a.txt', 'file:///w/x/sub/b.txt', 'file:///w/xy.txt']) files.write(uri, b);
+		const { updater } = updaterOf(files);
+		await updater.updateAll(['file:///w/x/a.txt', 'file:///w/x/sub/b.txt', 'file:///w/xy.txt']);
+		updater.forgetTree('file:///w/x');
+		assert.deepEqual([...updater.index.uris()], ['file:///w/xy.txt']);
+		assert.deepEqual([...updater.cacheEntries()].map((f) => f.uri), ['file:///w/xy.txt']);
+	});
+
+	void it('analyses on the host one text at a time, each after a yield, with the same summaries as at once', async () => {
+		const log: string[] = [];
+		const host = {
+			// A clock that never moves: runSliced itself never yields, so every yield logged is one analysis starting.
+			now: () => 0,
+			yieldNow: () => {
+				log.push('yield');
+				return new Promise<void>((resolve) => setImmediate(resolve));
+			},
+		};
+		const analyze = analyzeInSlices(host, 15);
+		const texts = [a, b, c];
+		const results = await Promise.all(texts.map((text, i) => analyze(text, undefined, indexKey(text, undefined)).then((article) => {
+			log.push(`done ${i}`);
+			return article;
+		})));
+		assert.deepEqual(log, ['yield', 'done 0', 'yield', 'done 1', 'yield', 'done 2']);
+		const plain = (article: IndexedArticle | undefined) => plainFile({ uri: 'u', stamp: { mtime: 0, size: 0 }, article });
+		assert.deepEqual(results.map(plain), texts.map((t) => plain(summary(t))));
 	});
 
 	void it('analyses again when the lexicon changes, without re-reading for a lexicon seen before', async () => {

@@ -34,7 +34,7 @@ export interface OffThreadAnalyzer extends vscode.Disposable {
  * file's size and modification time with its summary, so a second start only stats the files.
  * Scenarios: activation -> build (cache read once, then every .txt stat'ed, changed ones read, new texts
  * analysed); a .txt created/changed on disk (FileSystemWatcher) -> that file read again and re-indexed; deleted ->
- * dropped; news-entities.json changed -> build again (summaries of the same texts with the same lexicon are
+ * dropped; dropped (a deleted folder: all its files); news-entities.json changed -> build again (summaries of the same texts with the same lexicon are
  * reused, unchanged files are not read); `newsSeed.entities.rebuildIndex` -> every file read again (summaries of
  * unchanged texts still reused by content hash). The cache is written a second after the last change, only if
  * something changed.
@@ -100,7 +100,7 @@ export class WorkspaceIndexService extends Disposable {
 		this._register(watcher.onDidCreate((uri) => this.queue(uri)));
 		this._register(watcher.onDidChange((uri) => this.queue(uri)));
 		this._register(watcher.onDidDelete((uri) => {
-			this.updater.forget(uri.toString());
+			this.updater.forgetTree(uri.toString());
 			this.scheduleSave();
 			this.updateEmitter.fire();
 		}));
