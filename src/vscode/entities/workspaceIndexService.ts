@@ -220,6 +220,8 @@ export class WorkspaceIndexService extends Disposable {
 		try {
 			bytes = await vscode.workspace.fs.readFile(uri);
 		} catch {
+			// No cache of this format yet: drop the one of the first format, if any (15 MB of summaries nobody reads).
+			if (this.storage) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, 'entity-index.jsonl'))).catch(() => undefined);
 			return;
 		}
 		const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
