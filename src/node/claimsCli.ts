@@ -17,6 +17,23 @@ export function parseCommandArgs<T extends Options>(command: string, args: reado
 	}
 }
 
+/**
+ * The `--format` value of `command`, checked against `formats`; a missing or unknown format and a missing PATH are
+ * usage errors that say what to write instead.
+ */
+export function requireFormatAndPaths<F extends string>(command: string, format: string | undefined, formats: readonly F[], positionals: readonly string[], pathsHint: string): F {
+	if (format === undefined) {
+		throw new UsageError(`${command}: which format? --format ${formats.join('|')}`);
+	}
+	if (!(formats as readonly string[]).includes(format)) {
+		throw new UsageError(`${command}: unknown format "${format}"; formats: ${formats.join(', ')}`);
+	}
+	if (positionals.length === 0) {
+		throw new UsageError(`${command}: which ${pathsHint}? (news-seed ${command} --format FORMAT ${pathsHint === 'files' ? 'FILE' : 'PATH'}...)`);
+	}
+	return format as F;
+}
+
 /** The `--verdicts FILE` option's help line. */
 export const VERDICTS_HELP = `  --verdicts FILE  the verdict scale: a JSON array like the newsSeed.verdicts setting, or a settings.json
                    holding that setting (default: .vscode/settings.json of the current folder if it sets

@@ -3,10 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, isExportFormat, prepareExportArticle, readSidecarForExport, type ExportArticle, type ExportFormat, type ExportResult,
+	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, prepareExportArticle, readSidecarForExport, type ExportArticle, type ExportFormat, type ExportResult,
 } from '../../core/exports';
 import type { Verdict } from '../../core/claims';
-import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
+import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { findArticles, loadArticle, mapLimit, progressReporter } from '../workspaceFiles';
 
@@ -92,16 +92,7 @@ export const exportCommand: CliCommand = {
 			io.stdout(help);
 			return exitCodes.ok;
 		}
-		const format = values.format;
-		if (format === undefined) {
-			throw new UsageError(`export: which format? --format ${EXPORT_FORMATS.join('|')}`);
-		}
-		if (!isExportFormat(format)) {
-			throw new UsageError(`export: unknown format "${format}"; formats: ${EXPORT_FORMATS.join(', ')}`);
-		}
-		if (positionals.length === 0) {
-			throw new UsageError('export: which files or folders? (news-seed export --format FORMAT PATH...)');
-		}
+		const format = requireFormatAndPaths('export', values.format, EXPORT_FORMATS, positionals, 'files or folders');
 		const verdicts = await loadVerdictScale(io, values.verdicts);
 		const result = await exportPaths(io, {
 			format,

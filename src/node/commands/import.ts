@@ -2,9 +2,9 @@
 import * as path from 'node:path';
 import type { Verdict } from '../../core/claims';
 import {
-	importIntoSidecar, IMPORT_FORMATS, isImportFormat, readBratAnn, readW3CAnnotations, sourceFileName, type ClaimDraft, type ImportFormat, type ImportOutcome,
+	importIntoSidecar, IMPORT_FORMATS, readBratAnn, readW3CAnnotations, sourceFileName, type ClaimDraft, type ImportFormat, type ImportOutcome,
 } from '../../core/exports';
-import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
+import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { nodeRandomBytes, readText, readTextOrNull, sha256Hex, sidecarPathFor, writeTextAtomically } from '../workspaceFiles';
 
@@ -152,16 +152,7 @@ export const importCommand: CliCommand = {
 			io.stdout(help);
 			return exitCodes.ok;
 		}
-		const format = values.format;
-		if (format === undefined) {
-			throw new UsageError(`import: which format? --format ${IMPORT_FORMATS.join('|')}`);
-		}
-		if (!isImportFormat(format)) {
-			throw new UsageError(`import: unknown format "${format}"; formats: ${IMPORT_FORMATS.join(', ')}`);
-		}
-		if (positionals.length === 0) {
-			throw new UsageError('import: which files? (news-seed import --format FORMAT FILE...)');
-		}
+		const format = requireFormatAndPaths('import', values.format, IMPORT_FORMATS, positionals, 'files');
 		const verdicts = await loadVerdictScale(io, values.verdicts);
 		const dryRun = values['dry-run'] === true;
 		const { imports, damaged } = await importFiles(io, {
