@@ -783,10 +783,12 @@ export class WorkspaceIndexUpdater {
 		return this.files.values();
 	}
 
-	/** Forgets the cache (a rebuild from scratch): every file is read and analysed again. */
-	clearCache(): void {
+	/**
+	 * Forgets the files' stamps (a rebuild on request): every file is read and hashed again; summaries of texts
+	 * already known are still reused, since their key is their content hash.
+	 */
+	forgetStamps(): void {
 		this.files = new Map();
-		this.byKey = new Map();
 		this.dirty = true;
 	}
 

@@ -305,6 +305,10 @@ void describe('WorkspaceIndexUpdater', () => {
 		files.write('file:///a.txt', a.replace('Geneva', 'Genova'));
 		assert.equal(await updater.update('file:///a.txt'), 'unchanged', 'same size and time: trusted');
 		assert.equal(await updater.update('file:///a.txt', true), 'analysed');
+		updater.forgetStamps();
+		files.reads = 0;
+		assert.equal(await updater.update('file:///a.txt'), 'cached', 'read again, summary reused');
+		assert.equal(files.reads, 1);
 		files.write('file:///copy.txt', a);
 		assert.equal(await updater.update('file:///copy.txt'), 'cached', 'same text under another name');
 		assert.equal(analysed(), 2);

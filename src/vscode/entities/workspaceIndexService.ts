@@ -161,7 +161,7 @@ export class WorkspaceIndexService extends Disposable {
 					this.cacheLoaded = true;
 					await this.loadCache();
 				}
-				if (force) this.updater.clearCache();
+				if (force) this.updater.forgetStamps();
 				const files = await vscode.workspace.findFiles('**/*.txt');
 				const uris = files.map((uri) => uri.toString());
 				// A second start: the cached summaries serve at once, while every file is stat'ed below.
