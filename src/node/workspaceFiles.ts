@@ -1,7 +1,10 @@
 // Finding and reading articles and sidecars for the export, import, validate and stats commands (Node only).
 import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseSidecar, sidecarNameFor, type SidecarParseResult } from '../core/claims';
 import { isSeedFileName, startsWithDateline } from '../core/seedRecognition';
 import { UsageError } from './cliTypes';
@@ -135,11 +138,16 @@ export async function exists(file: string): Promise<boolean> {
 	return stat(file).then(() => true, () => false);
 }
 
-/** A text file as VS Code holds it (byte-order mark dropped, line ends kept), or null when it does not exist. */
+/**
+ * A text file as VS Code holds it (byte-order mark dropped, line ends kept), or null when it does not exist.
+ * Read synchronously: this is the command line's reader (nothing else waits on its event loop), and Node's
+ * one-call UTF-8 read costs a quarter of the CPU of `fs/promises` readFile (open, fstat, read, close, each a
+ * trip through the thread pool): 0.4 s instead of 1.7 s for the 10,000 files of the exports bench.
+ */
 export async function readTextOrNull(file: string): Promise<string | null> {
 	let text: string;
 	try {
-		text = await readFile(file, 'utf8');
+		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
 			return null;
@@ -195,6 +203,29 @@ export async function writeTextAtomically(file: string, text: string): Promise<v
 		await unlink(temporary).catch(() => undefined);
 		throw error;
 	}
+}
+
+/**
+ * Writes a file from pieces of text (created or truncated; no temporary file: for regenerated exports). One
+ * piece is a plain write; more go through a write stream that waits for the disk, so a file of hundreds of
+ * megabytes is never one string nor one buffer in memory.
+ */
+export async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
+	const iterator = pieces[Symbol.iterator]();
+	const first = iterator.next();
+	const second = first.done === true ? first : iterator.next();
+	if (second.done === true) {
+		await writeFile(file, first.done === true ? '' : first.value, 'utf8');
+		return;
+	}
+	function* rest(): Generator<string> {
+		yield first.value as string;
+		yield second.value as string;
+		for (let next = iterator.next(); next.done !== true; next = iterator.next()) {
+			yield next.value;
+		}
+	}
+	await pipeline(Readable.from(rest(), { objectMode: false, highWaterMark: 1 << 20 }), createWriteStream(file));
 }
 
 /** Runs `task` over `items` with at most `limit` at a time, keeping the results in order. */

@@ -5,7 +5,7 @@
  */
 import { articleTitle } from '../articleTitle';
 import {
-	anchorClaims, codePointToUtf16, compareClaims, DEFAULT_VERDICTS, parseSidecar, prepareArticle, retargetClaims, SIDECAR_SCHEMA_VERSION, utf16ToCodePoint,
+	anchorClaims, type ClaimAnchor, codePointToUtf16, compareClaims, DEFAULT_VERDICTS, parseSidecar, prepareArticle, QUOTE_CONTEXT_LENGTH, retargetClaims, SIDECAR_SCHEMA_VERSION, stepBackCodePoints, stepForwardCodePoints, utf16ToCodePoint,
 	type AnchorStatus, type ArticleText, type Claim, type CodePointRange, type SidecarParseResult, type Verdict,
 } from '../claims';
 import type { SeedDocument, Span } from '../seedDocument';
@@ -51,6 +51,12 @@ export interface ExportArticleInput {
 	readonly claims: readonly Claim[];
 	/** Defaults to `articleIri(fileName)`. The command line passes the file's `file:` URL, the editor its URI. */
 	readonly iri?: string;
+	/**
+	 * True when the caller found the text's SHA-256 equal to the sidecar's `article.sha256`: the text is the one
+	 * the claims were saved against, so each stored position is checked where it points instead of the claims
+	 * being re-anchored (see {@link prepareExportArticle}). The core has no hash function; the adapter hashes.
+	 */
+	readonly unchanged?: boolean;
 }
 
 /** Options shared by the formats. */
@@ -94,14 +100,42 @@ function sectionAt(doc: SeedDocument, offset: number): string {
 }
 
 /**
+ * The anchors of claims saved against this very text: each claim's stored position, when its quote and
+ * context are there exactly (then `anchorClaims` would find it at once and `retargetClaims` would give the
+ * stored target back). Null as soon as one claim is not where it says (a sidecar edited by hand, or written by
+ * a tool with other context lengths): the caller then re-anchors them all.
+ */
+function storedAnchors(prepared: ArticleText, claims: readonly Claim[]): ClaimAnchor[] | null {
+	const { text, index } = prepared;
+	const anchors: ClaimAnchor[] = [];
+	for (const { target } of claims) {
+		const { exact, prefix, suffix } = target.quote;
+		const start = codePointToUtf16(index, target.position.start);
+		const end = codePointToUtf16(index, target.position.end);
+		if (exact === '' || end - start !== exact.length || !text.startsWith(exact, start)
+			|| !text.endsWith(prefix, start) || !text.startsWith(suffix, end) || !sameContext(text, start, end, prefix, suffix)) {
+			return null;
+		}
+		anchors.push({ status: 'anchored', span: { start, end }, score: 1 });
+	}
+	return anchors;
+}
+
+/** Whether stored context of these lengths is what `targetFromSpan` would cut (so the export keeps its bytes). */
+function sameContext(text: string, start: number, end: number, prefix: string, suffix: string): boolean {
+	return start - prefix.length === stepBackCodePoints(text, start, QUOTE_CONTEXT_LENGTH) && end + suffix.length === stepForwardCodePoints(text, end, QUOTE_CONTEXT_LENGTH);
+}
+
+/**
  * Anchors the claims in the article text and gathers what the formats need. Never throws; claims are sorted as
  * the sidecar stores them.
  */
 export function prepareExportArticle(input: ExportArticleInput, prepared: ArticleText = prepareArticle(input.text)): ExportArticle {
 	const doc = parseSeed(input.text);
 	const sorted = [...input.claims].sort(compareClaims);
-	const anchors = anchorClaims(prepared, sorted.map((c) => c.target));
-	const refreshed = retargetClaims(sorted, anchors, prepared);
+	const stored = input.unchanged === true ? storedAnchors(prepared, sorted) : null;
+	const anchors = stored ?? anchorClaims(prepared, sorted.map((c) => c.target));
+	const refreshed = stored ? sorted : retargetClaims(sorted, anchors, prepared);
 	const claims = refreshed.map((claim, i): ExportClaim => {
 		const anchor = anchors[i];
 		const span = anchor.span;

@@ -83,27 +83,22 @@ function defaultCollectionId(articles: readonly ExportArticle[]): string {
 	return `urn:news-seed:collection:${hash.toString(16).padStart(8, '0')}-${articles.length}`;
 }
 
-/**
- * The claims of the articles as one `AnnotationCollection` whose `first` is an embedded `AnnotationPage` with
- * every annotation (`total` counts them). An empty collection has no page: the model asks for `first` only
- * when there are annotations.
- */
-export function w3cCollection(articles: readonly ExportArticle[], options: ExportOptions = {}): Record<string, unknown> {
+/** The collection's fields around its items (`first` only when there are annotations, as the model asks). */
+function collectionShell(articles: readonly ExportArticle[], total: number, items: readonly unknown[], options: ExportOptions): Record<string, unknown> {
 	const id = options.collectionId ?? defaultCollectionId(articles);
-	const items = articles.flatMap((article) => article.claims.map((claim) => claimToAnnotation(article, claim, options)));
 	const label = articles.length === 1 ? `Claims of ${articles[0].title}` : `Claims of ${articles.length} news articles`;
 	const collection: Record<string, unknown> = {
 		'@context': W3C_CONTEXT,
 		id,
 		type: 'AnnotationCollection',
 		label,
-		total: items.length,
+		total,
 		generator: GENERATOR,
 	};
 	if (options.generated !== undefined) {
 		collection.generated = options.generated;
 	}
-	if (items.length > 0) {
+	if (total > 0) {
 		// One page: it is the first and the last, referenced by IRI as `last` (the model's SHOULD).
 		collection.last = `${id}#page-1`;
 		collection.first = { id: `${id}#page-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items };
@@ -111,9 +106,59 @@ export function w3cCollection(articles: readonly ExportArticle[], options: Expor
 	return collection;
 }
 
+/**
+ * The claims of the articles as one `AnnotationCollection` whose `first` is an embedded `AnnotationPage` with
+ * every annotation (`total` counts them). An empty collection has no page: the model asks for `first` only
+ * when there are annotations.
+ */
+export function w3cCollection(articles: readonly ExportArticle[], options: ExportOptions = {}): Record<string, unknown> {
+	const items = articles.flatMap((article) => article.claims.map((claim) => claimToAnnotation(article, claim, options)));
+	return collectionShell(articles, items.length, items, options);
+}
+
+/** Indentation of an item of `first.items` in the collection written with two-space indentation. */
+const ITEM_INDENT = '\n      ';
+/** Stands for the items while the collection's wrapper is serialised; never a value of ours (see below). */
+const ITEMS_PLACEHOLDER = 'news-seed:items';
+
+/**
+ * The JSON-LD file of {@link serialiseW3C} in pieces: the collection's head, then the annotations of one
+ * article per piece, then its tail. Joined, the pieces are exactly `serialiseW3C`'s text; a writer that sends
+ * them one at a time never holds the whole file (about 1 KB per claim) in memory.
+ *
+ * How the bytes stay identical: `JSON.stringify(value, null, 2)` writes a nested value as it writes it alone,
+ * with every line after the first indented by its depth; JSON strings hold no raw line break, so indenting
+ * each annotation's own text by the depth of `first.items` (six spaces) reproduces it. The wrapper is the
+ * collection serialised with one placeholder item, cut at the placeholder's last occurrence: `items` is the
+ * last member of `first`, the last member of the collection, so nothing a user wrote (label, id) comes after it.
+ */
+export function* w3cChunks(articles: readonly ExportArticle[], options: ExportOptions = {}): Generator<string, void, undefined> {
+	const total = articles.reduce((n, a) => n + a.claims.length, 0);
+	const shell = JSON.stringify(collectionShell(articles, total, [ITEMS_PLACEHOLDER], options), null, 2);
+	if (total === 0) {
+		yield `${shell}\n`;
+		return;
+	}
+	const at = shell.lastIndexOf(JSON.stringify(ITEMS_PLACEHOLDER));
+	yield shell.slice(0, at);
+	let first = true;
+	for (const article of articles) {
+		if (article.claims.length === 0) {
+			continue;
+		}
+		let piece = '';
+		for (const claim of article.claims) {
+			piece += `${first ? '' : `,${ITEM_INDENT}`}${JSON.stringify(claimToAnnotation(article, claim, options), null, 2).replace(/\n/g, ITEM_INDENT)}`;
+			first = false;
+		}
+		yield piece;
+	}
+	yield `${shell.slice(at + JSON.stringify(ITEMS_PLACEHOLDER).length)}\n`;
+}
+
 /** The collection as a JSON-LD file: two-space indentation, final newline. */
 export function serialiseW3C(articles: readonly ExportArticle[], options: ExportOptions = {}): string {
-	return `${JSON.stringify(w3cCollection(articles, options), null, 2)}\n`;
+	return [...w3cChunks(articles, options)].join('');
 }
 
 /* ---------------------------------------------------------------- import */

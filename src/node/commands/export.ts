@@ -1,14 +1,14 @@
 // `news-seed export --format FORMAT PATH... [--out DIR]`: claims to W3C, brat, ClaimReview, CSV or Markdown.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, prepareExportArticle, readSidecarForExport, type ExportArticle, type ExportFormat, type ExportResult,
+	EXPORT_FORMATS, exportClaimPieces, FORMAT_DESCRIPTIONS, prepareExportArticle, readSidecarForExport, type ExportArticle, type ExportFormat, type ExportPiecesResult,
 } from '../../core/exports';
 import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
-import { findArticles, loadArticle, mapLimit, progressReporter } from '../workspaceFiles';
+import { findArticles, loadArticle, mapLimit, progressReporter, sha256Hex, writePieces } from '../workspaceFiles';
 
 const help = `Usage: news-seed export --format FORMAT PATH... [--out DIR] [options]
 
@@ -47,7 +47,7 @@ export interface ExportPathsOptions {
 }
 
 /** Reads the articles under the paths and exports them; warnings about damaged sidecars go to stderr. */
-export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promise<ExportResult & { articles: number; sources: ReadonlySet<string> }> {
+export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promise<ExportPiecesResult & { articles: number; sources: ReadonlySet<string> }> {
 	const found = await findArticles(io.cwd, options.paths, true);
 	const progress = progressReporter(io.stderr, 'read', found.length);
 	const articles = await mapLimit(found, 16, async (files): Promise<ExportArticle | null> => {
@@ -63,11 +63,13 @@ export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promi
 		}
 		const fileName = path.basename(files.article);
 		const iri = options.baseIri !== undefined ? `${options.baseIri}${encodeURIComponent(fileName)}` : pathToFileURL(files.article).href;
-		return prepareExportArticle({ fileName, text: loaded.text, claims: parsed?.claims ?? [], iri });
+		// The text the claims were saved against: their stored positions hold, no re-anchoring needed.
+		const unchanged = parsed?.status === 'ok' && parsed.claims.length > 0 && sha256Hex(loaded.text) === parsed.article?.sha256;
+		return prepareExportArticle({ fileName, text: loaded.text, claims: parsed?.claims ?? [], iri, unchanged });
 	});
 	progress.done();
 	const present = articles.filter((a): a is ExportArticle => a !== null);
-	const result = exportClaims(options.format, present, {
+	const result = exportClaimPieces(options.format, present, {
 		verdicts: options.verdicts,
 		collectionId: options.collectionId,
 		includeUnchecked: options.includeUnchecked,
@@ -110,7 +112,9 @@ export const exportCommand: CliCommand = {
 			if (documents.length !== 1) {
 				throw new UsageError(`export: brat writes one .ann per article (${result.articles} here); give --out DIR`);
 			}
-			io.stdout(documents[0].content);
+			for (const piece of documents[0].pieces()) {
+				io.stdout(piece);
+			}
 		} else {
 			const outDir = path.resolve(io.cwd, values.out);
 			const progress = progressReporter(io.stderr, 'written', result.files.length);
@@ -121,7 +125,7 @@ export const exportCommand: CliCommand = {
 				if (!result.sources.has(target)) {
 					// Exports are regenerated, not edited: a plain write (no temporary file) halves the system calls of
 					// a brat export of thousands of articles.
-					await writeFile(target, file.content, 'utf8');
+					await writePieces(target, file.pieces());
 				}
 				progress.tick();
 			});
