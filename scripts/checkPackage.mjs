@@ -10,6 +10,7 @@ const listed = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '
 
 const checks = [
 	['the bundle is packaged', listed.includes('dist/extension.js')],
+	['the entity index worker is packaged', listed.includes('dist/entityIndexWorker.js')],
 	['the grammar is packaged', listed.includes('syntaxes/news-seed.tmLanguage.json')],
 	['the manifest, README, CHANGELOG and LICENSE are packaged', ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].every((f) => listed.includes(f))],
 	['no sources are packaged', !listed.some((f) => f.startsWith('src/') || f.endsWith('.ts'))],
