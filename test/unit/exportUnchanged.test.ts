@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-	EXPORT_FORMATS, exportClaimPieces, exportClaims, prepareExportArticle, serialiseW3C, w3cChunks, w3cCollection, type ExportArticleInput,
+	claimReviewPieces, claimReviews, EXPORT_FORMATS, exportClaimPieces, exportClaims, prepareExportArticle, serialiseW3C, w3cChunks, w3cCollection, type ExportArticleInput,
 } from '../../src/core/exports';
+import { SCHEMA_ORG_CONTEXT } from '../../src/core/exports/claimReview';
 import { emojiClaims, emojiName, emojiText, referenceClaims, referenceName, referenceText } from '../fixtures/exports/exportTestKit';
 
 function inputs(): ExportArticleInput[] {
@@ -61,5 +62,17 @@ void test('the W3C collection in pieces is JSON.stringify of the collection, one
 		const pieces = [...exportClaimPieces('w3c', list, options).files[0].pieces()];
 		assert.equal(pieces.join(''), expected);
 		assert.equal(pieces.length, list.some((a) => a.claims.length > 0) ? 2 + list.filter((a) => a.claims.length > 0).length : 1);
+	}
+});
+
+void test('the ClaimReview document in pieces is JSON.stringify of the document, unchecked claims in or out', () => {
+	const articles = inputs().map((input) => prepareExportArticle(input));
+	for (const list of [articles, articles.slice(1), []]) {
+		for (const includeUnchecked of [false, true]) {
+			const { reviews, leftOut } = claimReviews(list, { includeUnchecked });
+			const pieces = claimReviewPieces(list, { includeUnchecked });
+			assert.equal([...pieces.pieces()].join(''), `${JSON.stringify({ '@context': SCHEMA_ORG_CONTEXT, '@graph': reviews }, null, 2)}\n`);
+			assert.equal(pieces.leftOut, leftOut);
+		}
 	}
 });

@@ -99,8 +99,55 @@ export function claimReviews(articles: readonly ExportArticle[], options: Export
 	return { reviews, leftOut };
 }
 
+/** Whether the claim is left out of ClaimReview (still Unchecked, unless asked for). */
+function leftOutOfReviews(exported: ExportClaim, options: ExportOptions): boolean {
+	return !options.includeUnchecked && exported.claim.body.verdict.toLowerCase() === UNCHECKED_LABEL.toLowerCase();
+}
+
+/**
+ * {@link serialiseClaimReviews}'s document in pieces (its head, one article's reviews per piece, its tail) and
+ * the count of claims left out. Joined, the pieces are that text: each review is `JSON.stringify`'d alone and
+ * indented by the depth of `@graph`'s items, which is how `JSON.stringify(document, null, 2)` writes it (JSON
+ * strings hold no raw line break).
+ */
+export function claimReviewPieces(articles: readonly ExportArticle[], options: ExportOptions = {}): { pieces: () => Generator<string, void, undefined>; leftOut: number } {
+	let leftOut = 0;
+	let kept = 0;
+	for (const article of articles) {
+		for (const exported of article.claims) {
+			if (leftOutOfReviews(exported, options)) {
+				leftOut++;
+			} else {
+				kept++;
+			}
+		}
+	}
+	function* pieces(): Generator<string, void, undefined> {
+		if (kept === 0) {
+			yield `${JSON.stringify({ '@context': SCHEMA_ORG_CONTEXT, '@graph': [] }, null, 2)}\n`;
+			return;
+		}
+		yield `{\n  "@context": ${JSON.stringify(SCHEMA_ORG_CONTEXT)},\n  "@graph": [\n    `;
+		let first = true;
+		for (const article of articles) {
+			let piece = '';
+			for (const exported of article.claims) {
+				if (!leftOutOfReviews(exported, options)) {
+					piece += `${first ? '' : ',\n    '}${JSON.stringify(claimToClaimReview(article, exported, options), null, 2).replace(/\n/g, '\n    ')}`;
+					first = false;
+				}
+			}
+			if (piece !== '') {
+				yield piece;
+			}
+		}
+		yield '\n  ]\n}\n';
+	}
+	return { pieces, leftOut };
+}
+
 /** A JSON-LD document with every ClaimReview in its `@graph`; two-space indentation, final newline. */
 export function serialiseClaimReviews(articles: readonly ExportArticle[], options: ExportOptions = {}): { content: string; leftOut: number } {
-	const { reviews, leftOut } = claimReviews(articles, options);
-	return { content: `${JSON.stringify({ '@context': SCHEMA_ORG_CONTEXT, '@graph': reviews }, null, 2)}\n`, leftOut };
+	const { pieces, leftOut } = claimReviewPieces(articles, options);
+	return { content: [...pieces()].join(''), leftOut };
 }

@@ -3,7 +3,7 @@
  * Markdown report, and imports from brat and W3C. Pure: adapters read and write the files.
  */
 import { bratAnn, bratAnnotationConf } from './bratStandoff';
-import { serialiseClaimReviews } from './claimReview';
+import { claimReviewPieces } from './claimReview';
 import { claimsCsv } from './csvExport';
 import { articleStem, type ExportArticle, type ExportOptions } from './exportModel';
 import { markdownReport } from './markdownReport';
@@ -91,8 +91,8 @@ export function exportClaims(format: ExportFormat, articles: readonly ExportArti
 }
 
 /**
- * {@link exportClaims} with each file's text in pieces: the W3C collection comes one article's annotations at
- * a time (about 1 KB per claim, 116 MB for 100,000 claims); the other formats are one piece. The bytes are
+ * {@link exportClaims} with each file's text in pieces: the W3C collection and the ClaimReview document come one article's
+ * claims at a time (about 1 KB per claim, 116 MB for 100,000 claims); the other formats are one piece. The bytes are
  * those of `exportClaims`.
  */
 export function exportClaimPieces(format: ExportFormat, articles: readonly ExportArticle[], options: ExportOptions = {}): ExportPiecesResult {
@@ -117,9 +117,9 @@ export function exportClaimPieces(format: ExportFormat, articles: readonly Expor
 		case 'w3c':
 			return { files: [{ name, pieces: () => w3cChunks(articles, options) }], warnings: unanchored, claimCount };
 		case 'claimreview': {
-			const { content, leftOut } = serialiseClaimReviews(articles, options);
+			const { pieces, leftOut } = claimReviewPieces(articles, options);
 			const warnings = leftOut > 0 ? [`${leftOut} unchecked claim(s) left out: a ClaimReview needs a verdict.`] : [];
-			return { files: [{ name, pieces: whole(content) }], warnings, claimCount: claimCount - leftOut };
+			return { files: [{ name, pieces }], warnings, claimCount: claimCount - leftOut };
 		}
 		case 'csv':
 			return { files: [{ name, pieces: whole(claimsCsv(articles, options)) }], warnings: unanchored, claimCount };
