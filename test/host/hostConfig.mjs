@@ -59,3 +59,19 @@ export function makeRunDir(prefix) {
 	const base = existsSync('/tmp') ? '/tmp' : os.tmpdir();
 	return mkdtempSync(path.join(base, `${prefix}-`));
 }
+
+/**
+ * Runs a runner's `main`, whose result is the exit code. A crash is reported with a failing summary line, so a
+ * caller that adds up `N passed, N failed` lines never mistakes it for success.
+ * @param {() => Promise<number>} main
+ * @param {(...parts: unknown[]) => void} log
+ */
+export function runMain(main, log) {
+	main().then((code) => {
+		process.exitCode = code;
+	}, (error) => {
+		log(`ERROR: ${error instanceof Error ? error.stack : String(error)}`);
+		console.log('0 passed, 1 failed');
+		process.exitCode = 1;
+	});
+}

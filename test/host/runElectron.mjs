@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { logger, makeRunDir, repoRoot } from './hostConfig.mjs';
+import { logger, makeRunDir, repoRoot, runMain } from './hostConfig.mjs';
 import { buildExtension, buildIntegrationTests, integrationEntry, makeWorkspace } from './prepare.mjs';
 
 const log = logger('electron');
@@ -52,10 +52,4 @@ async function main() {
 	return failed === 0 ? 0 : 1;
 }
 
-main().then((code) => {
-	process.exitCode = code;
-}, (error) => {
-	log(`ERROR: ${error instanceof Error ? error.stack : String(error)}`);
-	console.log('0 passed, 1 failed');
-	process.exitCode = 1;
-});
+runMain(main, log);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dropBrowserFiles, launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
-import { logger, makeRunDir, repoRoot } from './hostConfig.mjs';
+import { logger, makeRunDir, repoRoot, runMain } from './hostConfig.mjs';
 import { buildExtension, buildIntegrationTests, defaultSuite, makeWorkspace } from './prepare.mjs';
 import { setup } from './setup.mjs';
 
@@ -120,10 +120,4 @@ async function main() {
 	return ok ? 0 : 1;
 }
 
-main().then((code) => {
-	process.exitCode = code;
-}, (error) => {
-	log(`ERROR: ${error instanceof Error ? error.stack : String(error)}`);
-	console.log('0 passed, 1 failed');
-	process.exitCode = 1;
-});
+runMain(main, log);
