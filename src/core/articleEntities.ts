@@ -5,6 +5,7 @@
 import { groupEntities, recognizeEntities, type Entity, type EntityMention, type UserLexicon } from './entities/index';
 import { parseSeed } from './seedParser';
 import type { SeedDocument, Span } from './seedDocument';
+import { spanAt } from './spanAt';
 
 /** A heading of the article, with its text. */
 export interface ArticleHeading extends Span {
@@ -88,19 +89,7 @@ export function indexMentions(entities: readonly Entity[]): IndexedMention[] {
  * where two touch, the one starting at `offset` wins). Binary search.
  */
 export function mentionAt(article: ArticleEntities, offset: number): IndexedMention | undefined {
-	const mentions = article.mentions;
-	let low = 0;
-	let high = mentions.length;
-	while (low < high) {
-		const mid = (low + high) >>> 1;
-		if (mentions[mid].start <= offset) {
-			low = mid + 1;
-		} else {
-			high = mid;
-		}
-	}
-	const found = mentions[low - 1];
-	return found !== undefined && offset <= found.end ? found : undefined;
+	return spanAt(article.mentions, offset);
 }
 
 /** The entity whose mention covers `offset`, if any. */

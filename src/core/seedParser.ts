@@ -8,6 +8,7 @@
 import { Heading, Paragraph, headingKind, leadKind, makeBlock, paragraphKind, scanAllBlocks, scanBlocks, type ScannedBlock } from './blockScanner';
 import { parseDateline } from './dateline';
 import type { Block, Dateline, ParagraphBlock, Section, SeedDocument, SeedProblem, SentenceSpan, TextEdit } from './seedDocument';
+import { spanAt } from './spanAt';
 
 /**
  * The parser's document: the shared shape plus what incremental updates need (kept out of equality).
@@ -270,17 +271,5 @@ export function sentenceAt(doc: SeedDocument, offset: number): SentenceSpan | un
 	if (block === undefined || block.kind !== 'paragraph') {
 		return undefined;
 	}
-	const sentences = block.sentences;
-	let low = 0;
-	let high = sentences.length;
-	while (low < high) {
-		const mid = (low + high) >>> 1;
-		if (sentences[mid].start <= offset) {
-			low = mid + 1;
-		} else {
-			high = mid;
-		}
-	}
-	const sentence = sentences[low - 1];
-	return sentence !== undefined && offset <= sentence.end ? sentence : undefined;
+	return spanAt(block.sentences, offset);
 }
