@@ -17,7 +17,7 @@ import {
 	prepareArticle, sameBody, sameTarget, serialiseSidecar, targetFromSpan, UNCHECKED_LABEL,
 	type ArticleText, type Claim, type ClaimAnchor, type ClaimTarget, type CodePointRange, type RandomBytes, type Sha256Hex,
 } from '../claims';
-import { parseSeed } from '../seedParser';
+import { parseDateline } from '../dateline';
 
 /** A claim as an import file describes it; anything missing is filled in. */
 export interface ClaimDraft {
@@ -214,6 +214,6 @@ export function importIntoSidecar(
 	if (outcome.added.length === 0) {
 		return { sidecarText: null, outcome, refused: null };
 	}
-	const description = parsed?.sidecar?.article ?? describeArticle(articlePathOrName, articleText, parseSeed(articleText).dateline?.value ?? null, sha256);
+	const description = parsed?.sidecar?.article ?? describeArticle(articlePathOrName, articleText, parseDateline(articleText).dateline?.value ?? null, sha256);
 	return { sidecarText: serialiseSidecar(createSidecar(description, outcome.claims)), outcome, refused: null };
 }

@@ -5,7 +5,7 @@ import {
 } from '../../core/claims';
 import { confirmAnchor, refreshTargets, trackClaims, trackEdits, upsertTracked, type TrackedClaim } from '../../core/claims/claimTracking';
 import type { Span } from '../../core/seedDocument';
-import { parseSeed } from '../../core/seedParser';
+import { parseDateline } from '../../core/dateline';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { baseName, readTextFile, sha256Hex, writeTextFileAtomically } from '../workspaceFiles';
@@ -309,7 +309,7 @@ export class ClaimStore extends Disposable {
 			}
 			const articleText = text ?? '';
 			const serialised = serialiseSidecar({
-				article: { fileName: baseName(entry.articleUri), sha256: await sha256Hex(articleText), date: parseSeed(articleText).dateline?.value ?? null },
+				article: { fileName: baseName(entry.articleUri), sha256: await sha256Hex(articleText), date: parseDateline(articleText).dateline?.value ?? null },
 				claims,
 			});
 			if (serialised !== disk) {
