@@ -27,17 +27,22 @@ export function registerLanguageDetection(): vscode.Disposable {
 			void vscode.languages.setTextDocumentLanguage(document, 'plaintext');
 		}
 	};
+	const timers = new Set<ReturnType<typeof setTimeout>>();
 	vscode.workspace.textDocuments.forEach(consider);
 	return vscode.Disposable.from(
 		vscode.workspace.onDidOpenTextDocument(consider),
 		vscode.workspace.onDidCloseTextDocument((document) => {
-			// Forget files that are really gone, so that reopening one later is a first open again.
-			setTimeout(() => {
+			// Forget files that are really gone, so that reopening one later is a first open again; a language
+			// change reopens the document at once, so look a moment later.
+			const timer = setTimeout(() => {
+				timers.delete(timer);
 				if (!vscode.workspace.textDocuments.some((open) => open.uri.toString() === document.uri.toString())) {
 					considered.delete(document.uri.toString());
 				}
 			}, 1000);
+			timers.add(timer);
 		}),
+		{ dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
 	);
 }
 
