@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test/grammar/**'] },
+	{ ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test/grammar/**', 'bench/.data/**', '*.vsix'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
