@@ -24,7 +24,7 @@ export default tseslint.config(
 				paths: ['vscode', 'fs', 'path', 'os', 'child_process', 'worker_threads'].map((name) => ({ name, message: 'src/core is pure: no vscode and no Node I/O.' })),
 				patterns: [
 					{ group: ['node:*'], message: 'src/core is pure: no Node built-ins.' },
-					{ group: ['**/vscode/**', '**/node/**'], message: 'src/core must not import adapters.' },
+					{ group: ['**/vscode/**', '**/node/**', '**/cli/**'], message: 'src/core must not import adapters.' },
 				],
 			}],
 		},

@@ -6,7 +6,7 @@ import {
 	anchorClaims, createClaim, createSidecar, mapAnchorsThroughEdits, parseSidecar, prepareArticle, serialiseSidecar,
 	type Claim, type RandomBytes,
 } from '../src/core/claims';
-import type { TextEdit } from '../src/core/seedDocument';
+import type { TextEdit } from '../src/core/seed/seedDocument';
 import { generateSeedText } from './seedCorpus';
 
 const CLAIMS = 1000;

@@ -13,14 +13,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeArticle, analyzeArticleSteps, mentionAt, runSliced, type SliceHost, type SliceStats } from '../src/core/articleEntities';
-import { buildEntityHoverMarkdown, commandLink } from '../src/core/entityHoverCard';
-import { emptyKnowledge, findKnowledgeEntity } from '../src/core/entityKnowledge';
-import { blockAt, parseSeed, sentenceAt } from '../src/core/seedParser';
+import { analyzeArticle, analyzeArticleSteps, mentionAt, runSliced, type SliceHost, type SliceStats } from '../src/core/entities/articleEntities';
+import { buildEntityHoverMarkdown, commandLink } from '../src/core/entities/entityHoverCard';
+import { emptyKnowledge, findKnowledgeEntity } from '../src/core/entities/entityKnowledge';
+import { blockAt, parseSeed, sentenceAt } from '../src/core/seed/seedParser';
 import {
 	analyzeInSlices, mentionCount, readIndexCacheSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater, writeIndexCacheSteps,
 	type AnalyzeForIndex, type IndexFiles,
-} from '../src/core/workspaceEntityIndex';
+} from '../src/core/entities/workspaceEntityIndex';
 import { defaultWorkerCount, EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
 import { generateSeedText, seedCorpusFile } from './seedCorpus';
 

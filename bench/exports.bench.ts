@@ -5,11 +5,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createClaim, createSidecar, prepareArticle, serialiseSidecar, type Claim } from '../src/core/claims';
-import { parseSeed } from '../src/core/seedParser';
-import type { CliIo } from '../src/node/cliTypes';
-import { exportCommand } from '../src/node/commands/export';
-import { validateCommand } from '../src/node/commands/validate';
-import { sha256Hex } from '../src/node/workspaceFiles';
+import { parseSeed } from '../src/core/seed/seedParser';
+import type { CliIo } from '../src/cli/cliTypes';
+import { exportCommand } from '../src/cli/commands/export';
+import { validateCommand } from '../src/cli/commands/validate';
+import { sha256Hex } from '../src/cli/workspaceFiles';
 import { generateSeedText } from './seedCorpus';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5000);

@@ -4,9 +4,9 @@
 // parsed document. Prints figures and ratios; never asserts timings.
 import { readFile, stat } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { literalProcessor } from '../src/core/mdast';
-import type { SeedDocument } from '../src/core/seedDocument';
-import { parseSeed, updateSeed } from '../src/core/seedParser';
+import { literalProcessor } from '../src/core/seed/mdast';
+import type { SeedDocument } from '../src/core/seed/seedDocument';
+import { parseSeed, updateSeed } from '../src/core/seed/seedParser';
 import { seedCorpusFile } from './seedCorpus';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);

@@ -12,8 +12,8 @@ const targets = [
 	// The entity index analyses cold files in worker threads (src/node/entityIndexWorkerPool.ts loads it by path).
 	{ entryPoints: ['src/node/entityIndexWorker.ts'], outfile: 'dist/entityIndexWorker.js' },
 ];
-if (existsSync('src/node/cli.ts')) {
-	targets.push({ entryPoints: ['src/node/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+if (existsSync('src/cli/cli.ts')) {
+	targets.push({ entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 }
 
 const common = {

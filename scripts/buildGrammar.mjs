@@ -292,7 +292,7 @@ function cueCaptures(firstIndex) {
  */
 const LINE_CUE = `(?:${cueAlternation()})?`;
 
-// ================================================================ headings (a stricter subset of src/core/headingRule.ts)
+// ================================================================ headings (a stricter subset of src/core/seed/headingRule.ts)
 
 /** Function words, the lowercase words a title may hold between capitalised ones ("Symbol of Deepening Ties"). */
 const FUNCTION_WORDS = [
@@ -395,7 +395,7 @@ function grammar() {
 				patterns: [{ include: '#inline' }],
 			},
 			block: {
-				comment: 'Every later block, up to the next blank line. Its first line is a heading when the whole line reads like a title: a stricter subset of src/core/headingRule.ts (every content word capitalised, at most 12 words and 80 characters, no final punctuation, not a credit or byline line, not ending on a function word). A heading followed by more lines without a blank line still shows as a heading: a TextMate grammar cannot look ahead. The continuation lines of a block are never headings.',
+				comment: 'Every later block, up to the next blank line. Its first line is a heading when the whole line reads like a title: a stricter subset of src/core/seed/headingRule.ts (every content word capitalised, at most 12 words and 80 characters, no final punctuation, not a credit or byline line, not ending on a function word). A heading followed by more lines without a blank line still shows as a heading: a TextMate grammar cannot look ahead. The continuation lines of a block are never headings.',
 				begin: '^(?:' + HEADING + '|' + LINE_START + ')',
 				beginCaptures: {
 					1: { name: 'markup.heading.news-seed' },

@@ -2,8 +2,8 @@
 // that building a cold index never occupies the extension host's thread. Same code as the on-thread analysis,
 // so the same summaries.
 import { parentPort } from 'node:worker_threads';
-import { analyzeArticle } from '../core/articleEntities';
-import { summarizeArticle } from '../core/workspaceEntityIndex';
+import { analyzeArticle } from '../core/entities/articleEntities';
+import { summarizeArticle } from '../core/entities/workspaceEntityIndex';
 import type { EntityIndexJob, EntityIndexReply } from './entityIndexWorkerPool';
 
 parentPort?.on('message', (job: EntityIndexJob) => {

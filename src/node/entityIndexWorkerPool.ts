@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UserLexicon } from '../core/entities/index';
-import type { AnalyzeForIndex, IndexedArticle } from '../core/workspaceEntityIndex';
+import type { AnalyzeForIndex, IndexedArticle } from '../core/entities/workspaceEntityIndex';
 
 export interface EntityIndexJob {
 	readonly id: number;

@@ -1,6 +1,6 @@
 // The one place where core offsets become VS Code positions and ranges, and back.
 import * as vscode from 'vscode';
-import type { Span, TextEdit } from '../core/seedDocument';
+import type { Span, TextEdit } from '../core/seed/seedDocument';
 
 export const languageId = 'news-seed';
 export const seedSelector: vscode.DocumentSelector = { language: languageId };

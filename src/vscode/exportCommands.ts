@@ -1,11 +1,11 @@
-// `newsSeed.exportClaims` and `newsSeed.importClaims`: the export and import of src/core/exports in the editor.
+// `newsSeed.exportClaims` and `newsSeed.importClaims`: the export and import of src/core/claims/exports in the editor.
 // File I/O through vscode.workspace.fs only (remote and virtual workspaces work). The claim store notices the
 // sidecars an import writes through its file watcher and merges them like any change made outside the editor.
 import * as vscode from 'vscode';
 import {
 	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, importIntoSidecar, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
 	readBratAnn, readSidecarForExport, readW3CAnnotations, sourceFileName, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
-} from '../core/exports';
+} from '../core/claims/exports';
 import { sidecarNameFor } from '../core/claims';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
 import { baseName, besideUri, readTextFile, sha256Hex, writeTextFileAtomically } from './workspaceFiles';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { foldingSpans } from '../core/folding';
+import { foldingSpans } from '../core/seed/folding';
 import { seedSelector } from './convert';
 import type { SeedDocumentCache } from './seedDocumentCache';
 

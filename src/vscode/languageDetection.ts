@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { matchesSeedNameOnlyIgnoringCase, startsWithDateline } from '../core/seedRecognition';
+import { matchesSeedNameOnlyIgnoringCase, startsWithDateline } from '../core/seed/seedRecognition';
 import { languageId } from './convert';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildOutline, defaultOutlineOptions, type OutlineKind, type OutlineNode } from '../core/outline';
+import { buildOutline, defaultOutlineOptions, type OutlineKind, type OutlineNode } from '../core/seed/outline';
 import { seedSelector, toRange } from './convert';
 import type { SeedDocumentCache } from './seedDocumentCache';
 

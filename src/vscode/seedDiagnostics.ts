@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SeedProblem } from '../core/seedDocument';
+import type { SeedProblem } from '../core/seed/seedDocument';
 import { isSeedDocument, toRange } from './convert';
 import { Disposable } from './dispose';
 import type { SeedDocumentCache } from './seedDocumentCache';

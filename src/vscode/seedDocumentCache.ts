@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { SeedDocument, TextEdit } from '../core/seedDocument';
-import { parseSeed, updateSeed } from '../core/seedParser';
+import type { SeedDocument, TextEdit } from '../core/seed/seedDocument';
+import { parseSeed, updateSeed } from '../core/seed/seedParser';
 import { isSeedDocument, toTextEdits } from './convert';
 import { Disposable } from './dispose';
 

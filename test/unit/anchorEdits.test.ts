@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClaim, mapAnchorsThroughEdits, mapSpanThroughEdits, prepareArticle, retargetClaims, sortEdits, UNANCHORED, type ClaimAnchor } from '../../src/core/claims';
-import type { Span, TextEdit } from '../../src/core/seedDocument';
+import type { Span, TextEdit } from '../../src/core/seed/seedDocument';
 
 /** Applies edits given in pre-edit coordinates, as VS Code does with one change event. */
 function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeArticle, analyzeArticleSteps, entityAt, indexMentions, mentionAt, runSliced, type ArticleEntities } from '../../src/core/articleEntities';
+import { analyzeArticle, analyzeArticleSteps, entityAt, indexMentions, mentionAt, runSliced, type ArticleEntities } from '../../src/core/entities/articleEntities';
 import type { Entity } from '../../src/core/entities/index';
 
 const joinLines = (...lines: string[]) => lines.join('\n');

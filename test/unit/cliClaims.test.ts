@@ -1,4 +1,4 @@
-// The validate, export, import and stats commands, run as the real program: src/node/cli.ts bundled the way
+// The validate, export, import and stats commands, run as the real program: src/cli/cli.ts bundled the way
 // scripts/build.mjs bundles it (into a temporary folder, so that a build running beside the tests is not
 // disturbed), spawned with node, checked by exit code, standard output and the files written.
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ let cli: string;
 before(async () => {
 	work = mkdtempSync(join(tmpdir(), 'news-seed-cli-'));
 	cli = join(work, 'cli.js');
-	await esbuild.build({ entryPoints: ['src/node/cli.ts'], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'error',
+	await esbuild.build({ entryPoints: ['src/cli/cli.ts'], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'error',
 		// As scripts/build.mjs: jsonc-parser's UMD main cannot be bundled, its ESM build can.
 		mainFields: ['module', 'main'] });
 });

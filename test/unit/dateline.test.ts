@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDateline } from '../../src/core/dateline';
+import { parseDateline } from '../../src/core/seed/dateline';
 
 void describe('parseDateline', () => {
 	void it('reads the reference form and points the lead after it', () => {

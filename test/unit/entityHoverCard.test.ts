@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildEntityHoverMarkdown, clip, commandLink, escapeMarkdownText, markdownLink, type EntityHoverInput } from '../../src/core/entityHoverCard';
+import { buildEntityHoverMarkdown, clip, commandLink, escapeMarkdownText, markdownLink, type EntityHoverInput } from '../../src/core/entities/entityHoverCard';
 
 const base: EntityHoverInput = {
 	canonical: 'Maria Ortega-Lindqvist',

@@ -4,7 +4,7 @@ import { groupEntities, recognizeEntities } from '../../src/core/entities/index'
 import {
 	addKnowledgeEntity, correctEntityType, detectFormatting, emptyKnowledgeText, findKnowledgeEntity, markNotAnEntity,
 	MalformedKnowledgeError, parseKnowledge, setKnowledgeNote, toLexicon,
-} from '../../src/core/entityKnowledge';
+} from '../../src/core/entities/entityKnowledge';
 
 const joinLines = (...lines: string[]) => lines.join('\n');
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { prepareArticle } from '../../src/core/claims';
 import {
 	bratAnn, bratAnnotationConf, escapeBratNote, exportClaims, importDrafts, prepareExportArticle, readBratAnn, unescapeBratNote,
-} from '../../src/core/exports';
+} from '../../src/core/claims/exports';
 import { seededRandomBytes } from '../fixtures/claims/claimTestKit';
 import { assertExportGolden, emojiClaims, emojiName, emojiText, fixtureArticles, referenceText } from '../fixtures/exports/exportTestKit';
 

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import { normaliseVerdicts } from '../../src/core/claims';
-import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, escapeMarkdownText, exportClaims, markdownReport, prepareExportArticle, serialiseClaimReviews } from '../../src/core/exports';
+import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, escapeMarkdownText, exportClaims, markdownReport, prepareExportArticle, serialiseClaimReviews } from '../../src/core/claims/exports';
 import { assertExportGolden, emojiClaims, emojiName, emojiText, fixtureArticles } from '../fixtures/exports/exportTestKit';
 
 type Json = Record<string, unknown>;

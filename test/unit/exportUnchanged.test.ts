@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
 	claimReviewPieces, claimReviews, EXPORT_FORMATS, exportClaimPieces, exportClaims, prepareExportArticle, serialiseW3C, w3cChunks, w3cCollection, type ExportArticleInput,
-} from '../../src/core/exports';
-import { SCHEMA_ORG_CONTEXT } from '../../src/core/exports/claimReview';
+} from '../../src/core/claims/exports';
+import { SCHEMA_ORG_CONTEXT } from '../../src/core/claims/exports/claimReview';
 import { emojiClaims, emojiName, emojiText, referenceClaims, referenceName, referenceText } from '../fixtures/exports/exportTestKit';
 
 function inputs(): ExportArticleInput[] {

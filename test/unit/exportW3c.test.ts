@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { prepareArticle, sameClaim, type Claim } from '../../src/core/claims';
-import { importDrafts, prepareExportArticle, readW3CAnnotations, serialiseW3C, sourceFileName, w3cCollection, W3C_CONTEXT } from '../../src/core/exports';
+import { importDrafts, prepareExportArticle, readW3CAnnotations, serialiseW3C, sourceFileName, w3cCollection, W3C_CONTEXT } from '../../src/core/claims/exports';
 import { assertExportGolden, codePointSlice, emojiClaims, emojiName, emojiText, fixtureArticles, referenceText } from '../fixtures/exports/exportTestKit';
 
 type Json = Record<string, unknown>;

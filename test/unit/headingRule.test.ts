@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isHeadingLine } from '../../src/core/headingRule';
+import { isHeadingLine } from '../../src/core/seed/headingRule';
 
 void describe('isHeadingLine', () => {
 	const headings = [

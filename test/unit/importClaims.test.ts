@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_VERDICTS, parseSidecar, prepareArticle, serialiseSidecar, createSidecar } from '../../src/core/claims';
-import { checkSidecar, importDrafts, importIntoSidecar, readSidecarForExport, type ClaimDraft } from '../../src/core/exports';
+import { checkSidecar, importDrafts, importIntoSidecar, readSidecarForExport, type ClaimDraft } from '../../src/core/claims/exports';
 import { seededRandomBytes, sha256Hex } from '../fixtures/claims/claimTestKit';
 import { emojiClaims, emojiName, emojiText } from '../fixtures/exports/exportTestKit';
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { isSeedFileName, matchesSeedNameOnlyIgnoringCase } from '../../src/core/seedRecognition';
+import { isSeedFileName, matchesSeedNameOnlyIgnoringCase } from '../../src/core/seed/seedRecognition';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

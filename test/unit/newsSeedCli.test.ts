@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runCli } from '../../src/node/cli';
-import type { CliIo } from '../../src/node/cliTypes';
+import { runCli } from '../../src/cli/cli';
+import type { CliIo } from '../../src/cli/cliTypes';
 
 const article = ' date 2025-01-22 Swedish Foreign Minister Maria Ortega-Lindqvist arrived in Geneva.\n\nOrtega-Lindqvist\'s aides met officials of the World Health Organization. Ortega-Lindqvist left.';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleTitle, firstWords, shortenAtWord } from '../../src/core/articleTitle';
-import { foldingSpans } from '../../src/core/folding';
-import { buildOutline, type OutlineNode } from '../../src/core/outline';
-import { parseSeed } from '../../src/core/seedParser';
+import { articleTitle, firstWords, shortenAtWord } from '../../src/core/seed/articleTitle';
+import { foldingSpans } from '../../src/core/seed/folding';
+import { buildOutline, type OutlineNode } from '../../src/core/seed/outline';
+import { parseSeed } from '../../src/core/seed/seedParser';
 
 const joinLines = (...lines: string[]) => lines.join('\n');
 const article = joinLines(

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { SeedDocument } from '../../src/core/seedDocument';
-import { parseSeed } from '../../src/core/seedParser';
+import type { SeedDocument } from '../../src/core/seed/seedDocument';
+import { parseSeed } from '../../src/core/seed/seedParser';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'parser');
 const update = process.env.UPDATE_GOLDEN === '1';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { blockMdast, toMdast } from '../../src/core/mdast';
-import type { Block, SeedDocument, TextEdit } from '../../src/core/seedDocument';
-import { blockAt, parseSeed, sentenceAt, updateSeed } from '../../src/core/seedParser';
+import { blockMdast, toMdast } from '../../src/core/seed/mdast';
+import type { Block, SeedDocument, TextEdit } from '../../src/core/seed/seedDocument';
+import { blockAt, parseSeed, sentenceAt, updateSeed } from '../../src/core/seed/seedParser';
 import { seededRandom } from '../support/seededRandom';
 
 const joinLines = (...lines: string[]) => lines.join('\n');

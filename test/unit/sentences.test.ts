@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { splitSentences } from '../../src/core/sentences';
+import { splitSentences } from '../../src/core/seed/sentences';
 
 /** The sentences of `text` as strings. */
 function sentences(text: string): string[] {

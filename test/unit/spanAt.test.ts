@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { spanAt } from '../../src/core/spanAt';
+import { spanAt } from '../../src/core/text/spanAt';
 
 const spans = [{ start: 0, end: 5 }, { start: 5, end: 9 }, { start: 12, end: 20 }];
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeArticle } from '../../src/core/articleEntities';
+import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
 import {
 	analyzeInSlices, contentHash, encodeIndexCacheLine, indexCacheHeader, indexKey, lineStartsOf, matchesQuery, mentionCount, mentionSpans, parseIndexCacheLine,
 	positionAt, readIndexCacheSteps, sameEntity, summarizeArticle, summarizeArticleSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater,
 	writeIndexCacheSteps, type CachedFile, type FileStamp, type IndexedArticle,
-} from '../../src/core/workspaceEntityIndex';
+} from '../../src/core/entities/workspaceEntityIndex';
 
 function summary(text: string): IndexedArticle {
 	return summarizeArticle(indexKey(text, undefined), text, analyzeArticle(text));

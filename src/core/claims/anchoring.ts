@@ -14,7 +14,7 @@
  *  5. otherwise 'unanchored': the claim is kept with its old quote, never deleted.
  */
 import search from 'approx-string-match';
-import type { Span } from '../seedDocument';
+import type { Span } from '../seed/seedDocument';
 import { buildCodePointIndex, codePointToUtf16, snapToCodePoint, utf16ToCodePoint, type CodePointIndex } from './codePoints';
 import { sameTarget, storedSpan, targetFromSpan, type Claim, type ClaimTarget, type TextQuote } from './claimModel';
 

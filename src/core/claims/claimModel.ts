@@ -4,7 +4,7 @@
  * Stored positions are Unicode code points (W3C Web Annotation); the editor's UTF-16 spans are converted here,
  * with a `CodePointIndex` of the current text, and nowhere else in the claims core.
  */
-import type { Span } from '../seedDocument';
+import type { Span } from '../seed/seedDocument';
 import { buildCodePointIndex, codePointToUtf16, stepBackCodePoints, stepForwardCodePoints, utf16ToCodePoint, type CodePointIndex } from './codePoints';
 import { UNCHECKED_LABEL } from './verdicts';
 

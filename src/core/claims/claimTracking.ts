@@ -10,7 +10,7 @@
  *    whole (a reload from disk replaces whole lines) is searched again by its stored quote, once;
  *  - article saved: `refreshTargets` turns the anchors into the targets to store.
  */
-import type { Span, TextEdit } from '../seedDocument';
+import type { Span, TextEdit } from '../seed/seedDocument';
 import { anchorClaims, anchorTarget, attachClaim, prepareArticle, retargetClaims, type AnchorOptions, type ArticleText, type ClaimAnchor } from './anchoring';
 import { sameTarget, type Claim } from './claimModel';
 import { mapAnchorsThroughEdits } from './editTracking';

@@ -11,7 +11,7 @@
  *  - edit covering the whole claim (`a <= s`, `b >= e`), or edits that together leave nothing of it: the
  *    claim becomes unanchored and keeps its stored quote, so nothing the user wrote about it is lost.
  */
-import type { Span, TextEdit } from '../seedDocument';
+import type { Span, TextEdit } from '../seed/seedDocument';
 import { UNANCHORED, type ClaimAnchor } from './anchoring';
 
 /** The edits sorted by start, as `mapSpanThroughEdits` needs them; VS Code lists them in no promised order. */

@@ -4,8 +4,8 @@ import {
 	UNANCHORED, updateClaimBody, type Claim, type ClaimBody, type ClaimConflict, type NewClaimFields, type SidecarProblem,
 } from '../../core/claims';
 import { confirmAnchor, refreshTargets, trackClaims, trackEdits, upsertTracked, type TrackedClaim } from '../../core/claims/claimTracking';
-import type { Span } from '../../core/seedDocument';
-import { parseDateline } from '../../core/dateline';
+import type { Span } from '../../core/seed/seedDocument';
+import { parseDateline } from '../../core/seed/dateline';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { baseName, readTextFile, sha256Hex, writeTextFileAtomically } from '../workspaceFiles';

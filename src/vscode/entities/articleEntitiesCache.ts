@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzeArticleSteps, runSliced, type ArticleEntities, type SliceHost } from '../../core/articleEntities';
+import { analyzeArticleSteps, runSliced, type ArticleEntities, type SliceHost } from '../../core/entities/articleEntities';
 import { Disposable } from '../dispose';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';

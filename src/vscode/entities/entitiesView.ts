@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { ArticleEntities } from '../../core/articleEntities';
+import type { ArticleEntities } from '../../core/entities/articleEntities';
 import type { Entity, EntityMention, EntityType } from '../../core/entities/index';
-import { clip, entityTypeIcons, entityTypeLabels } from '../../core/entityHoverCard';
-import { blockAt, sentenceAt } from '../../core/seedParser';
+import { clip, entityTypeIcons, entityTypeLabels } from '../../core/entities/entityHoverCard';
+import { blockAt, sentenceAt } from '../../core/seed/seedParser';
 import { isSeedDocument, toRange } from '../convert';
 import { Disposable } from '../dispose';
 import type { SeedDocumentCache } from '../seedDocumentCache';

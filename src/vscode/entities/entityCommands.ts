@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { entityAt } from '../../core/articleEntities';
+import { entityAt } from '../../core/entities/articleEntities';
 import type { Entity, EntityType } from '../../core/entities/index';
 import {
 	addKnowledgeEntity, correctEntityType, entityTypes, findKnowledgeEntity, knowledgeFileName, markNotAnEntity, setKnowledgeNote,
-} from '../../core/entityKnowledge';
-import { entityTypeLabels } from '../../core/entityHoverCard';
+} from '../../core/entities/entityKnowledge';
+import { entityTypeLabels } from '../../core/entities/entityHoverCard';
 import { isSeedDocument, toRange } from '../convert';
 import type { ArticleEntitiesCache } from './articleEntitiesCache';
 import { entityCommands } from './commandIds';

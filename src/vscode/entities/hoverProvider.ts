@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { mentionAt } from '../../core/articleEntities';
-import { buildEntityHoverMarkdown, commandLink } from '../../core/entityHoverCard';
-import { findKnowledgeEntity } from '../../core/entityKnowledge';
-import { mentionCount } from '../../core/workspaceEntityIndex';
-import { blockAt, sentenceAt } from '../../core/seedParser';
+import { mentionAt } from '../../core/entities/articleEntities';
+import { buildEntityHoverMarkdown, commandLink } from '../../core/entities/entityHoverCard';
+import { findKnowledgeEntity } from '../../core/entities/entityKnowledge';
+import { mentionCount } from '../../core/entities/workspaceEntityIndex';
+import { blockAt, sentenceAt } from '../../core/seed/seedParser';
 import { seedSelector, toRange } from '../convert';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import type { ArticleEntitiesCache } from './articleEntitiesCache';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { UserLexicon } from '../../core/entities/index';
 import {
 	emptyKnowledge, knowledgeFileName, MalformedKnowledgeError, parseKnowledge, toLexicon, type EntityKnowledge, type ParsedKnowledge,
-} from '../../core/entityKnowledge';
+} from '../../core/entities/entityKnowledge';
 import { Disposable } from '../dispose';
 
 interface FolderKnowledge {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { runSliced, type SliceStats } from '../../core/articleEntities';
+import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
 import {
 	analyzeInSlices, readIndexCacheSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater, writeIndexCacheSteps, type AnalyzeForIndex,
-} from '../../core/workspaceEntityIndex';
+} from '../../core/entities/workspaceEntityIndex';
 import { Disposable } from '../dispose';
 import { hostSlicer, sliceBudgetMs } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';

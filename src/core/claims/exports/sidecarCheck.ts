@@ -5,7 +5,7 @@
  * warnings do not (a claim whose text changed and awaits confirmation, a verdict outside the scale, a sidecar
  * naming another file).
  */
-import { anchorClaims, findVerdict, parseSidecar, prepareArticle, type Verdict } from '../claims';
+import { anchorClaims, findVerdict, parseSidecar, prepareArticle, type Verdict } from '..';
 
 /** One finding. `line`/`column` are 1-based in the sidecar file. */
 export interface SidecarFinding {

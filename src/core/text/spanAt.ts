@@ -1,4 +1,4 @@
-import type { Span } from './seedDocument';
+import type { Span } from '../seed/seedDocument';
 
 /**
  * The span of `spans` (sorted by start, not overlapping) that holds `offset`, with its end included so that a

@@ -2,10 +2,10 @@
  * The entities of one article, ready for the editor features: recognized in block-aligned slices (so that a host
  * can yield between slices), grouped, and indexed by offset for O(log n) lookups (hover, highlights, definition).
  */
-import { groupEntities, recognizeEntities, type Entity, type EntityMention, type UserLexicon } from './entities/index';
-import { parseSeed } from './seedParser';
-import type { SeedDocument, Span } from './seedDocument';
-import { spanAt } from './spanAt';
+import { groupEntities, recognizeEntities, type Entity, type EntityMention, type UserLexicon } from './index';
+import { parseSeed } from '../seed/seedParser';
+import type { SeedDocument, Span } from '../seed/seedDocument';
+import { spanAt } from '../text/spanAt';
 
 /** A heading of the article, with its text. */
 export interface ArticleHeading extends Span {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Verdict } from '../../core/claims';
 import {
 	importIntoSidecar, IMPORT_FORMATS, readBratAnn, readW3CAnnotations, sourceFileName, type ClaimDraft, type ImportFormat, type ImportOutcome,
-} from '../../core/exports';
+} from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { nodeRandomBytes, readText, readTextOrNull, sha256Hex, sidecarPathFor, writeTextAtomically } from '../workspaceFiles';

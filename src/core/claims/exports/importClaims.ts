@@ -16,8 +16,8 @@ import {
 	anchorClaims, anchorTarget, codePointToUtf16, compareClaims, createSidecar, describeArticle, formatSidecarProblem, newClaimId, parseSidecar,
 	prepareArticle, sameBody, sameTarget, serialiseSidecar, targetFromSpan, UNCHECKED_LABEL,
 	type ArticleText, type Claim, type ClaimAnchor, type ClaimTarget, type CodePointRange, type RandomBytes, type Sha256Hex,
-} from '../claims';
-import { parseDateline } from '../dateline';
+} from '..';
+import { parseDateline } from '../../seed/dateline';
 
 /** A claim as an import file describes it; anything missing is filled in. */
 export interface ClaimDraft {

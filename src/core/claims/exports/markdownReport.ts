@@ -12,7 +12,7 @@
  *    but they are fenced in a block quote so that nothing in them (headings, lists, rules) can break the
  *    report's structure, and raw HTML is neutralised (`<` as `&lt;`).
  */
-import { findVerdict } from '../claims';
+import { findVerdict } from '..';
 import { scaleOf, verdictOrder, type ExportArticle, type ExportClaim, type ExportOptions } from './exportModel';
 
 /** Text shown literally in Markdown, inline: escaped so that it renders as exactly these characters. */

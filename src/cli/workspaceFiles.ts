@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseSidecar, sidecarNameFor, type SidecarParseResult } from '../core/claims';
-import { isSeedFileName, startsWithDateline } from '../core/seedRecognition';
+import { isSeedFileName, startsWithDateline } from '../core/seed/seedRecognition';
 import { UsageError } from './cliTypes';
 
 /** An article file and the sidecar beside it (which may not exist). */

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { anchorClaims, findVerdict, prepareArticle, type Verdict } from '../../core/claims';
 import { groupEntities, recognizeEntities, type EntityType } from '../../core/entities';
-import { readSidecarForExport, verdictOrder } from '../../core/exports';
+import { readSidecarForExport, verdictOrder } from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { findArticles, loadArticle, mapLimit, progressReporter } from '../workspaceFiles';

@@ -1,4 +1,4 @@
-// The `news-seed` command-line tool: a small dispatcher over per-command modules (src/node/commands/*).
+// The `news-seed` command-line tool: a small dispatcher over per-command modules (src/cli/commands/*).
 // Output goes to stdout, messages to stderr; exit code 2 for bad arguments and missing or unreadable files.
 import { access, readFile } from 'node:fs/promises';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from './cliTypes';

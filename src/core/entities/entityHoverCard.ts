@@ -4,7 +4,7 @@
  * {@link escapeMarkdownText}; links are only built from values the caller vouches for (command ids, workspace
  * URIs) and their targets are percent-encoded so that no character can end them early.
  */
-import type { EntityType } from './entities/index';
+import type { EntityType } from './index';
 
 /** Codicon per type, rendered by VS Code's theme-icon syntax `$(name)`. */
 export const entityTypeIcons: Readonly<Record<EntityType, string>> = { person: 'person', organization: 'organization', place: 'location' };

@@ -1,6 +1,6 @@
 // `news-seed validate PATH...`: checks every claims sidecar under the paths, for CI.
 import * as path from 'node:path';
-import { checkSidecar, type SidecarFinding } from '../../core/exports';
+import { checkSidecar, type SidecarFinding } from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { articlePathFor, findSidecars, mapLimit, progressReporter, readText, readTextOrNull } from '../workspaceFiles';

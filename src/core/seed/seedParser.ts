@@ -8,7 +8,7 @@
 import { Heading, Paragraph, headingKind, leadKind, makeBlock, paragraphKind, scanAllBlocks, scanBlocks, type ScannedBlock } from './blockScanner';
 import { parseDateline } from './dateline';
 import type { Block, Dateline, ParagraphBlock, Section, SeedDocument, SeedProblem, SentenceSpan, TextEdit } from './seedDocument';
-import { spanAt } from './spanAt';
+import { spanAt } from '../text/spanAt';
 
 /**
  * The parser's document: the shared shape plus what incremental updates need (kept out of equality).

@@ -10,7 +10,7 @@
 // The ESM build: esbuild (platform node, default mainFields) would pick the UMD build, whose dynamic requires
 // of './impl/*' it cannot bundle (dist/cli.js then fails with "Cannot find module './impl/format'").
 import { applyEdits, modify, parseTree, printParseErrorCode, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import type { EntityType, UserLexicon } from './entities/index';
+import type { EntityType, UserLexicon } from './index';
 
 export const knowledgeFileName = 'news-entities.json';
 

@@ -14,8 +14,8 @@
  *    with the claim id as fragment, so each review has its own address.
  * Claims still `Unchecked` have not been reviewed, so they are left out unless `includeUnchecked` is set.
  */
-import { UNCHECKED_LABEL, findVerdict, type Verdict } from '../claims';
-import { recognizeEntities } from '../entities';
+import { UNCHECKED_LABEL, findVerdict, type Verdict } from '..';
+import { recognizeEntities } from '../../entities';
 import { scaleOf, type ExportArticle, type ExportClaim, type ExportOptions } from './exportModel';
 
 /** The schema.org JSON-LD context. */

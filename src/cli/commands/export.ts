@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
 	EXPORT_FORMATS, exportClaimPieces, FORMAT_DESCRIPTIONS, prepareExportArticle, readSidecarForExport, type ExportArticle, type ExportFormat, type ExportPiecesResult,
-} from '../../core/exports';
+} from '../../core/claims/exports';
 import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';

@@ -9,8 +9,8 @@
  * or in a worker); time slicing is left to `runSliced`.
  */
 import { analyzeArticleSteps, runSliced, type ArticleEntities, type SliceHost, type SliceStats } from './articleEntities';
-import { entitySlug, type EntityType, type UserLexicon } from './entities/index';
-import { isSeedFileName, startsWithDateline } from './seedRecognition';
+import { entitySlug, type EntityType, type UserLexicon } from './index';
+import { isSeedFileName, startsWithDateline } from '../seed/seedRecognition';
 
 /**
  * One entity of one file, as the index keeps it. `spans` holds its mentions as one flat array of UTF-16 offsets,

@@ -1,8 +1,8 @@
 // `news-seed entities FILE [--json]`: the named entities of one seed file.
 import { parseArgs } from 'node:util';
-import { analyzeArticle } from '../../core/articleEntities';
+import { analyzeArticle } from '../../core/entities/articleEntities';
 import type { Entity } from '../../core/entities/index';
-import { lineStartsOf, positionAt } from '../../core/workspaceEntityIndex';
+import { lineStartsOf, positionAt } from '../../core/entities/workspaceEntityIndex';
 import { loadLexicon, readTextFile } from '../cliFiles';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 

@@ -1,6 +1,6 @@
 // File access for the command-line tool: seed files and the news-entities.json that applies to them.
 import * as path from 'node:path';
-import { knowledgeFileName, parseKnowledge, toLexicon } from '../core/entityKnowledge';
+import { knowledgeFileName, parseKnowledge, toLexicon } from '../core/entities/entityKnowledge';
 import type { UserLexicon } from '../core/entities/index';
 import { type CliIo, UsageError } from './cliTypes';
 

@@ -10,7 +10,7 @@
  * Cells are written as they are: no `'` is prepended to text starting with `=`, `+`, `-` or `@`. A spreadsheet
  * that evaluates such a cell as a formula should be told to import text columns as text.
  */
-import { findVerdict } from '../claims';
+import { findVerdict } from '..';
 import { scaleOf, type ExportArticle, type ExportOptions } from './exportModel';
 
 /** The columns, in order. */

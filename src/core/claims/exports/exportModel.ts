@@ -3,13 +3,13 @@
  * claims anchored in the current text, each with its section. Built once per article by `prepareExportArticle`
  * and shared by the format modules, which stay simple string builders.
  */
-import { articleTitle } from '../articleTitle';
+import { articleTitle } from '../../seed/articleTitle';
 import {
 	anchorClaims, type ClaimAnchor, codePointToUtf16, compareClaims, DEFAULT_VERDICTS, parseSidecar, prepareArticle, QUOTE_CONTEXT_LENGTH, retargetClaims, SIDECAR_SCHEMA_VERSION, stepBackCodePoints, stepForwardCodePoints, utf16ToCodePoint,
 	type AnchorStatus, type ArticleText, type Claim, type CodePointRange, type SidecarParseResult, type Verdict,
-} from '../claims';
-import type { SeedDocument, Span } from '../seedDocument';
-import { parseSeed } from '../seedParser';
+} from '..';
+import type { SeedDocument, Span } from '../../seed/seedDocument';
+import { parseSeed } from '../../seed/seedParser';
 
 /** One claim as exported. */
 export interface ExportClaim {
