@@ -3,14 +3,14 @@
 // mounted as a virtual folder, and headless Debian Chromium (playwright-core) opens it in extension-test mode.
 // Ends with the plain line `N passed, N failed`; exits non-zero on failures, a timeout, or a server or browser failure.
 import { readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as esbuild from 'esbuild';
 import { dropBrowserFiles, launchBrowser } from './browser.mjs';
-import { codeOssDir, logger, makeRunDir, repoRoot, runMain, testWebDir } from './hostConfig.mjs';
+import { logger, makeRunDir, repoRoot, runMain } from './hostConfig.mjs';
 import { buildExtension, defaultSuite, makeWorkspace } from './prepare.mjs';
 import { setup } from './setup.mjs';
+import { startWebServer } from './webServer.mjs';
 
 const log = logger('web');
 const timeoutMs = Number(process.env.NEWS_SEED_TEST_TIMEOUT_MS ?? 300_000);
@@ -57,18 +57,7 @@ async function buildWebTests() {
 
 async function runSuite(runDir, testsPath) {
 	const workspace = makeWorkspace(path.join(runDir, 'ws'));
-	const require = createRequire(path.join(testWebDir, 'package.json'));
-	const { runServer } = require('./out/server/main.js');
-	const { version } = require(path.join(codeOssDir, 'package.json'));
-	const port = 30000 + Math.floor(Math.random() * 20000);
-	const server = await runServer('127.0.0.1', port, {
-		extensionDevelopmentPath: repoRoot,
-		extensionTestsPath: testsPath,
-		build: { type: 'static', location: codeOssDir, quality: 'stable', version },
-		folderMountPath: workspace,
-		printServerLog: false,
-		coi: false,
-	});
+	const { server, url } = await startWebServer(workspace, testsPath);
 	let browser;
 	try {
 		browser = await launchBrowser(runDir);
@@ -85,7 +74,7 @@ async function runSuite(runDir, testsPath) {
 			exitCode = code;
 		});
 		const deadline = Date.now() + timeoutMs;
-		await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'commit', timeout: timeoutMs });
+		await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
 		while (exitCode === undefined) {
 			if (browser.hasFailed()) throw new Error('the browser crashed or closed during the tests');
 			if (Date.now() > deadline) throw new Error(`the tests did not finish within ${timeoutMs / 1000} s`);
@@ -102,7 +91,7 @@ async function runSuite(runDir, testsPath) {
 		return counts;
 	} finally {
 		await browser?.close();
-		server.close();
+		await server.close();
 	}
 }
 
