@@ -11,6 +11,15 @@ const targets = [
 	{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 	// The entity index analyses cold files in worker threads (src/node/entityIndexWorkerPool.ts loads it by path).
 	{ entryPoints: ['src/node/entityIndexWorker.ts'], outfile: 'dist/entityIndexWorker.js' },
+	// The browser entry (vscode.dev, github.dev) runs in a web worker: platform 'browser' makes any Node built-in
+	// an error at build time, so nothing Node-only can slip into it.
+	// @cfworker/json-schema derives a default base URI from self.location when it loads; VS Code's web extension host
+	// is a worker started from a blob: URL, for which that string is no valid URL. The sidecar schema has its own
+	// $id and needs no page base, so the bundle sees no self.location.
+	{
+		entryPoints: ['src/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], platform: 'browser',
+		mainFields: ['browser', 'module', 'main'], define: { 'self.location': 'undefined' },
+	},
 ];
 if (existsSync('src/cli/cli.ts')) {
 	targets.push({ entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });

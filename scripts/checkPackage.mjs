@@ -9,7 +9,8 @@ const listed = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '
 	.split('\n').map((line) => line.trim()).filter(Boolean);
 
 const checks = [
-	['the bundle is packaged', listed.includes('dist/extension.js')],
+	['the desktop bundle is packaged', listed.includes('dist/extension.js')],
+	['the browser bundle is packaged', listed.includes('dist/web/extension.js')],
 	['the entity index worker is packaged', listed.includes('dist/entityIndexWorker.js')],
 	['the grammar is packaged', listed.includes('syntaxes/news-seed.tmLanguage.json')],
 	['the manifest, README, CHANGELOG and LICENSE are packaged', ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].every((f) => listed.includes(f))],

@@ -1,26 +1,17 @@
-// Composition root: builds the services and registers every feature; no logic lives here.
+// Desktop entry point (VS Code's Node extension host): local renames and worker threads.
+import { rename } from 'node:fs/promises';
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { registerFoldingSupport } from './vscode/foldingProvider';
-import { registerLanguageDetection } from './vscode/languageDetection';
-import { registerOutlineSupport } from './vscode/outlineProvider';
-import { SeedDiagnostics } from './vscode/seedDiagnostics';
-import { SeedDocumentCache } from './vscode/seedDocumentCache';
-import { registerClaimsSupport } from './vscode/claims';
-import { registerExportCommands } from './vscode/exportCommands';
-import { registerEntityFeatures } from './vscode/entities/index';
+import { activateOn } from './activate';
+import { EntityIndexWorkerPool } from './node/entityIndexWorkerPool';
 
 export function activate(context: vscode.ExtensionContext): void {
-	const documents = new SeedDocumentCache();
-	context.subscriptions.push(
-		documents,
-		registerLanguageDetection(),
-		registerOutlineSupport(documents),
-		registerFoldingSupport(documents),
-		new SeedDiagnostics(documents),
-		registerClaimsSupport(documents, context.extensionUri),
-		registerExportCommands(),
-		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri),
-	);
+	activateOn({
+		name: 'desktop',
+		renameLocalFile: rename,
+		// The bundled dist/entityIndexWorker.js beside dist/extension.js.
+		startIndexWorkers: (extensionUri) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js')),
+	}, context);
 }
 
 export function deactivate(): void {}

@@ -8,6 +8,7 @@ import {
 } from '../core/claims/exports';
 import { sidecarNameFor } from '../core/claims';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
+import type { HostPlatform } from './platform';
 import { baseName, besideUri, readTextFile, sha256Hex, writeTextFileAtomically } from './workspaceFiles';
 
 /** Arguments of `newsSeed.exportClaims`; with `format` and `scope` it runs without asking anything. */
@@ -144,7 +145,7 @@ async function pickExportArgs(): Promise<{ format: ExportFormat; scope: vscode.U
 }
 
 /** Runs the export; returns the URIs written (undefined when the user cancelled). */
-export async function exportClaimsCommand(args?: ExportClaimsArgs): Promise<vscode.Uri[] | undefined> {
+export async function exportClaimsCommand(platform: HostPlatform, args?: ExportClaimsArgs): Promise<vscode.Uri[] | undefined> {
 	let request: { format: ExportFormat; scope: vscode.Uri[]; outDir: vscode.Uri } | undefined;
 	if (args?.format !== undefined) {
 		if (!isExportFormat(args.format)) {
@@ -188,7 +189,7 @@ export async function exportClaimsCommand(args?: ExportClaimsArgs): Promise<vsco
 		for (const file of result.files) {
 			const uri = vscode.Uri.joinPath(outDir, file.name);
 			if (!sources.has(uri.toString())) {
-				await writeTextFileAtomically(uri, file.content);
+				await writeTextFileAtomically(uri, file.content, platform);
 			}
 			uris.push(uri);
 		}
@@ -233,7 +234,7 @@ async function pickImportArgs(): Promise<{ format: ImportFormat; files: vscode.U
 }
 
 /** Runs the import; returns per article what was added and reported (undefined when the user cancelled). */
-export async function importClaimsCommand(args?: ImportClaimsArgs): Promise<ImportClaimsResult[] | undefined> {
+export async function importClaimsCommand(platform: HostPlatform, args?: ImportClaimsArgs): Promise<ImportClaimsResult[] | undefined> {
 	let request: { format: ImportFormat; files: vscode.Uri[]; article?: vscode.Uri } | undefined;
 	if (args?.format !== undefined) {
 		if (!isImportFormat(args.format)) {
@@ -292,7 +293,7 @@ export async function importClaimsCommand(args?: ImportClaimsArgs): Promise<Impo
 			creator: format === 'brat' ? readAuthor() : null,
 		}, () => hash);
 		if (imported.sidecarText !== null) {
-			await writeTextFileAtomically(sidecarUri, imported.sidecarText);
+			await writeTextFileAtomically(sidecarUri, imported.sidecarText, platform);
 		}
 		const { outcome } = imported;
 		results.push({
@@ -315,13 +316,11 @@ export async function importClaimsCommand(args?: ImportClaimsArgs): Promise<Impo
 	return results;
 }
 
-/** Lower-case hex SHA-256 of the text's UTF-8 bytes (Web Crypto, available in every extension host). */
-
 /** Registers both commands. */
-export function registerExportCommands(): vscode.Disposable {
+export function registerExportCommands(platform: HostPlatform): vscode.Disposable {
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand('newsSeed.exportClaims', (args?: ExportClaimsArgs) => exportClaimsCommand(isArgs(args) ? args : undefined)),
-		vscode.commands.registerCommand('newsSeed.importClaims', (args?: ImportClaimsArgs) => importClaimsCommand(isArgs(args) ? args : undefined)),
+		vscode.commands.registerCommand('newsSeed.exportClaims', (args?: ExportClaimsArgs) => exportClaimsCommand(platform, isArgs(args) ? args : undefined)),
+		vscode.commands.registerCommand('newsSeed.importClaims', (args?: ImportClaimsArgs) => importClaimsCommand(platform, isArgs(args) ? args : undefined)),
 	);
 }
 

@@ -1,6 +1,6 @@
 // File reading and writing for the adapters, through vscode.workspace.fs so remote and virtual workspaces work.
-import { rename } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import type { HostPlatform } from './platform';
 
 // TextDecoder drops a byte-order mark, as VS Code does when it opens a file.
 const decoder = new TextDecoder('utf-8');
@@ -30,15 +30,15 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | null> {
 /**
  * Writes beside the target, then renames over it: readers see the old file or the new one, never half of one,
  * and a failed write leaves the old file as it was. VS Code's rename with overwrite deletes the target first, so
- * on local disks the rename is the operating system's own, which replaces the file in one step.
+ * on local disks (desktop) the rename is the operating system's own, which replaces the file in one step.
  */
-export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Promise<void> {
+export async function writeTextFileAtomically(uri: vscode.Uri, text: string, platform: HostPlatform): Promise<void> {
 	const suffix = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
 	const temporary = besideUri(uri, `.${baseName(uri)}.${suffix}.tmp`);
 	try {
 		await vscode.workspace.fs.writeFile(temporary, encoder.encode(text));
-		if (uri.scheme === 'file') {
-			await rename(temporary.fsPath, uri.fsPath);
+		if (uri.scheme === 'file' && platform.renameLocalFile) {
+			await platform.renameLocalFile(temporary.fsPath, uri.fsPath);
 		} else {
 			await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
 		}

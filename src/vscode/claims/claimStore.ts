@@ -8,6 +8,7 @@ import type { Span } from '../../core/seed/seedDocument';
 import { parseDateline } from '../../core/seed/dateline';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
+import type { HostPlatform } from '../platform';
 import { baseName, readTextFile, sha256Hex, writeTextFileAtomically } from '../workspaceFiles';
 
 /** A refusal or failure the user should read as it is (the commands show it). */
@@ -63,7 +64,7 @@ export class ClaimStore extends Disposable {
 	private readonly problemsCollection = this._register(vscode.languages.createDiagnosticCollection('news-seed-claims'));
 	private readonly ready: Promise<void>;
 
-	constructor() {
+	constructor(private readonly platform: HostPlatform) {
 		super();
 		this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)));
 		this._register(vscode.workspace.onDidSaveTextDocument((document) => this.onArticleSaved(document)));
@@ -313,7 +314,7 @@ export class ClaimStore extends Disposable {
 				claims,
 			});
 			if (serialised !== disk) {
-				await writeTextFileAtomically(entry.sidecarUri, serialised);
+				await writeTextFileAtomically(entry.sidecarUri, serialised, this.platform);
 			}
 			entry.diskText = serialised;
 			entry.base = claims;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { HostPlatform } from '../platform';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { registerClaimCommands } from './claimCommands';
 import { ClaimDecorations } from './claimDecorations';
@@ -8,8 +9,8 @@ import { ClaimStore } from './claimStore';
 import { ClaimsView } from './claimsView';
 
 /** Claims (issue 4): tag while reading, the sidecar, anchoring, decorations, hover, Claims view, status bar. */
-export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri: vscode.Uri): vscode.Disposable {
-	const store = new ClaimStore();
+export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri: vscode.Uri, platform: HostPlatform): vscode.Disposable {
+	const store = new ClaimStore(platform);
 	// Disposed in the order given: the features first, then the store they listen to.
 	return vscode.Disposable.from(
 		registerClaimCommands(store, documents),

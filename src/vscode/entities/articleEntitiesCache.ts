@@ -11,7 +11,8 @@ export const sliceBudgetMs = 15;
 export function hostSlicer(token?: vscode.CancellationToken): SliceHost {
 	return {
 		now: () => performance.now(),
-		yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+		// setImmediate runs before timers in Node; the browser's web-worker host has only setTimeout.
+		yieldNow: () => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0))),
 		isCancelled: () => token?.isCancellationRequested === true,
 	};
 }

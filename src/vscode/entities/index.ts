@@ -1,6 +1,4 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EntityIndexWorkerPool } from '../../node/entityIndexWorkerPool';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { ArticleEntitiesCache } from './articleEntitiesCache';
 import { EntitiesView } from './entitiesView';
@@ -9,19 +7,17 @@ import { registerEntityHoverSupport } from './hoverProvider';
 import { EntityKnowledgeStore } from './knowledgeStore';
 import { registerEntityNavigation } from './navigation';
 import { registerEntitySemanticTokens } from './semanticTokens';
-import { WorkspaceIndexService } from './workspaceIndexService';
+import { WorkspaceIndexService, type OffThreadAnalyzer } from './workspaceIndexService';
 import { registerEntityWorkspaceSymbols } from './workspaceSymbols';
 
 /**
  * Builds the entity services (user knowledge, per-article analyses, the workspace index) and registers every
- * entity feature; the index build starts in the background. `storage` holds the index cache.
+ * entity feature; the index build starts in the background. `storage` holds the index cache; `workers` analyse
+ * cold files off the extension host thread (without them the index analyses on the host in slices).
  */
-export function registerEntityFeatures(documents: SeedDocumentCache, storage: vscode.Uri | undefined): vscode.Disposable {
+export function registerEntityFeatures(documents: SeedDocumentCache, storage: vscode.Uri | undefined, workers: OffThreadAnalyzer | undefined): vscode.Disposable {
 	const knowledge = new EntityKnowledgeStore();
 	const articles = new ArticleEntitiesCache(documents, knowledge);
-	// Cold files are analysed in worker threads (the bundled dist/entityIndexWorker.js beside dist/extension.js);
-	// without it the service analyses on the extension host in slices.
-	const workers = new EntityIndexWorkerPool(path.join(__dirname, 'entityIndexWorker.js'));
 	const index = new WorkspaceIndexService(storage, knowledge, workers);
 	const disposable = vscode.Disposable.from(
 		// Listed so that dependants go before what they depend on (Disposable.from disposes in order).

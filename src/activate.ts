@@ -1,0 +1,26 @@
+// Composition root shared by the desktop and browser entry points: builds the services and registers every
+// feature for a host platform; no logic lives here.
+import type * as vscode from 'vscode';
+import { registerFoldingSupport } from './vscode/foldingProvider';
+import { registerLanguageDetection } from './vscode/languageDetection';
+import { registerOutlineSupport } from './vscode/outlineProvider';
+import { SeedDiagnostics } from './vscode/seedDiagnostics';
+import { SeedDocumentCache } from './vscode/seedDocumentCache';
+import { registerClaimsSupport } from './vscode/claims';
+import { registerExportCommands } from './vscode/exportCommands';
+import { registerEntityFeatures } from './vscode/entities/index';
+import type { HostPlatform } from './vscode/platform';
+
+export function activateOn(platform: HostPlatform, context: vscode.ExtensionContext): void {
+	const documents = new SeedDocumentCache();
+	context.subscriptions.push(
+		documents,
+		registerLanguageDetection(),
+		registerOutlineSupport(documents),
+		registerFoldingSupport(documents),
+		new SeedDiagnostics(documents),
+		registerClaimsSupport(documents, context.extensionUri, platform),
+		registerExportCommands(platform),
+		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri)),
+	);
+}

@@ -1,0 +1,16 @@
+// What differs between the desktop extension host (Node) and the browser's web-worker host: each entry point
+// (src/extension.ts, src/browser.ts) passes its own, and nothing else in src/vscode imports Node.
+import type * as vscode from 'vscode';
+import type { OffThreadAnalyzer } from './entities/workspaceIndexService';
+
+export interface HostPlatform {
+	/** 'desktop' or 'browser', for the output channel and the tests. */
+	readonly name: 'desktop' | 'browser';
+	/**
+	 * Replaces the local file `to` by `from` in one step (rename(2)). Absent in the browser, where writes go
+	 * through vscode.workspace.fs only (its rename with overwrite deletes the target first).
+	 */
+	readonly renameLocalFile?: (from: string, to: string) => Promise<void>;
+	/** Starts the entity index's analysis off the extension host thread, or undefined where it cannot run. */
+	readonly startIndexWorkers: (extensionUri: vscode.Uri) => OffThreadAnalyzer | undefined;
+}
