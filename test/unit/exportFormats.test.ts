@@ -6,7 +6,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import { normaliseVerdicts } from '../../src/core/claims';
-import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, escapeMarkdownText, exportClaims, markdownReport, prepareExportArticle, serialiseClaimReviews } from '../../src/core/claims/exports';
+import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, exportClaims, markdownReport, prepareExportArticle, serialiseClaimReviews } from '../../src/core/claims/exports';
+import { escapeMarkdownInline } from '../../src/core/text/markdown';
 import { assertExportGolden, emojiClaims, emojiName, emojiText, fixtureArticles } from '../fixtures/exports/exportTestKit';
 
 type Json = Record<string, unknown>;
@@ -123,12 +124,12 @@ void test('Markdown escaping: literal article text renders as exactly its charac
 		'<b>html</b> &amp; entity &copy;', 'back\\slash `code` ~~strike~~ | pipe', 'emoji 👩‍👩‍👧 and 王小明', 'trailing hashes ##', 'a_b_c 2*3*4',
 	];
 	for (const text of nasty) {
-		const tree = parseMarkdown(`- **X**: “${escapeMarkdownText(text)}”`);
+		const tree = parseMarkdown(`- **X**: “${escapeMarkdownInline(text)}”`);
 		const item = JSON.stringify(tree);
 		assert.ok(!/"type":"(link|image|html|emphasis|inlineCode|delete|heading)"/.test(item.replace(/"type":"strong"[^\]]*\]/, '')), `no markup from "${text}": ${item}`);
 		assert.equal(plainText(tree), `X: “${text}”`);
 	}
-	const heading = parseMarkdown(`## ${escapeMarkdownText('Title ending in # ##')}`);
+	const heading = parseMarkdown(`## ${escapeMarkdownInline('Title ending in # ##')}`);
 	assert.equal(plainText(heading), 'Title ending in # ##');
 });
 
@@ -145,11 +146,11 @@ void test('Markdown report: summary table, one section per article, claims under
 	assert.match(report, /## Summary\n\n\| Verdict \| Claims \|\n\| --- \| ---: \|\n\| Mostly true \| 1 \|\n/);
 });
 
-void test('Markdown report: note content cannot break the structure and raw HTML is neutralised', () => {
+void test('Markdown report: note content cannot break the structure and raw HTML is shown as text', () => {
 	const report = markdownReport(fixtureArticles());
 	assert.ok(!report.includes('<script>'));
-	assert.ok(report.includes('&lt;script>'));
-	assert.ok(report.includes('  > # Not a heading'), 'a heading in a note stays inside its block quote');
+	assert.ok(report.includes('\\<script\\>'));
+	assert.ok(report.includes('  > \\# Not a heading'), 'a heading in a note stays text inside its block quote');
 	const tree = parseMarkdown(report);
 	assert.ok(!tree.children.some((n) => n.type === 'heading' && plainText(n) === 'Not a heading'));
 	assert.ok(!tree.children.some((n) => n.type === 'html'));
