@@ -19,6 +19,8 @@ export interface ExportClaimsArgs {
 	readonly outDir?: vscode.Uri | string;
 	/** Open the Markdown report in the preview (default true). */
 	readonly open?: boolean;
+	/** CSV: cells as stored, without formula neutralising (default: the `newsSeed.export.csvRaw` setting). */
+	readonly csvRaw?: boolean;
 }
 
 /** Arguments of `newsSeed.importClaims`; with `format` and `files` it runs without asking anything. */
@@ -182,7 +184,8 @@ export async function exportClaimsCommand(args?: ExportClaimsArgs): Promise<vsco
 				progress.report({ message: `${i + 1}/${articles.length} articles` });
 			}
 		}
-		const result = exportClaims(format, loaded, { verdicts: readVerdicts(), generated: undefined });
+		const csvRaw = args?.csvRaw ?? vscode.workspace.getConfiguration('newsSeed').get<boolean>('export.csvRaw', false);
+		const result = exportClaims(format, loaded, { verdicts: readVerdicts(), generated: undefined, csvRaw });
 		const sources = new Set(articles.map((a) => a.toString()));
 		const uris: vscode.Uri[] = [];
 		for (const file of result.files) {

@@ -101,6 +101,24 @@ void test('CSV: RFC 4180 (CRLF records, quoted fields with commas, quotes and li
 	assert.ok(/"Bo ""Quotes"" Writer"/.test(csv), 'quotes doubled inside quoted fields');
 });
 
+void test('CSV: cells a spreadsheet would run as formulas get a \' in front by default (OWASP), raw output on request', () => {
+	const [article] = fixtureArticles().filter((a) => a.fileName === emojiName);
+	const hostile = ['=HYPERLINK("https://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', 'safe = text'];
+	const claims = article.claims.slice(0, 1).flatMap((exported) => hostile.map((value, i) => ({
+		...exported,
+		claim: { ...exported.claim, id: `urn:x:${i}`, creator: value, body: { ...exported.claim.body, note: value, claimant: value, tags: [value], sources: [value] } },
+	})));
+	const withHostile = { ...article, claims };
+	const rows = parseCsv(claimsCsv([withHostile]), { columns: true }) as Record<string, string>[];
+	const expected = ['\'=HYPERLINK("https://evil.example","x")', "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTAB", "'\rCR", 'safe = text'];
+	for (const column of ['note', 'claimant', 'tags', 'sources', 'creator'] as const) {
+		assert.deepEqual(rows.map((r) => r[column]), expected, column);
+	}
+	const raw = parseCsv(claimsCsv([withHostile], { csvRaw: true }), { columns: true }) as Record<string, string>[];
+	assert.deepEqual(raw.map((r) => r.note), hostile, 'csvRaw writes the cells as stored');
+	assert.deepEqual(rows.map((r) => r.start), raw.map((r) => r.start), 'numbers are never changed');
+});
+
 void test('CSV golden file', () => {
 	assertExportGolden('claims.csv', claimsCsv(fixtureArticles()));
 });
