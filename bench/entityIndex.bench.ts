@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeArticle, analyzeArticleSteps, mentionAt, runSliced, type SliceHost, type SliceStats } from '../src/core/entities/articleEntities';
-import { buildEntityHoverMarkdown, commandLink } from '../src/core/entities/entityHoverCard';
+import { buildEntityHoverMarkdown } from '../src/core/entities/entityHoverCard';
+import { commandLink } from '../src/core/text/markdown';
 import { emptyKnowledge, findKnowledgeEntity } from '../src/core/entities/entityKnowledge';
 import { blockAt, parseSeed, sentenceAt } from '../src/core/seed/seedParser';
 import {
@@ -267,9 +268,9 @@ function hoverAt(offset: number): string | undefined {
 	return buildEntityHoverMarkdown({
 		canonical: entity.canonical, type: entity.type, otherNames: entity.aliases, mentionCount: entity.mentions.length,
 		firstLine: 1, firstSentence: big.slice(context.start, context.end),
-		otherArticles: others.first.map((o) => ({ label: o.uri, link: commandLink('newsSeed.entities.openArticle', { uri: o.uri }), mentions: mentionCount(o.entity) })),
+		otherArticles: others.first.map((o) => ({ label: o.uri, link: commandLink('newsSeed.entities.openArticle', [{ uri: o.uri }]), mentions: mentionCount(o.entity) })),
 		otherArticleCount: others.count, indexing: false, notes: declared?.notes ?? '', links: declared?.links ?? [], declared: declared !== undefined,
-		findMentionsLink: commandLink('newsSeed.entities.findMentions', { offset }), editNoteLink: commandLink('newsSeed.entities.editNote', { offset }),
+		findMentionsLink: commandLink('newsSeed.entities.findMentions', [{ offset }]), editNoteLink: commandLink('newsSeed.entities.editNote', [{ offset }]),
 	});
 }
 const samples: number[] = [];

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import {
 	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, importIntoSidecar, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
-	readBratAnn, readSidecarForExport, readW3CAnnotations, sourceFileName, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
+	bratImportTarget, readBratAnn, readSidecarForExport, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
 } from '../core/claims/exports';
 import { sidecarNameFor } from '../core/claims';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
@@ -20,6 +20,8 @@ export interface ExportClaimsArgs {
 	readonly outDir?: vscode.Uri | string;
 	/** Open the Markdown report in the preview (default true). */
 	readonly open?: boolean;
+	/** CSV: cells as stored, without formula neutralising (default: the `newsSeed.export.csvRaw` setting). */
+	readonly csvRaw?: boolean;
 }
 
 /** Arguments of `newsSeed.importClaims`; with `format` and `files` it runs without asking anything. */
@@ -183,7 +185,8 @@ export async function exportClaimsCommand(platform: HostPlatform, args?: ExportC
 				progress.report({ message: `${i + 1}/${articles.length} articles` });
 			}
 		}
-		const result = exportClaims(format, loaded, { verdicts: readVerdicts(), generated: undefined });
+		const csvRaw = args?.csvRaw ?? vscode.workspace.getConfiguration('newsSeed').get<boolean>('export.csvRaw', false);
+		const result = exportClaims(format, loaded, { verdicts: readVerdicts(), generated: undefined, csvRaw });
 		const sources = new Set(articles.map((a) => a.toString()));
 		const uris: vscode.Uri[] = [];
 		for (const file of result.files) {
@@ -264,16 +267,25 @@ export async function importClaimsCommand(platform: HostPlatform, args?: ImportC
 		if (format === 'brat') {
 			const read = readBratAnn(text, { verdicts });
 			messages.push(...read.problems.map((p) => `${baseName(file)}: ${p}`));
-			addDrafts(article ?? besideUri(file, baseName(file).replace(/\.ann$/i, '') + '.txt'), read.drafts);
+			const target = article ?? bratImportTarget(baseName(file));
+			if (target instanceof vscode.Uri) {
+				addDrafts(target, read.drafts);
+			} else if (target.fileName !== undefined) {
+				addDrafts(besideUri(file, target.fileName), read.drafts);
+			} else {
+				messages.push(`${baseName(file)}: ${target.refused}; ${read.drafts.length} claim(s) not imported.`);
+			}
 		} else {
 			const read = readW3CAnnotations(text);
 			messages.push(...read.problems.map((p) => `${baseName(file)}: ${p}`));
 			for (const draft of read.drafts) {
-				const target = article ?? (draft.source !== null ? besideUri(file, sourceFileName(draft.source)) : undefined);
-				if (target) {
+				const target = article ?? (draft.source !== null ? w3cImportTarget(draft.source) : undefined);
+				if (target instanceof vscode.Uri) {
 					addDrafts(target, [draft]);
+				} else if (target?.fileName !== undefined) {
+					addDrafts(besideUri(file, target.fileName), [draft]);
 				} else {
-					messages.push(`${baseName(file)}: ${draft.label} names no article; choose one.`);
+					messages.push(`${baseName(file)}: ${draft.label} ${target ? `refused: ${target.refused}` : 'names no article; choose one'}.`);
 				}
 			}
 		}

@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import { createClaim, DEFAULT_VERDICTS, prepareArticle, UNANCHORED, type Claim } from '../../src/core/claims';
 import { suggestClaimant } from '../../src/core/claims/claimantCue';
 import { adjacentClaim, claimsAt, trimSpan } from '../../src/core/claims/claimNavigation';
-import { claimHoverMarkdown, claimLabel, escapeMarkdown, groupClaims, sanitiseNote, verdictThemeColorId } from '../../src/core/claims/claimPresentation';
+import { claimHoverMarkdown, claimLabel, groupClaims, verdictThemeColorId } from '../../src/core/claims/claimPresentation';
 import { countClaims, refreshTargets, trackClaims, trackEdits, upsertTracked, type TrackedClaim } from '../../src/core/claims/claimTracking';
+import { escapeMarkdownInline } from '../../src/core/text/markdown';
 import { seededRandomBytes, spanOf } from '../fixtures/claims/claimTestKit';
 
 const now = new Date('2024-03-17T09:00:00.000Z');
@@ -95,24 +96,26 @@ void test('navigation: claims at a cursor innermost first; next and previous wra
 	assert.deepEqual(trimSpan(' a b \n', { start: 0, end: 6 }), { start: 1, end: 4 });
 });
 
-void test('hover Markdown: escaped fields, sanitised note without working command links, our links only', () => {
+void test('hover Markdown: escaped fields and note, our links only, exactly their commands enabled', () => {
 	const claim = { ...claimOn(text, 'the bridge cost 5 million dollars', 'Mostly false'), creator: '*Eve*' };
 	const hostile: Claim = { ...claim, body: { ...claim.body, claimant: '[x](command:evil)', note: 'See [this](command:newsSeed.removeClaim?%5B%22id%22%5D) and <img src=x>', sources: ['https://example.org/a(b)', 'javascript:alert(1)'] } };
 	const [tracked] = trackClaims(prepareArticle(text), [hostile]);
-	const markdown = claimHoverMarkdown(tracked, DEFAULT_VERDICTS, commands, false);
+	const { markdown, enabledCommands } = claimHoverMarkdown(tracked, DEFAULT_VERDICTS, commands, false);
 	assert.match(markdown, /\*\*Claim: Mostly false\*\* \\\(2\\\)/);
 	assert.ok(!/\]\(command:newsSeed\.removeClaim\?%5B%22id/.test(markdown), 'the note cannot run a command');
-	assert.ok(markdown.includes('Claimant: \\[x\\]\\(command:evil\\)'), markdown);
-	assert.ok(markdown.includes(`[${escapeMarkdown('https://example.org/a(b)')}](https://example.org/a%28b%29)`), 'an http source is a link, its parentheses encoded');
-	assert.ok(markdown.includes('javascript:alert\\(1\\)') && !markdown.includes('](javascript:'));
+	assert.ok(markdown.includes('Claimant: \\[x\\]\\(command\\:evil\\)'), markdown);
+	assert.ok(markdown.includes(`[${escapeMarkdownInline('https://example.org/a(b)')}](https://example.org/a%28b%29)`), 'an http source is a link, its parentheses encoded');
+	assert.ok(markdown.includes('javascript\\:alert\\(1\\)') && !markdown.includes('](javascript:'));
 	assert.ok(markdown.includes(`command:newsSeed.setVerdict?${encodeURIComponent(JSON.stringify([claim.id]))}`));
 	assert.ok(markdown.includes('by \\*Eve\\*'));
+	assert.deepEqual(enabledCommands, [commands.setVerdict, commands.editNote, commands.remove], 'exactly the commands linked');
 	const readOnly = claimHoverMarkdown(tracked, DEFAULT_VERDICTS, commands, true);
-	assert.ok(!readOnly.includes('command:newsSeed'), 'no edit links on read-only claims');
+	assert.ok(!readOnly.markdown.includes('command:newsSeed'), 'no edit links on read-only claims');
+	assert.deepEqual(readOnly.enabledCommands, [], 'and no command enabled');
 	const fuzzy: TrackedClaim = { claim: hostile, anchor: { status: 'fuzzy', span: tracked.anchor.span, score: 0.9 } };
-	assert.match(claimHoverMarkdown(fuzzy, DEFAULT_VERDICTS, commands, false), /Confirm changed text\]\(command:newsSeed\.acceptClaimAnchor/);
-	assert.equal(sanitiseNote('COMMAND : x'), 'COMMAND\u200b : x');
-	assert.equal(escapeMarkdown('a_b <c>'), 'a\\_b \\<c\\>');
+	const changed = claimHoverMarkdown(fuzzy, DEFAULT_VERDICTS, commands, false);
+	assert.match(changed.markdown, /Confirm changed text\]\(command:newsSeed\.acceptClaimAnchor/);
+	assert.equal(changed.enabledCommands[0], commands.accept);
 });
 
 void test('theme colour ids for the default scale only; labels shortened on a word', () => {

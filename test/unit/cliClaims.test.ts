@@ -3,7 +3,7 @@
 // disturbed), spawned with node, checked by exit code, standard output and the files written.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -159,6 +159,37 @@ void test('import: brat and W3C files add claims beside their articles, report d
 	assert.equal(run(dir, 'import', '--format', 'brat', 'nope.ann').code, 2);
 	assert.equal(run(dir, 'import', '--format', 'csv', 'x').code, 2);
 	assert.ok(!existsSync(join(dir, 'nope.claims.json')));
+});
+
+/** A W3C annotation of `exact` in the article its target source names. */
+function w3cAnnotation(source: string, exact: string, note: string): unknown {
+	return { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', body: [{ type: 'TextualBody', purpose: 'commenting', value: note }], target: { source, selector: { type: 'TextQuoteSelector', exact } } };
+}
+
+void test('import: a target source that climbs out of the folder (%2F, backslash, ..) is refused with a message, nothing written for it; --root', () => {
+	const dir = workspace('import-climb');
+	const article = ' date 2024-01-01 The minister said the bridge is safe.';
+	writeFileSync(join(dir, 'news', 'a.txt'), article);
+	mkdirSync(join(dir, 'imp', 'x'), { recursive: true });
+	writeFileSync(join(dir, 'imp', 'x', 'b.txt'), article);
+	writeFileSync(join(dir, 'imp', 'x', 'hostile.jsonld'), JSON.stringify([
+		w3cAnnotation('urn:x:..%2F..%2Fnews%2Fa.txt', 'the bridge is safe', 'climbs'),
+		w3cAnnotation('urn:x:..%5C..%5Cnews%5Ca.txt', 'the bridge is safe', 'backslashes'),
+		w3cAnnotation('https://example.org/news/..%2F..%2F..%2Fnews%2Fa.txt', 'the bridge is safe', 'climbs in a URL'),
+		w3cAnnotation('https://example.org/news/b.txt', 'the bridge is safe', 'fine'),
+	]));
+	const result = run(dir, 'import', '--format', 'w3c', 'imp/x/hostile.jsonld');
+	assert.equal(result.code, 1, result.stderr);
+	assert.equal(result.stderr.match(/^news-seed: error: imp\/x\/hostile\.jsonld: .* names a path, not a file of the folder; only articles in the import folder are imported; 1 claim\(s\) not imported$/gm)?.length, 3, result.stderr);
+	assert.ok(!existsSync(join(dir, 'news', 'a.claims.json')), 'nothing written outside the folder of the import file');
+	assert.match(result.stdout, /imp\/x\/b\.txt: added 1 claim/);
+	assert.equal(parseSidecar(readFileSync(join(dir, 'imp', 'x', 'b.claims.json'), 'utf8')).claims.length, 1, 'the rest is imported');
+
+	// --root: the articles are looked up in another folder, still by file name only.
+	writeFileSync(join(dir, 'imp', 'x', 'to-root.jsonld'), JSON.stringify([w3cAnnotation('file:///elsewhere/a.txt', 'the bridge is safe', 'into root')]));
+	const rooted = run(dir, 'import', '--format', 'w3c', '--root', 'news', 'imp/x/to-root.jsonld');
+	assert.equal(rooted.code, 0, rooted.stderr);
+	assert.equal(parseSidecar(readFileSync(join(dir, 'news', 'a.claims.json'), 'utf8')).claims[0]?.body.note, 'into root');
 });
 
 void test('stats: articles, claims by verdict, unanchored claims, most-mentioned entities', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildEntityHoverMarkdown, clip, commandLink, escapeMarkdownText, markdownLink, type EntityHoverInput } from '../../src/core/entities/entityHoverCard';
+import { buildEntityHoverMarkdown, type EntityHoverInput } from '../../src/core/entities/entityHoverCard';
+import { commandLink } from '../../src/core/text/markdown';
 
 const base: EntityHoverInput = {
 	canonical: 'Maria Ortega-Lindqvist',
@@ -9,57 +10,20 @@ const base: EntityHoverInput = {
 	mentionCount: 4,
 	firstLine: 1,
 	firstSentence: 'A deal that Swedish Foreign Minister Maria Ortega-Lindqvist described as "fragile but real."',
-	otherArticles: [{ label: '003_18d37b13e9231876.txt', link: commandLink('newsSeed.entities.openArticle', { uri: 'file:///w/003.txt' }), mentions: 2 }],
+	otherArticles: [{ label: '003_18d37b13e9231876.txt', link: commandLink('newsSeed.entities.openArticle', [{ uri: 'file:///w/003.txt' }]), mentions: 2 }],
 	otherArticleCount: 1,
 	indexing: false,
 	notes: '',
 	links: [],
 	declared: false,
-	findMentionsLink: commandLink('newsSeed.entities.findMentions', { id: 'person:maria-ortega-lindqvist' }),
-	editNoteLink: commandLink('newsSeed.entities.editNote', { canonical: 'Maria Ortega-Lindqvist' }),
+	findMentionsLink: commandLink('newsSeed.entities.findMentions', [{ id: 'person:maria-ortega-lindqvist' }]),
+	editNoteLink: commandLink('newsSeed.entities.editNote', [{ canonical: 'Maria Ortega-Lindqvist' }]),
 };
 
 /** The Markdown links of a card, as [label, target] pairs (labels unescaped only of backslashes). */
 function links(markdown: string): string[] {
 	return [...markdown.matchAll(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)/g)].map((m) => m[2]);
 }
-
-void describe('escapeMarkdownText', () => {
-	void it('makes Markdown, HTML, entities, theme icons and links literal', () => {
-		const nasty = '*bold* _it_ [x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> &amp; $(alert) `code` # h';
-		const escaped = escapeMarkdownText(nasty);
-		for (const ch of ['*', '_', '[', ']', '(', ')', '<', '>', '&', '$', '`', '#']) {
-			assert.ok(!new RegExp(`(^|[^\\\\])\\${ch}`).test(escaped), `unescaped ${ch} in ${escaped}`);
-		}
-		assert.equal(escaped.replace(/\\(.)/g, '$1'), nasty, 'removing the escapes gives the text back');
-	});
-
-	void it('turns line breaks into spaces so a line never starts a heading, list or quote', () => {
-		assert.equal(escapeMarkdownText('a\n# b\n> c\n1. d'), 'a \\# b \\> c 1\\. d');
-	});
-
-	void it('breaks bare URLs so they are not auto-linked', () => {
-		assert.ok(!escapeMarkdownText('see https://example.com/x').includes('https://'));
-	});
-});
-
-void describe('links', () => {
-	void it('percent-encodes command arguments, including parentheses and quotes', () => {
-		const link = commandLink('newsSeed.x', { name: "O'Brien (the) [x]" });
-		assert.match(link, /^command:newsSeed\.x\?[^()'[\]\s]+$/);
-		assert.deepEqual(JSON.parse(decodeURIComponent(link.slice('command:newsSeed.x?'.length))), [{ name: "O'Brien (the) [x]" }]);
-	});
-
-	void it('escapes the label and encodes the target of a link', () => {
-		assert.equal(markdownLink('a](evil)', 'https://e.org/a (b)'), '[a\\]\\(evil\\)](https://e.org/a%20%28b%29)');
-	});
-
-	void it('clips long text at a space with an ellipsis', () => {
-		assert.equal(clip('one two three four', 14), 'one two three…');
-		assert.equal(clip('one twothreefour', 12), 'one twothree…');
-		assert.equal(clip('short', 12), 'short');
-	});
-});
 
 void describe('buildEntityHoverMarkdown', () => {
 	void it('shows name, type icon, other names, mentions, first sentence, other articles and command links', () => {

@@ -6,7 +6,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import { normaliseVerdicts } from '../../src/core/claims';
-import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, escapeMarkdownText, exportClaims, markdownReport, prepareExportArticle, serialiseClaimReviews } from '../../src/core/claims/exports';
+import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, exportClaims, markdownReport, prepareExportArticle, serialiseClaimReviews } from '../../src/core/claims/exports';
+import { escapeMarkdownInline } from '../../src/core/text/markdown';
 import { assertExportGolden, emojiClaims, emojiName, emojiText, fixtureArticles } from '../fixtures/exports/exportTestKit';
 
 type Json = Record<string, unknown>;
@@ -100,6 +101,24 @@ void test('CSV: RFC 4180 (CRLF records, quoted fields with commas, quotes and li
 	assert.ok(/"Bo ""Quotes"" Writer"/.test(csv), 'quotes doubled inside quoted fields');
 });
 
+void test('CSV: cells a spreadsheet would run as formulas get a \' in front by default (OWASP), raw output on request', () => {
+	const [article] = fixtureArticles().filter((a) => a.fileName === emojiName);
+	const hostile = ['=HYPERLINK("https://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', 'safe = text'];
+	const claims = article.claims.slice(0, 1).flatMap((exported) => hostile.map((value, i) => ({
+		...exported,
+		claim: { ...exported.claim, id: `urn:x:${i}`, creator: value, body: { ...exported.claim.body, note: value, claimant: value, tags: [value], sources: [value] } },
+	})));
+	const withHostile = { ...article, claims };
+	const rows = parseCsv(claimsCsv([withHostile]), { columns: true }) as Record<string, string>[];
+	const expected = ['\'=HYPERLINK("https://evil.example","x")', "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTAB", "'\rCR", 'safe = text'];
+	for (const column of ['note', 'claimant', 'tags', 'sources', 'creator'] as const) {
+		assert.deepEqual(rows.map((r) => r[column]), expected, column);
+	}
+	const raw = parseCsv(claimsCsv([withHostile], { csvRaw: true }), { columns: true }) as Record<string, string>[];
+	assert.deepEqual(raw.map((r) => r.note), hostile, 'csvRaw writes the cells as stored');
+	assert.deepEqual(rows.map((r) => r.start), raw.map((r) => r.start), 'numbers are never changed');
+});
+
 void test('CSV golden file', () => {
 	assertExportGolden('claims.csv', claimsCsv(fixtureArticles()));
 });
@@ -123,12 +142,12 @@ void test('Markdown escaping: literal article text renders as exactly its charac
 		'<b>html</b> &amp; entity &copy;', 'back\\slash `code` ~~strike~~ | pipe', 'emoji 👩‍👩‍👧 and 王小明', 'trailing hashes ##', 'a_b_c 2*3*4',
 	];
 	for (const text of nasty) {
-		const tree = parseMarkdown(`- **X**: “${escapeMarkdownText(text)}”`);
+		const tree = parseMarkdown(`- **X**: “${escapeMarkdownInline(text)}”`);
 		const item = JSON.stringify(tree);
 		assert.ok(!/"type":"(link|image|html|emphasis|inlineCode|delete|heading)"/.test(item.replace(/"type":"strong"[^\]]*\]/, '')), `no markup from "${text}": ${item}`);
 		assert.equal(plainText(tree), `X: “${text}”`);
 	}
-	const heading = parseMarkdown(`## ${escapeMarkdownText('Title ending in # ##')}`);
+	const heading = parseMarkdown(`## ${escapeMarkdownInline('Title ending in # ##')}`);
 	assert.equal(plainText(heading), 'Title ending in # ##');
 });
 
@@ -145,11 +164,11 @@ void test('Markdown report: summary table, one section per article, claims under
 	assert.match(report, /## Summary\n\n\| Verdict \| Claims \|\n\| --- \| ---: \|\n\| Mostly true \| 1 \|\n/);
 });
 
-void test('Markdown report: note content cannot break the structure and raw HTML is neutralised', () => {
+void test('Markdown report: note content cannot break the structure and raw HTML is shown as text', () => {
 	const report = markdownReport(fixtureArticles());
 	assert.ok(!report.includes('<script>'));
-	assert.ok(report.includes('&lt;script>'));
-	assert.ok(report.includes('  > # Not a heading'), 'a heading in a note stays inside its block quote');
+	assert.ok(report.includes('\\<script\\>'));
+	assert.ok(report.includes('  > \\# Not a heading'), 'a heading in a note stays text inside its block quote');
 	const tree = parseMarkdown(report);
 	assert.ok(!tree.children.some((n) => n.type === 'heading' && plainText(n) === 'Not a heading'));
 	assert.ok(!tree.children.some((n) => n.type === 'html'));

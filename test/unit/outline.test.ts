@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleTitle, firstWords, shortenAtWord } from '../../src/core/seed/articleTitle';
+import { articleTitle, firstWords } from '../../src/core/seed/articleTitle';
+import { shortenAtWord } from '../../src/core/text/shorten';
 import { foldingSpans } from '../../src/core/seed/folding';
 import { buildOutline, type OutlineNode } from '../../src/core/seed/outline';
 import { parseSeed } from '../../src/core/seed/seedParser';

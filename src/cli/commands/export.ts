@@ -30,6 +30,8 @@ Options:
   --base-iri IRI      name articles <IRI><file name> instead of their file: URL (e.g. https://example.org/news/)
   --id IRI            the W3C AnnotationCollection id (default: derived from the articles)
   --include-unchecked ClaimReview: also export claims still Unchecked
+  --csv-raw           CSV: write cells as stored; by default a cell starting with =, +, -, @, tab or CR gets
+                      a ' in front so that spreadsheets show it as text instead of running it as a formula
 ${VERDICTS_HELP}
   -h, --help          show this help
 
@@ -43,6 +45,7 @@ export interface ExportPathsOptions {
 	readonly baseIri?: string;
 	readonly collectionId?: string;
 	readonly includeUnchecked?: boolean;
+	readonly csvRaw?: boolean;
 	readonly verdicts?: readonly Verdict[];
 }
 
@@ -73,6 +76,7 @@ export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promi
 		verdicts: options.verdicts,
 		collectionId: options.collectionId,
 		includeUnchecked: options.includeUnchecked,
+		csvRaw: options.csvRaw,
 	});
 	return { ...result, articles: present.length, sources: new Set(found.map((f) => f.article)) };
 }
@@ -88,6 +92,7 @@ export const exportCommand: CliCommand = {
 			'base-iri': { type: 'string' },
 			id: { type: 'string' },
 			'include-unchecked': { type: 'boolean' },
+			'csv-raw': { type: 'boolean' },
 			verdicts: { type: 'string' },
 		});
 		if (values.help) {
@@ -102,6 +107,7 @@ export const exportCommand: CliCommand = {
 			baseIri: values['base-iri'],
 			collectionId: values.id,
 			includeUnchecked: values['include-unchecked'] === true,
+			csvRaw: values['csv-raw'] === true,
 			verdicts,
 		});
 		for (const warning of result.warnings) {

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { Verdict } from '../../core/claims';
 import {
-	importIntoSidecar, IMPORT_FORMATS, readBratAnn, readW3CAnnotations, sourceFileName, type ClaimDraft, type ImportFormat, type ImportOutcome,
+	bratImportTarget, importIntoSidecar, IMPORT_FORMATS, readBratAnn, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ImportFormat, type ImportOutcome, type ImportTarget,
 } from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
@@ -20,11 +20,14 @@ Which article:
   brat  X.ann goes to X.txt beside it
   w3c   each annotation goes to the file its target source names (its last path segment), in the folder
         of the JSON file
-  --article PATH overrides both (all FILEs go to that article).
+  --root DIR looks the articles up in DIR instead of beside the import file; --article PATH overrides both
+  (all FILEs go to that article). A source that names anything but a .txt file of that folder (a path, "..",
+  "%2F", a backslash) is refused with a message and nothing is written for it.
 
 Options:
   --format FORMAT  brat or w3c (required)
   --article PATH   the article to add the claims to
+  --root DIR       the folder of the articles (default: the folder of each import file)
   --type TYPE      brat: the entity type read as claims (default Claim)
   --creator NAME   recorded as the creator of claims whose file names none (brat)
   --dry-run        report what would be added, write nothing
@@ -32,7 +35,8 @@ ${VERDICTS_HELP}
   -h, --help       show this help
 
 Prints one line per article and one per claim not added, on standard output.
-Exit codes: 0 done, 1 a sidecar is damaged and was left alone, 2 bad arguments or a missing or unreadable file.
+Exit codes: 0 done, 1 a sidecar is damaged and was left alone or an annotation was refused, 2 bad arguments or a
+missing or unreadable file.
 `;
 
 /** The outcome of importing into one article. */
@@ -47,6 +51,8 @@ export interface ImportFilesOptions {
 	readonly format: ImportFormat;
 	readonly files: readonly string[];
 	readonly article?: string;
+	/** The folder the articles are looked up in (default: each import file's folder). */
+	readonly root?: string;
 	readonly type?: string;
 	readonly creator?: string | null;
 	readonly dryRun?: boolean;
@@ -58,20 +64,36 @@ export interface ImportFilesOptions {
  * Reads the import files, groups their drafts by article and adds them to each article's sidecar. Problems with
  * the files (lines, annotations) go to stderr; missing articles and unreadable files are usage errors.
  */
-export async function importFiles(io: CliIo, options: ImportFilesOptions): Promise<{ imports: ArticleImport[]; damaged: string[] }> {
+export async function importFiles(io: CliIo, options: ImportFilesOptions): Promise<{ imports: ArticleImport[]; damaged: string[]; refused: number }> {
 	const byArticle = new Map<string, ClaimDraft[]>();
 	const explicitArticle = options.article !== undefined ? path.resolve(io.cwd, options.article) : undefined;
+	const root = options.root !== undefined ? path.resolve(io.cwd, options.root) : undefined;
+	let refused = 0;
+	/** The article path of a target inside the folder, or undefined (reported) when the target is refused. */
+	const articleIn = (folder: string, target: ImportTarget, shown: string, label: string, count: number): string | undefined => {
+		const article = target.fileName !== undefined ? path.join(folder, target.fileName) : undefined;
+		// path.join of a checked file name stays in the folder; checked again, as this is what keeps writes inside.
+		if (article === undefined || path.dirname(article) !== folder) {
+			io.stderr(`news-seed: error: ${shown}: ${label}: ${target.refused ?? 'names a file outside the folder'}; ${count} claim(s) not imported\n`);
+			refused += count;
+			return undefined;
+		}
+		return article;
+	};
 	for (const file of options.files) {
 		const absolute = path.resolve(io.cwd, file);
 		const text = await readText(absolute, `${options.format} file`);
 		const shown = displayPath(io, absolute);
+		const folder = root ?? path.dirname(absolute);
 		if (options.format === 'brat') {
 			const read = readBratAnn(text, { type: options.type, verdicts: options.verdicts });
 			for (const problem of read.problems) {
 				io.stderr(`news-seed: warning: ${shown}: ${problem}\n`);
 			}
-			const article = explicitArticle ?? absolute.replace(/\.ann$/i, '') + '.txt';
-			byArticle.set(article, [...(byArticle.get(article) ?? []), ...read.drafts]);
+			const article = explicitArticle ?? articleIn(folder, bratImportTarget(path.basename(absolute)), shown, 'its article', read.drafts.length);
+			if (article !== undefined) {
+				byArticle.set(article, [...(byArticle.get(article) ?? []), ...read.drafts]);
+			}
 		} else {
 			const read = readW3CAnnotations(text);
 			if (read.drafts.length === 0 && read.problems.length > 0 && read.problems[0].startsWith('not JSON')) {
@@ -86,9 +108,11 @@ export async function importFiles(io: CliIo, options: ImportFilesOptions): Promi
 					if (draft.source === null) {
 						throw new UsageError(`${shown}: ${draft.label} names no source article; give --article`);
 					}
-					article = path.join(path.dirname(absolute), sourceFileName(draft.source));
+					article = articleIn(folder, w3cImportTarget(draft.source), shown, draft.label, 1);
 				}
-				byArticle.set(article, [...(byArticle.get(article) ?? []), draft]);
+				if (article !== undefined) {
+					byArticle.set(article, [...(byArticle.get(article) ?? []), draft]);
+				}
 			}
 		}
 	}
@@ -115,7 +139,7 @@ export async function importFiles(io: CliIo, options: ImportFilesOptions): Promi
 		}
 		imports.push({ article, outcome, written });
 	}
-	return { imports, damaged };
+	return { imports, damaged, refused };
 }
 
 /** The report lines of one article's import. */
@@ -143,6 +167,7 @@ export const importCommand: CliCommand = {
 		const { values, positionals } = parseCommandArgs('import', args, {
 			format: { type: 'string', short: 'f' },
 			article: { type: 'string' },
+			root: { type: 'string' },
 			type: { type: 'string' },
 			creator: { type: 'string' },
 			'dry-run': { type: 'boolean' },
@@ -155,16 +180,17 @@ export const importCommand: CliCommand = {
 		const format = requireFormatAndPaths('import', values.format, IMPORT_FORMATS, positionals, 'files');
 		const verdicts = await loadVerdictScale(io, values.verdicts);
 		const dryRun = values['dry-run'] === true;
-		const { imports, damaged } = await importFiles(io, {
+		const { imports, damaged, refused } = await importFiles(io, {
 			format,
 			files: positionals,
 			article: values.article,
+			root: values.root,
 			type: values.type,
 			creator: values.creator,
 			dryRun,
 			verdicts,
 		});
 		io.stdout(imports.map((result) => formatImport(io, result, dryRun)).join(''));
-		return damaged.length > 0 ? exitCodes.failure : exitCodes.ok;
+		return damaged.length > 0 || refused > 0 ? exitCodes.failure : exitCodes.ok;
 	},
 };

@@ -4,6 +4,8 @@
  */
 import type { ClaimAnchor } from './anchoring';
 import type { TrackedClaim } from './claimTracking';
+import { shortenAtWord } from '../text/shorten';
+import { escapeMarkdownBlock, escapeMarkdownInline, markdownCommandLink, markdownWebLink } from '../text/markdown';
 import { DEFAULT_VERDICTS, findVerdict, UNCHECKED_LABEL, type Verdict } from './verdicts';
 
 /**
@@ -29,35 +31,9 @@ export function displayVerdict(verdicts: readonly Verdict[], label: string): Ver
 	return { label, rating: null, color: unchecked.color };
 }
 
-/** Escapes text so that Markdown shows it literally (no emphasis, links, headings, HTML or entities). */
-export function escapeMarkdown(text: string): string {
-	return text
-		.replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, (ch) => `\\${ch}`)
-		.replace(/\r\n|\r|\n/g, '  \n');
-}
-
-/**
- * A user's Markdown note made safe to render in a hover that may run our own commands: every `command:` URI
- * is broken with a zero-width space, so a note (untrusted: it may come from anyone's sidecar) can never run a
- * command, even one of ours; HTML is left to the renderer, which the adapter runs with HTML disabled.
- */
-export function sanitiseNote(markdown: string): string {
-	return markdown.replace(/(command)(\s*):/gi, '$1\u200b$2:');
-}
-
-/** A link target that runs `command` with `args`, for hovers whose MarkdownString enables that command. */
-export function commandUri(command: string, args: readonly unknown[]): string {
-	return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-}
-
 /** A source shown in a hover: http(s) URLs as links, anything else as literal text. */
 function sourceMarkdown(source: string): string {
-	if (/^https?:\/\/[^\s<>"]+$/i.test(source)) {
-		// encodeURIComponent leaves parentheses alone, and they would end the Markdown link early.
-		const target = source.replace(/\(/g, '%28').replace(/\)/g, '%29');
-		return `[${escapeMarkdown(source)}](${target})`;
-	}
-	return escapeMarkdown(source);
+	return markdownWebLink(source, source);
 }
 
 /** What the status of an anchor means to the user. */
@@ -80,59 +56,57 @@ export interface HoverCommands {
 	readonly accept: string;
 }
 
-/** The Markdown of a claim's hover: verdict, note, claimant, tags, sources, status, creator and command links. */
-export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Verdict[], commands: HoverCommands, readOnly: boolean): string {
+/** Markdown to show with exactly the commands its links run (for `isTrusted.enabledCommands`). */
+export interface CommandMarkdown {
+	readonly markdown: string;
+	readonly enabledCommands: readonly string[];
+}
+
+/**
+ * A claim's hover: verdict, note, claimant, tags, sources, status, creator and command links. Every stored text
+ * is escaped (the note keeps its lines, nothing else of its Markdown): the only links are the command links
+ * built here, listed in `enabledCommands`, and http(s) sources.
+ */
+export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Verdict[], commands: HoverCommands, readOnly: boolean): CommandMarkdown {
 	const { claim, anchor } = tracked;
 	const verdict = displayVerdict(verdicts, claim.body.verdict);
 	const lines: string[] = [];
 	const rating = verdict.rating !== null ? ` (${verdict.rating})` : '';
-	lines.push(`**Claim: ${escapeMarkdown(verdict.label)}**${escapeMarkdown(rating)}`);
+	lines.push(`**Claim: ${escapeMarkdownInline(verdict.label)}**${escapeMarkdownInline(rating)}`);
 	if (claim.body.note.trim() !== '') {
-		lines.push('', sanitiseNote(claim.body.note), '');
+		lines.push('', escapeMarkdownBlock(claim.body.note), '');
 	}
 	const facts: string[] = [];
 	if (claim.body.claimant) {
-		facts.push(`Claimant: ${escapeMarkdown(claim.body.claimant)}`);
+		facts.push(`Claimant: ${escapeMarkdownInline(claim.body.claimant)}`);
 	}
 	if (claim.body.tags.length > 0) {
-		facts.push(`Tags: ${claim.body.tags.map(escapeMarkdown).join(', ')}`);
+		facts.push(`Tags: ${claim.body.tags.map(escapeMarkdownInline).join(', ')}`);
 	}
 	if (claim.body.sources.length > 0) {
 		facts.push(`Sources: ${claim.body.sources.map(sourceMarkdown).join(', ')}`);
 	}
-	facts.push(`Status: ${escapeMarkdown(anchorStatusText(anchor))}`);
-	const by = claim.creator ? ` by ${escapeMarkdown(claim.creator)}` : '';
-	facts.push(`Tagged${by} ${escapeMarkdown(claim.created.slice(0, 10))}${claim.modified !== claim.created ? `, changed ${escapeMarkdown(claim.modified.slice(0, 10))}` : ''}`);
-	lines.push(facts.join('  \n'));
+	facts.push(`Status: ${escapeMarkdownInline(anchorStatusText(anchor))}`);
+	const by = claim.creator ? ` by ${escapeMarkdownInline(claim.creator)}` : '';
+	facts.push(`Tagged${by} ${escapeMarkdownInline(claim.created.slice(0, 10))}${claim.modified !== claim.created ? `, changed ${escapeMarkdownInline(claim.modified.slice(0, 10))}` : ''}`);
+	lines.push(facts.join('\\\n'));
+	const enabledCommands: string[] = [];
 	if (readOnly) {
 		lines.push('', '_Read-only: the claims file of this article is damaged._');
 	} else {
-		const args = [claim.id];
-		const links = [
-			`[Set verdict](${commandUri(commands.setVerdict, args)})`,
-			`[Edit note](${commandUri(commands.editNote, args)})`,
-			`[Remove](${commandUri(commands.remove, args)})`,
-		];
+		const links: [string, string][] = [['Set verdict', commands.setVerdict], ['Edit note', commands.editNote], ['Remove', commands.remove]];
 		if (anchor.status === 'fuzzy') {
-			links.unshift(`[Confirm changed text](${commandUri(commands.accept, args)})`);
+			links.unshift(['Confirm changed text', commands.accept]);
 		}
-		lines.push('', links.join(' · '));
+		lines.push('', links.map(([label, command]) => markdownCommandLink(label, command, [claim.id])).join(' · '));
+		enabledCommands.push(...links.map(([, command]) => command));
 	}
-	return lines.join('\n');
+	return { markdown: lines.join('\n'), enabledCommands };
 }
 
-/** A one-line label for a claim: its quote, whitespace collapsed, shortened to `max` characters with an ellipsis. */
+/** A one-line label for a claim: its quote, whitespace collapsed, shortened at a word to `max` characters. */
 export function claimLabel(tracked: TrackedClaim, max = 60): string {
-	const text = tracked.claim.target.quote.exact.replace(/\s+/g, ' ').trim();
-	if (text.length <= max) {
-		return text;
-	}
-	let cut = text.slice(0, max);
-	const space = cut.lastIndexOf(' ');
-	if (space > max / 2) {
-		cut = cut.slice(0, space);
-	}
-	return `${cut.replace(/[\s,;:.]+$/, '')}…`;
+	return shortenAtWord(tracked.claim.target.quote.exact, max);
 }
 
 /** The claims of one article, as the Claims view receives them. */

@@ -1,9 +1,11 @@
 /**
  * The hover card of an entity mention, as Markdown text for a hover that renders no HTML and runs only our own
- * commands. Everything that comes from an article or from the user's notes is escaped with
- * {@link escapeMarkdownText}; links are only built from values the caller vouches for (command ids, workspace
- * URIs) and their targets are percent-encoded so that no character can end them early.
+ * commands. Everything that comes from an article or from the user's notes is escaped (src/core/text/markdown.ts);
+ * links are only the command links the caller builds with `commandLink` and http(s) links of the user's notes,
+ * their targets percent-encoded so that no character can end them early.
  */
+import { escapeMarkdownInline, markdownWebLink } from '../text/markdown';
+import { shortenAtWord } from '../text/shorten';
 import type { EntityType } from './index';
 
 /** Codicon per type, rendered by VS Code's theme-icon syntax `$(name)`. */
@@ -11,42 +13,7 @@ export const entityTypeIcons: Readonly<Record<EntityType, string>> = { person: '
 
 export const entityTypeLabels: Readonly<Record<EntityType, string>> = { person: 'Person', organization: 'Organization', place: 'Place' };
 
-/**
- * Escapes text for Markdown so that it renders literally: every ASCII punctuation character CommonMark lets one
- * escape gets a backslash (so `*`, `_`, `[`, `<`, `&`, `` ` ``, `$(icon)`, `#` and `1.` stay text), and line
- * breaks become spaces (a card line never turns into a heading, list, quote or code block).
- */
-export function escapeMarkdownText(text: string): string {
-	return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&"'$:;=?@^%,/]/g, (ch) => `\\${ch}`);
-}
-
-/** Shortens to at most `limit` characters (plus "…") at a space when one is near. */
-export function clip(text: string, limit: number): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	if (flat.length <= limit) {
-		return flat;
-	}
-	const cut = flat.slice(0, limit);
-	const space = cut.lastIndexOf(' ');
-	return `${space > limit * 0.6 ? cut.slice(0, space) : cut}…`;
-}
-
-/** A `command:` link target with its arguments, percent-encoded (also `(`, `)` and `'`, which end or confuse links). */
-export function commandLink(command: string, args: unknown): string {
-	return `command:${command}?${strictEncode(JSON.stringify([args]))}`;
-}
-
-function strictEncode(text: string): string {
-	return encodeURIComponent(text).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** A link `[label](target)`: the label escaped, the target's parentheses, spaces and angle brackets encoded. */
-export function markdownLink(label: string, target: string): string {
-	const safeTarget = target.replace(/[()<> \\\n\r]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-	return `[${escapeMarkdownText(label)}](${safeTarget})`;
-}
-
-/** Another article that mentions the entity. `link` is a command link built by the caller with {@link commandLink}. */
+/** Another article that mentions the entity. `link` is a command link built by the caller with `commandLink`. */
 export interface HoverArticleRef {
 	readonly label: string;
 	readonly link: string;
@@ -86,26 +53,26 @@ export const hoverLimits = { sentence: 240, articles: 5, notes: 1000, names: 12 
  */
 export function buildEntityHoverMarkdown(input: EntityHoverInput): string {
 	const lines: string[] = [];
-	lines.push(`$(${entityTypeIcons[input.type]}) **${escapeMarkdownText(input.canonical)}** \u2014 ${entityTypeLabels[input.type]}${input.declared ? ' (from news\\-entities\\.json)' : ''}`);
+	lines.push(`$(${entityTypeIcons[input.type]}) **${escapeMarkdownInline(input.canonical)}** \u2014 ${entityTypeLabels[input.type]}${input.declared ? ' (from news\\-entities\\.json)' : ''}`);
 	if (input.otherNames.length > 0) {
-		const names = input.otherNames.slice(0, hoverLimits.names).map((name) => `*${escapeMarkdownText(name)}*`).join(', ');
+		const names = input.otherNames.slice(0, hoverLimits.names).map((name) => `*${escapeMarkdownInline(name)}*`).join(', ');
 		lines.push(`Also written: ${names}${input.otherNames.length > hoverLimits.names ? ', …' : ''}`);
 	}
 	const times = input.mentionCount === 1 ? '1 mention' : `${input.mentionCount} mentions`;
-	lines.push(`${times} in this article; first on line ${input.firstLine}: \u201c${escapeMarkdownText(clip(input.firstSentence, hoverLimits.sentence))}\u201d`);
+	lines.push(`${times} in this article; first on line ${input.firstLine}: \u201c${escapeMarkdownInline(shortenAtWord(input.firstSentence, hoverLimits.sentence))}\u201d`);
 	if (input.otherArticleCount === 0) {
 		lines.push(input.indexing ? 'No other article of the workspace mentions it so far (still indexing).' : 'No other article of the workspace mentions it.');
 	} else {
-		const shown = input.otherArticles.slice(0, hoverLimits.articles).map((article) => `${markdownLink(article.label, article.link)} (${article.mentions})`);
+		const shown = input.otherArticles.slice(0, hoverLimits.articles).map((article) => `[${escapeMarkdownInline(article.label)}](${article.link}) (${article.mentions})`);
 		const more = input.otherArticleCount > shown.length ? `, and ${input.otherArticleCount - shown.length} more` : '';
 		const count = input.otherArticleCount === 1 ? '1 other article' : `${input.otherArticleCount} other articles`;
 		lines.push(`Mentioned in ${count}${input.indexing ? ' so far' : ''}: ${shown.join(', ')}${more}`);
 	}
 	if (input.notes.trim() !== '') {
-		lines.push(`Notes: ${escapeMarkdownText(clip(input.notes, hoverLimits.notes))}`);
+		lines.push(`Notes: ${escapeMarkdownInline(shortenAtWord(input.notes, hoverLimits.notes))}`);
 	}
 	for (const link of input.links.slice(0, 5)) {
-		lines.push(/^https?:\/\//i.test(link) ? `Link: ${markdownLink(clip(link, 80), link)}` : `Link: ${escapeMarkdownText(clip(link, 80))}`);
+		lines.push(`Link: ${markdownWebLink(shortenAtWord(link, 80), link)}`);
 	}
 	lines.push(`[Find all mentions](${input.findMentionsLink}) \u00b7 [${input.notes.trim() === '' ? 'Add a note' : 'Edit the note'}](${input.editNoteLink})`);
 	// Two trailing spaces would be eaten by editors; a backslash before the line end is CommonMark's hard break.

@@ -1,23 +1,8 @@
+import { shortenAtWord } from '../text/shorten';
 import type { SeedDocument } from './seedDocument';
 
 /** The longest title we show before shortening, in UTF-16 units (fits the Outline view and breadcrumbs). */
 export const maxTitleLength = 60;
-
-/**
- * Shortens `text` to at most `limit` characters at a word boundary, appending "…" when anything was cut.
- * Whitespace runs collapse to one space, so a title never spans lines.
- */
-export function shortenAtWord(text: string, limit: number): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	if (flat.length <= limit) {
-		return flat;
-	}
-	const cut = flat.slice(0, limit);
-	// When the cut falls just before a space, the last word is whole and stays.
-	const lastSpace = flat[limit] === ' ' ? limit : cut.lastIndexOf(' ');
-	const head = lastSpace > limit / 3 ? cut.slice(0, lastSpace) : cut;
-	return `${head.replace(/[\s,;:–—-]+$/, '')}…`;
-}
 
 /**
  * A seed article has no title line, so its title is the first sentence of the lead, shortened to

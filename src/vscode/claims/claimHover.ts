@@ -14,8 +14,8 @@ const commands: HoverCommands = {
 
 /**
  * Hover on a claim: verdict, note, claimant, tags, sources, status and command links. Notes and every other
- * stored text are untrusted: they are escaped or sanitised in core, HTML is off, and only our own commands
- * may run from the links (a note cannot contain a working command link, see `sanitiseNote`).
+ * stored text are untrusted: core escapes them (no link, image or HTML can come from them), HTML is off, and
+ * only the commands of the links core built are enabled.
  */
 export function registerClaimHover(store: ClaimStore): vscode.Disposable {
 	return vscode.languages.registerHoverProvider(seedSelector, {
@@ -30,8 +30,9 @@ export function registerClaimHover(store: ClaimStore): vscode.Disposable {
 			}
 			const verdicts = readVerdicts();
 			const contents = here.map((tracked) => {
-				const markdown = new vscode.MarkdownString(claimHoverMarkdown(tracked, verdicts, commands, article.problem !== null));
-				markdown.isTrusted = { enabledCommands: Object.values(commands) };
+				const hover = claimHoverMarkdown(tracked, verdicts, commands, article.problem !== null);
+				const markdown = new vscode.MarkdownString(hover.markdown);
+				markdown.isTrusted = { enabledCommands: [...hover.enabledCommands] };
 				markdown.supportHtml = false;
 				markdown.supportThemeIcons = false;
 				return markdown;

@@ -140,8 +140,9 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 	/** The tooltip (the claim's hover) is built only when the user hovers the row. */
 	resolveTreeItem(item: vscode.TreeItem, node: Node, token: vscode.CancellationToken): vscode.TreeItem {
 		if (node.kind === 'claim' && !token.isCancellationRequested) {
-			const tooltip = new vscode.MarkdownString(claimHoverMarkdown(node.item.tracked, readVerdicts(), hoverCommands, node.item.readOnly));
-			tooltip.isTrusted = { enabledCommands: Object.values(hoverCommands) };
+			const hover = claimHoverMarkdown(node.item.tracked, readVerdicts(), hoverCommands, node.item.readOnly);
+			const tooltip = new vscode.MarkdownString(hover.markdown);
+			tooltip.isTrusted = { enabledCommands: [...hover.enabledCommands] };
 			tooltip.supportHtml = false;
 			item.tooltip = tooltip;
 		}

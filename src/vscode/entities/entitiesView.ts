@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ArticleEntities } from '../../core/entities/articleEntities';
 import type { Entity, EntityMention, EntityType } from '../../core/entities/index';
-import { clip, entityTypeIcons, entityTypeLabels } from '../../core/entities/entityHoverCard';
+import { entityTypeIcons, entityTypeLabels } from '../../core/entities/entityHoverCard';
+import { shortenAtWord } from '../../core/text/shorten';
 import { blockAt, sentenceAt } from '../../core/seed/seedParser';
 import { isSeedDocument, toRange } from '../convert';
 import { Disposable } from '../dispose';
@@ -106,7 +107,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 			const parsed = this.documents.get(document);
 			const context = sentenceAt(parsed, node.mention.start) ?? blockAt(parsed, node.mention.start) ?? node.mention;
 			const range = toRange(document, node.mention);
-			item.description = `line ${range.start.line + 1}: ${clip(parsed.text.slice(context.start, context.end), 80)}`;
+			item.description = `line ${range.start.line + 1}: ${shortenAtWord(parsed.text.slice(context.start, context.end), 80)}`;
 			item.command = { title: 'Open', command: 'vscode.open', arguments: [document.uri, { selection: range }] };
 		}
 		return item;

@@ -1,18 +1,16 @@
 import * as vscode from 'vscode';
 import { mentionAt } from '../../core/entities/articleEntities';
-import { buildEntityHoverMarkdown, commandLink } from '../../core/entities/entityHoverCard';
+import { buildEntityHoverMarkdown } from '../../core/entities/entityHoverCard';
 import { findKnowledgeEntity } from '../../core/entities/entityKnowledge';
 import { mentionCount } from '../../core/entities/workspaceEntityIndex';
 import { blockAt, sentenceAt } from '../../core/seed/seedParser';
+import { commandLink } from '../../core/text/markdown';
 import { seedSelector, toRange } from '../convert';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import type { ArticleEntitiesCache } from './articleEntitiesCache';
 import { entityCommands } from './commandIds';
 import type { EntityKnowledgeStore } from './knowledgeStore';
 import { baseName, type WorkspaceIndexService } from './workspaceIndexService';
-
-/** Commands a hover card may run: ours only (the card's text is escaped, so nothing else could be linked anyway). */
-export const hoverCommands = [entityCommands.findMentions, entityCommands.editNote, entityCommands.openArticle];
 
 /**
  * The hover card of a mention: canonical name and type, other names, mentions and the first one's sentence,
@@ -41,7 +39,7 @@ export function registerEntityHoverSupport(documents: SeedDocumentCache, article
 				firstSentence: parsed.text.slice(context.start, context.end),
 				otherArticles: others.first.map((o) => ({
 					label: baseName(vscode.Uri.parse(o.uri)),
-					link: commandLink(entityCommands.openArticle, { uri: o.uri, start: o.entity.spans[0], end: o.entity.spans[1] }),
+					link: commandLink(entityCommands.openArticle, [{ uri: o.uri, start: o.entity.spans[0], end: o.entity.spans[1] }]),
 					mentions: mentionCount(o.entity),
 				})),
 				otherArticleCount: others.count,
@@ -49,12 +47,13 @@ export function registerEntityHoverSupport(documents: SeedDocumentCache, article
 				notes: declared?.notes ?? '',
 				links: declared?.links ?? [],
 				declared: declared !== undefined,
-				findMentionsLink: commandLink(entityCommands.findMentions, { uri, offset: first.start }),
-				editNoteLink: commandLink(entityCommands.editNote, { uri, offset: first.start }),
+				findMentionsLink: commandLink(entityCommands.findMentions, [{ uri, offset: first.start }]),
+				editNoteLink: commandLink(entityCommands.editNote, [{ uri, offset: first.start }]),
 			});
 			const content = new vscode.MarkdownString(markdown, true);
 			content.supportHtml = false;
-			content.isTrusted = { enabledCommands: hoverCommands };
+			// Exactly the commands of the links built above; the card's user text is escaped in core.
+			content.isTrusted = { enabledCommands: [entityCommands.findMentions, entityCommands.editNote, ...(others.first.length > 0 ? [entityCommands.openArticle] : [])] };
 			return new vscode.Hover(content, toRange(document, mention));
 		},
 	});

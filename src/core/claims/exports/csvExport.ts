@@ -7,8 +7,9 @@
  * (7.5 s against 1.7 s for 100,000 rows of 18 fields), which alone broke the export's 10 s budget. Positions are code
  * points, `[start, end)`, as in the sidecar. Lists (tags, sources) are joined with " | ".
  *
- * Cells are written as they are: no `'` is prepended to text starting with `=`, `+`, `-` or `@`. A spreadsheet
- * that evaluates such a cell as a formula should be told to import text columns as text.
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a text cell that begins with `=`, `+`, `-`, `@`, a tab or
+ * a CR gets a `'` in front by default, so that a spreadsheet shows it as text instead of running it; `csvRaw`
+ * writes every cell exactly as stored (for tools that read the CSV as data). Numbers are ours and never changed.
  */
 import { findVerdict } from '..';
 import { scaleOf, type ExportArticle, type ExportOptions } from './exportModel';
@@ -25,9 +26,15 @@ export function csvField(value: string | number): string {
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A text cell a spreadsheet would read as a formula, with a `'` in front; any other value as it is. */
+export function neutraliseFormula(value: string | number): string | number {
+	return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** The CSV text of the articles' claims (header row first, CRLF after every record). */
 export function claimsCsv(articles: readonly ExportArticle[], options: ExportOptions = {}): string {
 	const scale = scaleOf(options);
+	const cell = options.csvRaw === true ? csvField : (value: string | number) => csvField(neutraliseFormula(value));
 	let out = `${CSV_COLUMNS.join(',')}\r\n`;
 	for (const article of articles) {
 		for (const { claim, position, status, section } of article.claims) {
@@ -51,7 +58,7 @@ export function claimsCsv(articles: readonly ExportArticle[], options: ExportOpt
 				claim.creator ?? '',
 				claim.created,
 				claim.modified,
-			].map(csvField).join(',') + '\r\n';
+			].map(cell).join(',') + '\r\n';
 		}
 	}
 	return out;

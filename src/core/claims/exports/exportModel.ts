@@ -69,6 +69,8 @@ export interface ExportOptions {
 	readonly generated?: string;
 	/** ClaimReview: also export claims still `Unchecked` (not reviewed yet). Default false. */
 	readonly includeUnchecked?: boolean;
+	/** CSV: write cells as stored, without the `'` that keeps spreadsheets from running them as formulas. Default false. */
+	readonly csvRaw?: boolean;
 }
 
 /**

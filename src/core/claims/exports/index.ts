@@ -14,6 +14,7 @@ export * from './claimReview';
 export * from './csvExport';
 export * from './exportModel';
 export * from './importClaims';
+export * from './importTargets';
 export * from './markdownReport';
 export * from './sidecarCheck';
 export * from './w3cAnnotation';

@@ -3,33 +3,20 @@
  * (the shortened first sentence of the lead: seed articles have no title line), file, date and verdict counts,
  * and its claims grouped by section, each with verdict, claimant, quoted text and note.
  *
- * Escaping, because nothing in a seed article is Markdown:
- *  - article text (titles, quotes, headings) and labels are literal. They are only ever written inline, after
- *    a prefix of ours, so line-start syntax (`1.`, `-`, `+`) cannot trigger; the characters that act anywhere
- *    in a line are backslash-escaped (backslash, backtick, `*`, `_`, brackets, `#`, `|`, `~`, `>`), `&` and
- *    `<` become entities (no entity references, no HTML), line breaks become spaces;
- *  - notes are Markdown by design (the editor stores and previews them as such), so their formatting is kept,
- *    but they are fenced in a block quote so that nothing in them (headings, lists, rules) can break the
- *    report's structure, and raw HTML is neutralised (`<` as `&lt;`).
+ * Escaping, because nothing in a seed article or a sidecar is trusted (the report is opened in a preview):
+ *  - article text (titles, quotes, headings), labels, claimants and tags are literal, escaped inline by
+ *    src/core/text/markdown.ts (every ASCII punctuation character, line breaks as spaces);
+ *  - notes keep their lines inside a block quote, but their text is literal too: a note can hold no link,
+ *    image or HTML that the preview would follow or load;
+ *  - sources are links only when they are http(s) URLs.
  */
 import { findVerdict } from '..';
+import { escapeMarkdownBlock, escapeMarkdownInline, markdownWebLink } from '../../text/markdown';
 import { scaleOf, verdictOrder, type ExportArticle, type ExportClaim, type ExportOptions } from './exportModel';
 
-/** Text shown literally in Markdown, inline: escaped so that it renders as exactly these characters. */
-export function escapeMarkdownText(text: string): string {
-	return text
-		.replace(/\r\n|[\r\n]/g, ' ')
-		.replace(/[\\`*_[\]#|~>]/g, '\\$&')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;');
-}
-
-/** A note (Markdown) as block-quote lines: formatting kept, raw HTML shown as text. */
+/** A note as block-quote lines: its lines kept, its text literal (src/core/text/markdown.ts), like every other. */
 export function quoteNote(note: string): string[] {
-	return note.replace(/\r\n|\r/g, '\n').trimEnd().split('\n').map((line) => {
-		const safe = line.replace(/</g, '&lt;');
-		return safe === '' ? '>' : `> ${safe}`;
-	});
+	return escapeMarkdownBlock(note).split('\n').map((line) => (line === '' ? '>' : `> ${line}`));
 }
 
 function countVerdicts(claims: readonly ExportClaim[], options: ExportOptions): Map<string, number> {
@@ -48,7 +35,7 @@ function summaryTable(claims: readonly ExportClaim[], options: ExportOptions): s
 	return [
 		'| Verdict | Claims |',
 		'| --- | ---: |',
-		...rows.map((label) => `| ${escapeMarkdownText(label)} | ${counts.get(label)} |`),
+		...rows.map((label) => `| ${escapeMarkdownInline(label)} | ${counts.get(label)} |`),
 		`| **Total** | **${claims.length}** |`,
 	];
 }
@@ -60,14 +47,14 @@ function anchorNote(exported: ExportClaim): string {
 function claimLines(exported: ExportClaim, options: ExportOptions): string[] {
 	const { claim } = exported;
 	const label = findVerdict(scaleOf(options), claim.body.verdict)?.label ?? claim.body.verdict;
-	const who = claim.body.claimant !== null ? ` — claimed by ${escapeMarkdownText(claim.body.claimant)}` : '';
-	const lines = [`- **${escapeMarkdownText(label)}**${who}: “${escapeMarkdownText(claim.target.quote.exact)}”${anchorNote(exported)}`];
+	const who = claim.body.claimant !== null ? ` — claimed by ${escapeMarkdownInline(claim.body.claimant)}` : '';
+	const lines = [`- **${escapeMarkdownInline(label)}**${who}: “${escapeMarkdownInline(claim.target.quote.exact)}”${anchorNote(exported)}`];
 	const details: string[] = [];
 	if (claim.body.tags.length > 0) {
-		details.push(`Tags: ${claim.body.tags.map(escapeMarkdownText).join(', ')}`);
+		details.push(`Tags: ${claim.body.tags.map(escapeMarkdownInline).join(', ')}`);
 	}
 	if (claim.body.sources.length > 0) {
-		details.push(`Sources: ${claim.body.sources.map((s) => /^https?:\/\/[^\s<>]+$/.test(s) ? `<${s}>` : escapeMarkdownText(s)).join(', ')}`);
+		details.push(`Sources: ${claim.body.sources.map((s) => markdownWebLink(s, s)).join(', ')}`);
 	}
 	for (const detail of details) {
 		lines.push('', `  ${detail}`);
@@ -83,11 +70,11 @@ export function markdownReport(articles: readonly ExportArticle[], options: Expo
 	const all = articles.flatMap((a) => a.claims);
 	const out: string[] = ['# Claims report', ''];
 	const claimWord = (n: number) => `${n} claim${n === 1 ? '' : 's'}`;
-	out.push(`${articles.length} article${articles.length === 1 ? '' : 's'}, ${claimWord(all.length)}${options.generated ? `; generated ${escapeMarkdownText(options.generated)}` : ''}. Titles are the first sentence of each article's lead, shortened.`, '');
+	out.push(`${articles.length} article${articles.length === 1 ? '' : 's'}, ${claimWord(all.length)}${options.generated ? `; generated ${escapeMarkdownInline(options.generated)}` : ''}. Titles are the first sentence of each article's lead, shortened.`, '');
 	out.push('## Summary', '', ...summaryTable(all, options), '');
 	for (const article of articles) {
-		out.push(`## ${escapeMarkdownText(article.title)}`, '');
-		out.push(`File \`${article.fileName.replace(/`/g, '')}\` · ${article.date !== null ? `dated ${escapeMarkdownText(article.date)}` : 'no dateline'} · ${claimWord(article.claims.length)}`, '');
+		out.push(`## ${escapeMarkdownInline(article.title)}`, '');
+		out.push(`File \`${article.fileName.replace(/`/g, '')}\` · ${article.date !== null ? `dated ${escapeMarkdownInline(article.date)}` : 'no dateline'} · ${claimWord(article.claims.length)}`, '');
 		if (article.claims.length === 0) {
 			out.push('No claims tagged.', '');
 			continue;
@@ -96,7 +83,7 @@ export function markdownReport(articles: readonly ExportArticle[], options: Expo
 		for (const exported of article.claims) {
 			if (exported.section !== section) {
 				section = exported.section;
-				out.push(`### ${escapeMarkdownText(section)}`, '');
+				out.push(`### ${escapeMarkdownInline(section)}`, '');
 			}
 			out.push(...claimLines(exported, options), '');
 		}
