@@ -74,14 +74,16 @@ function placedBy(claims: readonly Claim[], side: Sidecar): boolean {
 /**
  * The article record of the merged sidecar. The file name: `articleFileName` when the caller knows where the
  * sidecar sits, else the side that changed it. The hash and date: the sides' when they agree; else the side
- * whose placement every merged claim has; else {@link UNKNOWN_ARTICLE_SHA256} with the date a side changed.
+ * whose placement every merged claim has (the one that changed the article first); else {@link UNKNOWN_ARTICLE_SHA256} with the date a side changed.
  */
 export function mergedArticleRecord(base: Sidecar | null, ours: Sidecar, theirs: Sidecar, claims: readonly Claim[], articleFileName?: string): SidecarArticle {
 	const fileName = articleFileName ?? pick(base?.article.fileName, ours.article.fileName, theirs.article.fileName);
 	if (ours.article.sha256 === theirs.article.sha256) {
 		return { fileName, sha256: ours.article.sha256, date: pick(base?.article.date, ours.article.date, theirs.article.date) };
 	}
-	for (const side of [ours, theirs]) {
+	// The side that saved a newer article first: when both placed every claim, its hash is the merged article's.
+	const sides = base && ours.article.sha256 === base.article.sha256 ? [theirs, ours] : [ours, theirs];
+	for (const side of sides) {
 		if (placedBy(claims, side)) {
 			return { fileName, sha256: side.article.sha256, date: side.article.date };
 		}
