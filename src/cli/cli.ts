@@ -7,9 +7,12 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
+import { gitSetupCommand } from './commands/gitSetup';
+import { mergeDriverCommand } from './commands/mergeDriver';
+import { resolveCommand } from './commands/resolve';
 
 /** Every command; a new one (validate, export, import, stats) is one module and one entry here. */
-export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand];
+export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand, gitSetupCommand, mergeDriverCommand, resolveCommand];
 
 function toolHelp(): string {
 	const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,11 +1,13 @@
 // `news-seed validate PATH...`: checks every claims sidecar under the paths, for CI.
 import * as path from 'node:path';
+import { findConflictMarker, shellQuote } from '../../core/claims';
 import { checkSidecar, type SidecarFinding } from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
+import { findMovedSidecars, moveSidecar } from '../movedSidecars';
 import { articlePathFor, findSidecars, mapLimit, progressReporter, readText, readTextOrNull } from '../workspaceFiles';
 
-const help = `Usage: news-seed validate PATH... [--strict] [--quiet] [--verdicts FILE]
+const help = `Usage: news-seed validate PATH... [--strict] [--quiet] [--move-sidecars] [--verdicts FILE]
 
 Checks every claims sidecar (*.claims.json) under the PATHs (folders are searched recursively; an article
 PATH stands for its sidecar): the file against the claims schema, and every claim against its article:
@@ -16,15 +18,21 @@ Prints one line per problem on standard output, in the form
 and a summary on standard error.
 
 Errors: a sidecar that is not valid JSON or breaks the schema, a missing article, an unanchored claim.
-Warnings: a fuzzy claim, a verdict outside the scale, a sidecar naming another article.
+Warnings: a fuzzy claim, a verdict outside the scale, a sidecar naming another article, a claim whose merge
+conflict is kept (both versions in the sidecar; the exit code is 1 until it is resolved).
+A sidecar holding git merge conflict markers gets one line that says so (resolve it with "news-seed resolve").
+A sidecar whose article was renamed or moved without it (git mv) is reported with the article it belongs to.
 
 Options:
   --strict         warnings count as errors
   --quiet          print errors only
+  --move-sidecars  first move each sidecar left behind by a renamed or moved article beside that article (the
+                   one article under the PATHs without a sidecar that has the recorded text, or else the
+                   recorded file name), then validate
 ${VERDICTS_HELP}
   -h, --help       show this help
 
-Exit codes: 0 no error, 1 errors found, 2 bad arguments or a missing or unreadable PATH.
+Exit codes: 0 no error, 1 errors found or merge conflicts kept, 2 bad arguments or a missing or unreadable PATH.
 `;
 
 /** What a validation run found, for the summary and for tests. */
@@ -35,12 +43,25 @@ export interface ValidationSummary {
 	unanchored: number;
 	errors: number;
 	warnings: number;
+	/** Claims with a kept merge conflict: warnings, but the exit code is 1 until they are resolved. */
+	conflicts: number;
 }
 
 /** `FILE:LINE:COLUMN: severity: CLAIM-ID: message` (the claim id left out when there is none). */
 export function formatFinding(file: string, finding: SidecarFinding, strict = false): string {
 	const severity = strict ? 'error' : finding.severity;
 	return `${file}:${finding.line}:${finding.column}: ${severity}: ${finding.claimId !== null ? `${finding.claimId}: ` : ''}${finding.message}`;
+}
+
+/** The finding of a missing article, replaced by one that names where the article went and how to follow it. */
+function withMoveHint<T extends { findings: readonly SidecarFinding[] }>(check: T, move: { target: string; article: string; matchedBy: 'content' | 'name' } | undefined, io: CliIo, paths: readonly string[]): T {
+	if (!move) {
+		return check;
+	}
+	const findings = check.findings.map((finding) => finding.claimId === null && finding.message.startsWith('its article ')
+		? { ...finding, message: `${finding.message.replace(/: \d+ claim\(s\) cannot be anchored$/, '')}; it was renamed or moved to ${displayPath(io, move.article)} (${move.matchedBy === 'content' ? 'same text' : 'same file name'}): run \`news-seed validate --move-sidecars ${paths.map(shellQuote).join(' ')}\` to move the sidecar beside it` }
+		: finding);
+	return { ...check, findings };
 }
 
 export const validateCommand: CliCommand = {
@@ -52,6 +73,7 @@ export const validateCommand: CliCommand = {
 			strict: { type: 'boolean' },
 			quiet: { type: 'boolean' },
 			verdicts: { type: 'string' },
+			'move-sidecars': { type: 'boolean' },
 		});
 		if (values.help) {
 			io.stdout(help);
@@ -63,13 +85,27 @@ export const validateCommand: CliCommand = {
 		const strict = values.strict === true;
 		const scale = await loadVerdictScale(io, values.verdicts);
 		const sidecars = await findSidecars(io.cwd, positionals);
+		const moves = await findMovedSidecars(io.cwd, positionals, sidecars);
+		if (values['move-sidecars']) {
+			for (const move of moves) {
+				await moveSidecar(move);
+				io.stderr(`news-seed: validate: moved ${displayPath(io, move.sidecar)} to ${displayPath(io, move.target)}, beside its article\n`);
+				sidecars[sidecars.indexOf(move.sidecar)] = move.target;
+			}
+			moves.length = 0;
+		}
+		const movedTo = new Map(moves.map((m) => [m.sidecar, m]));
 		const progress = progressReporter(io.stderr, 'validated', sidecars.length);
-		const summary: ValidationSummary = { sidecars: sidecars.length, claims: 0, fuzzy: 0, unanchored: 0, errors: 0, warnings: 0 };
+		const summary: ValidationSummary = { sidecars: sidecars.length, claims: 0, fuzzy: 0, unanchored: 0, errors: 0, warnings: 0, conflicts: 0 };
 		// Read in parallel, report in order: the output is the same on every run.
 		const results = await mapLimit(sidecars, 16, async (sidecar) => {
 			const article = articlePathFor(sidecar);
 			const [sidecarText, articleText] = await Promise.all([readText(sidecar, 'sidecar'), readTextOrNull(article)]);
-			const check = checkSidecar(sidecarText, path.basename(article), articleText, scale);
+			const markerLine = findConflictMarker(sidecarText);
+			// A sidecar with conflict markers is one problem, not dozens of JSON errors.
+			const check = markerLine !== null
+				? { findings: [{ severity: 'error' as const, line: markerLine, column: 1, claimId: null, message: `merge conflict markers: run \`news-seed resolve ${shellQuote(displayPath(io, sidecar))}\`` }], claims: 0, fuzzy: 0, unanchored: 0, conflicts: 0 }
+				: withMoveHint(checkSidecar(sidecarText, path.basename(article), articleText, scale), movedTo.get(sidecar), io, positionals);
 			progress.tick();
 			return { sidecar, check };
 		});
@@ -79,6 +115,7 @@ export const validateCommand: CliCommand = {
 			summary.claims += check.claims;
 			summary.fuzzy += check.fuzzy;
 			summary.unanchored += check.unanchored;
+			summary.conflicts += check.conflicts;
 			for (const finding of check.findings) {
 				const isError = strict || finding.severity === 'error';
 				if (isError) {
@@ -99,8 +136,8 @@ export const validateCommand: CliCommand = {
 		if (sidecars.length === 0) {
 			io.stderr('news-seed: validate: no claims sidecar (*.claims.json) found\n');
 		} else {
-			io.stderr(`news-seed: validate: ${summary.sidecars} sidecar(s), ${summary.claims} claim(s) (${summary.fuzzy} fuzzy, ${summary.unanchored} unanchored): ${summary.errors} error(s), ${summary.warnings} warning(s)\n`);
+			io.stderr(`news-seed: validate: ${summary.sidecars} sidecar(s), ${summary.claims} claim(s) (${summary.fuzzy} fuzzy, ${summary.unanchored} unanchored): ${summary.errors} error(s), ${summary.warnings} warning(s)${summary.conflicts > 0 ? `, ${summary.conflicts} merge conflict(s) kept` : ''}\n`);
 		}
-		return summary.errors > 0 ? exitCodes.failure : exitCodes.ok;
+		return summary.errors > 0 || summary.conflicts > 0 ? exitCodes.failure : exitCodes.ok;
 	},
 };

@@ -19,6 +19,7 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import claimsSchema from '../../../media/claims.schema.json';
 import { compareClaims, EXACT_ANCHORING, type Claim, type ClaimAnchoring, type ClaimConflictKind } from './claimModel';
+import { findConflictMarker, splitConflictMarkers } from './conflictMarkers';
 
 /**
  * The format version this module writes. Version 2 adds each claim's `anchoring` state and `conflict` record;
@@ -71,6 +72,11 @@ export interface SidecarParseResult {
 	readonly article: SidecarArticle | null;
 	readonly claims: readonly Claim[];
 	readonly problems: readonly SidecarProblem[];
+	/**
+	 * True when the file holds git merge conflict markers (status 'invalid', one problem saying so): `claims`
+	 * are then the readable claims of its "ours" side, and the file is resolved by merging its sides.
+	 */
+	readonly mergeConflict?: boolean;
 }
 
 /** The JSON Schema of the sidecar (the content of media/claims.schema.json). */
@@ -304,6 +310,10 @@ function describeSyntaxError(error: ParseError): string {
  * keys (`schemaVersion`, `claims`) yields 'foreign'. A leading byte-order mark is ignored.
  */
 export function parseSidecar(text: string): SidecarParseResult {
+	const markerLine = findConflictMarker(text);
+	if (markerLine !== null) {
+		return conflictedSidecar(text, markerLine);
+	}
 	const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	const json = text.slice(base);
 	const syntaxErrors: ParseError[] = [];
@@ -390,6 +400,24 @@ export function parseSidecar(text: string): SidecarParseResult {
 	}
 	return { status: 'invalid', sidecar: null, article, claims, problems: sink.problems };
 }
+
+/** A file with git conflict markers: one problem that says so, and the claims of its "ours" side, read-only. */
+function conflictedSidecar(text: string, line: number): SidecarParseResult {
+	const split = splitConflictMarkers(text);
+	const ours = split.status === 'split' ? parseSidecar(split.ours) : null;
+	const offset = /^<{7}/m.exec(text)?.index ?? 0;
+	return {
+		status: 'invalid',
+		sidecar: null,
+		article: ours?.article ?? null,
+		claims: ours?.claims ?? [],
+		problems: [{ message: MERGE_CONFLICT_MESSAGE, path: '$', offset, line, column: 1 }],
+		mergeConflict: true,
+	};
+}
+
+/** The problem reported for a sidecar with git merge conflict markers. */
+export const MERGE_CONFLICT_MESSAGE = 'The file holds git merge conflict markers: resolve it with "News Seed: Resolve Claim Merge Conflict" or `news-seed resolve FILE`, which merge the claims of both sides.';
 
 /** One line per problem, `line:column path: message`, for logs and the problems view. */
 export function formatSidecarProblem(problem: SidecarProblem): string {

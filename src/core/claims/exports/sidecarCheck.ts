@@ -24,6 +24,8 @@ export interface SidecarCheck {
 	readonly anchored: number;
 	readonly fuzzy: number;
 	readonly unanchored: number;
+	/** Claims that carry a merge conflict record (both versions kept, awaiting a choice). */
+	readonly conflicts: number;
 }
 
 function lineColumnOf(text: string, offset: number): { line: number; column: number } {
@@ -65,7 +67,7 @@ export function checkSidecar(sidecarText: string, articleFileName: string, artic
 		findings.push({ severity: 'error', line: problem.line, column: problem.column, claimId, message: `${problem.path}: ${problem.message}` });
 	}
 	if (parsed.status === 'foreign') {
-		return { findings, claims: 0, anchored: 0, fuzzy: 0, unanchored: 0 };
+		return { findings, claims: 0, anchored: 0, fuzzy: 0, unanchored: 0, conflicts: 0 };
 	}
 	const claims = parsed.claims;
 	const where = (id: string) => {
@@ -77,13 +79,18 @@ export function checkSidecar(sidecarText: string, articleFileName: string, artic
 	}
 	if (articleText === null) {
 		findings.push({ severity: 'error', line: 1, column: 1, claimId: null, message: `its article ${articleFileName} is missing: ${claims.length} claim(s) cannot be anchored` });
-		return { findings, claims: claims.length, anchored: 0, fuzzy: 0, unanchored: claims.length };
+		return { findings, claims: claims.length, anchored: 0, fuzzy: 0, unanchored: claims.length, conflicts: claims.filter((c) => c.conflict).length };
 	}
 	const anchors = anchorClaims(prepareArticle(articleText), claims.map((c) => c.target));
 	let anchored = 0;
 	let fuzzy = 0;
 	let unanchored = 0;
+	let conflicts = 0;
 	claims.forEach((claim, i) => {
+		if (claim.conflict) {
+			conflicts++;
+			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: 'merge conflict kept, both versions in the sidecar: choose one in the editor' });
+		}
 		const anchor = anchors[i];
 		if (anchor.status === 'anchored') {
 			anchored++;
@@ -99,5 +106,5 @@ export function checkSidecar(sidecarText: string, articleFileName: string, artic
 		}
 	});
 	findings.sort((a, b) => a.line - b.line || a.column - b.column);
-	return { findings, claims: claims.length, anchored, fuzzy, unanchored };
+	return { findings, claims: claims.length, anchored, fuzzy, unanchored, conflicts };
 }
