@@ -73,3 +73,46 @@ export function collidingNames(seed: number): { text: string; mentions: EntityMe
 	}
 	return { text, mentions, lexicon };
 }
+
+const sentenceTemplates: ((pick: <T>(xs: readonly T[]) => T, n: () => number) => string)[] = [
+	(p, n) => `${p(['Mr.', 'Dr.', 'Gen.', 'Sen.'])} ${p(['Smith', 'Okafor', 'Lee'])} met ${p(['the U.S.', 'the U.N.', 'Acme Corp.'])} envoy on Jan. ${n() % 28 + 1}.`,
+	(p) => `“Is it over?” ${p(['she', 'Ortega', 'the minister'])} asked.`,
+	(p, n) => `Shares rose ${n() % 9}.${n() % 10}% at ${p(['Apple Inc.', 'Acme Ltd.', 'Northwind Co.'])} ${p(['The company grew.', 'and fell later.', 'on Monday!'])}`,
+	(p) => `John F. Kennedy and ${p(['George W. Bush', 'Anna K. Berg'])} were named, e.g. in a memo (i.e. a draft).`,
+	(p, n) => `${n() % 12 + 1}. ${p(['First', 'Then', 'Finally'])}, the vote was held at 10 a.m. ${p(['It failed.', 'in Nairobi.'])}`,
+	(p) => `"It is 'a turning point' for ${p(['São Paulo', 'Lagos', 'Moscow'])}," he said... ${p(['Really?', 'Yes!', 'No.'])}`,
+	(p, n) => `No. ${n() % 10 + 1} on the list was ${p(['Chen Wei', 'José Álvarez'])} 📉, reportedly.`,
+	(p) => `The report\n${p(['said', 'showed'])} that\nprices rose.`,
+	(p) => `${p(['Why', 'How', 'When'])} now?! Nobody knows (not even ${p(['Reuters', 'the bank'])}).`,
+];
+
+/**
+ * One paragraph of ordinary news prose, about `approxChars` long, made of sentences with abbreviations, initials,
+ * enumerators, quotes, hard line breaks, emoji and non-ASCII names: what windowed sentence splitting must split
+ * exactly as a whole-paragraph split does.
+ */
+export function ordinaryParagraph(approxChars: number, seed: number): string {
+	const random = seededRandom(seed);
+	const next = (): number => Math.floor(random() * 2 ** 32);
+	const pick = <T>(xs: readonly T[]): T => xs[next() % xs.length];
+	const parts: string[] = [];
+	let length = 0;
+	while (length < approxChars) {
+		const sentence = pick(sentenceTemplates)(pick, next);
+		parts.push(sentence);
+		length += sentence.length + 1;
+	}
+	return parts.join(next() % 5 === 0 ? '  ' : ' ');
+}
+
+/**
+ * A run of `length` characters without a space: only letters (one word, capitalised now and then), or letters,
+ * digits, dots, hyphens and apostrophes mixed ("Ab.c-d'E1..."), the inputs that expose backtracking regexes.
+ */
+export function runWithoutSpaces(length: number, kind: 'letters' | 'mixed'): string {
+	const alphabet = kind === 'letters' ? 'abcdefghijklmnopqrstuvwxyzA' : "aBc.d-e'F1g.H-i'2";
+	let run = '';
+	const chunk = alphabet.repeat(Math.ceil(4_096 / alphabet.length)).slice(0, 4_096);
+	while (run.length < length) run += chunk;
+	return run.slice(0, length);
+}
