@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { entitySlug, groupEntities, recognizeEntities } from '../../src/core/entities/index';
 import type { Entity, EntityMention, EntityType } from '../../src/core/entities/index';
+import { growthOfFourfold, linearFourfoldLimit } from '../support/growth';
+import { manyNamesArticle } from '../support/scaleInputs';
 
 /** Mentions of `names` at their first occurrences after the previous one, all of type `type` unless given. */
 function mentionsIn(text: string, names: readonly (string | [string, EntityType])[]): EntityMention[] {
@@ -94,5 +96,16 @@ void describe('groupEntities', () => {
 		assert.equal(entitySlug('Kim Jong-un'), 'kim-jong-un');
 		assert.equal(entitySlug('  São Paulo FC '), 'sao-paulo-fc');
 		assert.equal(entitySlug('U.S.'), 'u-s');
+	});
+
+	void it('grows linearly with the number of distinct names (it was quadratic: 50,000 names took 51 s)', () => {
+		const small = manyNamesArticle(2_000);
+		const large = manyNamesArticle(8_000);
+		const entities = groupEntities(large.mentions, large.text);
+		// Every full name is its own person, with its surname and, for every tenth, its first name joined to it.
+		assert.equal(entities.length, 8_000);
+		assert.deepEqual(entities[10].mentions.map((m) => m.text), ['Ines Bk', 'Bk', 'Ines']);
+		const growth = growthOfFourfold(() => groupEntities(small.mentions, small.text), () => groupEntities(large.mentions, large.text));
+		assert.ok(growth < linearFourfoldLimit, `4x the names cost ${growth.toFixed(1)}x the time`);
 	});
 });

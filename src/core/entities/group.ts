@@ -82,25 +82,18 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		group.type = best;
 	}
 
-	// Short forms join longer ones: shortest first, so that chains end at the longest name.
+	// Short forms join longer ones: shortest first, so that chains end at the longest name. A host has more words
+	// than its short form, so it is never one that was merged before it; it may hold shorter forms merged into it.
 	const ordered = [...groups.values()].sort((x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
+	const hostsOf = hostFinder(ordered);
 	const merged = new Set<Group>();
 	for (const short of ordered) {
 		if (short.fixed) continue;
-		const hosts = ordered.filter((long) => long !== short && !merged.has(long) && long.type === short.type && contains(long, short));
+		const hosts = hostsOf(short);
 		if (hosts.length === 0) continue;
 		merged.add(short);
-		for (const mention of short.mentions) {
-			let host = hosts[0];
-			let latest = -1;
-			for (const candidate of hosts) {
-				for (const m of candidate.mentions) if (m.start < mention.start && m.start > latest) {
-					latest = m.start;
-					host = candidate;
-				}
-			}
-			host.mentions.push(mention);
-		}
+		if (hosts.length === 1) for (const mention of short.mentions) hosts[0].mentions.push(mention);
+		else joinNearestHosts(short.mentions, hosts);
 	}
 
 	const entities: Entity[] = [];
@@ -113,10 +106,70 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 	return entities.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
 }
 
-/** Whether `short` is another way to write `long`: part of a person's name, or an acronym of its initials. */
-function contains(long: Group, short: Group): boolean {
-	if (long.words.length <= short.words.length) return false;
-	if (short.type === 'person') return short.words.every((w) => long.words.includes(w));
-	const surface = short.mentions[0].text.replace(/\./g, '');
-	return short.words.length === 1 && surface.length >= 2 && surface === surface.toUpperCase() && initials(long.words) === short.key;
+/**
+ * Finds the groups that a short form can join, in `ordered` order: the longer person names holding all of a
+ * person's words, or the longer names of the same type whose initials an all-capitals acronym spells. Indexed by
+ * word and by initials, so each look-up reads only the groups that share the short form's rarest word or its
+ * initials, never all groups.
+ */
+function hostFinder(ordered: readonly Group[]): (short: Group) => Group[] {
+	const byWord = new Map<string, Group[]>();
+	const wordSets = new Map<Group, Set<string>>();
+	const byInitials = new Map<string, Group[]>();
+	for (const group of ordered) {
+		if (group.type === 'person') {
+			const words = new Set(group.words);
+			wordSets.set(group, words);
+			for (const word of words) appendTo(byWord, word, group);
+		} else if (group.words.length > 1) {
+			appendTo(byInitials, `${group.type} ${initials(group.words)}`, group);
+		}
+	}
+	return (short) => {
+		if (short.type === 'person') {
+			let rarest: Group[] | undefined;
+			for (const word of short.words) {
+				const withWord = byWord.get(word);
+				if (withWord === undefined) return [];
+				if (rarest === undefined || withWord.length < rarest.length) rarest = withWord;
+			}
+			return (rarest ?? []).filter((long) => long.words.length > short.words.length && short.words.every((w) => wordSets.get(long)?.has(w)));
+		}
+		const surface = short.mentions[0].text.replace(/\./g, '');
+		if (short.words.length !== 1 || surface.length < 2 || surface !== surface.toUpperCase()) return [];
+		return byInitials.get(`${short.type} ${short.key}`) ?? [];
+	};
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+/**
+ * Moves each mention to the host with the nearest mention before it (the earliest-listed host when several have
+ * a mention there, the first host when none precedes it). One sorted list of the hosts' mention starts and a
+ * binary search per mention: O((h + m) log h) for h host mentions and m mentions to place. The mentions placed
+ * here need not become marks: one placed before an offset sits after its own nearest host mention, so it points
+ * at the same host, unless two mentions share a start (the recognizer's mentions never overlap).
+ */
+function joinNearestHosts(mentions: readonly EntityMention[], hosts: readonly Group[]): void {
+	const marks: { start: number; host: number }[] = [];
+	hosts.forEach((host, index) => {
+		for (const m of host.mentions) marks.push({ start: m.start, host: index });
+	});
+	marks.sort((x, y) => x.start - y.start || x.host - y.host);
+	// Drop all but the first host at each start, so that the last mark below an offset is the one to join.
+	const nearest = marks.filter((mark, i) => i === 0 || marks[i - 1].start !== mark.start);
+	for (const mention of mentions) {
+		let low = 0;
+		let high = nearest.length;
+		while (low < high) {
+			const mid = (low + high) >> 1;
+			if (nearest[mid].start < mention.start) low = mid + 1;
+			else high = mid;
+		}
+		hosts[low === 0 ? 0 : nearest[low - 1].host].mentions.push(mention);
+	}
 }

@@ -1,5 +1,6 @@
 import { shortenAtWord } from '../text/shorten';
-import type { SeedDocument } from './seedDocument';
+import type { SeedDocument, SentenceSpan } from './seedDocument';
+import { paragraphSentenceAt } from './sentences';
 
 /** The longest title we show before shortening, in UTF-16 units (fits the Outline view and breadcrumbs). */
 export const maxTitleLength = 60;
@@ -9,11 +10,16 @@ export const maxTitleLength = 60;
  * `maxTitleLength` at a word boundary. Articles without a lead are called "Untitled article".
  */
 export function articleTitle(doc: SeedDocument): string {
-	const first = doc.lead?.sentences[0];
+	const first = leadSentence(doc);
 	if (!first) {
 		return 'Untitled article';
 	}
 	return shortenAtWord(doc.text.slice(first.start, first.end), maxTitleLength) || 'Untitled article';
+}
+
+/** The first sentence of the lead, read without splitting the whole lead when it is huge. */
+export function leadSentence(doc: SeedDocument): SentenceSpan | undefined {
+	return doc.lead ? paragraphSentenceAt(doc.text, doc.lead, doc.lead.start) : undefined;
 }
 
 /** The first `count` words of a span, with "…" when the span has more: names paragraphs in the outline. */

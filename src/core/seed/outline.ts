@@ -1,4 +1,4 @@
-import { articleTitle, firstWords } from './articleTitle';
+import { articleTitle, firstWords, leadSentence } from './articleTitle';
 import type { ParagraphBlock, SeedDocument, Span } from './seedDocument';
 
 export type OutlineKind = 'article' | 'dateline' | 'lead' | 'section' | 'paragraph';
@@ -52,7 +52,7 @@ export function buildOutline(doc: SeedDocument, options: OutlineOptions = defaul
 			children: withParagraphs ? section.paragraphs.map((p) => paragraphNode(doc, p)) : [],
 		});
 	}
-	const firstSentence = doc.lead?.sentences[0];
+	const firstSentence = leadSentence(doc);
 	return {
 		kind: 'article',
 		name: articleTitle(doc),

@@ -8,7 +8,7 @@
 import { Heading, Paragraph, headingKind, leadKind, makeBlock, paragraphKind, scanAllBlocks, scanBlocks, type ScannedBlock } from './blockScanner';
 import { parseDateline } from './dateline';
 import type { Block, Dateline, ParagraphBlock, Section, SeedDocument, SeedProblem, SentenceSpan, TextEdit } from './seedDocument';
-import { spanAt } from '../text/spanAt';
+import { paragraphSentenceAt } from './sentences';
 
 /**
  * The parser's document: the shared shape plus what incremental updates need (kept out of equality).
@@ -264,12 +264,13 @@ export function blockAt(doc: SeedDocument, offset: number): Block | undefined {
 /**
  * The sentence at `offset`: in the paragraph at `offset`, the sentence with `start <= offset <= end`, or
  * undefined (in a heading, between blocks, or on the blanks between two sentences that touch neither).
- * Reading it splits that one paragraph's sentences if they were not split yet.
+ * Reading it splits that one paragraph's sentences if they were not split yet; in a huge paragraph it reads only
+ * a window around `offset` (see `paragraphSentenceAt`).
  */
 export function sentenceAt(doc: SeedDocument, offset: number): SentenceSpan | undefined {
 	const block = blockAt(doc, offset);
 	if (block === undefined || block.kind !== 'paragraph') {
 		return undefined;
 	}
-	return spanAt(block.sentences, offset);
+	return paragraphSentenceAt(doc.text, block, offset);
 }

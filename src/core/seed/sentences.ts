@@ -6,7 +6,8 @@
  * the next when it ends in a known abbreviation (see {@link neverFinalAbbreviations} and
  * {@link maybeFinalAbbreviations}).
  */
-import type { SentenceSpan } from './seedDocument';
+import type { ParagraphBlock, SentenceSpan } from './seedDocument';
+import { spanAt } from '../text/spanAt';
 
 /**
  * Abbreviations after which a sentence never ends, so the next segment always continues the sentence:
@@ -35,6 +36,18 @@ export const maybeFinalAbbreviations: ReadonlySet<string> = new Set([
 ]);
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * Ranges up to this many UTF-16 units are segmented at once, longer ones in windows: V8's segmenter slows down
+ * twentyfold on texts past 131,072 units (a 1 MB paragraph took seconds), and a window keeps each call short.
+ */
+export const sentenceWindowChars = 16_384;
+
+/** How much of a window's end, and of the look-around of {@link sentenceAround}, is context only. */
+const overlapChars = 1_024;
+
+/** How far {@link sentenceAround} reads on each side of its offset. */
+const aroundChars = 4_096;
 
 /** Whitespace that separates sentences and is excluded from their spans. */
 function isSpace(code: number): boolean {
@@ -111,10 +124,101 @@ function hasWordCharacter(text: string, start: number, end: number): boolean {
  * range are read as spaces (a paragraph may be hard-wrapped), so a sentence may run across lines. A closing
  * quote or bracket after the final punctuation stays with its sentence (ICU's Close class). The result depends
  * only on the characters of the range, never on its position, so a block's sentences can be shifted.
+  *
+ * A range longer than {@link sentenceWindowChars} is segmented window by window, each starting at a sentence the
+ * previous window found well before its end, preferably at a safe start (an upper-case letter after ". ", "? "
+ * or "! "), so that the result equals a whole-range split on ordinary text. A run of that length without any
+ * sentence boundary (no spaces, say) is cut into pieces at window ends. Linear in the length of the range.
  */
-export function splitSentences(text: string, start: number, end: number): SentenceSpan[] {
+export function splitSentences(text: string, start: number, end: number, windowChars = sentenceWindowChars): SentenceSpan[] {
 	start = Math.max(0, Math.min(start, text.length));
 	end = Math.max(start, Math.min(end, text.length));
+	const overlap = Math.min(overlapChars, windowChars >> 2);
+	const spans: SentenceSpan[] = [];
+	let from = start;
+	while (end - from > windowChars) {
+		const windowEnd = from + windowChars;
+		const found = splitWindow(text, from, windowEnd);
+		const restart = restartIndex(text, found, windowEnd - overlap);
+		if (restart > 0) {
+			for (let i = 0; i < restart; i++) spans.push(found[i]);
+			from = found[restart].start;
+			continue;
+		}
+		// No boundary in the trusted part: the sentence so far becomes one piece, cut outside a surrogate pair.
+		let cut = windowEnd - overlap;
+		if (isLowSurrogate(text.charCodeAt(cut))) cut++;
+		const piece = found[0];
+		if (piece !== undefined && piece.start < cut) {
+			let pieceEnd = Math.min(piece.end, cut);
+			while (pieceEnd > piece.start && isSpace(text.charCodeAt(pieceEnd - 1))) pieceEnd--;
+			spans.push({ start: piece.start, end: pieceEnd });
+		}
+		from = cut;
+	}
+	for (const span of splitWindow(text, from, end)) spans.push(span);
+	return spans;
+}
+
+/**
+ * The index (at least 1) of the sentence of `found` to start the next window at: the last safe start no later
+ * than `limit`, else the last start no later than `limit`; -1 when only the first sentence starts before it.
+ */
+function restartIndex(text: string, found: readonly SentenceSpan[], limit: number): number {
+	let fallback = -1;
+	for (let i = found.length - 1; i >= 1; i--) {
+		if (found[i].start > limit) continue;
+		if (isSafeStart(text, found[i].start)) return i;
+		if (fallback < 0) fallback = i;
+	}
+	return fallback;
+}
+
+/**
+ * Whether a sentence starting at `at` starts where any segmentation would: an upper-case letter after blanks
+ * after ".", "?" or "!" (and closing quotes or brackets). The segmenter's rules and the abbreviation merges
+ * there look only backwards into the sentence before and at this one letter.
+ */
+function isSafeStart(text: string, at: number): boolean {
+	const first = text.charCodeAt(at);
+	if (!(first >= 0x41 && first <= 0x5a) || !isSpace(text.charCodeAt(at - 1))) return false;
+	let i = at - 1;
+	while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+	while (i > 0 && closers.has(text.charCodeAt(i))) i--;
+	const end = text.charCodeAt(i);
+	return end === 0x2e || end === 0x3f || end === 0x21;
+}
+
+/** Closing quotes and brackets that may follow a sentence's final punctuation. */
+const closers = new Set([0x22, 0x27, 0x29, 0x5d, 0x2019, 0x201d, 0xbb]);
+
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * The sentence of `text.slice(start, end)` that holds `offset` (as {@link spanAt} finds it in
+ * {@link splitSentences}' result), reading at most a few thousand units around `offset`, so that the sentence
+ * under the cursor of a 1 MB paragraph costs what it costs in a short one. On ordinary text it equals the
+ * whole split's; a sentence longer than the window is clipped to the window.
+ */
+export function sentenceAround(text: string, start: number, end: number, offset: number): SentenceSpan | undefined {
+	const from = Math.max(start, offset - aroundChars);
+	const to = Math.min(end, offset + aroundChars);
+	return spanAt(splitSentences(text, from, to), offset);
+}
+
+/**
+ * The sentence of `paragraph` that holds `offset`: from its memoized sentences when it is short, else by
+ * {@link sentenceAround}, so that no host feature (hover, title, Tag Claim) splits a huge paragraph whole.
+ */
+export function paragraphSentenceAt(text: string, paragraph: ParagraphBlock, offset: number): SentenceSpan | undefined {
+	if (paragraph.end - paragraph.start <= sentenceWindowChars) return spanAt(paragraph.sentences, offset);
+	return sentenceAround(text, paragraph.start, paragraph.end, offset);
+}
+
+/** Splits `text.slice(start, end)` in one call of the segmenter (see {@link splitSentences}). */
+function splitWindow(text: string, start: number, end: number): SentenceSpan[] {
 	let slice = text.slice(start, end);
 	if (slice.includes('\n') || slice.includes('\r')) {
 		slice = slice.replace(/[\r\n]/g, ' ');

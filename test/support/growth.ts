@@ -1,0 +1,22 @@
+/**
+ * How a computation's cost grows with its input, for the scaling tests (issue 12), without an absolute timing:
+ * the ratio of CPU times (best of a few runs, so that a busy machine's stalls count as little as possible) on an
+ * input and on one four times larger. Linear work gives about 4, quadratic about 16; tests allow a generous 10.
+ */
+export function growthOfFourfold(small: () => unknown, large: () => unknown, runs = 3): number {
+	return bestCpuMs(large, runs) / bestCpuMs(small, runs);
+}
+
+/** The limit a fourfold input's cost ratio must stay under: far above linear (4), far below quadratic (16). */
+export const linearFourfoldLimit = 10;
+
+function bestCpuMs(run: () => unknown, runs: number): number {
+	let best = Infinity;
+	for (let r = 0; r < runs; r++) {
+		const before = process.cpuUsage();
+		run();
+		const used = process.cpuUsage(before);
+		best = Math.min(best, (used.user + used.system) / 1000);
+	}
+	return Math.max(best, 0.5);
+}
