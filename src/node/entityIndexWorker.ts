@@ -3,7 +3,7 @@
 // so the same summaries.
 import { parentPort } from 'node:worker_threads';
 import { analyzeArticle } from '../core/entities/articleEntities';
-import { summarizeArticle } from '../core/entities/workspaceEntityIndex';
+import { summarizeArticle } from '../core/entities/indexedArticle';
 import type { EntityIndexJob, EntityIndexReply } from './entityIndexWorkerPool';
 
 parentPort?.on('message', (job: EntityIndexJob) => {

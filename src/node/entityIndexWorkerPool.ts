@@ -4,7 +4,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { UserLexicon } from '../core/entities/index';
-import type { AnalyzeForIndex, IndexedArticle } from '../core/entities/workspaceEntityIndex';
+import type { IndexedArticle } from '../core/entities/indexedArticle';
+import type { AnalyzeForIndex } from '../core/entities/workspaceIndexUpdater';
 
 export interface EntityIndexJob {
 	readonly id: number;

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
-import {
-	analyzeInSlices, contentHash, encodeIndexCacheLine, indexCacheHeader, indexKey, lineStartsOf, matchesQuery, mentionCount, mentionSpans, parseIndexCacheLine,
-	positionAt, readIndexCacheSteps, sameEntity, summarizeArticle, summarizeArticleSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater,
-	writeIndexCacheSteps, type CachedFile, type FileStamp, type IndexedArticle,
-} from '../../src/core/entities/workspaceEntityIndex';
+import { encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile, type FileStamp } from '../../src/core/entities/indexCacheFormat';
+import { contentHash, indexKey, lineStartsOf, mentionCount, mentionSpans, positionAt, summarizeArticle, summarizeArticleSteps, type IndexedArticle } from '../../src/core/entities/indexedArticle';
+import { matchesQuery, sameEntity, WorkspaceEntityIndex } from '../../src/core/entities/workspaceEntityIndex';
+import { analyzeInSlices, WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
 
 function summary(text: string): IndexedArticle {
 	return summarizeArticle(indexKey(text, undefined), text, analyzeArticle(text));

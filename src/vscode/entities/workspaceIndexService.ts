@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
-import {
-	analyzeInSlices, readIndexCacheSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater, writeIndexCacheSteps, type AnalyzeForIndex,
-} from '../../core/entities/workspaceEntityIndex';
+import { readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
+import { WorkspaceEntityIndex } from '../../core/entities/workspaceEntityIndex';
+import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex } from '../../core/entities/workspaceIndexUpdater';
 import { Disposable } from '../dispose';
 import { hostSlicer, sliceBudgetMs } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
