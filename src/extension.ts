@@ -1,5 +1,5 @@
 // Composition root: builds the services and registers every feature; no logic lives here.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { registerFoldingSupport } from './vscode/foldingProvider';
 import { registerLanguageDetection } from './vscode/languageDetection';
 import { registerOutlineSupport } from './vscode/outlineProvider';
@@ -11,15 +11,17 @@ import { registerEntityFeatures } from './vscode/entities/index';
 
 export function activate(context: vscode.ExtensionContext): void {
 	const documents = new SeedDocumentCache();
+	const log = vscode.window.createOutputChannel('News Seed', { log: true });
 	context.subscriptions.push(
 		documents,
+		log,
 		registerLanguageDetection(),
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
 		registerClaimsSupport(documents, context.extensionUri),
 		registerExportCommands(),
-		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri),
+		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, log),
 	);
 }
 

@@ -4,7 +4,8 @@
  */
 import { runSliced, type SliceHost, type SliceStats } from './articleEntities';
 import type { UserLexicon } from './index';
-import type { CachedFile, FileStamp } from './indexCacheFormat';
+import { parseIndexCacheLine, type CachedFile, type FileStamp } from './indexCacheFormat';
+import type { ScanBatch, ScanFiles, ScanRequest, ScanResult } from './indexScan';
 import { contentHash, indexFormatVersion, lexiconHash, summarizeArticleSteps, type IndexedArticle } from './indexedArticle';
 import { isSeedFileName, startsWithDateline } from '../seed/seedRecognition';
 import type { WorkspaceEntityIndex } from './workspaceEntityIndex';
@@ -41,6 +42,25 @@ export interface IndexUpdaterHost {
 	readonly analyze: AnalyzeForIndex;
 	lexiconFor(uri: string): UserLexicon | undefined;
 	baseName(uri: string): string;
+}
+
+/** Options of {@link WorkspaceIndexUpdater.scanAll}. `apply` runs the host's steps (in the extension, in slices). */
+export interface ScanAllOptions {
+	readonly apply: (steps: Generator<void, void>) => Promise<unknown>;
+	readonly force?: boolean;
+	readonly batchSize?: number;
+	readonly concurrency?: number;
+	readonly isCancelled?: () => boolean;
+	readonly onProgress?: (done: number) => void;
+}
+
+/** How many files of a {@link WorkspaceIndexUpdater.scanAll} ended which way. */
+export interface ScanCounts {
+	unchanged: number;
+	same: number;
+	analysed: number;
+	notSeed: number;
+	gone: number;
 }
 
 /** How one file was brought up to date. */
@@ -191,6 +211,102 @@ export class WorkspaceIndexUpdater {
 		const listed = new Set(uris);
 		for (const uri of [...this.files.keys()]) if (!listed.has(uri)) this.forget(uri);
 		for (const uri of [...this.index.uris()]) if (!listed.has(uri)) this.index.delete(uri);
+	}
+
+	/**
+	 * Brings every file of `uris` up to date through `scan` (a worker pool that reads, hashes and analyses next to
+	 * the files, or the host), `batchSize` files per batch with at most `concurrency` batches in flight, then forgets
+	 * files no longer listed. Files whose cached stamp is unchanged are only stat'ed (`force`: all are read again,
+	 * summaries of unchanged texts still reused); the answers are applied on the host as steps run by `apply` (see
+	 * `runSliced`), one batch after another. Returns what became of the files, or undefined when cancelled.
+	 */
+	async scanAll(uris: readonly string[], scan: ScanFiles, options: ScanAllOptions): Promise<ScanCounts | undefined> {
+		const counts: ScanCounts = { unchanged: 0, same: 0, analysed: 0, notSeed: 0, gone: 0 };
+		const batchSize = Math.max(1, options.batchSize ?? 32);
+		let next = 0;
+		let done = 0;
+		let cancelled = false;
+		let applying: Promise<unknown> = Promise.resolve();
+		const nextBatch = (): ScanBatch | undefined => {
+			if (next >= uris.length) return undefined;
+			const files: ScanRequest[] = [];
+			const lexicons: (UserLexicon | undefined)[] = [];
+			for (const uri of uris.slice(next, next + batchSize)) {
+				const lexicon = this.host.lexiconFor(uri);
+				let at = lexicons.indexOf(lexicon);
+				if (at < 0) at = lexicons.push(lexicon) - 1;
+				const lexiconKey = this.lexiconKey(lexicon);
+				const cached = this.files.get(uri);
+				const cachedLexicon = cached?.article?.key.slice(cached.article.key.lastIndexOf(':') + 1);
+				// Trust the stamp only for a summary made with this lexicon (or a file known not to be a seed).
+				const stampHolds = !options.force && cached !== undefined && (cached.article === undefined || cachedLexicon === lexiconKey);
+				// Read again: a summary of the same text with this lexicon, if one is known, is reused.
+				const sameText = cached?.article && `${cached.article.key.slice(0, cached.article.key.lastIndexOf(':'))}:${lexiconKey}`;
+				files.push({ uri, stamp: stampHolds ? cached.stamp : undefined, cachedKey: sameText && this.byKey.has(sameText) ? sameText : undefined, lexicon: at, lexiconKey });
+			}
+			next += files.length;
+			return { files, lexicons };
+		};
+		const lane = async (): Promise<void> => {
+			for (let batch = nextBatch(); batch && !cancelled; batch = nextBatch()) {
+				if (options.isCancelled?.()) break;
+				const results = await scan(batch);
+				if (!results) break;
+				applying = applying.then(async () => {
+					await options.apply(this.applyScanSteps(results, counts));
+					done += results.length;
+					options.onProgress?.(done);
+				}).catch(() => undefined);
+			}
+			cancelled = true;
+		};
+		await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, Math.ceil(uris.length / batchSize))) }, lane));
+		await applying;
+		if (options.isCancelled?.() || done < uris.length) return undefined;
+		const listed = new Set(uris);
+		for (const uri of [...this.files.keys()]) if (!listed.has(uri)) this.forget(uri);
+		for (const uri of [...this.index.uris()]) if (!listed.has(uri)) this.index.delete(uri);
+		return counts;
+	}
+
+	/** Applies a batch's answers to the index and the cache entries, one file per step. */
+	private *applyScanSteps(results: readonly ScanResult[], counts: ScanCounts): Generator<void, void> {
+		for (const result of results) {
+			const { uri } = result;
+			switch (result.outcome) {
+				case 'unchanged': {
+					const article = this.files.get(uri)?.article;
+					if (article) this.index.set(uri, article);
+					else this.index.delete(uri);
+					counts.unchanged++;
+					break;
+				}
+				case 'same': {
+					const article = this.byKey.get(result.key);
+					if (article) this.remember({ uri, stamp: result.stamp, article });
+					else this.forget(uri);
+					counts.same++;
+					break;
+				}
+				case 'not-seed':
+					this.index.delete(uri);
+					this.remember({ uri, stamp: result.stamp, article: undefined });
+					counts.notSeed++;
+					break;
+				case 'gone':
+					this.forget(uri);
+					counts.gone++;
+					break;
+				case 'analysed': {
+					const file = parseIndexCacheLine(result.line);
+					if (file?.article) this.remember(file);
+					else this.forget(uri);
+					counts.analysed++;
+					break;
+				}
+			}
+			yield;
+		}
 	}
 
 	/** The cache entries to save: every file known now. Rebuilds the key lookup, so summaries of files gone are freed. */

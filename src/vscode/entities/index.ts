@@ -9,20 +9,22 @@ import { registerEntityHoverSupport } from './hoverProvider';
 import { EntityKnowledgeStore } from './knowledgeStore';
 import { registerEntityNavigation } from './navigation';
 import { registerEntitySemanticTokens } from './semanticTokens';
+import { registerIndexDiagnostics } from './indexDiagnostics';
 import { WorkspaceIndexService } from './workspaceIndexService';
 import { registerEntityWorkspaceSymbols } from './workspaceSymbols';
 
 /**
  * Builds the entity services (user knowledge, per-article analyses, the workspace index) and registers every
- * entity feature; the index build starts in the background. `storage` holds the index cache.
+ * entity feature; the index build starts in the background. `storage` holds the index cache; `log` is the
+ * extension's "News Seed" log, where the index says where its analysis runs.
  */
-export function registerEntityFeatures(documents: SeedDocumentCache, storage: vscode.Uri | undefined): vscode.Disposable {
+export function registerEntityFeatures(documents: SeedDocumentCache, storage: vscode.Uri | undefined, log: vscode.LogOutputChannel): vscode.Disposable {
 	const knowledge = new EntityKnowledgeStore();
 	const articles = new ArticleEntitiesCache(documents, knowledge);
 	// Cold files are analysed in worker threads (the bundled dist/entityIndexWorker.js beside dist/extension.js);
 	// without it the service analyses on the extension host in slices.
-	const workers = new EntityIndexWorkerPool(path.join(__dirname, 'entityIndexWorker.js'));
-	const index = new WorkspaceIndexService(storage, knowledge, workers);
+	const workers = new EntityIndexWorkerPool(path.join(__dirname, 'entityIndexWorker.js'), undefined, undefined, undefined, (message) => log.info(message));
+	const index = new WorkspaceIndexService(storage, knowledge, workers, log);
 	const disposable = vscode.Disposable.from(
 		// Listed so that dependants go before what they depend on (Disposable.from disposes in order).
 		registerEntityHoverSupport(documents, articles, index, knowledge),
@@ -30,6 +32,7 @@ export function registerEntityFeatures(documents: SeedDocumentCache, storage: vs
 		registerEntitySemanticTokens(articles),
 		registerEntityWorkspaceSymbols(index),
 		registerEntityCommands(articles, index, knowledge),
+		registerIndexDiagnostics(index),
 		new EntitiesView(documents, articles),
 		index,
 		articles,
