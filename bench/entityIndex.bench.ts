@@ -18,10 +18,10 @@ import { buildEntityHoverMarkdown } from '../src/core/entities/entityHoverCard';
 import { commandLink } from '../src/core/text/markdown';
 import { emptyKnowledge, findKnowledgeEntity } from '../src/core/entities/entityKnowledge';
 import { blockAt, parseSeed, sentenceAt } from '../src/core/seed/seedParser';
-import {
-	analyzeInSlices, mentionCount, readIndexCacheSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater, writeIndexCacheSteps,
-	type AnalyzeForIndex, type IndexFiles,
-} from '../src/core/entities/workspaceEntityIndex';
+import { readIndexCacheSteps, writeIndexCacheSteps } from '../src/core/entities/indexCacheFormat';
+import { mentionCount } from '../src/core/entities/indexedArticle';
+import { WorkspaceEntityIndex } from '../src/core/entities/workspaceEntityIndex';
+import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type IndexFiles } from '../src/core/entities/workspaceIndexUpdater';
 import { defaultWorkerCount, EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
 import { generateSeedText, seedCorpusFile } from './seedCorpus';
 

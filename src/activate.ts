@@ -1,6 +1,6 @@
 // Composition root shared by the desktop and browser entry points: builds the services and registers every
 // feature for a host platform; no logic lives here.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { registerFoldingSupport } from './vscode/foldingProvider';
 import { registerLanguageDetection } from './vscode/languageDetection';
 import { registerOutlineSupport } from './vscode/outlineProvider';
@@ -13,14 +13,17 @@ import type { HostPlatform } from './vscode/platform';
 
 export function activateOn(platform: HostPlatform, context: vscode.ExtensionContext): void {
 	const documents = new SeedDocumentCache();
+	const log = vscode.window.createOutputChannel('News Seed', { log: true });
+	log.info(`News Seed Annotator on the ${platform.name} extension host`);
 	context.subscriptions.push(
 		documents,
+		log,
 		registerLanguageDetection(),
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
 		registerClaimsSupport(documents, context.extensionUri, platform),
 		registerExportCommands(platform),
-		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri)),
+		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log),
 	);
 }

@@ -10,7 +10,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		name: 'desktop',
 		renameLocalFile: rename,
 		// The bundled dist/entityIndexWorker.js beside dist/extension.js.
-		startIndexWorkers: (extensionUri) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js')),
+		startIndexWorkers: (extensionUri, log) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js'), undefined, undefined, undefined, log),
 	}, context);
 }
 

@@ -11,6 +11,9 @@ export interface HostPlatform {
 	 * through vscode.workspace.fs only (its rename with overwrite deletes the target first).
 	 */
 	readonly renameLocalFile?: (from: string, to: string) => Promise<void>;
-	/** Starts the entity index's analysis off the extension host thread, or undefined where it cannot run. */
-	readonly startIndexWorkers: (extensionUri: vscode.Uri) => OffThreadAnalyzer | undefined;
+	/**
+	 * Starts the entity index's analysis off the extension host thread, or undefined where it cannot run; `log`
+	 * receives where it runs (workers started, or why not).
+	 */
+	readonly startIndexWorkers: (extensionUri: vscode.Uri, log: (message: string) => void) => OffThreadAnalyzer | undefined;
 }

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
-import {
-	analyzeInSlices, contentHash, encodeIndexCacheLine, indexCacheHeader, indexKey, lineStartsOf, matchesQuery, mentionCount, mentionSpans, parseIndexCacheLine,
-	positionAt, readIndexCacheSteps, sameEntity, summarizeArticle, summarizeArticleSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater,
-	writeIndexCacheSteps, type CachedFile, type FileStamp, type IndexedArticle,
-} from '../../src/core/entities/workspaceEntityIndex';
+import { encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile, type FileStamp } from '../../src/core/entities/indexCacheFormat';
+import { scanBatch, type ScanBatch, type ScanIo } from '../../src/core/entities/indexScan';
+import { contentHash, indexKey, lineStartsOf, mentionCount, mentionSpans, positionAt, summarizeArticle, summarizeArticleSteps, type IndexedArticle } from '../../src/core/entities/indexedArticle';
+import { matchesQuery, sameEntity, WorkspaceEntityIndex } from '../../src/core/entities/workspaceEntityIndex';
+import { analyzeInSlices, WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
 
 function summary(text: string): IndexedArticle {
 	return summarizeArticle(indexKey(text, undefined), text, analyzeArticle(text));
@@ -368,5 +368,83 @@ void describe('WorkspaceIndexUpdater', () => {
 		assert.equal(await updater.update('file:///a.txt'), 'cached');
 		assert.equal(files.reads, 0);
 		assert.equal(analysed, 2);
+	});
+});
+
+void describe('batch scans (scanAll over scanFile, as the worker pool runs them)', () => {
+	/** A scanner over MemoryFiles that counts analyses, as a worker would run it (bytes read, lines answered). */
+	function scannerOf(files: MemoryFiles) {
+		let analysed = 0;
+		const io: ScanIo = {
+			stat: (uri) => files.stat(uri),
+			read: async (uri) => {
+				const text = await files.read(uri);
+				return text === undefined ? undefined : new TextEncoder().encode(text);
+			},
+			analyze: (text, lexicon, key) => (analysed++, summarizeArticle(key, text, analyzeArticle(text, lexicon))),
+		};
+		return { scan: (batch: ScanBatch) => scanBatch(batch, io), analysed: () => analysed };
+	}
+	const apply = (steps: Generator<void, void>) => Promise.resolve(drain(steps));
+	const uris = ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/notes.txt', 'file:///w/c.txt'];
+
+	void it('indexes like the per-file path, answers unchanged files without reading them, and reuses summaries on a forced scan', async () => {
+		const files = new MemoryFiles();
+		files.write(uris[0], a);
+		files.write(uris[1], b);
+		files.write(uris[2], 'shopping list: Geneva chocolate');
+		files.write(uris[3], c);
+		const scanner = scannerOf(files);
+		const { updater } = updaterOf(files);
+		const counts = await updater.scanAll(uris, scanner.scan, { apply, batchSize: 3, concurrency: 2 });
+		assert.deepEqual(counts, { unchanged: 0, same: 0, analysed: 3, notSeed: 1, gone: 0 });
+		const reference = updaterOf(files).updater;
+		await reference.updateAll(uris);
+		assert.deepEqual([...updater.cacheEntries()].map(plainFile).sort((x, y) => String((x as CachedFile).uri).localeCompare((y as CachedFile).uri)),
+			[...reference.cacheEntries()].map(plainFile).sort((x, y) => String((x as CachedFile).uri).localeCompare((y as CachedFile).uri)), 'the same summaries as the per-file path');
+		assert.equal(updater.index.occurrences(names('place', 'Geneva')).length, 2);
+
+		const saved = drain(readIndexCacheSteps(drain(writeIndexCacheSteps(updater.cacheEntries()))));
+		const warm = updaterOf(files).updater;
+		warm.useCache(saved);
+		files.reads = 0;
+		assert.deepEqual(await warm.scanAll(uris, scanner.scan, { apply }), { unchanged: 4, same: 0, analysed: 0, notSeed: 0, gone: 0 });
+		assert.equal(files.reads, 0, 'a warm start only stats');
+		assert.equal(warm.index.occurrences(names('place', 'Geneva')).length, 2);
+		assert.equal(warm.dirty, false);
+
+		files.reads = 0;
+		assert.deepEqual(await warm.scanAll(uris, scanner.scan, { apply, force: true }), { unchanged: 0, same: 3, analysed: 0, notSeed: 1, gone: 0 });
+		assert.equal(files.reads, 4, 'a forced scan reads every file');
+		assert.equal(scanner.analysed(), 3, 'and analyses none again');
+
+		files.write(uris[1], ' date 2025-02-01 Officials met in Paris.', 2);
+		files.texts.delete(uris[3]);
+		assert.deepEqual(await warm.scanAll(uris, scanner.scan, { apply }), { unchanged: 2, same: 0, analysed: 1, notSeed: 0, gone: 1 });
+		assert.equal(warm.index.occurrences(names('place', 'Geneva')).length, 1);
+		assert.deepEqual([...warm.index.uris()].sort(), [uris[0], uris[1]]);
+		assert.equal(warm.dirty, true);
+	});
+
+	void it('stops when the scan is cancelled, and drops files no longer listed when it completes', async () => {
+		const files = new MemoryFiles();
+		for (const uri of uris) files.write(uri, b);
+		const { updater } = updaterOf(files);
+		assert.equal(await updater.scanAll(uris, () => Promise.resolve(undefined), { apply }), undefined);
+		await updater.scanAll(uris, scannerOf(files).scan, { apply, batchSize: 1 });
+		assert.equal(updater.index.size, 4);
+		await updater.scanAll(uris.slice(0, 1), scannerOf(files).scan, { apply });
+		assert.deepEqual([...updater.index.uris()], [uris[0]]);
+	});
+
+	void it('strips a byte-order mark and recognises seeds by name or dateline', async () => {
+		const files = new MemoryFiles();
+		files.write('file:///w/001_0123456789abcdef.txt', 'no dateline, but a seed by its name: Geneva.');
+		files.write('file:///w/bom.txt', `\ufeff${b}`);
+		files.write('file:///w/other.txt', 'Geneva, no dateline');
+		const { updater } = updaterOf(files);
+		const counts = await updater.scanAll(['file:///w/001_0123456789abcdef.txt', 'file:///w/bom.txt', 'file:///w/other.txt'], scannerOf(files).scan, { apply });
+		assert.deepEqual(counts, { unchanged: 0, same: 0, analysed: 2, notSeed: 1, gone: 0 });
+		assert.equal(updater.index.get('file:///w/bom.txt')?.key, indexKey(b, undefined));
 	});
 });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { mentionAt } from '../../core/entities/articleEntities';
 import { buildEntityHoverMarkdown } from '../../core/entities/entityHoverCard';
 import { findKnowledgeEntity } from '../../core/entities/entityKnowledge';
-import { mentionCount } from '../../core/entities/workspaceEntityIndex';
+import { mentionCount } from '../../core/entities/indexedArticle';
 import { blockAt, sentenceAt } from '../../core/seed/seedParser';
 import { commandLink } from '../../core/text/markdown';
 import { seedSelector, toRange } from '../convert';

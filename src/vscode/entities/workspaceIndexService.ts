@@ -1,16 +1,21 @@
 import * as vscode from 'vscode';
 import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
-import {
-	analyzeInSlices, readIndexCacheSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater, writeIndexCacheSteps, type AnalyzeForIndex,
-} from '../../core/entities/workspaceEntityIndex';
+import { readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
+import { scanBatch, type ScanBatch, type ScanFiles, type ScanIo, type ScanResult } from '../../core/entities/indexScan';
+import { WorkspaceEntityIndex } from '../../core/entities/workspaceEntityIndex';
+import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
 import { Disposable } from '../dispose';
-import { hostSlicer, sliceBudgetMs } from './articleEntitiesCache';
+import { HostLatencyProbe, type HostLatency } from '../hostLatencyProbe';
+import { hostSlicer } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
 
 const cacheFileName = 'entity-index.v3.jsonl';
 
-/** A build still running after this long is shown as a notification (shorter ones only in the status bar). */
-const notifyAfterMs = 2000;
+/** A build still running after this long shows the window progress (shorter ones show nothing). */
+const progressAfterMs = 1000;
+
+/** Answers from workers are applied to the index in slices of at most about this long. */
+const applyBudgetMs = 8;
 
 /** The file name part of a URI, for labels. */
 export function baseName(uri: vscode.Uri): string {
@@ -21,28 +26,54 @@ function baseNameOf(uri: string): string {
 	return uri.slice(uri.lastIndexOf('/') + 1);
 }
 
-/** Analysis somewhere else than the extension host's thread (a worker pool); `dispose` ends it. */
+/**
+ * Analysis somewhere else than the extension host's thread (a worker pool); `dispose` ends it. `scan` does whole
+ * batches of local files next to them; `stats` counts what the workers did.
+ */
 export interface OffThreadAnalyzer extends vscode.Disposable {
 	readonly analyze: AnalyzeForIndex;
+	readonly scan: ScanFiles;
+	readonly size: number;
+	readonly stats: { readonly started: number; readonly jobs: number; readonly files: number };
+}
+
+/** Where and how the last full build ran, for the log, the benchmark and the tests (`newsSeed.entities.indexStatus`). */
+export interface IndexBuildReport {
+	readonly articles: number;
+	readonly files: number;
+	readonly ms: number;
+	readonly where: 'workers' | 'host';
+	/** Why analysis ran on the host, when it did. */
+	readonly reason?: string;
+	readonly counts: ScanCounts | undefined;
+	readonly host: HostLatency;
+	readonly longestSliceMs: number;
 }
 
 /**
- * The workspace index of every seed file's entities, built in the background with a progress indicator (the
- * status bar; a notification when the build lasts longer than two seconds). Analysis runs in `offThread` (a
- * worker pool) when given, else on the extension host in slices (never more than ~15 ms without yielding; the
- * slices are measured in `stats`). The cache in the extension's storage (through vscode.workspace.fs) records each
- * file's size and modification time with its summary, so a second start only stats the files.
- * Scenarios: activation -> build (cache read once, then every .txt stat'ed, changed ones read, new texts
- * analysed); a .txt created/changed on disk (FileSystemWatcher) -> that file read again and re-indexed; deleted ->
- * dropped; dropped (a deleted folder: all its files); news-entities.json changed -> build again (summaries of the same texts with the same lexicon are
- * reused, unchanged files are not read); `newsSeed.entities.rebuildIndex` -> every file read again (summaries of
- * unchanged texts still reused by content hash). The cache is written a second after the last change, only if
- * something changed.
+ * The workspace index of every seed file's entities, built in the background. Local files are scanned in batches
+ * by `offThread` (a worker pool: stat, read, hash and analysis next to the files, compact cache lines back), and
+ * only the answers' heads are parsed into the reverse index on the host, in slices of at most ~8 ms. Without a
+ * pool, for files of other file systems, or when the pool fails (logged, dropped for the session), the host reads
+ * through vscode.workspace.fs and analyses in slices (never more than ~15 ms without yielding). The cache in the
+ * extension's storage records each file's size and modification time with its summary, so a second start only
+ * stats the files (in the workers). Where analysis ran, how long it took and the longest stall of the host are
+ * written to the "News Seed" log; a build longer than a second shows the window progress with the article count.
+ * Scenarios: activation -> build (cache read once, every .txt stat'ed, changed ones read, new texts analysed); a
+ * .txt created/changed on disk (FileSystemWatcher) -> that file read again and re-indexed; deleted -> dropped (a
+ * deleted folder: all its files); news-entities.json changed -> build again (summaries of the same texts with the
+ * same lexicon are reused, unchanged files are not read); `newsSeed.entities.rebuildIndex` -> every file read
+ * again (summaries of unchanged texts still reused by content hash). The cache is written a second after the last
+ * change, only if something changed.
  */
 export class WorkspaceIndexService extends Disposable {
 	readonly index = new WorkspaceEntityIndex();
 	readonly stats: SliceStats = { longestMs: 0, slices: 0 };
 	private readonly updater: WorkspaceIndexUpdater;
+	private readonly analyze: AnalyzeForIndex;
+	private pool: OffThreadAnalyzer | undefined;
+	private poolLost: string | undefined;
+	private readonly probe = this._register(new HostLatencyProbe());
 	private cacheLoaded = false;
 	private building: Promise<void> | undefined;
 	private rebuildRequested = false;
@@ -56,19 +87,24 @@ export class WorkspaceIndexService extends Disposable {
 	readonly onDidUpdate = this.updateEmitter.event;
 	/** Whether a full build is running. */
 	indexing = false;
+	/** How many full builds finished. */
+	builds = 0;
+	/** The last full build, once one finished. */
+	lastBuild: IndexBuildReport | undefined;
 
-	constructor(private readonly storage: vscode.Uri | undefined, private readonly knowledge: EntityKnowledgeStore, offThread?: OffThreadAnalyzer) {
+	constructor(private readonly storage: vscode.Uri | undefined, private readonly knowledge: EntityKnowledgeStore, offThread: OffThreadAnalyzer | undefined, private readonly log: vscode.LogOutputChannel) {
 		super();
-		const onThread = analyzeInSlices({ ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
-		// A worker pool that fails (no worker_threads in this host, a missing script) is dropped for the session.
-		let pool = offThread;
-		const analyze: AnalyzeForIndex = async (text, lexicon, key) => {
+		this.pool = offThread;
+		if (!offThread) this.poolLost = 'no worker pool in this extension host';
+		const onThread = analyzeInSlices({ ...hostSlicer(), isCancelled: () => this.cancelled }, 15, this.stats);
+		this.analyze = async (text, lexicon, key) => {
 			if (this.cancelled) return undefined;
+			const pool = this.pool;
 			if (pool) {
 				try {
 					return await pool.analyze(text, lexicon, key);
-				} catch {
-					pool = undefined;
+				} catch (error) {
+					this.dropPool(error);
 				}
 			}
 			return onThread(text, lexicon, key);
@@ -91,7 +127,7 @@ export class WorkspaceIndexService extends Disposable {
 					}
 				},
 			},
-			analyze,
+			analyze: this.analyze,
 			lexiconFor: (uri) => this.knowledge.lexiconFor(vscode.Uri.parse(uri)),
 			baseName: baseNameOf,
 		});
@@ -113,6 +149,48 @@ export class WorkspaceIndexService extends Disposable {
 			},
 		});
 	}
+
+	/** The pool failed: logged, and analysis stays on the host for the rest of the session. */
+	private dropPool(error: unknown): void {
+		if (!this.pool) return;
+		this.poolLost = `the worker pool failed (${error instanceof Error ? error.message : String(error)})`;
+		this.log.warn(`entity index: ${this.poolLost}; analysing on the extension host in slices from now on`);
+		this.pool = undefined;
+	}
+
+	/** The host's own scan: files through vscode.workspace.fs, analysis in the pool while it lives, else in slices. */
+	private readonly hostIo: ScanIo = {
+		stat: async (uri) => {
+			try {
+				const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+				return stat.type & vscode.FileType.File ? { mtime: stat.mtime, size: stat.size } : undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		read: async (uri) => {
+			try {
+				return await vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+			} catch {
+				return undefined;
+			}
+		},
+		analyze: (text, lexicon, key) => this.analyze(text, lexicon, key),
+	};
+
+	/** Scans a batch in the pool when its files are local, else (or when the pool fails) on the host. */
+	private readonly scan = async (batch: ScanBatch): Promise<readonly ScanResult[] | undefined> => {
+		if (this.cancelled) return undefined;
+		const pool = this.pool;
+		if (pool && batch.files.every((file) => file.uri.startsWith('file:'))) {
+			try {
+				return await pool.scan(batch);
+			} catch (error) {
+				this.dropPool(error);
+			}
+		}
+		return scanBatch(batch, this.hostIo);
+	};
 
 	/** Starts (or queues) a full build; `force` reads every file again. Resolves when the index is complete. */
 	rebuild(force = false): Promise<void> {
@@ -141,48 +219,71 @@ export class WorkspaceIndexService extends Disposable {
 	private async build(force: boolean): Promise<void> {
 		this.indexing = true;
 		const started = Date.now();
-		let notification: Promise<void> | undefined;
+		const longestBefore = this.stats.longestMs;
+		this.stats.longestMs = 0;
+		this.probe.start();
 		let progressMessage = '';
 		let finish: () => void = () => undefined;
 		const finished = new Promise<void>((resolve) => (finish = resolve));
-		// The notification only for a long build: a warm start of a few hundred milliseconds should not flash one.
-		const notifyTimer = setTimeout(() => {
-			notification = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Seed: indexing entities' }, async (progress) => {
-				progress.report({ message: progressMessage });
-				const timer = setInterval(() => progress.report({ message: progressMessage }), 500);
+		// Progress only for a build that lasts: a warm start of a few hundred milliseconds should not flash one.
+		let progress: Thenable<void> | undefined;
+		const progressTimer = setTimeout(() => {
+			progress = vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Seed: indexing entities' }, async (report) => {
+				report.report({ message: progressMessage });
+				const timer = setInterval(() => report.report({ message: progressMessage }), 250);
 				await finished;
 				clearInterval(timer);
-			}));
-		}, notifyAfterMs);
-		try {
-			await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Seed: indexing entities' }, async (progress) => {
-				await this.knowledge.ready;
-				if (!this.cacheLoaded) {
-					this.cacheLoaded = true;
-					await this.loadCache();
-				}
-				if (force) this.updater.forgetStamps();
-				const files = await vscode.workspace.findFiles('**/*.txt');
-				const uris = files.map((uri) => uri.toString());
-				// A second start: the cached summaries serve at once, while every file is stat'ed below.
-				const adopted = await runSliced(this.updater.adoptCachedSteps(uris), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
-				if (adopted) this.updateEmitter.fire();
-				await this.updater.updateAll(uris, {
-					concurrency: 16,
-					isCancelled: () => this.cancelled,
-					onProgress: (done) => {
-						progressMessage = `${done}/${uris.length} files`;
-						if (done % 100 === 0 || done === uris.length) progress.report({ message: progressMessage });
-					},
-				});
-				this.scheduleSave();
 			});
+		}, progressAfterMs);
+		let counts: ScanCounts | undefined;
+		let files = 0;
+		const where = this.pool ? 'workers' : 'host';
+		try {
+			await this.knowledge.ready;
+			if (!this.cacheLoaded) {
+				this.cacheLoaded = true;
+				await this.loadCache();
+			}
+			const found = await vscode.workspace.findFiles('**/*.txt');
+			const uris = found.map((uri) => uri.toString()).sort();
+			files = uris.length;
+			progressMessage = `0/${uris.length} articles`;
+			const local = uris.every((uri) => uri.startsWith('file:'));
+			if (this.pool) this.log.info(`entity index: ${uris.length} files, ${local ? 'scanned' : 'local ones scanned'} in ${this.pool.size} worker thread${this.pool.size === 1 ? '' : 's'}${force ? ' (rebuild: every file read again)' : ''}`);
+			else this.log.info(`entity index: ${uris.length} files analysed on the extension host in slices: ${this.poolLost ?? 'no worker pool'}`);
+			// A second start: the cached summaries serve at once, while the workers stat every file.
+			const adopted = await runSliced(this.updater.adoptCachedSteps(uris), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+			if (adopted) this.updateEmitter.fire();
+			const workers = this.pool?.size ?? 1;
+			counts = await this.updater.scanAll(uris, this.scan, {
+				force,
+				// Larger batches when most files are only stat'ed (a warm start), smaller ones to spread analysis.
+				batchSize: (adopted ?? 0) > uris.length / 2 && !force ? 256 : 24,
+				concurrency: workers * 2,
+				isCancelled: () => this.cancelled,
+				apply: (steps) => runSliced(steps, { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats),
+				onProgress: (done) => {
+					progressMessage = `${done}/${uris.length} articles`;
+				},
+			});
+			this.scheduleSave();
 		} finally {
-			clearTimeout(notifyTimer);
+			clearTimeout(progressTimer);
 			finish();
-			await notification;
+			await progress;
+			const host = this.probe.stop();
 			this.indexing = false;
 			this.lastBuildMs = Date.now() - started;
+			this.builds++;
+			const longestSliceMs = this.stats.longestMs;
+			this.stats.longestMs = Math.max(longestBefore, longestSliceMs);
+			const actual = this.pool ? where : 'host';
+			this.lastBuild = { articles: this.index.size, files, ms: this.lastBuildMs, where: actual, reason: actual === 'host' ? this.poolLost : undefined, counts, host, longestSliceMs };
+			if (counts) {
+				this.log.info(`entity index: ${this.index.size} articles in ${this.lastBuildMs} ms (${counts.analysed} analysed ${actual === 'workers' ? 'in workers' : 'on the host'}, ${counts.unchanged} unchanged, ${counts.same} read again unchanged, ${counts.notSeed} not seeds, ${counts.gone} gone); longest stall of the extension host ${host.maxLatenessMs.toFixed(0)} ms, ${host.over50Ms} over 50 ms`);
+			} else if (!this.cancelled) {
+				this.log.info(`entity index: build stopped after ${this.lastBuildMs} ms`);
+			}
 			this.updateEmitter.fire();
 		}
 	}
@@ -224,7 +325,7 @@ export class WorkspaceIndexService extends Disposable {
 			if (this.storage) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, 'entity-index.jsonl'))).catch(() => undefined);
 			return;
 		}
-		const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
+		const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 		if (files) this.updater.useCache(files);
 	}
 
@@ -242,7 +343,7 @@ export class WorkspaceIndexService extends Disposable {
 			return;
 		}
 		this.updater.markSaved();
-		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries()), { ...hostSlicer(), isCancelled: () => this.cancelled }, sliceBudgetMs, this.stats);
+		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries()), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 		if (bytes === undefined) return;
 		try {
 			await vscode.workspace.fs.createDirectory(this.storage);

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { HostLatencyProbe } from '../hostLatencyProbe';
+import type { WorkspaceIndexService } from './workspaceIndexService';
+
+/** Test-only commands (hidden from the palette): the index's state, and a probe of the extension host's latency. */
+export const indexDiagnosticsCommands = { indexStatus: 'newsSeed.entities.indexStatus', hostLatency: 'newsSeed.hostLatency' } as const;
+
+/**
+ * `newsSeed.entities.indexStatus` answers where and how the index was built (see `IndexBuildReport`), whether a
+ * build runs, and the extension host's heap; `newsSeed.hostLatency` with `'start'` starts a timer probe and with
+ * `'read'` or `'stop'` answers the longest time the host's event loop was blocked since (see HostLatencyProbe).
+ * For the integration tests and the benchmark, which measure from inside the host.
+ */
+export function registerIndexDiagnostics(index: WorkspaceIndexService): vscode.Disposable {
+	const probe = new HostLatencyProbe();
+	return vscode.Disposable.from(
+		probe,
+		vscode.commands.registerCommand(indexDiagnosticsCommands.indexStatus, () => ({
+			indexing: index.indexing,
+			articles: index.index.size,
+			builds: index.builds,
+			lastBuild: index.lastBuild,
+			heapUsed: process.memoryUsage().heapUsed,
+		})),
+		vscode.commands.registerCommand(indexDiagnosticsCommands.hostLatency, (action?: 'start' | 'read' | 'stop') => {
+			if (action === 'start') {
+				probe.start();
+				return probe.read();
+			}
+			return action === 'stop' ? probe.stop() : probe.read();
+		}),
+	);
+}
