@@ -49,14 +49,15 @@ export const ORG_KEYWORDS = set(`
 	university college school academy court tribunal parliament assembly congress senate house cabinet
 	government administration army navy force forces police guard militia front movement alliance coalition
 	church mission centre center hospital clinic museum orchestra band fc afc cf sc ac united city rovers
-	wanderers athletic athletico hotspur albion county town rangers celtic
+	wanderers athletic athletico hotspur albion county town rangers celtic programme
 	`);
 
 /** First words that make "X of Y" an organization ("Bank of England", "University of Chicago"). */
 export const ORG_HEADS = set(`
 	bank university college institute ministry department office bureau council committee commission
 	association federation union league society academy court board house church party chamber school
-	organisation organization agency federal
+	organisation organization agency federal banco banque universidad université universite universität
+	universitat universidade instituto institut ministerio ministère
 	`);
 
 /** Last words that make a capitalised run a place ("... River", "... Island"). */
@@ -67,8 +68,15 @@ export const PLACE_KEYWORDS = set(`
 	falls cape point harbour harbor port airport
 	`);
 
+/** Last words of organizations named after a person ("Reagan Administration"): the first word alone is the person. */
+export const EPONYMOUS_ORG_TAILS = set(`administration government cabinet presidency campaign foundation doctrine`);
+
 /** Heads that make "X of Y" a place ("Gulf of Mexico", "Isle of Man"). */
-export const PLACE_HEADS = set(`gulf bay isle island islands strait sea cape republic kingdom state states city`);
+export const PLACE_HEADS = set(`gulf bay isle island islands strait sea cape republic kingdom state states city palais palace
+	palacio château chateau castle`);
+
+/** Lower-case particles that make "X of Y" in English, French, Spanish, Italian or Portuguese names. */
+export const OF_WORDS = set(`of de des du del della di da do`);
 
 /** Last words of events, awards and other names that are none of the three types ("World Cup"). */
 export const MISC_KEYWORDS = set(`
@@ -77,7 +85,7 @@ export const MISC_KEYWORDS = set(`
 	`);
 
 /** Lower-case particles allowed inside a name ("Bank of England", "Ludwig van Beethoven"). */
-export const CONNECTORS = set(`of de da do dos das del della di du van von der den ter le la bin ibn bint al el y &`);
+export const CONNECTORS = set(`of de des da do dos das del della di du van von der den ter le la bin ibn bint al el y &`);
 
 /** Capitalised words that are never entities on their own: calendar words and the like. */
 export const NEVER = set(`
@@ -101,6 +109,12 @@ export const EXTRA_PLACES = set(`
 	scandinavia siberia sahara mediterranean atlantic pacific arctic antarctic europe asia africa
 	the_hague white_house wall_street downing_street capitol_hill silicon_valley
 	`);
+
+/**
+ * Cities the generated gazetteer misses or spells otherwise (GeoNames has "Odessa", news now writes "Odesa"); large
+ * enough to be places even where a cue says otherwise ("in Odesa said").
+ */
+export const EXTRA_MAJOR_CITIES = set(`odesa zaporizhzhia zaporizhia mykolaiv kharkov kiev dnipropetrovsk`);
 
 /** Organizations the generated gazetteers miss: institutions known by one word or an acronym. */
 export const EXTRA_ORGS = set(`

@@ -82,11 +82,12 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		group.type = best;
 	}
 
+	const merged = new Set<Group>();
+	mergeDefinedAcronyms(groups, definedAcronyms(sorted, text, normalizeOnce), merged);
 	// Short forms join longer ones: shortest first, so that chains end at the longest name.
 	const ordered = [...groups.values()].sort((x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
-	const merged = new Set<Group>();
 	for (const short of ordered) {
-		if (short.fixed) continue;
+		if (short.fixed || merged.has(short)) continue;
 		const hosts = ordered.filter((long) => long !== short && !merged.has(long) && long.type === short.type && contains(long, short));
 		if (hosts.length === 0) continue;
 		merged.add(short);
@@ -113,10 +114,55 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 	return entities.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
 }
 
-/** Whether `short` is another way to write `long`: part of a person's name, or an acronym of its initials. */
+/**
+ * Whether `short` is another way to write `long`: part of a person's name, an organization's name without its
+ * corporate designators, or an acronym of its initials.
+ */
 function contains(long: Group, short: Group): boolean {
 	if (long.words.length <= short.words.length) return false;
 	if (short.type === 'person') return short.words.every((w) => long.words.includes(w));
+	if (isOrganizationShortName(long, short)) return true;
 	const surface = short.mentions[0].text.replace(/\./g, '');
 	return short.words.length === 1 && surface.length >= 2 && surface === surface.toUpperCase() && initials(long.words) === short.key;
+}
+
+// Designators a company drops in running text ("Nimbra Technologies" -> "Nimbra", "Acme Holdings Inc" -> "Acme").
+const ORG_DESIGNATORS = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'llc', 'plc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'group', 'holdings', 'holding', 'company', 'companies', 'technologies', 'technology', 'industries', 'international', 'enterprises', 'systems', 'pharmaceuticals', 'motors', 'airlines', 'airways', 'communications', 'networks', 'labs', 'laboratories', '&']);
+
+/** "Nimbra" for "Nimbra Technologies": the organization's leading words, the rest only corporate designators. */
+function isOrganizationShortName(long: Group, short: Group): boolean {
+	if (long.type !== 'organization' || short.words.length >= long.words.length) return false;
+	for (let i = 0; i < short.words.length; i++) if (long.words[i] !== short.words[i]) return false;
+	for (let i = short.words.length; i < long.words.length; i++) if (!ORG_DESIGNATORS.has(long.words[i])) return false;
+	return true;
+}
+
+/**
+ * Acronyms the article defines: "World Food Programme (WFP)", a name followed by an all-capitals mention in
+ * brackets. Maps the acronym's key to the name's key; the first definition of an acronym wins.
+ */
+function definedAcronyms(sorted: readonly EntityMention[], text: string, normalize: (name: string) => string): Map<string, string> {
+	const definitions = new Map<string, string>();
+	for (let i = 0; i + 1 < sorted.length; i++) {
+		const name = sorted[i];
+		const acronym = sorted[i + 1];
+		const surface = text.slice(acronym.start, acronym.end).replace(/\./g, '');
+		if (surface.length < 2 || surface !== surface.toUpperCase() || !/^\s*\(\s*$/.test(text.slice(name.end, acronym.start))) continue;
+		if (!/^\s*\)/.test(text.slice(acronym.end, acronym.end + 3))) continue;
+		const key = normalize(surface);
+		const long = normalize(text.slice(name.start, name.end));
+		if (key !== long && !definitions.has(key)) definitions.set(key, long);
+	}
+	return definitions;
+}
+
+/** Moves the mentions of each defined acronym into the entity of the name that defines it, which gives the type. */
+function mergeDefinedAcronyms(groups: ReadonlyMap<string, Group>, definitions: ReadonlyMap<string, string>, merged: Set<Group>): void {
+	for (const [acronymKey, nameKey] of definitions) {
+		const acronym = groups.get(acronymKey);
+		const name = groups.get(nameKey);
+		if (!acronym || !name || acronym.fixed || merged.has(name) || merged.has(acronym)) continue;
+		merged.add(acronym);
+		name.mentions.push(...acronym.mentions);
+	}
 }

@@ -1,4 +1,4 @@
-import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_AFTER, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { CONNECTORS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -80,7 +80,7 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
-			if (tokens[i].lower === 'of') {
+			if (OF_WORDS.has(tokens[i].lower)) {
 				if (ORG_HEADS.has(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
 				if (PLACE_HEADS.has(tokens[i - 1].lower)) return ['place', Confidence.Cue];
 			}
@@ -125,6 +125,12 @@ function joinsWithOf(lower: string): boolean {
 	return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower) || ORG_KEYWORDS.has(lower) || PLACE_KEYWORDS.has(lower) || TITLES.has(lower);
 }
 
+/** "The WHO": a sentence-initial article before an acronym, which no gazetteer name ("The Who", the band) includes. */
+function isTheAcronym(tokens: readonly Token[], a: number): boolean {
+	const next = tokens[a + 1];
+	return tokens[a].lower === 'the' && next !== undefined && next.upper && next.text.length >= 2;
+}
+
 /** A multi-word name a gazetteer knows that starts at token `k` and ends by `b`: its length, or 0. */
 function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 	for (let len = Math.min(4, b - k); len >= 2; len--) {
@@ -132,6 +138,14 @@ function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 		if (countries.has(key) || organizations.has(key) || cities.has(key) || fullNames.has(key)) return len;
 	}
 	return 0;
+}
+
+/**
+ * "Reagan Administration", "Clinton Foundation": an organization named after a person, whose first word alone still
+ * names the person, not the organization.
+ */
+function isEponymousOrganization(words: readonly string[]): boolean {
+	return words.length === 2 && EPONYMOUS_ORG_TAILS.has(words[1]) && (surnames.has(words[0]) || firstNames.has(words[0]) || !isCommonWord(words[0]));
 }
 
 /** Whether the first line of a document says it reports sport ("SOCCER - ..."). */
@@ -248,7 +262,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	const orgHeads = new Set<string>();
 	for (const c of candidates) {
 		if (c.type === 'person' || c.words.length < 2 || c.confidence < Confidence.Cue) continue;
-		if (c.type === 'organization') orgHeads.add(c.words[0]);
+		if (c.type === 'organization' && !isEponymousOrganization(c.words)) orgHeads.add(c.words[0]);
 		let initials = '';
 		for (const word of c.words) if (!CONNECTORS.has(word)) initials += word[0];
 		if (initials.length >= 2) acronyms.set(initials, c.type);
@@ -294,13 +308,18 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		out.push(candidate(tokens, a, b, wholeKey, forcedWhole, Confidence.User));
 		return;
 	}
-	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey))) {
+	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey)) && !isTheAcronym(tokens, a)) {
 		out.push(candidate(tokens, a, b, wholeKey, countries.has(wholeKey) ? 'place' : 'organization', Confidence.Known));
 		return;
 	}
 	if (tokens[a].sentenceStart && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
-		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) out.push(candidate(tokens, a, b, wholeKey, 'person', Confidence.Ordinary));
+		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
+		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
+			const next = tokens[b];
+			const speaker = surnames.has(wholeKey) && isWord(next) && PERSON_VERBS.has(next.lower);
+			out.push(candidate(tokens, a, b, wholeKey, 'person', speaker ? Confidence.Weak : Confidence.Ordinary));
+		}
 		a++;
 		while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	}
@@ -400,7 +419,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
 	if (isWord(next) && !next.cap && weakOrNone) {
-		if (PERSON_VERBS.has(next.lower)) return push('person', Confidence.Weak);
+		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
+		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
+		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
 		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', Confidence.Weak);
 	}
 	const before = tokens[a - 2];
