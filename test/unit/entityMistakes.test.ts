@@ -89,3 +89,29 @@ void describe('entity mistakes a reader notices (issue 11)', () => {
 		assert.equal(entityOf(all, 'Carter Administration').type, 'organization');
 	});
 });
+
+void describe('organization cues (issue 11)', () => {
+	void it('types an unknown name as an organization after a noun of its kind', () => {
+		assert.deepEqual(found('The report was carried by the news agency Vostrak on Monday.'), ['organization:Vostrak']);
+		assert.deepEqual(found('Shares in carmaker Halvorn rose 3 percent.'), ['organization:Halvorn']);
+	});
+
+	void it('types an unknown name as an organization from an apposition, and everywhere else in the article', () => {
+		const text = 'Brevitel, a Hungarian holding company, said profits rose. Brevitel said it would buy a bank.';
+		assert.deepEqual(found(text), ['organization:Brevitel', 'organization:Brevitel']);
+	});
+
+	void it('does not read "X, a bank analyst" as an apposition of an organization', () => {
+		assert.deepEqual(found('"Rates will fall," said Pemberton, a bank analyst in London.'), ['person:Pemberton', 'place:London']);
+	});
+
+	void it('keeps an organization whose name goes on after "for" or "on", but not a date after it', () => {
+		assert.ok(found('The Centre for Maritime Safety Research published it.').includes('organization:Centre for Maritime Safety Research'));
+		assert.ok(found('A Commission on Water Rights was set up.').includes('organization:Commission on Water Rights'));
+		assert.deepEqual(found('The Interior Ministry on Monday denied it.'), ['organization:Interior Ministry']);
+	});
+
+	void it('reads "X County" as a place outside sports reports', () => {
+		assert.deepEqual(found('Flooding closed roads across Marlow County overnight.'), ['place:Marlow County']);
+	});
+});

@@ -60,12 +60,21 @@ export const ORG_HEADS = set(`
 	universitat universidade instituto institut ministerio ministère
 	`);
 
+/**
+ * Words after which an organization's name goes on with "for" or "on" ("Commission on Human Rights", "Centre for
+ * Disease Control"). Not "league" or "house": "National Hockey League for the Boston Bruins".
+ */
+export const ORG_BODY_HEADS = set(`commission committee council office centre center institute institution organisation
+	organization campaign coalition alliance movement foundation fund society association federation front agency
+	board bureau department ministry programme authority`);
+
 /** Last words that make a capitalised run a place ("... River", "... Island"). */
 export const PLACE_KEYWORDS = set(`
 	river rivers lake lakes sea ocean bay gulf strait straits channel island islands isle isles peninsula
 	mountain mountains mount mt hills hill valley desert coast beach province region county state district
 	territory territories street st avenue road square park bridge canal heights plains plateau forest
-	falls cape point harbour harbor port airport
+	falls cape point harbour harbor port airport reservoir creek pond junction dock docks canyon glacier
+	volcano lagoon marsh swamp springs township borough
 	`);
 
 /** Last words of organizations named after a person ("Reagan Administration"): the first word alone is the person. */
@@ -141,6 +150,18 @@ export const PLACE_NOUNS = set(`city town village province region district state
 /** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
 export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party
 	officials spokesman spokeswoman executives chairman board unit subsidiary airline carrier operator`);
+
+/**
+ * Lower-case nouns that name a kind of organization, before its name ("the news agency Tanjug", "carmaker Kia") or
+ * as an apposition after it ("Cofinec, a Hungarian company,").
+ */
+export const ORG_NOUNS = set(`newspaper daily weekly magazine agency company firm carrier airline bank lender insurer broker
+	brokerage conglomerate group maker manufacturer retailer publisher broadcaster network club team party movement
+	utility operator developer distributor exporter importer producer supplier automaker carmaker chipmaker
+	subsidiary unit brewer miner refiner organisation organization charity`);
+
+/** Words that may follow an appositive organization noun and end the apposition ("..., a bank that ..."). */
+export const APPOSITION_ENDS = set(`that which whose based with of in and`);
 
 /** Words that make a document a sports report, where place names in results usually stand for teams. */
 export const SPORTS_WORDS = set(`soccer football cricket tennis golf baseball basketball rugby hockey cycling athletics

@@ -1,4 +1,4 @@
-import { CONNECTORS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -80,6 +80,7 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
+			if (ORG_BODY_LINKS.has(tokens[i].lower) && isOrgWord(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
 			if (OF_WORDS.has(tokens[i].lower)) {
 				if (ORG_HEADS.has(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
 				if (PLACE_HEADS.has(tokens[i - 1].lower)) return ['place', Confidence.Cue];
@@ -118,6 +119,14 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 function isHyphenAdjective(text: string): boolean {
 	const dash = text.lastIndexOf('-');
 	return dash > 0 && ADJECTIVE_TAILS.has(text.slice(dash + 1));
+}
+
+/** Words that continue an organization's name after one of its head words ("Commission on", "Centre for"). */
+const ORG_BODY_LINKS = new Set(['for', 'on']);
+
+/** Whether the word is one after which an organization's name goes on ("Commission on", "Centre for"). */
+function isOrgWord(lower: string): boolean {
+	return ORG_BODY_HEADS.has(lower);
 }
 
 /** Whether "of" after this word continues a name ("Bank of England", "Gulf of Aden", "Secretary of State"). */
@@ -226,6 +235,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				continue;
 			}
 			let j = i + 1;
+			let orgBody = false;
 			while (j < n) {
 				const u = tokens[j];
 				if (u.kind === TokenKind.Word && u.cap) {
@@ -234,9 +244,18 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				}
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
-				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || joinsWithOf(tokens[k - 1].lower))) k++;
+				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower))) k++;
+				// "Commission on Human Rights", "Organisation for Security and Cooperation": an organization's body
+				// goes on after "for" or "on", and then after "and".
+				if (k === j && k < n && (ORG_BODY_LINKS.has(tokens[k].lower) || (tokens[k].lower === 'and' && orgBody))) {
+					if (tokens[k].lower !== 'and' && isOrgWord(tokens[k - 1].lower)) orgBody = true;
+					if (orgBody) {
+						k++;
+						if (tokens[k]?.lower === 'the') k++;
+					}
+				}
 				const next = tokens[k];
-				if (k > j && isWord(next) && next.cap) {
+				if (k > j && isWord(next) && next.cap && !NEVER.has(next.lower)) {
 					j = k + 1;
 					continue;
 				}
@@ -395,7 +414,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		out.push(candidate(tokens, a, b, key, type, confidence));
 	};
 	if (personCue && !countries.has(key) && !organizations.has(key)) return push('person', Confidence.Cue);
-	const typed = typeFromWords(tokens, a, b, key);
+	let typed = typeFromWords(tokens, a, b, key);
+	// "Ford County" is a place; only a sports report makes it a club ("Notts County").
+	if (!sports && typed?.[0] === 'organization' && typed[1] === Confidence.Cue && tokens[b - 1].lower === 'county') typed = ['place', Confidence.Cue];
 	const next = tokens[b];
 	const prev = tokens[a - 1];
 	// "Ana Ruiz ( Spain )": a competitor followed by the country in brackets, as in results lists.
@@ -427,6 +448,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
+	if (weakOrNone && !isCountry && (isOrgNounBefore(tokens, a) || isOrgApposition(tokens, b))) return push('organization', Confidence.Cue);
 	if (typed) return push(typed[0], typed[1]);
 	// "an Aurus Senat limousine": an indefinite article introduces a product or a kind, not a named entity.
 	if (prev && (prev.lower === 'a' || prev.lower === 'an')) return push('person', Confidence.Ordinary);
@@ -439,6 +461,33 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower)) return push('organization', Confidence.Guess);
 	if (ordinary) return push('person', Confidence.Ordinary);
 	push('person', Confidence.Guess);
+}
+
+/** "the news agency Tanjug", "carmaker Kia": a lower-case noun of a kind of organization right before the name. */
+function isOrgNounBefore(tokens: readonly Token[], a: number): boolean {
+	const prev = tokens[a - 1];
+	return isWord(prev) && !prev.cap && ORG_NOUNS.has(prev.lower);
+}
+
+/**
+ * "Cofinec, a Hungarian company, said": the name, a comma, an article, at most three modifiers (lower-case words or
+ * nationality adjectives), an organization noun, then punctuation or a word that ends the apposition. "Smith, a bank
+ * analyst" is no apposition: a noun follows.
+ */
+function isOrgApposition(tokens: readonly Token[], b: number): boolean {
+	if (tokens[b]?.text !== ',') return false;
+	const article = tokens[b + 1];
+	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || article.lower === 'the')) return false;
+	for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
+		const t = tokens[k];
+		if (!isWord(t)) return false;
+		if (!t.cap && ORG_NOUNS.has(t.lower)) {
+			const after = tokens[k + 1];
+			return after === undefined || !isWord(after) || APPOSITION_ENDS.has(after.lower);
+		}
+		if (t.cap && !isDemonym(t.lower)) return false;
+	}
+	return false;
 }
 
 /** Types the names in a headline from what the body of the document and the gazetteers say, and nothing else. */
