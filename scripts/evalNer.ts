@@ -1,8 +1,11 @@
-// Scores the entity recognizer on a CoNLL-2003 file: exact-span precision, recall and F1 for PER, ORG and LOC
-// (MISC ignored), and throughput. Usage: npm run eval:ner -- FILE [--errors N] [--detok]
+// Scores the entity recognizer on CoNLL-format files: exact-span precision, recall and F1 for PER, ORG and LOC
+// (MISC ignored), and throughput. Usage: npm run eval:ner -- [FILE...] [--errors N] [--detok]
+// With no FILE it scores two sets, so that tuning to one shows on the other: CoNLL-2003 dev (Reuters news, beside
+// the clone in ../shared/data/conll2003, for measuring only) and wikigold (Wikipedia, CC BY 4.0, in test/fixtures).
 // Each document's tokens are joined with single spaces, one sentence per line; a mention is mapped back to the
 // tokens it touches, so trimming a final period ("U.S.") or a possessive does not count as a mismatch.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { recognizeEntities } from '../src/core/entities/index';
 import type { EntityType } from '../src/core/entities/index';
 
@@ -87,82 +90,105 @@ function tokenAt(starts: readonly number[], ends: readonly number[], at: number)
 	return lo;
 }
 
-const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--'));
-if (!file) {
-	console.error('usage: npm run eval:ner -- FILE [--errors N] [--detok]');
-	process.exit(2);
+const root = fileURLToPath(new URL('..', import.meta.url));
+// The shared data folder sits beside the clone (../shared); a git worktree one level deeper finds it at ../../shared.
+const conllDev = [`${root}../shared/data/conll2003/dev.txt`, `${root}../../shared/data/conll2003/dev.txt`];
+const DEFAULT_SETS: readonly [string, string][] = [
+	['CoNLL-2003 dev', conllDev.find((path) => existsSync(path)) ?? conllDev[0]],
+	['wikigold', `${root}test/fixtures/wikigold/wikigold.conll.txt`],
+];
+
+type Counts = Record<Tag, { tp: number; fp: number; fn: number }>;
+
+/** Scores one file; prints per-type figures, overall, throughput and the most frequent errors. */
+function evaluate(label: string, file: string, detokenize: boolean, showErrors: number): void {
+	const docs = parse(file, detokenize);
+	const counts = Object.fromEntries(TAGS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Counts;
+	const errors: string[] = [];
+	let chars = 0;
+	let bytes = 0;
+	for (const doc of docs) {
+		chars += doc.text.length;
+		bytes += Buffer.byteLength(doc.text, 'utf8');
+		const predicted = new Set<string>();
+		for (const m of recognizeEntities(doc.text)) {
+			const first = tokenAt(doc.starts, doc.ends, m.start);
+			const last = tokenAt(doc.starts, doc.ends, m.end - 1) + 1;
+			predicted.add(`${first}:${last}:${TAG_OF[m.type]}`);
+		}
+		const spanText = (key: string): string => {
+			const [first, last] = key.split(':').map(Number);
+			return doc.text.slice(doc.starts[first], doc.ends[last - 1]);
+		};
+		for (const key of predicted) {
+			const tag = key.split(':')[2] as Tag;
+			if (doc.gold.has(key)) counts[tag].tp++;
+			else {
+				counts[tag].fp++;
+				errors.push(`FP ${tag} ${spanText(key)}`);
+			}
+		}
+		for (const key of doc.gold) {
+			if (!predicted.has(key)) {
+				const tag = key.split(':')[2] as Tag;
+				counts[tag].fn++;
+				const span = key.split(':').slice(0, 2).join(':');
+				const typedAs = TAGS.find((t) => predicted.has(`${span}:${t}`));
+				errors.push(`FN ${tag} ${spanText(key)}${typedAs ? ` (as ${typedAs})` : ''}`);
+			}
+		}
+	}
+
+	// Throughput: the whole file again, after the scoring pass warmed the code up.
+	// CPU time is reported beside wall time because on a shared machine the wall clock also counts waiting for a core.
+	const rounds = 3;
+	let best = Infinity;
+	let bestCpu = Infinity;
+	for (let r = 0; r < rounds; r++) {
+		const c0 = process.cpuUsage();
+		const t0 = performance.now();
+		for (const doc of docs) recognizeEntities(doc.text);
+		best = Math.min(best, performance.now() - t0);
+		const cpu = process.cpuUsage(c0);
+		bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
+	}
+
+	const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+	const score = (c: { tp: number; fp: number; fn: number }): string => {
+		const p = c.tp / Math.max(1, c.tp + c.fp);
+		const r = c.tp / Math.max(1, c.tp + c.fn);
+		const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+		return `P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
+	};
+	console.log(`== ${label}: ${file}`);
+	const total = { tp: 0, fp: 0, fn: 0 };
+	for (const tag of TAGS) {
+		console.log(`${tag}      ${score(counts[tag])}`);
+		total.tp += counts[tag].tp;
+		total.fp += counts[tag].fp;
+		total.fn += counts[tag].fn;
+	}
+	console.log(`overall  ${score(total)}`);
+	const mbPerSecond = (ms: number): string => (bytes / 1e6 / (ms / 1000)).toFixed(1);
+	console.log(`${docs.length} documents, ${chars} chars (${bytes} bytes), best of ${rounds}: ${best.toFixed(0)} ms wall = ${mbPerSecond(best)} MB/s; ${bestCpu.toFixed(0)} ms CPU = ${mbPerSecond(bestCpu)} MB/s`);
+	if (showErrors > 0) {
+		const tally = new Map<string, number>();
+		for (const e of errors) tally.set(e, (tally.get(e) ?? 0) + 1);
+		for (const [e, n] of [...tally].sort((x, y) => y[1] - x[1]).slice(0, showErrors)) console.log(`${String(n).padStart(4)} ${e}`);
+	}
 }
+
+const args = process.argv.slice(2);
 const errorsIndex = args.indexOf('--errors');
 const showErrors = errorsIndex >= 0 ? Number(args[errorsIndex + 1] ?? 50) : 0;
-const docs = parse(file, args.includes('--detok'));
-const counts = Object.fromEntries(TAGS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<Tag, { tp: number; fp: number; fn: number }>;
-const errors: string[] = [];
-let chars = 0;
-for (const doc of docs) {
-	chars += doc.text.length;
-	const predicted = new Set<string>();
-	for (const m of recognizeEntities(doc.text)) {
-		const first = tokenAt(doc.starts, doc.ends, m.start);
-		const last = tokenAt(doc.starts, doc.ends, m.end - 1) + 1;
-		predicted.add(`${first}:${last}:${TAG_OF[m.type]}`);
-	}
-	const spanText = (key: string): string => {
-		const [first, last] = key.split(':').map(Number);
-		return doc.text.slice(doc.starts[first], doc.ends[last - 1]);
-	};
-	for (const key of predicted) {
-		const tag = key.split(':')[2] as Tag;
-		if (doc.gold.has(key)) counts[tag].tp++;
-		else {
-			counts[tag].fp++;
-			errors.push(`FP ${tag} ${spanText(key)}`);
-		}
-	}
-	for (const key of doc.gold) {
-		if (!predicted.has(key)) {
-			const tag = key.split(':')[2] as Tag;
-			counts[tag].fn++;
-			const span = key.split(':').slice(0, 2).join(':');
-			const typedAs = TAGS.find((t) => predicted.has(`${span}:${t}`));
-			errors.push(`FN ${tag} ${spanText(key)}${typedAs ? ` (as ${typedAs})` : ''}`);
-		}
-	}
+const files = args.filter((a, i) => !a.startsWith('--') && !(errorsIndex >= 0 && i === errorsIndex + 1));
+const sets: [string, string][] = files.length > 0 ? files.map((f) => [f, f]) : DEFAULT_SETS.filter(([label, path]) => {
+	if (existsSync(path)) return true;
+	console.log(`== ${label}: not found at ${path}, skipped`);
+	return false;
+});
+if (sets.length === 0) {
+	console.error('usage: npm run eval:ner -- [FILE...] [--errors N] [--detok]');
+	process.exit(2);
 }
-
-// Throughput: the whole file again, after the scoring pass warmed the code up.
-// CPU time is reported beside wall time because on a shared machine the wall clock also counts waiting for a core.
-const rounds = 3;
-let best = Infinity;
-let bestCpu = Infinity;
-for (let r = 0; r < rounds; r++) {
-	const c0 = process.cpuUsage();
-	const t0 = performance.now();
-	for (const doc of docs) recognizeEntities(doc.text);
-	best = Math.min(best, performance.now() - t0);
-	const cpu = process.cpuUsage(c0);
-	bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
-}
-
-const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
-const score = (c: { tp: number; fp: number; fn: number }): string => {
-	const p = c.tp / Math.max(1, c.tp + c.fp);
-	const r = c.tp / Math.max(1, c.tp + c.fn);
-	const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-	return `P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
-};
-const total = { tp: 0, fp: 0, fn: 0 };
-for (const tag of TAGS) {
-	console.log(`${tag}      ${score(counts[tag])}`);
-	total.tp += counts[tag].tp;
-	total.fp += counts[tag].fp;
-	total.fn += counts[tag].fn;
-}
-console.log(`overall  ${score(total)}`);
-const perSecond = (ms: number): string => Math.round(chars / (ms / 1000)).toLocaleString('en-US');
-console.log(`${docs.length} documents, ${chars} chars, best of ${rounds}: ${best.toFixed(0)} ms wall = ${perSecond(best)} chars/s; ${bestCpu.toFixed(0)} ms CPU = ${perSecond(bestCpu)} chars/s`);
-if (showErrors > 0) {
-	const tally = new Map<string, number>();
-	for (const e of errors) tally.set(e, (tally.get(e) ?? 0) + 1);
-	for (const [e, n] of [...tally].sort((x, y) => y[1] - x[1]).slice(0, showErrors)) console.log(`${String(n).padStart(4)} ${e}`);
-}
+for (const [label, path] of sets) evaluate(label, path, args.includes('--detok'), showErrors);

@@ -49,26 +49,43 @@ export const ORG_KEYWORDS = set(`
 	university college school academy court tribunal parliament assembly congress senate house cabinet
 	government administration army navy force forces police guard militia front movement alliance coalition
 	church mission centre center hospital clinic museum orchestra band fc afc cf sc ac united city rovers
-	wanderers athletic athletico hotspur albion county town rangers celtic
+	wanderers athletic athletico hotspur albion county town rangers celtic programme
 	`);
 
 /** First words that make "X of Y" an organization ("Bank of England", "University of Chicago"). */
 export const ORG_HEADS = set(`
 	bank university college institute ministry department office bureau council committee commission
 	association federation union league society academy court board house church party chamber school
-	organisation organization agency federal
+	organisation organization agency federal banco banque universidad université universite universität
+	universitat universidade instituto institut ministerio ministère
 	`);
+
+/**
+ * Words after which an organization's name goes on with "for" or "on" ("Commission on Human Rights", "Centre for
+ * Disease Control"). Not "league" or "house": "National Hockey League for the Boston Bruins".
+ */
+export const ORG_BODY_HEADS = set(`commission committee council office centre center institute institution organisation
+	organization campaign coalition alliance movement foundation fund society association federation front agency
+	board bureau department ministry programme authority`);
 
 /** Last words that make a capitalised run a place ("... River", "... Island"). */
 export const PLACE_KEYWORDS = set(`
 	river rivers lake lakes sea ocean bay gulf strait straits channel island islands isle isles peninsula
 	mountain mountains mount mt hills hill valley desert coast beach province region county state district
 	territory territories street st avenue road square park bridge canal heights plains plateau forest
-	falls cape point harbour harbor port airport
+	falls cape point harbour harbor port airport reservoir creek pond junction dock docks canyon glacier
+	volcano lagoon marsh swamp springs township borough
 	`);
 
+/** Last words of organizations named after a person ("Reagan Administration"): the first word alone is the person. */
+export const EPONYMOUS_ORG_TAILS = set(`administration government cabinet presidency campaign foundation doctrine`);
+
 /** Heads that make "X of Y" a place ("Gulf of Mexico", "Isle of Man"). */
-export const PLACE_HEADS = set(`gulf bay isle island islands strait sea cape republic kingdom state states city`);
+export const PLACE_HEADS = set(`gulf bay isle island islands strait sea cape republic kingdom state states city palais palace
+	palacio château chateau castle`);
+
+/** Lower-case particles that make "X of Y" in English, French, Spanish, Italian or Portuguese names. */
+export const OF_WORDS = set(`of de des du del della di da do`);
 
 /** Last words of events, awards and other names that are none of the three types ("World Cup"). */
 export const MISC_KEYWORDS = set(`
@@ -77,7 +94,7 @@ export const MISC_KEYWORDS = set(`
 	`);
 
 /** Lower-case particles allowed inside a name ("Bank of England", "Ludwig van Beethoven"). */
-export const CONNECTORS = set(`of de da do dos das del della di du van von der den ter le la bin ibn bint al el y &`);
+export const CONNECTORS = set(`of de des da do dos das del della di du van von der den ter le la bin ibn bint al el y &`);
 
 /** Capitalised words that are never entities on their own: calendar words and the like. */
 export const NEVER = set(`
@@ -101,6 +118,12 @@ export const EXTRA_PLACES = set(`
 	scandinavia siberia sahara mediterranean atlantic pacific arctic antarctic europe asia africa
 	the_hague white_house wall_street downing_street capitol_hill silicon_valley
 	`);
+
+/**
+ * Cities the generated gazetteer misses or spells otherwise (GeoNames has "Odessa", news now writes "Odesa"); large
+ * enough to be places even where a cue says otherwise ("in Odesa said").
+ */
+export const EXTRA_MAJOR_CITIES = set(`odesa zaporizhzhia zaporizhia mykolaiv kharkov kiev dnipropetrovsk`);
 
 /** Organizations the generated gazetteers miss: institutions known by one word or an acronym. */
 export const EXTRA_ORGS = set(`
@@ -127,6 +150,18 @@ export const PLACE_NOUNS = set(`city town village province region district state
 /** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
 export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party
 	officials spokesman spokeswoman executives chairman board unit subsidiary airline carrier operator`);
+
+/**
+ * Lower-case nouns that name a kind of organization, before its name ("the news agency Tanjug", "carmaker Kia") or
+ * as an apposition after it ("Cofinec, a Hungarian company,").
+ */
+export const ORG_NOUNS = set(`newspaper daily weekly magazine agency company firm carrier airline bank lender insurer broker
+	brokerage conglomerate group maker manufacturer retailer publisher broadcaster network club team party movement
+	utility operator developer distributor exporter importer producer supplier automaker carmaker chipmaker
+	subsidiary unit brewer miner refiner organisation organization charity`);
+
+/** Words that may follow an appositive organization noun and end the apposition ("..., a bank that ..."). */
+export const APPOSITION_ENDS = set(`that which whose based with of in and`);
 
 /** Words that make a document a sports report, where place names in results usually stand for teams. */
 export const SPORTS_WORDS = set(`soccer football cricket tennis golf baseball basketball rugby hockey cycling athletics

@@ -82,14 +82,15 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		group.type = best;
 	}
 
+	const merged = new Set<Group>();
+	mergeDefinedAcronyms(groups, definedAcronyms(sorted, text, normalizeOnce), merged);
 	// Short forms join longer ones: shortest first, so that chains end at the longest name. A host has more words
 	// than its short form, so it is never one that was merged before it; it may hold shorter forms merged into it.
 	const ordered = [...groups.values()].sort((x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
 	const hostsOf = hostFinder(ordered);
-	const merged = new Set<Group>();
 	for (const short of ordered) {
-		if (short.fixed) continue;
-		const hosts = hostsOf(short);
+		if (short.fixed || merged.has(short)) continue;
+		const hosts = hostsOf(short).filter((long) => long !== short && !merged.has(long));
 		if (hosts.length === 0) continue;
 		merged.add(short);
 		if (hosts.length === 1) for (const mention of short.mentions) hosts[0].mentions.push(mention);
@@ -108,14 +109,16 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 
 /**
  * Finds the groups that a short form can join, in `ordered` order: the longer person names holding all of a
- * person's words, or the longer names of the same type whose initials an all-capitals acronym spells. Indexed by
- * word and by initials, so each look-up reads only the groups that share the short form's rarest word or its
- * initials, never all groups.
+ * person's words; the organizations whose name is the short form followed by corporate designators ("Nimbra" for
+ * "Nimbra Technologies"); or the longer names of the same type whose initials an all-capitals acronym spells.
+ * Indexed by word, by designator-free prefix and by initials, so each look-up reads only the groups that share the
+ * short form's rarest word, its words or its initials, never all groups.
  */
 function hostFinder(ordered: readonly Group[]): (short: Group) => Group[] {
 	const byWord = new Map<string, Group[]>();
 	const wordSets = new Map<Group, Set<string>>();
 	const byInitials = new Map<string, Group[]>();
+	const byOrganizationPrefix = new Map<string, Group[]>();
 	for (const group of ordered) {
 		if (group.type === 'person') {
 			const words = new Set(group.words);
@@ -123,8 +126,12 @@ function hostFinder(ordered: readonly Group[]): (short: Group) => Group[] {
 			for (const word of words) appendTo(byWord, word, group);
 		} else if (group.words.length > 1) {
 			appendTo(byInitials, `${group.type} ${initials(group.words)}`, group);
+			if (group.type === 'organization') {
+				for (const prefix of designatorFreePrefixes(group.words)) appendTo(byOrganizationPrefix, prefix, group);
+			}
 		}
 	}
+	const position = new Map(ordered.map((group, index) => [group, index]));
 	return (short) => {
 		if (short.type === 'person') {
 			let rarest: Group[] | undefined;
@@ -135,10 +142,26 @@ function hostFinder(ordered: readonly Group[]): (short: Group) => Group[] {
 			}
 			return (rarest ?? []).filter((long) => long.words.length > short.words.length && short.words.every((w) => wordSets.get(long)?.has(w)));
 		}
+		const byPrefix = short.type === 'organization' ? byOrganizationPrefix.get(short.key) ?? [] : [];
 		const surface = short.mentions[0].text.replace(/\./g, '');
-		if (short.words.length !== 1 || surface.length < 2 || surface !== surface.toUpperCase()) return [];
-		return byInitials.get(`${short.type} ${short.key}`) ?? [];
+		const isAcronym = short.words.length === 1 && surface.length >= 2 && surface === surface.toUpperCase();
+		const byAcronym = isAcronym ? byInitials.get(`${short.type} ${short.key}`) ?? [] : [];
+		if (byAcronym.length === 0) return byPrefix;
+		if (byPrefix.length === 0) return byAcronym;
+		return [...new Set([...byPrefix, ...byAcronym])].sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0));
 	};
+}
+
+/**
+ * The shorter names of an organization that drop only corporate designators: "nimbra" for "nimbra technologies",
+ * "acme" and "acme holdings" for "acme holdings inc".
+ */
+function designatorFreePrefixes(words: readonly string[]): string[] {
+	let shortest = words.length;
+	while (shortest > 1 && ORG_DESIGNATORS.has(words[shortest - 1])) shortest--;
+	const prefixes: string[] = [];
+	for (let length = shortest; length < words.length; length++) prefixes.push(words.slice(0, length).join(' '));
+	return prefixes;
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -171,5 +194,38 @@ function joinNearestHosts(mentions: readonly EntityMention[], hosts: readonly Gr
 			else high = mid;
 		}
 		hosts[low === 0 ? 0 : nearest[low - 1].host].mentions.push(mention);
+	}
+}
+
+// Designators a company drops in running text ("Nimbra Technologies" -> "Nimbra", "Acme Holdings Inc" -> "Acme").
+const ORG_DESIGNATORS = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'llc', 'plc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'asa', 'group', 'holdings', 'holding', 'company', 'companies', 'technologies', 'technology', 'industries', 'international', 'enterprises', 'systems', 'pharmaceuticals', 'motors', 'airlines', 'airways', 'communications', 'networks', 'labs', 'laboratories', '&']);
+
+/**
+ * Acronyms the article defines: "World Food Programme (WFP)", a name followed by an all-capitals mention in
+ * brackets. Maps the acronym's key to the name's key; the first definition of an acronym wins.
+ */
+function definedAcronyms(sorted: readonly EntityMention[], text: string, normalize: (name: string) => string): Map<string, string> {
+	const definitions = new Map<string, string>();
+	for (let i = 0; i + 1 < sorted.length; i++) {
+		const name = sorted[i];
+		const acronym = sorted[i + 1];
+		const surface = text.slice(acronym.start, acronym.end).replace(/\./g, '');
+		if (surface.length < 2 || surface !== surface.toUpperCase() || !/^\s*\(\s*$/.test(text.slice(name.end, acronym.start))) continue;
+		if (!/^\s*\)/.test(text.slice(acronym.end, acronym.end + 3))) continue;
+		const key = normalize(surface);
+		const long = normalize(text.slice(name.start, name.end));
+		if (key !== long && !definitions.has(key)) definitions.set(key, long);
+	}
+	return definitions;
+}
+
+/** Moves the mentions of each defined acronym into the entity of the name that defines it, which gives the type. */
+function mergeDefinedAcronyms(groups: ReadonlyMap<string, Group>, definitions: ReadonlyMap<string, string>, merged: Set<Group>): void {
+	for (const [acronymKey, nameKey] of definitions) {
+		const acronym = groups.get(acronymKey);
+		const name = groups.get(nameKey);
+		if (!acronym || !name || acronym.fixed || merged.has(name) || merged.has(acronym)) continue;
+		merged.add(acronym);
+		name.mentions.push(...acronym.mentions);
 	}
 }

@@ -1,4 +1,4 @@
-import { CONNECTORS, MISC_KEYWORDS, NEVER, ORG_AFTER, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -80,7 +80,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
-			if (tokens[i].lower === 'of') {
+			if (ORG_BODY_LINKS.has(tokens[i].lower) && isOrgWord(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
+			if (OF_WORDS.has(tokens[i].lower)) {
 				if (ORG_HEADS.has(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
 				if (PLACE_HEADS.has(tokens[i - 1].lower)) return ['place', Confidence.Cue];
 			}
@@ -120,9 +121,23 @@ function isHyphenAdjective(text: string): boolean {
 	return dash > 0 && ADJECTIVE_TAILS.has(text.slice(dash + 1));
 }
 
+/** Words that continue an organization's name after one of its head words ("Commission on", "Centre for"). */
+const ORG_BODY_LINKS = new Set(['for', 'on']);
+
+/** Whether the word is one after which an organization's name goes on ("Commission on", "Centre for"). */
+function isOrgWord(lower: string): boolean {
+	return ORG_BODY_HEADS.has(lower);
+}
+
 /** Whether "of" after this word continues a name ("Bank of England", "Gulf of Aden", "Secretary of State"). */
 function joinsWithOf(lower: string): boolean {
 	return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower) || ORG_KEYWORDS.has(lower) || PLACE_KEYWORDS.has(lower) || TITLES.has(lower);
+}
+
+/** "The WHO": a sentence-initial article before an acronym, which no gazetteer name ("The Who", the band) includes. */
+function isTheAcronym(tokens: readonly Token[], a: number): boolean {
+	const next = tokens[a + 1];
+	return tokens[a].lower === 'the' && next !== undefined && next.upper && next.text.length >= 2;
 }
 
 /** A multi-word name a gazetteer knows that starts at token `k` and ends by `b`: its length, or 0. */
@@ -132,6 +147,14 @@ function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 		if (countries.has(key) || organizations.has(key) || cities.has(key) || fullNames.has(key)) return len;
 	}
 	return 0;
+}
+
+/**
+ * "Reagan Administration", "Clinton Foundation": an organization named after a person, whose first word alone still
+ * names the person, not the organization.
+ */
+function isEponymousOrganization(words: readonly string[]): boolean {
+	return words.length === 2 && EPONYMOUS_ORG_TAILS.has(words[1]) && (surnames.has(words[0]) || firstNames.has(words[0]) || !isCommonWord(words[0]));
 }
 
 /** Whether the first line of a document says it reports sport ("SOCCER - ..."). */
@@ -212,6 +235,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				continue;
 			}
 			let j = i + 1;
+			let orgBody = false;
 			while (j < n) {
 				const u = tokens[j];
 				if (u.kind === TokenKind.Word && u.cap) {
@@ -220,9 +244,18 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				}
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
-				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || joinsWithOf(tokens[k - 1].lower))) k++;
+				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower))) k++;
+				// "Commission on Human Rights", "Organisation for Security and Cooperation": an organization's body
+				// goes on after "for" or "on", and then after "and".
+				if (k === j && k < n && (ORG_BODY_LINKS.has(tokens[k].lower) || (tokens[k].lower === 'and' && orgBody))) {
+					if (tokens[k].lower !== 'and' && isOrgWord(tokens[k - 1].lower)) orgBody = true;
+					if (orgBody) {
+						k++;
+						if (tokens[k]?.lower === 'the') k++;
+					}
+				}
 				const next = tokens[k];
-				if (k > j && isWord(next) && next.cap) {
+				if (k > j && isWord(next) && next.cap && !NEVER.has(next.lower)) {
 					j = k + 1;
 					continue;
 				}
@@ -248,7 +281,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	const orgHeads = new Set<string>();
 	for (const c of candidates) {
 		if (c.type === 'person' || c.words.length < 2 || c.confidence < Confidence.Cue) continue;
-		if (c.type === 'organization') orgHeads.add(c.words[0]);
+		if (c.type === 'organization' && !isEponymousOrganization(c.words)) orgHeads.add(c.words[0]);
 		let initials = '';
 		for (const word of c.words) if (!CONNECTORS.has(word)) initials += word[0];
 		if (initials.length >= 2) acronyms.set(initials, c.type);
@@ -294,13 +327,18 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		out.push(candidate(tokens, a, b, wholeKey, forcedWhole, Confidence.User));
 		return;
 	}
-	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey))) {
+	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey)) && !isTheAcronym(tokens, a)) {
 		out.push(candidate(tokens, a, b, wholeKey, countries.has(wholeKey) ? 'place' : 'organization', Confidence.Known));
 		return;
 	}
 	if (tokens[a].sentenceStart && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
-		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) out.push(candidate(tokens, a, b, wholeKey, 'person', Confidence.Ordinary));
+		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
+		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
+			const next = tokens[b];
+			const speaker = surnames.has(wholeKey) && isWord(next) && PERSON_VERBS.has(next.lower);
+			out.push(candidate(tokens, a, b, wholeKey, 'person', speaker ? Confidence.Weak : Confidence.Ordinary));
+		}
 		a++;
 		while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	}
@@ -376,7 +414,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		out.push(candidate(tokens, a, b, key, type, confidence));
 	};
 	if (personCue && !countries.has(key) && !organizations.has(key)) return push('person', Confidence.Cue);
-	const typed = typeFromWords(tokens, a, b, key);
+	let typed = typeFromWords(tokens, a, b, key);
+	// "Ford County" is a place; only a sports report makes it a club ("Notts County").
+	if (!sports && typed?.[0] === 'organization' && typed[1] === Confidence.Cue && tokens[b - 1].lower === 'county') typed = ['place', Confidence.Cue];
 	const next = tokens[b];
 	const prev = tokens[a - 1];
 	// "Ana Ruiz ( Spain )": a competitor followed by the country in brackets, as in results lists.
@@ -400,12 +440,15 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
 	if (isWord(next) && !next.cap && weakOrNone) {
-		if (PERSON_VERBS.has(next.lower)) return push('person', Confidence.Weak);
+		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
+		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
+		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
 		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', Confidence.Weak);
 	}
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
+	if (weakOrNone && !isCountry && (isOrgNounBefore(tokens, a) || isOrgApposition(tokens, b))) return push('organization', Confidence.Cue);
 	if (typed) return push(typed[0], typed[1]);
 	// "an Aurus Senat limousine": an indefinite article introduces a product or a kind, not a named entity.
 	if (prev && (prev.lower === 'a' || prev.lower === 'an')) return push('person', Confidence.Ordinary);
@@ -418,6 +461,33 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower)) return push('organization', Confidence.Guess);
 	if (ordinary) return push('person', Confidence.Ordinary);
 	push('person', Confidence.Guess);
+}
+
+/** "the news agency Tanjug", "carmaker Kia": a lower-case noun of a kind of organization right before the name. */
+function isOrgNounBefore(tokens: readonly Token[], a: number): boolean {
+	const prev = tokens[a - 1];
+	return isWord(prev) && !prev.cap && ORG_NOUNS.has(prev.lower);
+}
+
+/**
+ * "Cofinec, a Hungarian company, said": the name, a comma, an article, at most three modifiers (lower-case words or
+ * nationality adjectives), an organization noun, then punctuation or a word that ends the apposition. "Smith, a bank
+ * analyst" is no apposition: a noun follows.
+ */
+function isOrgApposition(tokens: readonly Token[], b: number): boolean {
+	if (tokens[b]?.text !== ',') return false;
+	const article = tokens[b + 1];
+	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || article.lower === 'the')) return false;
+	for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
+		const t = tokens[k];
+		if (!isWord(t)) return false;
+		if (!t.cap && ORG_NOUNS.has(t.lower)) {
+			const after = tokens[k + 1];
+			return after === undefined || !isWord(after) || APPOSITION_ENDS.has(after.lower);
+		}
+		if (t.cap && !isDemonym(t.lower)) return false;
+	}
+	return false;
 }
 
 /** Types the names in a headline from what the body of the document and the gazetteers say, and nothing else. */

@@ -16,7 +16,8 @@ const none: FolderKnowledge = { parsed: { knowledge: emptyKnowledge, problems: [
  * The user's `news-entities.json` of each workspace folder: read through vscode.workspace.fs, re-read when it
  * changes on disk (a FileSystemWatcher per folder, no polling), its problems shown as diagnostics on the file.
  * A malformed file is reported once per change and ignored (the recognizer runs without it); edits refuse it.
- * Scenarios: activation -> every folder read; file created, changed, deleted -> re-read, `onDidChange` fires;
+ * Scenarios: activation -> every folder read; file saved in an editor -> re-read at once; file created, changed,
+ * deleted on disk -> re-read, `onDidChange` fires (every open article is then analysed again: ArticleEntitiesCache);
  * folders added or removed -> watchers follow.
  */
 export class EntityKnowledgeStore extends Disposable {
@@ -39,6 +40,11 @@ export class EntityKnowledgeStore extends Disposable {
 				this.folders.delete(folder.uri.toString());
 			}
 			void Promise.all(event.added.map((folder) => this.watch(folder))).then(() => this.changeEmitter.fire());
+		}));
+		// A save in the editor reloads at once, without waiting for the file watcher (which follows, harmlessly).
+		this._register(vscode.workspace.onDidSaveTextDocument((document) => {
+			const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+			if (folder && document.uri.toString() === EntityKnowledgeStore.fileOf(folder).toString()) void this.load(folder).then(() => this.changeEmitter.fire());
 		}));
 		this.ready = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.watch(folder))).then(() => undefined);
 	}
