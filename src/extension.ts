@@ -8,6 +8,7 @@ import { SeedDocumentCache } from './vscode/seedDocumentCache';
 import { registerClaimsSupport } from './vscode/claims';
 import { registerExportCommands } from './vscode/exportCommands';
 import { registerEntityFeatures } from './vscode/entities/index';
+import { registerCheckworthinessSupport } from './vscode/checkworthiness';
 
 export function activate(context: vscode.ExtensionContext): void {
 	const documents = new SeedDocumentCache();
@@ -17,7 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
-		registerClaimsSupport(documents, context.extensionUri),
+		registerClaimsSupport(documents, context.extensionUri, (store) => registerCheckworthinessSupport(documents, store)),
 		registerExportCommands(),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri),
 	);

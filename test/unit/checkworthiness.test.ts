@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectFeatures, features, wordCount } from '../../src/core/checkworthiness/features';
-import { BlockScoreCache, checkModel, reasonInWords, reasonsInWords, scoreDocument, scoreText } from '../../src/core/checkworthiness/scorer';
+import { BlockScoreCache, checkModel, reasonInWords, reasonsInWords, scoreBlocksIn, scoreDocument, scoreDocumentSteps, scoreText, type SentenceScore } from '../../src/core/checkworthiness/scorer';
 import { checkworthinessModel } from '../../src/core/checkworthiness/weights';
+import { hintAt, hintHoverMarkdown, nextHint, selectHints } from '../../src/core/checkworthiness/hints';
 import { parseSeed } from '../../src/core/seed/seedParser';
 
 /** The text a feature matched in `sentence`, '' for a whole-sentence feature, or null when it does not fire. */
@@ -211,5 +212,62 @@ void describe('check-worthiness scores', () => {
 		assert.notEqual(after[1].reasons, before[1].reasons);
 		assert.equal(after.length, 3);
 		assert.equal(second.slice(after[2].start, after[2].end), 'More text.');
+	});
+});
+
+void describe('check-worthiness scores in slices and ranges', () => {
+	const text = ` date 2024-03-16 ${Array.from({ length: 40 }, (_, i) => `Exports rose ${i}% in 2023. Officials were pleased.`).join('\n\n')}`;
+
+	void it('gives the same scores in slices as at once', () => {
+		const doc = parseSeed(text);
+		const steps = scoreDocumentSteps(doc, new BlockScoreCache(), 200);
+		let yields = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) yields++;
+		assert.ok(yields > 5, `yielded ${yields} times`);
+		assert.deepEqual(step.value, scoreDocument(doc));
+	});
+
+	void it('scores only the blocks overlapping a range, as the whole document would', () => {
+		const doc = parseSeed(text);
+		const whole = scoreDocument(doc);
+		const from = text.indexOf('Exports rose 10%');
+		const to = text.indexOf('Exports rose 12%');
+		const part = scoreBlocksIn(doc, { start: from, end: to }, new BlockScoreCache());
+		assert.deepEqual(part.map((s) => text.slice(s.start, s.end)), ['Exports rose 10% in 2023.', 'Officials were pleased.', 'Exports rose 11% in 2023.', 'Officials were pleased.']);
+		assert.deepEqual(part, whole.filter((s) => part.some((p) => p.start === s.start)));
+	});
+});
+
+void describe('check-worthiness hints', () => {
+	const s = (start: number, end: number, score: number): SentenceScore => ({ start, end, score, reasons: [] });
+	const text = 'aaaa bbbb cccc dddd';
+	const scores = [s(0, 4, 0.9), s(5, 9, 0.4), s(10, 14, 0.8), s(15, 19, 0.7)];
+
+	void it('keeps sentences at or above the threshold, not overlapping a claim, not dismissed', () => {
+		assert.deepEqual(selectHints(text, scores, 0.5, [], new Set()).map((h) => h.start), [0, 10, 15]);
+		assert.deepEqual(selectHints(text, scores, 0.8, [], new Set()).map((h) => h.start), [0, 10]);
+		assert.deepEqual(selectHints(text, scores, 0.5, [{ start: 12, end: 13 }], new Set()).map((h) => h.start), [0, 15], 'a claim inside a sentence');
+		assert.deepEqual(selectHints(text, scores, 0.5, [{ start: 2, end: 16 }, { start: 0, end: 1 }], new Set()).map((h) => h.start), [], 'a claim across sentences, claims unsorted');
+		assert.deepEqual(selectHints(text, scores, 0.5, [{ start: 4, end: 5 }], new Set()).map((h) => h.start), [0, 10, 15], 'touching is not overlapping');
+		assert.deepEqual(selectHints(text, scores, 0.5, [], new Set(['cccc'])).map((h) => h.start), [0, 15]);
+	});
+
+	void it('goes to the next hint after the cursor, wrapping around, and finds the hint under the cursor', () => {
+		const hints = selectHints(text, scores, 0.5, [], new Set());
+		assert.equal(nextHint(hints, 0)?.start, 10);
+		assert.equal(nextHint(hints, 16)?.start, 0);
+		assert.equal(nextHint([], 3), undefined);
+		assert.equal(hintAt(hints, 14)?.start, 10);
+		assert.equal(hintAt(hints, 7), undefined);
+	});
+
+	void it('writes the hover with score, escaped reasons and our two command links only', () => {
+		const hostile = { start: 0, end: 10, score: 0.734, reasons: [{ feature: 'name', label: 'a name', text: '[x](command:evil) <b>*Bold*</b>', contribution: 1 }] };
+		const markdown = hintHoverMarkdown(hostile, { tag: { command: 'newsSeed.tagClaim', args: { uri: 'file:///a.txt' } }, dismiss: { command: 'newsSeed.checkworthiness.dismiss', args: { start: 0, end: 10 } } });
+		assert.match(markdown, /score 0\.73/);
+		assert.ok(markdown.includes('a name\\: \\[x\\]\\(command\\:evil\\) \\<b\\>\\*Bold\\*\\<\\/b\\>'), markdown);
+		const links = [...markdown.matchAll(/\]\((command:[^)]*)\)/g)].map((m) => m[1].split('?')[0]);
+		assert.deepEqual(links, ['command:newsSeed.tagClaim', 'command:newsSeed.checkworthiness.dismiss']);
 	});
 });

@@ -100,7 +100,8 @@ const properName: Feature = {
 const commonCapitalised: ReadonlySet<string> = new Set([
 	'OK', 'Okay', 'Mr', 'Mrs', 'Ms', 'Sir', 'Madam', 'God', 'Yes', 'No', 'Well', 'So', 'And', 'But', 'Now',
 	'THE', 'AND', 'APPLAUSE', 'LAUGHTER', 'CROSSTALK', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
-	'Saturday', 'Sunday',
+	'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+	'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
 ]);
 
 /**
@@ -113,7 +114,8 @@ export const features: readonly Feature[] = [
 	pattern('percent', 'a percentage', /\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)|\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters) of\b/i),
 	pattern('number', 'a number', new RegExp(String.raw`\b(?!(?:1[6-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?:\s+${SCALE}\b)?|\b(?:hundreds|thousands|millions|billions|trillions|dozens) of\b|\b${SCALE}s?\b`, 'i')),
 	pattern('year', 'a year', /\b(?:in|since|by|from|until|of|before|after) (?:the )?(?:1[6-9]|20)\d\d(?:s\b|\b)|\b(?:1[6-9]|20)\d\d\b/i),
-	pattern('date', 'a date', new RegExp(String.raw`\b${MONTH}(?:\s+\d{1,2}\b)?|\b(?:last|this|next|past) (?:year|month|week|decade|century|quarter)\b|\b\d+ (?:years|months|weeks|decades) ago\b|\byesterday\b`, 'i')),
+	// Month names are matched with their capital only: "may" is a verb.
+	pattern('date', 'a date', new RegExp(String.raw`\b${MONTH}(?:\s+\d{1,2}\b)?|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) (?:year|month|week|decade|century|quarter)\b|\b\d+ (?:years|months|weeks|decades) ago\b|\b[Yy]esterday\b`)),
 	pattern('comparison', 'a comparison', /\b(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|better|worse|faster|slower|cheaper|richer|poorer|longer|shorter|older|younger|stronger|weaker|safer)\s+(?:\w+\s+)?than\b|\b(?:compared (?:to|with)|as (?:much|many|high|low|large) as|twice as|times (?:as|more|higher|larger|the)|outnumber\w*|exceed\w*|the same as|more and more)\b/i),
 	pattern('superlative', 'a superlative', /\b(?:the )?(?:most|least|highest|lowest|largest|biggest|smallest|greatest|worst|fastest|slowest|richest|poorest|deadliest|longest|oldest|youngest|strongest|weakest|top)\b(?! of all\b)/i),
 	pattern('record', 'a record or first', /\b(?:record(?:s|-breaking| high| low| levels?)?|all-time|in (?:our |the )?history|for the first time|the first time|never before|unprecedented|historic|since (?:the )?(?:19|20)\d\d|ever (?:been|seen|recorded|had|made)|ever\b)/i),

@@ -3,7 +3,7 @@
  * by scripts/trainCheckworthy.ts (weights.ts). A sentence's score is in [0, 1]; its reasons are the fired
  * features whose learned weight raised the score, strongest first, each with the text that fired it.
  */
-import type { SeedDocument, Span } from '../seed/seedDocument';
+import type { ParagraphBlock, SeedDocument, Span } from '../seed/seedDocument';
 import { splitSentences } from '../seed/sentences';
 import { detectFeatures, features } from './features';
 import { checkworthinessModel } from './weights';
@@ -86,14 +86,15 @@ export function reasonsInWords(reasons: readonly Reason[]): string {
 
 /**
  * Scores of a text block's sentences, cached by the block's text so that typing in one paragraph rescores only
- * that paragraph. Offsets in the cache are relative to the block; callers shift them. The cache keeps the
- * entries used by the latest {@link scoreDocument} call and drops the rest, so it never outgrows the documents.
+ * that paragraph. Offsets in the cache are relative to the block; callers shift them. Each full pass over a
+ * document ({@link scoreDocument}, {@link scoreDocumentSteps}) starts a generation: entries not used since the
+ * previous pass are dropped, so the cache never outgrows the document it serves.
  */
 export class BlockScoreCache {
 	private current = new Map<string, readonly SentenceScore[]>();
 	private previous = new Map<string, readonly SentenceScore[]>();
 
-	/** Begins a pass over a document: entries not used since the previous pass are dropped at the next one. */
+	/** Begins a full pass over a document: entries unused since the previous pass go at the next one. */
 	beginPass(): void {
 		this.previous = this.current;
 		this.current = new Map();
@@ -104,11 +105,11 @@ export class BlockScoreCache {
 	 * are the block's sentence spans in `text` (the parser's), which saves splitting again; the sentence splitter
 	 * depends only on the block's characters, so the cached result is the same either way.
 	 */
-	scoresOf(text: string, start: number, end: number, sentences?: readonly Span[]): readonly SentenceScore[] {
+	scoresOf(text: string, start: number, end: number, sentences?: () => readonly Span[]): readonly SentenceScore[] {
 		const blockText = text.slice(start, end);
 		let scores = this.current.get(blockText) ?? this.previous.get(blockText);
 		if (!scores) {
-			scores = (sentences ?? splitSentences(text, start, end)).map((span) => ({
+			scores = (sentences ? sentences() : splitSentences(text, start, end)).map((span) => ({
 				start: span.start - start,
 				end: span.end - start,
 				...scoreText(text.slice(span.start, span.end)),
@@ -119,18 +120,60 @@ export class BlockScoreCache {
 	}
 }
 
+function scoreBlock(doc: SeedDocument, block: ParagraphBlock, cache: BlockScoreCache, out: SentenceScore[]): void {
+	for (const s of cache.scoresOf(doc.text, block.start, block.end, () => block.sentences)) {
+		out.push({ start: block.start + s.start, end: block.start + s.end, score: s.score, reasons: s.reasons });
+	}
+}
+
 /**
  * The scores of every sentence of the lead and the paragraphs of `doc` (not headings, not the dateline), in
  * document order, with offsets into `doc.text`. With a cache, unchanged blocks are not rescored.
  */
 export function scoreDocument(doc: SeedDocument, cache: BlockScoreCache = new BlockScoreCache()): SentenceScore[] {
+	const steps = scoreDocumentSteps(doc, cache);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * {@link scoreDocument} as steps: yields after about `sliceChars` characters of blocks, so that an editor can
+ * give the thread back between slices (core/entities' `runSliced`).
+ */
+export function* scoreDocumentSteps(doc: SeedDocument, cache: BlockScoreCache, sliceChars = 32_000): Generator<void, SentenceScore[]> {
 	cache.beginPass();
 	const out: SentenceScore[] = [];
+	let done = 0;
 	for (const block of doc.blocks) {
 		if (block.kind !== 'paragraph') continue;
-		for (const s of cache.scoresOf(doc.text, block.start, block.end, block.sentences)) {
-			out.push({ start: block.start + s.start, end: block.start + s.end, score: s.score, reasons: s.reasons });
+		scoreBlock(doc, block, cache, out);
+		done += block.end - block.start;
+		if (done >= sliceChars) {
+			done = 0;
+			yield;
 		}
+	}
+	return out;
+}
+
+/**
+ * The scores of the sentences of the blocks that overlap `range` (for the part of an article on screen, ready
+ * before the whole is). Same results as {@link scoreDocument} for those sentences; shares its cache.
+ */
+export function scoreBlocksIn(doc: SeedDocument, range: Span, cache: BlockScoreCache): SentenceScore[] {
+	const out: SentenceScore[] = [];
+	let low = 0;
+	let high = doc.blocks.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (doc.blocks[mid].end <= range.start) low = mid + 1;
+		else high = mid;
+	}
+	for (let i = low; i < doc.blocks.length && doc.blocks[i].start < range.end; i++) {
+		const block = doc.blocks[i];
+		if (block.kind === 'paragraph') scoreBlock(doc, block, cache, out);
 	}
 	return out;
 }
