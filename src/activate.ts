@@ -9,6 +9,7 @@ import { SeedDocumentCache } from './vscode/seedDocumentCache';
 import { registerClaimsSupport } from './vscode/claims';
 import { registerExportCommands } from './vscode/exportCommands';
 import { registerEntityFeatures } from './vscode/entities/index';
+import { registerCheckworthinessSupport } from './vscode/checkworthiness';
 import type { HostPlatform } from './vscode/platform';
 
 export function activateOn(platform: HostPlatform, context: vscode.ExtensionContext): void {
@@ -22,7 +23,7 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
-		registerClaimsSupport(documents, context.extensionUri, platform),
+		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store)),
 		registerExportCommands(platform),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log),
 	);

@@ -2,6 +2,7 @@
 // Output goes to stdout, messages to stderr; exit code 2 for bad arguments and missing or unreadable files.
 import { access, readFile } from 'node:fs/promises';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from './cliTypes';
+import { checkworthyCommand } from './commands/checkworthy';
 import { entitiesCommand } from './commands/entities';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -12,7 +13,7 @@ import { mergeDriverCommand } from './commands/mergeDriver';
 import { resolveCommand } from './commands/resolve';
 
 /** Every command; a new one (validate, export, import, stats) is one module and one entry here. */
-export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand, gitSetupCommand, mergeDriverCommand, resolveCommand];
+export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand, gitSetupCommand, mergeDriverCommand, resolveCommand, checkworthyCommand];
 
 function toolHelp(): string {
 	const width = Math.max(...commands.map((c) => c.name.length));

@@ -96,3 +96,46 @@ void describe('news-seed entities', () => {
 		}
 	});
 });
+
+void describe('news-seed checkworthy', () => {
+	const text = ' date 2025-01-22 Exports rose to 4.5 million tonnes last year, more than in any year since 1990. I think we should thank everyone. 📉 Prices fell 12% after the tariffs.\r\n\r\nTrade and Tariffs\r\n\r\nThank you.';
+
+	void it('prints JSON per file: every sentence of lead and paragraphs with UTF-16 offsets, score and reasons', async () => {
+		const io = fakeIo({ '/ws/a.txt': `\uFEFF${text}`, '/ws/b.txt': ' date 2025-01-23 Nothing here.' });
+		assert.equal(await runCli(['checkworthy', '--json', 'a.txt', 'b.txt'], io), 0);
+		const out = JSON.parse(io.out) as { file: string; sentences: { start: number; end: number; text: string; score: number; reasons: string[] }[] }[];
+		assert.deepEqual(out.map((f) => f.file), ['a.txt', 'b.txt']);
+		const sentences = out[0].sentences;
+		assert.deepEqual(sentences.map((s) => s.text), [
+			'Exports rose to 4.5 million tonnes last year, more than in any year since 1990.', 'I think we should thank everyone.',
+			'📉 Prices fell 12% after the tariffs.', 'Thank you.',
+		]);
+		for (const s of sentences) {
+			assert.equal(text.slice(s.start, s.end), s.text, 'offsets count UTF-16 units of the text without BOM');
+			assert.ok(s.score >= 0 && s.score <= 1);
+		}
+		assert.ok(sentences[0].reasons.includes('a figure: 4.5 million tonnes'), sentences[0].reasons.join('; '));
+		assert.ok(sentences[0].score > sentences[1].score);
+		assert.deepEqual(out[1].sentences.map((s) => s.text), ['Nothing here.']);
+	});
+
+	void it('lists the best sentences first with score and reasons, honouring --top and --threshold', async () => {
+		const io = fakeIo({ '/ws/a.txt': text });
+		assert.equal(await runCli(['checkworthy', 'a.txt', '--top', '1'], io), 0);
+		assert.match(io.out, /^a\.txt: 1 of 4 sentences\n {2}0\.\d\d {2}\[\d+, \d+\) {2}Exports rose/);
+		assert.match(io.out, /because: .*a figure: 4\.5 million tonnes/);
+		assert.ok(!io.out.includes('Thank you.'));
+		const strict = fakeIo({ '/ws/a.txt': text });
+		assert.equal(await runCli(['checkworthy', 'a.txt', '--threshold', '1'], strict), 0);
+		assert.equal(strict.out, 'a.txt: no sentence scores 1 or more\n');
+	});
+
+	void it('refuses bad options and missing files with exit code 2', async () => {
+		for (const args of [['checkworthy'], ['checkworthy', 'a.txt', '--top', '0'], ['checkworthy', 'a.txt', '--threshold', '2'], ['checkworthy', 'a.txt', '--threshold', 'x'], ['checkworthy', 'missing.txt']]) {
+			const io = fakeIo({ '/ws/a.txt': text });
+			assert.equal(await runCli(args, io), 2, args.join(' '));
+			assert.match(io.err, /^news-seed: /);
+			assert.equal(io.out, '');
+		}
+	});
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-	CLAIMS_SCHEMA, createClaim, createSidecar, describeArticle, formatSidecarProblem, isSidecarName, parseSidecar, serialiseSidecar, sidecarNameFor,
+	CLAIMS_SCHEMA, createClaim, createSidecar, describeArticle, formatSidecarProblem, isSidecarName, mergeDismissedHints, parseSidecar, serialiseSidecar, sidecarNameFor,
 	updateClaimBody, type Claim, type Sidecar,
 } from '../../src/core/claims';
 import { assertGolden, readFixture, referenceName, referenceText, seededRandomBytes, sha256Hex, spanOf, steppingClock } from '../fixtures/claims/claimTestKit';
@@ -249,4 +249,30 @@ void test('no truncation or corruption of a sidecar makes parsing throw', () => 
 		assert.equal(corrupted.status === 'ok', corrupted.problems.length === 0, `corrupted at ${cut}`);
 		assert.equal(corrupted.status === 'ok', corrupted.sidecar !== null, `corrupted at ${cut}`);
 	}
+});
+
+void test('dismissed check-worthiness hints round-trip, sorted and unique, and are absent from files without any', () => {
+	const plain = serialiseSidecar(referenceSidecar());
+	assert.ok(!plain.includes('dismissedHints'), 'no key without dismissals: older files keep their bytes');
+	assert.equal(parseSidecar(plain).sidecar?.dismissedHints, undefined);
+	const { article, claims } = referenceSidecar();
+	const text = serialiseSidecar(createSidecar(article, claims, ['Zebra counts rose 4%.', 'Apples cost $3.', 'Zebra counts rose 4%.']));
+	const parsed = parseSidecar(text);
+	assert.equal(parsed.status, 'ok', JSON.stringify(parsed.problems));
+	assert.deepEqual(parsed.sidecar?.dismissedHints, ['Apples cost $3.', 'Zebra counts rose 4%.']);
+	assert.equal(serialiseSidecar(parsed.sidecar!), text);
+	assert.deepEqual((JSON.parse(text) as { dismissedHints: unknown }).dismissedHints, [{ exact: 'Apples cost $3.' }, { exact: 'Zebra counts rose 4%.' }]);
+});
+
+void test('a malformed dismissed hint is a located schema problem', () => {
+	const file = JSON.parse(serialiseSidecar(referenceSidecar())) as Record<string, unknown>;
+	file.dismissedHints = [{ exact: '' }];
+	const parsed = parseSidecar(JSON.stringify(file, null, 2));
+	assert.equal(parsed.status, 'invalid');
+	assert.ok(parsed.problems.some((p) => p.path.startsWith('$.dismissedHints[0]')), JSON.stringify(parsed.problems));
+});
+
+void test('dismissed hints merge three ways: additions on either side kept, removals on either side honoured', () => {
+	assert.deepEqual(mergeDismissedHints(['a', 'b'], ['a', 'b', 'c'], ['b', 'd']), ['b', 'c', 'd']);
+	assert.deepEqual(mergeDismissedHints([], ['x'], ['x']), ['x']);
 });

@@ -46,6 +46,12 @@ export interface Sidecar {
 	readonly article: SidecarArticle;
 	/** Any order; serialisation sorts them. Ids are unique. */
 	readonly claims: readonly Claim[];
+	/**
+	 * The exact texts of sentences whose check-worthiness hint the user dismissed; a hint stays hidden on every
+	 * sentence of the article with that text. Optional: written only when there is one, so older files and
+	 * files without dismissals keep their bytes.
+	 */
+	readonly dismissedHints?: readonly string[];
 }
 
 /** What is wrong with a sidecar file, and where. */
@@ -126,9 +132,24 @@ export function describeArticle(articlePathOrName: string, text: string, date: s
 	return { fileName, sha256: sha256(text), date };
 }
 
-/** A fresh sidecar for an article. */
-export function createSidecar(article: SidecarArticle, claims: readonly Claim[]): Sidecar {
-	return { article, claims };
+/** A fresh sidecar for an article (with the dismissed hints of the file it replaces, if any). */
+export function createSidecar(article: SidecarArticle, claims: readonly Claim[], dismissedHints: readonly string[] = []): Sidecar {
+	return dismissedHints.length > 0 ? { article, claims, dismissedHints } : { article, claims };
+}
+
+/**
+ * Three-way merge of dismissed hints: a dismissal added on either side since `base` is kept, one removed on
+ * either side is dropped.
+ */
+export function mergeDismissedHints(base: readonly string[], ours: readonly string[], theirs: readonly string[]): string[] {
+	const [inBase, inOurs, inTheirs] = [new Set(base), new Set(ours), new Set(theirs)];
+	const kept = [...ours, ...theirs].filter((text) => (inOurs.has(text) && inTheirs.has(text)) || !inBase.has(text));
+	return normaliseDismissedHints(kept);
+}
+
+/** Dismissed hint texts as the file stores them: unique, in code-unit order. */
+export function normaliseDismissedHints(texts: readonly string[]): string[] {
+	return [...new Set(texts)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function anchoringToJson(anchoring: ClaimAnchoring): object {
@@ -172,10 +193,12 @@ function claimVersionToJson(claim: Claim, source: string): object {
  */
 export function serialiseSidecar(sidecar: Sidecar): string {
 	const { fileName, sha256, date } = sidecar.article;
+	const dismissedHints = normaliseDismissedHints(sidecar.dismissedHints ?? []);
 	const file = {
 		schemaVersion: SIDECAR_SCHEMA_VERSION,
 		article: { fileName, sha256, date },
 		claims: [...sidecar.claims].sort(compareClaims).map((claim) => claimToJson(claim, fileName)),
+		...(dismissedHints.length > 0 ? { dismissedHints: dismissedHints.map((exact) => ({ exact })) } : {}),
 	};
 	return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -396,7 +419,8 @@ export function parseSidecar(text: string): SidecarParseResult {
 	});
 
 	if (sink.problems.length === 0 && article) {
-		return { status: 'ok', sidecar: { article, claims }, article, claims, problems: [] };
+		const hints = Array.isArray(value.dismissedHints) ? (value.dismissedHints as { exact: string }[]).map((h) => h.exact) : [];
+		return { status: 'ok', sidecar: createSidecar(article, claims, hints), article, claims, problems: [] };
 	}
 	return { status: 'invalid', sidecar: null, article, claims, problems: sink.problems };
 }

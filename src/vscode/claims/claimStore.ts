@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-	createClaim, formatSidecarProblem, mergeClaimSets, parseSidecar, prepareArticle, serialiseSidecar, sidecarNameFor,
+	createClaim, formatSidecarProblem, mergeClaimSets, mergeDismissedHints, parseSidecar, prepareArticle, serialiseSidecar, sidecarNameFor,
 	UNANCHORED, updateClaimBody, type Claim, type ClaimBody, type ClaimConflict, type NewClaimFields, type SidecarProblem,
 } from '../../core/claims';
 import { confirmAnchor, refreshTargets, trackClaims, trackEdits, upsertTracked, type TrackedClaim } from '../../core/claims/claimTracking';
@@ -23,6 +23,8 @@ export interface ArticleClaims {
 	/** Set when the sidecar is damaged: its claims are shown read-only and the file is never written. */
 	readonly problem: string | null;
 	readonly problems: readonly SidecarProblem[];
+	/** Texts of sentences whose check-worthiness hint was dismissed (kept in the sidecar). */
+	readonly dismissedHints: readonly string[];
 }
 
 interface Entry extends ArticleClaims {
@@ -31,6 +33,9 @@ interface Entry extends ArticleClaims {
 	problems: readonly SidecarProblem[];
 	/** The claims as last read from or written to disk: the base of 3-way merges. */
 	base: readonly Claim[];
+	dismissedHints: readonly string[];
+	/** The dismissed hints as last read from or written to disk. */
+	dismissedBase: readonly string[];
 	/** The sidecar's text as last read or written (null: no file). A watcher event with this text is our own echo. */
 	diskText: string | null;
 	/** Sidecar operations of this article run one at a time, in order. */
@@ -150,6 +155,20 @@ export class ClaimStore extends Disposable {
 		});
 	}
 
+	/** Remembers in the article's sidecar that the check-worthiness hint on sentences with this text was dismissed. */
+	async dismissHint(articleUri: vscode.Uri, sentenceText: string): Promise<void> {
+		await this.enqueue(articleUri, async (entry) => {
+			if (entry.diskText === null && entry.tracked.length === 0 && entry.problem === null) {
+				await this.readSidecar(entry, false);
+			}
+			this.refuseIfReadOnly(entry);
+			if (entry.dismissedHints.includes(sentenceText)) return;
+			entry.dismissedHints = mergeDismissedHints([], entry.dismissedHints, [sentenceText]);
+			this.fire(entry);
+			await this.write(entry);
+		});
+	}
+
 	/** Changes a claim's assessment and writes the sidecar. */
 	async updateBody(id: string, changes: Partial<ClaimBody>): Promise<Claim> {
 		return this.mutate(id, (entry, tracked) => {
@@ -212,7 +231,7 @@ export class ClaimStore extends Disposable {
 		let entry = this.entries.get(key);
 		if (!entry) {
 			const sidecarUri = vscode.Uri.joinPath(articleUri, '..', sidecarNameFor(baseName(articleUri)));
-			entry = { articleUri, sidecarUri, tracked: [], problem: null, problems: [], base: [], diskText: null, queue: Promise.resolve() };
+			entry = { articleUri, sidecarUri, tracked: [], problem: null, problems: [], base: [], dismissedHints: [], dismissedBase: [], diskText: null, queue: Promise.resolve() };
 			this.entries.set(key, entry);
 		}
 		return entry;
@@ -267,12 +286,16 @@ export class ClaimStore extends Disposable {
 		const ours = entry.tracked.map((t) => t.claim);
 		const merged = wasDamaged ? { claims: theirs, conflicts: [] as ClaimConflict[] } : mergeClaimSets(entry.base, ours, theirs);
 		entry.base = theirs;
+		const theirHints = parsed?.sidecar?.dismissedHints ?? [];
+		const hints = wasDamaged ? [...theirHints] : mergeDismissedHints(entry.dismissedBase, entry.dismissedHints, theirHints);
+		entry.dismissedBase = theirHints;
+		entry.dismissedHints = hints;
 		entry.tracked = trackClaims(article, merged.claims, entry.tracked);
 		this.fire(entry);
 		if (merged.conflicts.length > 0) {
 			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; kept the later version of ${merged.conflicts.length} claim(s).`);
 		}
-		if (!sameClaims(merged.claims, theirs)) {
+		if (!sameClaims(merged.claims, theirs) || hints.length !== theirHints.length) {
 			await this.write(entry);
 		}
 	}
@@ -289,6 +312,8 @@ export class ClaimStore extends Disposable {
 			}
 			const merged = mergeClaimSets(entry.base, entry.tracked.map((t) => t.claim), parsed?.claims ?? []);
 			entry.base = parsed?.claims ?? [];
+			entry.dismissedHints = mergeDismissedHints(entry.dismissedBase, entry.dismissedHints, parsed?.sidecar?.dismissedHints ?? []);
+			entry.dismissedBase = parsed?.sidecar?.dismissedHints ?? [];
 			entry.diskText = disk;
 			const text = await this.currentText(entry.articleUri);
 			entry.tracked = trackClaims(prepareArticle(text ?? ''), merged.claims, entry.tracked);
@@ -300,24 +325,27 @@ export class ClaimStore extends Disposable {
 		}
 		const claims = entry.tracked.map((t) => t.claim);
 		try {
-			if (claims.length === 0) {
+			if (claims.length === 0 && entry.dismissedHints.length === 0) {
 				if (disk !== null) {
 					await vscode.workspace.fs.delete(entry.sidecarUri, { useTrash: false });
 				}
 				entry.diskText = null;
 				entry.base = [];
+				entry.dismissedBase = [];
 				return;
 			}
 			const articleText = text ?? '';
 			const serialised = serialiseSidecar({
 				article: { fileName: baseName(entry.articleUri), sha256: await sha256Hex(articleText), date: parseDateline(articleText).dateline?.value ?? null },
 				claims,
+				dismissedHints: entry.dismissedHints,
 			});
 			if (serialised !== disk) {
 				await writeTextFileAtomically(entry.sidecarUri, serialised, this.platform);
 			}
 			entry.diskText = serialised;
 			entry.base = claims;
+			entry.dismissedBase = entry.dismissedHints;
 		} catch (error) {
 			throw new ClaimsError(`Could not save the claims to ${baseName(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. The file on disk was left as it was; your change is kept and will be saved with the next one.`);
 		}

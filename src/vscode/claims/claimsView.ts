@@ -5,7 +5,18 @@ import { Disposable } from '../dispose';
 import { readVerdicts } from './claimSettings';
 import type { ClaimStore } from './claimStore';
 
+/** Rows another feature adds below the claims (the check-worthy sentences): it builds its own nodes and items. */
+export interface ClaimsViewSection {
+	readonly onDidChange: vscode.Event<void>;
+	roots(): unknown[];
+	children(node: unknown): unknown[];
+	treeItem(node: unknown): vscode.TreeItem;
+	/** The section as data for the view's test snapshot. */
+	snapshot(): unknown;
+}
+
 type Node =
+	| { readonly kind: 'section'; readonly node: unknown }
 	| { readonly kind: 'group'; readonly group: ClaimGroup }
 	| { readonly kind: 'claim'; readonly item: ClaimGroupItem; readonly claimId: string; readonly grouping: ClaimGrouping; readonly groupKind: ClaimGroup['kind'] };
 
@@ -28,8 +39,9 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 	/** The scale read once per render of the view, not once per row. */
 	private verdicts = readVerdicts();
 
-	constructor(private readonly store: ClaimStore) {
+	constructor(private readonly store: ClaimStore, private readonly section?: ClaimsViewSection) {
 		super();
+		if (section) this._register(section.onDidChange(() => this.scheduleRefresh()));
 		this.view = this._register(vscode.window.createTreeView('newsSeed.claims', { treeDataProvider: this, showCollapseAll: true }));
 		this._register({ dispose: () => clearTimeout(this.timer) });
 		this._register(store.onDidChange(() => this.scheduleRefresh()));
@@ -97,7 +109,10 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 	getChildren(node?: Node): Node[] {
 		if (!node) {
 			this.verdicts = readVerdicts();
-			return this.groups().map((group) => ({ kind: 'group', group }));
+			return [...this.groups().map((group): Node => ({ kind: 'group', group })), ...(this.section?.roots() ?? []).map((n): Node => ({ kind: 'section', node: n }))];
+		}
+		if (node.kind === 'section') {
+			return (this.section?.children(node.node) ?? []).map((n) => ({ kind: 'section', node: n }));
 		}
 		if (node.kind === 'group') {
 			return node.group.items.map((item) => ({ kind: 'claim', item, claimId: item.tracked.claim.id, grouping: this.grouping, groupKind: node.group.kind }));
@@ -106,6 +121,9 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 	}
 
 	getTreeItem(node: Node): vscode.TreeItem {
+		if (node.kind === 'section') {
+			return this.section!.treeItem(node.node);
+		}
 		if (node.kind === 'group') {
 			const { group } = node;
 			const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
@@ -154,6 +172,7 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		await this.store.whenReady();
 		this.verdicts = readVerdicts();
 		return {
+			checkworthy: this.section?.snapshot(),
 			grouping: this.grouping,
 			hidden: [...this.hidden],
 			groups: this.groups().map((group) => ({

@@ -6,17 +6,28 @@ import { ClaimDecorations } from './claimDecorations';
 import { registerClaimHover } from './claimHover';
 import { ClaimStatusBar } from './claimStatusBar';
 import { ClaimStore } from './claimStore';
-import { ClaimsView } from './claimsView';
+import { ClaimsView, type ClaimsViewSection } from './claimsView';
 
-/** Claims (issue 4): tag while reading, the sidecar, anchoring, decorations, hover, Claims view, status bar. */
-export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri: vscode.Uri, platform: HostPlatform): vscode.Disposable {
+/** What a feature built on the claims (check-worthiness hints) adds: its disposables and a Claims view section. */
+export interface ClaimsAddOn {
+	readonly disposable: vscode.Disposable;
+	readonly viewSection?: ClaimsViewSection;
+}
+
+/**
+ * Claims (issue 4): tag while reading, the sidecar, anchoring, decorations, hover, Claims view, status bar.
+ * `addOn` builds a feature on the same store (it is disposed before the store).
+ */
+export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri: vscode.Uri, platform: HostPlatform, addOn?: (store: ClaimStore) => ClaimsAddOn): vscode.Disposable {
 	const store = new ClaimStore(platform);
+	const added = addOn?.(store);
 	// Disposed in the order given: the features first, then the store they listen to.
 	return vscode.Disposable.from(
+		added?.disposable ?? { dispose: () => undefined },
 		registerClaimCommands(store, documents),
 		registerClaimHover(store),
 		new ClaimDecorations(store, extensionUri),
-		new ClaimsView(store),
+		new ClaimsView(store, added?.viewSection),
 		new ClaimStatusBar(store),
 		store,
 	);

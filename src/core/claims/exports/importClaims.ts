@@ -216,5 +216,5 @@ export function importIntoSidecar(
 		return { sidecarText: null, outcome, refused: null };
 	}
 	const description = parsed?.sidecar?.article ?? describeArticle(articlePathOrName, articleText, parseDateline(articleText).dateline?.value ?? null, sha256);
-	return { sidecarText: serialiseSidecar(createSidecar(description, outcome.claims)), outcome, refused: null };
+	return { sidecarText: serialiseSidecar(createSidecar(description, outcome.claims, parsed?.sidecar?.dismissedHints)), outcome, refused: null };
 }

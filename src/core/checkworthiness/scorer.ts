@@ -1,0 +1,179 @@
+/**
+ * Check-worthiness scores: a logistic model over the named features of features.ts, with the weights learned
+ * by scripts/trainCheckworthy.ts (weights.ts). A sentence's score is in [0, 1]; its reasons are the fired
+ * features whose learned weight raised the score, strongest first, each with the text that fired it.
+ */
+import type { ParagraphBlock, SeedDocument, Span } from '../seed/seedDocument';
+import { splitSentences } from '../seed/sentences';
+import { detectFeatures, features } from './features';
+import { checkworthinessModel } from './weights';
+
+/** The learned model: one weight per feature (in the order of {@link features}), a bias and a default threshold. */
+export interface CheckworthinessModel {
+	readonly featureIds: readonly string[];
+	readonly weights: readonly number[];
+	readonly bias: number;
+	/** The default threshold above which a sentence is called check-worthy (chosen on the training data). */
+	readonly threshold: number;
+}
+
+/** Why a sentence scored high: a feature that raised its score, with the text that fired it. */
+export interface Reason {
+	readonly feature: string;
+	readonly label: string;
+	/** The sentence's text that fired the feature; absent for features of the whole sentence (length). */
+	readonly text?: string;
+	/** Weight times value: how much the feature added to the log-odds. */
+	readonly contribution: number;
+}
+
+/** A sentence's check-worthiness. */
+export interface SentenceScore extends Span {
+	/** Probability-like score in [0, 1]. */
+	readonly score: number;
+	/** The features that raised the score, strongest first. */
+	readonly reasons: readonly Reason[];
+}
+
+/** Throws unless `model` was trained for the current feature list (a stale weights.ts is a build error, not a wrong score). */
+export function checkModel(model: CheckworthinessModel): void {
+	const ids = features.map((f) => f.id);
+	if (model.featureIds.length !== ids.length || model.featureIds.some((id, i) => id !== ids[i]) || model.weights.length !== ids.length) {
+		throw new Error('check-worthiness weights do not match the feature list; run scripts/trainCheckworthy.ts');
+	}
+}
+
+checkModel(checkworthinessModel);
+
+function sigmoid(x: number): number {
+	return 1 / (1 + Math.exp(-x));
+}
+
+/**
+ * The score and reasons of one sentence's text (no offsets). Pure; equal text gives equal results. A reason
+ * whose text lies inside another reason's text is left out ("a number: 4.5 million" beside "a figure: 4.5
+ * million tonnes"); it still counts in the score.
+ */
+export function scoreText(sentence: string, model: CheckworthinessModel = checkworthinessModel): { score: number; reasons: Reason[] } {
+	let logit = model.bias;
+	const raised: { reason: Reason; start: number; end: number }[] = [];
+	for (const { index, hit } of detectFeatures(sentence)) {
+		const contribution = model.weights[index] * hit.value;
+		logit += contribution;
+		if (contribution > 0) {
+			const feature = features[index];
+			const reason = feature.showsText && hit.end > hit.start
+				? { feature: feature.id, label: feature.label, text: sentence.slice(hit.start, hit.end), contribution }
+				: { feature: feature.id, label: feature.label, contribution };
+			raised.push({ reason, start: hit.start, end: hit.end });
+		}
+	}
+	const covered = (r: (typeof raised)[number]): boolean => r.end > r.start && raised.some((o) => o !== r && o.start <= r.start && r.end <= o.end
+		&& (o.end - o.start > r.end - r.start || o.reason.contribution > r.reason.contribution));
+	const reasons = raised.filter((r) => !covered(r)).map((r) => r.reason).sort((a, b) => b.contribution - a.contribution);
+	return { score: sigmoid(logit), reasons };
+}
+
+/** A reason in words: "a figure: 4.5 million tonnes", or the label alone for a feature of the whole sentence. */
+export function reasonInWords(reason: Reason): string {
+	return reason.text === undefined ? reason.label : `${reason.label}: ${reason.text}`;
+}
+
+/** The reasons of a score joined in words: "a figure: 4.5 million tonnes; a comparison: more than". */
+export function reasonsInWords(reasons: readonly Reason[]): string {
+	return reasons.map(reasonInWords).join('; ');
+}
+
+/**
+ * Scores of a text block's sentences, cached by the block's text so that typing in one paragraph rescores only
+ * that paragraph. Offsets in the cache are relative to the block; callers shift them. Each full pass over a
+ * document ({@link scoreDocument}, {@link scoreDocumentSteps}) starts a generation: entries not used since the
+ * previous pass are dropped, so the cache never outgrows the document it serves.
+ */
+export class BlockScoreCache {
+	private current = new Map<string, readonly SentenceScore[]>();
+	private previous = new Map<string, readonly SentenceScore[]>();
+
+	/** Begins a full pass over a document: entries unused since the previous pass go at the next one. */
+	beginPass(): void {
+		this.previous = this.current;
+		this.current = new Map();
+	}
+
+	/**
+	 * The scores of the sentences of the block `[start, end)` of `text`, block-relative. `sentences`, when given,
+	 * are the block's sentence spans in `text` (the parser's), which saves splitting again; the sentence splitter
+	 * depends only on the block's characters, so the cached result is the same either way.
+	 */
+	scoresOf(text: string, start: number, end: number, sentences?: () => readonly Span[]): readonly SentenceScore[] {
+		const blockText = text.slice(start, end);
+		let scores = this.current.get(blockText) ?? this.previous.get(blockText);
+		if (!scores) {
+			scores = (sentences ? sentences() : splitSentences(text, start, end)).map((span) => ({
+				start: span.start - start,
+				end: span.end - start,
+				...scoreText(text.slice(span.start, span.end)),
+			}));
+		}
+		this.current.set(blockText, scores);
+		return scores;
+	}
+}
+
+function scoreBlock(doc: SeedDocument, block: ParagraphBlock, cache: BlockScoreCache, out: SentenceScore[]): void {
+	for (const s of cache.scoresOf(doc.text, block.start, block.end, () => block.sentences)) {
+		out.push({ start: block.start + s.start, end: block.start + s.end, score: s.score, reasons: s.reasons });
+	}
+}
+
+/**
+ * The scores of every sentence of the lead and the paragraphs of `doc` (not headings, not the dateline), in
+ * document order, with offsets into `doc.text`. With a cache, unchanged blocks are not rescored.
+ */
+export function scoreDocument(doc: SeedDocument, cache: BlockScoreCache = new BlockScoreCache()): SentenceScore[] {
+	const steps = scoreDocumentSteps(doc, cache);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * {@link scoreDocument} as steps: yields after about `sliceChars` characters of blocks, so that an editor can
+ * give the thread back between slices (core/entities' `runSliced`).
+ */
+export function* scoreDocumentSteps(doc: SeedDocument, cache: BlockScoreCache, sliceChars = 32_000): Generator<void, SentenceScore[]> {
+	cache.beginPass();
+	const out: SentenceScore[] = [];
+	let done = 0;
+	for (const block of doc.blocks) {
+		if (block.kind !== 'paragraph') continue;
+		scoreBlock(doc, block, cache, out);
+		done += block.end - block.start;
+		if (done >= sliceChars) {
+			done = 0;
+			yield;
+		}
+	}
+	return out;
+}
+
+/**
+ * The scores of the sentences of the blocks that overlap `range` (for the part of an article on screen, ready
+ * before the whole is). Same results as {@link scoreDocument} for those sentences; shares its cache.
+ */
+export function scoreBlocksIn(doc: SeedDocument, range: Span, cache: BlockScoreCache): SentenceScore[] {
+	const out: SentenceScore[] = [];
+	let low = 0;
+	let high = doc.blocks.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (doc.blocks[mid].end <= range.start) low = mid + 1;
+		else high = mid;
+	}
+	for (let i = low; i < doc.blocks.length && doc.blocks[i].start < range.end; i++) {
+		const block = doc.blocks[i];
+		if (block.kind === 'paragraph') scoreBlock(doc, block, cache, out);
+	}
+	return out;
+}

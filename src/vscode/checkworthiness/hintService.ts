@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import { runSliced } from '../../core/entities/articleEntities';
+import { selectHints } from '../../core/checkworthiness/hints';
+import { BlockScoreCache, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
+import type { Span } from '../../core/seed/seedDocument';
+import { isSeedDocument } from '../convert';
+import { Disposable } from '../dispose';
+import { hostSlicer } from '../entities/articleEntitiesCache';
+import type { SeedDocumentCache } from '../seedDocumentCache';
+import type { ClaimLink } from './claimLink';
+
+/** Setting keys; the command toggles `enabled`. */
+export const hintSettings = { section: 'newsSeed.checkworthiness', enabled: 'enabled', threshold: 'threshold' } as const;
+const DEFAULT_THRESHOLD = 0.5;
+const SLICE_BUDGET_MS = 12;
+const TYPING_DEBOUNCE_MS = 150;
+
+interface Entry {
+	readonly cache: BlockScoreCache;
+	/** Scores of the whole article at `version`, once the sliced run finished. */
+	scores?: { readonly version: number; readonly scores: readonly SentenceScore[] };
+	/** The run in progress, for this version; a newer version supersedes it. */
+	running?: { readonly version: number; superseded: boolean };
+	timer?: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * Check-worthiness scores and hints of the open articles.
+ *
+ * Scenarios:
+ *  - article shown: the blocks on screen are scored at once ({@link hintsIn}), the whole article in slices of
+ *    ~12 ms on the extension host's thread ({@link ensureScored}); `onDidChange` fires when the whole is ready;
+ *  - typing: scores are cached per block text, so only the edited paragraph is rescored; the whole is rescored
+ *    (in slices) 150 ms after the last keystroke;
+ *  - claims tagged, removed or moved, hints dismissed, settings changed: `onDidChange` fires (no rescoring);
+ *  - article closed: its scores are dropped.
+ */
+export class HintService extends Disposable {
+	private readonly entries = new Map<string, Entry>();
+	private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.Uri | undefined>());
+	/** Fires with an article's URI when its hints may have changed (undefined: every article). */
+	readonly onDidChange = this.changeEmitter.event;
+
+	constructor(private readonly documents: SeedDocumentCache, readonly claims: ClaimLink) {
+		super();
+		this._register({ dispose: () => this.entries.forEach((e) => this.stop(e)) });
+		this._register(documents.onDidChange((document) => this.onEdited(document)));
+		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
+		this._register(claims.onDidChange((uri) => this.changeEmitter.fire(uri)));
+		this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+			if (event.affectsConfiguration(hintSettings.section)) this.changeEmitter.fire(undefined);
+		}));
+	}
+
+	get enabled(): boolean {
+		return vscode.workspace.getConfiguration(hintSettings.section).get<boolean>(hintSettings.enabled, true);
+	}
+
+	get threshold(): number {
+		const value = vscode.workspace.getConfiguration(hintSettings.section).get<number>(hintSettings.threshold, DEFAULT_THRESHOLD);
+		return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_THRESHOLD;
+	}
+
+	/** The whole article's scores if they are ready for the document's current version. */
+	readyScores(document: vscode.TextDocument): readonly SentenceScore[] | undefined {
+		const scores = this.entries.get(document.uri.toString())?.scores;
+		return scores && scores.version === document.version ? scores.scores : undefined;
+	}
+
+	/** Every sentence's score now, computing what is missing synchronously (commands, tests, the CLI-like view). */
+	allScores(document: vscode.TextDocument): readonly SentenceScore[] {
+		const ready = this.readyScores(document);
+		if (ready) return ready;
+		const entry = this.entryFor(document);
+		const scores = scoreDocument(this.documents.get(document), entry.cache);
+		entry.scores = { version: document.version, scores };
+		return scores;
+	}
+
+	/** The hints of the whole article now (empty when hints are off). */
+	allHints(document: vscode.TextDocument): SentenceScore[] {
+		return this.enabled ? this.select(document, this.allScores(document)) : [];
+	}
+
+	/** The hints of the whole article if its scores are ready (see {@link ensureScored}); [] when hints are off. */
+	readyHints(document: vscode.TextDocument): SentenceScore[] | undefined {
+		if (!this.enabled) return [];
+		const ready = this.readyScores(document);
+		return ready ? this.select(document, ready) : undefined;
+	}
+
+	/** The hints in the blocks overlapping `spans` (the visible ranges, the hovered sentence), scored now. */
+	hintsIn(document: vscode.TextDocument, spans: readonly Span[]): SentenceScore[] {
+		if (!this.enabled) return [];
+		const ready = this.readyScores(document);
+		const entry = this.entryFor(document);
+		const doc = this.documents.get(document);
+		const scores = ready
+			? ready.filter((s) => spans.some((span) => s.start < span.end && span.start < s.end))
+			: spans.flatMap((span) => scoreBlocksIn(doc, span, entry.cache));
+		return this.select(document, scores);
+	}
+
+	/** Starts scoring the whole article in slices, unless done or running for this version; `onDidChange` fires when done. */
+	ensureScored(document: vscode.TextDocument): void {
+		const entry = this.entryFor(document);
+		const version = document.version;
+		if (entry.scores?.version === version || (entry.running?.version === version && !entry.running.superseded)) return;
+		if (entry.running) entry.running.superseded = true;
+		const run = { version, superseded: false };
+		entry.running = run;
+		const doc = this.documents.get(document);
+		void runSliced(scoreDocumentSteps(doc, entry.cache), { ...hostSlicer(), isCancelled: () => run.superseded || document.isClosed }, SLICE_BUDGET_MS).then((scores) => {
+			if (!scores || run.superseded) return;
+			entry.running = undefined;
+			entry.scores = { version, scores };
+			this.changeEmitter.fire(document.uri);
+		});
+	}
+
+	private select(document: vscode.TextDocument, scores: readonly SentenceScore[]): SentenceScore[] {
+		return selectHints(document.getText(), scores, this.threshold, this.claims.taggedSpans(document.uri), this.claims.dismissedHints(document.uri));
+	}
+
+	private entryFor(document: vscode.TextDocument): Entry {
+		const key = document.uri.toString();
+		let entry = this.entries.get(key);
+		if (!entry) {
+			entry = { cache: new BlockScoreCache() };
+			this.entries.set(key, entry);
+		}
+		return entry;
+	}
+
+	private onEdited(document: vscode.TextDocument): void {
+		const entry = this.entries.get(document.uri.toString());
+		if (!entry || !isSeedDocument(document)) return;
+		clearTimeout(entry.timer);
+		entry.timer = setTimeout(() => this.ensureScored(document), TYPING_DEBOUNCE_MS);
+	}
+
+	private stop(entry: Entry): void {
+		clearTimeout(entry.timer);
+		if (entry.running) entry.running.superseded = true;
+	}
+
+	private forget(uri: vscode.Uri): void {
+		const entry = this.entries.get(uri.toString());
+		if (entry) {
+			this.stop(entry);
+			this.entries.delete(uri.toString());
+		}
+	}
+}

@@ -1,0 +1,173 @@
+// Check-worthiness hints in a real VS Code: the marked sentences (as the test-only snapshot command reports what
+// the decorations draw), the hover with its reasons and links, the code action that tags, dismissals kept in the
+// sidecar, Next Check-worthy Sentence, the toggle, and the Claims view's group.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, waitFor, workspaceFile } from './support';
+
+interface HintSnapshot {
+	enabled: boolean;
+	threshold: number;
+	hints: { start: number; end: number; text: string; score: number; reasons: string[] }[];
+}
+
+interface ViewSnapshot {
+	checkworthy?: { article: string; scoring: boolean; sentences: { start: number; end: number; score: number; text: string }[] }[];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const figures = 'Exports rose to 4.5 million tonnes last year, more than in any year since 1990.';
+const opinion = 'I think we should thank everyone here tonight.';
+const unemployment = 'Unemployment fell to 4.9 percent because of the stimulus.';
+const taxes = 'The minister said that taxes went up by $300 million in 2023.';
+const articleText = ` date 2024-03-16 ${figures} ${opinion}\n\nTrade Figures\n\n${unemployment} Thank you very much. ${taxes}\n\nWhat a lovely day it is!`;
+
+let counter = 0;
+/** Every article this suite wrote; removed with their sidecars afterwards, so later suites see the workspace as before. */
+const created: vscode.Uri[] = [];
+async function openArticle(): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor }> {
+	counter++;
+	const uri = workspaceFile(`96${counter}_${counter.toString(16).padStart(16, 'a')}.txt`);
+	created.push(uri);
+	await vscode.workspace.fs.writeFile(uri, encoder.encode(articleText));
+	const document = await vscode.workspace.openTextDocument(uri);
+	const editor = await vscode.window.showTextDocument(document);
+	return { uri, editor };
+}
+
+async function snapshot(uri: vscode.Uri): Promise<HintSnapshot> {
+	return vscode.commands.executeCommand<HintSnapshot>('newsSeed.checkworthiness.snapshot', uri.toString());
+}
+
+function hintTexts(s: HintSnapshot): string[] {
+	return s.hints.map((h) => h.text);
+}
+
+async function readOrNull(uri: vscode.Uri): Promise<string | null> {
+	try {
+		return decoder.decode(await vscode.workspace.fs.readFile(uri));
+	} catch {
+		return null;
+	}
+}
+
+function sidecarOf(article: vscode.Uri): vscode.Uri {
+	return vscode.Uri.file(article.fsPath.replace(/\.txt$/, '.claims.json'));
+}
+
+suite('Check-worthiness hints', () => {
+	teardown(closeAllEditors);
+	suiteTeardown(async () => {
+		for (const uri of created) {
+			for (const file of [sidecarOf(uri), uri]) await vscode.workspace.fs.delete(file).then(() => undefined, () => undefined);
+		}
+	});
+
+	test('marks the sentences above the threshold, never the opinion, the thanks, the heading or the dateline', async () => {
+		const { uri } = await openArticle();
+		const s = await snapshot(uri);
+		assert.equal(s.enabled, true);
+		assert.equal(s.threshold, 0.5);
+		assert.deepEqual(hintTexts(s), [figures, unemployment, taxes]);
+		for (const hint of s.hints) {
+			assert.equal(articleText.slice(hint.start, hint.end), hint.text);
+			assert.ok(hint.score >= 0.5 && hint.score <= 1);
+		}
+		assert.ok(s.hints[0].reasons.includes('a figure: 4.5 million tonnes'), s.hints[0].reasons.join('; '));
+	});
+
+	test('the hover gives the score, the reasons in words and only our two command links', async () => {
+		const { uri, editor } = await openArticle();
+		const inFigures = editor.document.positionAt(articleText.indexOf('million tonnes'));
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, inFigures);
+		const markdown = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).find((v) => v.includes('Check-worthy'));
+		assert.ok(markdown, 'a check-worthiness hover');
+		assert.match(markdown, /score 0\.\d\d/);
+		assert.ok(markdown.includes('a figure\\: 4\\.5 million tonnes'), markdown);
+		assert.ok(markdown.includes('a comparison\\: more than'), markdown);
+		const links = [...markdown.matchAll(/\]\((command:[^)?]*)/g)].map((m) => m[1]);
+		assert.deepEqual(links, ['command:newsSeed.tagClaim', 'command:newsSeed.checkworthiness.dismiss']);
+		const inOpinion = editor.document.positionAt(articleText.indexOf('thank everyone'));
+		const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, inOpinion);
+		assert.ok(!none.flatMap((h) => h.contents).some((c) => (typeof c === 'string' ? c : c.value).includes('Check-worthy')));
+	});
+
+	test('the code action tags the hinted sentence as a claim, and the hint goes away', async () => {
+		const { uri, editor } = await openArticle();
+		const at = editor.document.positionAt(articleText.indexOf('4.9 percent'));
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
+		const tag = actions.find((a) => a.title.startsWith('Tag as claim'));
+		assert.ok(tag?.command, `actions: ${actions.map((a) => a.title).join(', ')}`);
+		assert.ok(actions.some((a) => a.title === 'Dismiss check-worthiness hint'));
+		await vscode.commands.executeCommand(tag.command.command, ...(tag.command.arguments ?? []));
+		const sidecar = await waitFor('the sidecar with the new claim', () => readOrNull(sidecarOf(uri)).then((t) => (t?.includes(unemployment) ? t : undefined)));
+		assert.ok(sidecar.includes('"exact": "Unemployment fell to 4.9 percent because of the stimulus."'));
+		await waitFor('the hint to go', async () => (hintTexts(await snapshot(uri)).includes(unemployment) ? undefined : true));
+		assert.deepEqual(hintTexts(await snapshot(uri)), [figures, taxes]);
+		const far = editor.document.positionAt(articleText.indexOf('thank everyone'));
+		const noActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(far, far));
+		assert.ok(!noActions.some((a) => a.title.startsWith('Tag as claim')), 'no action outside a hinted sentence');
+	});
+
+	test('a dismissal is written to the sidecar and hides the hint, also after reopening', async () => {
+		const { uri } = await openArticle();
+		const start = articleText.indexOf(taxes);
+		const dismissed = await vscode.commands.executeCommand<string>('newsSeed.checkworthiness.dismiss', { uri: uri.toString(), start, end: start + taxes.length });
+		assert.equal(dismissed, taxes);
+		const sidecar = await waitFor('the sidecar with the dismissal', async () => (await readOrNull(sidecarOf(uri))) ?? undefined);
+		assert.deepEqual((JSON.parse(sidecar) as { dismissedHints: unknown; claims: unknown[] }).dismissedHints, [{ exact: taxes }]);
+		assert.deepEqual((JSON.parse(sidecar) as { claims: unknown[] }).claims, []);
+		assert.deepEqual(hintTexts(await snapshot(uri)), [figures, unemployment]);
+		await closeAllEditors();
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		assert.deepEqual(hintTexts(await snapshot(uri)), [figures, unemployment]);
+	});
+
+	test('Next Check-worthy Sentence moves the cursor to the next hint and wraps around', async () => {
+		const { editor } = await openArticle();
+		editor.selection = new vscode.Selection(0, 0, 0, 0);
+		await vscode.commands.executeCommand('newsSeed.checkworthiness.next');
+		assert.equal(editor.document.offsetAt(editor.selection.active), articleText.indexOf(figures));
+		await vscode.commands.executeCommand('newsSeed.checkworthiness.next');
+		assert.equal(editor.document.offsetAt(editor.selection.active), articleText.indexOf(unemployment));
+		editor.selection = new vscode.Selection(editor.document.positionAt(articleText.length), editor.document.positionAt(articleText.length));
+		await vscode.commands.executeCommand('newsSeed.checkworthiness.next');
+		assert.equal(editor.document.offsetAt(editor.selection.active), articleText.indexOf(figures));
+	});
+
+	test('typing rescores the edited paragraph', async () => {
+		const { uri, editor } = await openArticle();
+		const at = editor.document.positionAt(articleText.indexOf(opinion));
+		await editor.edit((edit) => edit.replace(new vscode.Range(at, at.translate(0, opinion.length)), 'Imports fell 30% in 2023.'));
+		assert.deepEqual(hintTexts(await snapshot(uri)), [figures, 'Imports fell 30% in 2023.', unemployment, taxes]);
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+	});
+
+	test('the toggle and the threshold setting turn hints off and down', async () => {
+		const { uri } = await openArticle();
+		const config = vscode.workspace.getConfiguration('newsSeed.checkworthiness');
+		try {
+			assert.equal(await vscode.commands.executeCommand('newsSeed.checkworthiness.toggle'), false);
+			assert.deepEqual(await snapshot(uri), { enabled: false, threshold: 0.5, hints: [] });
+			assert.equal(await vscode.commands.executeCommand('newsSeed.checkworthiness.toggle'), true);
+			await config.update('threshold', 0.99, vscode.ConfigurationTarget.Global);
+			const strict = await snapshot(uri);
+			assert.ok(strict.hints.length < 3 && strict.hints.every((h) => h.score >= 0.99), JSON.stringify(strict));
+		} finally {
+			await config.update('threshold', undefined, vscode.ConfigurationTarget.Global);
+			await config.update('enabled', undefined, vscode.ConfigurationTarget.Global);
+		}
+	});
+
+	test('the Claims view lists the open articles\' check-worthy sentences not yet tagged, best first', async () => {
+		const { uri } = await openArticle();
+		const entry = await waitFor('the article in the view', async () => {
+			const view = await vscode.commands.executeCommand<ViewSnapshot>('newsSeed.claims.snapshot');
+			return view.checkworthy?.find((a) => a.article === uri.toString() && !a.scoring);
+		});
+		assert.deepEqual(entry.sentences.map((s) => s.text), [taxes, figures, unemployment]);
+		for (let i = 1; i < entry.sentences.length; i++) assert.ok(entry.sentences[i - 1].score >= entry.sentences[i].score);
+	});
+});
