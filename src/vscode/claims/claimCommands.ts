@@ -145,7 +145,7 @@ async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, args: T
 	if (note === undefined) {
 		return undefined;
 	}
-	let claimant = given.claimant !== undefined ? given.claimant : suggestClaimant(sentenceText(document, documents, span));
+	let claimant = given.claimant !== undefined ? given.claimant : suggestClaimant(document.getText(), { within: sentenceSpan(documents, document, span), tagged: span });
 	if (prompts && claimant) {
 		const answer = await vscode.window.showInputBox({ title: 'Claimant (who makes the claim)', prompt: 'Found in the sentence\'s attribution; edit, or clear for none.', value: claimant });
 		if (answer === undefined) {
@@ -157,12 +157,12 @@ async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, args: T
 	return claim.id;
 }
 
-/** The text of the sentence(s) around the span, where attribution cues are looked for. */
-function sentenceText(document: vscode.TextDocument, documents: SeedDocumentCache, span: Span): string {
+/** The sentence(s) around the span, where attribution cues are looked for. */
+function sentenceSpan(documents: SeedDocumentCache, document: vscode.TextDocument, span: Span): Span {
 	const parsed = documents.get(document);
 	const first = sentenceAt(parsed, span.start);
 	const last = sentenceAt(parsed, Math.max(span.start, span.end - 1));
-	return parsed.text.slice(Math.min(first?.start ?? span.start, span.start), Math.max(last?.end ?? span.end, span.end));
+	return { start: Math.min(first?.start ?? span.start, span.start), end: Math.max(last?.end ?? span.end, span.end) };
 }
 
 /** The label as the scale spells it; an unknown label from automation is refused with the scale. */
