@@ -10,6 +10,7 @@ import { isSeedDocument, toRange } from '../convert';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { ClaimsError, showError, type ClaimStore } from './claimStore';
 import { readAuthor, readVerdicts } from './claimSettings';
+import type { TaggingFlow } from './taggingFlow';
 
 /** Arguments of `newsSeed.tagClaim` for keybindings and automation: no prompt is shown when they are given. */
 export interface TagClaimArgs {
@@ -27,7 +28,7 @@ export interface TagClaimArgs {
 type ClaimRef = string | { readonly id?: unknown; readonly claimId?: unknown } | undefined;
 
 /** The claim commands; each is usable by keyboard alone, and without prompts when given its values. */
-export function registerClaimCommands(store: ClaimStore, documents: SeedDocumentCache): vscode.Disposable {
+export function registerClaimCommands(store: ClaimStore, documents: SeedDocumentCache, flow: TaggingFlow): vscode.Disposable {
 	const run = <A extends unknown[], R>(task: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
 		try {
 			return await task(...args);
@@ -40,7 +41,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 		}
 	};
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand('newsSeed.tagClaim', run((args?: TagClaimArgs) => tagClaim(store, documents, args))),
+		vscode.commands.registerCommand('newsSeed.tagClaim', run((args?: TagClaimArgs) => tagClaim(store, documents, flow, args))),
 		vscode.commands.registerCommand('newsSeed.setVerdict', run(async (ref?: ClaimRef, value?: string) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
@@ -99,7 +100,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 	);
 }
 
-async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, args: TagClaimArgs | undefined): Promise<string | undefined> {
+async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, flow: TaggingFlow, args: TagClaimArgs | undefined): Promise<string | undefined> {
 	// The editor's context menu passes the article's URI: that is an interactive call too.
 	const prompts = args === undefined || args === null || typeof args !== 'object' || args instanceof vscode.Uri;
 	const given: TagClaimArgs = prompts ? {} : args as TagClaimArgs;
@@ -137,23 +138,24 @@ async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, args: T
 		throw new ClaimsError('The selection holds no text to tag.');
 	}
 	const verdicts = readVerdicts();
-	const verdict = given.verdict !== undefined ? scaleLabel(verdicts, given.verdict) : prompts ? await pickVerdict(verdicts) : undefined;
-	if (prompts && verdict === undefined) {
-		return undefined;
-	}
-	const note = given.note ?? (prompts ? await vscode.window.showInputBox({ title: 'Note on the claim (optional)', prompt: 'Markdown; Enter to skip.' }) : '');
-	if (note === undefined) {
-		return undefined;
-	}
-	let claimant = given.claimant !== undefined ? given.claimant : suggestClaimant(document.getText(), { within: sentenceSpan(documents, document, span), tagged: span });
-	if (prompts && claimant) {
-		const answer = await vscode.window.showInputBox({ title: 'Claimant (who makes the claim)', prompt: 'Found in the sentence\'s attribution; edit, or clear for none.', value: claimant });
-		if (answer === undefined) {
+	let fields: { verdict: string | undefined; note: string; claimant: string | null; creator: string | null };
+	const suggested = given.claimant !== undefined ? given.claimant : suggestClaimant(document.getText(), { within: sentenceSpan(documents, document, span), tagged: span });
+	if (prompts) {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor || editor.document !== document) {
+			throw new ClaimsError('Open a news seed article to tag a claim.');
+		}
+		const quote = document.getText().slice(span.start, span.end).replace(/\s+/g, ' ');
+		const title = `Tag claim: “${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`;
+		const chosen = await flow.run(editor, toRange(document, span), title, verdicts, suggested);
+		if (!chosen) {
 			return undefined;
 		}
-		claimant = answer;
+		fields = { verdict: chosen.verdict, note: chosen.note, claimant: chosen.claimant, creator: chosen.creator ?? readAuthor() };
+	} else {
+		fields = { verdict: given.verdict !== undefined ? scaleLabel(verdicts, given.verdict) : undefined, note: given.note ?? '', claimant: suggested, creator: readAuthor() };
 	}
-	const claim = await store.addClaim(document, span, { verdict, note, claimant, tags: given.tags, sources: given.sources, creator: readAuthor() });
+	const claim = await store.addClaim(document, span, { ...fields, tags: given.tags, sources: given.sources });
 	return claim.id;
 }
 

@@ -16,8 +16,17 @@ export function reportVerdictProblems(): void {
 
 /** The creator recorded on new claims: `newsSeed.author`, else the OS user name. */
 export function readAuthor(): string | null {
-	const configured = vscode.workspace.getConfiguration('newsSeed').get<string>('author', '').trim();
-	return configured || process.env.USER || process.env.USERNAME || null;
+	return readConfiguredAuthor() || systemUserName();
+}
+
+/** `newsSeed.author` as set (trimmed; empty when unset): the tagging flow asks once while it is empty. */
+export function readConfiguredAuthor(): string {
+	return vscode.workspace.getConfiguration('newsSeed').get<string>('author', '').trim();
+}
+
+/** The user name of this machine's account, if the environment tells it. */
+export function systemUserName(): string | null {
+	return process.env.USER || process.env.USERNAME || null;
 }
 
 /** True when a configuration change affects how claims are drawn. */

@@ -6,13 +6,16 @@ import { registerClaimHover } from './claimHover';
 import { ClaimStatusBar } from './claimStatusBar';
 import { ClaimStore } from './claimStore';
 import { ClaimsView } from './claimsView';
+import { TaggingFlow } from './taggingFlow';
 
 /** Claims (issue 4): tag while reading, the sidecar, anchoring, decorations, hover, Claims view, status bar. */
 export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri: vscode.Uri): vscode.Disposable {
 	const store = new ClaimStore();
+	const flow = new TaggingFlow(extensionUri);
 	// Disposed in the order given: the features first, then the store they listen to.
 	return vscode.Disposable.from(
-		registerClaimCommands(store, documents),
+		registerClaimCommands(store, documents, flow),
+		flow,
 		registerClaimHover(store),
 		new ClaimDecorations(store, extensionUri),
 		new ClaimsView(store),
