@@ -69,10 +69,15 @@ async function flowState(): Promise<FlowSnapshot | null> {
 
 /** Waits until the flow shows `step` (and, when given, has `active` highlighted). */
 async function onStep(step: string, active?: RegExp): Promise<FlowSnapshot> {
-	return waitFor(`the ${step} step${active ? ` on ${active.source}` : ''}`, async () => {
-		const state = await flowState();
-		return state?.step === step && (!active || active.test(state.active ?? '')) ? state : undefined;
-	});
+	let last: FlowSnapshot | null = null;
+	try {
+		return await waitFor(`the ${step} step${active ? ` on ${active.source}` : ''}`, async () => {
+			last = await flowState();
+			return last?.step === step && (!active || active.test(last.active ?? '')) ? last : undefined;
+		});
+	} catch (error) {
+		throw new Error(`${error instanceof Error ? error.message : String(error)}; the flow shows ${JSON.stringify(last)}`, { cause: error });
+	}
 }
 
 /** Runs a workbench command against the open quick input. */

@@ -7,15 +7,18 @@ import { ClaimStatusBar } from './claimStatusBar';
 import { ClaimStore } from './claimStore';
 import { ClaimsView } from './claimsView';
 import { TaggingFlow } from './taggingFlow';
+import { ClaimUndo } from './claimHistory';
 
 /** Claims (issue 4): tag while reading, the sidecar, anchoring, decorations, hover, Claims view, status bar. */
 export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri: vscode.Uri): vscode.Disposable {
 	const store = new ClaimStore();
 	const flow = new TaggingFlow(extensionUri);
+	const undo = new ClaimUndo(store);
 	// Disposed in the order given: the features first, then the store they listen to.
 	return vscode.Disposable.from(
-		registerClaimCommands(store, documents, flow),
+		registerClaimCommands(store, documents, flow, undo),
 		flow,
+		undo,
 		registerClaimHover(store),
 		new ClaimDecorations(store, extensionUri),
 		new ClaimsView(store),
