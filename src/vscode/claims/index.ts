@@ -4,6 +4,7 @@ import { registerClaimCommands } from './claimCommands';
 import { ClaimDecorations } from './claimDecorations';
 import { registerClaimHover } from './claimHover';
 import { ClaimStatusBar } from './claimStatusBar';
+import { ClaimContextKeys } from './claimContextKeys';
 import { ClaimStore } from './claimStore';
 import { ClaimsView } from './claimsView';
 import { TaggingFlow } from './taggingFlow';
@@ -23,6 +24,7 @@ export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri
 		new ClaimDecorations(store, extensionUri),
 		new ClaimsView(store),
 		new ClaimStatusBar(store),
+		new ClaimContextKeys(store),
 		store,
 	);
 }
