@@ -10,6 +10,7 @@ import { registerClaimsSupport } from './vscode/claims';
 import { registerExportCommands } from './vscode/exportCommands';
 import { registerEntityFeatures } from './vscode/entities/index';
 import { registerCheckworthinessSupport } from './vscode/checkworthiness';
+import { ReadOnlyArticles } from './vscode/readOnlyArticles';
 import type { HostPlatform } from './vscode/platform';
 
 export function activateOn(platform: HostPlatform, context: vscode.ExtensionContext): void {
@@ -26,5 +27,6 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store)),
 		registerExportCommands(platform),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log),
+		new ReadOnlyArticles(),
 	);
 }

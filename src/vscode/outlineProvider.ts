@@ -3,12 +3,16 @@ import { buildOutline, defaultOutlineOptions, type OutlineKind, type OutlineNode
 import { seedSelector, toRange } from './convert';
 import type { SeedDocumentCache } from './seedDocumentCache';
 
+/**
+ * No symbol kind means "paragraph"; String made the Outline call every paragraph "(string)" (its tooltip and
+ * screen-reader label), so lead and paragraphs are fields of their section: a block icon and the word "field".
+ */
 const symbolKinds: Record<OutlineKind, vscode.SymbolKind> = {
 	article: vscode.SymbolKind.File,
 	dateline: vscode.SymbolKind.Event,
-	lead: vscode.SymbolKind.String,
+	lead: vscode.SymbolKind.Field,
 	section: vscode.SymbolKind.Namespace,
-	paragraph: vscode.SymbolKind.String,
+	paragraph: vscode.SymbolKind.Field,
 };
 
 /** The Outline view, breadcrumbs and Go to Symbol in Editor: dateline, lead, sections and their paragraphs. */

@@ -2,7 +2,7 @@
 // extension installed: colours, the language in the status bar, the Outline view; saves media/screenshot.png.
 // Each check counts as a test; ends with the plain line `N passed, N failed`.
 import * as assert from 'node:assert/strict';
-import { cpSync, rmSync, unlinkSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { dropBrowserFiles, launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
@@ -15,6 +15,8 @@ const keep = process.argv.includes('--keep');
 const article = '001_820dad7cbcc6459d.txt';
 const sections = ['Nine Days in Geneva', 'Washington Keeps Its Distance', 'Indonesia\'s Quiet Role', 'What Comes Next'];
 const screenshot = path.join(repoRoot, 'media', 'screenshot.png');
+/** @param {string} name a picture of the tagging flow, for the README */
+const taggingShot = (name) => path.join(repoRoot, 'media', 'tagging', `${name}.png`);
 
 let passed = 0;
 let failed = 0;
@@ -50,6 +52,107 @@ function tokenColours(page, needles) {
 			return [key, span ? getComputedStyle(span).color : null];
 		}));
 	}, needles);
+}
+
+/**
+ * The tagging flow driven by real keystrokes, as a reader uses it: Ctrl+Alt+C T, the one-time name question,
+ * a digit for the verdict, the suggested claimant, a note. Keys pressed while the flow is open (even Enter as
+ * fast as the keyboard sends it, across step changes) must never reach the article. Saves the step-by-step
+ * pictures of media/tagging/.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').Locator} editor
+ * @param {string} workspace
+ */
+async function tagWithRealKeystrokes(page, editor, workspace) {
+	const articleFile = path.join(workspace, article);
+	const sidecarFile = articleFile.replace(/\.txt$/, '.claims.json');
+	const original = readFileSync(articleFile, 'utf8');
+	const quickInput = page.locator('.quick-input-widget');
+	const claimText = 'the country had “a very practical reason to care.”';
+	const readClaims = () => {
+		try {
+			return JSON.parse(readFileSync(sidecarFile, 'utf8')).claims;
+		} catch {
+			return [];
+		}
+	};
+	/** Selects `text` in the article through the Find widget, as a keyboard user would. */
+	const select = async (/** @type {string} */ text) => {
+		await editor.locator('.view-line', { hasText: sections[3] }).first().click();
+		await page.keyboard.press('Control+f');
+		await page.keyboard.insertText(text);
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Escape');
+	};
+	const startTagging = async () => {
+		await page.keyboard.press('Control+Alt+c');
+		await page.keyboard.press('t');
+		await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+	};
+	const placeholder = () => quickInput.locator('.quick-input-box input').getAttribute('placeholder');
+
+	await check('tagging flow: the name is asked once, a digit picks the verdict, the claimant is the whole name', async () => {
+		await select(claimText);
+		await startTagging();
+		assert.match(await placeholder() ?? '', /name/i, 'the one-time name question comes first');
+		await page.keyboard.insertText('A. Reader');
+		await page.keyboard.press('Enter');
+		await quickInput.locator('.quick-input-list .monaco-list-row', { hasText: 'Unchecked' }).first().waitFor({ timeout: 5000 });
+		const focused = await quickInput.locator('.quick-input-list .monaco-list-row.focused').first().innerText();
+		assert.match(focused, /7\s+Unchecked/, `the pick starts on Unchecked (focused: ${focused})`);
+		await page.mouse.move(0, 0);
+		await page.screenshot({ path: taggingShot('1-verdict') });
+		await page.keyboard.press('3');
+		await page.waitForFunction(() => /claimant/i.test(document.querySelector('.quick-input-box input')?.getAttribute('placeholder') ?? ''), null, { timeout: 5000 });
+		const value = await quickInput.locator('.quick-input-box input').inputValue();
+		assert.equal(value, 'Sri Wahyuningsih', 'the whole name, from the article\'s first mention');
+		await page.screenshot({ path: taggingShot('2-claimant') });
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => /note/i.test(document.querySelector('.quick-input-box input')?.getAttribute('placeholder') ?? ''), null, { timeout: 5000 });
+		await page.keyboard.type('Import share: 11% per the FAO.');
+		await page.screenshot({ path: taggingShot('3-note') });
+		await page.keyboard.press('Enter');
+		await quickInput.waitFor({ state: 'hidden', timeout: 5000 });
+		const claims = await waitForValue(() => (readClaims().length === 1 ? readClaims() : undefined));
+		assert.equal(claims[0].body.verdict, 'Half true');
+		assert.equal(claims[0].body.claimant, 'Sri Wahyuningsih');
+		assert.equal(claims[0].body.note, 'Import share: 11% per the FAO.');
+		assert.equal(claims[0].creator, 'A. Reader');
+		assert.equal(claims[0].target.selector[0].exact, claimText);
+		await page.waitForTimeout(400);
+		await page.screenshot({ path: taggingShot('4-tagged') });
+	});
+
+	await check('tagging flow: keys pressed as fast as possible during the flow never reach the article', async () => {
+		await select('Wheat futures on the Chicago Board of Trade fell 3.2%');
+		await page.keyboard.press('Control+Alt+c');
+		await page.keyboard.press('t');
+		// No waiting between keys: Enter, digits, letters and Enter again straight through every step change.
+		for (const key of ['Enter', '1', 'x', 'Enter', 'y', 'Enter', 'z']) {
+			await page.keyboard.press(key);
+		}
+		await page.keyboard.press('Escape');
+		await quickInput.waitFor({ state: 'hidden', timeout: 5000 });
+		await page.waitForTimeout(1500);
+		assert.equal(readFileSync(articleFile, 'utf8'), original, 'the article file is unchanged');
+		assert.equal(await page.locator('.tab.dirty').count(), 0, 'no editor holds unsaved changes');
+	});
+}
+
+/**
+ * Polls `probe` until it returns a value.
+ * @template T
+ * @param {() => T | undefined} probe
+ * @returns {Promise<T>}
+ */
+async function waitForValue(probe, timeoutMs = 10_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error('timed out');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
 
 /** @param {string} runDir */
@@ -130,6 +233,8 @@ async function runChecks(runDir) {
 			await page.waitForTimeout(500);
 			await page.screenshot({ path: screenshot });
 		});
+
+		await tagWithRealKeystrokes(page, editor, workspace);
 	} finally {
 		await browser.close();
 		await server.stop();

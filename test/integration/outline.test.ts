@@ -64,7 +64,7 @@ suite('outline', () => {
 		assert.equal(dateline.range.start.line, 0);
 		assert.equal(dateline.range.end.line, 0);
 		assert.ok(document.getText(dateline.range).includes('date 2025-01-22'), `dateline range covers "${document.getText(dateline.range)}"`);
-		assert.equal(lead.kind, vscode.SymbolKind.String);
+		assert.equal(lead.kind, vscode.SymbolKind.Field, 'not String: the Outline would call it "(string)"');
 		assert.equal(lead.range.start.line, 0);
 		assert.equal(lead.range.end.line, 0);
 		assert.ok(document.getText(lead.range).startsWith('Foreign ministers from Sweden'), `lead range starts with "${document.getText(lead.range).slice(0, 30)}"`);
@@ -101,7 +101,7 @@ suite('outline', () => {
 		root.children.slice(2).forEach((symbol, i) => {
 			assert.deepEqual(symbol.children.map((child) => child.name), expectedSections[i].paragraphs, symbol.name);
 			for (const paragraph of symbol.children) {
-				assert.equal(paragraph.kind, vscode.SymbolKind.String, paragraph.name);
+				assert.equal(paragraph.kind, vscode.SymbolKind.Field, `${paragraph.name}: not String, which the Outline calls "(string)"`);
 				const line = paragraph.range.start.line;
 				assert.ok(paragraph.range.isEqual(lineRange(lines, line)), `${paragraph.name}: range ${describeRange(paragraph.range)}`);
 				assert.ok(lines[line].startsWith(paragraph.name.replace(/…$/, '')), `${paragraph.name} names line ${line}`);

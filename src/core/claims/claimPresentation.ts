@@ -159,6 +159,34 @@ function countsText(items: readonly ClaimGroupItem[]): string {
 	return parts.join(', ');
 }
 
+/** "3 of 7 checked": how far the review of these claims has come (checked: any verdict but Unchecked). */
+export function progressText(items: readonly ClaimGroupItem[]): string {
+	const unchecked = items.filter((i) => i.tracked.claim.body.verdict.toLowerCase() === UNCHECKED_LABEL.toLowerCase()).length;
+	const changed = items.filter((i) => i.tracked.anchor.status === 'fuzzy').length;
+	return [`${items.length - unchecked} of ${items.length} checked`, changed > 0 ? `${changed} changed` : ''].filter(Boolean).join(', ');
+}
+
+/** What the Claims view shows beyond the verdict filter: a search, unchecked claims only, the current article first. */
+export interface ClaimViewOptions {
+	/** Words that must all occur (any case) in the claim's text, note, claimant, tags or creator. */
+	readonly query?: string;
+	/** Only claims still Unchecked. */
+	readonly uncheckedOnly?: boolean;
+	/** The key of the article in the active editor: its group comes first. */
+	readonly currentKey?: string;
+}
+
+/** True when every word of `query` occurs, ignoring case, in the claim's text, note, claimant, tags or creator. */
+export function matchesQuery(tracked: TrackedClaim, query: string): boolean {
+	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+	if (words.length === 0) {
+		return true;
+	}
+	const { claim } = tracked;
+	const haystack = [claim.target.quote.exact, claim.body.note, claim.body.claimant ?? '', ...claim.body.tags, claim.creator ?? ''].join('\n').toLowerCase();
+	return words.every((w) => haystack.includes(w));
+}
+
 function byPosition(a: ClaimGroupItem, b: ClaimGroupItem): number {
 	return (a.articleName < b.articleName ? -1 : a.articleName > b.articleName ? 1 : 0)
 		|| (a.tracked.anchor.span?.start ?? a.tracked.claim.target.position.start) - (b.tracked.anchor.span?.start ?? b.tracked.claim.target.position.start)
@@ -169,15 +197,21 @@ function byPosition(a: ClaimGroupItem, b: ClaimGroupItem): number {
  * The Claims view's top level. By article: one group per article with placed claims (or with a damaged
  * sidecar), by name; by verdict: one group per verdict of the scale that has claims, in scale order, then
  * labels the scale lacks, alphabetically. Both end with an `Unanchored` group (when not empty) holding every
- * claim whose text is gone, so nothing disappears silently. `hidden` lists verdict labels (any case) to leave out.
+ * claim whose text is gone, so nothing disappears silently. `hidden` lists verdict labels (any case) to leave out;
+ * `options` filters further (search, unchecked only) and puts the current article first. An article group's
+ * description is its progress over all its claims ("3 of 7 checked").
  */
-export function groupClaims(articles: readonly ArticleClaimsView[], grouping: ClaimGrouping, verdicts: readonly Verdict[], hidden: ReadonlySet<string> = new Set()): ClaimGroup[] {
+export function groupClaims(articles: readonly ArticleClaimsView[], grouping: ClaimGrouping, verdicts: readonly Verdict[], hidden: ReadonlySet<string> = new Set(), options: ClaimViewOptions = {}): ClaimGroup[] {
 	const hiddenLower = new Set([...hidden].map((h) => h.toLowerCase()));
+	const uncheckedLower = UNCHECKED_LABEL.toLowerCase();
+	const shown = (tracked: TrackedClaim) => !hiddenLower.has(tracked.claim.body.verdict.toLowerCase())
+		&& (!options.uncheckedOnly || tracked.claim.body.verdict.toLowerCase() === uncheckedLower)
+		&& (!options.query || matchesQuery(tracked, options.query));
 	const placed: ClaimGroupItem[] = [];
 	const unanchored: ClaimGroupItem[] = [];
 	for (const article of articles) {
 		for (const tracked of article.tracked) {
-			if (hiddenLower.has(tracked.claim.body.verdict.toLowerCase())) {
+			if (!shown(tracked)) {
 				continue;
 			}
 			const item = { articleKey: article.key, articleName: article.name, readOnly: article.problem !== null, tracked };
@@ -186,10 +220,14 @@ export function groupClaims(articles: readonly ArticleClaimsView[], grouping: Cl
 	}
 	const groups: ClaimGroup[] = [];
 	if (grouping === 'article') {
-		for (const article of [...articles].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+		const current = (a: ArticleClaimsView) => (a.key === options.currentKey ? 0 : 1);
+		for (const article of [...articles].sort((a, b) => current(a) - current(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
 			const items = placed.filter((i) => i.articleKey === article.key).sort(byPosition);
 			if (items.length > 0 || article.problem !== null) {
-				const description = article.problem !== null ? `${countsText(items)}, read-only: ${article.problem}` : countsText(items);
+				// Progress counts every claim of the article, whatever the filters show.
+				const all = article.tracked.map((tracked) => ({ articleKey: article.key, articleName: article.name, readOnly: false, tracked }));
+				const progress = progressText(all);
+				const description = article.problem !== null ? `${progress}, read-only: ${article.problem}` : progress;
 				groups.push({ kind: 'article', key: article.key, label: article.name, description, problem: article.problem, items });
 			}
 		}

@@ -10,6 +10,8 @@ import { isSeedDocument, toRange } from '../convert';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { ClaimsError, showError, type ClaimStore } from './claimStore';
 import { readAuthor, readVerdicts } from './claimSettings';
+import type { TaggingFlow } from './taggingFlow';
+import type { ClaimUndo } from './claimHistory';
 
 /** Arguments of `newsSeed.tagClaim` for keybindings and automation: no prompt is shown when they are given. */
 export interface TagClaimArgs {
@@ -27,7 +29,7 @@ export interface TagClaimArgs {
 type ClaimRef = string | { readonly id?: unknown; readonly claimId?: unknown } | undefined;
 
 /** The claim commands; each is usable by keyboard alone, and without prompts when given its values. */
-export function registerClaimCommands(store: ClaimStore, documents: SeedDocumentCache): vscode.Disposable {
+export function registerClaimCommands(store: ClaimStore, documents: SeedDocumentCache, flow: TaggingFlow, undo: ClaimUndo): vscode.Disposable {
 	const run = <A extends unknown[], R>(task: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
 		try {
 			return await task(...args);
@@ -40,7 +42,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 		}
 	};
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand('newsSeed.tagClaim', run((args?: TagClaimArgs) => tagClaim(store, documents, args))),
+		vscode.commands.registerCommand('newsSeed.tagClaim', run((args?: TagClaimArgs) => tagClaim(store, documents, flow, undo, args))),
 		vscode.commands.registerCommand('newsSeed.setVerdict', run(async (ref?: ClaimRef, value?: string) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
@@ -51,7 +53,9 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			if (wanted === undefined) {
 				return undefined;
 			}
-			return (await store.updateBody(tracked.claim.id, { verdict: scaleLabel(verdicts, wanted) })).id;
+			const changed = await store.updateBody(tracked.claim.id, { verdict: scaleLabel(verdicts, wanted) });
+			undo.record('verdict', articleOf(store, changed.id), tracked.claim, changed, `verdict of "${claimLabel(tracked, 40)}": ${changed.body.verdict}.`);
+			return changed.id;
 		})),
 		vscode.commands.registerCommand('newsSeed.editNote', run(async (ref?: ClaimRef, value?: string) => {
 			const tracked = await resolveClaim(store, ref);
@@ -63,7 +67,12 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 				prompt: 'Markdown. Empty to clear. Type \\n for a line break.',
 				value: tracked.claim.body.note.replace(/\n/g, '\\n'),
 			}).then((v) => v?.replace(/\\n/g, '\n'));
-			return note === undefined ? undefined : (await store.updateBody(tracked.claim.id, { note })).id;
+			if (note === undefined) {
+				return undefined;
+			}
+			const changed = await store.updateBody(tracked.claim.id, { note });
+			undo.record('note', articleOf(store, changed.id), tracked.claim, changed, `note of "${claimLabel(tracked, 40)}" ${note.trim() === '' ? 'cleared' : 'saved'}.`);
+			return changed.id;
 		})),
 		vscode.commands.registerCommand('newsSeed.editClaimDetails', run(async (ref?: ClaimRef, changes?: Partial<Pick<ClaimBody, 'claimant' | 'tags' | 'sources'>>) => {
 			const tracked = await resolveClaim(store, ref);
@@ -71,7 +80,12 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 				return undefined;
 			}
 			const wanted = changes ?? await promptDetails(tracked.claim);
-			return wanted === undefined ? undefined : (await store.updateBody(tracked.claim.id, wanted)).id;
+			if (wanted === undefined) {
+				return undefined;
+			}
+			const changed = await store.updateBody(tracked.claim.id, wanted);
+			undo.record('details', articleOf(store, changed.id), tracked.claim, changed, `details of "${claimLabel(tracked, 40)}" saved.`);
+			return changed.id;
 		})),
 		vscode.commands.registerCommand('newsSeed.removeClaim', run(async (ref?: ClaimRef) => {
 			const tracked = await resolveClaim(store, ref);
@@ -84,11 +98,19 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 					return undefined;
 				}
 			}
-			return (await store.remove(tracked.claim.id)).id;
+			const articleUri = articleOf(store, tracked.claim.id);
+			const removed = await store.remove(tracked.claim.id);
+			undo.record('remove', articleUri, removed, null, `removed the claim "${claimLabel(tracked, 40)}".`);
+			return removed.id;
 		})),
 		vscode.commands.registerCommand('newsSeed.acceptClaimAnchor', run(async (ref?: ClaimRef) => {
 			const tracked = await resolveClaim(store, ref, (t) => t.anchor.status === 'fuzzy');
-			return tracked ? (await store.acceptAnchor(tracked.claim.id)).id : undefined;
+			if (!tracked) {
+				return undefined;
+			}
+			const confirmed = await store.acceptAnchor(tracked.claim.id);
+			undo.record('confirm', articleOf(store, confirmed.id), tracked.claim, confirmed, `confirmed the changed text of "${claimLabel(tracked, 40)}".`);
+			return confirmed.id;
 		})),
 		vscode.commands.registerCommand('newsSeed.nextClaim', run((ref?: ClaimRef) => navigate(store, ref, 1))),
 		vscode.commands.registerCommand('newsSeed.previousClaim', run((ref?: ClaimRef) => navigate(store, ref, -1))),
@@ -99,7 +121,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 	);
 }
 
-async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, args: TagClaimArgs | undefined): Promise<string | undefined> {
+async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, flow: TaggingFlow, undo: ClaimUndo, args: TagClaimArgs | undefined): Promise<string | undefined> {
 	// The editor's context menu passes the article's URI: that is an interactive call too.
 	const prompts = args === undefined || args === null || typeof args !== 'object' || args instanceof vscode.Uri;
 	const given: TagClaimArgs = prompts ? {} : args as TagClaimArgs;
@@ -137,32 +159,44 @@ async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, args: T
 		throw new ClaimsError('The selection holds no text to tag.');
 	}
 	const verdicts = readVerdicts();
-	const verdict = given.verdict !== undefined ? scaleLabel(verdicts, given.verdict) : prompts ? await pickVerdict(verdicts) : undefined;
-	if (prompts && verdict === undefined) {
-		return undefined;
-	}
-	const note = given.note ?? (prompts ? await vscode.window.showInputBox({ title: 'Note on the claim (optional)', prompt: 'Markdown; Enter to skip.' }) : '');
-	if (note === undefined) {
-		return undefined;
-	}
-	let claimant = given.claimant !== undefined ? given.claimant : suggestClaimant(sentenceText(document, documents, span));
-	if (prompts && claimant) {
-		const answer = await vscode.window.showInputBox({ title: 'Claimant (who makes the claim)', prompt: 'Found in the sentence\'s attribution; edit, or clear for none.', value: claimant });
-		if (answer === undefined) {
+	let fields: { verdict: string | undefined; note: string; claimant: string | null; creator: string | null };
+	const suggested = given.claimant !== undefined ? given.claimant : suggestClaimant(document.getText(), { within: sentenceSpan(documents, document, span), tagged: span });
+	if (prompts) {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor || editor.document !== document) {
+			throw new ClaimsError('Open a news seed article to tag a claim.');
+		}
+		const quote = document.getText().slice(span.start, span.end).replace(/\s+/g, ' ');
+		const title = `Tag claim: “${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`;
+		const chosen = await flow.run(editor, toRange(document, span), title, verdicts, suggested);
+		if (!chosen) {
 			return undefined;
 		}
-		claimant = answer;
+		fields = { verdict: chosen.verdict, note: chosen.note, claimant: chosen.claimant, creator: chosen.creator ?? readAuthor() };
+	} else {
+		fields = { verdict: given.verdict !== undefined ? scaleLabel(verdicts, given.verdict) : undefined, note: given.note ?? '', claimant: suggested, creator: readAuthor() };
 	}
-	const claim = await store.addClaim(document, span, { verdict, note, claimant, tags: given.tags, sources: given.sources, creator: readAuthor() });
+	const claim = await store.addClaim(document, span, { ...fields, tags: given.tags, sources: given.sources });
+	const quote = claim.target.quote.exact.replace(/\s+/g, ' ');
+	undo.record('tag', document.uri, null, claim, `tagged "${quote.length > 40 ? `${quote.slice(0, 39)}…` : quote}" as ${claim.body.verdict}.`);
 	return claim.id;
 }
 
-/** The text of the sentence(s) around the span, where attribution cues are looked for. */
-function sentenceText(document: vscode.TextDocument, documents: SeedDocumentCache, span: Span): string {
+/** The sentence(s) around the span, where attribution cues are looked for. */
+function sentenceSpan(documents: SeedDocumentCache, document: vscode.TextDocument, span: Span): Span {
 	const parsed = documents.get(document);
 	const first = sentenceAt(parsed, span.start);
 	const last = sentenceAt(parsed, Math.max(span.start, span.end - 1));
-	return parsed.text.slice(Math.min(first?.start ?? span.start, span.start), Math.max(last?.end ?? span.end, span.end));
+	return { start: Math.min(first?.start ?? span.start, span.start), end: Math.max(last?.end ?? span.end, span.end) };
+}
+
+/** The article holding a claim (it exists: the caller has just changed or found it). */
+function articleOf(store: ClaimStore, id: string): vscode.Uri {
+	const found = store.find(id);
+	if (!found) {
+		throw new ClaimsError(`No claim with the id ${id}.`);
+	}
+	return found.article.articleUri;
 }
 
 /** The label as the scale spells it; an unknown label from automation is refused with the scale. */

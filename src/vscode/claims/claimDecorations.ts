@@ -5,6 +5,7 @@ import { toRange } from '../convert';
 import { Disposable } from '../dispose';
 import { affectsClaims, readVerdicts, reportVerdictProblems } from './claimSettings';
 import type { ClaimStore } from './claimStore';
+import { verdictIconUri } from './verdictIcons';
 
 const TYPING_DEBOUNCE_MS = 200;
 /** A store change this soon after a keystroke in the same document is part of typing. */
@@ -121,9 +122,7 @@ export class ClaimDecorations extends Disposable {
 			backgroundColor: themeId ? new vscode.ThemeColor(themeId) : `${solid}44`,
 			overviewRulerColor: solid,
 			overviewRulerLane: vscode.OverviewRulerLane.Right,
-			gutterIconPath: themeId
-				? vscode.Uri.joinPath(this.extensionUri, 'media', 'claims', `${themeId.slice('newsSeed.claim.'.length)}.svg`)
-				: vscode.Uri.parse(`data:image/svg+xml;utf8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><rect x="5" y="1" width="6" height="14" rx="2" fill="${solid}"/></svg>`)}`),
+			gutterIconPath: verdictIconUri(this.extensionUri, verdict),
 			gutterIconSize: 'contain',
 			rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
 		};

@@ -16,10 +16,18 @@ export function reportVerdictProblems(): void {
 
 /** The creator recorded on new claims: `newsSeed.author`, else the OS user name (none in the browser). */
 export function readAuthor(): string | null {
-	const configured = vscode.workspace.getConfiguration('newsSeed').get<string>('author', '').trim();
-	// The browser's web-worker host has no `process`.
+	return readConfiguredAuthor() || systemUserName();
+}
+
+/** `newsSeed.author` as set (trimmed; empty when unset): the tagging flow asks once while it is empty. */
+export function readConfiguredAuthor(): string {
+	return vscode.workspace.getConfiguration('newsSeed').get<string>('author', '').trim();
+}
+
+/** The user name of this machine's account, if the environment tells it (the browser's web-worker host has no `process`). */
+export function systemUserName(): string | null {
 	const environment = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
-	return configured || environment?.USER || environment?.USERNAME || null;
+	return environment?.USER || environment?.USERNAME || null;
 }
 
 /** True when a configuration change affects how claims are drawn. */

@@ -186,6 +186,24 @@ export class ClaimStore extends Disposable {
 		});
 	}
 
+	/**
+	 * Puts a claim back exactly as given (undo and redo of claim changes): replaces the claim with its id, or adds
+	 * it when it is missing; anchored again in the article's current text; writes the sidecar.
+	 */
+	async restoreClaim(articleUri: vscode.Uri, claim: Claim): Promise<Claim> {
+		return this.enqueue(articleUri, async (entry) => {
+			if (entry.diskText === null && entry.tracked.length === 0 && entry.problem === null) {
+				await this.readSidecar(entry, false);
+			}
+			this.refuseIfReadOnly(entry);
+			const [placed] = trackClaims(prepareArticle(await this.currentText(articleUri) ?? ''), [claim]);
+			entry.tracked = upsertTracked(entry.tracked, claim, placed.anchor);
+			this.fire(entry);
+			await this.write(entry);
+			return claim;
+		});
+	}
+
 	/** Confirms a claim whose text changed: its stored quote becomes the text it is now anchored to. */
 	async acceptAnchor(id: string): Promise<Claim> {
 		const found = this.find(id);

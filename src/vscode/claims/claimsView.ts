@@ -34,6 +34,9 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 	readonly onDidChangeTreeData = this.changeEmitter.event;
 	private grouping: ClaimGrouping = 'article';
 	private readonly hidden = new Set<string>();
+	/** The active search (text, note, claimant, tags, creator); empty: none. */
+	private query = '';
+	private uncheckedOnly = false;
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private readonly view: vscode.TreeView<Node>;
 	/** The scale read once per render of the view, not once per row. */
@@ -53,6 +56,14 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 			await store.reload();
 			this.refresh();
 		}));
+		this._register(vscode.commands.registerCommand('newsSeed.claims.search', (query?: unknown) => this.search(query)));
+		this._register(vscode.commands.registerCommand('newsSeed.claims.clearSearch', () => this.search('')));
+		this._register(vscode.commands.registerCommand('newsSeed.claims.toggleUncheckedOnly', () => {
+			this.uncheckedOnly = !this.uncheckedOnly;
+			this.refresh();
+		}));
+		// The current article's claims come first.
+		this._register(vscode.window.onDidChangeActiveTextEditor(() => this.scheduleRefresh()));
 		this._register(vscode.commands.registerCommand('newsSeed.claims.snapshot', () => this.snapshot()));
 		void vscode.commands.executeCommand('setContext', 'newsSeed.claims.groupBy', this.grouping);
 	}
@@ -85,6 +96,20 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		this.refresh();
 	}
 
+	/** Sets the search; automation may pass the text directly, else an input box asks (empty clears it). */
+	private async search(query?: unknown): Promise<void> {
+		const wanted = typeof query === 'string' ? query : await vscode.window.showInputBox({
+			title: 'Search claims',
+			prompt: 'Words found in the claim\'s text, note, claimant, tags or creator (all of them, any case). Empty shows every claim.',
+			value: this.query,
+		});
+		if (wanted === undefined) {
+			return;
+		}
+		this.query = wanted.trim();
+		this.refresh();
+	}
+
 	private scheduleRefresh(): void {
 		clearTimeout(this.timer);
 		this.timer = setTimeout(() => this.refresh(), REFRESH_DEBOUNCE_MS);
@@ -92,8 +117,20 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 
 	private refresh(): void {
 		clearTimeout(this.timer);
-		this.view.description = this.hidden.size > 0 ? `${this.hidden.size} verdict(s) hidden` : undefined;
+		this.view.description = this.describeFilters();
+		void vscode.commands.executeCommand('setContext', 'newsSeed.claims.searching', this.query !== '');
+		void vscode.commands.executeCommand('setContext', 'newsSeed.claims.uncheckedOnly', this.uncheckedOnly);
 		this.changeEmitter.fire(undefined);
+	}
+
+	/** The view's description: the active filters, so a filtered view never looks like a complete one. */
+	private describeFilters(): string | undefined {
+		const parts = [
+			this.query !== '' ? `search: “${this.query}”` : '',
+			this.uncheckedOnly ? 'unchecked only' : '',
+			this.hidden.size > 0 ? `${this.hidden.size} ${this.hidden.size === 1 ? 'verdict' : 'verdicts'} hidden` : '',
+		].filter(Boolean);
+		return parts.length > 0 ? parts.join(' · ') : undefined;
 	}
 
 	private groups(): ClaimGroup[] {
@@ -103,7 +140,8 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 			problem: a.problem,
 			tracked: a.tracked,
 		}));
-		return groupClaims(articles, this.grouping, this.verdicts, this.hidden);
+		const active = vscode.window.activeTextEditor?.document.uri.toString();
+		return groupClaims(articles, this.grouping, this.verdicts, this.hidden, { query: this.query, uncheckedOnly: this.uncheckedOnly, currentKey: active });
 	}
 
 	getChildren(node?: Node): Node[] {
@@ -147,8 +185,10 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		const item = new vscode.TreeItem(claimLabel(tracked), vscode.TreeItemCollapsibleState.None);
 		item.id = `claim:${node.groupKind}:${tracked.claim.id}`;
 		const status = tracked.anchor.status === 'fuzzy' ? 'changed, confirm' : '';
-		item.description = [node.grouping === 'article' && node.groupKind !== 'unanchored' ? verdict : articleName, node.groupKind === 'unanchored' ? verdict : '', status].filter(Boolean).join(' · ');
-		item.iconPath = tracked.anchor.status === 'unanchored' ? new vscode.ThemeIcon('debug-disconnect') : tracked.anchor.status === 'fuzzy' ? new vscode.ThemeIcon('diff-modified') : verdictIcon(this.verdicts, verdict);
+		const creator = tracked.claim.creator ? `by ${tracked.claim.creator}` : '';
+		item.description = [node.grouping === 'article' && node.groupKind !== 'unanchored' ? verdict : articleName, node.groupKind === 'unanchored' ? verdict : '', status, creator].filter(Boolean).join(' · ');
+		// The verdict first, in its colour, whatever the anchor's state (which the description tells).
+		item.iconPath = verdictIcon(this.verdicts, verdict);
 		item.contextValue = `claim.${tracked.anchor.status === 'fuzzy' ? 'changed' : tracked.anchor.status}.${readOnly ? 'readonly' : 'editable'}`;
 		item.command = { command: 'newsSeed.claims.reveal', title: 'Reveal Claim', arguments: [tracked.claim.id] };
 		item.accessibilityInformation = { label: `${verdict} claim: ${claimLabel(tracked, 200)}${status ? `, ${status}` : ''}` };
@@ -175,6 +215,9 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 			checkworthy: this.section?.snapshot(),
 			grouping: this.grouping,
 			hidden: [...this.hidden],
+			query: this.query,
+			uncheckedOnly: this.uncheckedOnly,
+			description: this.view.description ?? null,
 			groups: this.groups().map((group) => ({
 				kind: group.kind,
 				label: group.label,
@@ -185,7 +228,7 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 					const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === articleKey);
 					const span = tracked.anchor.span;
 					const range = span && document ? [document.positionAt(span.start), document.positionAt(span.end)].flatMap((p) => [p.line, p.character]) : null;
-					return { id: tracked.claim.id, article: articleKey, verdict: tracked.claim.body.verdict, note: tracked.claim.body.note, status: tracked.anchor.status, readOnly, quote: tracked.claim.target.quote.exact, span, range };
+					return { id: tracked.claim.id, article: articleKey, verdict: tracked.claim.body.verdict, note: tracked.claim.body.note, creator: tracked.claim.creator, status: tracked.anchor.status, readOnly, quote: tracked.claim.target.quote.exact, span, range };
 				}),
 			})),
 		};

@@ -5,8 +5,11 @@ import { registerClaimCommands } from './claimCommands';
 import { ClaimDecorations } from './claimDecorations';
 import { registerClaimHover } from './claimHover';
 import { ClaimStatusBar } from './claimStatusBar';
+import { ClaimContextKeys } from './claimContextKeys';
 import { ClaimStore } from './claimStore';
 import { ClaimsView, type ClaimsViewSection } from './claimsView';
+import { TaggingFlow } from './taggingFlow';
+import { ClaimUndo } from './claimHistory';
 
 /** What a feature built on the claims (check-worthiness hints) adds: its disposables and a Claims view section. */
 export interface ClaimsAddOn {
@@ -21,14 +24,19 @@ export interface ClaimsAddOn {
 export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri: vscode.Uri, platform: HostPlatform, addOn?: (store: ClaimStore) => ClaimsAddOn): vscode.Disposable {
 	const store = new ClaimStore(platform);
 	const added = addOn?.(store);
+	const flow = new TaggingFlow(extensionUri);
+	const undo = new ClaimUndo(store);
 	// Disposed in the order given: the features first, then the store they listen to.
 	return vscode.Disposable.from(
 		added?.disposable ?? { dispose: () => undefined },
-		registerClaimCommands(store, documents),
+		registerClaimCommands(store, documents, flow, undo),
+		flow,
+		undo,
 		registerClaimHover(store),
 		new ClaimDecorations(store, extensionUri),
 		new ClaimsView(store, added?.viewSection),
 		new ClaimStatusBar(store),
+		new ClaimContextKeys(store),
 		store,
 	);
 }
