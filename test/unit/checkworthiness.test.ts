@@ -266,7 +266,7 @@ void describe('check-worthiness hints', () => {
 		const hostile = { start: 0, end: 10, score: 0.734, reasons: [{ feature: 'name', label: 'a name', text: '[x](command:evil) <b>*Bold*</b>', contribution: 1 }] };
 		const markdown = hintHoverMarkdown(hostile, { tag: { command: 'newsSeed.tagClaim', args: { uri: 'file:///a.txt' } }, dismiss: { command: 'newsSeed.checkworthiness.dismiss', args: { start: 0, end: 10 } } });
 		assert.match(markdown, /score 0\.73/);
-		assert.ok(markdown.includes('a name\\: \\[x\\]\\(command\\:evil\\) \\<b\\>\\*Bold\\*\\<\\/b\\>'), markdown);
+		assert.ok(markdown.includes('a name\\: \\[x\\]\\(command\\:evil\\) \\<b\\>\\*Bold\\*\\</b\\>'), markdown);
 		const links = [...markdown.matchAll(/\]\((command:[^)]*)\)/g)].map((m) => m[1].split('?')[0]);
 		assert.deepEqual(links, ['command:newsSeed.tagClaim', 'command:newsSeed.checkworthiness.dismiss']);
 	});
