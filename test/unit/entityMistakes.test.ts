@@ -111,6 +111,16 @@ void describe('organization cues (issue 11)', () => {
 		assert.deepEqual(found('The Interior Ministry on Monday denied it.'), ['organization:Interior Ministry']);
 	});
 
+	void it('keeps a company name whole: its first word at a sentence start, "of" before a designator', () => {
+		assert.deepEqual(found('Brown Optical Holdings Inc said on Monday it would cut jobs.'), ['organization:Brown Optical Holdings Inc']);
+		assert.deepEqual(found('Shares of Silver Mines of Peru Ltd fell.'), ['organization:Silver Mines of Peru Ltd']);
+	});
+
+	void it('keeps nationality adjectives that lead an organization or follow its particle', () => {
+		assert.deepEqual(found('A statement from the Irish Republican Army was read out.'), ['organization:Irish Republican Army']);
+		assert.deepEqual(found('Envoys of the Federation of Korean Industries arrived.'), ['organization:Federation of Korean Industries']);
+	});
+
 	void it('reads "X County" as a place outside sports reports', () => {
 		assert.deepEqual(found('Flooding closed roads across Marlow County overnight.'), ['place:Marlow County']);
 	});

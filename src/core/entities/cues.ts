@@ -52,6 +52,10 @@ export const ORG_KEYWORDS = set(`
 	wanderers athletic athletico hotspur albion county town rangers celtic programme
 	`);
 
+/** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
+export const CORPORATE_DESIGNATORS = set(`inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa s.a. nv bv gmbh spa ab
+	asa oy kk bhd`);
+
 /** First words that make "X of Y" an organization ("Bank of England", "University of Chicago"). */
 export const ORG_HEADS = set(`
 	bank university college institute ministry department office bureau council committee commission
