@@ -109,6 +109,8 @@ void describe('organization cues (issue 11)', () => {
 		assert.ok(found('The Centre for Maritime Safety Research published it.').includes('organization:Centre for Maritime Safety Research'));
 		assert.ok(found('A Commission on Water Rights was set up.').includes('organization:Commission on Water Rights'));
 		assert.deepEqual(found('The Interior Ministry on Monday denied it.'), ['organization:Interior Ministry']);
+		assert.deepEqual(found('The Council for Security and Trade in Europe met.'), ['organization:Council for Security and Trade in Europe']);
+		assert.deepEqual(found('The Centre for Research in Paris Hospitals closed.').slice(0, 1), ['organization:Centre for Research']);
 	});
 
 	void it('keeps a company name whole: its first word at a sentence start, "of" before a designator', () => {
