@@ -123,6 +123,16 @@ void describe('organization cues (issue 11)', () => {
 		assert.deepEqual(found('Envoys of the Federation of Korean Industries arrived.'), ['organization:Federation of Korean Industries']);
 	});
 
+	void it('keeps a town a place when an organization starts with its name', () => {
+		const text = 'The Duluth Harbor Commission met on Monday. Ships left Duluth at dawn.';
+		assert.deepEqual(found(text), ['organization:Duluth Harbor Commission', 'place:Duluth']);
+	});
+
+	void it('recognises laboratories, record labels and military units as organizations', () => {
+		assert.deepEqual(found('She joined Cold Lake Laboratory in 1990.'), ['organization:Cold Lake Laboratory']);
+		assert.deepEqual(found('The album came out on Nightjar Records.'), ['organization:Nightjar Records']);
+	});
+
 	void it('reads "X County" as a place outside sports reports', () => {
 		assert.deepEqual(found('Flooding closed roads across Marlow County overnight.'), ['place:Marlow County']);
 	});

@@ -49,7 +49,9 @@ export const ORG_KEYWORDS = set(`
 	university college school academy court tribunal parliament assembly congress senate house cabinet
 	government administration army navy force forces police guard militia front movement alliance coalition
 	church mission centre center hospital clinic museum orchestra band fc afc cf sc ac united city rovers
-	wanderers athletic athletico hotspur albion county town rangers celtic programme
+	wanderers athletic athletico hotspur albion county town rangers celtic programme laboratory laboratories
+	records publishing publishers broadcasting library theatre theater project division brigade regiment
+	battalion corps squadron fleet
 	`);
 
 /** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
@@ -60,7 +62,7 @@ export const CORPORATE_DESIGNATORS = set(`inc inc. corp corp. corporation co co.
 export const ORG_HEADS = set(`
 	bank university college institute ministry department office bureau council committee commission
 	association federation union league society academy court board house church party chamber school
-	organisation organization agency federal banco banque universidad université universite universität
+	organisation organization agency federal army navy banco banque universidad université universite universität
 	universitat universidade instituto institut ministerio ministère
 	`);
 

@@ -321,7 +321,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			const acronym = acronyms.get(c.key.replace(/\./g, ''));
 			if (personParts.has(c.key)) c.type = 'person';
 			else if (acronym) c.type = acronym;
-			else if (c.confidence <= Confidence.Weak && orgHeads.has(c.key)) c.type = 'organization';
+			else if (c.confidence <= Confidence.Weak && c.type !== 'place' && orgHeads.has(c.key)) c.type = 'organization';
 			else continue;
 			c.confidence = Math.max(c.confidence, Confidence.Guess);
 		}
