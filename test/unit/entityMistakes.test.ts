@@ -133,6 +133,11 @@ void describe('organization cues (issue 11)', () => {
 		assert.deepEqual(found('The album came out on Nightjar Records.'), ['organization:Nightjar Records']);
 	});
 
+	void it('knows well-known bodies by name even before "said"', () => {
+		assert.deepEqual(found('Greenpeace Nordic said the permit was unlawful.'), ['organization:Greenpeace']);
+		assert.deepEqual(found('Officials from Amnesty International and the OSCE arrived.'), ['organization:Amnesty International', 'organization:OSCE']);
+	});
+
 	void it('reads "X County" as a place outside sports reports', () => {
 		assert.deepEqual(found('Flooding closed roads across Marlow County overnight.'), ['place:Marlow County']);
 	});

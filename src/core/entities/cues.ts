@@ -137,6 +137,12 @@ export const EXTRA_ORGS = set(`
 	bundesbank treasury pentagon kremlin congress senate parliament interpol reuters interfax xinhua tass itar-tass
 	ap afp bbc cnn nasdaq nyse ira plo hamas hizbollah hezbollah taleban taliban red_cross
 	world_bank security_council european_union european_commission
+	greenpeace amnesty_international human_rights_watch unicef unhcr wfp undp unep icrc msf osce asean oecd apec
+	mercosur europol frontex eurostat ecb african_union arab_league world_health_organization world_food_programme
+	international_monetary_fund international_atomic_energy_agency iaea international_criminal_court
+	world_trade_organization european_central_bank european_parliament council_of_europe save_the_children
+	doctors_without_borders red_crescent world_economic_forum bank_of_england bank_of_japan al-shabaab boko_haram
+	al-qaeda wagner_group cdc epa ftc
 	`);
 
 /** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */
