@@ -118,6 +118,11 @@ void describe('organization cues (issue 11)', () => {
 		assert.deepEqual(found('Shares of Silver Mines of Peru Ltd fell.'), ['organization:Silver Mines of Peru Ltd']);
 	});
 
+	void it('keeps a name ending in an organization or place word whole at a sentence start', () => {
+		assert.deepEqual(found('Manchester United won again on Saturday.'), ['organization:Manchester United']);
+		assert.deepEqual(found('Foreign Ministry officials declined to comment.'), ['organization:Foreign Ministry']);
+	});
+
 	void it('keeps nationality adjectives that lead an organization or follow its particle', () => {
 		assert.deepEqual(found('A statement from the Irish Republican Army was read out.'), ['organization:Irish Republican Army']);
 		assert.deepEqual(found('Envoys of the Federation of Korean Industries arrived.'), ['organization:Federation of Korean Industries']);

@@ -355,7 +355,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		return;
 	}
 	// "Jones Medical Industries Inc": a company's name keeps its first word at the start of a sentence.
-	const company = b - a > 1 && CORPORATE_DESIGNATORS.has(tokens[b - 1].lower) && !FUNCTION_WORDS.has(tokens[a].lower);
+	// So does "Manchester United" or "Severn River": a run ending in an organization or place word.
+	const tail = tokens[b - 1].lower;
+	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail));
 	if (tokens[a].sentenceStart && !company && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
