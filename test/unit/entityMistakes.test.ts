@@ -101,6 +101,11 @@ void describe('organization cues (issue 11)', () => {
 		assert.deepEqual(found(text), ['organization:Brevitel', 'organization:Brevitel']);
 	});
 
+	void it('types a name as an organization from what it possesses ("X\'s shares"), and everywhere in the article', () => {
+		assert.deepEqual(found("Trading in Pellucor's shares was halted. Pellucor said it would explain."), ['organization:Pellucor', 'organization:Pellucor']);
+		assert.deepEqual(found("Marek's sister said the shares were sold."), ['person:Marek']);
+	});
+
 	void it('does not read "X, a bank analyst" as an apposition of an organization', () => {
 		assert.deepEqual(found('"Rates will fall," said Pemberton, a bank analyst in London.'), ['person:Pemberton', 'place:London']);
 	});

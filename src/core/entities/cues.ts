@@ -172,6 +172,10 @@ export const ORG_NOUNS = set(`newspaper daily weekly magazine agency company fir
 	utility operator developer distributor exporter importer producer supplier automaker carmaker chipmaker
 	subsidiary unit brewer miner refiner organisation organization charity`);
 
+/** What only an organization has, after a possessive ("Korvella's shares", "Korvella's board"). */
+export const ORG_POSSESSIONS = set(`shares stock stocks board shareholders stake profit profits revenue revenues earnings
+	sales subsidiary subsidiaries unit units headquarters customers products`);
+
 /** Words that may follow an appositive organization noun and end the apposition ("..., a bank that ..."). */
 export const APPOSITION_ENDS = set(`that which whose based with of in and`);
 
