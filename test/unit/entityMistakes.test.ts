@@ -106,6 +106,15 @@ void describe('organization cues (issue 11)', () => {
 		assert.deepEqual(found("Marek's sister said the shares were sold."), ['person:Marek']);
 	});
 
+	void it('lets "X spokesman" outweigh "X said" for a name nothing else is known of', () => {
+		const text = 'Tavrix said it had won the order. Deliveries start in May, Tavrix spokesman Erik Olsen said.';
+		assert.deepEqual(found(text), ['organization:Tavrix', 'organization:Tavrix', 'person:Erik Olsen']);
+	});
+
+	void it('reads a one-word name with its country in brackets and a score as a team', () => {
+		assert.deepEqual(found('Final: Zorvik ( Italy ) 88 Ostrava ( Czech Republic ) 80').slice(0, 2), ['organization:Zorvik', 'place:Italy']);
+	});
+
 	void it('does not read "X, a bank analyst" as an apposition of an organization', () => {
 		assert.deepEqual(found('"Rates will fall," said Pemberton, a bank analyst in London.'), ['person:Pemberton', 'place:London']);
 	});

@@ -452,6 +452,10 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
 		return push('person', Confidence.Cue);
 	}
+	// "Benetton ( Italy ) 92": one unknown word, its country in brackets, then a score is a team.
+	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number) {
+		return push('organization', Confidence.Cue);
+	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
 	const weakOrNone = typed === undefined || typed[1] <= Confidence.Weak;
 	const townOnly = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Weak;
@@ -472,7 +476,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
 		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
 		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
-		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', Confidence.Weak);
+		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
+		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
