@@ -263,13 +263,13 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
 				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower) || endsInDesignator(tokens, k + 1))) k++;
-				// "Commission on Human Rights", "Organisation for Security and Cooperation": an organization's body
-				// goes on after "for" or "on", and then after "and".
 				// "... Cooperation in Europe", "Human Rights in China": once it has one, the body ends in a country.
 				if (k === j && orgBody && tokens[k].lower === 'in' && isWord(tokens[k + 1]) && countries.has(tokens[k + 1].lower) && !tokens[k + 2]?.cap) {
 					j = k + 2;
 					continue;
 				}
+				// "Commission on Human Rights", "Organisation for Security and Cooperation": an organization's body
+				// goes on after "for" or "on", and then after "and".
 				if (k === j && k < n && (ORG_BODY_LINKS.has(tokens[k].lower) || (tokens[k].lower === 'and' && orgBody))) {
 					if (tokens[k].lower !== 'and' && isOrgWord(tokens[k - 1].lower)) orgBody = true;
 					if (orgBody) {
