@@ -101,6 +101,20 @@ void describe('organization cues (issue 11)', () => {
 		assert.deepEqual(found(text), ['organization:Brevitel', 'organization:Brevitel']);
 	});
 
+	void it('types a name as an organization from what it possesses ("X\'s shares"), and everywhere in the article', () => {
+		assert.deepEqual(found("Trading in Pellucor's shares was halted. Pellucor said it would explain."), ['organization:Pellucor', 'organization:Pellucor']);
+		assert.deepEqual(found("Marek's sister said the shares were sold."), ['person:Marek']);
+	});
+
+	void it('lets "X spokesman" outweigh "X said" for a name nothing else is known of', () => {
+		const text = 'Tavrix said it had won the order. Deliveries start in May, Tavrix spokesman Erik Olsen said.';
+		assert.deepEqual(found(text), ['organization:Tavrix', 'organization:Tavrix', 'person:Erik Olsen']);
+	});
+
+	void it('reads a one-word name with its country in brackets and a score as a team', () => {
+		assert.deepEqual(found('Final: Zorvik ( Italy ) 88 Ostrava ( Czech Republic ) 80').slice(0, 2), ['organization:Zorvik', 'place:Italy']);
+	});
+
 	void it('does not read "X, a bank analyst" as an apposition of an organization', () => {
 		assert.deepEqual(found('"Rates will fall," said Pemberton, a bank analyst in London.'), ['person:Pemberton', 'place:London']);
 	});
@@ -109,6 +123,38 @@ void describe('organization cues (issue 11)', () => {
 		assert.ok(found('The Centre for Maritime Safety Research published it.').includes('organization:Centre for Maritime Safety Research'));
 		assert.ok(found('A Commission on Water Rights was set up.').includes('organization:Commission on Water Rights'));
 		assert.deepEqual(found('The Interior Ministry on Monday denied it.'), ['organization:Interior Ministry']);
+		assert.deepEqual(found('The Council for Security and Trade in Europe met.'), ['organization:Council for Security and Trade in Europe']);
+		assert.deepEqual(found('The Centre for Research in Paris Hospitals closed.').slice(0, 1), ['organization:Centre for Research']);
+	});
+
+	void it('keeps a company name whole: its first word at a sentence start, "of" before a designator', () => {
+		assert.deepEqual(found('Brown Optical Holdings Inc said on Monday it would cut jobs.'), ['organization:Brown Optical Holdings Inc']);
+		assert.deepEqual(found('Shares of Silver Mines of Peru Ltd fell.'), ['organization:Silver Mines of Peru Ltd']);
+	});
+
+	void it('keeps a name ending in an organization or place word whole at a sentence start', () => {
+		assert.deepEqual(found('Manchester United won again on Saturday.'), ['organization:Manchester United']);
+		assert.deepEqual(found('Foreign Ministry officials declined to comment.'), ['organization:Foreign Ministry']);
+	});
+
+	void it('keeps nationality adjectives that lead an organization or follow its particle', () => {
+		assert.deepEqual(found('A statement from the Irish Republican Army was read out.'), ['organization:Irish Republican Army']);
+		assert.deepEqual(found('Envoys of the Federation of Korean Industries arrived.'), ['organization:Federation of Korean Industries']);
+	});
+
+	void it('keeps a town a place when an organization starts with its name', () => {
+		const text = 'The Duluth Harbor Commission met on Monday. Ships left Duluth at dawn.';
+		assert.deepEqual(found(text), ['organization:Duluth Harbor Commission', 'place:Duluth']);
+	});
+
+	void it('recognises laboratories, record labels and military units as organizations', () => {
+		assert.deepEqual(found('She joined Cold Lake Laboratory in 1990.'), ['organization:Cold Lake Laboratory']);
+		assert.deepEqual(found('The album came out on Nightjar Records.'), ['organization:Nightjar Records']);
+	});
+
+	void it('knows well-known bodies by name even before "said"', () => {
+		assert.deepEqual(found('Greenpeace Nordic said the permit was unlawful.'), ['organization:Greenpeace']);
+		assert.deepEqual(found('Officials from Amnesty International and the OSCE arrived.'), ['organization:Amnesty International', 'organization:OSCE']);
 	});
 
 	void it('reads "X County" as a place outside sports reports', () => {

@@ -49,14 +49,20 @@ export const ORG_KEYWORDS = set(`
 	university college school academy court tribunal parliament assembly congress senate house cabinet
 	government administration army navy force forces police guard militia front movement alliance coalition
 	church mission centre center hospital clinic museum orchestra band fc afc cf sc ac united city rovers
-	wanderers athletic athletico hotspur albion county town rangers celtic programme
+	wanderers athletic athletico hotspur albion county town rangers celtic programme laboratory laboratories
+	records publishing publishers broadcasting library theatre theater project division brigade regiment
+	battalion corps squadron fleet
 	`);
+
+/** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
+export const CORPORATE_DESIGNATORS = set(`inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa s.a. nv bv gmbh spa ab
+	asa oy kk bhd`);
 
 /** First words that make "X of Y" an organization ("Bank of England", "University of Chicago"). */
 export const ORG_HEADS = set(`
 	bank university college institute ministry department office bureau council committee commission
 	association federation union league society academy court board house church party chamber school
-	organisation organization agency federal banco banque universidad université universite universität
+	organisation organization agency federal army navy banco banque universidad université universite universität
 	universitat universidade instituto institut ministerio ministère
 	`);
 
@@ -131,6 +137,12 @@ export const EXTRA_ORGS = set(`
 	bundesbank treasury pentagon kremlin congress senate parliament interpol reuters interfax xinhua tass itar-tass
 	ap afp bbc cnn nasdaq nyse ira plo hamas hizbollah hezbollah taleban taliban red_cross
 	world_bank security_council european_union european_commission
+	greenpeace amnesty_international human_rights_watch unicef unhcr wfp undp unep icrc msf osce asean oecd apec
+	mercosur europol frontex eurostat ecb african_union arab_league world_health_organization world_food_programme
+	international_monetary_fund international_atomic_energy_agency iaea international_criminal_court
+	world_trade_organization european_central_bank european_parliament council_of_europe save_the_children
+	doctors_without_borders red_crescent world_economic_forum bank_of_england bank_of_japan al-shabaab boko_haram
+	al-qaeda wagner_group cdc epa ftc
 	`);
 
 /** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */
@@ -159,6 +171,10 @@ export const ORG_NOUNS = set(`newspaper daily weekly magazine agency company fir
 	brokerage conglomerate group maker manufacturer retailer publisher broadcaster network club team party movement
 	utility operator developer distributor exporter importer producer supplier automaker carmaker chipmaker
 	subsidiary unit brewer miner refiner organisation organization charity`);
+
+/** What only an organization has, after a possessive ("Korvella's shares", "Korvella's board"). */
+export const ORG_POSSESSIONS = set(`shares stock stocks board shareholders stake profit profits revenue revenues earnings
+	sales subsidiary subsidiaries unit units headquarters customers products`);
 
 /** Words that may follow an appositive organization noun and end the apposition ("..., a bank that ..."). */
 export const APPOSITION_ENDS = set(`that which whose based with of in and`);

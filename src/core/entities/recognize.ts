@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -124,6 +124,24 @@ function isHyphenAdjective(text: string): boolean {
 /** Words that continue an organization's name after one of its head words ("Commission on", "Centre for"). */
 const ORG_BODY_LINKS = new Set(['for', 'on']);
 
+/** Whether every token in [a, k) is a nationality adjective ("Irish Republican" before "Army"). */
+function leadingDemonyms(tokens: readonly Token[], a: number, k: number): boolean {
+	for (let i = a; i < k; i++) if (!isDemonym(tokens[i].lower)) return false;
+	return true;
+}
+
+/**
+ * Whether the capitalised run from `k` is a country or city and a corporate designator ("of South Africa Ltd"): the
+ * "of" before it then joins a company's name. Not "Moreau of Apple Inc", where the "of" says where a person works.
+ */
+function endsInDesignator(tokens: readonly Token[], k: number): boolean {
+	let last = -1;
+	for (let i = k; i < tokens.length && i < k + 5 && tokens[i].kind === TokenKind.Word && tokens[i].cap; i++) last = i;
+	if (last <= k || !CORPORATE_DESIGNATORS.has(tokens[last].lower)) return false;
+	const place = keyOf(tokens, k, last);
+	return countries.has(place) || cities.has(place);
+}
+
 /** Whether the word is one after which an organization's name goes on ("Commission on", "Centre for"). */
 function isOrgWord(lower: string): boolean {
 	return ORG_BODY_HEADS.has(lower);
@@ -244,7 +262,12 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				}
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
-				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower))) k++;
+				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower) || endsInDesignator(tokens, k + 1))) k++;
+				// "... Cooperation in Europe", "Human Rights in China": once it has one, the body ends in a country.
+				if (k === j && orgBody && tokens[k].lower === 'in' && isWord(tokens[k + 1]) && countries.has(tokens[k + 1].lower) && !tokens[k + 2]?.cap) {
+					j = k + 2;
+					continue;
+				}
 				// "Commission on Human Rights", "Organisation for Security and Cooperation": an organization's body
 				// goes on after "for" or "on", and then after "and".
 				if (k === j && k < n && (ORG_BODY_LINKS.has(tokens[k].lower) || (tokens[k].lower === 'and' && orgBody))) {
@@ -298,7 +321,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			const acronym = acronyms.get(c.key.replace(/\./g, ''));
 			if (personParts.has(c.key)) c.type = 'person';
 			else if (acronym) c.type = acronym;
-			else if (c.confidence <= Confidence.Weak && orgHeads.has(c.key)) c.type = 'organization';
+			else if (c.confidence <= Confidence.Weak && c.type !== 'place' && orgHeads.has(c.key)) c.type = 'organization';
 			else continue;
 			c.confidence = Math.max(c.confidence, Confidence.Guess);
 		}
@@ -331,7 +354,11 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		out.push(candidate(tokens, a, b, wholeKey, countries.has(wholeKey) ? 'place' : 'organization', Confidence.Known));
 		return;
 	}
-	if (tokens[a].sentenceStart && isOrdinaryWordAtStart(tokens, a)) {
+	// "Jones Medical Industries Inc": a company's name keeps its first word at the start of a sentence.
+	// So does "Manchester United" or "Severn River": a run ending in an organization or place word.
+	const tail = tokens[b - 1].lower;
+	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail));
+	if (tokens[a].sentenceStart && !company && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
 		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
@@ -376,9 +403,11 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			continue;
 		}
 		if (isDemonym(lower) || (DIRECTIONS.has(lower) && k + 1 < b && isDemonym(tokens[k + 1].lower))) {
-			// "British Airways", "Korean Peninsula": the adjective belongs to the name.
+			// "British Airways", "Irish Republican Army", "Korean Peninsula": the adjectives belong to the name; so
+			// does one after a particle ("Organisation of Islamic Conference").
 			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower);
-			if (!(k === segment && endsInName)) {
+			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && leadingDemonyms(tokens, segment, k)));
+			if (!leadsName && !(k > segment && CONNECTORS.has(tokens[k - 1].lower))) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = false;
 				k += DIRECTIONS.has(lower) ? 2 : 1;
@@ -423,6 +452,10 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
 		return push('person', Confidence.Cue);
 	}
+	// "Benetton ( Italy ) 92": one unknown word, its country in brackets, then a score is a team.
+	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number) {
+		return push('organization', Confidence.Cue);
+	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
 	const weakOrNone = typed === undefined || typed[1] <= Confidence.Weak;
 	const townOnly = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Weak;
@@ -443,12 +476,15 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
 		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
 		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
-		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', Confidence.Weak);
+		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
+		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
 	if (weakOrNone && !isCountry && (isOrgNounBefore(tokens, a) || isOrgApposition(tokens, b))) return push('organization', Confidence.Cue);
+	// "Korvella's shares", "Korvella's board": what only a company has.
+	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
 	if (typed) return push(typed[0], typed[1]);
 	// "an Aurus Senat limousine": an indefinite article introduces a product or a kind, not a named entity.
 	if (prev && (prev.lower === 'a' || prev.lower === 'an')) return push('person', Confidence.Ordinary);
