@@ -1,9 +1,9 @@
 // `news-seed validate PATH...`: checks every claims sidecar under the paths, for CI.
 import * as path from 'node:path';
-import { checkSidecar, type SidecarFinding } from '../../core/claims/exports';
+import { checkSidecar, type SidecarCheck, type SidecarFinding } from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
-import { articlePathFor, findSidecars, mapLimit, progressReporter, readText, readTextOrNull } from '../workspaceFiles';
+import { articlePathFor, claimRepository, findSidecars, mapLimit, progressReporter } from '../workspaceFiles';
 
 const help = `Usage: news-seed validate PATH... [--strict] [--quiet] [--verdicts FILE]
 
@@ -16,7 +16,9 @@ Prints one line per problem on standard output, in the form
 and a summary on standard error.
 
 Errors: a sidecar that is not valid JSON or breaks the schema, a missing article, an unanchored claim.
-Warnings: a fuzzy claim, a verdict outside the scale, a sidecar naming another article.
+Errors also: a sidecar whose bytes are not UTF-8 (it is never rewritten).
+Warnings: a fuzzy claim, a verdict outside the scale, a sidecar naming another article, a merge conflict kept
+in the sidecar (both versions; choose one in the editor).
 
 Options:
   --strict         warnings count as errors
@@ -24,7 +26,7 @@ Options:
 ${VERDICTS_HELP}
   -h, --help       show this help
 
-Exit codes: 0 no error, 1 errors found, 2 bad arguments or a missing or unreadable PATH.
+Exit codes: 0 no error, 1 errors found (or a merge conflict awaiting a choice), 2 bad arguments or a missing or unreadable PATH.
 `;
 
 /** What a validation run found, for the summary and for tests. */
@@ -35,6 +37,8 @@ export interface ValidationSummary {
 	unanchored: number;
 	errors: number;
 	warnings: number;
+	/** Claims with a merge conflict kept in the sidecar: warnings, but they make the exit code 1. */
+	conflicts: number;
 }
 
 /** `FILE:LINE:COLUMN: severity: CLAIM-ID: message` (the claim id left out when there is none). */
@@ -64,12 +68,16 @@ export const validateCommand: CliCommand = {
 		const scale = await loadVerdictScale(io, values.verdicts);
 		const sidecars = await findSidecars(io.cwd, positionals);
 		const progress = progressReporter(io.stderr, 'validated', sidecars.length);
-		const summary: ValidationSummary = { sidecars: sidecars.length, claims: 0, fuzzy: 0, unanchored: 0, errors: 0, warnings: 0 };
+		const summary: ValidationSummary = { sidecars: sidecars.length, claims: 0, fuzzy: 0, unanchored: 0, errors: 0, warnings: 0, conflicts: 0 };
 		// Read in parallel, report in order: the output is the same on every run.
+		const repository = claimRepository();
 		const results = await mapLimit(sidecars, 16, async (sidecar) => {
 			const article = articlePathFor(sidecar);
-			const [sidecarText, articleText] = await Promise.all([readText(sidecar, 'sidecar'), readTextOrNull(article)]);
-			const check = checkSidecar(sidecarText, path.basename(article), articleText, scale);
+			const [snapshot, articleText] = await Promise.all([repository.load(article), repository.readArticle(article)]);
+			// Bytes that are not UTF-8 are reported as they are, never decoded into replacement characters.
+			const check: SidecarCheck = snapshot.text !== null
+				? checkSidecar(snapshot.text, path.basename(article), articleText, scale)
+				: { findings: snapshot.problems.map((p) => ({ severity: 'error', line: p.line, column: p.column, claimId: null, message: `${p.path}: ${p.message}` })), claims: snapshot.claims.length, anchored: 0, fuzzy: 0, unanchored: 0 };
 			progress.tick();
 			return { sidecar, check };
 		});
@@ -79,6 +87,7 @@ export const validateCommand: CliCommand = {
 			summary.claims += check.claims;
 			summary.fuzzy += check.fuzzy;
 			summary.unanchored += check.unanchored;
+			summary.conflicts += check.conflicts ?? 0;
 			for (const finding of check.findings) {
 				const isError = strict || finding.severity === 'error';
 				if (isError) {
@@ -101,6 +110,6 @@ export const validateCommand: CliCommand = {
 		} else {
 			io.stderr(`news-seed: validate: ${summary.sidecars} sidecar(s), ${summary.claims} claim(s) (${summary.fuzzy} fuzzy, ${summary.unanchored} unanchored): ${summary.errors} error(s), ${summary.warnings} warning(s)\n`);
 		}
-		return summary.errors > 0 ? exitCodes.failure : exitCodes.ok;
+		return summary.errors > 0 || summary.conflicts > 0 ? exitCodes.failure : exitCodes.ok;
 	},
 };

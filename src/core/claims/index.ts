@@ -8,4 +8,5 @@ export * from './codePoints';
 export * from './editTracking';
 export * from './mergeClaims';
 export * from './sidecarFormat';
+export * from './sidecarPath';
 export * from './verdicts';
