@@ -6,7 +6,6 @@ import { registerOutlineSupport } from './vscode/outlineProvider';
 import { SeedDiagnostics } from './vscode/seedDiagnostics';
 import { SeedDocumentCache } from './vscode/seedDocumentCache';
 import { registerClaimsSupport } from './vscode/claims';
-import { registerExportCommands } from './vscode/exportCommands';
 import { registerEntityFeatures } from './vscode/entities/index';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -18,7 +17,6 @@ export function activate(context: vscode.ExtensionContext): void {
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
 		registerClaimsSupport(documents, context.extensionUri),
-		registerExportCommands(),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri),
 	);
 }

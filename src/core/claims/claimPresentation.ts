@@ -78,6 +78,8 @@ export interface HoverCommands {
 	readonly editNote: string;
 	readonly remove: string;
 	readonly accept: string;
+	/** Resolves a merge conflict kept in the claim; the link shows only on claims that carry one. */
+	readonly resolveConflict?: string;
 }
 
 /** The Markdown of a claim's hover: verdict, note, claimant, tags, sources, status, creator and command links. */
@@ -101,6 +103,11 @@ export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Ver
 		facts.push(`Sources: ${claim.body.sources.map(sourceMarkdown).join(', ')}`);
 	}
 	facts.push(`Status: ${escapeMarkdown(anchorStatusText(anchor))}`);
+	if (claim.conflict) {
+		const others = claim.conflict.versions.length;
+		const what = claim.conflict.kind === 'deleted-and-changed' ? 'deleted on the other side' : `${others} other version${others === 1 ? '' : 's'} kept`;
+		facts.push(`**Merge conflict:** ${escapeMarkdown(what)}; choose one`);
+	}
 	const by = claim.creator ? ` by ${escapeMarkdown(claim.creator)}` : '';
 	facts.push(`Tagged${by} ${escapeMarkdown(claim.created.slice(0, 10))}${claim.modified !== claim.created ? `, changed ${escapeMarkdown(claim.modified.slice(0, 10))}` : ''}`);
 	lines.push(facts.join('  \n'));
@@ -115,6 +122,9 @@ export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Ver
 		];
 		if (anchor.status === 'fuzzy') {
 			links.unshift(`[Confirm changed text](${commandUri(commands.accept, args)})`);
+		}
+		if (claim.conflict && commands.resolveConflict) {
+			links.unshift(`[Resolve conflict](${commandUri(commands.resolveConflict, args)})`);
 		}
 		lines.push('', links.join(' · '));
 	}

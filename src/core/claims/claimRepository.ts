@@ -99,6 +99,8 @@ export interface SaveOptions {
 export interface ImportTarget {
 	readonly articlePath: string;
 	readonly drafts: readonly ClaimDraft[];
+	/** The article's text as the editor holds it (an open document with unsaved edits); default: the file's. */
+	readonly articleText?: string;
 }
 
 /** The outcome of an import into one article. */
@@ -290,8 +292,8 @@ export class ClaimRepository {
 	async importInto(targets: readonly ImportTarget[], env: ImportEnvironment, dryRun = false): Promise<ArticleImportResult[]> {
 		const problems: ConstructorParameters<typeof ImportRefusedError>[0][number][] = [];
 		for (const target of targets) {
-			const stat = await this.fs.stat(target.articlePath);
-			if (stat === null || stat.kind !== 'file') {
+			const stat = target.articleText !== undefined ? null : await this.fs.stat(target.articlePath);
+			if (target.articleText === undefined && (stat === null || stat.kind !== 'file')) {
 				problems.push({ articlePath: target.articlePath, reason: 'missing-article', message: `the article ${this.fs.fileName(target.articlePath)} does not exist` });
 				continue;
 			}
@@ -308,7 +310,7 @@ export class ClaimRepository {
 			const sidecarPath = sidecarNameFor(target.articlePath);
 			const release = dryRun ? async () => undefined : await this.fs.lock(sidecarPath);
 			try {
-				const text = await this.readArticle(target.articlePath);
+				const text = target.articleText ?? await this.readArticle(target.articlePath);
 				const disk = await this.load(target.articlePath);
 				if (text === null || !isWritable(disk)) {
 					// Changed between the check and now (another process): refused like any damaged target.

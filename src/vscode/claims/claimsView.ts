@@ -10,7 +10,7 @@ type Node =
 	| { readonly kind: 'claim'; readonly item: ClaimGroupItem; readonly claimId: string; readonly grouping: ClaimGrouping; readonly groupKind: ClaimGroup['kind'] };
 
 const REFRESH_DEBOUNCE_MS = 150;
-const hoverCommands = { setVerdict: 'newsSeed.setVerdict', editNote: 'newsSeed.editNote', remove: 'newsSeed.removeClaim', accept: 'newsSeed.acceptClaimAnchor' };
+const hoverCommands = { setVerdict: 'newsSeed.setVerdict', editNote: 'newsSeed.editNote', remove: 'newsSeed.removeClaim', accept: 'newsSeed.acceptClaimAnchor', resolveConflict: 'newsSeed.resolveClaimConflict' };
 
 /**
  * The Claims view (`newsSeed.claims`): every claim of the workspace, by article or by verdict, with counts,
@@ -128,10 +128,10 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		const verdict = tracked.claim.body.verdict;
 		const item = new vscode.TreeItem(claimLabel(tracked), vscode.TreeItemCollapsibleState.None);
 		item.id = `claim:${node.groupKind}:${tracked.claim.id}`;
-		const status = tracked.anchor.status === 'fuzzy' ? 'changed, confirm' : '';
+		const status = [tracked.claim.conflict ? 'conflict, choose a version' : '', tracked.anchor.status === 'fuzzy' ? 'changed, confirm' : ''].filter(Boolean).join(' · ');
 		item.description = [node.grouping === 'article' && node.groupKind !== 'unanchored' ? verdict : articleName, node.groupKind === 'unanchored' ? verdict : '', status].filter(Boolean).join(' · ');
-		item.iconPath = tracked.anchor.status === 'unanchored' ? new vscode.ThemeIcon('debug-disconnect') : tracked.anchor.status === 'fuzzy' ? new vscode.ThemeIcon('diff-modified') : verdictIcon(this.verdicts, verdict);
-		item.contextValue = `claim.${tracked.anchor.status === 'fuzzy' ? 'changed' : tracked.anchor.status}.${readOnly ? 'readonly' : 'editable'}`;
+		item.iconPath = tracked.claim.conflict ? new vscode.ThemeIcon('git-merge') : tracked.anchor.status === 'unanchored' ? new vscode.ThemeIcon('debug-disconnect') : tracked.anchor.status === 'fuzzy' ? new vscode.ThemeIcon('diff-modified') : verdictIcon(this.verdicts, verdict);
+		item.contextValue = `claim.${tracked.anchor.status === 'fuzzy' ? 'changed' : tracked.anchor.status}.${tracked.claim.conflict ? 'conflict.' : ''}${readOnly ? 'readonly' : 'editable'}`;
 		item.command = { command: 'newsSeed.claims.reveal', title: 'Reveal Claim', arguments: [tracked.claim.id] };
 		item.accessibilityInformation = { label: `${verdict} claim: ${claimLabel(tracked, 200)}${status ? `, ${status}` : ''}` };
 		return item;
@@ -165,7 +165,7 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 					const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === articleKey);
 					const span = tracked.anchor.span;
 					const range = span && document ? [document.positionAt(span.start), document.positionAt(span.end)].flatMap((p) => [p.line, p.character]) : null;
-					return { id: tracked.claim.id, article: articleKey, verdict: tracked.claim.body.verdict, note: tracked.claim.body.note, status: tracked.anchor.status, readOnly, quote: tracked.claim.target.quote.exact, span, range };
+					return { id: tracked.claim.id, article: articleKey, verdict: tracked.claim.body.verdict, note: tracked.claim.body.note, status: tracked.anchor.status, conflict: tracked.claim.conflict?.kind ?? null, readOnly, quote: tracked.claim.target.quote.exact, span, range };
 				}),
 			})),
 		};

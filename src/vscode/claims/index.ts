@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerExportCommands } from '../exportCommands';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { registerClaimCommands } from './claimCommands';
 import { ClaimDecorations } from './claimDecorations';
@@ -13,6 +14,7 @@ export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri
 	// Disposed in the order given: the features first, then the store they listen to.
 	return vscode.Disposable.from(
 		registerClaimCommands(store, documents),
+		registerExportCommands(store),
 		registerClaimHover(store),
 		new ClaimDecorations(store, extensionUri),
 		new ClaimsView(store),
