@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import * as esbuild from 'esbuild';
@@ -154,4 +154,27 @@ void test('a symlinked sidecar is written through the link, which stays a link, 
 	assert.ok(lstatSync(sidecarPath).isSymbolicLink(), 'the link stays a link');
 	assert.equal(statSync(real).mode & 0o777, 0o600);
 	assert.equal(parseSidecar(readFileSync(real, 'utf8')).claims.length, 4);
+});
+
+void test('a lock left by a process that is gone is broken; a live holder is waited for', async () => {
+	const dir = workspace('stale-lock');
+	const lock = join(dir, 'news', `.${REFERENCE}.claims.json.lock`);
+	// A pid that cannot be running (above the kernel's pid limit) on this host.
+	writeFileSync(lock, `${hostname()} 99999999 leftover ${new Date().toISOString()}`);
+	writeFileSync(join(dir, 'in.ann'), bratLine('T1', SENTENCES[1]));
+	const stale = run(dir, 'import', '--format', 'brat', '--article', `news/${REFERENCE}.txt`, 'in.ann');
+	assert.equal(stale.code, 0, stale.stderr);
+	assert.ok(!existsSync(lock), 'the stale lock is gone, and ours released');
+	// This test process holds the lock: the import waits until it is released, then adds its claim.
+	writeFileSync(lock, `${hostname()} ${process.pid} holder ${new Date().toISOString()}`);
+	writeFileSync(join(dir, 'in2.ann'), bratLine('T1', SENTENCES[2]));
+	const started = Date.now();
+	const waiting = runAsync(dir, 'import', '--format', 'brat', '--article', `news/${REFERENCE}.txt`, 'in2.ann');
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	const before = parseSidecar(readFileSync(join(dir, 'news', `${REFERENCE}.claims.json`), 'utf8')).claims.length;
+	rmSync(lock);
+	const done = await waiting;
+	assert.equal(done.code, 0, done.stderr);
+	assert.ok(Date.now() - started >= 1500);
+	assert.equal(parseSidecar(readFileSync(join(dir, 'news', `${REFERENCE}.claims.json`), 'utf8')).claims.length, before + 1);
 });
