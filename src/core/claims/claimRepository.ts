@@ -189,6 +189,15 @@ export function snapshotFromBytes(articlePath: string, bytes: Uint8Array | null,
 	return { articlePath, sidecarPath, status: parsed.status, text, claims: parsed.claims, article: parsed.article, problems: parsed.problems };
 }
 
+/** True when `bytes` (null: no file) are the UTF-8 encoding of `text` (null: no file). */
+function sameText(bytes: Uint8Array | null, text: string | null): boolean {
+	if (bytes === null || text === null) {
+		return bytes === null && text === null;
+	}
+	const expected = encoder.encode(text);
+	return expected.length === bytes.length && expected.every((b, i) => b === bytes[i]);
+}
+
 /** True when both hold the same claims (by id, every stored field), whatever their order. */
 export function sameClaimSet(a: readonly Claim[], b: readonly Claim[]): boolean {
 	if (a.length !== b.length) {
@@ -243,11 +252,13 @@ export class ClaimRepository {
 	}
 
 	private async saveLocked(base: SidecarSnapshot, ours: readonly Claim[], articleText: string | null, options: SaveOptions): Promise<SaveOutcome> {
-		const disk = await this.load(base.articlePath);
+		const bytes = await this.fs.read(base.sidecarPath);
+		// The common case, nobody else wrote: the bytes are the base's, and a large sidecar is not parsed again.
+		const disk = isWritable(base) && sameText(bytes, base.text) ? base : snapshotFromBytes(base.articlePath, bytes);
 		if (!isWritable(disk)) {
 			throw new ClaimsRefusedError(disk);
 		}
-		const unchanged = disk.status === base.status && disk.text === base.text;
+		const unchanged = disk === base || (disk.status === base.status && disk.text === base.text);
 		let claims: readonly Claim[] = ours;
 		let conflicts: readonly ClaimConflict[] = [];
 		if (!unchanged) {
