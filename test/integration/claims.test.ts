@@ -372,7 +372,9 @@ suite('claims', () => {
 		assert.equal((await findInSnapshot(id))?.group.kind, 'article');
 	});
 
-	test('the command line importing while the editor has a claim change in flight: both are kept', async () => {
+	test('the command line importing while the editor has a claim change in flight: both are kept', async function () {
+		// A child process, the file watcher and several writes: slow on a loaded machine.
+		this.timeout(90_000);
 		const uri = await createArticle();
 		const document = await vscode.workspace.openTextDocument(uri);
 		const a = await tag(document, 'The council approved the budget by seven votes to two.', 'Unchecked');
@@ -412,7 +414,9 @@ suite('claims', () => {
 		await waitFor('the imported claim in the view', async () => (await findInSnapshot(b.id))?.claim.status === 'anchored' || undefined);
 	});
 
-	test('a claim changed on both sides keeps both versions; the conflict is shown and resolved by choosing one', async () => {
+	test('a claim changed on both sides keeps both versions; the conflict is shown and resolved by choosing one', async function () {
+		// A child process, the file watcher and several writes: slow on a loaded machine.
+		this.timeout(90_000);
 		const uri = await createArticle();
 		const document = await vscode.workspace.openTextDocument(uri);
 		const a = await tag(document, 'The council approved the budget by seven votes to two.', 'Unchecked');
@@ -444,7 +448,9 @@ suite('claims', () => {
 		assert.equal(resolved.claims[0].body.verdict, 'True');
 	});
 
-	test('a sidecar whose bytes are not UTF-8 is reported, shown read-only and never rewritten', async () => {
+	test('a sidecar whose bytes are not UTF-8 is reported, shown read-only and never rewritten', async function () {
+		// A child process, the file watcher and several writes: slow on a loaded machine.
+		this.timeout(90_000);
 		const uri = await createArticle();
 		const document = await vscode.workspace.openTextDocument(uri);
 		const id = await tag(document, 'The council approved the budget by seven votes to two.', 'True');
@@ -455,7 +461,7 @@ suite('claims', () => {
 		await vscode.workspace.fs.writeFile(sidecarUri, bytes);
 		await waitFor('the claim shown read-only', async () => (await findInSnapshot(id))?.claim.readOnly || undefined, 10_000);
 		assert.equal(await vscode.commands.executeCommand('newsSeed.setVerdict', id, 'False'), undefined, 'setVerdict refuses');
-		assert.deepEqual(await vscode.workspace.fs.readFile(sidecarUri), bytes, 'byte for byte untouched');
+		assert.deepEqual([...await vscode.workspace.fs.readFile(sidecarUri)], [...bytes], 'byte for byte untouched');
 		const diagnostics = vscode.languages.getDiagnostics(sidecarUri).filter((d) => d.source === 'News Seed claims');
 		assert.ok(diagnostics.some((d) => /not valid UTF-8/.test(d.message)), 'the problem is reported');
 	});
