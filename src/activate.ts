@@ -7,7 +7,6 @@ import { registerOutlineSupport } from './vscode/outlineProvider';
 import { SeedDiagnostics } from './vscode/seedDiagnostics';
 import { SeedDocumentCache } from './vscode/seedDocumentCache';
 import { registerClaimsSupport } from './vscode/claims';
-import { registerExportCommands } from './vscode/exportCommands';
 import { registerEntityFeatures } from './vscode/entities/index';
 import { registerCheckworthinessSupport } from './vscode/checkworthiness';
 import { ReadOnlyArticles } from './vscode/readOnlyArticles';
@@ -25,7 +24,6 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
 		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store)),
-		registerExportCommands(platform),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log),
 		new ReadOnlyArticles(),
 	);

@@ -1,14 +1,18 @@
-// Desktop entry point (VS Code's Node extension host): local renames and worker threads.
+// Desktop entry point (VS Code's Node extension host): local files, Node's hashes and worker threads.
+import { createHash } from 'node:crypto';
 import { rename } from 'node:fs/promises';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { activateOn } from './activate';
 import { EntityIndexWorkerPool } from './node/entityIndexWorkerPool';
+import { nodeClaimFileSystem } from './node/nodeClaimFileSystem';
 
 export function activate(context: vscode.ExtensionContext): void {
 	activateOn({
 		name: 'desktop',
 		renameLocalFile: rename,
+		localClaimFiles: nodeClaimFileSystem(),
+		sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
 		// The bundled dist/entityIndexWorker.js beside dist/extension.js.
 		startIndexWorkers: (extensionUri, log) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js'), undefined, undefined, undefined, log),
 	}, context);

@@ -5,7 +5,9 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseSidecar, sidecarNameFor, type SidecarParseResult } from '../core/claims';
+import { articleNameFor, isSidecarName, parseSidecar, sidecarNameFor, type SidecarParseResult } from '../core/claims';
+import { ClaimRepository } from '../core/claims/claimRepository';
+import { nodeClaimFileSystem } from '../node/nodeClaimFileSystem';
 import { isSeedFileName, startsWithDateline } from '../core/seed/seedRecognition';
 import { UsageError } from './cliTypes';
 
@@ -25,12 +27,17 @@ function reason(error: unknown): string {
 
 /** The article a sidecar belongs to: `<stem>.claims.json` -> `<stem>.txt` beside it (as the editor maps it). */
 export function articlePathFor(sidecarPath: string): string {
-	return sidecarPath.replace(/\.claims\.json$/i, '.txt');
+	return articleNameFor(sidecarPath);
 }
 
 /** The sidecar path of an article path. */
 export function sidecarPathFor(articlePath: string): string {
-	return path.join(path.dirname(articlePath), sidecarNameFor(path.basename(articlePath)));
+	return sidecarNameFor(articlePath);
+}
+
+/** The claim repository on node:fs: every sidecar the command line reads or writes goes through it. */
+export function claimRepository(): ClaimRepository {
+	return new ClaimRepository(nodeClaimFileSystem({ syncReads: true }), { sha256: sha256Hex, randomBytes: nodeRandomBytes });
 }
 
 async function walk(folder: string, visit: (file: string) => void): Promise<void> {
@@ -86,7 +93,7 @@ export async function findSidecars(cwd: string, paths: readonly string[]): Promi
 	const names = new Set(files);
 	const out: string[] = [];
 	for (const file of files) {
-		if (/\.claims\.json$/i.test(file)) {
+		if (isSidecarName(file)) {
 			out.push(file);
 		} else if (explicit.has(file) && /\.txt$/i.test(file)) {
 			const sidecar = sidecarPathFor(file);
@@ -116,7 +123,7 @@ export async function findArticles(cwd: string, paths: readonly string[], withCl
 		}
 	};
 	for (const file of files) {
-		if (/\.claims\.json$/i.test(file)) {
+		if (isSidecarName(file)) {
 			add(articlePathFor(file));
 		} else if (/\.txt$/i.test(file)) {
 			if (explicit.has(file)) {
@@ -174,12 +181,31 @@ export interface LoadedArticle extends ArticleFiles {
 }
 
 /**
- * Reads an article and its sidecar (with `read`: `parseSidecar` by default, the export's fast reader for
- * exports). A missing article is a {@link UsageError}.
+ * Reads an article and its sidecar through the claim repository (with `read`: `parseSidecar` by default, the
+ * export's fast reader for exports). A sidecar that is not UTF-8 is 'invalid', with its problem. A missing
+ * article is a {@link UsageError}; callers that walk folders check for orphans first (`isOrphanSidecar`).
  */
 export async function loadArticle(files: ArticleFiles, read: (text: string) => SidecarParseResult = parseSidecar): Promise<LoadedArticle> {
-	const [text, sidecarText] = await Promise.all([readText(files.article, 'article'), readTextOrNull(files.sidecar)]);
-	return { ...files, text, sidecarText, parsed: sidecarText === null ? null : read(sidecarText) };
+	const repository = claimRepository();
+	const [text, snapshot] = await Promise.all([repository.readArticle(files.article), repository.load(files.article, read)]);
+	if (text === null) {
+		throw new UsageError(`cannot read article ${files.article}: no such file`);
+	}
+	const parsed: SidecarParseResult | null = snapshot.status === 'missing'
+		? null
+		: {
+			status: snapshot.status === 'undecodable' ? 'invalid' : snapshot.status,
+			sidecar: snapshot.status === 'ok' && snapshot.article ? { article: snapshot.article, claims: snapshot.claims } : null,
+			article: snapshot.article,
+			claims: snapshot.claims,
+			problems: snapshot.problems,
+		};
+	return { ...files, text, sidecarText: snapshot.text, parsed };
+}
+
+/** True when the sidecar exists but its article does not (renamed or deleted): reported, then skipped. */
+export async function isOrphanSidecar(files: ArticleFiles): Promise<boolean> {
+	return !(await exists(files.article)) && await exists(files.sidecar);
 }
 
 /** Lower-case hex SHA-256 of the text's UTF-8 bytes (the sidecar's `article.sha256`). */
@@ -192,7 +218,11 @@ export function nodeRandomBytes(count: number): Uint8Array {
 	return new Uint8Array(randomBytes(count));
 }
 
-/** Writes a file through a temporary file renamed over it, creating folders: never half a file. */
+/**
+ * Writes a file through a temporary file renamed over it, creating folders: never half a file. For the files git
+ * hands the merge driver and the ones `resolve` and `--move-sidecars` replace; claim edits go through the claim
+ * repository.
+ */
 export async function writeTextAtomically(file: string, text: string): Promise<void> {
 	await mkdir(path.dirname(file), { recursive: true });
 	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);

@@ -1,15 +1,17 @@
 // `newsSeed.exportClaims` and `newsSeed.importClaims`: the export and import of src/core/claims/exports in the editor.
-// File I/O through vscode.workspace.fs only (remote and virtual workspaces work). The claim store notices the
-// sidecars an import writes through its file watcher and merges them like any change made outside the editor.
+// Sidecars are read and written through the claim repository (the same path as the command line's: an import
+// is all or nothing and merges under the sidecar's lock); the claim store is then told to read them again.
 import * as vscode from 'vscode';
 import {
-	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, importIntoSidecar, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
+	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
 	bratImportTarget, readBratAnn, readSidecarForExport, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
 } from '../core/claims/exports';
-import { sidecarNameFor } from '../core/claims';
+import { articleNameFor, isSidecarName } from '../core/claims';
+import { describeDamage, ImportRefusedError, type ClaimRepository } from '../core/claims/claimRepository';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
+import type { ClaimStore } from './claims/claimStore';
 import type { HostPlatform } from './platform';
-import { baseName, besideUri, readTextFile, sha256Hex, writeTextFileAtomically } from './workspaceFiles';
+import { baseName, besideUri, readTextFile, writeTextFileAtomically } from './workspaceFiles';
 
 /** Arguments of `newsSeed.exportClaims`; with `format` and `scope` it runs without asking anything. */
 export interface ExportClaimsArgs {
@@ -55,13 +57,9 @@ function toUris(value: vscode.Uri | string | readonly (vscode.Uri | string)[] | 
 	return value === undefined ? [] : (Array.isArray(value) ? value : [value as vscode.Uri | string]).map(toUri);
 }
 
-/** The text as the editor holds it: the open document's (unsaved edits included), else the file's without BOM. */
-async function readText(uri: vscode.Uri): Promise<string | null> {
-	const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-	if (open) {
-		return open.getText();
-	}
-	return readTextFile(uri);
+/** The text of the open document (unsaved edits included), or undefined when the article is not open. */
+function openText(uri: vscode.Uri): string | undefined {
+	return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed)?.getText();
 }
 
 /** The articles with claims under the scope: sidecars found in folders, articles named directly. */
@@ -79,13 +77,13 @@ async function articlesIn(scope: readonly vscode.Uri[], token?: vscode.Cancellat
 					if (!SKIPPED_FOLDERS.has(name)) {
 						await visit(vscode.Uri.joinPath(uri, name), false);
 					}
-				} else if (/\.claims\.json$/i.test(name)) {
-					const article = vscode.Uri.joinPath(uri, name.replace(/\.claims\.json$/i, '.txt'));
+				} else if (isSidecarName(name)) {
+					const article = vscode.Uri.joinPath(uri, articleNameFor(name));
 					found.set(article.toString(), article);
 				}
 			}
-		} else if (/\.claims\.json$/i.test(baseName(uri))) {
-			const article = besideUri(uri, baseName(uri).replace(/\.claims\.json$/i, '.txt'));
+		} else if (isSidecarName(baseName(uri))) {
+			const article = besideUri(uri, articleNameFor(baseName(uri)));
 			found.set(article.toString(), article);
 		} else if (explicit) {
 			found.set(uri.toString(), uri);
@@ -97,17 +95,20 @@ async function articlesIn(scope: readonly vscode.Uri[], token?: vscode.Cancellat
 	return [...found.values()];
 }
 
-async function loadExportArticle(article: vscode.Uri): Promise<ExportArticle | string> {
-	const text = await readText(article);
+async function loadExportArticle(repository: ClaimRepository, article: vscode.Uri): Promise<ExportArticle | string> {
+	const path = article.toString();
+	const text = openText(article) ?? await repository.readArticle(path);
+	const snapshot = await repository.load(path, readSidecarForExport);
+	const sidecarName = baseName(vscode.Uri.parse(snapshot.sidecarPath, true));
 	if (text === null) {
-		return `${baseName(article)}: the article is missing`;
+		return `${sidecarName}: its article ${baseName(article)} is missing (renamed or deleted?); its claims are not exported.`;
 	}
-	const sidecarText = await readTextFile(besideUri(article, sidecarNameFor(baseName(article))));
-	const parsed = sidecarText === null ? null : readSidecarForExport(sidecarText);
-	if (parsed?.status === 'foreign') {
-		return `${sidecarNameFor(baseName(article))} is not a claims sidecar`;
+	if (snapshot.status === 'foreign') {
+		return `${sidecarName} is not a claims sidecar`;
 	}
-	return prepareExportArticle({ fileName: baseName(article), text, claims: parsed?.claims ?? [], iri: article.toString() });
+	const notes = snapshot.status === 'invalid' || snapshot.status === 'undecodable' ? [`${sidecarName} is damaged (${describeDamage(snapshot)}); exporting the ${snapshot.claims.length} claim(s) still readable.`] : [];
+	const prepared = prepareExportArticle({ fileName: baseName(article), text, claims: snapshot.claims, iri: path });
+	return notes.length > 0 ? Object.assign(prepared, { notes }) : prepared;
 }
 
 async function pickExportArgs(): Promise<{ format: ExportFormat; scope: vscode.Uri[]; outDir: vscode.Uri } | undefined> {
@@ -147,7 +148,7 @@ async function pickExportArgs(): Promise<{ format: ExportFormat; scope: vscode.U
 }
 
 /** Runs the export; returns the URIs written (undefined when the user cancelled). */
-export async function exportClaimsCommand(platform: HostPlatform, args?: ExportClaimsArgs): Promise<vscode.Uri[] | undefined> {
+export async function exportClaimsCommand(platform: HostPlatform, repository: ClaimRepository, args?: ExportClaimsArgs): Promise<vscode.Uri[] | undefined> {
 	let request: { format: ExportFormat; scope: vscode.Uri[]; outDir: vscode.Uri } | undefined;
 	if (args?.format !== undefined) {
 		if (!isExportFormat(args.format)) {
@@ -175,10 +176,11 @@ export async function exportClaimsCommand(platform: HostPlatform, args?: ExportC
 			if (token.isCancellationRequested) {
 				return undefined;
 			}
-			const result = await loadExportArticle(article);
+			const result = await loadExportArticle(repository, article);
 			if (typeof result === 'string') {
 				problems.push(result);
 			} else {
+				problems.push(...((result as { notes?: string[] }).notes ?? []));
 				loaded.push(result);
 			}
 			if (i % 50 === 0) {
@@ -237,7 +239,7 @@ async function pickImportArgs(): Promise<{ format: ImportFormat; files: vscode.U
 }
 
 /** Runs the import; returns per article what was added and reported (undefined when the user cancelled). */
-export async function importClaimsCommand(platform: HostPlatform, args?: ImportClaimsArgs): Promise<ImportClaimsResult[] | undefined> {
+export async function importClaimsCommand(repository: ClaimRepository, store: ClaimStore | undefined, args?: ImportClaimsArgs): Promise<ImportClaimsResult[] | undefined> {
 	let request: { format: ImportFormat; files: vscode.Uri[]; article?: vscode.Uri } | undefined;
 	if (args?.format !== undefined) {
 		if (!isImportFormat(args.format)) {
@@ -290,33 +292,31 @@ export async function importClaimsCommand(platform: HostPlatform, args?: ImportC
 			}
 		}
 	}
-	const results: ImportClaimsResult[] = [];
-	for (const { uri, drafts } of byArticle.values()) {
-		const text = await readText(uri);
-		if (text === null) {
-			results.push({ article: uri.toString(), added: 0, duplicates: 0, conflicts: 0, unanchored: 0, messages: [`${baseName(uri)} does not exist; ${drafts.length} claim(s) not imported.`] });
-			continue;
-		}
-		const sidecarUri = besideUri(uri, sidecarNameFor(baseName(uri)));
-		const hash = await sha256Hex(text);
-		const imported = importIntoSidecar(baseName(uri), text, await readTextFile(sidecarUri), drafts, {
+	const targets = [...byArticle.values()].map(({ uri, drafts }) => ({ articlePath: uri.toString(), drafts, articleText: openText(uri) }));
+	let imported;
+	try {
+		imported = await repository.importInto(targets, {
 			now: new Date(),
 			randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
 			creator: format === 'brat' ? readAuthor() : null,
-		}, () => hash);
-		if (imported.sidecarText !== null) {
-			await writeTextFileAtomically(sidecarUri, imported.sidecarText, platform);
-		}
-		const { outcome } = imported;
-		results.push({
-			article: uri.toString(),
-			added: outcome.added.length,
-			duplicates: outcome.skipped.filter((s) => s.reason === 'duplicate').length,
-			conflicts: outcome.skipped.filter((s) => s.reason === 'conflict').length,
-			unanchored: outcome.added.filter((a) => a.status === 'unanchored').length,
-			messages: [...(imported.refused ? [`${baseName(sidecarUri)}: ${imported.refused}`] : []), ...outcome.skipped.map((s) => s.message)],
 		});
+	} catch (error) {
+		if (error instanceof ImportRefusedError) {
+			// All or nothing: nothing was written; say why for every article that cannot take the claims.
+			void vscode.window.showWarningMessage(`News Seed: nothing imported. ${error.problems.map((p) => p.message).join('; ')}.`);
+			return error.problems.map((p) => ({ article: p.articlePath, added: 0, duplicates: 0, conflicts: 0, unanchored: 0, messages: [p.message] }));
+		}
+		throw error;
 	}
+	const results: ImportClaimsResult[] = imported.map(({ articlePath, outcome }) => ({
+		article: articlePath,
+		added: outcome.added.length,
+		duplicates: outcome.skipped.filter((s) => s.reason === 'duplicate').length,
+		conflicts: outcome.skipped.filter((s) => s.reason === 'conflict').length,
+		unanchored: outcome.added.filter((a) => a.status === 'unanchored').length,
+		messages: outcome.skipped.map((s) => s.message),
+	}));
+	await store?.refresh(imported.filter((r) => r.written).map((r) => vscode.Uri.parse(r.articlePath, true)));
 	const added = results.reduce((n, r) => n + r.added, 0);
 	const reported = [...messages, ...results.flatMap((r) => r.messages)];
 	const summary = `Imported ${added} claim(s) into ${results.length} article(s).`;
@@ -328,11 +328,11 @@ export async function importClaimsCommand(platform: HostPlatform, args?: ImportC
 	return results;
 }
 
-/** Registers both commands. */
-export function registerExportCommands(platform: HostPlatform): vscode.Disposable {
+/** Registers both commands; the store, when given, reads the sidecars an import wrote at once. */
+export function registerExportCommands(platform: HostPlatform, repository: ClaimRepository, store?: ClaimStore): vscode.Disposable {
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand('newsSeed.exportClaims', (args?: ExportClaimsArgs) => exportClaimsCommand(platform, isArgs(args) ? args : undefined)),
-		vscode.commands.registerCommand('newsSeed.importClaims', (args?: ImportClaimsArgs) => importClaimsCommand(platform, isArgs(args) ? args : undefined)),
+		vscode.commands.registerCommand('newsSeed.exportClaims', (args?: ExportClaimsArgs) => exportClaimsCommand(platform, repository, isArgs(args) ? args : undefined)),
+		vscode.commands.registerCommand('newsSeed.importClaims', (args?: ImportClaimsArgs) => importClaimsCommand(repository, store, isArgs(args) ? args : undefined)),
 	);
 }
 

@@ -1,6 +1,8 @@
 // What differs between the desktop extension host (Node) and the browser's web-worker host: each entry point
 // (src/extension.ts, src/browser.ts) passes its own, and nothing else in src/vscode imports Node.
 import type * as vscode from 'vscode';
+import type { ClaimFileSystem } from '../core/claims/claimFileSystem';
+import type { Sha256Hex } from '../core/claims/sidecarFormat';
 import type { OffThreadAnalyzer } from './entities/workspaceIndexService';
 
 export interface HostPlatform {
@@ -11,6 +13,13 @@ export interface HostPlatform {
 	 * through vscode.workspace.fs only (its rename with overwrite deletes the target first).
 	 */
 	readonly renameLocalFile?: (from: string, to: string) => Promise<void>;
+	/**
+	 * Local files for the claim repository (node:fs, with the command line's lock files), used for `file:` URIs.
+	 * Absent in the browser, where sidecars go through vscode.workspace.fs.
+	 */
+	readonly localClaimFiles?: ClaimFileSystem;
+	/** The SHA-256 of a text's UTF-8 bytes in hex, synchronously (Node's crypto; a pure implementation in the browser). */
+	readonly sha256: Sha256Hex;
 	/**
 	 * Starts the entity index's analysis off the extension host thread, or undefined where it cannot run; `log`
 	 * receives where it runs (workers started, or why not).

@@ -1,8 +1,10 @@
 // Claims in a real VS Code: tagging by command, the sidecar on disk, anchoring through edits in the editor and
 // on disk, the Unanchored group, damaged sidecars left untouched, concurrent changes merged, emoji offsets.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { hostname } from 'node:os';
 import * as vscode from 'vscode';
-import { closeAllEditors, sleep, waitFor, workspaceFile } from './support';
+import { closeAllEditors, extensionId, sleep, waitFor, workspaceFile } from './support';
 
 interface SnapshotClaim {
 	id: string;
@@ -11,6 +13,7 @@ interface SnapshotClaim {
 	note: string;
 	status: 'anchored' | 'fuzzy' | 'unanchored';
 	readOnly: boolean;
+	conflict: string | null;
 	quote: string;
 	span: { start: number; end: number } | null;
 	range: number[] | null;
@@ -367,5 +370,99 @@ suite('claims', () => {
 			await vscode.commands.executeCommand('newsSeed.claims.groupByArticle');
 		}
 		assert.equal((await findInSnapshot(id))?.group.kind, 'article');
+	});
+
+	test('the command line importing while the editor has a claim change in flight: both are kept', async function () {
+		// A child process, the file watcher and several writes: slow on a loaded machine.
+		this.timeout(90_000);
+		const uri = await createArticle();
+		const document = await vscode.workspace.openTextDocument(uri);
+		const a = await tag(document, 'The council approved the budget by seven votes to two.', 'Unchecked');
+		const sidecarUri = sidecarOf(uri);
+		const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+		// Hold the sidecar's lock (as a writer would) so that both writes are surely pending at the same time.
+		const lockUri = vscode.Uri.joinPath(sidecarUri, '..', `.${name.replace(/\.txt$/, '.claims.json')}.lock`);
+		await vscode.workspace.fs.writeFile(lockUri, encoder.encode(`${hostname()} ${process.pid} test-holder ${new Date().toISOString()}`));
+		const bText = 'Critics said the vote was rushed';
+		const bStart = codePointsBefore(articleText, articleText.indexOf(bText));
+		const annUri = vscode.Uri.joinPath(uri, '..', `${name}.import.ann`);
+		await vscode.workspace.fs.writeFile(annUri, encoder.encode(`T1\tClaim ${bStart} ${bStart + bText.length}\t${bText}\n#1\tAnnotatorNotes T1\tfrom the command line\n`));
+		const change = vscode.commands.executeCommand('newsSeed.setVerdict', a, 'Mostly true');
+		const cli = `${vscode.extensions.getExtension(extensionId)!.extensionPath}/dist/cli.js`;
+		const imported = new Promise<{ code: number | null; output: string }>((resolve) => {
+			const child = spawn(process.execPath, [cli, 'import', '--format', 'brat', '--article', uri.fsPath, annUri.fsPath], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+			let output = '';
+			child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+			child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+			child.on('close', (code) => resolve({ code, output }));
+		});
+		await sleep(1500);
+		await vscode.workspace.fs.delete(lockUri);
+		assert.equal(await change, a);
+		const result = await imported;
+		assert.equal(result.code, 0, result.output);
+		const both = await waitFor('both claims on disk', async () => {
+			const s = await readSidecar(uri);
+			return s.claims.length === 2 ? s : undefined;
+		});
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const claims = both.claims as any[];
+		assert.equal(claims.find((c) => c.id === a).body.verdict, 'Mostly true');
+		const b = claims.find((c) => c.id !== a);
+		assert.equal(b.target.selector[0].exact, bText);
+		assert.equal(both.schemaVersion, 2);
+		await waitFor('the imported claim in the view', async () => (await findInSnapshot(b.id))?.claim.status === 'anchored' || undefined);
+	});
+
+	test('a claim changed on both sides keeps both versions; the conflict is shown and resolved by choosing one', async function () {
+		// A child process, the file watcher and several writes: slow on a loaded machine.
+		this.timeout(90_000);
+		const uri = await createArticle();
+		const document = await vscode.workspace.openTextDocument(uri);
+		const a = await tag(document, 'The council approved the budget by seven votes to two.', 'Unchecked');
+		const sidecarUri = sidecarOf(uri);
+		// As a merge in another window, the command line or the git merge driver leaves it: both versions kept.
+		const kept = await readSidecar(uri);
+		const other = structuredClone(kept.claims[0]);
+		other.body.verdict = 'True';
+		other.body.note = 'our note';
+		kept.claims[0].body.verdict = 'False';
+		kept.claims[0].body.note = 'their note';
+		kept.claims[0].conflict = { kind: 'changed-on-both', versions: [other] };
+		await vscode.workspace.fs.writeFile(sidecarUri, encoder.encode(`${JSON.stringify(kept, null, 2)}\n`));
+		const shown = await waitFor('the conflict in the view', async () => {
+			const f = await findInSnapshot(a);
+			return f?.claim.conflict ? f : undefined;
+		});
+		assert.equal(shown.claim.conflict, 'changed-on-both');
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(document.getText().indexOf('The council') + 3));
+		const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+		assert.match(hoverText, /Merge conflict/);
+		assert.match(hoverText, /command:newsSeed\.resolveClaimConflict/);
+		assert.equal(await vscode.commands.executeCommand('newsSeed.resolveClaimConflict', a, 0), a);
+		const resolved = await waitFor('the resolved claim on disk', async () => {
+			const s = await readSidecar(uri);
+			return s.claims[0].conflict === undefined ? s : undefined;
+		});
+		assert.equal(resolved.claims[0].body.note, 'our note');
+		assert.equal(resolved.claims[0].body.verdict, 'True');
+	});
+
+	test('a sidecar whose bytes are not UTF-8 is reported, shown read-only and never rewritten', async function () {
+		// A child process, the file watcher and several writes: slow on a loaded machine.
+		this.timeout(90_000);
+		const uri = await createArticle();
+		const document = await vscode.workspace.openTextDocument(uri);
+		const id = await tag(document, 'The council approved the budget by seven votes to two.', 'True');
+		const sidecarUri = sidecarOf(uri);
+		const good = (await readOrNull(sidecarUri))!;
+		const bytes = encoder.encode(good);
+		bytes[encoder.encode(good.slice(0, good.indexOf('"True"') + 1)).length] = 0xff;
+		await vscode.workspace.fs.writeFile(sidecarUri, bytes);
+		await waitFor('the claim shown read-only', async () => (await findInSnapshot(id))?.claim.readOnly || undefined, 10_000);
+		assert.equal(await vscode.commands.executeCommand('newsSeed.setVerdict', id, 'False'), undefined, 'setVerdict refuses');
+		assert.deepEqual([...await vscode.workspace.fs.readFile(sidecarUri)], [...bytes], 'byte for byte untouched');
+		const diagnostics = vscode.languages.getDiagnostics(sidecarUri).filter((d) => d.source === 'News Seed claims');
+		assert.ok(diagnostics.some((d) => /not valid UTF-8/.test(d.message)), 'the problem is reported');
 	});
 });

@@ -92,7 +92,7 @@ void test('CSV: RFC 4180 (CRLF records, quoted fields with commas, quotes and li
 	assert.equal(critics.sources, 'https://example.org/audit?year=2024&page=2 | Council minutes, p. 4');
 	assert.equal(critics.rating, '1');
 	assert.equal(critics.section, 'Budget Questions Remain');
-	assert.equal(critics.anchor, 'anchored');
+	assert.equal(critics.anchor, 'exact');
 	const across = rows.find((r) => r.verdict === 'Unverifiable' && r.article === emojiName) as Record<string, string>;
 	assert.equal(across.text, '[budget](x).\n\nBudget Questions');
 	// Every line break that is not a record end sits inside a quoted field.
@@ -179,7 +179,7 @@ void test('Markdown report: note content cannot break the structure and raw HTML
 void test('Markdown report marks claims whose text changed or is gone', () => {
 	const changed = emojiText.replace('The line opens in 2026', 'Nothing like it');
 	const report = markdownReport([prepareExportArticle({ fileName: emojiName, text: changed, claims: emojiClaims() })]);
-	assert.match(report, /The line opens in 2026” \*\(text no longer found in the article\)\*/);
+	assert.match(report, /The line opens in 2026” \*\(unanchored: text no longer found in the article\)\*/);
 });
 
 void test('Markdown golden file', () => {

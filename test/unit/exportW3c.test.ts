@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { prepareArticle, sameClaim, type Claim } from '../../src/core/claims';
-import { importDrafts, prepareExportArticle, readW3CAnnotations, serialiseW3C, sourceFileName, w3cCollection, W3C_CONTEXT } from '../../src/core/claims/exports';
+import { ANCHORING_CONTEXT, importDrafts, prepareExportArticle, readW3CAnnotations, serialiseW3C, sourceFileName, w3cCollection, W3C_CONTEXT } from '../../src/core/claims/exports';
 import { assertExportGolden, codePointSlice, emojiClaims, emojiName, emojiText, fixtureArticles, referenceText } from '../fixtures/exports/exportTestKit';
 
 type Json = Record<string, unknown>;
@@ -142,8 +142,11 @@ void test('W3C targets: SpecificResource with one source IRI; TextQuoteSelector 
 	assert.equal(position.start, utf16 - 1, 'after one emoji, code points run one behind UTF-16 units');
 });
 
-void test('W3C documents use only terms of the anno.jsonld context', () => {
-	walkKeys(collection, (key) => assert.ok(ANNO_TERMS.has(key), `"${key}" is not a Web Annotation term`));
+void test('W3C documents use only terms of the anno.jsonld context, and the anchoring extension defined in its own context', () => {
+	const extension = new Set(Object.keys(ANCHORING_CONTEXT));
+	walkKeys(collection, (key) => assert.ok(ANNO_TERMS.has(key) || extension.has(key), `"${key}" is not a Web Annotation term nor defined by our context`));
+	const items = (collection.first as { items: Record<string, unknown>[] }).items;
+	assert.ok(items.every((a) => Array.isArray(a['@context']) && (a['@context'] as unknown[])[1] === ANCHORING_CONTEXT && 'anchoring' in a));
 });
 
 void test('W3C: an empty export is a collection of total 0 without pages', () => {

@@ -8,7 +8,7 @@ import {
 import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
-import { findArticles, loadArticle, mapLimit, progressReporter, sha256Hex, writePieces } from '../workspaceFiles';
+import { findArticles, isOrphanSidecar, loadArticle, mapLimit, progressReporter, sha256Hex, writePieces } from '../workspaceFiles';
 
 const help = `Usage: news-seed export --format FORMAT PATH... [--out DIR] [options]
 
@@ -35,7 +35,8 @@ Options:
 ${VERDICTS_HELP}
   -h, --help          show this help
 
-Exit codes: 0 done, 2 bad arguments or a missing or unreadable file.
+Exit codes: 0 done, 1 done but a sidecar could not be exported (its article is missing: renamed or deleted),
+2 bad arguments or a missing or unreadable file.
 `;
 
 /** Options of {@link exportPaths}. */
@@ -50,10 +51,17 @@ export interface ExportPathsOptions {
 }
 
 /** Reads the articles under the paths and exports them; warnings about damaged sidecars go to stderr. */
-export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promise<ExportPiecesResult & { articles: number; sources: ReadonlySet<string> }> {
+export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promise<ExportPiecesResult & { articles: number; sources: ReadonlySet<string>; problems: number }> {
 	const found = await findArticles(io.cwd, options.paths, true);
 	const progress = progressReporter(io.stderr, 'read', found.length);
+	let problems = 0;
 	const articles = await mapLimit(found, 16, async (files): Promise<ExportArticle | null> => {
+		if (await isOrphanSidecar(files)) {
+			io.stderr(`news-seed: error: ${displayPath(io, files.sidecar)}: its article ${path.basename(files.article)} is missing (renamed or deleted?); its claims are not exported\n`);
+			problems++;
+			progress.tick();
+			return null;
+		}
 		const loaded = await loadArticle(files, readSidecarForExport);
 		progress.tick();
 		const parsed = loaded.parsed;
@@ -78,7 +86,7 @@ export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promi
 		includeUnchecked: options.includeUnchecked,
 		csvRaw: options.csvRaw,
 	});
-	return { ...result, articles: present.length, sources: new Set(found.map((f) => f.article)) };
+	return { ...result, articles: present.length, sources: new Set(found.map((f) => f.article)), problems };
 }
 
 export const exportCommand: CliCommand = {
@@ -138,7 +146,7 @@ export const exportCommand: CliCommand = {
 			progress.done();
 			io.stdout(result.files.map((f) => `${displayPath(io, path.join(outDir, f.name))}\n`).join(''));
 		}
-		io.stderr(`news-seed: export: ${result.claimCount} claim(s) of ${result.articles} article(s) as ${format}\n`);
-		return exitCodes.ok;
+		io.stderr(`news-seed: export: ${result.claimCount} claim(s) of ${result.articles} article(s) as ${format}${result.problems > 0 ? `; ${result.problems} sidecar(s) without their article` : ''}\n`);
+		return result.problems > 0 ? exitCodes.failure : exitCodes.ok;
 	},
 };

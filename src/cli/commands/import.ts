@@ -2,11 +2,13 @@
 import * as path from 'node:path';
 import type { Verdict } from '../../core/claims';
 import {
-	bratImportTarget, importIntoSidecar, IMPORT_FORMATS, readBratAnn, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ImportFormat, type ImportOutcome, type ImportTarget,
+	bratImportTarget, IMPORT_FORMATS, readBratAnn, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ImportFormat, type ImportOutcome,
+	type ImportTarget as ResolvedTarget,
 } from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
-import { nodeRandomBytes, readText, readTextOrNull, sha256Hex, sidecarPathFor, writeTextAtomically } from '../workspaceFiles';
+import { ImportRefusedError, type ImportTarget } from '../../core/claims/claimRepository';
+import { claimRepository, nodeRandomBytes, readText } from '../workspaceFiles';
 
 const help = `Usage: news-seed import --format brat|w3c FILE... [--article PATH] [options]
 
@@ -35,7 +37,11 @@ ${VERDICTS_HELP}
   -h, --help       show this help
 
 Prints one line per article and one per claim not added, on standard output.
-Exit codes: 0 done, 1 a sidecar is damaged and was left alone or an annotation was refused, 2 bad arguments or a
+An import is all or nothing: every article and sidecar is checked first, and if one cannot take the claims
+(a missing article, a damaged sidecar) nothing is written. Imports running at the same time into the same
+sidecar (and the editor) each keep their claims: every write merges with what is on disk, under a lock.
+
+Exit codes: 0 done, 1 a sidecar is damaged (nothing imported) or an annotation was refused, 2 bad arguments or a
 missing or unreadable file.
 `;
 
@@ -70,7 +76,7 @@ export async function importFiles(io: CliIo, options: ImportFilesOptions): Promi
 	const root = options.root !== undefined ? path.resolve(io.cwd, options.root) : undefined;
 	let refused = 0;
 	/** The article path of a target inside the folder, or undefined (reported) when the target is refused. */
-	const articleIn = (folder: string, target: ImportTarget, shown: string, label: string, count: number): string | undefined => {
+	const articleIn = (folder: string, target: ResolvedTarget, shown: string, label: string, count: number): string | undefined => {
 		const article = target.fileName !== undefined ? path.join(folder, target.fileName) : undefined;
 		// path.join of a checked file name stays in the folder; checked again, as this is what keeps writes inside.
 		if (article === undefined || path.dirname(article) !== folder) {
@@ -116,30 +122,33 @@ export async function importFiles(io: CliIo, options: ImportFilesOptions): Promi
 			}
 		}
 	}
-	const imports: ArticleImport[] = [];
-	const damaged: string[] = [];
 	const now = options.now ?? new Date();
-	for (const [article, drafts] of byArticle) {
-		const text = await readTextOrNull(article);
-		if (text === null) {
-			throw new UsageError(`import: the article ${displayPath(io, article)} does not exist${explicitArticle ? '' : ' (give --article)'}`);
+	const targets: ImportTarget[] = [...byArticle].map(([articlePath, drafts]) => ({ articlePath, drafts }));
+	const repository = claimRepository();
+	let results;
+	try {
+		results = await repository.importInto(targets, { now, randomBytes: nodeRandomBytes, creator: options.creator ?? null }, options.dryRun === true);
+	} catch (error) {
+		if (!(error instanceof ImportRefusedError)) {
+			throw error;
 		}
-		const sidecarPath = sidecarPathFor(article);
-		const result = importIntoSidecar(article, text, await readTextOrNull(sidecarPath), drafts, { now, randomBytes: nodeRandomBytes, creator: options.creator ?? null }, sha256Hex);
-		if (result.refused !== null) {
-			io.stderr(`news-seed: error: ${displayPath(io, sidecarPath)}: ${result.refused}\n`);
-			damaged.push(sidecarPath);
-			continue;
+		const damaged: string[] = [];
+		for (const problem of error.problems) {
+			if (problem.reason === 'missing-article') {
+				io.stderr(`news-seed: error: import: the article ${displayPath(io, problem.articlePath)} does not exist${explicitArticle ? '' : ' (give --article)'}\n`);
+			} else {
+				const sidecar = repository.sidecarPathOf(problem.articlePath);
+				io.stderr(`news-seed: error: ${displayPath(io, sidecar)}: ${problem.message}; nothing imported into it\n`);
+				damaged.push(sidecar);
+			}
 		}
-		const outcome = result.outcome;
-		let written = false;
-		if (result.sidecarText !== null && !options.dryRun) {
-			await writeTextAtomically(sidecarPath, result.sidecarText);
-			written = true;
+		io.stderr(`news-seed: import: nothing written (${targets.length} article(s) checked, ${error.problems.length} cannot take claims)\n`);
+		if (error.problems.some((p) => p.reason === 'missing-article')) {
+			throw new UsageError('import: nothing imported; see the errors above');
 		}
-		imports.push({ article, outcome, written });
+		return { imports: [], damaged, refused };
 	}
-	return { imports, damaged, refused };
+	return { imports: results.map((r) => ({ article: r.articlePath, outcome: r.outcome, written: r.written })), damaged: [], refused };
 }
 
 /** The report lines of one article's import. */

@@ -1,11 +1,11 @@
 // `news-seed stats PATH...`: articles, claims by verdict, anchoring, most-mentioned entities.
 import * as path from 'node:path';
-import { anchorClaims, findVerdict, prepareArticle, type Verdict } from '../../core/claims';
+import { assessClaims, findVerdict, prepareArticle, type Verdict } from '../../core/claims';
 import { groupEntities, recognizeEntities, type EntityType } from '../../core/entities';
 import { readSidecarForExport, verdictOrder } from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
-import { findArticles, loadArticle, mapLimit, progressReporter } from '../workspaceFiles';
+import { findArticles, isOrphanSidecar, loadArticle, mapLimit, progressReporter } from '../workspaceFiles';
 
 const help = `Usage: news-seed stats PATH... [--json] [--top N] [--no-entities]
 
@@ -21,7 +21,8 @@ Options:
 ${VERDICTS_HELP}
   -h, --help       show this help
 
-Exit codes: 0 done, 2 bad arguments or a missing or unreadable PATH.
+Exit codes: 0 done, 1 done but a sidecar's article is missing (renamed or deleted; reported and skipped),
+2 bad arguments or a missing or unreadable PATH.
 `;
 
 /** The figures `stats` prints. */
@@ -33,6 +34,8 @@ export interface ClaimStats {
 	fuzzy: number;
 	unanchored: number;
 	damagedSidecars: string[];
+	/** Sidecars whose article is missing (renamed or deleted): not counted. */
+	orphanSidecars: string[];
 	verdicts: { verdict: string; claims: number }[];
 	entities: { name: string; type: EntityType; mentions: number; articles: number }[];
 }
@@ -43,8 +46,14 @@ export async function gatherStats(io: CliIo, paths: readonly string[], scale: re
 	const progress = progressReporter(io.stderr, 'counted', found.length);
 	const byVerdict = new Map<string, number>();
 	const entities = new Map<string, { name: string; type: EntityType; mentions: number; articles: number }>();
-	const stats: ClaimStats = { articles: found.length, articlesWithClaims: 0, claims: 0, anchored: 0, fuzzy: 0, unanchored: 0, damagedSidecars: [], verdicts: [], entities: [] };
+	const stats: ClaimStats = { articles: found.length, articlesWithClaims: 0, claims: 0, anchored: 0, fuzzy: 0, unanchored: 0, damagedSidecars: [], orphanSidecars: [], verdicts: [], entities: [] };
 	await mapLimit(found, 8, async (files) => {
+		if (await isOrphanSidecar(files)) {
+			stats.orphanSidecars.push(displayPath(io, files.sidecar));
+			stats.articles--;
+			progress.tick();
+			return;
+		}
 		const loaded = await loadArticle(files, readSidecarForExport);
 		const claims = loaded.parsed?.claims ?? [];
 		if (loaded.parsed && loaded.parsed.status !== 'ok') {
@@ -53,8 +62,8 @@ export async function gatherStats(io: CliIo, paths: readonly string[], scale: re
 		if (claims.length > 0) {
 			stats.articlesWithClaims++;
 			stats.claims += claims.length;
-			for (const anchor of anchorClaims(prepareArticle(loaded.text), claims.map((c) => c.target))) {
-				stats[anchor.status]++;
+			for (const { anchoring } of assessClaims(prepareArticle(loaded.text), claims)) {
+				stats[anchoring.state === 'exact' ? 'anchored' : anchoring.state === 'changed' ? 'fuzzy' : 'unanchored']++;
 			}
 			for (const claim of claims) {
 				const label = findVerdict(scale, claim.body.verdict)?.label ?? claim.body.verdict;
@@ -76,6 +85,7 @@ export async function gatherStats(io: CliIo, paths: readonly string[], scale: re
 	});
 	progress.done();
 	stats.damagedSidecars.sort();
+	stats.orphanSidecars.sort();
 	stats.verdicts = verdictOrder(scale, byVerdict.keys()).filter((v) => byVerdict.has(v)).map((verdict) => ({ verdict, claims: byVerdict.get(verdict) ?? 0 }));
 	stats.entities = [...entities.values()]
 		.sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -91,6 +101,9 @@ export function formatStats(stats: ClaimStats): string {
 	];
 	if (stats.damagedSidecars.length > 0) {
 		lines.push(`damaged sidecars: ${stats.damagedSidecars.length} (${stats.damagedSidecars.slice(0, 5).join(', ')}${stats.damagedSidecars.length > 5 ? ', …' : ''})`);
+	}
+	if (stats.orphanSidecars.length > 0) {
+		lines.push(`sidecars without their article: ${stats.orphanSidecars.length} (${stats.orphanSidecars.slice(0, 5).join(', ')}${stats.orphanSidecars.length > 5 ? ', …' : ''})`);
 	}
 	if (stats.verdicts.length > 0) {
 		const width = Math.max(...stats.verdicts.map((v) => v.verdict.length));
@@ -134,6 +147,9 @@ export const statsCommand: CliCommand = {
 		const scale = await loadVerdictScale(io, values.verdicts);
 		const stats = await gatherStats(io, positionals.map((p) => path.normalize(p)), scale, top);
 		io.stdout(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
-		return exitCodes.ok;
+		for (const orphan of stats.orphanSidecars) {
+			io.stderr(`news-seed: error: ${orphan}: its article is missing (renamed or deleted?); not counted\n`);
+		}
+		return stats.orphanSidecars.length > 0 ? exitCodes.failure : exitCodes.ok;
 	},
 };

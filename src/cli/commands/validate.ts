@@ -1,11 +1,11 @@
 // `news-seed validate PATH...`: checks every claims sidecar under the paths, for CI.
 import * as path from 'node:path';
 import { findConflictMarker, shellQuote } from '../../core/claims';
-import { checkSidecar, type SidecarFinding } from '../../core/claims/exports';
+import { checkSidecar, type SidecarCheck, type SidecarFinding } from '../../core/claims/exports';
 import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { findMovedSidecars, moveSidecar } from '../movedSidecars';
-import { articlePathFor, findSidecars, mapLimit, progressReporter, readText, readTextOrNull } from '../workspaceFiles';
+import { articlePathFor, claimRepository, findSidecars, mapLimit, progressReporter } from '../workspaceFiles';
 
 const help = `Usage: news-seed validate PATH... [--strict] [--quiet] [--move-sidecars] [--verdicts FILE]
 
@@ -18,6 +18,7 @@ Prints one line per problem on standard output, in the form
 and a summary on standard error.
 
 Errors: a sidecar that is not valid JSON or breaks the schema, a missing article, an unanchored claim.
+Errors also: a sidecar whose bytes are not UTF-8 (it is never rewritten).
 Warnings: a fuzzy claim, a verdict outside the scale, a sidecar naming another article, a claim whose merge
 conflict is kept (both versions in the sidecar; the exit code is 1 until it is resolved).
 A sidecar holding git merge conflict markers gets one line that says so (resolve it with "news-seed resolve").
@@ -98,14 +99,18 @@ export const validateCommand: CliCommand = {
 		const progress = progressReporter(io.stderr, 'validated', sidecars.length);
 		const summary: ValidationSummary = { sidecars: sidecars.length, claims: 0, fuzzy: 0, unanchored: 0, errors: 0, warnings: 0, conflicts: 0 };
 		// Read in parallel, report in order: the output is the same on every run.
+		const repository = claimRepository();
 		const results = await mapLimit(sidecars, 16, async (sidecar) => {
 			const article = articlePathFor(sidecar);
-			const [sidecarText, articleText] = await Promise.all([readText(sidecar, 'sidecar'), readTextOrNull(article)]);
-			const markerLine = findConflictMarker(sidecarText);
-			// A sidecar with conflict markers is one problem, not dozens of JSON errors.
-			const check = markerLine !== null
-				? { findings: [{ severity: 'error' as const, line: markerLine, column: 1, claimId: null, message: `merge conflict markers: run \`news-seed resolve ${shellQuote(displayPath(io, sidecar))}\`` }], claims: 0, fuzzy: 0, unanchored: 0, conflicts: 0 }
-				: withMoveHint(checkSidecar(sidecarText, path.basename(article), articleText, scale), movedTo.get(sidecar), io, positionals);
+			const [snapshot, articleText] = await Promise.all([repository.load(article), repository.readArticle(article)]);
+			const markerLine = snapshot.text !== null ? findConflictMarker(snapshot.text) : null;
+			// A sidecar with conflict markers is one problem, not dozens of JSON errors; bytes that are not UTF-8 are
+			// reported as they are, never decoded into replacement characters.
+			const check: SidecarCheck = markerLine !== null
+				? { findings: [{ severity: 'error', line: markerLine, column: 1, claimId: null, message: `merge conflict markers: run \`news-seed resolve ${shellQuote(displayPath(io, sidecar))}\`` }], claims: 0, anchored: 0, fuzzy: 0, unanchored: 0, conflicts: 0 }
+				: snapshot.text !== null
+					? withMoveHint(checkSidecar(snapshot.text, path.basename(article), articleText, scale), movedTo.get(sidecar), io, positionals)
+					: { findings: snapshot.problems.map((p) => ({ severity: 'error', line: p.line, column: p.column, claimId: null, message: `${p.path}: ${p.message}` })), claims: snapshot.claims.length, anchored: 0, fuzzy: 0, unanchored: 0, conflicts: 0 };
 			progress.tick();
 			return { sidecar, check };
 		});

@@ -54,6 +54,8 @@ export interface HoverCommands {
 	readonly editNote: string;
 	readonly remove: string;
 	readonly accept: string;
+	/** Resolves a merge conflict kept in the claim; the link shows only on claims that carry one. */
+	readonly resolveConflict?: string;
 }
 
 /** Markdown to show with exactly the commands its links run (for `isTrusted.enabledCommands`). */
@@ -87,6 +89,11 @@ export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Ver
 		facts.push(`Sources: ${claim.body.sources.map(sourceMarkdown).join(', ')}`);
 	}
 	facts.push(`Status: ${escapeMarkdownInline(anchorStatusText(anchor))}`);
+	if (claim.conflict) {
+		const others = claim.conflict.versions.length;
+		const what = claim.conflict.kind === 'deleted-and-changed' ? 'deleted on the other side' : `${others} other version${others === 1 ? '' : 's'} kept`;
+		facts.push(`**Merge conflict:** ${escapeMarkdownInline(what)}; choose one`);
+	}
 	const by = claim.creator ? ` by ${escapeMarkdownInline(claim.creator)}` : '';
 	facts.push(`Tagged${by} ${escapeMarkdownInline(claim.created.slice(0, 10))}${claim.modified !== claim.created ? `, changed ${escapeMarkdownInline(claim.modified.slice(0, 10))}` : ''}`);
 	lines.push(facts.join('\\\n'));
@@ -97,6 +104,9 @@ export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Ver
 		const links: [string, string][] = [['Set verdict', commands.setVerdict], ['Edit note', commands.editNote], ['Remove', commands.remove]];
 		if (anchor.status === 'fuzzy') {
 			links.unshift(['Confirm changed text', commands.accept]);
+		}
+		if (claim.conflict && commands.resolveConflict) {
+			links.unshift(['Resolve conflict', commands.resolveConflict]);
 		}
 		lines.push('', links.map(([label, command]) => markdownCommandLink(label, command, [claim.id])).join(' · '));
 		enabledCommands.push(...links.map(([, command]) => command));

@@ -12,4 +12,5 @@ export * from './mergeClaims';
 export * from './movedArticles';
 export * from './sidecarFormat';
 export * from './sidecarMerge';
+export * from './sidecarPath';
 export * from './verdicts';

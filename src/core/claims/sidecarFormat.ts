@@ -18,6 +18,7 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 // follow (it bundles, then fails at run time with "Cannot find module './impl/format'").
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import claimsSchema from '../../../media/claims.schema.json';
+import { baseNameOf } from './sidecarPath';
 import { compareClaims, EXACT_ANCHORING, type Claim, type ClaimAnchoring, type ClaimConflictKind } from './claimModel';
 import { findConflictMarker, splitConflictMarkers } from './conflictMarkers';
 
@@ -107,19 +108,6 @@ function subschema(name: string): Schema {
 	return { $schema: CLAIMS_SCHEMA.$schema, definitions: CLAIMS_SCHEMA.definitions, $ref: `#/definitions/${name}` };
 }
 
-/**
- * The sidecar's file name for an article's file name or path: `.txt` (any case) is replaced by `.claims.json`,
- * any other name gets `.claims.json` appended. Folders, if given, are kept.
- */
-export function sidecarNameFor(articleFileName: string): string {
-	return /\.txt$/i.test(articleFileName) ? `${articleFileName.slice(0, -4)}.claims.json` : `${articleFileName}.claims.json`;
-}
-
-/** True for names that `sidecarNameFor` produces (`*.claims.json`). */
-export function isSidecarName(fileName: string): boolean {
-	return /\.claims\.json$/i.test(fileName);
-}
-
 /** Lower-case hex SHA-256 of a text's UTF-8 bytes; injected by the adapter (Node's crypto, or a pure library). */
 export type Sha256Hex = (text: string) => string;
 
@@ -128,8 +116,7 @@ export type Sha256Hex = (text: string) => string;
  * as the editor holds it, and the dateline's date as written (`parseSeed(text).dateline?.value ?? null`).
  */
 export function describeArticle(articlePathOrName: string, text: string, date: string | null, sha256: Sha256Hex): SidecarArticle {
-	const fileName = articlePathOrName.slice(Math.max(articlePathOrName.lastIndexOf('/'), articlePathOrName.lastIndexOf('\\')) + 1);
-	return { fileName, sha256: sha256(text), date };
+	return { fileName: baseNameOf(articlePathOrName), sha256: sha256(text), date };
 }
 
 /** A fresh sidecar for an article (with the dismissed hints of the file it replaces, if any). */

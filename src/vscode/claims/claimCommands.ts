@@ -112,6 +112,14 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			undo.record('confirm', articleOf(store, confirmed.id), tracked.claim, confirmed, `confirmed the changed text of "${claimLabel(tracked, 40)}".`);
 			return confirmed.id;
 		})),
+		vscode.commands.registerCommand('newsSeed.resolveClaimConflict', run(async (ref?: ClaimRef, choice?: 'current' | 'delete' | number) => {
+			const tracked = await resolveClaim(store, ref, (t) => t.claim.conflict !== undefined);
+			if (!tracked) {
+				return undefined;
+			}
+			const chosen = choice ?? await pickConflictVersion(tracked.claim);
+			return chosen === undefined ? undefined : (await store.resolveConflict(tracked.claim.id, chosen)).id;
+		})),
 		vscode.commands.registerCommand('newsSeed.nextClaim', run((ref?: ClaimRef) => navigate(store, ref, 1))),
 		vscode.commands.registerCommand('newsSeed.previousClaim', run((ref?: ClaimRef) => navigate(store, ref, -1))),
 		vscode.commands.registerCommand('newsSeed.claims.reveal', run(async (ref?: ClaimRef) => {
@@ -236,6 +244,31 @@ async function promptDetails(claim: Claim): Promise<Partial<ClaimBody> | undefin
 	}
 	const value = await vscode.window.showInputBox({ title: 'Sources', prompt: 'Links, separated by spaces.', value: claim.body.sources.join(' ') });
 	return value === undefined ? undefined : { sources: value.split(/\s+/) };
+}
+
+/** One line describing a version of a claim in the conflict picker. */
+function versionItem(claim: Claim): { label: string; description: string; detail: string } {
+	const { body } = claim;
+	return {
+		label: body.verdict,
+		description: `changed ${claim.modified.slice(0, 16).replace('T', ' ')}${claim.creator ? ` by ${claim.creator}` : ''}`,
+		detail: [body.note.trim() ? `Note: ${body.note.replace(/\s+/g, ' ').slice(0, 120)}` : 'No note', body.claimant ? `Claimant: ${body.claimant}` : '', `Text: "${claim.target.quote.exact.slice(0, 80)}"`].filter(Boolean).join(' · '),
+	};
+}
+
+async function pickConflictVersion(claim: Claim): Promise<'current' | 'delete' | number | undefined> {
+	const conflict = claim.conflict;
+	if (!conflict) {
+		return undefined;
+	}
+	type Item = vscode.QuickPickItem & { choice: 'current' | 'delete' | number };
+	const items: Item[] = [
+		{ ...versionItem(claim), choice: 'current', label: `$(check) ${versionItem(claim).label}`, description: `shown now · ${versionItem(claim).description}` },
+		...conflict.versions.map((v, i): Item => ({ ...versionItem(v), choice: i })),
+		{ label: '$(trash) Delete the claim', description: conflict.kind === 'deleted-and-changed' ? 'as the other side did' : '', choice: 'delete' },
+	];
+	const picked = await vscode.window.showQuickPick(items, { title: `Resolve claim conflict (${conflict.kind.replace(/-/g, ' ')}): keep which version?`, matchOnDetail: true });
+	return picked?.choice;
 }
 
 function idOf(ref: ClaimRef): string | undefined {

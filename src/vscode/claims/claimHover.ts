@@ -10,6 +10,7 @@ const commands: HoverCommands = {
 	editNote: 'newsSeed.editNote',
 	remove: 'newsSeed.removeClaim',
 	accept: 'newsSeed.acceptClaimAnchor',
+	resolveConflict: 'newsSeed.resolveClaimConflict',
 };
 
 /**

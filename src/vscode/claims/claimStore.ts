@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import {
-	createClaim, formatSidecarProblem, mergeClaimSets, mergeDismissedHints, parseSidecar, prepareArticle, serialiseSidecar, sidecarNameFor,
-	UNANCHORED, updateClaimBody, type Claim, type ClaimBody, type ClaimConflict, type NewClaimFields, type SidecarProblem,
+	articleNameFor, createClaim, mergeDismissedHints, prepareArticle, resolveClaimConflict, SIDECAR_GLOB, UNANCHORED, updateClaimBody,
+	type Claim, type ClaimBody, type ClaimConflict, type NewClaimFields, type SidecarProblem,
 } from '../../core/claims';
+import { ClaimsRefusedError, describeDamage, isWritable, missingSnapshot, type ClaimRepository, type SidecarSnapshot } from '../../core/claims/claimRepository';
 import { confirmAnchor, refreshTargets, trackClaims, trackEdits, upsertTracked, type TrackedClaim } from '../../core/claims/claimTracking';
 import type { Span } from '../../core/seed/seedDocument';
-import { parseDateline } from '../../core/seed/dateline';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
-import type { HostPlatform } from '../platform';
-import { baseName, readTextFile, sha256Hex, writeTextFileAtomically } from '../workspaceFiles';
+import { baseName, readTextFile } from '../workspaceFiles';
 
 /** A refusal or failure the user should read as it is (the commands show it). */
 export class ClaimsError extends Error {}
@@ -31,13 +30,13 @@ interface Entry extends ArticleClaims {
 	tracked: readonly TrackedClaim[];
 	problem: string | null;
 	problems: readonly SidecarProblem[];
-	/** The claims as last read from or written to disk: the base of 3-way merges. */
-	base: readonly Claim[];
+	/**
+	 * The sidecar as last read from or written to disk: the base of the repository's compare-and-swap and 3-way
+	 * merges. A watcher event that finds this content is our own echo.
+	 */
+	snapshot: SidecarSnapshot;
+	/** The check-worthiness hints dismissed in this article, as held (saved with the claims). */
 	dismissedHints: readonly string[];
-	/** The dismissed hints as last read from or written to disk. */
-	dismissedBase: readonly string[];
-	/** The sidecar's text as last read or written (null: no file). A watcher event with this text is our own echo. */
-	diskText: string | null;
 	/** Sidecar operations of this article run one at a time, in order. */
 	queue: Promise<unknown>;
 }
@@ -45,7 +44,9 @@ interface Entry extends ArticleClaims {
 const DELETE_GRACE_MS = 300;
 
 /**
- * Holds every article's claims, reads and writes the sidecars, and keeps the claims on their text.
+ * Holds every article's claims and keeps them on their text; reads and writes sidecars only through the claim
+ * repository (src/core/claims/claimRepository.ts: compare-and-swap, merge, anchoring state, refusal of damaged
+ * files). What stays here: the claims in memory with their live anchors, events, diagnostics and messages.
  *
  * Scenarios:
  *  - activation: every `*.claims.json` of the workspace is read and anchored in its article (file or open document);
@@ -54,12 +55,13 @@ const DELETE_GRACE_MS = 300;
  *  - article saved: positions and quotes are refreshed and the sidecar written (only if its bytes change);
  *  - article closed: claims re-anchored in the file's text (unsaved edits were discarded);
  *  - tag / edit / remove: the sidecar is written at once; created with the first claim, deleted with the last;
- *  - sidecar changed on disk (watcher, or found changed just before one of our writes): 3-way merged with the
- *    claims in memory (base = what we last read or wrote), so neither side's claims are lost; our own writes
- *    are recognised by their bytes and ignored;
+ *  - sidecar changed on disk (watcher, or found changed by the repository just before one of our writes):
+ *    3-way merged with the claims in memory (base = what we last read or wrote), so neither side's claims are
+ *    lost; a claim both sides changed keeps both versions (a conflict the user resolves); our own writes are
+ *    recognised by their content and ignored;
  *  - article changed on disk while not open: re-anchored from the stored quotes;
- *  - damaged sidecar: reported with line, column and path; its readable claims shown read-only; never written.
- * Writes go to a temporary file beside the sidecar and are renamed over it, so a failed write leaves the old file.
+ *  - damaged sidecar (bad JSON, schema, newer version, not UTF-8): reported with line, column and path; its
+ *    readable claims shown read-only; never written.
  */
 export class ClaimStore extends Disposable {
 	private readonly entries = new Map<string, Entry>();
@@ -69,13 +71,13 @@ export class ClaimStore extends Disposable {
 	private readonly problemsCollection = this._register(vscode.languages.createDiagnosticCollection('news-seed-claims'));
 	private readonly ready: Promise<void>;
 
-	constructor(private readonly platform: HostPlatform) {
+	constructor(private readonly repository: ClaimRepository) {
 		super();
 		this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)));
 		this._register(vscode.workspace.onDidSaveTextDocument((document) => this.onArticleSaved(document)));
 		this._register(vscode.workspace.onDidOpenTextDocument((document) => this.onArticleOpened(document)));
 		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.onArticleClosed(document)));
-		const sidecars = this._register(vscode.workspace.createFileSystemWatcher('**/*.claims.json'));
+		const sidecars = this._register(vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB));
 		for (const event of [sidecars.onDidCreate, sidecars.onDidChange, sidecars.onDidDelete]) {
 			this._register(event((uri) => this.onSidecarChangedOnDisk(uri)));
 		}
@@ -98,10 +100,15 @@ export class ClaimStore extends Disposable {
 	}
 
 	private async loadWorkspace(): Promise<void> {
-		const sidecars = await vscode.workspace.findFiles('**/*.claims.json', '**/node_modules/**');
+		const sidecars = await vscode.workspace.findFiles(SIDECAR_GLOB, '**/node_modules/**');
 		await Promise.all(sidecars.map((uri) => this.enqueue(articleUriFor(uri), (entry) => this.readSidecar(entry, true)).catch(() => undefined)));
 		await Promise.all(vscode.workspace.textDocuments.filter(isArticleDocument).map((document) => this.load(document.uri).catch(() => undefined)));
 		this.changeEmitter.fire(undefined);
+	}
+
+	/** Reads the sidecars of these articles again now (after a write made outside the store, e.g. an import). */
+	async refresh(articleUris: readonly vscode.Uri[]): Promise<void> {
+		await Promise.all(articleUris.map((uri) => this.enqueue(uri, (entry) => this.readSidecar(entry, false))));
 	}
 
 	/** Every article that has claims or a damaged sidecar. */
@@ -122,7 +129,7 @@ export class ClaimStore extends Disposable {
 			return existing;
 		}
 		return this.enqueue(articleUri, async (entry) => {
-			if (entry.diskText === null && entry.tracked.length === 0) {
+			if (entry.snapshot.status === 'missing' && entry.tracked.length === 0) {
 				await this.readSidecar(entry, true);
 			}
 			return entry;
@@ -143,7 +150,7 @@ export class ClaimStore extends Disposable {
 	/** Tags a new claim on the UTF-16 `span` of the open `document` and writes the sidecar; returns the claim. */
 	async addClaim(document: vscode.TextDocument, span: Span, fields: NewClaimFields): Promise<Claim> {
 		return this.enqueue(document.uri, async (entry) => {
-			if (entry.diskText === null && entry.tracked.length === 0 && entry.problem === null) {
+			if (entry.snapshot.status === 'missing' && entry.tracked.length === 0 && entry.problem === null) {
 				await this.readSidecar(entry, false);
 			}
 			this.refuseIfReadOnly(entry);
@@ -158,7 +165,7 @@ export class ClaimStore extends Disposable {
 	/** Remembers in the article's sidecar that the check-worthiness hint on sentences with this text was dismissed. */
 	async dismissHint(articleUri: vscode.Uri, sentenceText: string): Promise<void> {
 		await this.enqueue(articleUri, async (entry) => {
-			if (entry.diskText === null && entry.tracked.length === 0 && entry.problem === null) {
+			if (entry.snapshot.status === 'missing' && entry.tracked.length === 0 && entry.problem === null) {
 				await this.readSidecar(entry, false);
 			}
 			this.refuseIfReadOnly(entry);
@@ -192,7 +199,7 @@ export class ClaimStore extends Disposable {
 	 */
 	async restoreClaim(articleUri: vscode.Uri, claim: Claim): Promise<Claim> {
 		return this.enqueue(articleUri, async (entry) => {
-			if (entry.diskText === null && entry.tracked.length === 0 && entry.problem === null) {
+			if (entry.snapshot.status === 'missing' && entry.tracked.length === 0 && entry.problem === null) {
 				await this.readSidecar(entry, false);
 			}
 			this.refuseIfReadOnly(entry);
@@ -215,6 +222,28 @@ export class ClaimStore extends Disposable {
 			const confirmed = confirmAnchor(tracked, tracked.anchor.span, prepareArticle(text));
 			entry.tracked = upsertTracked(entry.tracked, confirmed.claim, confirmed.anchor);
 			return confirmed.claim;
+		});
+	}
+
+	/**
+	 * Resolves a claim's merge conflict: `'current'` keeps the version shown, a number picks that version of
+	 * `conflict.versions`, `'delete'` removes the claim. Writes the sidecar.
+	 */
+	async resolveConflict(id: string, choice: 'current' | 'delete' | number): Promise<Claim> {
+		const found = this.find(id);
+		const text = found ? await this.currentText(found.article.articleUri) : null;
+		return this.mutate(id, (entry, tracked) => {
+			if (!tracked.claim.conflict) {
+				throw new ClaimsError('This claim has no merge conflict to resolve.');
+			}
+			const resolved = resolveClaimConflict(tracked.claim, choice);
+			if (resolved === null) {
+				entry.tracked = entry.tracked.filter((t) => t.claim.id !== id);
+				return tracked.claim;
+			}
+			const [placed] = trackClaims(prepareArticle(text ?? ''), [resolved]);
+			entry.tracked = upsertTracked(entry.tracked, placed.claim, placed.anchor);
+			return resolved;
 		});
 	}
 
@@ -248,8 +277,8 @@ export class ClaimStore extends Disposable {
 		const key = articleUri.toString();
 		let entry = this.entries.get(key);
 		if (!entry) {
-			const sidecarUri = vscode.Uri.joinPath(articleUri, '..', sidecarNameFor(baseName(articleUri)));
-			entry = { articleUri, sidecarUri, tracked: [], problem: null, problems: [], base: [], dismissedHints: [], dismissedBase: [], diskText: null, queue: Promise.resolve() };
+			const snapshot = missingSnapshot(key);
+			entry = { articleUri, sidecarUri: vscode.Uri.parse(snapshot.sidecarPath, true), tracked: [], problem: null, problems: [], snapshot, dismissedHints: [], queue: Promise.resolve() };
 			this.entries.set(key, entry);
 		}
 		return entry;
@@ -272,115 +301,98 @@ export class ClaimStore extends Disposable {
 	 * `initial`: nothing is held yet, take the file as it is.
 	 */
 	private async readSidecar(entry: Entry, initial: boolean): Promise<void> {
-		const disk = await this.readSidecarText(entry);
-		if (!initial && disk === entry.diskText) {
+		let disk = await this.repository.load(entry.snapshot.articlePath);
+		if (disk.status === 'missing' && entry.snapshot.status !== 'missing') {
+			// A writer on a remote file system may delete before it renames: look once more before adopting a deletion.
+			await new Promise((resolve) => setTimeout(resolve, DELETE_GRACE_MS));
+			disk = await this.repository.load(entry.snapshot.articlePath);
+		}
+		if (!initial && disk.status === entry.snapshot.status && disk.text === entry.snapshot.text) {
 			return;
 		}
-		await this.reconcile(entry, disk);
+		await this.reconcile(entry, disk, initial);
 	}
 
-	/** Takes in the sidecar text found on disk (null: no file): parse, report, merge, re-anchor; write if merging produced something new. */
-	private async reconcile(entry: Entry, disk: string | null): Promise<void> {
+	/**
+	 * Takes in the sidecar found on disk: a damaged one is shown read-only; otherwise the repository merges it
+	 * with the claims in memory (writing only if the merge produced something the disk lacks), and the result is
+	 * anchored in the article's current text.
+	 */
+	private async reconcile(entry: Entry, disk: SidecarSnapshot, initial: boolean): Promise<void> {
 		const text = await this.currentText(entry.articleUri);
 		const article = prepareArticle(text ?? '');
-		const parsed = disk === null ? null : parseSidecar(disk);
-		entry.diskText = disk;
-		if (parsed && parsed.status !== 'ok') {
-			entry.problems = parsed.problems;
-			const first = parsed.problems[0];
-			entry.problem = first ? `${formatSidecarProblem(first)}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : ''}` : 'unreadable';
-			entry.base = parsed.claims;
-			entry.tracked = trackClaims(article, parsed.claims, entry.tracked);
-			this.reportProblems(entry);
-			this.fire(entry);
-			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} is damaged and is shown read-only (never overwritten): ${entry.problem}`);
+		if (!isWritable(disk)) {
+			this.showDamaged(entry, disk, article);
 			return;
 		}
-		const theirs = parsed?.claims ?? [];
 		const wasDamaged = entry.problem !== null;
-		entry.problem = null;
-		entry.problems = [];
-		this.reportProblems(entry);
-		const ours = entry.tracked.map((t) => t.claim);
-		const merged = wasDamaged ? { claims: theirs, conflicts: [] as ClaimConflict[] } : mergeClaimSets(entry.base, ours, theirs);
-		entry.base = theirs;
-		const theirHints = parsed?.sidecar?.dismissedHints ?? [];
-		const hints = wasDamaged ? [...theirHints] : mergeDismissedHints(entry.dismissedBase, entry.dismissedHints, theirHints);
-		entry.dismissedBase = theirHints;
-		entry.dismissedHints = hints;
-		entry.tracked = trackClaims(article, merged.claims, entry.tracked);
-		this.fire(entry);
-		if (merged.conflicts.length > 0) {
-			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; kept the later version of ${merged.conflicts.length} claim(s).`);
+		this.clearDamage(entry);
+		if (initial || wasDamaged) {
+			entry.snapshot = disk;
+			entry.dismissedHints = disk.dismissedHints;
+			entry.tracked = trackClaims(article, disk.claims, entry.tracked);
+			this.fire(entry);
+			return;
 		}
-		if (!sameClaims(merged.claims, theirs) || hints.length !== theirHints.length) {
-			await this.write(entry);
+		try {
+			const outcome = await this.repository.save(entry.snapshot, entry.tracked.map((t) => t.claim), text, { onlyIfMerged: true, dismissedHints: entry.dismissedHints });
+			entry.snapshot = outcome.snapshot;
+			entry.dismissedHints = outcome.dismissedHints;
+			entry.tracked = trackClaims(article, outcome.claims, entry.tracked);
+			this.fire(entry);
+			this.reportConflicts(entry, outcome.conflicts);
+		} catch (error) {
+			if (error instanceof ClaimsRefusedError) {
+				this.showDamaged(entry, error.snapshot, article);
+				return;
+			}
+			throw error;
 		}
 	}
 
-	/** Writes the claims in memory to the sidecar (atomically), merging first with any change found on disk. */
+	/** Writes the claims in memory through the repository, which merges first with any change found on disk. */
 	private async write(entry: Entry): Promise<void> {
-		const disk = await this.readSidecarText(entry);
-		if (disk !== entry.diskText) {
-			// Changed on disk since we last looked (the watcher has not told us yet): merge before writing.
-			const parsed = disk === null ? null : parseSidecar(disk);
-			if (parsed && parsed.status !== 'ok') {
-				await this.reconcile(entry, disk);
+		const text = await this.currentText(entry.articleUri);
+		const article = prepareArticle(text ?? '');
+		if (text !== null) {
+			entry.tracked = refreshTargets(entry.tracked, article);
+		}
+		try {
+			const outcome = await this.repository.save(entry.snapshot, entry.tracked.map((t) => t.claim), text, { dismissedHints: entry.dismissedHints });
+			entry.snapshot = outcome.snapshot;
+			entry.dismissedHints = outcome.dismissedHints;
+			entry.tracked = trackClaims(article, outcome.claims, entry.tracked);
+			this.fire(entry);
+			this.reportConflicts(entry, outcome.conflicts);
+		} catch (error) {
+			if (error instanceof ClaimsRefusedError) {
+				this.showDamaged(entry, error.snapshot, article);
 				throw new ClaimsError(`Not saved: ${baseName(entry.sidecarUri)} was damaged on disk in the meantime (${entry.problem}); it is left as it is.`);
 			}
-			const merged = mergeClaimSets(entry.base, entry.tracked.map((t) => t.claim), parsed?.claims ?? []);
-			entry.base = parsed?.claims ?? [];
-			entry.dismissedHints = mergeDismissedHints(entry.dismissedBase, entry.dismissedHints, parsed?.sidecar?.dismissedHints ?? []);
-			entry.dismissedBase = parsed?.sidecar?.dismissedHints ?? [];
-			entry.diskText = disk;
-			const text = await this.currentText(entry.articleUri);
-			entry.tracked = trackClaims(prepareArticle(text ?? ''), merged.claims, entry.tracked);
-			this.fire(entry);
-		}
-		const text = await this.currentText(entry.articleUri);
-		if (text !== null) {
-			entry.tracked = refreshTargets(entry.tracked, prepareArticle(text));
-		}
-		const claims = entry.tracked.map((t) => t.claim);
-		try {
-			if (claims.length === 0 && entry.dismissedHints.length === 0) {
-				if (disk !== null) {
-					await vscode.workspace.fs.delete(entry.sidecarUri, { useTrash: false });
-				}
-				entry.diskText = null;
-				entry.base = [];
-				entry.dismissedBase = [];
-				return;
-			}
-			const articleText = text ?? '';
-			const serialised = serialiseSidecar({
-				article: { fileName: baseName(entry.articleUri), sha256: await sha256Hex(articleText), date: parseDateline(articleText).dateline?.value ?? null },
-				claims,
-				dismissedHints: entry.dismissedHints,
-			});
-			if (serialised !== disk) {
-				await writeTextFileAtomically(entry.sidecarUri, serialised, this.platform);
-			}
-			entry.diskText = serialised;
-			entry.base = claims;
-			entry.dismissedBase = entry.dismissedHints;
-		} catch (error) {
 			throw new ClaimsError(`Could not save the claims to ${baseName(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. The file on disk was left as it was; your change is kept and will be saved with the next one.`);
 		}
 	}
 
-	/**
-	 * The sidecar's text on disk. VS Code's rename with overwrite deletes the target before renaming, so a
-	 * sidecar that another writer (or window) is replacing can be missing for a moment: a sidecar we knew that
-	 * seems gone is looked for once more before it counts as deleted.
-	 */
-	private async readSidecarText(entry: Entry): Promise<string | null> {
-		const disk = await readTextFile(entry.sidecarUri);
-		if (disk !== null || entry.diskText === null) {
-			return disk;
+	private showDamaged(entry: Entry, disk: SidecarSnapshot, article: ReturnType<typeof prepareArticle>): void {
+		entry.snapshot = disk;
+		entry.problems = disk.problems;
+		entry.problem = describeDamage(disk);
+		entry.tracked = trackClaims(article, disk.claims, entry.tracked);
+		this.reportProblems(entry);
+		this.fire(entry);
+		void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} is damaged and is shown read-only (never overwritten): ${entry.problem}`);
+	}
+
+	private clearDamage(entry: Entry): void {
+		entry.problem = null;
+		entry.problems = [];
+		this.reportProblems(entry);
+	}
+
+	private reportConflicts(entry: Entry, conflicts: readonly ClaimConflict[]): void {
+		if (conflicts.length > 0) {
+			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; both versions of ${conflicts.length} claim(s) are kept. Choose one with "Resolve Claim Conflict".`);
 		}
-		await new Promise((resolve) => setTimeout(resolve, DELETE_GRACE_MS));
-		return readTextFile(entry.sidecarUri);
 	}
 
 	private reportProblems(entry: Entry): void {
@@ -422,7 +434,7 @@ export class ClaimStore extends Disposable {
 
 	private onArticleSaved(document: vscode.TextDocument): void {
 		const entry = this.entries.get(document.uri.toString());
-		if (!entry || entry.problem !== null || (entry.tracked.length === 0 && entry.diskText === null)) {
+		if (!entry || entry.problem !== null || (entry.tracked.length === 0 && entry.snapshot.status === 'missing')) {
 			return;
 		}
 		this.enqueue(document.uri, (e) => this.write(e)).catch((error) => showError(error));
@@ -475,15 +487,9 @@ export class ClaimStore extends Disposable {
 	}
 }
 
-function sameClaims(a: readonly Claim[], b: readonly Claim[]): boolean {
-	const key = (claims: readonly Claim[]) => JSON.stringify([...claims].sort((x, y) => (x.id < y.id ? -1 : 1)));
-	return a.length === b.length && key(a) === key(b);
-}
-
 /** `<stem>.claims.json` -> `<stem>.txt` beside it. */
 export function articleUriFor(sidecarUri: vscode.Uri): vscode.Uri {
-	const name = baseName(sidecarUri).replace(/\.claims\.json$/i, '.txt');
-	return vscode.Uri.joinPath(sidecarUri, '..', name);
+	return vscode.Uri.joinPath(sidecarUri, '..', articleNameFor(baseName(sidecarUri)));
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

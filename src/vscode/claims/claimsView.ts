@@ -21,7 +21,7 @@ type Node =
 	| { readonly kind: 'claim'; readonly item: ClaimGroupItem; readonly claimId: string; readonly grouping: ClaimGrouping; readonly groupKind: ClaimGroup['kind'] };
 
 const REFRESH_DEBOUNCE_MS = 150;
-const hoverCommands = { setVerdict: 'newsSeed.setVerdict', editNote: 'newsSeed.editNote', remove: 'newsSeed.removeClaim', accept: 'newsSeed.acceptClaimAnchor' };
+const hoverCommands = { setVerdict: 'newsSeed.setVerdict', editNote: 'newsSeed.editNote', remove: 'newsSeed.removeClaim', accept: 'newsSeed.acceptClaimAnchor', resolveConflict: 'newsSeed.resolveClaimConflict' };
 
 /**
  * The Claims view (`newsSeed.claims`): every claim of the workspace, by article or by verdict, with counts,
@@ -184,12 +184,13 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		const verdict = tracked.claim.body.verdict;
 		const item = new vscode.TreeItem(claimLabel(tracked), vscode.TreeItemCollapsibleState.None);
 		item.id = `claim:${node.groupKind}:${tracked.claim.id}`;
-		const status = tracked.anchor.status === 'fuzzy' ? 'changed, confirm' : '';
+		const status = [tracked.claim.conflict ? 'conflict, choose a version' : '', tracked.anchor.status === 'fuzzy' ? 'changed, confirm' : ''].filter(Boolean).join(' · ');
 		const creator = tracked.claim.creator ? `by ${tracked.claim.creator}` : '';
 		item.description = [node.grouping === 'article' && node.groupKind !== 'unanchored' ? verdict : articleName, node.groupKind === 'unanchored' ? verdict : '', status, creator].filter(Boolean).join(' · ');
-		// The verdict first, in its colour, whatever the anchor's state (which the description tells).
-		item.iconPath = verdictIcon(this.verdicts, verdict);
-		item.contextValue = `claim.${tracked.anchor.status === 'fuzzy' ? 'changed' : tracked.anchor.status}.${readOnly ? 'readonly' : 'editable'}`;
+		// The verdict first, in its colour, whatever the anchor's state (which the description tells); a kept merge
+		// conflict is the one thing that needs the user before the verdict does.
+		item.iconPath = tracked.claim.conflict ? new vscode.ThemeIcon('git-merge') : verdictIcon(this.verdicts, verdict);
+		item.contextValue = `claim.${tracked.anchor.status === 'fuzzy' ? 'changed' : tracked.anchor.status}.${tracked.claim.conflict ? 'conflict.' : ''}${readOnly ? 'readonly' : 'editable'}`;
 		item.command = { command: 'newsSeed.claims.reveal', title: 'Reveal Claim', arguments: [tracked.claim.id] };
 		item.accessibilityInformation = { label: `${verdict} claim: ${claimLabel(tracked, 200)}${status ? `, ${status}` : ''}` };
 		return item;
@@ -228,7 +229,7 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 					const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === articleKey);
 					const span = tracked.anchor.span;
 					const range = span && document ? [document.positionAt(span.start), document.positionAt(span.end)].flatMap((p) => [p.line, p.character]) : null;
-					return { id: tracked.claim.id, article: articleKey, verdict: tracked.claim.body.verdict, note: tracked.claim.body.note, creator: tracked.claim.creator, status: tracked.anchor.status, readOnly, quote: tracked.claim.target.quote.exact, span, range };
+					return { id: tracked.claim.id, article: articleKey, verdict: tracked.claim.body.verdict, note: tracked.claim.body.note, creator: tracked.claim.creator, status: tracked.anchor.status, conflict: tracked.claim.conflict?.kind ?? null, readOnly, quote: tracked.claim.target.quote.exact, span, range };
 				}),
 			})),
 		};

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerExportCommands } from '../exportCommands';
 import type { HostPlatform } from '../platform';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { registerClaimCommands } from './claimCommands';
@@ -7,6 +8,7 @@ import { registerClaimHover } from './claimHover';
 import { ClaimStatusBar } from './claimStatusBar';
 import { ClaimContextKeys } from './claimContextKeys';
 import { ClaimStore } from './claimStore';
+import { createClaimRepository } from './vscodeClaimFileSystem';
 import { ClaimsView, type ClaimsViewSection } from './claimsView';
 import { TaggingFlow } from './taggingFlow';
 import { ClaimUndo } from './claimHistory';
@@ -22,7 +24,8 @@ export interface ClaimsAddOn {
  * `addOn` builds a feature on the same store (it is disposed before the store).
  */
 export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri: vscode.Uri, platform: HostPlatform, addOn?: (store: ClaimStore) => ClaimsAddOn): vscode.Disposable {
-	const store = new ClaimStore(platform);
+	const repository = createClaimRepository(platform);
+	const store = new ClaimStore(repository);
 	const added = addOn?.(store);
 	const flow = new TaggingFlow(extensionUri);
 	const undo = new ClaimUndo(store);
@@ -30,6 +33,7 @@ export function registerClaimsSupport(documents: SeedDocumentCache, extensionUri
 	return vscode.Disposable.from(
 		added?.disposable ?? { dispose: () => undefined },
 		registerClaimCommands(store, documents, flow, undo),
+		registerExportCommands(platform, repository, store),
 		flow,
 		undo,
 		registerClaimHover(store),

@@ -5,7 +5,9 @@
  * Written by hand rather than with csv-stringify: the rule is the four lines of `csvField` below, tests read the
  * output back with csv-parse (an independent RFC 4180 reader), and csv-stringify took five times as long
  * (7.5 s against 1.7 s for 100,000 rows of 18 fields), which alone broke the export's 10 s budget. Positions are code
- * points, `[start, end)`, as in the sidecar. Lists (tags, sources) are joined with " | ".
+ * points, `[start, end)`, as in the sidecar: where the claim's text is now (the text found for a 'changed' claim),
+ * empty for an 'unanchored' claim (its stored position designates other text). `anchor` is the anchoring
+ * state: exact, changed or unanchored. Lists (tags, sources) are joined with " | ".
  *
  * Spreadsheet formula injection (OWASP "CSV Injection"): a text cell that begins with `=`, `+`, `-`, `@`, a tab or
  * a CR gets a `'` in front by default, so that a spreadsheet shows it as text instead of running it; `csvRaw`
@@ -37,7 +39,7 @@ export function claimsCsv(articles: readonly ExportArticle[], options: ExportOpt
 	const cell = options.csvRaw === true ? csvField : (value: string | number) => csvField(neutraliseFormula(value));
 	let out = `${CSV_COLUMNS.join(',')}\r\n`;
 	for (const article of articles) {
-		for (const { claim, position, status, section } of article.claims) {
+		for (const { claim, position, span, section } of article.claims) {
 			const verdict = findVerdict(scale, claim.body.verdict);
 			out += [
 				article.fileName,
@@ -45,9 +47,9 @@ export function claimsCsv(articles: readonly ExportArticle[], options: ExportOpt
 				article.title,
 				claim.id,
 				section,
-				position.start,
-				position.end,
-				status,
+				span ? position.start : '',
+				span ? position.end : '',
+				claim.anchoring.state,
 				claim.target.quote.exact,
 				verdict?.label ?? claim.body.verdict,
 				verdict?.rating ?? '',

@@ -40,8 +40,10 @@ function summaryTable(claims: readonly ExportClaim[], options: ExportOptions): s
 	];
 }
 
+/** The claim's anchoring state (exact claims say nothing), as every other export and `validate` report it. */
 function anchorNote(exported: ExportClaim): string {
-	return exported.status === 'fuzzy' ? ' *(text changed, awaiting confirmation)*' : exported.status === 'unanchored' ? ' *(text no longer found in the article)*' : '';
+	const state = exported.claim.anchoring.state;
+	return state === 'changed' ? ' *(changed: text changed, awaiting confirmation)*' : state === 'unanchored' ? ' *(unanchored: text no longer found in the article)*' : '';
 }
 
 function claimLines(exported: ExportClaim, options: ExportOptions): string[] {

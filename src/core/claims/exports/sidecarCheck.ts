@@ -5,7 +5,7 @@
  * warnings do not (a claim whose text changed and awaits confirmation, a verdict outside the scale, a sidecar
  * naming another file).
  */
-import { anchorClaims, findVerdict, parseSidecar, prepareArticle, type Verdict } from '..';
+import { assessClaims, findVerdict, parseSidecar, prepareArticle, type Verdict } from '..';
 
 /** One finding. `line`/`column` are 1-based in the sidecar file. */
 export interface SidecarFinding {
@@ -81,7 +81,7 @@ export function checkSidecar(sidecarText: string, articleFileName: string, artic
 		findings.push({ severity: 'error', line: 1, column: 1, claimId: null, message: `its article ${articleFileName} is missing: ${claims.length} claim(s) cannot be anchored` });
 		return { findings, claims: claims.length, anchored: 0, fuzzy: 0, unanchored: claims.length, conflicts: claims.filter((c) => c.conflict).length };
 	}
-	const anchors = anchorClaims(prepareArticle(articleText), claims.map((c) => c.target));
+	const assessed = assessClaims(prepareArticle(articleText), claims);
 	let anchored = 0;
 	let fuzzy = 0;
 	let unanchored = 0;
@@ -89,12 +89,12 @@ export function checkSidecar(sidecarText: string, articleFileName: string, artic
 	claims.forEach((claim, i) => {
 		if (claim.conflict) {
 			conflicts++;
-			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: 'merge conflict kept, both versions in the sidecar: choose one in the editor' });
+			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: `merge conflict kept, both versions in the sidecar (${claim.conflict.kind}); choose one in the editor (News Seed: Resolve Claim Conflict)` });
 		}
-		const anchor = anchors[i];
-		if (anchor.status === 'anchored') {
+		const { anchor, anchoring } = assessed[i];
+		if (anchoring.state === 'exact') {
 			anchored++;
-		} else if (anchor.status === 'fuzzy') {
+		} else if (anchoring.state === 'changed') {
 			fuzzy++;
 			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: `fuzzy: the text changed (similarity ${anchor.score.toFixed(2)}); confirm it in the editor: "${shorten(claim.target.quote.exact)}"` });
 		} else {

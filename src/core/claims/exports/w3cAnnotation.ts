@@ -10,14 +10,34 @@
  *    is identified as making the claim), one per tag (`tagging`); each source is a `SpecificResource` body
  *    (`linking`) whose `source` is the link;
  *  - `target` a `SpecificResource` on the article IRI with a `TextQuoteSelector` and a `TextPositionSelector`
- *    (code points, `[start, end)`).
+ *    (code points, `[start, end)`), and the claim's anchoring state as the extension property `anchoring` (as
+ *    in the sidecar, media/claims.schema.json): 'exact' claims as stored; 'changed' claims with both selectors
+ *    on the text found now (its position and words), the words originally tagged in `anchoring.taggedText`;
+ *    'unanchored' claims with the quote only, never a position, since the stored one now designates other text.
  * Every annotation repeats the `@context`, so that each one stands alone when copied out of the collection.
  */
 import type { ClaimDraft } from './importClaims';
+import { QUOTE_CONTEXT_LENGTH, stepBackCodePoints, stepForwardCodePoints } from '..';
 import { canonicalVerdict, scaleOf, type ExportArticle, type ExportClaim, type ExportOptions } from './exportModel';
+
+const contextStart = (text: string, at: number) => stepBackCodePoints(text, at, QUOTE_CONTEXT_LENGTH);
+const contextEnd = (text: string, at: number) => stepForwardCodePoints(text, at, QUOTE_CONTEXT_LENGTH);
 
 /** The Web Annotation JSON-LD context; every document and annotation written here names it. */
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/**
+ * The context of our extension property `anchoring` (the W3C model's way to extend it, §6: a second context
+ * after anno.jsonld). Every annotation names both.
+ */
+export const ANCHORING_CONTEXT = {
+	newsSeed: 'urn:news-seed:vocab#',
+	anchoring: 'newsSeed:anchoring',
+	state: 'newsSeed:anchoringState',
+	found: 'newsSeed:foundPosition',
+	foundText: 'newsSeed:foundText',
+	taggedText: 'newsSeed:taggedText',
+} as const;
 
 /** Our generator agent, named in the collection. */
 export const GENERATOR = { id: 'urn:news-seed:news-seed-annotator', type: 'Software', name: 'News Seed Annotator' } as const;
@@ -44,7 +64,7 @@ export function claimToAnnotation(article: ExportArticle, exported: ExportClaim,
 			: { type: 'TextualBody', purpose: 'linking', value: source, format: 'text/plain' });
 	}
 	const annotation: Record<string, unknown> = {
-		'@context': W3C_CONTEXT,
+		'@context': [W3C_CONTEXT, ANCHORING_CONTEXT],
 		id: claim.id,
 		type: 'Annotation',
 		motivation: 'assessing',
@@ -55,14 +75,27 @@ export function claimToAnnotation(article: ExportArticle, exported: ExportClaim,
 		annotation.creator = { type: 'Person', name: claim.creator };
 	}
 	annotation.body = bodies;
-	annotation.target = {
-		type: 'SpecificResource',
-		source: article.iri,
-		selector: [
+	const anchoring = claim.anchoring;
+	let selector: Record<string, unknown>[];
+	if (anchoring.state === 'unanchored') {
+		selector = [{ type: 'TextQuoteSelector', exact: target.quote.exact, prefix: target.quote.prefix, suffix: target.quote.suffix }];
+	} else if (anchoring.state === 'changed' && exported.span) {
+		const { span } = exported;
+		const text = article.text;
+		selector = [
+			{ type: 'TextQuoteSelector', exact: text.slice(span.start, span.end), prefix: text.slice(contextStart(text, span.start), span.start), suffix: text.slice(span.end, contextEnd(text, span.end)) },
+			{ type: 'TextPositionSelector', start: anchoring.found.start, end: anchoring.found.end },
+		];
+	} else {
+		selector = [
 			{ type: 'TextQuoteSelector', exact: target.quote.exact, prefix: target.quote.prefix, suffix: target.quote.suffix },
 			{ type: 'TextPositionSelector', start: target.position.start, end: target.position.end },
-		],
-	};
+		];
+	}
+	annotation.target = { type: 'SpecificResource', source: article.iri, selector };
+	annotation.anchoring = anchoring.state === 'changed'
+		? { state: 'changed', found: { start: anchoring.found.start, end: anchoring.found.end }, foundText: anchoring.foundText, taggedText: target.quote.exact }
+		: { state: anchoring.state };
 	return annotation;
 }
 
