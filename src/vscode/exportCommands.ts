@@ -9,6 +9,8 @@ import {
 import { sidecarNameFor } from '../core/claims';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
 import { baseName, besideUri, readTextFile, sha256Hex, writeTextFileAtomically } from './workspaceFiles';
+import { exportCommands } from './commandIds';
+import { registerCommand } from './registerCommand';
 
 /** Arguments of `newsSeed.exportClaims`; with `format` and `scope` it runs without asking anything. */
 export interface ExportClaimsArgs {
@@ -332,8 +334,8 @@ export async function importClaimsCommand(args?: ImportClaimsArgs): Promise<Impo
 /** Registers both commands. */
 export function registerExportCommands(): vscode.Disposable {
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand('newsSeed.exportClaims', (args?: ExportClaimsArgs) => exportClaimsCommand(isArgs(args) ? args : undefined)),
-		vscode.commands.registerCommand('newsSeed.importClaims', (args?: ImportClaimsArgs) => importClaimsCommand(isArgs(args) ? args : undefined)),
+		registerCommand(exportCommands.exportClaims, (args?: ExportClaimsArgs) => exportClaimsCommand(isArgs(args) ? args : undefined)),
+		registerCommand(exportCommands.importClaims, (args?: ImportClaimsArgs) => importClaimsCommand(isArgs(args) ? args : undefined)),
 	);
 }
 

@@ -2,6 +2,7 @@
 // import file whose target climbs out of its folder.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { registeredCommands, testOnlyCommands } from '../../src/vscode/commandIds';
 import { closeAllEditors, sleep, waitFor, workspaceFile } from './support';
 
 const encoder = new TextEncoder();
@@ -79,5 +80,14 @@ suite('hostile input', () => {
 		assert.deepEqual(results, [], 'no article imported into');
 		await sleep(300);
 		await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceFile('986_00000000000000be.claims.json'))), 'no sidecar outside the folder');
+	});
+
+	test('every command of the table is registered, the test-only ones too (reachable with executeCommand, not declared)', async () => {
+		const registered = new Set(await vscode.commands.getCommands(true));
+		for (const { id } of registeredCommands) {
+			assert.ok(registered.has(id), `${id} is registered`);
+		}
+		const snapshot = await vscode.commands.executeCommand<{ groups: unknown[] }>(testOnlyCommands.claimsSnapshot);
+		assert.ok(Array.isArray(snapshot.groups));
 	});
 });

@@ -10,6 +10,8 @@ import { isSeedDocument, toRange } from '../convert';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { ClaimsError, showError, type ClaimStore } from './claimStore';
 import { readAuthor, readVerdicts } from './claimSettings';
+import { claimCommands } from '../commandIds';
+import { registerCommand } from '../registerCommand';
 
 /** Arguments of `newsSeed.tagClaim` for keybindings and automation: no prompt is shown when they are given. */
 export interface TagClaimArgs {
@@ -40,8 +42,8 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 		}
 	};
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand('newsSeed.tagClaim', run((args?: TagClaimArgs) => tagClaim(store, documents, args))),
-		vscode.commands.registerCommand('newsSeed.setVerdict', run(async (ref?: ClaimRef, value?: string) => {
+		registerCommand(claimCommands.tagClaim, run((args?: TagClaimArgs) => tagClaim(store, documents, args))),
+		registerCommand(claimCommands.setVerdict, run(async (ref?: ClaimRef, value?: string) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
 				return undefined;
@@ -53,7 +55,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			}
 			return (await store.updateBody(tracked.claim.id, { verdict: scaleLabel(verdicts, wanted) })).id;
 		})),
-		vscode.commands.registerCommand('newsSeed.editNote', run(async (ref?: ClaimRef, value?: string) => {
+		registerCommand(claimCommands.editNote, run(async (ref?: ClaimRef, value?: string) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
 				return undefined;
@@ -65,7 +67,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			}).then((v) => v?.replace(/\\n/g, '\n'));
 			return note === undefined ? undefined : (await store.updateBody(tracked.claim.id, { note })).id;
 		})),
-		vscode.commands.registerCommand('newsSeed.editClaimDetails', run(async (ref?: ClaimRef, changes?: Partial<Pick<ClaimBody, 'claimant' | 'tags' | 'sources'>>) => {
+		registerCommand(claimCommands.editClaimDetails, run(async (ref?: ClaimRef, changes?: Partial<Pick<ClaimBody, 'claimant' | 'tags' | 'sources'>>) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
 				return undefined;
@@ -73,7 +75,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			const wanted = changes ?? await promptDetails(tracked.claim);
 			return wanted === undefined ? undefined : (await store.updateBody(tracked.claim.id, wanted)).id;
 		})),
-		vscode.commands.registerCommand('newsSeed.removeClaim', run(async (ref?: ClaimRef) => {
+		registerCommand(claimCommands.removeClaim, run(async (ref?: ClaimRef) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
 				return undefined;
@@ -86,13 +88,13 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			}
 			return (await store.remove(tracked.claim.id)).id;
 		})),
-		vscode.commands.registerCommand('newsSeed.acceptClaimAnchor', run(async (ref?: ClaimRef) => {
+		registerCommand(claimCommands.acceptClaimAnchor, run(async (ref?: ClaimRef) => {
 			const tracked = await resolveClaim(store, ref, (t) => t.anchor.status === 'fuzzy');
 			return tracked ? (await store.acceptAnchor(tracked.claim.id)).id : undefined;
 		})),
-		vscode.commands.registerCommand('newsSeed.nextClaim', run((ref?: ClaimRef) => navigate(store, ref, 1))),
-		vscode.commands.registerCommand('newsSeed.previousClaim', run((ref?: ClaimRef) => navigate(store, ref, -1))),
-		vscode.commands.registerCommand('newsSeed.claims.reveal', run(async (ref?: ClaimRef) => {
+		registerCommand(claimCommands.nextClaim, run((ref?: ClaimRef) => navigate(store, ref, 1))),
+		registerCommand(claimCommands.previousClaim, run((ref?: ClaimRef) => navigate(store, ref, -1))),
+		registerCommand(claimCommands.reveal, run(async (ref?: ClaimRef) => {
 			const id = idOf(ref);
 			return id ? revealClaim(store, id) : undefined;
 		})),

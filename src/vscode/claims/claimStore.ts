@@ -271,7 +271,8 @@ export class ClaimStore extends Disposable {
 		if (merged.conflicts.length > 0) {
 			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; kept the later version of ${merged.conflicts.length} claim(s).`);
 		}
-		if (!sameClaims(merged.claims, theirs)) {
+		// Restricted Mode only reads (package.json `untrustedWorkspaces`): the merge stays in memory.
+		if (!sameClaims(merged.claims, theirs) && vscode.workspace.isTrusted) {
 			await this.write(entry);
 		}
 	}
@@ -375,7 +376,7 @@ export class ClaimStore extends Disposable {
 
 	private onArticleSaved(document: vscode.TextDocument): void {
 		const entry = this.entries.get(document.uri.toString());
-		if (!entry || entry.problem !== null || (entry.tracked.length === 0 && entry.diskText === null)) {
+		if (!entry || entry.problem !== null || (entry.tracked.length === 0 && entry.diskText === null) || !vscode.workspace.isTrusted) {
 			return;
 		}
 		this.enqueue(document.uri, (e) => this.write(e)).catch((error) => showError(error));

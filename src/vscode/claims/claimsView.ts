@@ -4,13 +4,15 @@ import type { Verdict } from '../../core/claims';
 import { Disposable } from '../dispose';
 import { readVerdicts } from './claimSettings';
 import type { ClaimStore } from './claimStore';
+import { claimCommands, testOnlyCommands } from '../commandIds';
+import { registerCommand } from '../registerCommand';
 
 type Node =
 	| { readonly kind: 'group'; readonly group: ClaimGroup }
 	| { readonly kind: 'claim'; readonly item: ClaimGroupItem; readonly claimId: string; readonly grouping: ClaimGrouping; readonly groupKind: ClaimGroup['kind'] };
 
 const REFRESH_DEBOUNCE_MS = 150;
-const hoverCommands = { setVerdict: 'newsSeed.setVerdict', editNote: 'newsSeed.editNote', remove: 'newsSeed.removeClaim', accept: 'newsSeed.acceptClaimAnchor' };
+const hoverCommands = { setVerdict: claimCommands.setVerdict, editNote: claimCommands.editNote, remove: claimCommands.removeClaim, accept: claimCommands.acceptClaimAnchor };
 
 /**
  * The Claims view (`newsSeed.claims`): every claim of the workspace, by article or by verdict, with counts,
@@ -34,14 +36,14 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		this._register({ dispose: () => clearTimeout(this.timer) });
 		this._register(store.onDidChange(() => this.scheduleRefresh()));
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('newsSeed.verdicts') && this.refresh()));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.groupByVerdict', () => this.setGrouping('verdict')));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.groupByArticle', () => this.setGrouping('article')));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.filter', (labels?: unknown) => this.filter(labels)));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.refresh', async () => {
+		this._register(registerCommand(claimCommands.groupByVerdict, () => this.setGrouping('verdict')));
+		this._register(registerCommand(claimCommands.groupByArticle, () => this.setGrouping('article')));
+		this._register(registerCommand(claimCommands.filter, (labels?: unknown) => this.filter(labels)));
+		this._register(registerCommand(claimCommands.refresh, async () => {
 			await store.reload();
 			this.refresh();
 		}));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.snapshot', () => this.snapshot()));
+		this._register(registerCommand(testOnlyCommands.claimsSnapshot, () => this.snapshot()));
 		void vscode.commands.executeCommand('setContext', 'newsSeed.claims.groupBy', this.grouping);
 	}
 
@@ -132,7 +134,7 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		item.description = [node.grouping === 'article' && node.groupKind !== 'unanchored' ? verdict : articleName, node.groupKind === 'unanchored' ? verdict : '', status].filter(Boolean).join(' · ');
 		item.iconPath = tracked.anchor.status === 'unanchored' ? new vscode.ThemeIcon('debug-disconnect') : tracked.anchor.status === 'fuzzy' ? new vscode.ThemeIcon('diff-modified') : verdictIcon(this.verdicts, verdict);
 		item.contextValue = `claim.${tracked.anchor.status === 'fuzzy' ? 'changed' : tracked.anchor.status}.${readOnly ? 'readonly' : 'editable'}`;
-		item.command = { command: 'newsSeed.claims.reveal', title: 'Reveal Claim', arguments: [tracked.claim.id] };
+		item.command = { command: claimCommands.reveal, title: 'Reveal Claim', arguments: [tracked.claim.id] };
 		item.accessibilityInformation = { label: `${verdict} claim: ${claimLabel(tracked, 200)}${status ? `, ${status}` : ''}` };
 		return item;
 	}
