@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
 import {
-	analyzeInSlices, contentHash, encodeIndexCacheLine, indexCacheHeader, indexKey, lineStartsOf, matchesQuery, mentionCount, mentionSpans, parseIndexCacheLine,
-	positionAt, readIndexCacheSteps, sameEntity, summarizeArticle, summarizeArticleSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater,
+	analyzeInSlices, contentHash, encodeIndexCacheLine, indexCacheHeader, indexKey, matchesQuery, mentionCount, mentionSpans, parseIndexCacheLine,
+	readIndexCacheSteps, sameEntity, summarizeArticle, summarizeArticleSteps, WorkspaceEntityIndex, WorkspaceIndexUpdater,
 	writeIndexCacheSteps, type CachedFile, type FileStamp, type IndexedArticle,
 } from '../../src/core/entities/workspaceEntityIndex';
+import { lineStartsOf, positionAt } from '../../src/core/text/lineColumns';
 
 function summary(text: string): IndexedArticle {
 	return summarizeArticle(indexKey(text, undefined), text, analyzeArticle(text));
