@@ -69,6 +69,25 @@ void test('Restricted Mode: limited support declared, and the commands that writ
 	assert.equal(manifest.capabilities.virtualWorkspaces, undefined, 'not declared: the command line and the worker read files with node:fs');
 });
 
+void test('documents the code cites are in the repository (docs/), none outside it', () => {
+	const files = execFileSync('git', ['ls-files', 'src', 'test', 'scripts', 'bench', 'eslint.config.mjs', 'README.md'], { cwd: root, encoding: 'utf8' }).split('\n').filter((f) => /\.(ts|mjs|md)$/.test(f));
+	const cited = new Set<string>();
+	for (const file of files) {
+		const text = readFileSync(join(root, file), 'utf8');
+		assert.ok(!/\.\.\/shared\/|\/work\/shared/.test(text), `${file} cites a document outside the repository`);
+		for (const match of text.matchAll(/\b(?:docs\/)?([A-Z][A-Z-]+\.md)\b/g)) {
+			if (match[1] !== 'README.md' && match[1] !== 'CHANGELOG.md' && match[1] !== 'SOURCE.md') {
+				cited.add(match[1]);
+			}
+		}
+	}
+	assert.ok(cited.has('SEED-FORMAT.md') && existsSync(join(root, 'docs', 'SEED-FORMAT.md')));
+	const tracked = new Set(execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n').map((f) => f.slice(f.lastIndexOf('/') + 1)));
+	for (const name of cited) {
+		assert.ok(tracked.has(name), `${name} is in the repository`);
+	}
+});
+
 void test('every path in package.json exists', () => {
 	if (!existsSync(join(root, manifest.main))) {
 		execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
