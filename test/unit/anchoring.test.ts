@@ -55,10 +55,14 @@ void test('words changed inside a claim give a fuzzy match with a score, which t
 	const found = quoted(edited, anchors[2]) ?? '';
 	assert.ok(found.endsWith('military cooperation') && found.includes('growing friendship'), found);
 	assert.deepEqual(anchors.filter((_, i) => i !== 2).map((a) => a.status), ['anchored', 'anchored', 'anchored']);
-	// Until accepted, saving keeps the old quote; accepting takes the new text.
-	assert.equal(retargetClaims(claims, anchors, article)[2], claims[2]);
+	// Until accepted, saving keeps the old quote and records the text found; accepting takes the new text.
+	const saved = retargetClaims(claims, anchors, article)[2];
+	assert.deepEqual(saved.target, claims[2].target);
+	assert.deepEqual(saved.anchoring, { state: 'changed', found: { start: [...edited.slice(0, anchors[2].span?.start)].length, end: [...edited.slice(0, anchors[2].span?.end)].length }, foundText: found });
+	assert.equal(saved.modified, claims[2].modified);
 	const accepted = attachClaim(claims[2], anchors[2].span ?? { start: 0, end: 0 }, article);
 	assert.equal(accepted.anchor.status, 'anchored');
+	assert.deepEqual(accepted.claim.anchoring, { state: 'exact' });
 	assert.equal(accepted.claim.target.quote.exact, found);
 	assert.equal(accepted.claim.modified, claims[2].modified, 'moving a claim is not an assessment change');
 	assert.equal(anchorTarget(article, accepted.claim.target).status, 'anchored');
@@ -92,7 +96,8 @@ void test('a deleted sentence leaves its claim unanchored but kept, with its old
 	assert.deepEqual(anchors.slice(0, 3).map((a) => a.status), ['anchored', 'anchored', 'anchored']);
 	const saved = retargetClaims(claims, anchors, prepareArticle(edited));
 	assert.equal(saved.length, 4);
-	assert.equal(saved[3], claims[3], 'the unanchored claim is saved exactly as it was');
+	assert.deepEqual(saved[3], { ...claims[3], anchoring: { state: 'unanchored' } }, 'the unanchored claim is saved as it was, with its state');
+	assert.equal(saved[0], claims[0], 'an exact claim that did not move is the same object');
 });
 
 void test('an article replaced on disk by another text unanchors every claim', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createClaim, mergeClaimSets, prepareArticle, retargetClaims, updateClaimBody, type Claim } from '../../src/core/claims';
+import { createClaim, mergeClaimSets, prepareArticle, resolveClaimConflict, retargetClaims, updateClaimBody, withoutConflict, type Claim } from '../../src/core/claims';
 import { referenceText, seededRandomBytes, spanOf } from '../fixtures/claims/claimTestKit';
 
 const random = seededRandomBytes(9);
@@ -41,10 +41,10 @@ void test('changed on both sides: the later modified wins and a conflict keeps t
 	const ours = updateClaimBody(b, { verdict: 'False' }, t2);
 	const theirs = updateClaimBody(b, { verdict: 'True', note: 'checked' }, t1);
 	const result = mergeClaimSets(base, [a, ours, c], [a, theirs, c]);
-	assert.equal(result.claims[1], ours);
+	assert.deepEqual(result.claims[1], { ...ours, conflict: { kind: 'changed-on-both', versions: [theirs] } });
 	assert.deepEqual(result.conflicts, [{ id: b.id, kind: 'changed-on-both', kept: 'ours', ours, theirs }]);
 	const flipped = mergeClaimSets(base, [a, theirs, c], [a, ours, c]);
-	assert.equal(flipped.claims[1], ours);
+	assert.deepEqual(flipped.claims[1], result.claims[1]);
 	assert.equal(flipped.conflicts[0].kept, 'theirs');
 });
 
@@ -70,7 +70,7 @@ void test('deleted on one side but changed on the other: the change survives, wi
 	const judged = updateClaimBody(c, { verdict: 'False' }, t1);
 	const result = mergeClaimSets(base, [a, b], [a, b, judged]);
 	assert.deepEqual(ids(result.claims), [a.id, b.id, c.id]);
-	assert.equal(result.claims[2], judged);
+	assert.deepEqual(result.claims[2], { ...judged, conflict: { kind: 'deleted-and-changed', versions: [] } });
 	assert.deepEqual(result.conflicts, [{ id: c.id, kind: 'deleted-and-changed', kept: 'theirs', ours: undefined, theirs: judged }]);
 });
 
@@ -79,8 +79,27 @@ void test('the same id added differently on both sides (no base) keeps the later
 	const ours = updateClaimBody(fresh, { verdict: 'True' }, t1);
 	const theirs = updateClaimBody(fresh, { verdict: 'False' }, t2);
 	const result = mergeClaimSets([], [ours], [theirs]);
-	assert.deepEqual(result.claims, [theirs]);
+	assert.deepEqual(result.claims, [{ ...theirs, conflict: { kind: 'added-on-both', versions: [ours] } }]);
 	assert.equal(result.conflicts[0].kind, 'added-on-both');
+});
+
+void test('a conflict record is resolved by choosing a version or deleting, and is carried through later merges', () => {
+	const ours = updateClaimBody(b, { verdict: 'False' }, t2);
+	const theirs = updateClaimBody(b, { verdict: 'True', note: 'checked' }, t1);
+	const conflicted = mergeClaimSets(base, [a, ours, c], [a, theirs, c]).claims[1];
+	assert.deepEqual(resolveClaimConflict(conflicted, 'current'), ours);
+	assert.deepEqual(resolveClaimConflict(conflicted, 0), theirs);
+	assert.equal(resolveClaimConflict(conflicted, 'delete'), null);
+	assert.throws(() => resolveClaimConflict(conflicted, 1), RangeError);
+	// A third writer that only judged another claim keeps the conflict as it is.
+	const third = updateClaimBody(a, { note: 'seen' }, t2);
+	const later = mergeClaimSets([a, conflicted, c], [a, conflicted, c], [third, conflicted, c]).claims;
+	assert.deepEqual(later[1], conflicted);
+	// A third version of the same claim joins the record: nothing is dropped.
+	const another = updateClaimBody(b, { verdict: 'Half true' }, new Date('2024-03-17T12:00:00.000Z'));
+	const three = mergeClaimSets([a, b, c], [a, conflicted, c], [a, another, c]).claims[1];
+	assert.deepEqual(withoutConflict(three), another);
+	assert.deepEqual(new Set(three.conflict?.versions.map((v) => v.body.verdict)), new Set(['False', 'True']));
 });
 
 void test('no claim added on either side is ever lost, whatever else happens', () => {

@@ -79,6 +79,7 @@ void test('claims order by start, then end, then id', () => {
 		id, creator: null, created: '', modified: '',
 		body: { verdict: 'Unchecked', claimant: null, note: '', tags: [], sources: [] },
 		target: { quote: { exact: 'x', prefix: '', suffix: '' }, position: { start, end } },
+		anchoring: { state: 'exact' },
 	});
 	const sorted = [make('b', 5, 9), make('a', 5, 9), make('c', 1, 20), make('d', 5, 7)].sort(compareClaims);
 	assert.deepEqual(sorted.map((c) => c.id), ['c', 'd', 'a', 'b']);

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { DEFAULT_VERDICTS, prepareArticle, type Claim } from '../../src/core/claims';
+import { DEFAULT_VERDICTS, EXACT_ANCHORING, prepareArticle, type Claim } from '../../src/core/claims';
 import { trackClaims } from '../../src/core/claims/claimTracking';
 import { claimHoverMarkdown } from '../../src/core/claims/claimPresentation';
 import { markdownReport, prepareExportArticle } from '../../src/core/claims/exports';
@@ -88,6 +88,7 @@ function claimWith(note: string, extra: Partial<Claim['body']> = {}): Claim {
 		id: 'urn:uuid:00000000-0000-4000-8000-000000000001', creator: note.slice(0, 20), created: '2024-05-02T10:00:00.000Z', modified: '2024-05-02T10:00:00.000Z',
 		body: { verdict: note.slice(0, 15), claimant: note, note, tags: [note], sources: [note], ...extra },
 		target: { quote: { exact, prefix: '', suffix: '' }, position: { start, end: start + exact.length } },
+		anchoring: EXACT_ANCHORING,
 	};
 }
 

@@ -59,10 +59,10 @@ void test('the golden file reads back as ok and re-serialises byte for byte', ()
 void test('the file is pretty-printed with two spaces, a stable key order, sorted claims and a final newline', () => {
 	const text = serialiseSidecar(referenceSidecar());
 	assert.ok(text.endsWith('}\n') && !text.endsWith('\n\n'));
-	assert.match(text, /^\{\n {2}"schemaVersion": 1,\n {2}"article": \{\n {4}"fileName": "000_765aeddc370d2ae5\.txt",/);
+	assert.match(text, /^\{\n {2}"schemaVersion": 2,\n {2}"article": \{\n {4}"fileName": "000_765aeddc370d2ae5\.txt",/);
 	const json = JSON.parse(text);
 	assert.deepEqual(Object.keys(json), ['schemaVersion', 'article', 'claims']);
-	assert.deepEqual(Object.keys(json.claims[0]), ['id', 'type', 'motivation', 'creator', 'created', 'modified', 'body', 'target']);
+	assert.deepEqual(Object.keys(json.claims[0]), ['id', 'type', 'motivation', 'creator', 'created', 'modified', 'body', 'target', 'anchoring']);
 	assert.deepEqual(Object.keys(json.claims[0].body), ['verdict', 'claimant', 'note', 'tags', 'sources']);
 	assert.equal(json.claims[0].motivation, 'assessing');
 	assert.deepEqual(json.claims[0].target.selector.map((s: { type: string }) => s.type), ['TextQuoteSelector', 'TextPositionSelector']);
@@ -107,7 +107,7 @@ void test('broken JSON is reported with line and column, and the complete claims
 	assert.ok(syntax, parsed.problems.map(formatSidecarProblem).join('\n'));
 	assert.equal(syntax.line, cut.split('\n').length);
 	// A missing comma: the problem points at the line of the next property.
-	const noComma = golden.replace('"schemaVersion": 1,', '"schemaVersion": 1');
+	const noComma = golden.replace('"schemaVersion": 2,', '"schemaVersion": 2');
 	const second = parseSidecar(noComma);
 	assert.equal(second.status, 'invalid');
 	assert.equal(second.claims.length, 3);
@@ -149,13 +149,61 @@ void test('repeated ids are reported and only the first claim with an id is kept
 
 void test('a file from a newer version is invalid (read-only) but its claims are shown', () => {
 	const json = JSON.parse(readFixture('000_765aeddc370d2ae5.claims.json'));
-	json.schemaVersion = 2;
+	json.schemaVersion = 3;
 	const parsed = parseSidecar(JSON.stringify(json, null, 2));
 	assert.equal(parsed.status, 'invalid');
 	assert.equal(parsed.claims.length, 3);
 	assert.equal(parsed.problems.length, 1);
 	assert.match(parsed.problems[0].message, /newer version/);
 	assert.equal(parsed.problems[0].path, '$.schemaVersion');
+});
+
+void test('a version 1 sidecar is still read (claims exact, no conflict) and the next write upgrades it to version 2', () => {
+	const v1 = readFixture('000_765aeddc370d2ae5.v1.claims.json');
+	assert.match(v1, /"schemaVersion": 1,/);
+	const parsed = parseSidecar(v1);
+	assert.equal(parsed.status, 'ok');
+	assert.equal(parsed.claims.length, 3);
+	for (const claim of parsed.claims) {
+		assert.deepEqual(claim.anchoring, { state: 'exact' });
+		assert.equal(claim.conflict, undefined);
+	}
+	assert.equal(serialiseSidecar(parsed.sidecar as Sidecar), readFixture('000_765aeddc370d2ae5.claims.json'));
+	// A version 2 file must say each claim's state.
+	const missing = JSON.parse(readFixture('000_765aeddc370d2ae5.claims.json'));
+	delete missing.claims[1].anchoring;
+	const broken = parseSidecar(JSON.stringify(missing, null, 2));
+	assert.equal(broken.status, 'invalid');
+	assert.match(broken.problems[0].path, /^\$\.claims\[1\]/);
+});
+
+void test('anchoring states and conflict records are written after the target and read back byte for byte', () => {
+	const sidecar = referenceSidecar();
+	const [first, second, third] = sidecar.claims;
+	const changed: Claim = { ...second, anchoring: { state: 'changed', found: { start: 10, end: 42 }, foundText: 'words that changed "here"' } };
+	const lost: Claim = { ...third, anchoring: { state: 'unanchored' } };
+	const conflicted: Claim = {
+		...first,
+		conflict: { kind: 'changed-on-both', versions: [updateClaimBody(first, { verdict: 'False', note: 'their note' }, new Date('2024-03-18T00:00:00.000Z'))] },
+	};
+	const text = serialiseSidecar(createSidecar(sidecar.article, [changed, lost, conflicted]));
+	const json = JSON.parse(text);
+	for (const claim of json.claims) {
+		const keys = Object.keys(claim);
+		assert.equal(keys[keys.indexOf('target') + 1], 'anchoring');
+	}
+	const withConflict = json.claims.find((c: { conflict?: unknown }) => c.conflict);
+	assert.equal(Object.keys(withConflict).at(-1), 'conflict');
+	assert.equal(withConflict.conflict.versions[0].conflict, undefined);
+	assert.equal(withConflict.conflict.versions[0].body.note, 'their note');
+	const parsed = parseSidecar(text);
+	assert.equal(parsed.status, 'ok', parsed.problems.map(formatSidecarProblem).join('\n'));
+	assert.equal(serialiseSidecar(parsed.sidecar as Sidecar), text);
+	assert.deepEqual(parsed.claims.find((c) => c.id === changed.id)?.anchoring, changed.anchoring);
+	assert.deepEqual(parsed.claims.find((c) => c.id === first.id)?.conflict, conflicted.conflict);
+	// A version inside a conflict record may not carry a conflict of its own.
+	withConflict.conflict.versions[0].conflict = { kind: 'added-on-both', versions: [] };
+	assert.equal(parseSidecar(JSON.stringify(json, null, 2)).status, 'invalid');
 });
 
 void test('JSON that is not a claims file is recognised as foreign', () => {
@@ -180,11 +228,14 @@ void test('the schema requires what the serialiser writes, and forbids anything 
 	assert.deepEqual(schema.required, ['schemaVersion', 'article', 'claims']);
 	assert.equal(schema.additionalProperties, false);
 	const json = JSON.parse(serialiseSidecar(referenceSidecar()));
-	assert.deepEqual(schema.definitions.claim.required, Object.keys(json.claims[0]));
+	assert.deepEqual([...schema.definitions.claim.required, 'anchoring'], Object.keys(json.claims[0]));
 	assert.deepEqual(schema.definitions.body.required, Object.keys(json.claims[0].body));
 	assert.deepEqual(schema.definitions.article.required, Object.keys(json.article));
-	for (const def of Object.values(schema.definitions)) {
-		assert.equal(def.additionalProperties, false);
+	for (const [name, def] of Object.entries(schema.definitions)) {
+		if (name === 'claimVersion' || name === 'anchoring') {
+			continue; // built of the others (allOf, oneOf): each part forbids extra properties
+		}
+		assert.equal(def.additionalProperties, false, name);
 	}
 });
 

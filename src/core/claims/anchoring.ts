@@ -12,11 +12,12 @@
  *     25% of the quote's length in edits, searched in a window around the expected position that widens
  *     eightfold until it covers the text; status 'fuzzy' with its score until the user accepts it;
  *  5. otherwise 'unanchored': the claim is kept with its old quote, never deleted.
+ * The status becomes the stored anchoring state through `anchoringOf` (anchored: exact, fuzzy: changed).
  */
 import search from 'approx-string-match';
 import type { Span } from '../seed/seedDocument';
 import { buildCodePointIndex, codePointToUtf16, snapToCodePoint, utf16ToCodePoint, type CodePointIndex } from './codePoints';
-import { sameTarget, storedSpan, targetFromSpan, type Claim, type ClaimTarget, type TextQuote } from './claimModel';
+import { EXACT_ANCHORING, sameAnchoring, sameTarget, storedSpan, targetFromSpan, type Claim, type ClaimAnchoring, type ClaimTarget, type TextQuote } from './claimModel';
 
 /** 'anchored': the exact quote; 'fuzzy': similar text, to be confirmed; 'unanchored': not found. */
 export type AnchorStatus = 'anchored' | 'fuzzy' | 'unanchored';
@@ -176,18 +177,55 @@ export function anchorClaims(article: ArticleText, targets: readonly ClaimTarget
 }
 
 /**
- * The claims with the targets of their anchored spans refreshed from the current text, ready to save.
- * Fuzzy and unanchored claims keep their stored target (old quote and position) until the user accepts or
- * re-attaches them. A claim whose target did not change is returned as the same object, `modified` is never
- * touched: moving with the text is not a change of the assessment.
+ * The anchoring state to store for an anchor found in `article`: 'exact' when anchored, 'changed' with the
+ * found position (code points) and text when fuzzy, 'unanchored' otherwise. The one place where the state of
+ * a claim is decided: the editor, `validate`, `stats` and every export go through it (via `assessClaims` or
+ * `retargetClaims`).
+ */
+export function anchoringOf(anchor: ClaimAnchor, article: ArticleText): ClaimAnchoring {
+	if (anchor.status === 'anchored' && anchor.span) {
+		return EXACT_ANCHORING;
+	}
+	if (anchor.status === 'fuzzy' && anchor.span) {
+		return {
+			state: 'changed',
+			found: { start: utf16ToCodePoint(article.index, anchor.span.start), end: utf16ToCodePoint(article.index, anchor.span.end) },
+			foundText: article.text.slice(anchor.span.start, anchor.span.end),
+		};
+	}
+	return { state: 'unanchored' };
+}
+
+/** A claim as it stands in an article: its anchor and the state to store (result `i` is `claims[i]`'s). */
+export interface ClaimAssessment {
+	readonly anchor: ClaimAnchor;
+	readonly anchoring: ClaimAnchoring;
+}
+
+/**
+ * Anchors the claims in the article and says the state of each: what `validate`, `stats` and the exports
+ * report, so that they always agree.
+ */
+export function assessClaims(article: ArticleText, claims: readonly Claim[], options: AnchorOptions = {}): ClaimAssessment[] {
+	return anchorClaims(article, claims.map((c) => c.target), options).map((anchor) => ({ anchor, anchoring: anchoringOf(anchor, article) }));
+}
+
+/**
+ * The claims ready to save in the current text: anchored claims get their target refreshed from the text;
+ * fuzzy and unanchored claims keep their stored target (old quote and position) until the user accepts or
+ * re-attaches them. Every claim records its anchoring state (`anchoringOf`). A claim whose target and state did
+ * not change is returned as the same object; `modified` is never touched: moving with the text is not a change
+ * of the assessment.
  */
 export function retargetClaims(claims: readonly Claim[], anchors: readonly ClaimAnchor[], article: ArticleText): Claim[] {
 	return claims.map((claim, i) => {
 		const anchor = anchors[i];
-		if (!anchor || anchor.status !== 'anchored' || !anchor.span) {
+		if (!anchor) {
 			return claim;
 		}
-		return withTarget(claim, targetFromSpan(article.text, anchor.span, article.index));
+		const anchoring = anchoringOf(anchor, article);
+		const target = anchor.status === 'anchored' && anchor.span ? targetFromSpan(article.text, anchor.span, article.index) : claim.target;
+		return withPlacement(claim, target, anchoring);
 	});
 }
 
@@ -196,9 +234,9 @@ export function retargetClaims(claims: readonly Claim[], anchors: readonly Claim
  * anchor becomes 'anchored'.
  */
 export function attachClaim(claim: Claim, span: Span, article: ArticleText): { claim: Claim; anchor: ClaimAnchor } {
-	return { claim: withTarget(claim, targetFromSpan(article.text, span, article.index)), anchor: anchored(span.start, span.end) };
+	return { claim: withPlacement(claim, targetFromSpan(article.text, span, article.index), EXACT_ANCHORING), anchor: anchored(span.start, span.end) };
 }
 
-function withTarget(claim: Claim, target: ClaimTarget): Claim {
-	return sameTarget(claim.target, target) ? claim : { ...claim, target };
+function withPlacement(claim: Claim, target: ClaimTarget, anchoring: ClaimAnchoring): Claim {
+	return sameTarget(claim.target, target) && sameAnchoring(claim.anchoring, anchoring) ? claim : { ...claim, target, anchoring };
 }

@@ -44,6 +44,34 @@ export interface ClaimBody {
 	readonly sources: readonly string[];
 }
 
+/**
+ * How the claim's stored target relates to the article as last saved (sidecar `anchoring`, format version 2):
+ * - 'exact': the TextPositionSelector designates the quote;
+ * - 'changed': the words changed; `found` (code points) and `foundText` are what anchoring found, awaiting the
+ *   user's confirmation, while the target keeps the original quote and position;
+ * - 'unanchored': the claim's text is gone from the article.
+ */
+export type ClaimAnchoring =
+	| { readonly state: 'exact' }
+	| { readonly state: 'changed'; readonly found: CodePointRange; readonly foundText: string }
+	| { readonly state: 'unanchored' };
+
+/** The anchoring of a claim whose stored target is its text (new claims, version 1 sidecars). */
+export const EXACT_ANCHORING: ClaimAnchoring = Object.freeze({ state: 'exact' });
+
+/** Why a claim could not be merged silently. */
+export type ClaimConflictKind = 'changed-on-both' | 'added-on-both' | 'deleted-and-changed';
+
+/**
+ * A merge conflict kept in the sidecar (`conflict`): the claim carrying it is one version, `versions` holds the
+ * other side's version(s), none with a conflict of its own; empty for 'deleted-and-changed' (the other side
+ * deleted the claim). Nothing a user typed is dropped until the user chooses.
+ */
+export interface ClaimConflictRecord {
+	readonly kind: ClaimConflictKind;
+	readonly versions: readonly Claim[];
+}
+
 /** One claim of the article (one W3C annotation with `motivation: "assessing"`). */
 export interface Claim {
 	/** `urn:uuid:` + a random version-4 UUID; unique within a sidecar, the key of merges. */
@@ -55,6 +83,10 @@ export interface Claim {
 	readonly modified: string;
 	readonly body: ClaimBody;
 	readonly target: ClaimTarget;
+	/** The anchoring state as last saved. */
+	readonly anchoring: ClaimAnchoring;
+	/** Present while a merge conflict awaits the user's choice. */
+	readonly conflict?: ClaimConflictRecord;
 }
 
 /** Fills `byteCount` random bytes; the adapter passes `crypto.getRandomValues`, tests a seeded source. */
@@ -139,6 +171,7 @@ export function createClaim(text: string, span: Span, fields: NewClaimFields, no
 			sources: uniqueTrimmed(fields.sources ?? []),
 		},
 		target: targetFromSpan(text, span, index),
+		anchoring: EXACT_ANCHORING,
 	};
 }
 
@@ -175,10 +208,53 @@ export function sameTarget(a: ClaimTarget, b: ClaimTarget): boolean {
 		&& a.position.start === b.position.start && a.position.end === b.position.end;
 }
 
-/** True when two claims are equal in every stored field. */
+/** True when two anchoring states are equal. */
+export function sameAnchoring(a: ClaimAnchoring, b: ClaimAnchoring): boolean {
+	if (a.state !== 'changed' || b.state !== 'changed') {
+		return a.state === b.state;
+	}
+	return a.found.start === b.found.start && a.found.end === b.found.end && a.foundText === b.foundText;
+}
+
+/** True when two claims have the same conflict record (or none). */
+export function sameConflict(a: ClaimConflictRecord | undefined, b: ClaimConflictRecord | undefined): boolean {
+	if (!a || !b) {
+		return a === b;
+	}
+	return a.kind === b.kind && a.versions.length === b.versions.length && a.versions.every((v, i) => sameClaim(v, b.versions[i]));
+}
+
+/** True when two claims are equal in every stored field (anchoring and conflict included). */
 export function sameClaim(a: Claim, b: Claim): boolean {
 	return a.id === b.id && a.creator === b.creator && a.created === b.created && a.modified === b.modified
-		&& sameBody(a.body, b.body) && sameTarget(a.target, b.target);
+		&& sameBody(a.body, b.body) && sameTarget(a.target, b.target) && sameAnchoring(a.anchoring, b.anchoring) && sameConflict(a.conflict, b.conflict);
+}
+
+/** The claim without its conflict record (the same object when it has none). */
+export function withoutConflict(claim: Claim): Claim {
+	if (!claim.conflict) {
+		return claim;
+	}
+	return { id: claim.id, creator: claim.creator, created: claim.created, modified: claim.modified, body: claim.body, target: claim.target, anchoring: claim.anchoring };
+}
+
+/**
+ * Resolves a claim's merge conflict: `'current'` keeps the version shown, a number picks `conflict.versions[n]`,
+ * `'delete'` removes the claim (null). The result has no conflict record. A claim without conflict is returned
+ * as it is for 'current'.
+ */
+export function resolveClaimConflict(claim: Claim, choice: 'current' | 'delete' | number): Claim | null {
+	if (choice === 'delete') {
+		return null;
+	}
+	if (choice === 'current') {
+		return withoutConflict(claim);
+	}
+	const version = claim.conflict?.versions[choice];
+	if (!version) {
+		throw new RangeError(`resolveClaimConflict: no version ${choice} of ${claim.id}`);
+	}
+	return withoutConflict({ ...version, id: claim.id });
 }
 
 /** The sidecar's order: by stored start, then end (code points), then id. */

@@ -7,20 +7,24 @@
  *  - deleted on one side, unchanged on the other: deleted; deleted on both: deleted;
  *  - deleted on one side, changed on the other: the changed claim is kept (no work is lost), with a conflict;
  *  - changed on one side only: that side's version;
- *  - changed on both sides: the body (assessment) and the target (position) merge separately, so moving with
- *    the text on one side and a new verdict on the other combine silently; if the same part changed differently
- *    on both sides, the whole claim with the later `modified` wins (ours on a tie) and a conflict is reported.
+ *  - changed on both sides: the body (assessment) and the placement (target and anchoring state) merge
+ *    separately, so moving with the text on one side and a new verdict on the other combine silently; if the
+ *    same part changed differently on both sides, the claim with the later `modified` is shown (ours on a tie)
+ *    and carries a `conflict` record holding the other version: nothing is dropped until the user chooses
+ *    (`resolveClaimConflict`). Conflict records already present on either side are carried over.
  */
-import { compareClaims, sameBody, sameClaim, sameTarget, type Claim } from './claimModel';
+import {
+	compareClaims, sameAnchoring, sameBody, sameClaim, sameConflict, sameTarget, withoutConflict,
+	type Claim, type ClaimAnchoring, type ClaimConflictKind, type ClaimConflictRecord, type ClaimTarget,
+} from './claimModel';
 
-/** Why a claim could not be merged silently. */
-export type ClaimConflictKind = 'changed-on-both' | 'added-on-both' | 'deleted-and-changed';
+export type { ClaimConflictKind } from './claimModel';
 
-/** A claim that needed a choice; the loser is kept here so that the adapter can offer it back. */
+/** A claim that needed a choice; both versions stay in the merged claim's `conflict` record. */
 export interface ClaimConflict {
 	readonly id: string;
 	readonly kind: ClaimConflictKind;
-	/** The side whose version is in the merged set. */
+	/** The side whose version is shown (the merged claim itself); the other is in its `conflict.versions`. */
 	readonly kept: 'ours' | 'theirs';
 	/** Each side's version; undefined for the side that deleted the claim. */
 	readonly ours: Claim | undefined;
@@ -54,9 +58,37 @@ function pick<T>(base: T, ours: T, theirs: T, same: (a: T, b: T) => boolean): T 
 	return undefined;
 }
 
+interface Placement {
+	readonly target: ClaimTarget;
+	readonly anchoring: ClaimAnchoring;
+}
+
+const placementOf = (c: Claim): Placement => ({ target: c.target, anchoring: c.anchoring });
+const samePlacement = (a: Placement, b: Placement): boolean => sameTarget(a.target, b.target) && sameAnchoring(a.anchoring, b.anchoring);
+
+interface ConflictSlot {
+	readonly conflict: ClaimConflictRecord | undefined;
+}
+
 /**
- * Merges `ours` and `theirs`, both derived from `base`. Never drops a claim that either side added or changed;
- * ids are the identity of claims, so each id appears at most once in the result.
+ * `shown` with a conflict record of `kind` holding `others` and every version already recorded on either side,
+ * without repeats and without a copy of the shown version itself.
+ */
+function withConflict(shown: Claim, kind: ClaimConflictKind, others: readonly Claim[]): Claim {
+	const plain = withoutConflict(shown);
+	const versions: Claim[] = [];
+	for (const candidate of [...(shown.conflict?.versions ?? []), ...others.flatMap((o) => [withoutConflict(o), ...(o.conflict?.versions ?? [])])]) {
+		if (!sameClaim(candidate, plain) && !versions.some((v) => sameClaim(v, candidate))) {
+			versions.push(candidate);
+		}
+	}
+	return { ...plain, conflict: { kind, versions } };
+}
+
+/**
+ * Merges `ours` and `theirs`, both derived from `base`. Never drops a claim that either side added or changed:
+ * a claim changed differently on both sides carries the other side's version in its `conflict` record. Ids are
+ * the identity of claims, so each id appears at most once in the result.
  */
 export function mergeClaimSets(base: readonly Claim[], ours: readonly Claim[], theirs: readonly Claim[]): ClaimMergeResult {
 	const b = byId(base);
@@ -77,7 +109,7 @@ export function mergeClaimSets(base: readonly Claim[], ours: readonly Claim[], t
 			if (!bc) {
 				merged.push(present);
 			} else if (!sameClaim(present, bc)) {
-				merged.push(present);
+				merged.push(withConflict(present, 'deleted-and-changed', []));
 				conflicts.push({ id, kind: 'deleted-and-changed', kept: oc ? 'ours' : 'theirs', ours: oc, theirs: tc });
 			}
 			continue;
@@ -93,17 +125,20 @@ export function mergeClaimSets(base: readonly Claim[], ours: readonly Claim[], t
 				continue;
 			}
 			const body = pick(bc.body, oc.body, tc.body, sameBody);
-			const target = pick(bc.target, oc.target, tc.target, sameTarget);
+			const placement = pick(placementOf(bc), placementOf(oc), placementOf(tc), samePlacement);
+			const slot = pick<ConflictSlot>({ conflict: bc.conflict }, { conflict: oc.conflict }, { conflict: tc.conflict }, (x, y) => sameConflict(x.conflict, y.conflict));
 			const identical = oc.creator === tc.creator && oc.created === tc.created;
-			if (body && target && identical) {
+			if (body && placement && slot && identical) {
 				const bodySide = body === oc.body ? oc : tc;
-				merged.push({ ...bodySide, target });
+				const combined: Claim = { ...withoutConflict(bodySide), target: placement.target, anchoring: placement.anchoring };
+				merged.push(slot.conflict ? { ...combined, conflict: slot.conflict } : combined);
 				continue;
 			}
 		}
 		const kept = later(oc, tc);
-		merged.push(kept === 'ours' ? oc : tc);
-		conflicts.push({ id, kind: bc ? 'changed-on-both' : 'added-on-both', kept, ours: oc, theirs: tc });
+		const kind: ClaimConflictKind = bc ? 'changed-on-both' : 'added-on-both';
+		merged.push(kept === 'ours' ? withConflict(oc, kind, [tc]) : withConflict(tc, kind, [oc]));
+		conflicts.push({ id, kind, kept, ours: oc, theirs: tc });
 	}
 	merged.sort(compareClaims);
 	conflicts.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

@@ -18,11 +18,18 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 // follow (it bundles, then fails at run time with "Cannot find module './impl/format'").
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import claimsSchema from '../../../media/claims.schema.json';
-import { compareClaims, type Claim } from './claimModel';
+import { compareClaims, EXACT_ANCHORING, type Claim, type ClaimAnchoring, type ClaimConflictKind } from './claimModel';
 import { lineStartsOf, positionAt } from '../text/lineColumns';
 
-/** The format version this module reads and writes. */
-export const SIDECAR_SCHEMA_VERSION = 1;
+/**
+ * The format version this module writes. Version 2 adds each claim's `anchoring` state and `conflict` record;
+ * version 1 files are still read (their claims count as anchored exactly, without conflict) and the first
+ * write upgrades them.
+ */
+export const SIDECAR_SCHEMA_VERSION = 2;
+
+/** The versions this module reads. */
+export const READABLE_SIDECAR_VERSIONS: readonly number[] = [1, 2];
 
 /** The article the claims belong to, as it was at the last save. */
 export interface SidecarArticle {
@@ -119,7 +126,21 @@ export function createSidecar(article: SidecarArticle, claims: readonly Claim[])
 	return { article, claims };
 }
 
+function anchoringToJson(anchoring: ClaimAnchoring): object {
+	return anchoring.state === 'changed'
+		? { state: 'changed', found: { start: anchoring.found.start, end: anchoring.found.end }, foundText: anchoring.foundText }
+		: { state: anchoring.state };
+}
+
 function claimToJson(claim: Claim, source: string): object {
+	const json = claimVersionToJson(claim, source);
+	return claim.conflict
+		? { ...json, conflict: { kind: claim.conflict.kind, versions: claim.conflict.versions.map((v) => claimVersionToJson(v, source)) } }
+		: json;
+}
+
+/** A claim's JSON without its conflict record, keys in the format's order (`anchoring` right after `target`). */
+function claimVersionToJson(claim: Claim, source: string): object {
 	const { body, target } = claim;
 	return {
 		id: claim.id,
@@ -136,6 +157,7 @@ function claimToJson(claim: Claim, source: string): object {
 				{ type: 'TextPositionSelector', start: target.position.start, end: target.position.end },
 			],
 		},
+		anchoring: anchoringToJson(claim.anchoring),
 	};
 }
 
@@ -161,9 +183,24 @@ interface ClaimJson {
 	modified: string;
 	body: { verdict: string; claimant: string | null; note: string; tags: string[]; sources: string[] };
 	target: { selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] };
+	/** Absent in version 1. */
+	anchoring?: { state: 'exact' | 'unanchored' } | { state: 'changed'; found: { start: number; end: number }; foundText: string };
+	conflict?: { kind: ClaimConflictKind; versions: ClaimJson[] };
+}
+
+function anchoringFromJson(json: ClaimJson['anchoring']): ClaimAnchoring {
+	if (!json || json.state === 'exact') {
+		return EXACT_ANCHORING;
+	}
+	return json.state === 'changed' ? { state: 'changed', found: { start: json.found.start, end: json.found.end }, foundText: json.foundText } : { state: 'unanchored' };
 }
 
 function claimFromJson(json: ClaimJson): Claim {
+	const claim = claimVersionFromJson(json);
+	return json.conflict ? { ...claim, conflict: { kind: json.conflict.kind, versions: json.conflict.versions.map(claimVersionFromJson) } } : claim;
+}
+
+function claimVersionFromJson(json: ClaimJson): Claim {
 	const [quote, position] = json.target.selector;
 	return {
 		id: json.id,
@@ -172,6 +209,7 @@ function claimFromJson(json: ClaimJson): Claim {
 		modified: json.modified,
 		body: { verdict: json.body.verdict, claimant: json.body.claimant, note: json.body.note, tags: json.body.tags, sources: json.body.sources },
 		target: { quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, position: { start: position.start, end: position.end } },
+		anchoring: anchoringFromJson(json.anchoring),
 	};
 }
 
@@ -218,7 +256,7 @@ function locationOf(instanceLocation: string): (string | number)[] {
 }
 
 /** Keywords that only say "something below failed"; the failure below is reported instead. */
-const WRAPPER_KEYWORDS = new Set(['properties', 'items', '$ref', 'additionalProperties', 'additionalItems', 'allOf']);
+const WRAPPER_KEYWORDS = new Set(['properties', 'items', '$ref', 'additionalProperties', 'additionalItems', 'allOf', 'if', 'then']);
 
 function reportSchemaErrors(errors: readonly OutputUnit[], sink: ProblemSink, prefix: readonly (string | number)[] = []): void {
 	for (const error of errors) {
@@ -290,7 +328,7 @@ export function parseSidecar(text: string): SidecarParseResult {
 	}
 
 	const version = value.schemaVersion;
-	const newer = typeof version === 'number' && version > SIDECAR_SCHEMA_VERSION;
+	const newer = typeof version === 'number' && version > Math.max(...READABLE_SIDECAR_VERSIONS);
 	if (newer) {
 		sink.atLocation(['schemaVersion'], `Written by a newer version of the extension (schemaVersion ${version}); shown read-only.`);
 	}

@@ -5,7 +5,7 @@
  */
 import { articleTitle } from '../../seed/articleTitle';
 import {
-	anchorClaims, type ClaimAnchor, codePointToUtf16, compareClaims, DEFAULT_VERDICTS, parseSidecar, prepareArticle, QUOTE_CONTEXT_LENGTH, retargetClaims, SIDECAR_SCHEMA_VERSION, stepBackCodePoints, stepForwardCodePoints, utf16ToCodePoint,
+	anchorClaims, type ClaimAnchor, type ClaimAnchoring, codePointToUtf16, compareClaims, DEFAULT_VERDICTS, EXACT_ANCHORING, parseSidecar, prepareArticle, QUOTE_CONTEXT_LENGTH, retargetClaims, SIDECAR_SCHEMA_VERSION, stepBackCodePoints, stepForwardCodePoints, utf16ToCodePoint,
 	type AnchorStatus, type ArticleText, type Claim, type CodePointRange, type SidecarParseResult, type Verdict,
 } from '..';
 import type { SeedDocument, Span } from '../../seed/seedDocument';
@@ -202,9 +202,30 @@ function isCount(value: unknown): value is number {
 	return Number.isInteger(value) && (value as number) >= 0;
 }
 
-/** The claim of a sidecar's JSON when it has exactly the shape the export reads, else null. */
+/** The anchoring of a claim's JSON (exact when absent, as in version 1), or null when not a plain one. */
+function plainAnchoring(raw: unknown): ClaimAnchoring | null {
+	if (raw === undefined) {
+		return EXACT_ANCHORING;
+	}
+	if (!isObject(raw)) {
+		return null;
+	}
+	if (raw.state === 'exact' || raw.state === 'unanchored') {
+		return Object.keys(raw).length === 1 ? (raw.state === 'exact' ? EXACT_ANCHORING : { state: 'unanchored' }) : null;
+	}
+	const found = raw.found;
+	if (raw.state !== 'changed' || !isObject(found) || !isCount(found.start) || !isCount(found.end) || typeof raw.foundText !== 'string') {
+		return null;
+	}
+	return { state: 'changed', found: { start: found.start, end: found.end }, foundText: raw.foundText };
+}
+
+/**
+ * The claim of a sidecar's JSON when it has exactly the shape the export reads, else null. A claim with a
+ * conflict record is left to the full reader (rare, and its versions need the whole schema).
+ */
 function plainClaim(raw: unknown): Claim | null {
-	if (!isObject(raw) || !isObject(raw.body) || !isObject(raw.target) || !Array.isArray(raw.target.selector) || raw.target.selector.length !== 2) {
+	if (!isObject(raw) || !isObject(raw.body) || 'conflict' in raw || !isObject(raw.target) || !Array.isArray(raw.target.selector) || raw.target.selector.length !== 2) {
 		return null;
 	}
 	const { id, creator, created, modified, body } = raw;
@@ -216,10 +237,15 @@ function plainClaim(raw: unknown): Claim | null {
 		|| !isObject(position) || position.type !== 'TextPositionSelector' || !isCount(position.start) || !isCount(position.end) || position.end < position.start) {
 		return null;
 	}
+	const anchoring = plainAnchoring(raw.anchoring);
+	if (!anchoring) {
+		return null;
+	}
 	return {
 		id, creator, created, modified,
 		body: { verdict: body.verdict, claimant: body.claimant, note: body.note, tags: body.tags, sources: body.sources },
 		target: { quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, position: { start: position.start, end: position.end } },
+		anchoring,
 	};
 }
 
@@ -236,14 +262,16 @@ export function readSidecarForExport(text: string): SidecarParseResult {
 	} catch {
 		return parseSidecar(text);
 	}
-	if (isObject(json) && json.schemaVersion === SIDECAR_SCHEMA_VERSION && isObject(json.article) && Array.isArray(json.claims)) {
+	// Version 1 claims carry no anchoring; version 2 claims must (the schema's rule), else the full reader reports it.
+	if (isObject(json) && (json.schemaVersion === SIDECAR_SCHEMA_VERSION || json.schemaVersion === 1) && isObject(json.article) && Array.isArray(json.claims)) {
+		const version = json.schemaVersion;
 		const { fileName, sha256, date } = json.article;
 		if (typeof fileName === 'string' && typeof sha256 === 'string' && (date === null || typeof date === 'string')) {
 			const claims: Claim[] = [];
 			const ids = new Set<string>();
 			for (const raw of json.claims) {
 				const claim = plainClaim(raw);
-				if (!claim || ids.has(claim.id)) {
+				if (!claim || ids.has(claim.id) || (version === SIDECAR_SCHEMA_VERSION) !== (isObject(raw) && 'anchoring' in raw)) {
 					return parseSidecar(text);
 				}
 				ids.add(claim.id);

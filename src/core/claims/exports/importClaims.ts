@@ -13,7 +13,7 @@
  *    same claims back; otherwise a new id, the import time and the importing user.
  */
 import {
-	anchorClaims, anchorTarget, codePointToUtf16, compareClaims, createSidecar, describeArticle, formatSidecarProblem, newClaimId, parseSidecar,
+	anchorClaims, anchoringOf, anchorTarget, codePointToUtf16, compareClaims, createSidecar, describeArticle, formatSidecarProblem, newClaimId, parseSidecar,
 	prepareArticle, sameBody, sameTarget, serialiseSidecar, targetFromSpan, UNCHECKED_LABEL,
 	type ArticleText, type Claim, type ClaimAnchor, type ClaimTarget, type CodePointRange, type RandomBytes, type Sha256Hex,
 } from '..';
@@ -179,6 +179,7 @@ export function importDrafts(article: ArticleText, existing: readonly Claim[], d
 			modified: isoOr(draft.modified, created),
 			body,
 			target,
+			anchoring: anchoringOf(anchor, article),
 		};
 		ids.set(id, claim);
 		present.push({ claim, span: anchor.span });
