@@ -17,7 +17,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		// The one rule of ARCHITECTURE.md: the core is pure, it knows neither VS Code nor Node I/O.
+		// The one rule of docs/ARCHITECTURE.md: the core is pure, it knows neither VS Code nor Node I/O.
 		files: ['src/core/**/*.ts'],
 		rules: {
 			'no-restricted-imports': ['error', {

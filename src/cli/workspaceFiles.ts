@@ -1,7 +1,7 @@
 // Finding and reading articles and sidecars for the export, import, validate and stats commands (Node only).
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -132,12 +132,27 @@ export async function findArticles(cwd: string, paths: readonly string[], withCl
 				if (present.has(sidecarPathFor(file))) {
 					add(file);
 				}
-			} else if (isSeedFileName(path.basename(file)) || startsWithDateline((await readFile(file, 'utf8')).slice(0, 200).replace(/^\uFEFF/, ''))) {
+			} else if (isSeedFileName(path.basename(file)) || startsWithDateline((await readHead(file, 1024)).replace(/^\uFEFF/, '').slice(0, 200))) {
 				add(file);
 			}
 		}
 	}
 	return out;
+}
+
+/**
+ * The first `bytes` bytes of a file as UTF-8 text (a character cut at the end becomes U+FFFD): enough for a
+ * first-line test without reading a huge file whole.
+ */
+export async function readHead(file: string, bytes: number): Promise<string> {
+	const handle = await open(file, 'r');
+	try {
+		const buffer = Buffer.alloc(bytes);
+		const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+		return buffer.subarray(0, bytesRead).toString('utf8');
+	} finally {
+		await handle.close();
+	}
 }
 
 /** Whether a file exists. */

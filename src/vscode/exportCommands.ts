@@ -4,13 +4,15 @@
 import * as vscode from 'vscode';
 import {
 	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
-	bratImportTarget, readBratAnn, readSidecarForExport, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
+	bratImportTarget, collidingNames, EXPORT_SIGNATURE_BYTES, isEarlierExport, readBratAnn, readSidecarForExport, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
 } from '../core/claims/exports';
-import { articleNameFor, isSidecarName } from '../core/claims';
+import { articleNameFor, isSidecarName, sidecarNameFor } from '../core/claims';
 import { describeDamage, ImportRefusedError, type ClaimRepository } from '../core/claims/claimRepository';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
 import type { ClaimStore } from './claims/claimStore';
+import { exportCommands } from './commandIds';
 import type { HostPlatform } from './platform';
+import { registerCommand } from './registerCommand';
 import { baseName, besideUri, readTextFile, writeTextFileAtomically } from './workspaceFiles';
 
 /** Arguments of `newsSeed.exportClaims`; with `format` and `scope` it runs without asking anything. */
@@ -190,6 +192,10 @@ export async function exportClaimsCommand(platform: HostPlatform, repository: Cl
 		const csvRaw = args?.csvRaw ?? vscode.workspace.getConfiguration('newsSeed').get<boolean>('export.csvRaw', false);
 		const result = exportClaims(format, loaded, { verdicts: readVerdicts(), generated: undefined, csvRaw });
 		const sources = new Set(articles.map((a) => a.toString()));
+		const refused = await refusedOverwrite(outDir, result.files, sources);
+		if (refused !== null) {
+			throw new Error(`Export claims: ${refused}; nothing written. Choose another folder.`);
+		}
 		const uris: vscode.Uri[] = [];
 		for (const file of result.files) {
 			const uri = vscode.Uri.joinPath(outDir, file.name);
@@ -211,6 +217,52 @@ export async function exportClaimsCommand(platform: HostPlatform, repository: Cl
 		await vscode.commands.executeCommand('markdown.showPreview', written[0]);
 	}
 	return written;
+}
+
+/**
+ * Why the export must not write into `outDir` (as the command line decides): two files of one name, or an
+ * existing file that no earlier export wrote; null when every file may be written.
+ */
+async function refusedOverwrite(outDir: vscode.Uri, files: readonly { name: string; content: string }[], sources: ReadonlySet<string>): Promise<string | null> {
+	const collisions = collidingNames(files.map((f) => f.name));
+	if (collisions.length > 0) {
+		return `two articles give the same file ${collisions[0]}`;
+	}
+	const heads = new Map<string, string | null>();
+	const head = async (uri: vscode.Uri) => {
+		if (!heads.has(uri.toString())) {
+			const text = await readTextFile(uri).catch(() => null);
+			heads.set(uri.toString(), text === null ? null : text.slice(0, EXPORT_SIGNATURE_BYTES));
+		}
+		return heads.get(uri.toString()) ?? null;
+	};
+	for (const file of files) {
+		const uri = vscode.Uri.joinPath(outDir, file.name);
+		if (sources.has(uri.toString())) {
+			continue;
+		}
+		const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => null);
+		if (stat === null) {
+			continue;
+		}
+		if (stat.type & vscode.FileType.Directory) {
+			return `${file.name} is a folder in ${baseName(outDir)}`;
+		}
+		if (/\.txt$/i.test(file.name)) {
+			const annName = file.name.replace(/\.txt$/i, '.ann');
+			const annHead = await head(vscode.Uri.joinPath(outDir, annName));
+			const sidecar = await vscode.workspace.fs.stat(besideUri(uri, sidecarNameFor(file.name))).then(() => true, () => false);
+			if (await readTextFile(uri) !== file.content && (annHead === null || !isEarlierExport(annName, annHead) || sidecar)) {
+				return `${file.name} exists in ${baseName(outDir)} and is not an earlier export of this article`;
+			}
+		} else {
+			const existing = await head(uri);
+			if (existing !== null && !isEarlierExport(file.name, existing)) {
+				return `${file.name} exists in ${baseName(outDir)} and is not an earlier export`;
+			}
+		}
+	}
+	return null;
 }
 
 async function pickImportArgs(): Promise<{ format: ImportFormat; files: vscode.Uri[]; article?: vscode.Uri } | undefined> {
@@ -331,8 +383,8 @@ export async function importClaimsCommand(repository: ClaimRepository, store: Cl
 /** Registers both commands; the store, when given, reads the sidecars an import wrote at once. */
 export function registerExportCommands(platform: HostPlatform, repository: ClaimRepository, store?: ClaimStore): vscode.Disposable {
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand('newsSeed.exportClaims', (args?: ExportClaimsArgs) => exportClaimsCommand(platform, repository, isArgs(args) ? args : undefined)),
-		vscode.commands.registerCommand('newsSeed.importClaims', (args?: ImportClaimsArgs) => importClaimsCommand(repository, store, isArgs(args) ? args : undefined)),
+		registerCommand(exportCommands.exportClaims, (args?: ExportClaimsArgs) => exportClaimsCommand(platform, repository, isArgs(args) ? args : undefined)),
+		registerCommand(exportCommands.importClaims, (args?: ImportClaimsArgs) => importClaimsCommand(repository, store, isArgs(args) ? args : undefined)),
 	);
 }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { isSeedDocument } from './convert';
 import { Disposable } from './dispose';
+import { claimCommands } from './commandIds';
+import { registerCommand } from './registerCommand';
 
 /**
  * `newsSeed.openReadOnly`: seed articles open read-only for this session, so reading and tagging can never
@@ -21,7 +23,7 @@ export class ReadOnlyArticles extends Disposable {
 		super();
 		this._register(vscode.window.onDidChangeActiveTextEditor((editor) => this.apply(editor)));
 		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.handled.delete(document.uri.toString())));
-		this._register(vscode.commands.registerCommand('newsSeed.toggleReadOnly', async () => {
+		this._register(registerCommand(claimCommands.toggleReadOnly, async () => {
 			const editor = vscode.window.activeTextEditor;
 			if (!editor || !isSeedDocument(editor.document)) {
 				void vscode.window.showInformationMessage('News Seed: open a news seed article to make it read-only or editable.');

@@ -2,6 +2,7 @@
 // import file whose target climbs out of its folder.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { registeredCommands, testOnlyCommands } from '../../src/vscode/commandIds';
 import { closeAllEditors, sleep, waitFor, workspaceFile } from './support';
 
 const encoder = new TextEncoder();
@@ -79,5 +80,27 @@ suite('hostile input', () => {
 		assert.deepEqual(results, [], 'no article imported into');
 		await sleep(300);
 		await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceFile('986_00000000000000be.claims.json'))), 'no sidecar outside the folder');
+	});
+
+	test('the editor\'s export never overwrites a file that no earlier export wrote', async () => {
+		const article = workspaceFile('985_00000000000000be.txt');
+		const outDir = workspaceFile('hostile-out');
+		const mine = vscode.Uri.joinPath(outDir, '985_00000000000000be.claims.csv');
+		await vscode.workspace.fs.writeFile(mine, encoder.encode('name,phone\r\nAna,555\r\n'));
+		await assert.rejects(Promise.resolve(vscode.commands.executeCommand('newsSeed.exportClaims', { format: 'csv', scope: [article], outDir })), /not an earlier export; nothing written/);
+		assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(mine)), 'name,phone\r\nAna,555\r\n');
+		await vscode.workspace.fs.delete(mine);
+		await vscode.commands.executeCommand('newsSeed.exportClaims', { format: 'csv', scope: [article], outDir });
+		await vscode.commands.executeCommand('newsSeed.exportClaims', { format: 'csv', scope: [article], outDir });
+		assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(mine)), /^article,date,title,claim_id/, 'an earlier export is replaced');
+	});
+
+	test('every command of the table is registered, the test-only ones too (reachable with executeCommand, not declared)', async () => {
+		const registered = new Set(await vscode.commands.getCommands(true));
+		for (const { id } of registeredCommands) {
+			assert.ok(registered.has(id), `${id} is registered`);
+		}
+		const snapshot = await vscode.commands.executeCommand<{ groups: unknown[] }>(testOnlyCommands.claimsSnapshot);
+		assert.ok(Array.isArray(snapshot.groups));
 	});
 });

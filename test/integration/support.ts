@@ -58,7 +58,7 @@ export async function closeAllEditors(): Promise<void> {
 
 /**
  * Writes `text` to a new workspace file with CRLF line endings, a UTF-8 byte-order mark and a final newline:
- * the forms SEED-FORMAT.md says must read exactly like the plain one.
+ * the forms docs/SEED-FORMAT.md says must read exactly like the plain one.
  */
 export async function writeCrlfBomCopy(name: string, text: string): Promise<vscode.Uri> {
 	const uri = workspaceFile(name);

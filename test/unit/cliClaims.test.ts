@@ -3,7 +3,7 @@
 // disturbed), spawned with node, checked by exit code, standard output and the files written.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -190,6 +190,62 @@ void test('import: a target source that climbs out of the folder (%2F, backslash
 	const rooted = run(dir, 'import', '--format', 'w3c', '--root', 'news', 'imp/x/to-root.jsonld');
 	assert.equal(rooted.code, 0, rooted.stderr);
 	assert.equal(parseSidecar(readFileSync(join(dir, 'news', 'a.claims.json'), 'utf8')).claims[0]?.body.note, 'into root');
+});
+
+void test('export --out: replaces only earlier exports, refuses other files and same-named articles, one-line errors (exit 2)', () => {
+	const dir = workspace('export-overwrite');
+	for (const format of ['w3c', 'claimreview', 'csv', 'markdown', 'brat']) {
+		assert.equal(run(dir, 'export', '--format', format, 'news', '--out', 'out').code, 0, format);
+		const again = run(dir, 'export', '--format', format, 'news', '--out', 'out');
+		assert.equal(again.code, 0, `an earlier ${format} export is replaced: ${again.stderr}`);
+	}
+	// The article changed since: its brat copy (an earlier export, nobody tags claims in it) is replaced.
+	writeFileSync(join(dir, 'news', emojiName), `${emojiText} More.`);
+	assert.equal(run(dir, 'export', '--format', 'brat', 'news', '--out', 'out').code, 0);
+	assert.equal(readFileSync(join(dir, 'out', emojiName), 'utf8'), `${emojiText} More.`);
+
+	// A user's article of the same name, and a user's file named like an export: never overwritten.
+	mkdirSync(join(dir, 'mine'));
+	writeFileSync(join(dir, 'mine', emojiName), 'my own article');
+	writeFileSync(join(dir, 'mine', 'claims.csv'), 'name,phone\r\nAna,555\r\n');
+	const brat = run(dir, 'export', '--format', 'brat', 'news', '--out', 'mine');
+	assert.equal(brat.code, 2);
+	assert.match(brat.stderr, /^news-seed: export: mine\/950_00000000000000e0\.txt exists and is not an earlier export of this article; nothing written/m);
+	assert.equal(readFileSync(join(dir, 'mine', emojiName), 'utf8'), 'my own article');
+	assert.ok(!existsSync(join(dir, 'mine', '000_765aeddc370d2ae5.ann')), 'nothing written at all');
+	const csv = run(dir, 'export', '--format', 'csv', 'news', '--out', 'mine');
+	assert.equal(csv.code, 2);
+	assert.equal(readFileSync(join(dir, 'mine', 'claims.csv'), 'utf8'), 'name,phone\r\nAna,555\r\n');
+
+	// Two articles of one name in different folders would write the same files.
+	cpSync(join(dir, 'news'), join(dir, 'news2'), { recursive: true });
+	const twice = run(dir, 'export', '--format', 'brat', 'news', 'news2', '--out', 'twice');
+	assert.equal(twice.code, 2);
+	assert.match(twice.stderr, /two articles give the same file 000_765aeddc370d2ae5\.ann/);
+	assert.ok(!existsSync(join(dir, 'twice', '000_765aeddc370d2ae5.ann')));
+
+	// --out onto a file, under a file, and a folder where a file goes: one line each, no stack trace.
+	writeFileSync(join(dir, 'afile'), 'x');
+	mkdirSync(join(dir, 'dirs', 'claims.csv'), { recursive: true });
+	for (const [out, message] of [['afile', /it is a file, not a folder/], ['afile/sub', /a part of its path is a file/], ['dirs', /is a folder where the export writes a file/]] as const) {
+		const result = run(dir, 'export', '--format', 'csv', 'news', '--out', out);
+		assert.equal(result.code, 2, out);
+		assert.match(result.stderr, message);
+		assert.equal(result.stderr.trimEnd().split('\n').filter((l) => !/^news-seed: (warning|read)/.test(l)).length, 1, result.stderr);
+		assert.ok(!/\n\s+at /.test(result.stderr), 'no stack trace');
+	}
+	assert.equal(readFileSync(join(dir, 'afile'), 'utf8'), 'x');
+});
+
+void test('stats reads only the first bytes of a .txt to tell whether it is an article (a 600 MB file)', () => {
+	const dir = workspace('stats-huge');
+	// Sparse: 600 MB on the file system's books, nothing on disk; longer than any string Node can hold.
+	const huge = join(dir, 'news', 'huge.txt');
+	writeFileSync(huge, 'not an article\n');
+	truncateSync(huge, 600 * 1024 * 1024);
+	const result = run(dir, 'stats', 'news');
+	assert.equal(result.code, 0, result.stderr);
+	assert.match(result.stdout, /^articles: 3 /);
 });
 
 void test('stats: articles, claims by verdict, unanchored claims, most-mentioned entities', () => {

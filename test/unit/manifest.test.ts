@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { isSeedFileName, matchesSeedNameOnlyIgnoringCase } from '../../src/core/seed/seedRecognition';
+import { registeredCommands, shippedCommands, testOnlyCommandSpecs, writingCommandIds } from '../../src/vscode/commandIds';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -34,6 +35,56 @@ void test('every command used in menus and keybindings is declared', () => {
 	used.push(...(contributes.keybindings ?? []).map((k: { command: string }) => k.command));
 	for (const command of used) {
 		assert.ok(declared.has(command), `${command} is declared in contributes.commands`);
+	}
+});
+
+void test('the command table and package.json agree: every shipped command declared, nothing else; test-only commands not shipped', () => {
+	const declared = (contributes.commands ?? []).map((c: { command: string }) => c.command).sort();
+	assert.deepEqual(declared, shippedCommands.map((c) => c.id).sort());
+	assert.equal(new Set(registeredCommands.map((c) => c.id)).size, registeredCommands.length, 'no id twice in the table');
+	for (const spec of Object.values(testOnlyCommandSpecs)) {
+		assert.ok(!declared.includes(spec.id), `${spec.id} is for tests only`);
+		assert.ok(!JSON.stringify(contributes.menus ?? {}).includes(`"${spec.id}"`), `${spec.id} is in no menu`);
+	}
+});
+
+void test('every command is registered through the table (no command id typed out at a registration)', () => {
+	const sources = execFileSync('git', ['ls-files', 'src'], { cwd: root, encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.ts'));
+	for (const file of sources) {
+		const text = readFileSync(join(root, file), 'utf8');
+		assert.ok(!/registerCommand\(\s*['"`]/.test(text), `${file} registers a command by a literal id; use src/vscode/commandIds.ts`);
+		if (file !== 'src/vscode/registerCommand.ts') {
+			assert.ok(!/vscode\.commands\.registerCommand\(/.test(text), `${file} bypasses registerCommand (the table and Restricted Mode)`);
+		}
+	}
+});
+
+void test('Restricted Mode: limited support declared, and the commands that write files are the ones turned off', () => {
+	assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+	assert.match(manifest.capabilities.untrustedWorkspaces.description, /Restricted Mode.*nothing is written/);
+	assert.deepEqual([...writingCommandIds].sort(), [
+		'newsSeed.acceptClaimAnchor', 'newsSeed.editClaimDetails', 'newsSeed.editNote', 'newsSeed.entities.add', 'newsSeed.entities.editNote', 'newsSeed.entities.markNotEntity',
+		'newsSeed.entities.setType', 'newsSeed.exportClaims', 'newsSeed.importClaims', 'newsSeed.removeClaim', 'newsSeed.setVerdict', 'newsSeed.tagClaim',
+	]);
+	assert.equal(manifest.capabilities.virtualWorkspaces, undefined, 'not declared: the command line and the worker read files with node:fs');
+});
+
+void test('documents the code cites are in the repository (docs/), none outside it', () => {
+	const files = execFileSync('git', ['ls-files', 'src', 'test', 'scripts', 'bench', 'eslint.config.mjs', 'README.md'], { cwd: root, encoding: 'utf8' }).split('\n').filter((f) => /\.(ts|mjs|md)$/.test(f));
+	const cited = new Set<string>();
+	for (const file of files) {
+		const text = readFileSync(join(root, file), 'utf8');
+		assert.ok(!/\.\.\/shared\/|\/work\/shared/.test(text), `${file} cites a document outside the repository`);
+		for (const match of text.matchAll(/\b(?:docs\/)?([A-Z][A-Z-]+\.md)\b/g)) {
+			if (match[1] !== 'README.md' && match[1] !== 'CHANGELOG.md' && match[1] !== 'SOURCE.md') {
+				cited.add(match[1]);
+			}
+		}
+	}
+	assert.ok(cited.has('SEED-FORMAT.md') && existsSync(join(root, 'docs', 'SEED-FORMAT.md')));
+	const tracked = new Set(execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n').map((f) => f.slice(f.lastIndexOf('/') + 1)));
+	for (const name of cited) {
+		assert.ok(tracked.has(name), `${name} is in the repository`);
 	}
 });
 

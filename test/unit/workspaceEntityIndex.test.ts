@@ -4,9 +4,10 @@ import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
 import { encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile, type FileStamp } from '../../src/core/entities/indexCacheFormat';
 import { scanBatch, type ScanBatch, type ScanIo } from '../../src/core/entities/indexScan';
-import { contentHash, indexKey, lineStartsOf, mentionCount, mentionSpans, positionAt, summarizeArticle, summarizeArticleSteps, type IndexedArticle } from '../../src/core/entities/indexedArticle';
+import { contentHash, indexKey, mentionCount, mentionSpans, summarizeArticle, summarizeArticleSteps, type IndexedArticle } from '../../src/core/entities/indexedArticle';
 import { matchesQuery, sameEntity, WorkspaceEntityIndex } from '../../src/core/entities/workspaceEntityIndex';
 import { analyzeInSlices, WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
+import { lineStartsOf, positionAt } from '../../src/core/text/lineColumns';
 
 function summary(text: string): IndexedArticle {
 	return summarizeArticle(indexKey(text, undefined), text, analyzeArticle(text));

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { analyzeArticle } from '../../core/entities/articleEntities';
 import type { Entity } from '../../core/entities/index';
-import { lineStartsOf, positionAt } from '../../core/entities/indexedArticle';
+import { lineStartsOf, positionAt } from '../../core/text/lineColumns';
 import { loadLexicon, readTextFile } from '../cliFiles';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 

@@ -1,14 +1,15 @@
 // `news-seed export --format FORMAT PATH... [--out DIR]`: claims to W3C, brat, ClaimReview, CSV or Markdown.
-import { mkdir } from 'node:fs/promises';
+import { lstat, mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-	EXPORT_FORMATS, exportClaimPieces, FORMAT_DESCRIPTIONS, prepareExportArticle, readSidecarForExport, type ExportArticle, type ExportFormat, type ExportPiecesResult,
+	collidingNames, EXPORT_FORMATS, EXPORT_SIGNATURE_BYTES, exportClaimPieces, FORMAT_DESCRIPTIONS, isEarlierExport, prepareExportArticle, readSidecarForExport,
+	type ExportArticle, type ExportedFilePieces, type ExportFormat, type ExportPiecesResult,
 } from '../../core/claims/exports';
 import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
-import { findArticles, isOrphanSidecar, loadArticle, mapLimit, progressReporter, sha256Hex, writePieces } from '../workspaceFiles';
+import { findArticles, isOrphanSidecar, loadArticle, mapLimit, progressReporter, readHead, sha256Hex, sidecarPathFor, writePieces } from '../workspaceFiles';
 
 const help = `Usage: news-seed export --format FORMAT PATH... [--out DIR] [options]
 
@@ -22,7 +23,9 @@ Without --out the export goes to standard output (brat: only for one article, it
 files are written there: <stem>.w3c.jsonld, <stem>.claimreview.jsonld, <stem>.claims.csv, <stem>.claims.md for
 one article, claims.w3c.jsonld, claims.claimreview.jsonld, claims.csv, claims.md for several; brat writes
 <stem>.ann and a copy of <stem>.txt per article and annotation.conf. The written paths are listed on standard
-output, warnings and progress on standard error.
+output, warnings and progress on standard error. An export replaces only files an earlier export wrote (and a
+brat copy of an article only when nobody tags claims in it there); any other file of the same name, and two
+articles of the same name (from different folders), stop the export before anything is written.
 
 Options:
   --format FORMAT     one of ${EXPORT_FORMATS.join(', ')} (required)
@@ -36,8 +39,79 @@ ${VERDICTS_HELP}
   -h, --help          show this help
 
 Exit codes: 0 done, 1 done but a sidecar could not be exported (its article is missing: renamed or deleted),
-2 bad arguments or a missing or unreadable file.
+2 bad arguments, a missing or unreadable file, or an --out that cannot be written.
 `;
+
+function errorCode(error: unknown): string | undefined {
+	return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Creates the output folder, or says in one line why it cannot be. */
+async function createOutDir(outDir: string, shown: string): Promise<void> {
+	try {
+		await mkdir(outDir, { recursive: true });
+	} catch (error) {
+		const code = errorCode(error);
+		const why = code === 'EEXIST' ? 'it is a file, not a folder'
+			: code === 'ENOTDIR' ? 'a part of its path is a file'
+				: code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
+					: error instanceof Error ? error.message : String(error);
+		throw new UsageError(`export: cannot write into --out ${shown}: ${why}`);
+	}
+}
+
+/**
+ * Which files of the export to write: all of them, except the brat copy of an article already there with the
+ * same text. Throws a {@link UsageError} (before anything is written) for two exported files of one name and
+ * for an existing file or folder an earlier export did not write.
+ */
+async function filesToWrite(io: CliIo, outDir: string, files: readonly ExportedFilePieces[], sources: ReadonlySet<string>): Promise<ExportedFilePieces[]> {
+	const collisions = collidingNames(files.map((f) => f.name));
+	if (collisions.length > 0) {
+		throw new UsageError(`export: two articles give the same file ${collisions[0]} in --out; export them into separate folders`);
+	}
+	const byName = new Map(files.map((f) => [f.name, f]));
+	const refuse = (target: string, why: string) => new UsageError(`export: ${displayPath(io, target)} ${why}; nothing written (choose another --out or move it)`);
+	const out: ExportedFilePieces[] = [];
+	for (const file of files) {
+		const target = path.join(outDir, file.name);
+		// brat's copy of an article exported into its own folder: the article is already there.
+		if (sources.has(target)) {
+			continue;
+		}
+		let info;
+		try {
+			info = await lstat(target);
+		} catch (error) {
+			if (errorCode(error) === 'ENOENT') {
+				out.push(file);
+				continue;
+			}
+			throw refuse(target, `cannot be read (${errorCode(error) ?? String(error)})`);
+		}
+		if (!info.isFile()) {
+			throw refuse(target, info.isDirectory() ? 'is a folder where the export writes a file' : 'is not a regular file');
+		}
+		if (/\.txt$/i.test(file.name)) {
+			const text = [...file.pieces()].join('');
+			if (info.size === Buffer.byteLength(text) && await readFile(target, 'utf8') === text) {
+				continue;
+			}
+			// An earlier copy has the earlier export's .ann beside it, and no sidecar: nobody tags claims in it there.
+			const ann = byName.get(file.name.replace(/\.txt$/i, '.ann'));
+			const annHead = ann ? await readHead(path.join(outDir, ann.name), EXPORT_SIGNATURE_BYTES).catch(() => null) : null;
+			const earlierCopy = ann !== undefined && annHead !== null && isEarlierExport(ann.name, annHead)
+				&& await lstat(sidecarPathFor(target)).then(() => false, () => true);
+			if (!earlierCopy) {
+				throw refuse(target, 'exists and is not an earlier export of this article');
+			}
+		} else if (!isEarlierExport(file.name, await readHead(target, EXPORT_SIGNATURE_BYTES))) {
+			throw refuse(target, 'exists and is not an earlier export');
+		}
+		out.push(file);
+	}
+	return out;
+}
 
 /** Options of {@link exportPaths}. */
 export interface ExportPathsOptions {
@@ -131,15 +205,17 @@ export const exportCommand: CliCommand = {
 			}
 		} else {
 			const outDir = path.resolve(io.cwd, values.out);
-			const progress = progressReporter(io.stderr, 'written', result.files.length);
-			await mkdir(outDir, { recursive: true });
-			await mapLimit(result.files, 16, async (file) => {
+			await createOutDir(outDir, values.out);
+			const writes = await filesToWrite(io, outDir, result.files, result.sources);
+			const progress = progressReporter(io.stderr, 'written', writes.length);
+			await mapLimit(writes, 16, async (file) => {
 				const target = path.join(outDir, file.name);
-				// brat's copy of an article exported into its own folder: the article is already there.
-				if (!result.sources.has(target)) {
+				try {
 					// Exports are regenerated, not edited: a plain write (no temporary file) halves the system calls of
 					// a brat export of thousands of articles.
 					await writePieces(target, file.pieces());
+				} catch (error) {
+					throw new UsageError(`export: cannot write ${displayPath(io, target)}: ${errorCode(error) ?? String(error)}`);
 				}
 				progress.tick();
 			});

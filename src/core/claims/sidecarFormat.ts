@@ -21,6 +21,7 @@ import claimsSchema from '../../../media/claims.schema.json';
 import { baseNameOf } from './sidecarPath';
 import { compareClaims, EXACT_ANCHORING, type Claim, type ClaimAnchoring, type ClaimConflictKind } from './claimModel';
 import { findConflictMarker, splitConflictMarkers } from './conflictMarkers';
+import { lineStartsOf, positionAt } from '../text/lineColumns';
 
 /**
  * The format version this module writes. Version 2 adds each claim's `anchoring` state and `conflict` record;
@@ -242,18 +243,8 @@ class ProblemSink {
 
 	at(offset: number, path: string, message: string): void {
 		const absolute = offset + this.base;
-		const starts = this.lineStarts ??= lineStartsOf(this.text);
-		let line = 0;
-		let high = starts.length - 1;
-		while (line < high) {
-			const mid = (line + high + 1) >>> 1;
-			if (starts[mid] <= absolute) {
-				line = mid;
-			} else {
-				high = mid - 1;
-			}
-		}
-		this.problems.push({ message, path, offset: absolute, line: line + 1, column: absolute - starts[line] + 1 });
+		const { line, character } = positionAt(this.lineStarts ??= lineStartsOf(this.text, 'lf'), absolute);
+		this.problems.push({ message, path, offset: absolute, line: line + 1, column: character + 1 });
 	}
 
 	/** A problem at a JSON location; a missing value is reported at its nearest existing parent. */
@@ -265,16 +256,6 @@ class ProblemSink {
 		}
 		this.at(node?.offset ?? 0, jsonPath(location), message);
 	}
-}
-
-function lineStartsOf(text: string): number[] {
-	const starts = [0];
-	for (let i = 0; i < text.length; i++) {
-		if (text.charCodeAt(i) === 10) {
-			starts.push(i + 1);
-		}
-	}
-	return starts;
 }
 
 /** `$.claims[2]["odd key"]` for `['claims', 2, 'odd key']`. */

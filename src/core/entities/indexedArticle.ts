@@ -5,6 +5,7 @@
  */
 import { analyzeArticleSteps, type ArticleEntities } from './articleEntities';
 import type { EntityType, UserLexicon } from './index';
+import { lineStartsOf } from '../text/lineColumns';
 
 /**
  * One entity of one file, as the index keeps it. `spans` holds its mentions as one flat array of UTF-16 offsets,
@@ -71,34 +72,6 @@ export function lexiconHash(lexicon: UserLexicon | undefined): string {
 /** The cache key of a file's summary: format version, text hash, lexicon hash. */
 export function indexKey(text: string, lexicon: UserLexicon | undefined): string {
 	return `${indexFormatVersion}:${contentHash(text)}:${lexiconHash(lexicon)}`;
-}
-
-/** Offsets where lines start (after `\n`, `\r\n` or a lone `\r`), as VS Code counts lines. */
-export function lineStartsOf(text: string): number[] {
-	const starts = [0];
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		if (ch === 10) {
-			starts.push(i + 1);
-		} else if (ch === 13) {
-			if (text.charCodeAt(i + 1) === 10) i++;
-			starts.push(i + 1);
-		}
-	}
-	return starts;
-}
-
-/** The 0-based line and character of `offset` given the line starts. */
-export function positionAt(lineStarts: readonly number[], offset: number): { line: number; character: number } {
-	let low = 0;
-	let high = lineStarts.length;
-	while (low < high) {
-		const mid = (low + high) >>> 1;
-		if (lineStarts[mid] <= offset) low = mid + 1;
-		else high = mid;
-	}
-	const line = Math.max(0, low - 1);
-	return { line, character: offset - lineStarts[line] };
 }
 
 /** The summary of an analysed article. */

@@ -1,7 +1,7 @@
 /**
  * The dateline: ` date YYYY-MM-DD ` at the start of a seed file's first line.
  *
- * Tolerated, as SEED-FORMAT.md asks: a byte-order mark, no leading space, several spaces or tabs between the
+ * Tolerated, as docs/SEED-FORMAT.md asks: a byte-order mark, no leading space, several spaces or tabs between the
  * parts, CRLF. Everything here looks at the first line only, so an edit below line 1 never changes the result.
  */
 import type { Dateline, SeedProblem } from './seedDocument';

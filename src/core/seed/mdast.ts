@@ -13,6 +13,7 @@ import { unified, type Processor } from 'unified';
 import type { Node, Point, Position } from 'unist';
 import { isScannedBlock } from './blockScanner';
 import type { Block, SeedDocument } from './seedDocument';
+import { positionAt } from '../text/lineColumns';
 import { lineStarts } from './seedParser';
 
 /** The dateline as an mdast node: `value` is the date as written, `valid` whether it is a real date. */
@@ -108,18 +109,8 @@ class PointMapper {
 	}
 
 	point(offset: number): Point {
-		const starts = this.#lineStarts;
-		let low = 0;
-		let high = starts.length;
-		while (low < high) {
-			const mid = (low + high) >>> 1;
-			if (starts[mid] <= offset) {
-				low = mid + 1;
-			} else {
-				high = mid;
-			}
-		}
-		return { line: low, column: offset - starts[low - 1] + 1, offset };
+		const { line, character } = positionAt(this.#lineStarts, offset);
+		return { line: line + 1, column: character + 1, offset };
 	}
 
 	position(start: number, end: number): Position {

@@ -9,6 +9,7 @@ import { Heading, Paragraph, headingKind, leadKind, makeBlock, paragraphKind, sc
 import { parseDateline } from './dateline';
 import type { Block, Dateline, ParagraphBlock, Section, SeedDocument, SeedProblem, SentenceSpan, TextEdit } from './seedDocument';
 import { paragraphSentenceAt } from './sentences';
+import { lineStartsOf } from '../text/lineColumns';
 
 /**
  * The parser's document: the shared shape plus what incremental updates need (kept out of equality).
@@ -88,7 +89,7 @@ class ParsedSeed implements SeedDocument {
 	/** Offsets where lines start, computed on first use. */
 	get lineStarts(): readonly number[] {
 		if (this.#lineStarts === undefined) {
-			this.#lineStarts = computeLineStarts(this.text);
+			this.#lineStarts = lineStartsOf(this.text, 'lf');
 		}
 		return this.#lineStarts;
 	}
@@ -104,20 +105,12 @@ class ParsedSeed implements SeedDocument {
 	}
 }
 
-function computeLineStarts(text: string): number[] {
-	const starts = [0];
-	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-		starts.push(i + 1);
-	}
-	return starts;
-}
-
 /**
  * The offsets at which the lines of `doc.text` start (`[0, ...]`; only `\n` ends a line, so CRLF lines start
  * after the LF). Memoized in documents made by this parser, computed afresh for others.
  */
 export function lineStarts(doc: SeedDocument): readonly number[] {
-	return doc instanceof ParsedSeed ? doc.lineStarts : computeLineStarts(doc.text);
+	return doc instanceof ParsedSeed ? doc.lineStarts : lineStartsOf(doc.text, 'lf');
 }
 
 function emptyArticle(dateline: Dateline | null): SeedProblem {

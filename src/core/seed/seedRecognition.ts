@@ -1,6 +1,6 @@
 import { parseDateline } from './dateline';
 
-/** `NNN_<16 lowercase hex>.txt`, the seed file name of SEED-FORMAT.md (the manifest's filenamePatterns says the same). */
+/** `NNN_<16 lowercase hex>.txt`, the seed file name of docs/SEED-FORMAT.md (the manifest's filenamePatterns says the same). */
 const seedFileName = /^[0-9]{3}_[0-9a-f]{16}\.txt$/;
 
 /** True when a file's base name follows the seed naming scheme exactly (lowercase hex digits). */

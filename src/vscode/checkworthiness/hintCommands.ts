@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import { nextHint } from '../../core/checkworthiness/hints';
 import { reasonInWords } from '../../core/checkworthiness/scorer';
 import { isSeedDocument, toRange } from '../convert';
+import { checkworthinessCommands, testOnlyCommands } from '../commandIds';
+import { registerCommand } from '../registerCommand';
 import { hintSettings, type HintService } from './hintService';
 
-export const toggleCommand = 'newsSeed.checkworthiness.toggle';
-export const nextCommand = 'newsSeed.checkworthiness.next';
-export const dismissCommand = 'newsSeed.checkworthiness.dismiss';
+export const toggleCommand = checkworthinessCommands.toggle;
+export const nextCommand = checkworthinessCommands.next;
+export const dismissCommand = checkworthinessCommands.dismiss;
 /** Test-only: the hints of an article as the editor marks them. */
-export const snapshotCommand = 'newsSeed.checkworthiness.snapshot';
+export const snapshotCommand = testOnlyCommands.checkworthinessSnapshot;
 
 /** Where a hint is, as the hover and code action pass it to Dismiss. */
 interface HintRef {
@@ -30,13 +32,13 @@ function report(error: unknown): void {
 /** Toggle, next, dismiss, and the test snapshot. */
 export function registerHintCommands(hints: HintService): vscode.Disposable {
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand(toggleCommand, async () => {
+		registerCommand(toggleCommand, async () => {
 			const config = vscode.workspace.getConfiguration(hintSettings.section);
 			const target = config.inspect(hintSettings.enabled)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
 			await config.update(hintSettings.enabled, !hints.enabled, target);
 			return hints.enabled;
 		}),
-		vscode.commands.registerCommand(nextCommand, () => {
+		registerCommand(nextCommand, () => {
 			const editor = vscode.window.activeTextEditor;
 			if (!editor || !isSeedDocument(editor.document)) {
 				void vscode.window.showInformationMessage('News Seed: open a news seed article to go to its check-worthy sentences.');
@@ -52,7 +54,7 @@ export function registerHintCommands(hints: HintService): vscode.Disposable {
 			editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 			return { start: next.start, end: next.end };
 		}),
-		vscode.commands.registerCommand(dismissCommand, async (ref?: HintRef) => {
+		registerCommand(dismissCommand, async (ref?: HintRef) => {
 			try {
 				const document = await documentOf(ref?.uri);
 				if (!document) throw new Error('Open a news seed article to dismiss a hint.');
@@ -75,7 +77,7 @@ export function registerHintCommands(hints: HintService): vscode.Disposable {
 				return undefined;
 			}
 		}),
-		vscode.commands.registerCommand(snapshotCommand, async (uri?: unknown) => {
+		registerCommand(snapshotCommand, async (uri?: unknown) => {
 			const document = await documentOf(uri);
 			if (!document) return undefined;
 			const decorated = hints.allHints(document);

@@ -12,6 +12,8 @@ import { ClaimsError, showError, type ClaimStore } from './claimStore';
 import { readAuthor, readVerdicts } from './claimSettings';
 import type { TaggingFlow } from './taggingFlow';
 import type { ClaimUndo } from './claimHistory';
+import { claimCommands } from '../commandIds';
+import { registerCommand } from '../registerCommand';
 
 /** Arguments of `newsSeed.tagClaim` for keybindings and automation: no prompt is shown when they are given. */
 export interface TagClaimArgs {
@@ -42,8 +44,8 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 		}
 	};
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand('newsSeed.tagClaim', run((args?: TagClaimArgs) => tagClaim(store, documents, flow, undo, args))),
-		vscode.commands.registerCommand('newsSeed.setVerdict', run(async (ref?: ClaimRef, value?: string) => {
+		registerCommand(claimCommands.tagClaim, run((args?: TagClaimArgs) => tagClaim(store, documents, flow, undo, args))),
+		registerCommand(claimCommands.setVerdict, run(async (ref?: ClaimRef, value?: string) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
 				return undefined;
@@ -57,7 +59,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			undo.record('verdict', articleOf(store, changed.id), tracked.claim, changed, `verdict of "${claimLabel(tracked, 40)}": ${changed.body.verdict}.`);
 			return changed.id;
 		})),
-		vscode.commands.registerCommand('newsSeed.editNote', run(async (ref?: ClaimRef, value?: string) => {
+		registerCommand(claimCommands.editNote, run(async (ref?: ClaimRef, value?: string) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
 				return undefined;
@@ -74,7 +76,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			undo.record('note', articleOf(store, changed.id), tracked.claim, changed, `note of "${claimLabel(tracked, 40)}" ${note.trim() === '' ? 'cleared' : 'saved'}.`);
 			return changed.id;
 		})),
-		vscode.commands.registerCommand('newsSeed.editClaimDetails', run(async (ref?: ClaimRef, changes?: Partial<Pick<ClaimBody, 'claimant' | 'tags' | 'sources'>>) => {
+		registerCommand(claimCommands.editClaimDetails, run(async (ref?: ClaimRef, changes?: Partial<Pick<ClaimBody, 'claimant' | 'tags' | 'sources'>>) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
 				return undefined;
@@ -87,7 +89,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			undo.record('details', articleOf(store, changed.id), tracked.claim, changed, `details of "${claimLabel(tracked, 40)}" saved.`);
 			return changed.id;
 		})),
-		vscode.commands.registerCommand('newsSeed.removeClaim', run(async (ref?: ClaimRef) => {
+		registerCommand(claimCommands.removeClaim, run(async (ref?: ClaimRef) => {
 			const tracked = await resolveClaim(store, ref);
 			if (!tracked) {
 				return undefined;
@@ -103,7 +105,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			undo.record('remove', articleUri, removed, null, `removed the claim "${claimLabel(tracked, 40)}".`);
 			return removed.id;
 		})),
-		vscode.commands.registerCommand('newsSeed.acceptClaimAnchor', run(async (ref?: ClaimRef) => {
+		registerCommand(claimCommands.acceptClaimAnchor, run(async (ref?: ClaimRef) => {
 			const tracked = await resolveClaim(store, ref, (t) => t.anchor.status === 'fuzzy');
 			if (!tracked) {
 				return undefined;
@@ -112,7 +114,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			undo.record('confirm', articleOf(store, confirmed.id), tracked.claim, confirmed, `confirmed the changed text of "${claimLabel(tracked, 40)}".`);
 			return confirmed.id;
 		})),
-		vscode.commands.registerCommand('newsSeed.resolveClaimConflict', run(async (ref?: ClaimRef, choice?: 'current' | 'delete' | number) => {
+		registerCommand(claimCommands.resolveClaimConflict, run(async (ref?: ClaimRef, choice?: 'current' | 'delete' | number) => {
 			const tracked = await resolveClaim(store, ref, (t) => t.claim.conflict !== undefined);
 			if (!tracked) {
 				return undefined;
@@ -120,9 +122,9 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			const chosen = choice ?? await pickConflictVersion(tracked.claim);
 			return chosen === undefined ? undefined : (await store.resolveConflict(tracked.claim.id, chosen)).id;
 		})),
-		vscode.commands.registerCommand('newsSeed.nextClaim', run((ref?: ClaimRef) => navigate(store, ref, 1))),
-		vscode.commands.registerCommand('newsSeed.previousClaim', run((ref?: ClaimRef) => navigate(store, ref, -1))),
-		vscode.commands.registerCommand('newsSeed.claims.reveal', run(async (ref?: ClaimRef) => {
+		registerCommand(claimCommands.nextClaim, run((ref?: ClaimRef) => navigate(store, ref, 1))),
+		registerCommand(claimCommands.previousClaim, run((ref?: ClaimRef) => navigate(store, ref, -1))),
+		registerCommand(claimCommands.reveal, run(async (ref?: ClaimRef) => {
 			const id = idOf(ref);
 			return id ? revealClaim(store, id) : undefined;
 		})),

@@ -3,6 +3,8 @@ import type { Claim } from '../../core/claims';
 import { ClaimHistory, describeChange, isCurrent, type ClaimChange, type HistoryStep } from '../../core/claims/claimHistory';
 import { Disposable } from '../dispose';
 import { ClaimsError, showError, type ClaimStore } from './claimStore';
+import { claimCommands } from '../commandIds';
+import { registerCommand } from '../registerCommand';
 
 /**
  * Undo and redo of claim changes (`newsSeed.undoClaimChange`, `newsSeed.redoClaimChange`), several levels,
@@ -21,8 +23,8 @@ export class ClaimUndo extends Disposable {
 
 	constructor(private readonly store: ClaimStore) {
 		super();
-		this._register(vscode.commands.registerCommand('newsSeed.undoClaimChange', () => this.step('undo')));
-		this._register(vscode.commands.registerCommand('newsSeed.redoClaimChange', () => this.step('redo')));
+		this._register(registerCommand(claimCommands.undoClaimChange, () => this.step('undo')));
+		this._register(registerCommand(claimCommands.redoClaimChange, () => this.step('redo')));
 		this.updateContext();
 	}
 

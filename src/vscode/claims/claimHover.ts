@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
 import { claimsAt } from '../../core/claims/claimNavigation';
 import { claimHoverMarkdown, type HoverCommands } from '../../core/claims/claimPresentation';
+import { claimCommands } from '../commandIds';
 import { seedSelector, toRange } from '../convert';
 import { readVerdicts } from './claimSettings';
 import type { ClaimStore } from './claimStore';
 
 const commands: HoverCommands = {
-	setVerdict: 'newsSeed.setVerdict',
-	editNote: 'newsSeed.editNote',
-	remove: 'newsSeed.removeClaim',
-	accept: 'newsSeed.acceptClaimAnchor',
-	resolveConflict: 'newsSeed.resolveClaimConflict',
+	setVerdict: claimCommands.setVerdict,
+	editNote: claimCommands.editNote,
+	remove: claimCommands.removeClaim,
+	accept: claimCommands.acceptClaimAnchor,
+	resolveConflict: claimCommands.resolveClaimConflict,
 };
 
 /**

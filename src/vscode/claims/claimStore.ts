@@ -334,6 +334,14 @@ export class ClaimStore extends Disposable {
 			this.fire(entry);
 			return;
 		}
+		// Restricted Mode only reads (package.json `untrustedWorkspaces`): take the disk's version, write nothing.
+		if (!vscode.workspace.isTrusted) {
+			entry.snapshot = disk;
+			entry.dismissedHints = disk.dismissedHints;
+			entry.tracked = trackClaims(article, disk.claims, entry.tracked);
+			this.fire(entry);
+			return;
+		}
 		try {
 			const outcome = await this.repository.save(entry.snapshot, entry.tracked.map((t) => t.claim), text, { onlyIfMerged: true, dismissedHints: entry.dismissedHints });
 			entry.snapshot = outcome.snapshot;
@@ -434,7 +442,7 @@ export class ClaimStore extends Disposable {
 
 	private onArticleSaved(document: vscode.TextDocument): void {
 		const entry = this.entries.get(document.uri.toString());
-		if (!entry || entry.problem !== null || (entry.tracked.length === 0 && entry.snapshot.status === 'missing')) {
+		if (!entry || entry.problem !== null || (entry.tracked.length === 0 && entry.snapshot.status === 'missing') || !vscode.workspace.isTrusted) {
 			return;
 		}
 		this.enqueue(document.uri, (e) => this.write(e)).catch((error) => showError(error));

@@ -4,6 +4,8 @@ import type { Verdict } from '../../core/claims';
 import { Disposable } from '../dispose';
 import { readVerdicts } from './claimSettings';
 import type { ClaimStore } from './claimStore';
+import { claimCommands, testOnlyCommands } from '../commandIds';
+import { registerCommand } from '../registerCommand';
 
 /** Rows another feature adds below the claims (the check-worthy sentences): it builds its own nodes and items. */
 export interface ClaimsViewSection {
@@ -21,7 +23,7 @@ type Node =
 	| { readonly kind: 'claim'; readonly item: ClaimGroupItem; readonly claimId: string; readonly grouping: ClaimGrouping; readonly groupKind: ClaimGroup['kind'] };
 
 const REFRESH_DEBOUNCE_MS = 150;
-const hoverCommands = { setVerdict: 'newsSeed.setVerdict', editNote: 'newsSeed.editNote', remove: 'newsSeed.removeClaim', accept: 'newsSeed.acceptClaimAnchor', resolveConflict: 'newsSeed.resolveClaimConflict' };
+const hoverCommands = { setVerdict: claimCommands.setVerdict, editNote: claimCommands.editNote, remove: claimCommands.removeClaim, accept: claimCommands.acceptClaimAnchor, resolveConflict: claimCommands.resolveClaimConflict };
 
 /**
  * The Claims view (`newsSeed.claims`): every claim of the workspace, by article or by verdict, with counts,
@@ -49,22 +51,22 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		this._register({ dispose: () => clearTimeout(this.timer) });
 		this._register(store.onDidChange(() => this.scheduleRefresh()));
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('newsSeed.verdicts') && this.refresh()));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.groupByVerdict', () => this.setGrouping('verdict')));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.groupByArticle', () => this.setGrouping('article')));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.filter', (labels?: unknown) => this.filter(labels)));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.refresh', async () => {
+		this._register(registerCommand(claimCommands.groupByVerdict, () => this.setGrouping('verdict')));
+		this._register(registerCommand(claimCommands.groupByArticle, () => this.setGrouping('article')));
+		this._register(registerCommand(claimCommands.filter, (labels?: unknown) => this.filter(labels)));
+		this._register(registerCommand(claimCommands.refresh, async () => {
 			await store.reload();
 			this.refresh();
 		}));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.search', (query?: unknown) => this.search(query)));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.clearSearch', () => this.search('')));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.toggleUncheckedOnly', () => {
+		this._register(registerCommand(claimCommands.search, (query?: unknown) => this.search(query)));
+		this._register(registerCommand(claimCommands.clearSearch, () => this.search('')));
+		this._register(registerCommand(claimCommands.toggleUncheckedOnly, () => {
 			this.uncheckedOnly = !this.uncheckedOnly;
 			this.refresh();
 		}));
 		// The current article's claims come first.
 		this._register(vscode.window.onDidChangeActiveTextEditor(() => this.scheduleRefresh()));
-		this._register(vscode.commands.registerCommand('newsSeed.claims.snapshot', () => this.snapshot()));
+		this._register(registerCommand(testOnlyCommands.claimsSnapshot, () => this.snapshot()));
 		void vscode.commands.executeCommand('setContext', 'newsSeed.claims.groupBy', this.grouping);
 	}
 
@@ -191,7 +193,7 @@ export class ClaimsView extends Disposable implements vscode.TreeDataProvider<No
 		// conflict is the one thing that needs the user before the verdict does.
 		item.iconPath = tracked.claim.conflict ? new vscode.ThemeIcon('git-merge') : verdictIcon(this.verdicts, verdict);
 		item.contextValue = `claim.${tracked.anchor.status === 'fuzzy' ? 'changed' : tracked.anchor.status}.${tracked.claim.conflict ? 'conflict.' : ''}${readOnly ? 'readonly' : 'editable'}`;
-		item.command = { command: 'newsSeed.claims.reveal', title: 'Reveal Claim', arguments: [tracked.claim.id] };
+		item.command = { command: claimCommands.reveal, title: 'Reveal Claim', arguments: [tracked.claim.id] };
 		item.accessibilityInformation = { label: `${verdict} claim: ${claimLabel(tracked, 200)}${status ? `, ${status}` : ''}` };
 		return item;
 	}

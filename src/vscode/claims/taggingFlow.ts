@@ -4,6 +4,8 @@ import { initialChoice, parseInitialVerdict, TAGGING_STEPS, verdictChoices, verd
 import { Disposable } from '../dispose';
 import { readConfiguredAuthor, systemUserName } from './claimSettings';
 import { verdictIconUri } from './verdictIcons';
+import { testOnlyCommands } from '../commandIds';
+import { registerCommand } from '../registerCommand';
 
 /** What the user chose in the tagging flow. */
 export interface TaggingChoices {
@@ -51,7 +53,7 @@ export class TaggingFlow extends Disposable {
 		super();
 		this._register({ dispose: () => this.running?.dispose() });
 		// For tests and automation (hidden from the palette): the open step, its value and highlighted choice.
-		this._register(vscode.commands.registerCommand('newsSeed.tagging.snapshot', () => (this.running ? {
+		this._register(registerCommand(testOnlyCommands.taggingSnapshot, () => (this.running ? {
 			step: this.step,
 			title: this.running.title,
 			value: this.running.value,

@@ -1,13 +1,4 @@
-/** The entity commands' ids, as declared in package.json. */
-export const entityCommands = {
-	findMentions: 'newsSeed.entities.findMentions',
-	editNote: 'newsSeed.entities.editNote',
-	openArticle: 'newsSeed.entities.openArticle',
-	addEntity: 'newsSeed.entities.add',
-	markNotEntity: 'newsSeed.entities.markNotEntity',
-	setType: 'newsSeed.entities.setType',
-	revealMentions: 'newsSeed.entities.revealMentions',
-	rebuildIndex: 'newsSeed.entities.rebuildIndex',
-} as const;
+/** The entity commands' ids (from the extension's one command table, src/vscode/commandIds.ts). */
+export { entityCommands } from '../commandIds';
 
 export const entitiesViewId = 'newsSeed.entities';

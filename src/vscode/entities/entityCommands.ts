@@ -10,6 +10,7 @@ import type { ArticleEntitiesCache } from './articleEntitiesCache';
 import { entityCommands } from './commandIds';
 import { entityLocations, mentionRanges } from './entityLocations';
 import type { EntityKnowledgeStore } from './knowledgeStore';
+import { registerCommand } from '../registerCommand';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
 /**
@@ -55,14 +56,14 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 	const noEntity = () => void vscode.window.showInformationMessage('Put the cursor on a named entity (or select a name) first.');
 
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand(entityCommands.findMentions, async (target?: Target) => {
+		registerCommand(entityCommands.findMentions, async (target?: Target) => {
 			const found = await entityOf(target);
 			if (!found?.entity) return noEntity();
 			// What the index holds now: a build in progress adds files as it goes (the hover card says so).
 			const locations = entityLocations(found.document, found.entity, index);
 			await vscode.commands.executeCommand('editor.action.showReferences', found.document.uri, locations[0].range.start, locations);
 		}),
-		vscode.commands.registerCommand(entityCommands.editNote, async (target?: Target) => {
+		registerCommand(entityCommands.editNote, async (target?: Target) => {
 			const found = await entityOf(target);
 			if (!found?.entity) return noEntity();
 			const { entity, document } = found;
@@ -76,7 +77,7 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 			if (note === undefined) return;
 			await knowledge.edit(document.uri, (text) => setKnowledgeNote(text, entity.type, names, note));
 		}),
-		vscode.commands.registerCommand(entityCommands.addEntity, async (target?: Target) => {
+		registerCommand(entityCommands.addEntity, async (target?: Target) => {
 			const found = await entityOf(target);
 			if (!found) return noEntity();
 			const name = target?.name ?? found.selection ?? found.entity?.canonical;
@@ -86,13 +87,13 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 			const aliases = found.entity && found.entity.type === type ? [found.entity.canonical, ...found.entity.aliases].filter((a) => a !== name) : [];
 			await knowledge.edit(found.document.uri, (text) => addKnowledgeEntity(text, { canonical: name, type, aliases }));
 		}),
-		vscode.commands.registerCommand(entityCommands.markNotEntity, async (target?: Target) => {
+		registerCommand(entityCommands.markNotEntity, async (target?: Target) => {
 			const found = await entityOf(target);
 			const at = found && (target?.name ?? found.selection ?? (found.entity && mentionTextAt(found.document, found.entity, target)));
 			if (!found || !at) return noEntity();
 			await knowledge.edit(found.document.uri, (text) => markNotAnEntity(text, at));
 		}),
-		vscode.commands.registerCommand(entityCommands.setType, async (target?: Target) => {
+		registerCommand(entityCommands.setType, async (target?: Target) => {
 			const found = await entityOf(target);
 			const name = found && (target?.name ?? found.selection ?? found.entity?.canonical);
 			if (!found || !name) return noEntity();
@@ -100,13 +101,13 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 			if (!type) return;
 			await knowledge.edit(found.document.uri, (text) => correctEntityType(text, name, type));
 		}),
-		vscode.commands.registerCommand(entityCommands.openArticle, async (target?: Target) => {
+		registerCommand(entityCommands.openArticle, async (target?: Target) => {
 			if (!target?.uri) return;
 			const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
 			const selection = target.start !== undefined ? toRange(document, { start: target.start, end: target.end ?? target.start }) : undefined;
 			await vscode.window.showTextDocument(document, { selection });
 		}),
-		vscode.commands.registerCommand(entityCommands.revealMentions, async (target?: Target) => {
+		registerCommand(entityCommands.revealMentions, async (target?: Target) => {
 			const found = await entityOf(target);
 			if (!found?.entity) return;
 			const editor = await vscode.window.showTextDocument(found.document, { preserveFocus: true });
@@ -114,7 +115,7 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 			editor.selections = ranges.map((range) => new vscode.Selection(range.start, range.end));
 			editor.revealRange(ranges[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 		}),
-		vscode.commands.registerCommand(entityCommands.rebuildIndex, async () => {
+		registerCommand(entityCommands.rebuildIndex, async () => {
 			await index.rebuild(true);
 			const build = index.lastBuild;
 			if (build) void vscode.window.showInformationMessage(`News Seed: entity index rebuilt: ${build.articles} articles in ${(build.ms / 1000).toFixed(1)} s.`);

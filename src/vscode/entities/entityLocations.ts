@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { entityAt, type ArticleEntities } from '../../core/entities/articleEntities';
 import type { Entity } from '../../core/entities/index';
-import { positionAt, type IndexedArticle } from '../../core/entities/indexedArticle';
+import type { IndexedArticle } from '../../core/entities/indexedArticle';
+import { positionAt } from '../../core/text/lineColumns';
 import { toRange } from '../convert';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { HostLatencyProbe } from '../hostLatencyProbe';
 import type { WorkspaceIndexService } from './workspaceIndexService';
+import { testOnlyCommands } from '../commandIds';
+import { registerCommand } from '../registerCommand';
 
 /** Test-only commands (hidden from the palette): the index's state, and a probe of the extension host's latency. */
-export const indexDiagnosticsCommands = { indexStatus: 'newsSeed.entities.indexStatus', hostLatency: 'newsSeed.hostLatency' } as const;
+export const indexDiagnosticsCommands = { indexStatus: testOnlyCommands.indexStatus, hostLatency: testOnlyCommands.hostLatency } as const;
 
 /**
  * `newsSeed.entities.indexStatus` answers where and how the index was built (see `IndexBuildReport`), whether a
@@ -15,14 +17,14 @@ export function registerIndexDiagnostics(index: WorkspaceIndexService): vscode.D
 	const probe = new HostLatencyProbe();
 	return vscode.Disposable.from(
 		probe,
-		vscode.commands.registerCommand(indexDiagnosticsCommands.indexStatus, () => ({
+		registerCommand(indexDiagnosticsCommands.indexStatus, () => ({
 			indexing: index.indexing,
 			articles: index.index.size,
 			builds: index.builds,
 			lastBuild: index.lastBuild,
 			heapUsed: process.memoryUsage().heapUsed,
 		})),
-		vscode.commands.registerCommand(indexDiagnosticsCommands.hostLatency, (action?: 'start' | 'read' | 'stop') => {
+		registerCommand(indexDiagnosticsCommands.hostLatency, (action?: 'start' | 'read' | 'stop') => {
 			if (action === 'start') {
 				probe.start();
 				return probe.read();

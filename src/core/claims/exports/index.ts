@@ -12,6 +12,7 @@ import { w3cChunks } from './w3cAnnotation';
 export * from './bratStandoff';
 export * from './claimReview';
 export * from './csvExport';
+export * from './exportFiles';
 export * from './exportModel';
 export * from './importClaims';
 export * from './importTargets';

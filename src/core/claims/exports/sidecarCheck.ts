@@ -6,6 +6,8 @@
  * naming another file).
  */
 import { assessClaims, findVerdict, parseSidecar, prepareArticle, type Verdict } from '..';
+import { lineStartsOf, positionAt } from '../../text/lineColumns';
+import { shortenAtWord } from '../../text/shorten';
 
 /** One finding. `line`/`column` are 1-based in the sidecar file. */
 export interface SidecarFinding {
@@ -26,21 +28,6 @@ export interface SidecarCheck {
 	readonly unanchored: number;
 	/** Claims that carry a merge conflict record (both versions kept, awaiting a choice). */
 	readonly conflicts: number;
-}
-
-function lineColumnOf(text: string, offset: number): { line: number; column: number } {
-	let line = 1;
-	let lineStart = 0;
-	for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-		line++;
-		lineStart = i + 1;
-	}
-	return { line, column: offset - lineStart + 1 };
-}
-
-function shorten(text: string, limit = 60): string {
-	const flat = text.replace(/\s+/g, ' ');
-	return flat.length <= limit ? flat : `${flat.slice(0, limit - 1)}…`;
 }
 
 /**
@@ -70,9 +57,14 @@ export function checkSidecar(sidecarText: string, articleFileName: string, artic
 		return { findings, claims: 0, anchored: 0, fuzzy: 0, unanchored: 0, conflicts: 0 };
 	}
 	const claims = parsed.claims;
+	let starts: readonly number[] | undefined;
 	const where = (id: string) => {
 		const at = sidecarText.indexOf(`"id": ${JSON.stringify(id)}`);
-		return at === -1 ? { line: 1, column: 1 } : lineColumnOf(sidecarText, at);
+		if (at === -1) {
+			return { line: 1, column: 1 };
+		}
+		const { line, character } = positionAt(starts ??= lineStartsOf(sidecarText, 'lf'), at);
+		return { line: line + 1, column: character + 1 };
 	};
 	if (parsed.article && parsed.article.fileName !== articleFileName) {
 		findings.push({ severity: 'warning', line: 1, column: 1, claimId: null, message: `names the article "${parsed.article.fileName}" but sits beside "${articleFileName}"` });
@@ -96,10 +88,10 @@ export function checkSidecar(sidecarText: string, articleFileName: string, artic
 			anchored++;
 		} else if (anchoring.state === 'changed') {
 			fuzzy++;
-			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: `fuzzy: the text changed (similarity ${anchor.score.toFixed(2)}); confirm it in the editor: "${shorten(claim.target.quote.exact)}"` });
+			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: `fuzzy: the text changed (similarity ${anchor.score.toFixed(2)}); confirm it in the editor: "${shortenAtWord(claim.target.quote.exact, 60)}"` });
 		} else {
 			unanchored++;
-			findings.push({ severity: 'error', ...where(claim.id), claimId: claim.id, message: `unanchored: its text is no longer in the article: "${shorten(claim.target.quote.exact)}"` });
+			findings.push({ severity: 'error', ...where(claim.id), claimId: claim.id, message: `unanchored: its text is no longer in the article: "${shortenAtWord(claim.target.quote.exact, 60)}"` });
 		}
 		if (!findVerdict(scale, claim.body.verdict)) {
 			findings.push({ severity: 'warning', ...where(claim.id), claimId: claim.id, message: `verdict "${claim.body.verdict}" is not on the verdict scale` });
