@@ -8,6 +8,7 @@ import { SeedDocumentCache } from './vscode/seedDocumentCache';
 import { registerClaimsSupport } from './vscode/claims';
 import { registerExportCommands } from './vscode/exportCommands';
 import { registerEntityFeatures } from './vscode/entities/index';
+import { registerGitSupport } from './vscode/git/index';
 
 export function activate(context: vscode.ExtensionContext): void {
 	const documents = new SeedDocumentCache();
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		registerClaimsSupport(documents, context.extensionUri),
 		registerExportCommands(),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri),
+		registerGitSupport({ extensionUri: context.extensionUri, globalState: context.globalState }),
 	);
 }
 

@@ -8,6 +8,7 @@ import type { Span } from '../../core/seed/seedDocument';
 import { parseDateline } from '../../core/seed/dateline';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
+import { offerConflictResolution } from '../git/mergeConflictResolution';
 import { baseName, readTextFile, sha256Hex, writeTextFileAtomically } from '../workspaceFiles';
 
 /** A refusal or failure the user should read as it is (the commands show it). */
@@ -255,7 +256,11 @@ export class ClaimStore extends Disposable {
 			entry.tracked = trackClaims(article, parsed.claims, entry.tracked);
 			this.reportProblems(entry);
 			this.fire(entry);
-			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} is damaged and is shown read-only (never overwritten): ${entry.problem}`);
+			if (parsed.mergeConflict) {
+				void offerConflictResolution(entry.sidecarUri);
+			} else {
+				void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} is damaged and is shown read-only (never overwritten): ${entry.problem}`);
+			}
 			return;
 		}
 		const theirs = parsed?.claims ?? [];
