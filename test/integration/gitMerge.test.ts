@@ -69,7 +69,9 @@ function git(cwd: string, ...args: string[]): string {
 suite('git', () => {
 	teardown(closeAllEditors);
 
-	test('Resolve Claim Merge Conflict: a sidecar with conflict markers becomes a valid sidecar holding both sides\' claims', async () => {
+	test('Resolve Claim Merge Conflict: a sidecar with conflict markers becomes a valid sidecar holding both sides\' claims', async function () {
+		// Tags, waits for the file watcher twice and asks for code actions: slow on a loaded machine.
+		this.timeout(120_000);
 		const { sidecar, text, id } = await articleWithClaim();
 		// Theirs: the same claim judged differently, and a second claim.
 		const theirs = JSON.parse(text);
@@ -85,12 +87,14 @@ suite('git', () => {
 		const marked = `<<<<<<< HEAD\n${text}=======\n${JSON.stringify(theirs, null, 2)}\n>>>>>>> bob\n`;
 		await vscode.workspace.fs.writeFile(sidecar, encoder.encode(marked));
 
-		await waitFor('the claims shown read-only', async () => ((await claimInView(id))?.readOnly ? true : undefined));
+		await waitFor('the claims shown read-only', async () => ((await claimInView(id))?.readOnly ? true : undefined), 30_000);
 		const diagnostics = await waitFor('the problem reported', () => {
 			const found = vscode.languages.getDiagnostics(sidecar).filter((d) => /merge conflict markers/.test(d.message));
 			return found.length > 0 ? found : undefined;
-		});
+		}, 30_000);
 		assert.equal(diagnostics.length, 1, 'one problem, not dozens of JSON errors');
+		// Code actions are asked of a loaded document, as for the light bulb of an open editor.
+		await vscode.workspace.openTextDocument(sidecar);
 		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sidecar, diagnostics[0].range);
 		const fix = actions?.find((a) => a.title === 'Resolve Claim Merge Conflict');
 		assert.ok(fix?.command, 'the quick fix is offered');
@@ -104,7 +108,7 @@ suite('git', () => {
 		await waitFor('the claims editable again', async () => {
 			const [first, other] = [await claimInView(id), await claimInView(second.id)];
 			return first && other && !first.readOnly && !other.readOnly ? true : undefined;
-		});
+		}, 30_000);
 		assert.equal(vscode.languages.getDiagnostics(sidecar).filter((d) => /merge conflict/.test(d.message)).length, 0, 'the problem is gone');
 
 		const again = await vscode.commands.executeCommand<{ status: string }>('newsSeed.resolveClaimMergeConflict', sidecar, { confirm: false });
@@ -146,7 +150,8 @@ suite('git', () => {
 		assert.deepEqual(merged.claims.map((c: { id: string }) => c.id).sort(), [id, other.claims[0].id].sort());
 	});
 
-	test('Move Sidecar: the claims follow an article renamed without its sidecar', async () => {
+	test('Move Sidecar: the claims follow an article renamed without its sidecar', async function () {
+		this.timeout(60_000);
 		const { article, sidecar, id } = await articleWithClaim();
 		await closeAllEditors();
 		const renamed = workspaceFile(articleName());
@@ -157,6 +162,6 @@ suite('git', () => {
 		const record = JSON.parse((await readOrNull(sidecarOf(renamed)))!);
 		assert.equal(record.article.fileName, renamed.path.slice(renamed.path.lastIndexOf('/') + 1));
 		assert.equal(record.claims[0].id, id);
-		await waitFor('the claim shown on the renamed article', async () => ((await claimInView(id)) ? true : undefined));
+		await waitFor('the claim shown on the renamed article', async () => ((await claimInView(id)) ? true : undefined), 30_000);
 	});
 });
