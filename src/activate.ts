@@ -26,5 +26,6 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store)),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log),
 		new ReadOnlyArticles(),
+		platform.registerGitSupport?.(platform) ?? { dispose: () => undefined },
 	);
 }

@@ -1,4 +1,4 @@
-// Desktop entry point (VS Code's Node extension host): local files, Node's hashes and worker threads.
+// Desktop entry point (VS Code's Node extension host): local files, Node's hashes, worker threads and git.
 import { createHash } from 'node:crypto';
 import { rename } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import { activateOn } from './activate';
 import { EntityIndexWorkerPool } from './node/entityIndexWorkerPool';
 import { nodeClaimFileSystem } from './node/nodeClaimFileSystem';
+import { registerGitSupport } from './vscode/git/index';
 
 export function activate(context: vscode.ExtensionContext): void {
 	activateOn({
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
 		// The bundled dist/entityIndexWorker.js beside dist/extension.js.
 		startIndexWorkers: (extensionUri, log) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js'), undefined, undefined, undefined, log),
+		registerGitSupport: (platform) => registerGitSupport({ extensionUri: context.extensionUri, globalState: context.globalState, platform }),
 	}, context);
 }
 

@@ -35,6 +35,12 @@ export const claimCommandSpecs = {
 	toggleReadOnly: { id: 'newsSeed.toggleReadOnly' },
 } as const satisfies Record<string, CommandSpec>;
 
+export const gitCommandSpecs = {
+	setUpClaimMerging: { id: 'newsSeed.setUpClaimMerging', writes: true },
+	resolveClaimMergeConflict: { id: 'newsSeed.resolveClaimMergeConflict', writes: true },
+	moveSidecar: { id: 'newsSeed.moveSidecar', writes: true },
+} as const satisfies Record<string, CommandSpec>;
+
 export const checkworthinessCommandSpecs = {
 	toggle: { id: 'newsSeed.checkworthiness.toggle' },
 	next: { id: 'newsSeed.checkworthiness.next' },
@@ -80,12 +86,13 @@ export const claimCommands = ids(claimCommandSpecs);
 export const entityCommands = ids(entityCommandSpecs);
 export const exportCommands = ids(exportCommandSpecs);
 export const checkworthinessCommands = ids(checkworthinessCommandSpecs);
+export const gitCommands = ids(gitCommandSpecs);
 export const testOnlyCommands = ids(testOnlyCommandSpecs);
 
 /** Every command the extension declares in package.json. */
 export const shippedCommands: readonly CommandSpec[] = [
 	...Object.values(claimCommandSpecs), ...Object.values(entityCommandSpecs), ...Object.values(exportCommandSpecs),
-	...Object.values(checkworthinessCommandSpecs),
+	...Object.values(checkworthinessCommandSpecs), ...Object.values(gitCommandSpecs),
 ];
 
 /** Every command the extension registers: the shipped ones and the test-only ones. */

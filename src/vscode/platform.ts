@@ -25,4 +25,6 @@ export interface HostPlatform {
 	 * receives where it runs (workers started, or why not).
 	 */
 	readonly startIndexWorkers: (extensionUri: vscode.Uri, log: (message: string) => void) => OffThreadAnalyzer | undefined;
+	/** Git support (claim merging set up, conflict markers resolved with git's base, sidecars of moved articles); desktop only. */
+	readonly registerGitSupport?: (platform: HostPlatform) => vscode.Disposable;
 }

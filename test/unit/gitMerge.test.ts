@@ -152,7 +152,13 @@ void test('git-setup: .gitattributes gets one line, the user\'s lines kept; the 
 	assert.ok(driver.startsWith(process.execPath.includes(' ') ? `'${process.execPath}'` : process.execPath), driver);
 	assert.ok(driver.includes(`'${cli.replace(/'/g, `'\\''`)}'`), `the tool's path, quoted for sh: ${driver}`);
 	assert.ok(driver.endsWith(' merge-driver %O %A %B %P'), driver);
-	assert.ok(existsSync(join(dir, 'sub')));
+	for (const command of ['git-setup', 'merge-driver', 'resolve']) {
+		const help = tool(dir, command, '--help');
+		assert.equal(help.code, 0, command);
+		assert.match(help.stdout, new RegExp(`^Usage: news-seed ${command}`));
+	}
+	assert.equal(tool(dir, 'merge-driver', 'only-one').code, 2, 'merge-driver needs BASE OURS THEIRS');
+	assert.equal(tool(dir, 'resolve').code, 2, 'resolve needs a FILE');
 	const outside = mkdtempSync(join(tmpdir(), 'news-seed-nogit-'));
 	try {
 		const refused = tool(outside, 'git-setup');

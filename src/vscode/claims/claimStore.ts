@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-	articleNameFor, createClaim, mergeDismissedHints, prepareArticle, resolveClaimConflict, SIDECAR_GLOB, UNANCHORED, updateClaimBody,
+	articleNameFor, createClaim, hasConflictMarkers, mergeDismissedHints, prepareArticle, resolveClaimConflict, SIDECAR_GLOB, UNANCHORED, updateClaimBody,
 	type Claim, type ClaimBody, type ClaimConflict, type NewClaimFields, type SidecarProblem,
 } from '../../core/claims';
 import { ClaimsRefusedError, describeDamage, isWritable, missingSnapshot, type ClaimRepository, type SidecarSnapshot } from '../../core/claims/claimRepository';
@@ -8,7 +8,22 @@ import { confirmAnchor, refreshTargets, trackClaims, trackEdits, upsertTracked, 
 import type { Span } from '../../core/seed/seedDocument';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
+import { gitCommands } from '../git/gitCommandIds';
 import { baseName, readTextFile } from '../workspaceFiles';
+
+/**
+ * The notification for a sidecar that holds git conflict markers: its claims are read-only until it is resolved,
+ * with the Resolve Claim Merge Conflict command where the host has it (the desktop, which asks git for the base).
+ */
+async function offerMergeConflictResolution(sidecarUri: vscode.Uri): Promise<void> {
+	const action = 'Resolve Claim Merge Conflict';
+	const message = `News Seed: ${baseName(sidecarUri)} holds git merge conflict markers; its claims are shown read-only until it is resolved.`;
+	const available = (await vscode.commands.getCommands(true)).includes(gitCommands.resolveClaimMergeConflict);
+	const answer = await (available ? vscode.window.showWarningMessage(message, action) : vscode.window.showWarningMessage(message));
+	if (answer === action) {
+		await vscode.commands.executeCommand(gitCommands.resolveClaimMergeConflict, sidecarUri);
+	}
+}
 
 /** A refusal or failure the user should read as it is (the commands show it). */
 export class ClaimsError extends Error {}
@@ -388,7 +403,11 @@ export class ClaimStore extends Disposable {
 		entry.tracked = trackClaims(article, disk.claims, entry.tracked);
 		this.reportProblems(entry);
 		this.fire(entry);
-		void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} is damaged and is shown read-only (never overwritten): ${entry.problem}`);
+		if (disk.text !== null && hasConflictMarkers(disk.text)) {
+			void offerMergeConflictResolution(entry.sidecarUri);
+		} else {
+			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} is damaged and is shown read-only (never overwritten): ${entry.problem}`);
+		}
 	}
 
 	private clearDamage(entry: Entry): void {
