@@ -8,7 +8,7 @@ import { confirmAnchor, refreshTargets, trackClaims, trackEdits, upsertTracked, 
 import type { Span } from '../../core/seed/seedDocument';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
-import { gitCommands } from '../git/gitCommandIds';
+import { gitCommands } from '../commandIds';
 import { baseName, readTextFile } from '../workspaceFiles';
 
 /**

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { MERGE_ATTRIBUTE_LINE, mergeDriverCommand, withMergeAttribute } from '../../core/claims';
 import { mergeDriverStatus, registerMergeDriver, repositoryRoot } from '../../node/git';
 import { readTextFile, writeTextFileAtomically } from '../workspaceFiles';
-import { gitCommands } from './gitCommandIds';
+import { gitCommands } from '../commandIds';
 import type { HostPlatform } from '../platform';
 import { registerCommand } from '../registerCommand';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { hasConflictMarkers, isSidecarName, resolveConflictMarkers, sidecarNameFor, type StoredVersions } from '../../core/claims';
 import { conflictVersionsFromGit } from '../../node/git';
 import { baseName, besideUri, readTextFile, writeTextFileAtomically } from '../workspaceFiles';
-import { gitCommands } from './gitCommandIds';
+import { gitCommands } from '../commandIds';
 import type { HostPlatform } from '../platform';
 import { registerCommand } from '../registerCommand';
 

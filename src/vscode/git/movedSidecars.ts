@@ -3,7 +3,7 @@ import { findMovedArticles, parseSidecar, relocatedSidecarText, sidecarNameFor, 
 import { isSeedFileName, startsWithDateline } from '../../core/seed/seedRecognition';
 import { Disposable } from '../dispose';
 import { baseName, besideUri, readTextFile, sha256Hex, writeTextFileAtomically } from '../workspaceFiles';
-import { gitCommands } from './gitCommandIds';
+import { gitCommands } from '../commandIds';
 import type { HostPlatform } from '../platform';
 import { registerCommand } from '../registerCommand';
 
