@@ -69,11 +69,11 @@ suite('Check-worthiness hints', () => {
 		const { uri } = await openArticle();
 		const s = await snapshot(uri);
 		assert.equal(s.enabled, true);
-		assert.equal(s.threshold, 0.5);
+		assert.equal(s.threshold, 0.8);
 		assert.deepEqual(hintTexts(s), [figures, unemployment, taxes]);
 		for (const hint of s.hints) {
 			assert.equal(articleText.slice(hint.start, hint.end), hint.text);
-			assert.ok(hint.score >= 0.5 && hint.score <= 1);
+			assert.ok(hint.score >= 0.8 && hint.score <= 1);
 		}
 		assert.ok(s.hints[0].reasons.includes('a figure: 4.5 million tonnes'), s.hints[0].reasons.join('; '));
 	});
@@ -150,7 +150,7 @@ suite('Check-worthiness hints', () => {
 		const config = vscode.workspace.getConfiguration('newsSeed.checkworthiness');
 		try {
 			assert.equal(await vscode.commands.executeCommand('newsSeed.checkworthiness.toggle'), false);
-			assert.deepEqual(await snapshot(uri), { enabled: false, threshold: 0.5, hints: [] });
+			assert.deepEqual(await snapshot(uri), { enabled: false, threshold: 0.8, hints: [] });
 			assert.equal(await vscode.commands.executeCommand('newsSeed.checkworthiness.toggle'), true);
 			await config.update('threshold', 0.99, vscode.ConfigurationTarget.Global);
 			const strict = await snapshot(uri);

@@ -7,41 +7,41 @@ import type { CheckworthinessModel } from './scorer';
 export const checkworthinessModel: CheckworthinessModel = {
 	featureIds: ['quantity', 'money', 'percent', 'number', 'year', 'date', 'comparison', 'superlative', 'record', 'change', 'cause', 'attribution', 'statement', 'action', 'law', 'economy', 'security', 'society', 'place', 'name', 'existence', 'pastTense', 'absolute', 'opinion', 'future', 'hedge', 'question', 'firstPerson', 'address', 'courtesy', 'exclamation', 'negation', 'short', 'long'],
 	weights: [
-		0.4685, // quantity: a figure
-		1.1417, // money: an amount of money
-		0.9671, // percent: a percentage
-		0.7997, // number: a number
-		0.8539, // year: a year
-		0.4317, // date: a date
-		0.4254, // comparison: a comparison
-		0.3812, // superlative: a superlative
-		0.5271, // record: a record or first
-		0.7555, // change: a change over time
-		0.0983, // cause: a cause and effect
-		0.5478, // attribution: an attribution
-		0.7477, // statement: a statement someone made
-		1.1474, // action: a record of action
-		0.6045, // law: a law, policy or programme
-		0.757, // economy: an economic subject
-		0.531, // security: a security subject
-		0.4408, // society: a public-service subject
-		-0.1368, // place: a country or region
-		0.3615, // name: a name
-		0.2246, // existence: a statement of fact
+		0.468, // quantity: a figure
+		1.1419, // money: an amount of money
+		0.9681, // percent: a percentage
+		0.7992, // number: a number
+		0.8529, // year: a year
+		0.4393, // date: a date
+		0.4247, // comparison: a comparison
+		0.3807, // superlative: a superlative
+		0.5266, // record: a record or first
+		0.7549, // change: a change over time
+		0.0984, // cause: a cause and effect
+		0.5473, // attribution: an attribution
+		0.7475, // statement: a statement someone made
+		1.1466, // action: a record of action
+		0.6041, // law: a law, policy or programme
+		0.7571, // economy: an economic subject
+		0.5306, // security: a security subject
+		0.4409, // society: a public-service subject
+		-0.1373, // place: a country or region
+		0.3621, // name: a name
+		0.2252, // existence: a statement of fact
 		0.7411, // pastTense: an event in the past
-		0.0819, // absolute: an absolute
-		-0.8417, // opinion: an opinion
-		-0.7631, // future: a promise or plan
-		-0.331, // hedge: a hedge
-		-1.5904, // question: a question
-		-0.617, // firstPerson: speaking of oneself
-		-0.378, // address: addressing someone
-		-1.1802, // courtesy: a greeting or thanks
-		-0.1425, // exclamation: an exclamation
-		0.0544, // negation: a denial
-		-0.719, // short: a short sentence
-		0.3459, // long: a long sentence
+		0.0815, // absolute: an absolute
+		-0.8419, // opinion: an opinion
+		-0.7634, // future: a promise or plan
+		-0.3253, // hedge: a hedge
+		-1.5909, // question: a question
+		-0.6171, // firstPerson: speaking of oneself
+		-0.3782, // address: addressing someone
+		-1.1805, // courtesy: a greeting or thanks
+		-0.1426, // exclamation: an exclamation
+		0.0546, // negation: a denial
+		-0.7189, // short: a short sentence
+		0.3454, // long: a long sentence
 	],
-	bias: -1.0902,
+	bias: -1.0897,
 	threshold: 0.5,
 };
