@@ -1,0 +1,43 @@
+// Entity recognition on hostile single inputs (issue 12): long runs without spaces, long runs of titled names, a
+// user name repeated thousands of times. Each must grow linearly; a fourfold input may cost at most
+// `linearFourfoldLimit` times as much (quadratic work costs about 16 times).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { recognizeEntities } from '../../src/core/entities/index';
+import { tokenize } from '../../src/core/entities/tokenize';
+import { growthOfFourfold, linearFourfoldLimit } from '../support/growth';
+import { runWithoutSpaces, surname } from '../support/scaleInputs';
+
+function assertLinear(what: string, make: (n: number) => string, n: number, recognize = (text: string) => recognizeEntities(text), runs = 3): void {
+	const small = make(n);
+	const large = make(4 * n);
+	const growth = growthOfFourfold(() => recognize(small), () => recognize(large), runs);
+	assert.ok(growth < linearFourfoldLimit, `${what}: 4x the input cost ${growth.toFixed(1)}x the time`);
+}
+
+void describe('entity recognition at scale', () => {
+	void it('tokenizes and recognizes runs without spaces in linear time, keeping them whole', () => {
+		for (const kind of ['letters', 'mixed'] as const) {
+			const run = runWithoutSpaces(200_000, kind);
+			assert.equal(tokenize(run, 0, run.length)[0].end, run.length, `${kind}: one word`);
+			assertLinear(`a run of ${kind}`, (n) => runWithoutSpaces(n, kind), 250_000);
+		}
+		// Every dot is a token: above 100,000 or so they outlive the young generation, a one-off step in cost.
+		assertLinear('a run of dots', (n) => '.'.repeat(n), 200_000, undefined, 2);
+		assertLinear('a run of digits', (n) => '7'.repeat(n), 250_000);
+	});
+
+	void it('splits a long line of titled names in linear time (each title joined the rest of the line: quadratic)', () => {
+		const titled = (n: number): string => Array.from({ length: n }, (_, i) => `Mr. ${surname(i)}`).join(' ');
+		assert.deepEqual(recognizeEntities(titled(3)).map((m) => m.text), ['Ba', 'Bb', 'Bc']);
+		assertLinear('titled names', (n) => titled(n / 10), 30_000);
+	});
+
+	void it('places a user name found thousands of times in linear time (each was compared with all: quadratic)', () => {
+		const lexicon = { entities: [{ canonical: 'Kim Jong', type: 'person' as const, aliases: ['Kim'] }] };
+		const text = (n: number): string => Array.from({ length: n }, (_, i) => `Kim met ${surname(i)} and Kim Jong left.`).join(' ');
+		const mentions = recognizeEntities(text(2), { lexicon });
+		assert.deepEqual(mentions.filter((m) => m.text.startsWith('Kim')).map((m) => `${m.type}:${m.text}`), ['person:Kim', 'person:Kim Jong', 'person:Kim', 'person:Kim Jong']);
+		assertLinear('user names', (n) => text(n / 30), 60_000, (t) => recognizeEntities(t, { lexicon }));
+	});
+});
