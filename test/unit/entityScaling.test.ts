@@ -3,10 +3,11 @@
 // `linearFourfoldLimit` times as much (quadratic work costs about 16 times).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { analyzeArticle, analyzeArticleSteps, defaultSliceChars } from '../../src/core/entities/articleEntities';
 import { recognizeEntities } from '../../src/core/entities/index';
 import { tokenize } from '../../src/core/entities/tokenize';
 import { growthOfFourfold, linearFourfoldLimit } from '../support/growth';
-import { runWithoutSpaces, surname } from '../support/scaleInputs';
+import { ordinaryParagraph, runWithoutSpaces, surname } from '../support/scaleInputs';
 
 function assertLinear(what: string, make: (n: number) => string, n: number, recognize = (text: string) => recognizeEntities(text), runs = 3): void {
 	const small = make(n);
@@ -39,5 +40,16 @@ void describe('entity recognition at scale', () => {
 		const mentions = recognizeEntities(text(2), { lexicon });
 		assert.deepEqual(mentions.filter((m) => m.text.startsWith('Kim')).map((m) => `${m.type}:${m.text}`), ['person:Kim', 'person:Kim Jong', 'person:Kim', 'person:Kim Jong']);
 		assertLinear('user names', (n) => text(n / 30), 60_000, (t) => recognizeEntities(t, { lexicon }));
+	});
+
+	void it('analyses a huge paragraph in slices cut after sentence ends, finding what a whole run finds', () => {
+		const text = ` date 2024-03-16 ${ordinaryParagraph(200_000, 4)}`;
+		let slices = 0;
+		const steps = analyzeArticleSteps(text);
+		while (!steps.next().done) slices++;
+		// It was one slice: the whole paragraph recognized in one step on the extension host.
+		assert.ok(slices >= text.length / (2 * defaultSliceChars), `${slices} slices`);
+		const spans = (mentions: readonly { start: number; end: number }[]): string[] => mentions.map((m) => `${m.start}-${m.end}`).sort();
+		assert.deepEqual(spans(analyzeArticle(text).entities.flatMap((e) => e.mentions)), spans(recognizeEntities(text)));
 	});
 });
