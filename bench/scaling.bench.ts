@@ -11,7 +11,7 @@ import { suggestClaimant } from '../src/core/claims/claimantCue';
 import { trackClaims, trackEdits } from '../src/core/claims/claimTracking';
 import { createSidecar, describeArticle, parseSidecar, serialiseSidecar } from '../src/core/claims/sidecarFormat';
 import { analyzeArticleSteps } from '../src/core/entities/articleEntities';
-import { groupEntities, recognizeEntities } from '../src/core/entities/index';
+import { groupEntities, groupEntitiesSteps, recognizeEntities } from '../src/core/entities/index';
 import { articleTitle } from '../src/core/seed/articleTitle';
 import { buildOutline } from '../src/core/seed/outline';
 import { parseSeed, sentenceAt } from '../src/core/seed/seedParser';
@@ -84,8 +84,9 @@ report('Distinct names (people named in full, by surname, some by first name)', 
 	const recognized = recognizeEntities(text);
 	return {
 		'recognize (whole text)': { host: false, ms: best(() => recognizeEntities(text), 2) },
-		'group (recognized mentions)': { host: true, ms: best(() => groupEntities(recognized, text)) },
-		'group (all generated mentions)': { host: false, ms: best(() => groupEntities(mentions, text)) },
+		'group (recognized mentions, one call)': { host: false, ms: best(() => groupEntities(recognized, text)) },
+		'group (all generated mentions, one call)': { host: false, ms: best(() => groupEntities(mentions, text)) },
+		'group, longest step': { host: true, ms: best(() => longestStep(groupEntitiesSteps(recognized, text))) },
 		'analysis, longest slice': { host: true, ms: best(() => longestStep(analyzeArticleSteps(text)), 2) },
 	};
 }));

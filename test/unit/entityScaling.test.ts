@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle, analyzeArticleSteps, defaultSliceChars } from '../../src/core/entities/articleEntities';
-import { recognizeEntities } from '../../src/core/entities/index';
+import { groupEntities, groupEntitiesSteps, recognizeEntities } from '../../src/core/entities/index';
 import { tokenize } from '../../src/core/entities/tokenize';
 import { growthOfFourfold, linearFourfoldLimit } from '../support/growth';
-import { ordinaryParagraph, runWithoutSpaces, surname } from '../support/scaleInputs';
+import { manyNamesArticle, ordinaryParagraph, runWithoutSpaces, surname } from '../support/scaleInputs';
 
 function assertLinear(what: string, make: (n: number) => string, n: number, recognize = (text: string) => recognizeEntities(text), runs = 3): void {
 	const small = make(n);
@@ -51,5 +51,16 @@ void describe('entity recognition at scale', () => {
 		assert.ok(slices >= text.length / (2 * defaultSliceChars), `${slices} slices`);
 		const spans = (mentions: readonly { start: number; end: number }[]): string[] => mentions.map((m) => `${m.start}-${m.end}`).sort();
 		assert.deepEqual(spans(analyzeArticle(text).entities.flatMap((e) => e.mentions)), spans(recognizeEntities(text)));
+	});
+
+	void it('groups many names in steps a host can give the thread back between, with the same result', () => {
+		const { text, mentions } = manyNamesArticle(8_000);
+		const steps = groupEntitiesSteps(mentions, text);
+		let yields = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) yields++;
+		// It was one step: 50,000 names held the extension host for over a second.
+		assert.ok(yields >= mentions.length / 2_000, `${yields} steps for ${mentions.length} mentions`);
+		assert.deepEqual(step.value, groupEntities(mentions, text));
 	});
 });

@@ -2,7 +2,7 @@
  * The entities of one article, ready for the editor features: recognized in block-aligned slices (so that a host
  * can yield between slices), grouped, and indexed by offset for O(log n) lookups (hover, highlights, definition).
  */
-import { groupEntities, recognizeEntities, type Entity, type EntityMention, type UserLexicon } from './index';
+import { groupEntitiesSteps, recognizeEntities, type Entity, type EntityMention, type UserLexicon } from './index';
 import { parseSeed } from '../seed/seedParser';
 import type { SeedDocument, Span } from '../seed/seedDocument';
 import { spanAt } from '../text/spanAt';
@@ -55,7 +55,7 @@ export function* analyzeArticleSteps(text: string, lexicon?: UserLexicon, doc?: 
 		mentions.push(...recognizeEntities(text, { start: from, end: text.length, lexicon }));
 		yield;
 	}
-	const entities = groupEntities(mentions, text, lexicon);
+	const entities = yield* groupEntitiesSteps(mentions, text, lexicon);
 	yield;
 	const headings = seed.blocks.filter((block) => block.kind === 'heading').map((block) => ({ start: block.start, end: block.end, name: text.slice(block.start, block.end) }));
 	return { entities, mentions: indexMentions(entities), headings };

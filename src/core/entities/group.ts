@@ -43,6 +43,28 @@ function initials(words: readonly string[]): string {
  * ordered by first mention and mentions by offset.
  */
 export function groupEntities(mentions: readonly EntityMention[], text: string, lexicon?: UserLexicon): Entity[] {
+	const steps = groupEntitiesSteps(mentions, text, lexicon);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** About this many mentions or groups are handled between two yields of {@link groupEntitiesSteps} (~10 ms). */
+const mentionsPerStep = 2_000;
+
+/**
+ * {@link groupEntities} as a generator that yields every couple of thousand mentions or groups handled, so that
+ * a host can give the thread back between steps (see `runSliced`): 50,000 distinct names take a second or more.
+ */
+export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: string, lexicon?: UserLexicon): Generator<void, Entity[]> {
+	let handled = 0;
+	const due = (count: number): boolean => {
+		handled += count;
+		if (handled < mentionsPerStep) return false;
+		handled = 0;
+		return true;
+	};
 	const declared = new Map<string, { canonical: string; type: EntityType }>();
 	for (const entity of lexicon?.entities ?? []) {
 		for (const name of [entity.canonical, ...(entity.aliases ?? [])]) declared.set(normalize(name), { canonical: entity.canonical, type: entity.type });
@@ -71,6 +93,7 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		}
 		group.mentions.push({ ...mention, text: surface });
 		if (!group.fixed && surface.length > group.canonical.length) group.canonical = surface;
+		if (due(1)) yield;
 	}
 	// A form typed differently in different places (text recognized in slices) takes its most frequent type.
 	for (const group of groups.values()) {
@@ -80,6 +103,7 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		let best = group.type;
 		for (const [type, count] of votes) if (count > (votes.get(best) ?? 0)) best = type;
 		group.type = best;
+		if (due(group.mentions.length)) yield;
 	}
 
 	// Short forms join longer ones: shortest first, so that chains end at the longest name. A host has more words
@@ -88,12 +112,14 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 	const hostsOf = hostFinder(ordered);
 	const merged = new Set<Group>();
 	for (const short of ordered) {
+		if (due(1)) yield;
 		if (short.fixed) continue;
 		const hosts = hostsOf(short);
 		if (hosts.length === 0) continue;
 		merged.add(short);
 		if (hosts.length === 1) for (const mention of short.mentions) hosts[0].mentions.push(mention);
 		else joinNearestHosts(short.mentions, hosts);
+		handled += short.mentions.length + hosts.length;
 	}
 
 	const entities: Entity[] = [];
@@ -102,6 +128,7 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		const all = group.mentions.sort((x, y) => x.start - y.start).map((m) => ({ ...m, type: group.type }));
 		const aliases = [...new Set(all.map((m) => m.text))].filter((t) => t !== group.canonical).sort();
 		entities.push({ id: `${group.type}:${entitySlug(group.canonical)}`, canonical: group.canonical, type: group.type, aliases, mentions: all });
+		if (due(all.length)) yield;
 	}
 	return entities.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
 }
