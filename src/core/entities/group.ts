@@ -109,12 +109,16 @@ export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: st
 	// Short forms join longer ones: shortest first, so that chains end at the longest name. A host has more words
 	// than its short form, so it is never one that was merged before it; it may hold shorter forms merged into it.
 	const ordered = [...groups.values()].sort((x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
-	const hostsOf = hostFinder(ordered);
+	const hostIndex = new HostIndex();
+	for (const group of ordered) {
+		hostIndex.add(group);
+		if (due(1)) yield;
+	}
 	const merged = new Set<Group>();
 	for (const short of ordered) {
 		if (due(1)) yield;
 		if (short.fixed) continue;
-		const hosts = hostsOf(short);
+		const hosts = hostIndex.hostsOf(short);
 		if (hosts.length === 0) continue;
 		merged.add(short);
 		if (hosts.length === 1) for (const mention of short.mentions) hosts[0].mentions.push(mention);
@@ -134,38 +138,39 @@ export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: st
 }
 
 /**
- * Finds the groups that a short form can join, in `ordered` order: the longer person names holding all of a
- * person's words, or the longer names of the same type whose initials an all-capitals acronym spells. Indexed by
- * word and by initials, so each look-up reads only the groups that share the short form's rarest word or its
- * initials, never all groups.
+ * Finds the groups that a short form can join, in the order they were added: the longer person names holding
+ * all of a person's words, or the longer names of the same type whose initials an all-capitals acronym spells.
+ * Indexed by word and by initials, so each look-up reads only the groups that share the short form's rarest word
+ * or its initials, never all groups.
  */
-function hostFinder(ordered: readonly Group[]): (short: Group) => Group[] {
-	const byWord = new Map<string, Group[]>();
-	const wordSets = new Map<Group, Set<string>>();
-	const byInitials = new Map<string, Group[]>();
-	for (const group of ordered) {
+class HostIndex {
+	readonly #byWord = new Map<string, Group[]>();
+	readonly #byInitials = new Map<string, Group[]>();
+
+	add(group: Group): void {
 		if (group.type === 'person') {
-			const words = new Set(group.words);
-			wordSets.set(group, words);
-			for (const word of words) appendTo(byWord, word, group);
+			group.words.forEach((word, i) => {
+				if (group.words.indexOf(word) === i) appendTo(this.#byWord, word, group);
+			});
 		} else if (group.words.length > 1) {
-			appendTo(byInitials, `${group.type} ${initials(group.words)}`, group);
+			appendTo(this.#byInitials, `${group.type} ${initials(group.words)}`, group);
 		}
 	}
-	return (short) => {
+
+	hostsOf(short: Group): Group[] {
 		if (short.type === 'person') {
 			let rarest: Group[] | undefined;
 			for (const word of short.words) {
-				const withWord = byWord.get(word);
+				const withWord = this.#byWord.get(word);
 				if (withWord === undefined) return [];
 				if (rarest === undefined || withWord.length < rarest.length) rarest = withWord;
 			}
-			return (rarest ?? []).filter((long) => long.words.length > short.words.length && short.words.every((w) => wordSets.get(long)?.has(w)));
+			return (rarest ?? []).filter((long) => long.words.length > short.words.length && short.words.every((w) => long.words.includes(w)));
 		}
 		const surface = short.mentions[0].text.replace(/\./g, '');
 		if (short.words.length !== 1 || surface.length < 2 || surface !== surface.toUpperCase()) return [];
-		return byInitials.get(`${short.type} ${short.key}`) ?? [];
-	};
+		return this.#byInitials.get(`${short.type} ${short.key}`) ?? [];
+	}
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
