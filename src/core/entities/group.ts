@@ -50,11 +50,11 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 	}
 }
 
-/** About this many mentions or groups are handled between two yields of {@link groupEntitiesSteps} (~10 ms). */
-const mentionsPerStep = 2_000;
+/** About this many mentions or groups are handled between two yields of {@link groupEntitiesSteps} (a few ms). */
+const mentionsPerStep = 1_000;
 
 /**
- * {@link groupEntities} as a generator that yields every couple of thousand mentions or groups handled, so that
+ * {@link groupEntities} as a generator that yields every thousand mentions or groups handled, so that
  * a host can give the thread back between steps (see `runSliced`): 50,000 distinct names take a second or more.
  */
 export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: string, lexicon?: UserLexicon): Generator<void, Entity[]> {
