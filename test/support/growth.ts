@@ -1,13 +1,17 @@
 /**
  * How a computation's cost grows with its input, for the scaling tests (issue 12), without an absolute timing:
- * the ratio of CPU times (best of a few runs, so that a busy machine's stalls count as little as possible) on an
- * input and on one four times larger. Linear work gives about 4, quadratic about 16; tests allow a generous 12 (GC threads and a loaded machine add noise).
+ * the ratio of CPU times on an input and on one four times larger. Linear work gives about 4, quadratic about 16;
+ * tests allow a generous 10. Each sample runs the small input four times in a row, so that both samples take
+ * about as long and a busy machine's stalls weigh on both alike; the best of a few samples counts.
  */
 export function growthOfFourfold(small: () => unknown, large: () => unknown, runs = 5): number {
+	const smallFourTimes = (): void => {
+		for (let i = 0; i < 4; i++) small();
+	};
 	// One untimed run of each first: the small input would otherwise pay for compiling the code it shares.
-	small();
+	smallFourTimes();
 	large();
-	return bestCpuMs(large, runs) / bestCpuMs(small, runs);
+	return (4 * bestCpuMs(large, runs)) / bestCpuMs(smallFourTimes, runs);
 }
 
 /** The limit a fourfold input's cost ratio must stay under: far above linear (4), far below quadratic (16). */

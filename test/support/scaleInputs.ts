@@ -3,6 +3,8 @@
  * from a small vocabulary so that short forms and acronyms collide, a huge paragraph, a run without spaces.
  * Deterministic: the same arguments give the same text.
  */
+import { createClaim, type Claim } from '../../src/core/claims/claimModel';
+import { buildCodePointIndex } from '../../src/core/claims/codePoints';
 import type { EntityMention, EntityType, UserLexicon } from '../../src/core/entities/types';
 import { seededRandom } from './seededRandom';
 
@@ -115,4 +117,34 @@ export function runWithoutSpaces(length: number, kind: 'letters' | 'mixed'): str
 	const chunk = alphabet.repeat(Math.ceil(4_096 / alphabet.length)).slice(0, 4_096);
 	while (run.length < length) run += chunk;
 	return run.slice(0, length);
+}
+
+/**
+ * An article of `count` short paragraphs with one claim on a sentence of each, every claim created as the editor
+ * creates it (quote, context, position), with seeded ids: 10,000 claims in one article at `count` 10,000.
+ */
+export function manyClaimsArticle(count: number): { text: string; claims: Claim[] } {
+	const random = seededRandom(count);
+	const randomBytes = (n: number): Uint8Array => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
+	const paragraphs = Array.from({ length: count }, (_, i) => `Officials in ${surname(i)} said the vote would pass. The claim number ${i} is that prices rose ${i % 97}% in a year. Analysts were not surprised by the figures.`);
+	const text = ` date 2024-03-16 ${paragraphs.join('\n\n')}\n`;
+	const now = new Date('2024-03-16T12:00:00Z');
+	const index = buildCodePointIndex(text);
+	const claims: Claim[] = [];
+	let from = 0;
+	for (let i = 0; i < count; i++) {
+		const start = text.indexOf('The claim number', from);
+		const end = text.indexOf('.', start) + 1;
+		claims.push(createClaim(text, { start, end }, { verdict: i % 3 === 0 ? 'False' : 'Unchecked' }, now, randomBytes, index));
+		from = end;
+	}
+	return { text, claims };
+}
+
+/**
+ * The text of {@link manyClaimsArticle} with a word inserted in every paragraph before its claim, outside the
+ * claim's stored context: every claim moves, each by a different amount.
+ */
+export function insertWordInEveryParagraph(text: string): string {
+	return text.replace(/Officials in /g, 'Local officials in ');
 }

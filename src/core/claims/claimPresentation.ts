@@ -230,9 +230,10 @@ export function groupClaims(articles: readonly ArticleClaimsView[], grouping: Cl
 	}
 	const groups: ClaimGroup[] = [];
 	if (grouping === 'article') {
+		const byArticle = bucket(placed, (i) => i.articleKey);
 		const current = (a: ArticleClaimsView) => (a.key === options.currentKey ? 0 : 1);
 		for (const article of [...articles].sort((a, b) => current(a) - current(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-			const items = placed.filter((i) => i.articleKey === article.key).sort(byPosition);
+			const items = [...(byArticle.get(article.key) ?? [])].sort(byPosition);
 			if (items.length > 0 || article.problem !== null) {
 				// Progress counts every claim of the article, whatever the filters show.
 				const all = article.tracked.map((tracked) => ({ articleKey: article.key, articleName: article.name, readOnly: false, tracked }));
@@ -247,8 +248,9 @@ export function groupClaims(articles: readonly ArticleClaimsView[], grouping: Cl
 			labels.set(v.label.toLowerCase(), v.label);
 		}
 		const extra = [...new Set(placed.map((i) => i.tracked.claim.body.verdict))].filter((l) => !labels.has(l.toLowerCase())).sort();
+		const byLabel = bucket(placed, (i) => i.tracked.claim.body.verdict.toLowerCase());
 		for (const label of [...labels.values(), ...extra]) {
-			const items = placed.filter((i) => i.tracked.claim.body.verdict.toLowerCase() === label.toLowerCase()).sort(byPosition);
+			const items = [...(byLabel.get(label.toLowerCase()) ?? [])].sort(byPosition);
 			if (items.length > 0) {
 				groups.push({ kind: 'verdict', key: label, label, description: countsText(items), problem: null, items });
 			}
@@ -258,4 +260,16 @@ export function groupClaims(articles: readonly ArticleClaimsView[], grouping: Cl
 		groups.push({ kind: 'unanchored', key: 'unanchored', label: 'Unanchored', description: `${plural(unanchored.length, 'claim')} whose text is gone`, problem: null, items: unanchored.sort(byPosition) });
 	}
 	return groups;
+}
+
+/** The items by key, each list in the items' order: one pass instead of one filter per group. */
+function bucket<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+	const buckets = new Map<string, T[]>();
+	for (const item of items) {
+		const key = keyOf(item);
+		const list = buckets.get(key);
+		if (list) list.push(item);
+		else buckets.set(key, [item]);
+	}
+	return buckets;
 }

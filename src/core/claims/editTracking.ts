@@ -1,6 +1,6 @@
 /**
  * Moves claim spans through the edits of one VS Code change event, character by character, without
- * searching the text (cost: claims x edits, no string work).
+ * searching the text (cost: (claims + edits) x log(edits), no string work).
  *
  * Scenarios, for a claim `[s, e)` and an edit replacing `[a, b)` of the pre-edit text:
  *  - edit before the claim (`b <= s`, including an insertion exactly at `s`): the claim shifts;
@@ -19,34 +19,53 @@ export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
 	return [...edits].sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-function mapStart(offset: number, sortedEdits: readonly TextEdit[]): number {
-	let shift = 0;
-	for (const edit of sortedEdits) {
-		if (edit.end <= offset) {
-			shift += edit.text.length - (edit.end - edit.start);
-		} else if (edit.start < offset) {
-			// The edit swallows the claim's first characters: the claim now starts after the replacement text.
-			return edit.start + shift + edit.text.length;
-		} else {
-			break;
+/**
+ * Maps UTF-16 spans through non-overlapping edits given in pre-edit coordinates and sorted by start
+ * (`sortEdits`), in O(log n) per span after O(n) preparation: with the edits sorted and disjoint, their ends
+ * ascend too, so the edits wholly before an offset are a prefix found by binary search, and the shift they cause
+ * is a prefix sum. Returns null for a span whose text the edits replace or delete entirely.
+ */
+function spanMapper(sortedEdits: readonly TextEdit[]): (span: Span) => Span | null {
+	const count = sortedEdits.length;
+	// shifts[i]: the change in length caused by the first i edits; widest[i]: the furthest end among them.
+	const shifts = new Float64Array(count + 1);
+	const widest = new Float64Array(count + 1).fill(-Infinity);
+	sortedEdits.forEach((edit, i) => {
+		shifts[i + 1] = shifts[i] + edit.text.length - (edit.end - edit.start);
+		widest[i + 1] = Math.max(widest[i], edit.end);
+	});
+	/** The number of leading edits for which `before(edit)` holds (it must hold for a prefix only). */
+	const prefixWhere = (before: (edit: TextEdit) => boolean): number => {
+		let low = 0;
+		let high = count;
+		while (low < high) {
+			const mid = (low + high) >> 1;
+			if (before(sortedEdits[mid])) low = mid + 1;
+			else high = mid;
 		}
-	}
-	return offset + shift;
-}
-
-function mapEnd(offset: number, sortedEdits: readonly TextEdit[]): number {
-	let shift = 0;
-	for (const edit of sortedEdits) {
-		if (edit.start >= offset) {
-			break;
-		} else if (edit.end <= offset) {
-			shift += edit.text.length - (edit.end - edit.start);
-		} else {
-			// The edit swallows the claim's last characters: the claim now ends where the edit begins.
-			return edit.start + shift;
+		return low;
+	};
+	// An edit over the start keeps the characters after it; one over the end keeps those before it.
+	const mapStart = (offset: number): number => {
+		const done = prefixWhere((edit) => edit.end <= offset);
+		const over = sortedEdits[done];
+		return over !== undefined && over.start < offset ? over.start + shifts[done] + over.text.length : offset + shifts[done];
+	};
+	const mapEnd = (offset: number): number => {
+		const done = prefixWhere((edit) => edit.start < offset && edit.end <= offset);
+		const over = sortedEdits[done];
+		return over !== undefined && over.start < offset ? over.start + shifts[done] : offset + shifts[done];
+	};
+	return (span) => {
+		// Some edit starting at or before the span (and before its end) reaches past its end: the text is gone.
+		const startingBefore = prefixWhere((edit) => edit.start <= span.start && edit.start < span.end);
+		if (widest[startingBefore] >= span.end) {
+			return null;
 		}
-	}
-	return offset + shift;
+		const start = mapStart(span.start);
+		const end = mapEnd(span.end);
+		return end > start ? { start, end } : null;
+	};
 }
 
 /**
@@ -54,17 +73,7 @@ function mapEnd(offset: number, sortedEdits: readonly TextEdit[]): number {
  * (`sortEdits`). Returns null when the edits replace or delete all of the span's text.
  */
 export function mapSpanThroughEdits(span: Span, sortedEdits: readonly TextEdit[]): Span | null {
-	for (const edit of sortedEdits) {
-		if (edit.start >= span.end) {
-			break;
-		}
-		if (edit.start <= span.start && edit.end >= span.end) {
-			return null;
-		}
-	}
-	const start = mapStart(span.start, sortedEdits);
-	const end = mapEnd(span.end, sortedEdits);
-	return end > start ? { start, end } : null;
+	return spanMapper(sortedEdits)(span);
 }
 
 /**
@@ -74,11 +83,12 @@ export function mapSpanThroughEdits(span: Span, sortedEdits: readonly TextEdit[]
  */
 export function mapAnchorsThroughEdits(anchors: readonly ClaimAnchor[], edits: readonly TextEdit[]): ClaimAnchor[] {
 	const sorted = sortEdits(edits);
+	const mapSpan = spanMapper(sorted);
 	return anchors.map((anchor) => {
 		if (!anchor.span || sorted.length === 0) {
 			return anchor;
 		}
-		const span = mapSpanThroughEdits(anchor.span, sorted);
+		const span = mapSpan(anchor.span);
 		if (!span) {
 			return UNANCHORED;
 		}

@@ -2,7 +2,7 @@
  * The entities of one article, ready for the editor features: recognized in block-aligned slices (so that a host
  * can yield between slices), grouped, and indexed by offset for O(log n) lookups (hover, highlights, definition).
  */
-import { groupEntities, recognizeEntities, type Entity, type EntityMention, type UserLexicon } from './index';
+import { groupEntitiesSteps, recognizeEntities, type Entity, type EntityMention, type UserLexicon } from './index';
 import { parseSeed } from '../seed/seedParser';
 import type { SeedDocument, Span } from '../seed/seedDocument';
 import { spanAt } from '../text/spanAt';
@@ -39,6 +39,12 @@ export function* analyzeArticleSteps(text: string, lexicon?: UserLexicon, doc?: 
 	const mentions: EntityMention[] = [];
 	let from = 0;
 	for (const block of seed.blocks) {
+		// A huge paragraph is cut inside too, after the end of a sentence, so that no slice is much longer.
+		for (let cut = sentenceCut(text, from + sliceChars, block.end, sliceChars); cut > 0; cut = sentenceCut(text, from + sliceChars, block.end, sliceChars)) {
+			mentions.push(...recognizeEntities(text, { start: from, end: cut, lexicon }));
+			from = cut;
+			yield;
+		}
 		if (block.end - from >= sliceChars) {
 			mentions.push(...recognizeEntities(text, { start: from, end: block.end, lexicon }));
 			from = block.end;
@@ -49,10 +55,26 @@ export function* analyzeArticleSteps(text: string, lexicon?: UserLexicon, doc?: 
 		mentions.push(...recognizeEntities(text, { start: from, end: text.length, lexicon }));
 		yield;
 	}
-	const entities = groupEntities(mentions, text, lexicon);
+	const entities = yield* groupEntitiesSteps(mentions, text, lexicon);
 	yield;
 	const headings = seed.blocks.filter((block) => block.kind === 'heading').map((block) => ({ start: block.start, end: block.end, name: text.slice(block.start, block.end) }));
 	return { entities, mentions: indexMentions(entities), headings };
+}
+
+// The end of a sentence no name runs across: a word of four or more lower-case letters (no abbreviation such as
+// "Gen." or "St."), its final punctuation, blanks, then a capital.
+const sentenceEnd = /\p{Ll}{4}[.!?]\s+(?=\p{Lu})/gu;
+
+/**
+ * The offset after the first sentence end at or after `at` and before `end`, looked for within `reach` characters
+ * only (a run without spaces has none, and is then not cut); -1 when there is none.
+ */
+function sentenceCut(text: string, at: number, end: number, reach: number): number {
+	if (at >= end) return -1;
+	const window = text.slice(Math.max(0, at - 8), Math.min(end, at + reach));
+	sentenceEnd.lastIndex = 0;
+	const found = sentenceEnd.exec(window);
+	return found ? Math.max(0, at - 8) + found.index + found[0].length : -1;
 }
 
 /** The whole analysis at once (command line, tests, small texts). */

@@ -43,6 +43,28 @@ function initials(words: readonly string[]): string {
  * ordered by first mention and mentions by offset.
  */
 export function groupEntities(mentions: readonly EntityMention[], text: string, lexicon?: UserLexicon): Entity[] {
+	const steps = groupEntitiesSteps(mentions, text, lexicon);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** About this many mentions or groups are handled between two yields of {@link groupEntitiesSteps} (a few ms). */
+const mentionsPerStep = 1_000;
+
+/**
+ * {@link groupEntities} as a generator that yields every thousand mentions or groups handled, so that
+ * a host can give the thread back between steps (see `runSliced`): 50,000 distinct names take a second or more.
+ */
+export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: string, lexicon?: UserLexicon): Generator<void, Entity[]> {
+	let handled = 0;
+	const due = (count: number): boolean => {
+		handled += count;
+		if (handled < mentionsPerStep) return false;
+		handled = 0;
+		return true;
+	};
 	const declared = new Map<string, { canonical: string; type: EntityType }>();
 	for (const entity of lexicon?.entities ?? []) {
 		for (const name of [entity.canonical, ...(entity.aliases ?? [])]) declared.set(normalize(name), { canonical: entity.canonical, type: entity.type });
@@ -71,6 +93,7 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		}
 		group.mentions.push({ ...mention, text: surface });
 		if (!group.fixed && surface.length > group.canonical.length) group.canonical = surface;
+		if (due(1)) yield;
 	}
 	// A form typed differently in different places (text recognized in slices) takes its most frequent type.
 	for (const group of groups.values()) {
@@ -80,6 +103,7 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		let best = group.type;
 		for (const [type, count] of votes) if (count > (votes.get(best) ?? 0)) best = type;
 		group.type = best;
+		if (due(group.mentions.length)) yield;
 	}
 
 	const merged = new Set<Group>();
@@ -87,14 +111,20 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 	// Short forms join longer ones: shortest first, so that chains end at the longest name. A host has more words
 	// than its short form, so it is never one that was merged before it; it may hold shorter forms merged into it.
 	const ordered = [...groups.values()].sort((x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
-	const hostsOf = hostFinder(ordered);
+	const hostIndex = new HostIndex();
+	for (const group of ordered) {
+		hostIndex.add(group);
+		if (due(1)) yield;
+	}
 	for (const short of ordered) {
+		if (due(1)) yield;
 		if (short.fixed || merged.has(short)) continue;
-		const hosts = hostsOf(short).filter((long) => long !== short && !merged.has(long));
+		const hosts = hostIndex.hostsOf(short).filter((long) => long !== short && !merged.has(long));
 		if (hosts.length === 0) continue;
 		merged.add(short);
 		if (hosts.length === 1) for (const mention of short.mentions) hosts[0].mentions.push(mention);
 		else joinNearestHosts(short.mentions, hosts);
+		handled += short.mentions.length + hosts.length;
 	}
 
 	const entities: Entity[] = [];
@@ -103,53 +133,56 @@ export function groupEntities(mentions: readonly EntityMention[], text: string, 
 		const all = group.mentions.sort((x, y) => x.start - y.start).map((m) => ({ ...m, type: group.type }));
 		const aliases = [...new Set(all.map((m) => m.text))].filter((t) => t !== group.canonical).sort();
 		entities.push({ id: `${group.type}:${entitySlug(group.canonical)}`, canonical: group.canonical, type: group.type, aliases, mentions: all });
+		if (due(all.length)) yield;
 	}
 	return entities.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
 }
 
 /**
- * Finds the groups that a short form can join, in `ordered` order: the longer person names holding all of a
- * person's words; the organizations whose name is the short form followed by corporate designators ("Nimbra" for
- * "Nimbra Technologies"); or the longer names of the same type whose initials an all-capitals acronym spells.
- * Indexed by word, by designator-free prefix and by initials, so each look-up reads only the groups that share the
- * short form's rarest word, its words or its initials, never all groups.
+ * Finds the groups that a short form can join, in the order they were added: the longer person names holding
+ * all of a person's words; the organizations whose name is the short form followed by corporate designators
+ * ("Nimbra" for "Nimbra Technologies"); or the longer names of the same type whose initials an all-capitals
+ * acronym spells. Indexed by word, by designator-free prefix and by initials, so each look-up reads only the
+ * groups that share the short form's rarest word, its words or its initials, never all groups.
  */
-function hostFinder(ordered: readonly Group[]): (short: Group) => Group[] {
-	const byWord = new Map<string, Group[]>();
-	const wordSets = new Map<Group, Set<string>>();
-	const byInitials = new Map<string, Group[]>();
-	const byOrganizationPrefix = new Map<string, Group[]>();
-	for (const group of ordered) {
+class HostIndex {
+	readonly #byWord = new Map<string, Group[]>();
+	readonly #byInitials = new Map<string, Group[]>();
+	readonly #byOrganizationPrefix = new Map<string, Group[]>();
+	readonly #position = new Map<Group, number>();
+
+	add(group: Group): void {
+		this.#position.set(group, this.#position.size);
 		if (group.type === 'person') {
-			const words = new Set(group.words);
-			wordSets.set(group, words);
-			for (const word of words) appendTo(byWord, word, group);
+			group.words.forEach((word, i) => {
+				if (group.words.indexOf(word) === i) appendTo(this.#byWord, word, group);
+			});
 		} else if (group.words.length > 1) {
-			appendTo(byInitials, `${group.type} ${initials(group.words)}`, group);
+			appendTo(this.#byInitials, `${group.type} ${initials(group.words)}`, group);
 			if (group.type === 'organization') {
-				for (const prefix of designatorFreePrefixes(group.words)) appendTo(byOrganizationPrefix, prefix, group);
+				for (const prefix of designatorFreePrefixes(group.words)) appendTo(this.#byOrganizationPrefix, prefix, group);
 			}
 		}
 	}
-	const position = new Map(ordered.map((group, index) => [group, index]));
-	return (short) => {
+
+	hostsOf(short: Group): Group[] {
 		if (short.type === 'person') {
 			let rarest: Group[] | undefined;
 			for (const word of short.words) {
-				const withWord = byWord.get(word);
+				const withWord = this.#byWord.get(word);
 				if (withWord === undefined) return [];
 				if (rarest === undefined || withWord.length < rarest.length) rarest = withWord;
 			}
-			return (rarest ?? []).filter((long) => long.words.length > short.words.length && short.words.every((w) => wordSets.get(long)?.has(w)));
+			return (rarest ?? []).filter((long) => long.words.length > short.words.length && short.words.every((w) => long.words.includes(w)));
 		}
-		const byPrefix = short.type === 'organization' ? byOrganizationPrefix.get(short.key) ?? [] : [];
+		const byPrefix = short.type === 'organization' ? this.#byOrganizationPrefix.get(short.key) ?? [] : [];
 		const surface = short.mentions[0].text.replace(/\./g, '');
 		const isAcronym = short.words.length === 1 && surface.length >= 2 && surface === surface.toUpperCase();
-		const byAcronym = isAcronym ? byInitials.get(`${short.type} ${short.key}`) ?? [] : [];
+		const byAcronym = isAcronym ? this.#byInitials.get(`${short.type} ${short.key}`) ?? [] : [];
 		if (byAcronym.length === 0) return byPrefix;
 		if (byPrefix.length === 0) return byAcronym;
-		return [...new Set([...byPrefix, ...byAcronym])].sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0));
-	};
+		return [...new Set([...byPrefix, ...byAcronym])].sort((x, y) => (this.#position.get(x) ?? 0) - (this.#position.get(y) ?? 0));
+	}
 }
 
 /**

@@ -1,3 +1,3 @@
 export { recognizeEntities } from './recognize';
 export type { Entity, EntityMention, EntityType, RecognizeOptions, UserEntity, UserLexicon } from './types';
-export { entitySlug, groupEntities } from './group';
+export { entitySlug, groupEntities, groupEntitiesSteps } from './group';

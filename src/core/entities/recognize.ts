@@ -158,6 +158,13 @@ function isTheAcronym(tokens: readonly Token[], a: number): boolean {
 	return tokens[a].lower === 'the' && next !== undefined && next.upper && next.text.length >= 2;
 }
 
+/** The most words a known organization has: a longer run is no organization, whatever its words (and is not joined into a key). */
+const longestOrganizationWords = (() => {
+	let most = 0;
+	for (const name of organizations) most = Math.max(most, name.split(' ').length);
+	return most;
+})();
+
 /** A multi-word name a gazetteer knows that starts at token `k` and ends by `b`: its length, or 0. */
 function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 	for (let len = Math.min(4, b - k); len >= 2; len--) {
@@ -390,7 +397,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			}
 			// A run that ends in an organization word is a name, not a title ("General Motors", "Prime Bank"); so is
 			// a given name followed by a title-like surname ("John Major", "Don King").
-			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || organizations.has(keyOf(tokens, k, b));
+			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || (b - k <= longestOrganizationWords && organizations.has(keyOf(tokens, k, b)));
 			const surnameLike = e === b && k > segment && firstNames.has(tokens[k - 1].lower);
 			if (hasTitle && !endsInOrg && !surnameLike) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
@@ -576,10 +583,26 @@ function applyUserEntities(text: string, from: number, to: number, mentions: Ent
 			}
 		}
 	}
-	// Longer user names win over shorter ones they contain.
+	// Longer user names win over shorter ones they contain. Sorted by start, a name overlaps an earlier chosen one
+	// only if it starts before the last one's end; the chosen ones are sorted and disjoint, so their ends ascend.
 	added.sort((x, y) => x.start - y.start || y.end - x.end);
 	const chosen: EntityMention[] = [];
-	for (const m of added) if (!chosen.some((c) => m.start < c.end && c.start < m.end)) chosen.push(m);
-	const kept = mentions.filter((m) => !chosen.some((c) => m.start < c.end && c.start < m.end));
+	for (const m of added) if (chosen.length === 0 || m.start >= chosen[chosen.length - 1].end) chosen.push(m);
+	const kept = mentions.filter((m) => {
+		const c = chosen[firstEndingAfter(chosen, m.start)];
+		return c === undefined || c.start >= m.end;
+	});
 	return [...kept, ...chosen].sort((x, y) => x.start - y.start);
+}
+
+/** The index of the first of `spans` (sorted, disjoint) that ends after `offset`; `spans.length` if none. */
+function firstEndingAfter(spans: readonly EntityMention[], offset: number): number {
+	let low = 0;
+	let high = spans.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (spans[mid].end <= offset) low = mid + 1;
+		else high = mid;
+	}
+	return low;
 }
