@@ -5,11 +5,12 @@ import { type CliCommand, type CliIo, exitCodes, UsageError } from './cliTypes';
 import { entitiesCommand } from './commands/entities';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { indexCommand } from './commands/index';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 
 /** Every command; a new one (validate, export, import, stats) is one module and one entry here. */
-export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand];
+export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand, indexCommand];
 
 function toolHelp(): string {
 	const width = Math.max(...commands.map((c) => c.name.length));

@@ -20,6 +20,7 @@ export function registerIndexDiagnostics(index: WorkspaceIndexService): vscode.D
 			articles: index.index.size,
 			builds: index.builds,
 			lastBuild: index.lastBuild,
+			cacheSaves: index.saves,
 			heapUsed: process.memoryUsage().heapUsed,
 		})),
 		vscode.commands.registerCommand(indexDiagnosticsCommands.hostLatency, (action?: 'start' | 'read' | 'stop') => {
