@@ -24,7 +24,7 @@ import { WorkspaceEntityIndex } from '../src/core/entities/workspaceEntityIndex'
 import { WorkspaceIndexUpdater } from '../src/core/entities/workspaceIndexUpdater';
 import { defaultWorkerCount, EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
 import { localScanIo } from '../src/node/localScanIo';
-import { realArchive, writeArchive } from './newsArchive';
+import { realArchive, writeArchive } from '../test/support/newsArchive';
 import { seedCorpusFile } from './seedCorpus';
 
 const articleCount = Number(process.env.BENCH_ARTICLES ?? realArchive.articles);

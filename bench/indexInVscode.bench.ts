@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { realArchive, writeArchive } from './newsArchive';
+import { realArchive, writeArchive } from '../test/support/newsArchive';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.env.BENCH_ARCHIVE ?? realArchive.articles);
