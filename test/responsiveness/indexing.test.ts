@@ -38,7 +38,9 @@ suite('Host responsiveness while indexing a generated archive', () => {
 	let editor: vscode.TextEditor;
 	let position: vscode.Position;
 
-	suiteSetup(async () => {
+	suiteSetup(async function () {
+		// Opening the first editor on a loaded machine, while the index builds, can take longer than mocha's default.
+		this.timeout(120_000);
 		const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
 		assert.ok(folder && archive.topPerson, 'the suite runs on a generated archive (test/host/runResponsiveness.mjs)');
 		document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, archive.topPerson.file));
