@@ -21,6 +21,8 @@ const stages = [
 	{ name: 'package contents', cmd: [node, 'scripts/checkPackage.mjs'], count: 'plain' },
 	{ name: 'integration tests (real VS Code)', cmd: [node, 'test/host/runIntegration.mjs'], count: 'plain' },
 	{ name: 'UI check (real VS Code in Chromium)', cmd: [node, 'test/host/runUi.mjs'], count: 'plain' },
+	{ name: 'host responsiveness while indexing 1,500 articles (real VS Code)', cmd: [node, 'test/host/runResponsiveness.mjs'], count: 'plain' },
+	{ name: 'the packaged .vsix, installed, indexes in workers (real VS Code)', cmd: [node, 'test/host/runVsix.mjs'], count: 'plain' },
 	{ name: 'integration tests (browser web-worker host)', cmd: [node, 'test/host/runWeb.mjs', '--skip-build'], count: 'plain' },
 	{ name: 'UI check (browser workbench)', cmd: [node, 'test/host/runWebUi.mjs'], count: 'plain' },
 ];

@@ -6,6 +6,7 @@ import { checkworthyCommand } from './commands/checkworthy';
 import { entitiesCommand } from './commands/entities';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { indexCommand } from './commands/index';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 import { gitSetupCommand } from './commands/gitSetup';
@@ -13,7 +14,7 @@ import { mergeDriverCommand } from './commands/mergeDriver';
 import { resolveCommand } from './commands/resolve';
 
 /** Every command; a new one (validate, export, import, stats) is one module and one entry here. */
-export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand, gitSetupCommand, mergeDriverCommand, resolveCommand, checkworthyCommand];
+export const commands: readonly CliCommand[] = [entitiesCommand, validateCommand, exportCommand, importCommand, statsCommand, indexCommand, gitSetupCommand, mergeDriverCommand, resolveCommand, checkworthyCommand];
 
 function toolHelp(): string {
 	const width = Math.max(...commands.map((c) => c.name.length));

@@ -2,12 +2,12 @@
 // The server only starts an extension host when a workbench connects, so headless Chromium opens the workbench
 // once in extension-test mode (the URL payload), the way VS Code's own browser integration tests do.
 // Ends with the plain line `N passed, N failed`; exits non-zero on failures, a timeout, or a server or browser failure.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dropBrowserFiles, launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
-import { logger, makeRunDir, repoRoot, runMain } from './hostConfig.mjs';
+import { codeServerEntry, logger, makeRunDir, node24, repoRoot, run, runMain } from './hostConfig.mjs';
 import { buildExtension, buildIntegrationTests, defaultSuite, makeWorkspace } from './prepare.mjs';
 import { setup } from './setup.mjs';
 
@@ -20,6 +20,19 @@ const summaryLine = /^(\d+) passed, (\d+) failed$/;
 // `--suite bench/vscode` runs another folder's index.ts the same way (the benchmarks that need a real VS Code).
 const suiteFlag = process.argv.indexOf('--suite');
 const suite = suiteFlag > 0 ? process.argv[suiteFlag + 1] : defaultSuite;
+/** The value after a flag, if given. @param {string} flag */
+const option = (flag) => {
+	const at = process.argv.indexOf(flag);
+	return at > 0 ? process.argv[at + 1] : undefined;
+};
+// `--workspace DIR` opens DIR as it is (a generated archive) instead of a fresh copy of samples/; `--run-dir DIR`
+// keeps the run folder (user data, so the extension's workspace storage and its index cache) for a later run:
+// the benchmarks start cold, then warm. `--vsix FILE` installs the packaged extension into the server with
+// `--install-extension` and tests that (a stub extension stands in for the development path, which extension-test
+// mode needs).
+const workspaceOption = option('--workspace');
+const runDirOption = option('--run-dir');
+const vsixOption = option('--vsix');
 
 /**
  * Runs the suite once; returns the counts the mocha entry reported, or undefined when it never finished.
@@ -27,7 +40,8 @@ const suite = suiteFlag > 0 ? process.argv[suiteFlag + 1] : defaultSuite;
  * @param {string} integrationEntry the suite's built index.js
  */
 async function runSuite(runDir, integrationEntry) {
-	const workspace = makeWorkspace(path.join(runDir, 'ws'));
+	const workspace = workspaceOption ? path.resolve(workspaceOption) : makeWorkspace(path.join(runDir, 'ws'));
+	if (vsixOption) await installVsix(runDir, path.resolve(vsixOption));
 	const testLog = path.join(runDir, 'mocha.log');
 	const server = await startCodeServer({
 		runDir,
@@ -51,7 +65,7 @@ async function runSuite(runDir, integrationEntry) {
 		});
 		const remote = (/** @type {string} */ file) => `vscode-remote://${server.host}${file}`;
 		const payload = JSON.stringify([
-			['extensionDevelopmentPath', remote(repoRoot)],
+			['extensionDevelopmentPath', remote(vsixOption ? stubExtension : repoRoot)],
 			['extensionTestsPath', remote(integrationEntry)],
 			['skipWelcome', 'true'],
 		]);
@@ -86,6 +100,24 @@ async function runSuite(runDir, integrationEntry) {
 	}
 }
 
+/** A development extension that contributes nothing, for testing the installed .vsix in extension-test mode. */
+const stubExtension = path.join(repoRoot, 'test', 'host', 'stubExtension');
+
+/**
+ * Installs a .vsix the way a user does (`code-server --install-extension`), into the run's extensions folder.
+ * @param {string} runDir
+ * @param {string} vsix
+ */
+async function installVsix(runDir, vsix) {
+	const extensions = path.join(runDir, 'extensions');
+	mkdirSync(extensions, { recursive: true });
+	log(`installing ${path.relative(repoRoot, vsix)} with code-server --install-extension`);
+	const env = { ...process.env, HOME: path.join(runDir, 'home') };
+	// Options meant for this Node 20 process must not leak into Node 24.
+	delete env.NODE_OPTIONS;
+	await run(node24, [codeServerEntry, '--extensions-dir', extensions, '--user-data-dir', path.join(runDir, 'user-data'), '--install-extension', vsix], { cwd: runDir, env });
+}
+
 /** @param {string} logFile */
 function printWorkbenchErrors(logFile) {
 	const errors = readFileSync(logFile, 'utf8').split('\n')
@@ -100,7 +132,8 @@ async function main() {
 	if (!skipBuild) await buildExtension();
 	const entry = await buildIntegrationTests(suite);
 	log(`${skipBuild ? 'kept' : 'built'} dist/extension.js; built ${path.relative(repoRoot, entry)}`);
-	const runDir = makeRunDir('nsa');
+	const runDir = runDirOption ? path.resolve(runDirOption) : makeRunDir('nsa');
+	mkdirSync(runDir, { recursive: true });
 	let counts;
 	try {
 		counts = await runSuite(runDir, entry);
@@ -108,7 +141,7 @@ async function main() {
 		log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
 	}
 	const ok = counts !== undefined && counts.failed === 0;
-	if (ok && !keep) rmSync(runDir, { recursive: true, force: true });
+	if (ok && !keep && !runDirOption) rmSync(runDir, { recursive: true, force: true });
 	else {
 		if (!keep) dropBrowserFiles(runDir);
 		log(`logs kept in ${runDir} (server.log, browser.log, mocha.log)`);

@@ -72,9 +72,9 @@ void describe('news-seed entities', () => {
 		const cases: [string[], RegExp][] = [
 			[['entities'], /which file/],
 			[['entities', 'missing.txt'], /cannot read file missing\.txt: no such file/],
-			[['entities', 'dir'], /it is a folder/],
+			[['entities', '--json', '--jsonl', 'a.txt'], /--json and --jsonl exclude each other/],
 			[['entities', '--frob', 'a.txt'], /Unknown option '--frob'/],
-			[['entities', 'a.txt', 'b.txt'], /one file at a time/],
+			[['entities', '--json', 'a.txt', 'a.txt'], /--json takes one file, got 2; use --jsonl/],
 			[['entities', '--lexicon', 'none.json', 'a.txt'], /cannot read lexicon none\.json/],
 			[['entities', '--lexicon', 'bad.json', 'a.txt'], /bad\.json is malformed/],
 			[['frobnicate'], /unknown command "frobnicate"/],

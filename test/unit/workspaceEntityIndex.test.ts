@@ -438,6 +438,29 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		assert.deepEqual([...updater.index.uris()], [uris[0]]);
 	});
 
+	void it('takes a shared cache\'s summaries only for files whose text has the same content hash, and rescans only listed files when partial', async () => {
+		const files = new MemoryFiles();
+		files.write(uris[0], a);
+		files.write(uris[1], b);
+		const built = updaterOf(files).updater;
+		await built.scanAll(uris.slice(0, 2), scannerOf(files).scan, { apply });
+		// Shared: paths relative to the folder, stamps of another machine.
+		const shared = [...built.cacheEntries()].map((file) => ({ ...file, uri: file.uri.replace('file:///w/', ''), stamp: { mtime: 99, size: 1 } }));
+		files.write(uris[1], c, 5);
+		const fresh = updaterOf(files).updater;
+		assert.equal(fresh.useSharedCache(shared, (relative) => `file:///w/${relative}`), 2);
+		assert.equal(fresh.index.size, 0, 'nothing trusted before its file is read');
+		const scanner = scannerOf(files);
+		assert.deepEqual(await fresh.scanAll(uris.slice(0, 2), scanner.scan, { apply }), { unchanged: 0, same: 1, analysed: 1, notSeed: 0, gone: 0 });
+		assert.equal(scanner.analysed(), 1, 'only the file whose text changed is analysed');
+		assert.equal(fresh.index.get(uris[1])?.key, indexKey(c, undefined), 'the stale entry rebuilt');
+		assert.equal(fresh.index.get(uris[0])?.key, indexKey(a, undefined));
+
+		files.write(uris[0], b, 7);
+		assert.deepEqual(await fresh.scanAll([uris[0]], scanner.scan, { apply, partial: true, force: true }), { unchanged: 0, same: 0, analysed: 1, notSeed: 0, gone: 0 });
+		assert.deepEqual([...fresh.index.uris()].sort(), [uris[0], uris[1]], 'a partial scan keeps the files it was not given');
+	});
+
 	void it('strips a byte-order mark and recognises seeds by name or dateline', async () => {
 		const files = new MemoryFiles();
 		files.write('file:///w/001_0123456789abcdef.txt', 'no dateline, but a seed by its name: Geneva.');

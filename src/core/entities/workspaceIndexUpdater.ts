@@ -48,6 +48,8 @@ export interface IndexUpdaterHost {
 export interface ScanAllOptions {
 	readonly apply: (steps: Generator<void, void>) => Promise<unknown>;
 	readonly force?: boolean;
+	/** Only these files changed (a watcher's report): files not listed are kept. */
+	readonly partial?: boolean;
 	readonly batchSize?: number;
 	readonly concurrency?: number;
 	readonly isCancelled?: () => boolean;
@@ -76,6 +78,8 @@ export type IndexOutcome = 'unchanged' | 'cached' | 'analysed' | 'not-seed' | 'g
 export class WorkspaceIndexUpdater {
 	private files = new Map<string, CachedFile>();
 	private byKey = new Map<string, IndexedArticle>();
+	/** Keys of summaries offered by a shared cache, by file: used only when the file's text has that key. */
+	private sharedKeys = new Map<string, string>();
 	private readonly lexiconHashes = new WeakMap<UserLexicon, string>();
 	/** Whether the cache entries changed since {@link markSaved}. */
 	dirty = false;
@@ -87,6 +91,24 @@ export class WorkspaceIndexUpdater {
 		this.files = files;
 		this.byKey = new Map();
 		for (const file of files.values()) if (file.article) this.byKey.set(file.article.key, file.article);
+	}
+
+	/**
+	 * Offers the summaries of a shared cache (`news-seed index`, built elsewhere: other paths, other times): each
+	 * entry's path is mapped by `resolve` to a URI of this workspace, and its summary is used only when that file's
+	 * text has the entry's content hash (the file is read and hashed; a stale entry is analysed anew, never
+	 * trusted). Returns how many entries were offered.
+	 */
+	useSharedCache(files: Iterable<CachedFile>, resolve: (uri: string) => string | undefined): number {
+		let offered = 0;
+		for (const file of files) {
+			const uri = file.article && resolve(file.uri);
+			if (!file.article || uri === undefined) continue;
+			this.byKey.set(file.article.key, file.article);
+			this.sharedKeys.set(uri, file.article.key);
+			offered++;
+		}
+		return offered;
 	}
 
 	get hasCache(): boolean {
@@ -242,7 +264,8 @@ export class WorkspaceIndexUpdater {
 				const stampHolds = !options.force && cached !== undefined && (cached.article === undefined || cachedLexicon === lexiconKey);
 				// Read again: a summary of the same text with this lexicon, if one is known, is reused.
 				const sameText = cached?.article && `${cached.article.key.slice(0, cached.article.key.lastIndexOf(':'))}:${lexiconKey}`;
-				files.push({ uri, stamp: stampHolds ? cached.stamp : undefined, cachedKey: sameText && this.byKey.has(sameText) ? sameText : undefined, lexicon: at, lexiconKey });
+				const cachedKey = sameText && this.byKey.has(sameText) ? sameText : this.sharedKeys.get(uri);
+				files.push({ uri, stamp: stampHolds ? cached.stamp : undefined, cachedKey, lexicon: at, lexiconKey });
 			}
 			next += files.length;
 			return { files, lexicons };
@@ -263,6 +286,7 @@ export class WorkspaceIndexUpdater {
 		await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, Math.ceil(uris.length / batchSize))) }, lane));
 		await applying;
 		if (options.isCancelled?.() || done < uris.length) return undefined;
+		if (options.partial) return counts;
 		const listed = new Set(uris);
 		for (const uri of [...this.files.keys()]) if (!listed.has(uri)) this.forget(uri);
 		for (const uri of [...this.index.uris()]) if (!listed.has(uri)) this.index.delete(uri);
@@ -312,6 +336,7 @@ export class WorkspaceIndexUpdater {
 	/** The cache entries to save: every file known now. Rebuilds the key lookup, so summaries of files gone are freed. */
 	cacheEntries(): IterableIterator<CachedFile> {
 		this.byKey = new Map();
+		this.sharedKeys = new Map();
 		for (const file of this.files.values()) if (file.article) this.byKey.set(file.article.key, file.article);
 		return this.files.values();
 	}

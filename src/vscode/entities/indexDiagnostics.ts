@@ -22,6 +22,7 @@ export function registerIndexDiagnostics(index: WorkspaceIndexService): vscode.D
 			articles: index.index.size,
 			builds: index.builds,
 			lastBuild: index.lastBuild,
+			cacheSaves: index.saves,
 			heapUsed: process.memoryUsage().heapUsed,
 		})),
 		registerCommand(indexDiagnosticsCommands.hostLatency, (action?: 'start' | 'read' | 'stop') => {

@@ -48,6 +48,9 @@ export interface IndexBuildReport {
 	readonly counts: ScanCounts | undefined;
 	readonly host: HostLatency;
 	readonly longestSliceMs: number;
+	/** Files the worker pool scanned during the build, and workers it started. */
+	readonly workerFiles: number;
+	readonly workersStarted: number;
 }
 
 /**
@@ -89,6 +92,8 @@ export class WorkspaceIndexService extends Disposable {
 	indexing = false;
 	/** How many full builds finished. */
 	builds = 0;
+	/** How many times the cache was written. */
+	saves = 0;
 	/** The last full build, once one finished. */
 	lastBuild: IndexBuildReport | undefined;
 
@@ -221,7 +226,6 @@ export class WorkspaceIndexService extends Disposable {
 		const started = Date.now();
 		const longestBefore = this.stats.longestMs;
 		this.stats.longestMs = 0;
-		this.probe.start();
 		let progressMessage = '';
 		let finish: () => void = () => undefined;
 		const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -238,13 +242,17 @@ export class WorkspaceIndexService extends Disposable {
 		let counts: ScanCounts | undefined;
 		let files = 0;
 		const where = this.pool ? 'workers' : 'host';
+		const poolBefore = { files: this.pool?.stats.files ?? 0, started: this.pool?.stats.started ?? 0 };
 		try {
 			await this.knowledge.ready;
+			const found = await vscode.workspace.findFiles('**/*.txt');
+			// The host's latency is measured from here: what came before (activation, other extensions starting,
+			// the file search in VS Code's own process) is not the index's doing.
+			this.probe.start();
 			if (!this.cacheLoaded) {
 				this.cacheLoaded = true;
 				await this.loadCache();
 			}
-			const found = await vscode.workspace.findFiles('**/*.txt');
 			const uris = found.map((uri) => uri.toString()).sort();
 			files = uris.length;
 			progressMessage = `0/${uris.length} articles`;
@@ -278,9 +286,11 @@ export class WorkspaceIndexService extends Disposable {
 			const longestSliceMs = this.stats.longestMs;
 			this.stats.longestMs = Math.max(longestBefore, longestSliceMs);
 			const actual = this.pool ? where : 'host';
-			this.lastBuild = { articles: this.index.size, files, ms: this.lastBuildMs, where: actual, reason: actual === 'host' ? this.poolLost : undefined, counts, host, longestSliceMs };
+			const workerFiles = (this.pool?.stats.files ?? poolBefore.files) - poolBefore.files;
+			const workersStarted = (this.pool?.stats.started ?? poolBefore.started) - poolBefore.started;
+			this.lastBuild = { articles: this.index.size, files, ms: this.lastBuildMs, where: actual, reason: actual === 'host' ? this.poolLost : undefined, counts, host, longestSliceMs, workerFiles, workersStarted };
 			if (counts) {
-				this.log.info(`entity index: ${this.index.size} articles in ${this.lastBuildMs} ms (${counts.analysed} analysed ${actual === 'workers' ? 'in workers' : 'on the host'}, ${counts.unchanged} unchanged, ${counts.same} read again unchanged, ${counts.notSeed} not seeds, ${counts.gone} gone); longest stall of the extension host ${host.maxLatenessMs.toFixed(0)} ms, ${host.over50Ms} over 50 ms`);
+				this.log.info(`entity index: ${this.index.size} articles in ${this.lastBuildMs} ms (${counts.analysed} analysed ${actual === 'workers' ? 'in workers' : 'on the host'}, ${counts.unchanged} unchanged, ${counts.same} read again unchanged, ${counts.notSeed} not seeds, ${counts.gone} gone); longest stall of the extension host ${host.maxLatenessMs.toFixed(0)} ms (${(host.worstAtMs / 1000).toFixed(1)} s into the build), ${host.over50Ms} over 50 ms`);
 			} else if (!this.cancelled) {
 				this.log.info(`entity index: build stopped after ${this.lastBuildMs} ms`);
 			}
@@ -301,10 +311,17 @@ export class WorkspaceIndexService extends Disposable {
 		await this.whenReady();
 		const uris = [...this.pending];
 		this.pending.clear();
-		for (const uri of uris) {
-			if (this.cancelled) return;
-			await this.updater.update(uri, true);
-		}
+		// Read again even when the stamp looks unchanged: an edit within the file system's time resolution that
+		// keeps the size would otherwise go unseen. Unchanged texts keep their summaries (content hash).
+		await this.updater.scanAll(uris, this.scan, {
+			force: true,
+			partial: true,
+			batchSize: 24,
+			concurrency: (this.pool?.size ?? 1) * 2,
+			isCancelled: () => this.cancelled,
+			apply: (steps) => runSliced(steps, { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats),
+		});
+		if (this.cancelled) return;
 		this.scheduleSave();
 		this.updateEmitter.fire();
 	}
@@ -316,18 +333,45 @@ export class WorkspaceIndexService extends Disposable {
 	/** Reads the cache, parsing it in slices; a missing, foreign or damaged cache is empty. */
 	private async loadCache(): Promise<void> {
 		const uri = this.cacheUri();
-		if (!uri) return;
-		let bytes: Uint8Array;
+		let bytes: Uint8Array | undefined;
 		try {
-			bytes = await vscode.workspace.fs.readFile(uri);
+			if (uri) bytes = await vscode.workspace.fs.readFile(uri);
 		} catch {
 			// No cache of this format yet: drop the one of the first format, if any (15 MB of summaries nobody reads).
 			if (this.storage) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, 'entity-index.jsonl'))).catch(() => undefined);
+		}
+		if (bytes) {
+			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+			if (files) this.updater.useCache(files);
 			return;
 		}
-		const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
-		if (files) this.updater.useCache(files);
+		await this.loadSharedCaches();
 	}
+
+	/**
+	 * A first start in this workspace: the caches `news-seed index` built (newsSeed.entityIndex.sharedCache in each
+	 * folder) offer their summaries by content hash: every file is still read and hashed (in the workers), and only
+	 * files whose text changed since are analysed. Entries name files by their path in the folder; they are only
+	 * compared with the files found, never used to read anything.
+	 */
+	private async loadSharedCaches(): Promise<void> {
+		for (const folder of vscode.workspace.workspaceFolders ?? []) {
+			const setting = vscode.workspace.getConfiguration('newsSeed', folder.uri).get<string>('entityIndex.sharedCache', '');
+			if (!setting) continue;
+			const shared = /^(\/|[a-zA-Z]:[\\/])/.test(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, setting);
+			let bytes: Uint8Array;
+			try {
+				bytes = await vscode.workspace.fs.readFile(shared);
+			} catch {
+				continue;
+			}
+			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+			if (!files) return;
+			const offered = this.updater.useSharedCache(files.values(), (relative) => vscode.Uri.joinPath(folder.uri, relative).toString());
+			this.log.info(`entity index: shared cache ${shared.fsPath}: ${offered} summaries offered (each used only if its file's text has the same content hash)`);
+		}
+	}
+
 
 	private scheduleSave(): void {
 		clearTimeout(this.saveTimer);
@@ -348,6 +392,7 @@ export class WorkspaceIndexService extends Disposable {
 		try {
 			await vscode.workspace.fs.createDirectory(this.storage);
 			await vscode.workspace.fs.writeFile(uri, bytes);
+			this.saves++;
 		} catch {
 			// A cache that cannot be written only costs time at the next start.
 		}

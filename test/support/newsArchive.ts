@@ -5,9 +5,9 @@
 // news writes them. Deterministic (seeded), offline: the same archive for the same arguments on every machine.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FIRST_NAMES, SURNAMES } from '../src/core/entities/data/names';
-import { COUNTRIES, MAJOR_CITIES } from '../src/core/entities/data/places';
-import { seededRandom } from '../test/support/seededRandom';
+import { FIRST_NAMES, SURNAMES } from '../../src/core/entities/data/names';
+import { COUNTRIES, MAJOR_CITIES } from '../../src/core/entities/data/places';
+import { seededRandom } from './seededRandom';
 
 /** The real archive's shape, for the bench to print beside what it generated. */
 export const realArchive = { articles: 6376, bytes: 12.9e6, medianBytes: 1700, p90Bytes: 3600, maxBytes: 25_000, topPersonArticles: 337 };

@@ -1,0 +1,40 @@
+// The entity index end to end in the real VS Code (code-server), on a generated archive shaped like the real one
+// of issue 12 (bench/newsArchive.ts, BENCH_ARCHIVE articles, default 6,376): the folder opened cold (no cache),
+// then again warm (the same user data, so the extension's cache). Each run is bench/vscodeIndex/index.ts inside
+// the extension host; it prints its figures beside their targets.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { realArchive, writeArchive } from '../test/support/newsArchive';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const count = Number(process.env.BENCH_ARCHIVE ?? realArchive.articles);
+const archive = join(tmpdir(), `news-seed-archive-${count}`);
+const stats = await writeArchive(archive, count);
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+console.log(`archive: ${stats.articles} articles, ${(stats.bytes / 1e6).toFixed(1)} MB, sizes median ${kb(stats.medianBytes)}, p90 ${kb(stats.p90Bytes)}, max ${kb(stats.maxBytes)}, ${stats.paragraphsMedian} paragraphs (median); "${stats.topPerson.name}" named in ${stats.topPerson.articles} articles`);
+console.log(`  (the real archive: ${realArchive.articles} articles, ${(realArchive.bytes / 1e6).toFixed(1)} MB, median ${kb(realArchive.medianBytes)}, p90 ${kb(realArchive.p90Bytes)}, max ${kb(realArchive.maxBytes)}; one person in ${realArchive.topPersonArticles})`);
+console.log(`load average before: ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
+
+// A short run folder (Unix socket paths): kept between the cold and the warm run, removed after.
+const runDir = join('/tmp', `nsb-${process.pid}`);
+rmSync(runDir, { recursive: true, force: true });
+mkdirSync(runDir, { recursive: true });
+const target = JSON.stringify({ file: stats.topPerson.file, offset: stats.topPerson.offset, name: stats.topPerson.name, articles: stats.topPerson.articles });
+let failed = 0;
+for (const phase of ['cold', 'warm']) {
+	const run = spawnSync(process.execPath, [
+		join(root, 'test', 'host', 'runIntegration.mjs'), '--suite', join('bench', 'vscodeIndex'), '--workspace', archive, '--run-dir', runDir,
+		...(phase === 'warm' ? ['--skip-build'] : []),
+	], {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, NEWS_SEED_BENCH_PHASE: phase, NEWS_SEED_BENCH_TARGET: target, NEWS_SEED_TEST_TIMEOUT_MS: process.env.NEWS_SEED_TEST_TIMEOUT_MS ?? '900000' },
+	});
+	if (run.status !== 0) failed++;
+}
+rmSync(runDir, { recursive: true, force: true });
+console.log(`load average after: ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
+process.exitCode = failed ? 1 : 0;
