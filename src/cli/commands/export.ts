@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-	EXPORT_FORMATS, exportClaimPieces, FORMAT_DESCRIPTIONS, prepareExportArticle, readSidecarForExport, type ExportArticle, type ExportFormat, type ExportPiecesResult,
+	EXPORT_FORMATS, exportClaimPieces, FORMAT_DESCRIPTIONS, prepareExportArticle, readSidecarForExport, relativeHref, type ExportArticle, type ExportFormat, type ExportPiecesResult,
 } from '../../core/claims/exports';
 import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
@@ -44,6 +44,8 @@ export interface ExportPathsOptions {
 	readonly collectionId?: string;
 	readonly includeUnchecked?: boolean;
 	readonly verdicts?: readonly Verdict[];
+	/** Where the report is written (`--out`), for its links back to the articles; default: the working folder. */
+	readonly reportDir?: string;
 }
 
 /** Reads the articles under the paths and exports them; warnings about damaged sidecars go to stderr. */
@@ -73,6 +75,8 @@ export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promi
 		verdicts: options.verdicts,
 		collectionId: options.collectionId,
 		includeUnchecked: options.includeUnchecked,
+		// The report links back to each article from where it is written (standard output: the working folder).
+		articleHref: (article) => (article.iri.startsWith('file:') ? relativeHref(pathToFileURL(options.reportDir ?? io.cwd).pathname, new URL(article.iri).pathname) : encodeURIComponent(article.fileName)),
 	});
 	return { ...result, articles: present.length, sources: new Set(found.map((f) => f.article)) };
 }
@@ -103,6 +107,7 @@ export const exportCommand: CliCommand = {
 			collectionId: values.id,
 			includeUnchecked: values['include-unchecked'] === true,
 			verdicts,
+			reportDir: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
 		});
 		for (const warning of result.warnings) {
 			io.stderr(`news-seed: warning: ${warning}\n`);
