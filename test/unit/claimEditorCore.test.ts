@@ -110,7 +110,7 @@ void test('hover Markdown: escaped fields, sanitised note without working comman
 	const readOnly = claimHoverMarkdown(tracked, DEFAULT_VERDICTS, commands, true);
 	assert.ok(!readOnly.includes('command:newsSeed'), 'no edit links on read-only claims');
 	const fuzzy: TrackedClaim = { claim: hostile, anchor: { status: 'fuzzy', span: tracked.anchor.span, score: 0.9 } };
-	assert.match(claimHoverMarkdown(fuzzy, DEFAULT_VERDICTS, commands, false), /Confirm changed text\]\(command:newsSeed\.acceptClaimAnchor/);
+	assert.match(claimHoverMarkdown(fuzzy, DEFAULT_VERDICTS, commands, false), /\[Confirm\]\(command:newsSeed\.acceptClaimAnchor/);
 	assert.equal(sanitiseNote('COMMAND : x'), 'COMMAND\u200b : x');
 	assert.equal(escapeMarkdown('a_b <c>'), 'a\\_b \\<c\\>');
 });

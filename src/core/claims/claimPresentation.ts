@@ -2,6 +2,7 @@
  * How claims are shown: theme colour ids of verdicts, Markdown for hovers (escaped, since article and sidecar
  * text is untrusted), short labels, and the Claims view's groups. Pure; the adapters only convert.
  */
+import { diffWordsWithSpace } from 'diff';
 import type { ClaimAnchor } from './anchoring';
 import type { TrackedClaim } from './claimTracking';
 import { DEFAULT_VERDICTS, findVerdict, UNCHECKED_LABEL, type Verdict } from './verdicts';
@@ -78,10 +79,43 @@ export interface HoverCommands {
 	readonly editNote: string;
 	readonly remove: string;
 	readonly accept: string;
+	/** Attaches a changed claim to other text (the selection). */
+	readonly retag?: string;
+}
+
+/** Above this length the changed text is shown without a word diff (a diff is quadratic at worst). */
+const MAX_DIFF_LENGTH = 4000;
+
+/**
+ * The saved text of a changed claim and the text found now, side by side as a two-column Markdown table: words
+ * removed struck through on the left, words added in bold on the right, everything else escaped literally.
+ */
+export function changedTextMarkdown(saved: string, now: string): string {
+	const flat = (text: string) => text.replace(/\s+/g, ' ');
+	const cell = (text: string) => escapeMarkdown(flat(text));
+	let left = '';
+	let right = '';
+	if (saved.length > MAX_DIFF_LENGTH || now.length > MAX_DIFF_LENGTH) {
+		left = cell(saved);
+		right = cell(now);
+	} else {
+		for (const part of diffWordsWithSpace(saved, now)) {
+			const text = flat(part.value);
+			if (part.removed) {
+				left += text.trim() === '' ? text : `~~${cell(text.trim())}~~${/\s$/.test(text) ? ' ' : ''}`;
+			} else if (part.added) {
+				right += text.trim() === '' ? text : `**${cell(text.trim())}**${/\s$/.test(text) ? ' ' : ''}`;
+			} else {
+				left += cell(text);
+				right += cell(text);
+			}
+		}
+	}
+	return ['| Saved text | Text now |', '| --- | --- |', `| ${left.trim()} | ${right.trim()} |`].join('\n');
 }
 
 /** The Markdown of a claim's hover: verdict, note, claimant, tags, sources, status, creator and command links. */
-export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Verdict[], commands: HoverCommands, readOnly: boolean): string {
+export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Verdict[], commands: HoverCommands, readOnly: boolean, currentText?: string): string {
 	const { claim, anchor } = tracked;
 	const verdict = displayVerdict(verdicts, claim.body.verdict);
 	const lines: string[] = [];
@@ -104,6 +138,9 @@ export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Ver
 	const by = claim.creator ? ` by ${escapeMarkdown(claim.creator)}` : '';
 	facts.push(`Tagged${by} ${escapeMarkdown(claim.created.slice(0, 10))}${claim.modified !== claim.created ? `, changed ${escapeMarkdown(claim.modified.slice(0, 10))}` : ''}`);
 	lines.push(facts.join('  \n'));
+	if (anchor.status === 'fuzzy' && anchor.span && currentText !== undefined) {
+		lines.push('', changedTextMarkdown(claim.target.quote.exact, currentText.slice(anchor.span.start, anchor.span.end)));
+	}
 	if (readOnly) {
 		lines.push('', '_Read-only: the claims file of this article is damaged._');
 	} else {
@@ -114,7 +151,8 @@ export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Ver
 			`[Remove](${commandUri(commands.remove, args)})`,
 		];
 		if (anchor.status === 'fuzzy') {
-			links.unshift(`[Confirm changed text](${commandUri(commands.accept, args)})`);
+			links.unshift(`[Confirm](${commandUri(commands.accept, args)} "The claim keeps its verdict and note and covers the text now")`,
+				...(commands.retag ? [`[Re-tag](${commandUri(commands.retag, args)} "Attach the claim to the text you select")`] : []));
 		}
 		lines.push('', links.join(' · '));
 	}

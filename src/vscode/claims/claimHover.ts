@@ -10,6 +10,7 @@ const commands: HoverCommands = {
 	editNote: 'newsSeed.editNote',
 	remove: 'newsSeed.removeClaim',
 	accept: 'newsSeed.acceptClaimAnchor',
+	retag: 'newsSeed.retagClaim',
 };
 
 /**
@@ -29,8 +30,9 @@ export function registerClaimHover(store: ClaimStore): vscode.Disposable {
 				return undefined;
 			}
 			const verdicts = readVerdicts();
+			const text = document.getText();
 			const contents = here.map((tracked) => {
-				const markdown = new vscode.MarkdownString(claimHoverMarkdown(tracked, verdicts, commands, article.problem !== null));
+				const markdown = new vscode.MarkdownString(claimHoverMarkdown(tracked, verdicts, commands, article.problem !== null, text));
 				markdown.isTrusted = { enabledCommands: Object.values(commands) };
 				markdown.supportHtml = false;
 				markdown.supportThemeIcons = false;
