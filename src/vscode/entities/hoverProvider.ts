@@ -12,7 +12,7 @@ import type { EntityKnowledgeStore } from './knowledgeStore';
 import { baseName, type WorkspaceIndexService } from './workspaceIndexService';
 
 /** Commands a hover card may run: ours only (the card's text is escaped, so nothing else could be linked anyway). */
-export const hoverCommands = [entityCommands.findMentions, entityCommands.editNote, entityCommands.openArticle];
+export const hoverCommands = [entityCommands.findMentions, entityCommands.editNote, entityCommands.openArticle, entityCommands.setType, entityCommands.markNotEntity];
 
 /**
  * The hover card of a mention: canonical name and type, other names, mentions and the first one's sentence,
@@ -51,6 +51,8 @@ export function registerEntityHoverSupport(documents: SeedDocumentCache, article
 				declared: declared !== undefined,
 				findMentionsLink: commandLink(entityCommands.findMentions, { uri, offset: first.start }),
 				editNoteLink: commandLink(entityCommands.editNote, { uri, offset: first.start }),
+				wrongTypeLink: commandLink(entityCommands.setType, { uri, offset: mention.start }),
+				notEntityLink: commandLink(entityCommands.markNotEntity, { uri, offset: mention.start }),
 			});
 			const content = new vscode.MarkdownString(markdown, true);
 			content.supportHtml = false;
