@@ -15,7 +15,9 @@ async function hoverText(uri: vscode.Uri, offset: number): Promise<string> {
 	return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
 }
 
-suite('changed claims', () => {
+suite('changed claims', function () {
+	// Several round trips through the workbench per test: on a loaded machine they take seconds each.
+	this.timeout(90_000);
 	teardown(closeAllEditors);
 
 	test('the hover compares saved and current text word by word and offers Confirm and Re-tag; Re-tag uses the selection', async () => {

@@ -53,7 +53,7 @@ suite('entities', () => {
 		assert.match(text, /\[Find all mentions\]\(command:newsSeed\.entities\.findMentions\?/);
 		const content = hover.contents[0] as vscode.MarkdownString;
 		assert.equal(content.supportHtml, false);
-		assert.deepEqual(content.isTrusted, { enabledCommands: ['newsSeed.entities.findMentions', 'newsSeed.entities.editNote', 'newsSeed.entities.openArticle'] });
+		assert.deepEqual(content.isTrusted, { enabledCommands: ['newsSeed.entities.findMentions', 'newsSeed.entities.editNote', 'newsSeed.entities.openArticle', 'newsSeed.entities.setType', 'newsSeed.entities.markNotEntity'] });
 		assert.equal(document.getText(hover.range), 'Maria Ortega-Lindqvist');
 	});
 
