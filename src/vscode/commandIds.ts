@@ -33,6 +33,7 @@ export const claimCommandSpecs = {
 	undoClaimChange: { id: 'newsSeed.undoClaimChange', writes: true },
 	redoClaimChange: { id: 'newsSeed.redoClaimChange', writes: true },
 	toggleReadOnly: { id: 'newsSeed.toggleReadOnly' },
+	retagClaim: { id: 'newsSeed.retagClaim', writes: true },
 } as const satisfies Record<string, CommandSpec>;
 
 export const gitCommandSpecs = {

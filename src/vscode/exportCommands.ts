@@ -4,10 +4,11 @@
 import * as vscode from 'vscode';
 import {
 	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
-	bratImportTarget, collidingNames, EXPORT_SIGNATURE_BYTES, isEarlierExport, readBratAnn, readSidecarForExport, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
+	bratImportTarget, collidingNames, EXPORT_SIGNATURE_BYTES, isEarlierExport, readBratAnn, readSidecarForExport, relativeHref, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
 } from '../core/claims/exports';
 import { articleNameFor, isSidecarName, sidecarNameFor } from '../core/claims';
 import { describeDamage, ImportRefusedError, type ClaimRepository } from '../core/claims/claimRepository';
+import { countOf } from '../core/text/countOf';
 import { readAuthor, readVerdicts } from './claims/claimSettings';
 import type { ClaimStore } from './claims/claimStore';
 import { exportCommands } from './commandIds';
@@ -113,7 +114,16 @@ async function loadExportArticle(repository: ClaimRepository, article: vscode.Ur
 	return notes.length > 0 ? Object.assign(prepared, { notes }) : prepared;
 }
 
-async function pickExportArgs(): Promise<{ format: ExportFormat; scope: vscode.Uri[]; outDir: vscode.Uri } | undefined> {
+/** What the export writes: the format, the articles, the folder, and for the Markdown report the file chosen. */
+interface ExportRequest {
+	readonly format: ExportFormat;
+	readonly scope: vscode.Uri[];
+	readonly outDir: vscode.Uri;
+	/** The report's file (Markdown only, chosen in a save dialog); default: `claims.md` in `outDir`. */
+	readonly outFile?: vscode.Uri;
+}
+
+async function pickExportArgs(): Promise<ExportRequest | undefined> {
 	const format = await vscode.window.showQuickPick(EXPORT_FORMATS.map((f) => ({ label: f, description: FORMAT_DESCRIPTIONS[f] })), { title: 'Export claims: format' });
 	if (!format) {
 		return undefined;
@@ -140,8 +150,20 @@ async function pickExportArgs(): Promise<{ format: ExportFormat; scope: vscode.U
 	} else {
 		scope = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
 	}
+	// Outside the articles' folder by default: a report is not evidence, and does not belong among the articles.
+	const articlesFolder = scope.length === 1 && scope[0].path.endsWith('.txt') ? vscode.Uri.joinPath(scope[0], '..') : scope[0] ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+	const outside = articlesFolder ? vscode.Uri.joinPath(articlesFolder, '..') : undefined;
+	if (format.label === 'markdown') {
+		const file = await vscode.window.showSaveDialog({
+			title: 'Write the claims report to',
+			saveLabel: 'Write report',
+			filters: { Markdown: ['md'] },
+			defaultUri: outside ? vscode.Uri.joinPath(outside, 'claims-report.md') : undefined,
+		});
+		return file ? { format: 'markdown', scope, outDir: vscode.Uri.joinPath(file, '..'), outFile: file } : undefined;
+	}
 	const out = await vscode.window.showOpenDialog({
-		canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export here', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+		canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export here', defaultUri: outside,
 	});
 	if (!out?.length) {
 		return undefined;
@@ -151,7 +173,7 @@ async function pickExportArgs(): Promise<{ format: ExportFormat; scope: vscode.U
 
 /** Runs the export; returns the URIs written (undefined when the user cancelled). */
 export async function exportClaimsCommand(platform: HostPlatform, repository: ClaimRepository, args?: ExportClaimsArgs): Promise<vscode.Uri[] | undefined> {
-	let request: { format: ExportFormat; scope: vscode.Uri[]; outDir: vscode.Uri } | undefined;
+	let request: ExportRequest | undefined;
 	if (args?.format !== undefined) {
 		if (!isExportFormat(args.format)) {
 			throw new Error(`Unknown export format "${args.format}"; formats: ${EXPORT_FORMATS.join(', ')}`);
@@ -169,7 +191,7 @@ export async function exportClaimsCommand(platform: HostPlatform, repository: Cl
 	if (!request) {
 		return undefined;
 	}
-	const { format, scope, outDir } = request;
+	const { format, scope, outDir, outFile } = request;
 	const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting claims (${format})`, cancellable: true }, async (progress, token) => {
 		const articles = await articlesIn(scope, token);
 		const loaded: ExportArticle[] = [];
@@ -190,7 +212,9 @@ export async function exportClaimsCommand(platform: HostPlatform, repository: Cl
 			}
 		}
 		const csvRaw = args?.csvRaw ?? vscode.workspace.getConfiguration('newsSeed').get<boolean>('export.csvRaw', false);
-		const result = exportClaims(format, loaded, { verdicts: readVerdicts(), generated: undefined, csvRaw });
+		// Links from the report back to each article, relative to where the report is written.
+		const articleHref = (article: ExportArticle) => relativeHref(outDir.path, vscode.Uri.parse(article.iri).path);
+		const result = exportClaims(format, loaded, { verdicts: readVerdicts(), generated: undefined, csvRaw, articleHref });
 		const sources = new Set(articles.map((a) => a.toString()));
 		const refused = await refusedOverwrite(outDir, result.files, sources);
 		if (refused !== null) {
@@ -198,16 +222,16 @@ export async function exportClaimsCommand(platform: HostPlatform, repository: Cl
 		}
 		const uris: vscode.Uri[] = [];
 		for (const file of result.files) {
-			const uri = vscode.Uri.joinPath(outDir, file.name);
+			const uri = outFile && format === 'markdown' ? outFile : vscode.Uri.joinPath(outDir, file.name);
 			if (!sources.has(uri.toString())) {
 				await writeTextFileAtomically(uri, file.content, platform);
 			}
 			uris.push(uri);
 		}
 		const notes = [...problems, ...result.warnings];
-		const summary = `Exported ${result.claimCount} claim(s) of ${loaded.length} article(s) as ${format} to ${vscode.workspace.asRelativePath(outDir)}.`;
+		const summary = `Exported ${countOf(result.claimCount, 'claim')} of ${countOf(loaded.length, 'article')} as ${format} to ${vscode.workspace.asRelativePath(outFile ?? outDir)}.`;
 		if (notes.length > 0) {
-			void vscode.window.showWarningMessage(`${summary} ${notes.length} note(s): ${notes.slice(0, 3).join(' ')}${notes.length > 3 ? ' …' : ''}`);
+			void vscode.window.showWarningMessage(`${summary} ${countOf(notes.length, 'note')}: ${notes.slice(0, 3).join(' ')}${notes.length > 3 ? ' …' : ''}`);
 		} else if (args?.format === undefined) {
 			void vscode.window.showInformationMessage(summary);
 		}
@@ -371,7 +395,7 @@ export async function importClaimsCommand(repository: ClaimRepository, store: Cl
 	await store?.refresh(imported.filter((r) => r.written).map((r) => vscode.Uri.parse(r.articlePath, true)));
 	const added = results.reduce((n, r) => n + r.added, 0);
 	const reported = [...messages, ...results.flatMap((r) => r.messages)];
-	const summary = `Imported ${added} claim(s) into ${results.length} article(s).`;
+	const summary = `Imported ${countOf(added, 'claim')} into ${countOf(results.length, 'article')}.`;
 	if (reported.length > 0) {
 		void vscode.window.showWarningMessage(`${summary} ${reported.length} note(s): ${reported.slice(0, 3).join(' ')}${reported.length > 3 ? ' …' : ''}`);
 	} else if (args?.format === undefined) {

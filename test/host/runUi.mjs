@@ -123,17 +123,53 @@ async function tagWithRealKeystrokes(page, editor, workspace) {
 		await page.screenshot({ path: taggingShot('4-tagged') });
 	});
 
+	await check('context menu: "Set Claim Verdict" on a claim only', async () => {
+		const menuItems = async (/** @type {import('playwright-core').Locator} */ target) => {
+			await target.click();
+			await page.waitForTimeout(500);
+			await target.click({ button: 'right' });
+			const menu = page.locator('.context-view .monaco-menu');
+			await menu.waitFor({ timeout: 5000 });
+			const labels = await menu.locator('.action-label').allInnerTexts();
+			await page.keyboard.press('Escape');
+			return labels;
+		};
+		const onClaim = await menuItems(editor.locator('.view-line span', { hasText: 'reason to care' }).first());
+		assert.ok(onClaim.some((l) => /Set Claim Verdict/.test(l)), `on the claim: ${JSON.stringify(onClaim)}`);
+		const elsewhere = await menuItems(editor.locator('.view-line', { hasText: sections[3] }).first());
+		assert.ok(!elsewhere.some((l) => /Set Claim Verdict/.test(l)), `on a heading: ${JSON.stringify(elsewhere)}`);
+		assert.ok(elsewhere.some((l) => /Tag Claim/.test(l)), 'Tag Claim is offered anywhere in an article');
+	});
+
+	for (const [name, query, bodyClass] of /** @type {const} */ ([['light', 'light', 'vs'], ['high-contrast', 'dark high contrast', 'hc-black'], ['dark', 'dark 2026', 'vs-dark']])) {
+		await check(`theme ${name}: the claim colours and the article in a screenshot`, async () => {
+			await page.keyboard.press('Control+k');
+			await page.keyboard.press('Control+t');
+			await quickInput.waitFor({ state: 'visible', timeout: 5000 });
+			await page.keyboard.insertText(query);
+			await page.waitForTimeout(400);
+			await page.keyboard.press('Enter');
+			await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), bodyClass, { timeout: 10_000 });
+			await page.mouse.move(0, 0);
+			await page.waitForTimeout(800);
+			await page.screenshot({ path: path.join(repoRoot, 'media', 'themes', `${name}.png`) });
+		});
+	}
+
 	await check('tagging flow: keys pressed as fast as possible during the flow never reach the article', async () => {
 		await select('Wheat futures on the Chicago Board of Trade fell 3.2%');
 		await page.keyboard.press('Control+Alt+c');
 		await page.keyboard.press('t');
-		// No waiting between keys: Enter, digits, letters and Enter again straight through every step change.
-		for (const key of ['Enter', '1', 'x', 'Enter', 'y', 'Enter', 'z']) {
+		// No waiting between keys: Enter, digits and letters straight through the step changes, then Escape on the
+		// last step (an Enter there would end the flow, and keys after it rightly go to the editor).
+		for (const key of ['Enter', '1', 'x', 'Enter', 'y', 'z']) {
 			await page.keyboard.press(key);
 		}
+		await page.waitForFunction(() => /note/i.test(document.querySelector('.quick-input-box input')?.getAttribute('placeholder') ?? ''), null, { timeout: 5000 });
 		await page.keyboard.press('Escape');
 		await quickInput.waitFor({ state: 'hidden', timeout: 5000 });
 		await page.waitForTimeout(1500);
+		assert.equal(readClaims().length, 1, 'the cancelled flow saved nothing');
 		assert.equal(readFileSync(articleFile, 'utf8'), original, 'the article file is unchanged');
 		assert.equal(await page.locator('.tab.dirty').count(), 0, 'no editor holds unsaved changes');
 	});

@@ -45,7 +45,9 @@ function rangeOf(needle: string): number[] {
 	return [before.length - 1, before.at(-1)!.length, lines.length - 1, lines.at(-1)!.length];
 }
 
-suite('claim undo and redo', () => {
+suite('claim undo and redo', function () {
+	// Several round trips through the workbench per test: on a loaded machine they take seconds each.
+	this.timeout(90_000);
 	teardown(closeAllEditors);
 
 	test('tag, verdict, note: undone one level at a time, then redone', async () => {

@@ -29,16 +29,22 @@ async function snapshot(): Promise<Snapshot> {
 	return (await vscode.commands.executeCommand<Snapshot>('newsSeed.claims.snapshot'))!;
 }
 
-suite('claims view worklist', () => {
+suite('claims view worklist', function () {
+	// Several round trips through the workbench per test: on a loaded machine they take seconds each.
+	this.timeout(90_000);
 	let first: vscode.Uri;
 	let second: vscode.Uri;
-	suiteSetup(async () => {
+	suiteSetup(async function () {
+		this.timeout(90_000);
 		first = await article('940_aaaaaaaaaaaaaaa1.txt');
 		second = await article('941_aaaaaaaaaaaaaaa2.txt');
-		await tag(first, 'Exports rose 4% in May.', 'True', 'customs release');
-		await tag(first, 'The port handled 4.1 million containers.', 'Unchecked');
-		await tag(first, 'Cranes will be replaced by 2027.', 'Unchecked');
-		await tag(second, 'Exports rose 4% in May.', 'False');
+		const ids = [
+			await tag(first, 'Exports rose 4% in May.', 'True', 'customs release'),
+			await tag(first, 'The port handled 4.1 million containers.', 'Unchecked'),
+			await tag(first, 'Cranes will be replaced by 2027.', 'Unchecked'),
+			await tag(second, 'Exports rose 4% in May.', 'False'),
+		];
+		assert.ok(ids.every((id) => typeof id === 'string'), `every tagging returned its id: ${JSON.stringify(ids)}`);
 	});
 	teardown(async () => {
 		await vscode.commands.executeCommand('newsSeed.claims.clearSearch');

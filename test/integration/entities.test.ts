@@ -55,7 +55,7 @@ suite('entities', () => {
 		assert.equal(content.supportHtml, false);
 		// Exactly the commands linked: opening another article only when the card lists one.
 		const linksArticles = text.includes('](command:newsSeed.entities.openArticle?');
-		assert.deepEqual(content.isTrusted, { enabledCommands: ['newsSeed.entities.findMentions', 'newsSeed.entities.editNote', ...(linksArticles ? ['newsSeed.entities.openArticle'] : [])] });
+		assert.deepEqual(content.isTrusted, { enabledCommands: ['newsSeed.entities.findMentions', 'newsSeed.entities.editNote', ...(linksArticles ? ['newsSeed.entities.openArticle'] : []), 'newsSeed.entities.setType', 'newsSeed.entities.markNotEntity'] });
 		assert.equal(document.getText(hover.range), 'Maria Ortega-Lindqvist');
 	});
 
@@ -149,13 +149,19 @@ suite('entities', () => {
 		assert.equal(typeOf('Dr. Inés Caballero') ?? typeOf('Inés Caballero'), 'person');
 	});
 
-	test('revealing an entity (what selecting it in the Entities view does) selects all its mentions', async () => {
+	test('revealing an entity (what selecting it in the Entities view does) selects one mention and marks the others', async () => {
 		const document = await openDocument(s001);
 		await vscode.window.showTextDocument(document);
-		await vscode.commands.executeCommand('newsSeed.entities.revealMentions', { uri: document.uri.toString(), id: 'place:geneva' });
+		const count = await vscode.commands.executeCommand<number>('newsSeed.entities.revealMentions', { uri: document.uri.toString(), id: 'place:geneva' });
 		const editor = vscode.window.activeTextEditor;
 		assert.equal(editor?.document.uri.toString(), document.uri.toString());
-		assert.deepEqual(editor.selections.map((selection) => document.getText(selection)), ['Geneva', 'Geneva', 'Geneva']);
+		assert.equal(count, 3, 'three mentions found');
+		// One selection only: typing replaces one mention, never all of them at once.
+		assert.deepEqual(editor.selections.map((selection) => document.getText(selection)), ['Geneva']);
+		const version = document.version;
+		const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', document.uri, editor.selection.start);
+		assert.equal(highlights.length, 3, 'the other mentions are highlighted with it');
+		assert.equal(document.version, version);
 	});
 
 	test('a note set through the command lands in news-entities.json and shows in the card', async () => {

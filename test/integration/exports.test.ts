@@ -96,7 +96,7 @@ suite('claims export and import', () => {
 		const md = await vscode.commands.executeCommand<vscode.Uri[]>('newsSeed.exportClaims', { format: 'markdown', scope: [article], outDir });
 		const report = await read(md[0]);
 		assert.match(report, /^# Claims report/);
-		assert.match(report, /### Budget Questions Remain\n\n- \*\*True\*\*: “the figure omits interest and fees”/);
+		assert.match(report, /### Budget Questions Remain\n\n- \*\*True\*\* · \[line \d+\]\(\.\.\/960_00000000000000e9\.txt#L\d+\): \*the figure omits interest and fees\*/);
 		await waitFor('the Markdown preview tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /Preview/.test(t.label) && t.label.includes('960_00000000000000e9')) ?? undefined);
 	});
 

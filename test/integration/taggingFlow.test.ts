@@ -112,7 +112,9 @@ async function setConfig(key: string, value: unknown): Promise<void> {
 	await vscode.workspace.getConfiguration('newsSeed').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-suite('tagging flow', () => {
+suite('tagging flow', function () {
+	// Several round trips through the workbench per test: on a loaded machine they take seconds each.
+	this.timeout(90_000);
 	suiteSetup(() => setConfig('author', 'Flow Tester'));
 	teardown(async () => {
 		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

@@ -114,7 +114,7 @@ void test('hover Markdown: escaped fields and note, our links only, exactly thei
 	assert.deepEqual(readOnly.enabledCommands, [], 'and no command enabled');
 	const fuzzy: TrackedClaim = { claim: hostile, anchor: { status: 'fuzzy', span: tracked.anchor.span, score: 0.9 } };
 	const changed = claimHoverMarkdown(fuzzy, DEFAULT_VERDICTS, commands, false);
-	assert.match(changed.markdown, /Confirm changed text\]\(command:newsSeed\.acceptClaimAnchor/);
+	assert.match(changed.markdown, /\[Confirm\]\(command:newsSeed\.acceptClaimAnchor/);
 	assert.equal(changed.enabledCommands[0], commands.accept);
 });
 

@@ -32,8 +32,8 @@ void test('a user scale is cleaned: labels trimmed, colours normalised, repeats 
 	assert.deepEqual(verdicts, [
 		{ label: 'Correct', rating: 2, color: '#00aa00' },
 		{ label: 'Wrong', rating: 0, color: '#cc0000' },
-		{ label: 'Satire', rating: null, color: '#8c8c8c' },
-		{ label: UNCHECKED_LABEL, rating: null, color: '#8c8c8c' },
+		{ label: 'Satire', rating: null, color: '#8a8a8a' },
+		{ label: UNCHECKED_LABEL, rating: null, color: '#8a8a8a' },
 	]);
 	assert.equal(problems.length, 5, problems.join('\n'));
 	assert.ok(problems.some((p) => p.includes('[2]') && p.includes('repeats')));

@@ -1,9 +1,9 @@
 // The Claims view as a worklist: progress per article, search by text, note, claimant, tag and creator, unchecked
-// only, the current article first.
+// only, the current article first; the changed-claim comparison.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClaim, DEFAULT_VERDICTS, prepareArticle, updateClaimBody, type Claim } from '../../src/core/claims';
-import { groupClaims, matchesQuery } from '../../src/core/claims/claimPresentation';
+import { changedTextMarkdown, groupClaims, matchesQuery } from '../../src/core/claims/claimPresentation';
 import { trackClaims } from '../../src/core/claims/claimTracking';
 import { seededRandomBytes, spanOf } from '../fixtures/claims/claimTestKit';
 
@@ -48,4 +48,15 @@ void test('worklist: unchecked only; search over text, note, claimant, tag and c
 void test('worklist: the current article comes first', () => {
 	const groups = groupClaims(articles, 'article', DEFAULT_VERDICTS, new Set(), { currentKey: 'z' });
 	assert.deepEqual(groups.map((g) => g.label), ['z.txt', 'a.txt']);
+});
+
+void test('changed claim: saved and current text side by side, removed words struck, added words bold, all escaped', () => {
+	const table = changedTextMarkdown('the vote was rushed', 'the vote was [hurried](command:x)');
+	const [head, rule, row] = table.split('\n');
+	assert.equal(head, '| Saved text | Text now |');
+	assert.equal(rule, '| --- | --- |');
+	assert.ok(row.startsWith('| the vote was ~~rushed~~ | the vote was **'), row);
+	assert.ok(row.includes('\\[hurried\\]\\(command:x\\)'), 'added text is escaped, no link');
+	assert.ok(!row.includes('](command:'), 'no working link');
+	assert.equal(changedTextMarkdown('a|b\nc', 'a|b c').split('\n')[2], '| a\\|b c | a\\|b c |', 'pipes escaped, one row');
 });

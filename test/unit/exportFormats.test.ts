@@ -5,9 +5,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root, RootContent } from 'mdast';
-import { normaliseVerdicts } from '../../src/core/claims';
-import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, exportClaims, markdownReport, prepareExportArticle, serialiseClaimReviews } from '../../src/core/claims/exports';
+import { createClaim, normaliseVerdicts } from '../../src/core/claims';
+import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, exportClaims, markdownReport, prepareExportArticle, relativeHref, serialiseClaimReviews } from '../../src/core/claims/exports';
 import { escapeMarkdownInline } from '../../src/core/text/markdown';
+import { seededRandomBytes, spanOf } from '../fixtures/claims/claimTestKit';
 import { assertExportGolden, emojiClaims, emojiName, emojiText, fixtureArticles } from '../fixtures/exports/exportTestKit';
 
 type Json = Record<string, unknown>;
@@ -179,7 +180,21 @@ void test('Markdown report: note content cannot break the structure and raw HTML
 void test('Markdown report marks claims whose text changed or is gone', () => {
 	const changed = emojiText.replace('The line opens in 2026', 'Nothing like it');
 	const report = markdownReport([prepareExportArticle({ fileName: emojiName, text: changed, claims: emojiClaims() })]);
-	assert.match(report, /The line opens in 2026” \*\(unanchored: text no longer found in the article\)\*/);
+	assert.match(report, /The line opens in 2026\* \*\(unanchored: text no longer found in the article\)\*/);
+});
+
+void test('Markdown report: a text ending in its own closing quote is not given a second one; each claim links to its article and line', () => {
+	const text = ' date 2024-05-02 Rail traffic fell.\n\nOkafor said the network had “room to recover.”';
+	const claims = [createClaim(text, spanOf(text, 'the network had “room to recover.”'), { verdict: 'Half true' }, new Date('2024-05-03T00:00:00Z'), seededRandomBytes(9))];
+	const article = prepareExportArticle({ fileName: '500_00000000000000aa.txt', text, claims, iri: 'file:///w/news/500_00000000000000aa.txt' });
+	const report = markdownReport([article], { articleHref: (a) => relativeHref('/w/reports', new URL(a.iri).pathname) });
+	assert.ok(!report.includes('.”””') && !report.includes('.””'), 'no doubled closing quote');
+	assert.match(report, /- \*\*Half true\*\* · \[line 3\]\(\.\.\/news\/500_00000000000000aa\.txt#L3\): \*the network had “room to recover\\\.”\*/);
+	const beside = markdownReport([article]);
+	assert.match(beside, /\[line 3\]\(500_00000000000000aa\.txt#L3\)/, 'default: the report beside its articles');
+	assert.equal(relativeHref('/w/a b', '/w/news/001 (x).txt'), '../news/001%20(x).txt');
+	assert.equal(relativeHref('/w/news', '/w/news/001.txt'), '001.txt');
+	assert.ok(!/\(s\)/.test(report), 'no "claim(s)"');
 });
 
 void test('Markdown golden file', () => {
@@ -192,5 +207,5 @@ void test('export file names: one article named by its stem, several as claims.*
 	assert.deepEqual(exportClaims('csv', [one]).files.map((f) => f.name), ['000_765aeddc370d2ae5.claims.csv']);
 	assert.deepEqual(exportClaims('markdown', fixtureArticles()).files.map((f) => f.name), ['claims.md']);
 	assert.deepEqual(exportClaims('claimreview', fixtureArticles()).files.map((f) => f.name), ['claims.claimreview.jsonld']);
-	assert.deepEqual(exportClaims('claimreview', fixtureArticles()).warnings, ['2 unchecked claim(s) left out: a ClaimReview needs a verdict.']);
+	assert.deepEqual(exportClaims('claimreview', fixtureArticles()).warnings, ['2 unchecked claims left out: a ClaimReview needs a verdict.']);
 });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
 	collidingNames, EXPORT_FORMATS, EXPORT_SIGNATURE_BYTES, exportClaimPieces, FORMAT_DESCRIPTIONS, isEarlierExport, prepareExportArticle, readSidecarForExport,
-	type ExportArticle, type ExportedFilePieces, type ExportFormat, type ExportPiecesResult,
+	relativeHref, type ExportArticle, type ExportedFilePieces, type ExportFormat, type ExportPiecesResult,
 } from '../../core/claims/exports';
 import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
@@ -122,6 +122,8 @@ export interface ExportPathsOptions {
 	readonly includeUnchecked?: boolean;
 	readonly csvRaw?: boolean;
 	readonly verdicts?: readonly Verdict[];
+	/** Where the report is written (`--out`), for its links back to the articles; default: the working folder. */
+	readonly reportDir?: string;
 }
 
 /** Reads the articles under the paths and exports them; warnings about damaged sidecars go to stderr. */
@@ -159,6 +161,8 @@ export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promi
 		collectionId: options.collectionId,
 		includeUnchecked: options.includeUnchecked,
 		csvRaw: options.csvRaw,
+		// The report links back to each article from where it is written (standard output: the working folder).
+		articleHref: (article) => (article.iri.startsWith('file:') ? relativeHref(pathToFileURL(options.reportDir ?? io.cwd).pathname, new URL(article.iri).pathname) : encodeURIComponent(article.fileName)),
 	});
 	return { ...result, articles: present.length, sources: new Set(found.map((f) => f.article)), problems };
 }
@@ -191,6 +195,7 @@ export const exportCommand: CliCommand = {
 			includeUnchecked: values['include-unchecked'] === true,
 			csvRaw: values['csv-raw'] === true,
 			verdicts,
+			reportDir: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
 		});
 		for (const warning of result.warnings) {
 			io.stderr(`news-seed: warning: ${warning}\n`);

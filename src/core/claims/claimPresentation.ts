@@ -2,6 +2,7 @@
  * How claims are shown: theme colour ids of verdicts, Markdown for hovers (escaped, since article and sidecar
  * text is untrusted), short labels, and the Claims view's groups. Pure; the adapters only convert.
  */
+import { diffWordsWithSpace } from 'diff';
 import type { ClaimAnchor } from './anchoring';
 import type { TrackedClaim } from './claimTracking';
 import { shortenAtWord } from '../text/shorten';
@@ -56,6 +57,39 @@ export interface HoverCommands {
 	readonly accept: string;
 	/** Resolves a merge conflict kept in the claim; the link shows only on claims that carry one. */
 	readonly resolveConflict?: string;
+	/** Attaches a changed claim to other text (the selection). */
+	readonly retag?: string;
+}
+
+/** Above this length the changed text is shown without a word diff (a diff is quadratic at worst). */
+const MAX_DIFF_LENGTH = 4000;
+
+/**
+ * The saved text of a changed claim and the text found now, side by side as a two-column Markdown table: words
+ * removed struck through on the left, words added in bold on the right, everything else escaped literally.
+ */
+export function changedTextMarkdown(saved: string, now: string): string {
+	const flat = (text: string) => text.replace(/\s+/g, ' ');
+	const cell = (text: string) => escapeMarkdownInline(flat(text));
+	let left = '';
+	let right = '';
+	if (saved.length > MAX_DIFF_LENGTH || now.length > MAX_DIFF_LENGTH) {
+		left = cell(saved);
+		right = cell(now);
+	} else {
+		for (const part of diffWordsWithSpace(saved, now)) {
+			const text = flat(part.value);
+			if (part.removed) {
+				left += text.trim() === '' ? text : `~~${cell(text.trim())}~~${/\s$/.test(text) ? ' ' : ''}`;
+			} else if (part.added) {
+				right += text.trim() === '' ? text : `**${cell(text.trim())}**${/\s$/.test(text) ? ' ' : ''}`;
+			} else {
+				left += cell(text);
+				right += cell(text);
+			}
+		}
+	}
+	return ['| Saved text | Text now |', '| --- | --- |', `| ${left.trim()} | ${right.trim()} |`].join('\n');
 }
 
 /** Markdown to show with exactly the commands its links run (for `isTrusted.enabledCommands`). */
@@ -69,7 +103,7 @@ export interface CommandMarkdown {
  * is escaped (the note keeps its lines, nothing else of its Markdown): the only links are the command links
  * built here, listed in `enabledCommands`, and http(s) sources.
  */
-export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Verdict[], commands: HoverCommands, readOnly: boolean): CommandMarkdown {
+export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Verdict[], commands: HoverCommands, readOnly: boolean, currentText?: string): CommandMarkdown {
 	const { claim, anchor } = tracked;
 	const verdict = displayVerdict(verdicts, claim.body.verdict);
 	const lines: string[] = [];
@@ -98,12 +132,15 @@ export function claimHoverMarkdown(tracked: TrackedClaim, verdicts: readonly Ver
 	facts.push(`Tagged${by} ${escapeMarkdownInline(claim.created.slice(0, 10))}${claim.modified !== claim.created ? `, changed ${escapeMarkdownInline(claim.modified.slice(0, 10))}` : ''}`);
 	lines.push(facts.join('\\\n'));
 	const enabledCommands: string[] = [];
+	if (anchor.status === 'fuzzy' && anchor.span && currentText !== undefined) {
+		lines.push('', changedTextMarkdown(claim.target.quote.exact, currentText.slice(anchor.span.start, anchor.span.end)));
+	}
 	if (readOnly) {
 		lines.push('', '_Read-only: the claims file of this article is damaged._');
 	} else {
 		const links: [string, string][] = [['Set verdict', commands.setVerdict], ['Edit note', commands.editNote], ['Remove', commands.remove]];
 		if (anchor.status === 'fuzzy') {
-			links.unshift(['Confirm changed text', commands.accept]);
+			links.unshift(['Confirm', commands.accept], ...(commands.retag ? [['Re-tag', commands.retag] as [string, string]] : []));
 		}
 		if (claim.conflict && commands.resolveConflict) {
 			links.unshift(['Resolve conflict', commands.resolveConflict]);

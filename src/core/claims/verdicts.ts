@@ -17,16 +17,16 @@ export interface Verdict {
 export const UNCHECKED_LABEL = 'Unchecked';
 
 /** The default `Unchecked` entry, appended to a user scale that lacks one. */
-export const UNCHECKED_VERDICT: Verdict = { label: UNCHECKED_LABEL, rating: null, color: '#8c8c8c' };
+export const UNCHECKED_VERDICT: Verdict = { label: UNCHECKED_LABEL, rating: null, color: '#8a8a8a' };
 
 /** The default scale, truest first, ending with Unverifiable and Unchecked (both without a rating). */
 export const DEFAULT_VERDICTS: readonly Verdict[] = [
-	{ label: 'True', rating: 5, color: '#2e7d32' },
-	{ label: 'Mostly true', rating: 4, color: '#7cb342' },
-	{ label: 'Half true', rating: 3, color: '#f9a825' },
-	{ label: 'Mostly false', rating: 2, color: '#ef6c00' },
-	{ label: 'False', rating: 1, color: '#c62828' },
-	{ label: 'Unverifiable', rating: null, color: '#6a5acd' },
+	{ label: 'True', rating: 5, color: '#1a6fd1' },
+	{ label: 'Mostly true', rating: 4, color: '#5b8def' },
+	{ label: 'Half true', rating: 3, color: '#b58900' },
+	{ label: 'Mostly false', rating: 2, color: '#d0661a' },
+	{ label: 'False', rating: 1, color: '#d63a72' },
+	{ label: 'Unverifiable', rating: null, color: '#8e6fd8' },
 	UNCHECKED_VERDICT,
 ];
 
@@ -94,7 +94,7 @@ export function normaliseVerdicts(value: unknown): NormalisedVerdicts {
 		}
 		let color = normaliseColor(record.color);
 		if (color === null) {
-			problems.push(`${where} ("${label}") needs a colour like "#2e7d32"; using grey.`);
+			problems.push(`${where} ("${label}") needs a colour like "#1a6fd1"; using grey.`);
 			color = UNCHECKED_VERDICT.color;
 		}
 		verdicts.push({ label: isUnchecked ? UNCHECKED_LABEL : label, rating, color });

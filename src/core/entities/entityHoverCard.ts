@@ -42,6 +42,9 @@ export interface EntityHoverInput {
 	readonly declared: boolean;
 	readonly findMentionsLink: string;
 	readonly editNoteLink: string;
+	/** Links that correct the recognizer in news-entities.json: another type, or not an entity at all. */
+	readonly wrongTypeLink?: string;
+	readonly notEntityLink?: string;
 }
 
 /** The longest sentence quoted, and the most other articles listed, before "…". */
@@ -74,7 +77,8 @@ export function buildEntityHoverMarkdown(input: EntityHoverInput): string {
 	for (const link of input.links.slice(0, 5)) {
 		lines.push(`Link: ${markdownWebLink(shortenAtWord(link, 80), link)}`);
 	}
-	lines.push(`[Find all mentions](${input.findMentionsLink}) \u00b7 [${input.notes.trim() === '' ? 'Add a note' : 'Edit the note'}](${input.editNoteLink})`);
+	const corrections = [input.wrongTypeLink ? `[Wrong type\u2026](${input.wrongTypeLink})` : '', input.notEntityLink ? `[Not an entity](${input.notEntityLink})` : ''].filter(Boolean);
+	lines.push([`[Find all mentions](${input.findMentionsLink})`, `[${input.notes.trim() === '' ? 'Add a note' : 'Edit the note'}](${input.editNoteLink})`, ...corrections].join(' \u00b7 '));
 	// Two trailing spaces would be eaten by editors; a backslash before the line end is CommonMark's hard break.
 	return lines.join('\\\n');
 }

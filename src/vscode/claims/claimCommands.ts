@@ -6,7 +6,9 @@ import { claimLabel } from '../../core/claims/claimPresentation';
 import type { TrackedClaim } from '../../core/claims/claimTracking';
 import { sentenceAt } from '../../core/seed/seedParser';
 import type { Span } from '../../core/seed/seedDocument';
-import { isSeedDocument, toRange } from '../convert';
+import { isSeedDocument, toRange, toSpan } from '../convert';
+import { confirmAnchor } from '../../core/claims/claimTracking';
+import { prepareArticle } from '../../core/claims';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import { ClaimsError, showError, type ClaimStore } from './claimStore';
 import { readAuthor, readVerdicts } from './claimSettings';
@@ -122,6 +124,7 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			const chosen = choice ?? await pickConflictVersion(tracked.claim);
 			return chosen === undefined ? undefined : (await store.resolveConflict(tracked.claim.id, chosen)).id;
 		})),
+		registerCommand(claimCommands.retagClaim, run((ref?: ClaimRef) => retagClaim(store, undo, ref))),
 		registerCommand(claimCommands.nextClaim, run((ref?: ClaimRef) => navigate(store, ref, 1))),
 		registerCommand(claimCommands.previousClaim, run((ref?: ClaimRef) => navigate(store, ref, -1))),
 		registerCommand(claimCommands.reveal, run(async (ref?: ClaimRef) => {
@@ -129,6 +132,37 @@ export function registerClaimCommands(store: ClaimStore, documents: SeedDocument
 			return id ? revealClaim(store, id) : undefined;
 		})),
 	);
+}
+
+/**
+ * Attaches a claim to the text selected in its article (a changed claim whose found text is not the right one):
+ * its verdict, note and id stay. Without a selection, the text found now is selected and the user asked to
+ * adjust it and re-tag again.
+ */
+async function retagClaim(store: ClaimStore, undo: ClaimUndo, ref: ClaimRef): Promise<string | undefined> {
+	const tracked = await resolveClaim(store, ref);
+	if (!tracked) {
+		return undefined;
+	}
+	const articleUri = articleOf(store, tracked.claim.id);
+	const active = vscode.window.activeTextEditor;
+	if (active && active.document.uri.toString() === articleUri.toString() && !active.selection.isEmpty) {
+		const text = active.document.getText();
+		const span = trimSpan(text, toSpan(active.document, active.selection));
+		if (span.end <= span.start) {
+			throw new ClaimsError('The selection holds no text to attach the claim to.');
+		}
+		const retagged = confirmAnchor(tracked, span, prepareArticle(text)).claim;
+		await store.restoreClaim(articleUri, retagged);
+		undo.record('confirm', articleUri, tracked.claim, retagged, `re-tagged the claim on "${claimLabel({ claim: retagged, anchor: tracked.anchor }, 40)}".`);
+		return retagged.id;
+	}
+	const editor = await vscode.window.showTextDocument(articleUri);
+	if (tracked.anchor.span) {
+		select(editor, toRange(editor.document, tracked.anchor.span));
+	}
+	void vscode.window.showInformationMessage('News Seed: select the text the claim should cover, then choose Re-tag Claim again (editor context menu or Command Palette).');
+	return undefined;
 }
 
 async function tagClaim(store: ClaimStore, documents: SeedDocumentCache, flow: TaggingFlow, undo: ClaimUndo, args: TagClaimArgs | undefined): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Verdict } from '../../core/claims';
+import { UNCHECKED_LABEL, type Verdict } from '../../core/claims';
 import { displayVerdict, verdictThemeColorId } from '../../core/claims/claimPresentation';
 import { toRange } from '../convert';
 import { Disposable } from '../dispose';
@@ -118,7 +118,12 @@ export class ClaimDecorations extends Disposable {
 	private optionsFor(verdict: Verdict): vscode.DecorationRenderOptions {
 		const themeId = verdictThemeColorId(verdict);
 		const solid = verdict.color.slice(0, 7);
+		// Unchecked is grey, which on its own is barely visible: a dotted border marks it in every theme.
+		const unchecked = verdict.label.toLowerCase() === UNCHECKED_LABEL.toLowerCase()
+			? { border: '1px dotted', borderColor: new vscode.ThemeColor('newsSeed.claim.uncheckedBorder') }
+			: {};
 		return {
+			...unchecked,
 			backgroundColor: themeId ? new vscode.ThemeColor(themeId) : `${solid}44`,
 			overviewRulerColor: solid,
 			overviewRulerLane: vscode.OverviewRulerLane.Right,

@@ -12,6 +12,7 @@ const commands: HoverCommands = {
 	remove: claimCommands.removeClaim,
 	accept: claimCommands.acceptClaimAnchor,
 	resolveConflict: claimCommands.resolveClaimConflict,
+	retag: claimCommands.retagClaim,
 };
 
 /**
@@ -31,8 +32,9 @@ export function registerClaimHover(store: ClaimStore): vscode.Disposable {
 				return undefined;
 			}
 			const verdicts = readVerdicts();
+			const text = document.getText();
 			const contents = here.map((tracked) => {
-				const hover = claimHoverMarkdown(tracked, verdicts, commands, article.problem !== null);
+				const hover = claimHoverMarkdown(tracked, verdicts, commands, article.problem !== null, text);
 				const markdown = new vscode.MarkdownString(hover.markdown);
 				markdown.isTrusted = { enabledCommands: [...hover.enabledCommands] };
 				markdown.supportHtml = false;

@@ -46,6 +46,19 @@ async function pickType(placeHolder: string, preselect?: EntityType): Promise<En
 
 /** The entity commands: find mentions, edit the note, add an entity, mark a false one, correct a type, open, reveal, rebuild. */
 export function registerEntityCommands(articles: ArticleEntitiesCache, index: WorkspaceIndexService, knowledge: EntityKnowledgeStore): vscode.Disposable {
+	// Revealing an entity selects one mention (typing must not overwrite them all) and marks the others until
+	// the selection moves on.
+	const otherMentions = vscode.window.createTextEditorDecorationType({
+		backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'),
+		borderColor: new vscode.ThemeColor('editor.wordHighlightStrongBorder'),
+		borderStyle: 'solid',
+		borderWidth: '1px',
+	});
+	const clearMentions = vscode.window.onDidChangeTextEditorSelection((event) => {
+		if (event.kind !== undefined) {
+			event.textEditor.setDecorations(otherMentions, []);
+		}
+	});
 	const entityOf = async (target: Target | undefined): Promise<{ document: vscode.TextDocument; entity?: Entity; selection?: string } | undefined> => {
 		const at = await targetDocument(target);
 		if (!at) return undefined;
@@ -112,14 +125,18 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 			if (!found?.entity) return;
 			const editor = await vscode.window.showTextDocument(found.document, { preserveFocus: true });
 			const ranges = mentionRanges(found.document, found.entity);
-			editor.selections = ranges.map((range) => new vscode.Selection(range.start, range.end));
+			editor.selection = new vscode.Selection(ranges[0].start, ranges[0].end);
+			editor.setDecorations(otherMentions, ranges.slice(1));
 			editor.revealRange(ranges[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+			return ranges.length;
 		}),
 		registerCommand(entityCommands.rebuildIndex, async () => {
 			await index.rebuild(true);
 			const build = index.lastBuild;
 			if (build) void vscode.window.showInformationMessage(`News Seed: entity index rebuilt: ${build.articles} articles in ${(build.ms / 1000).toFixed(1)} s.`);
 		}),
+		clearMentions,
+		otherMentions,
 	);
 }
 

@@ -49,11 +49,13 @@ export function registerEntityHoverSupport(documents: SeedDocumentCache, article
 				declared: declared !== undefined,
 				findMentionsLink: commandLink(entityCommands.findMentions, [{ uri, offset: first.start }]),
 				editNoteLink: commandLink(entityCommands.editNote, [{ uri, offset: first.start }]),
+				wrongTypeLink: commandLink(entityCommands.setType, [{ uri, offset: mention.start }]),
+				notEntityLink: commandLink(entityCommands.markNotEntity, [{ uri, offset: mention.start }]),
 			});
 			const content = new vscode.MarkdownString(markdown, true);
 			content.supportHtml = false;
 			// Exactly the commands of the links built above; the card's user text is escaped in core.
-			content.isTrusted = { enabledCommands: [entityCommands.findMentions, entityCommands.editNote, ...(others.first.length > 0 ? [entityCommands.openArticle] : [])] };
+			content.isTrusted = { enabledCommands: [entityCommands.findMentions, entityCommands.editNote, ...(others.first.length > 0 ? [entityCommands.openArticle] : []), entityCommands.setType, entityCommands.markNotEntity] };
 			return new vscode.Hover(content, toRange(document, mention));
 		},
 	});

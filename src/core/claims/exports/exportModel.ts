@@ -71,6 +71,25 @@ export interface ExportOptions {
 	readonly includeUnchecked?: boolean;
 	/** CSV: write cells as stored, without the `'` that keeps spreadsheets from running them as formulas. Default false. */
 	readonly csvRaw?: boolean;
+	/**
+	 * Markdown report: the link from the report to an article (a relative URL, see `relativeHref`). Default: the
+	 * article's file name, right for a report written beside its articles.
+	 */
+	readonly articleHref?: (article: ExportArticle) => string;
+}
+
+/**
+ * A relative URL from the folder `fromDir` to the file `toFile` (both absolute POSIX paths, as in `file:` URIs),
+ * each segment percent-encoded: `relativeHref('/w/reports', '/w/news/001 a.txt')` is `../news/001%20a.txt`.
+ */
+export function relativeHref(fromDir: string, toFile: string): string {
+	const from = fromDir.split('/').filter(Boolean);
+	const to = toFile.split('/').filter(Boolean);
+	let common = 0;
+	while (common < from.length && common < to.length - 1 && from[common] === to[common]) {
+		common++;
+	}
+	return [...from.slice(common).map(() => '..'), ...to.slice(common).map((segment) => encodeURIComponent(segment))].join('/');
 }
 
 /**

@@ -2,6 +2,7 @@
  * Claims leave the editor: exports to W3C Web Annotation, brat standoff, schema.org ClaimReview, CSV and a
  * Markdown report, and imports from brat and W3C. Pure: adapters read and write the files.
  */
+import { countOf } from '../../text/countOf';
 import { bratAnn, bratAnnotationConf } from './bratStandoff';
 import { claimReviewPieces } from './claimReview';
 import { claimsCsv } from './csvExport';
@@ -120,7 +121,7 @@ export function exportClaimPieces(format: ExportFormat, articles: readonly Expor
 			return { files: [{ name, pieces: () => w3cChunks(articles, options) }], warnings: unanchored, claimCount };
 		case 'claimreview': {
 			const { pieces, leftOut } = claimReviewPieces(articles, options);
-			const warnings = leftOut > 0 ? [`${leftOut} unchecked claim(s) left out: a ClaimReview needs a verdict.`] : [];
+			const warnings = leftOut > 0 ? [`${countOf(leftOut, 'unchecked claim')} left out: a ClaimReview needs a verdict.`] : [];
 			return { files: [{ name, pieces }], warnings, claimCount: claimCount - leftOut };
 		}
 		case 'csv':
