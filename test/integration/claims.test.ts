@@ -113,7 +113,7 @@ suite('claims', () => {
 		const needle = 'the new bridge cost 5 million dollars';
 		const id = await tag(document, needle, 'Mostly false', 'Budget papers say **4.2** million.');
 		const sidecar = await readSidecar(uri);
-		assert.equal(sidecar.schemaVersion, 1);
+		assert.equal(sidecar.schemaVersion, 2);
 		assert.equal(sidecar.article.fileName, uri.path.slice(uri.path.lastIndexOf('/') + 1));
 		assert.equal(sidecar.article.date, '2024-03-16');
 		assert.match(sidecar.article.sha256, /^[0-9a-f]{64}$/);
@@ -125,6 +125,7 @@ suite('claims', () => {
 		assert.equal(claim.body.note, 'Budget papers say **4.2** million.');
 		assert.equal(claim.body.claimant, 'Ana Ruiz', 'the claimant is offered from "Mayor Ana Ruiz said"');
 		const [quote, position] = claim.target.selector;
+		assert.deepEqual(claim.anchoring, { state: 'exact' }, 'the anchoring state is written with the claim');
 		assert.equal(quote.exact, needle);
 		assert.ok(quote.prefix.endsWith('Ruiz said '), quote.prefix);
 		const utf16 = articleText.indexOf(needle);
