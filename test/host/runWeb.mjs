@@ -19,9 +19,28 @@ const skipBuild = process.argv.includes('--skip-build');
 const summaryLine = /^(\d+) passed, (\d+) failed$/;
 /** Test files that need the desktop host (Node, a local file system, worker threads) say so in their first line. */
 const desktopOnlyMarker = '// desktop only:';
+// `--suite bench/hostCompare` runs another folder's index.ts (exporting `run`) instead of the integration suite;
+// `--workspace DIR` opens DIR as it is instead of a fresh copy of the samples and fixtures.
+const flag = (name) => {
+	const at = process.argv.indexOf(name);
+	return at > 0 ? process.argv[at + 1] : undefined;
+};
+const suite = flag('--suite');
+const givenWorkspace = flag('--workspace');
 
-/** Bundles test/integration/webIndex.ts and every browser-capable *.test.ts into out/web-test/index.js. */
+/**
+ * Bundles test/integration/webIndex.ts and every browser-capable *.test.ts into out/web-test/index.js, or the
+ * given suite's index.ts into out/web-test/<suite>/index.js.
+ */
 async function buildWebTests() {
+	if (suite) {
+		const outfile = path.join(repoRoot, 'out', 'web-test', suite, 'index.js');
+		await esbuild.build({
+			entryPoints: [path.join(repoRoot, suite, 'index.ts')], outfile, bundle: true, platform: 'browser', format: 'cjs',
+			target: 'es2022', external: ['vscode'], logLevel: 'warning',
+		});
+		return { outfile, files: [suite] };
+	}
 	const sourceDir = path.join(repoRoot, defaultSuite);
 	const { readFileSync } = await import('node:fs');
 	const files = readdirSync(sourceDir).filter((name) => name.endsWith('.test.ts')).sort()
@@ -56,7 +75,7 @@ async function buildWebTests() {
 }
 
 async function runSuite(runDir, testsPath) {
-	const workspace = makeWorkspace(path.join(runDir, 'ws'));
+	const workspace = givenWorkspace ? path.resolve(givenWorkspace) : makeWorkspace(path.join(runDir, 'ws'));
 	const { server, url } = await startWebServer(workspace, testsPath);
 	let browser;
 	try {

@@ -1,0 +1,44 @@
+// Runs inside the desktop extension host (test/host/runIntegration.mjs) and inside the browser's web-worker host
+// (test/host/runWeb.mjs), started by bench/browserHost.bench.mjs on the same generated archive: the extension's
+// activation time and how long the workspace entity index takes to build, where it ran, and the host's longest
+// stall meanwhile. No Node: the same bundle logic runs in both hosts. Prints figures; never fails on timings.
+import * as vscode from 'vscode';
+
+interface IndexStatus {
+	readonly indexing: boolean;
+	readonly articles: number;
+	readonly builds: number;
+	readonly lastBuild?: { readonly ms: number; readonly where: string; readonly files: number; readonly host: { readonly maxLatenessMs: number } };
+}
+
+const lines: string[] = [];
+
+/** One figure: to the console (the browser runner reads it there) and to the desktop runner's log file. */
+async function report(line: string): Promise<void> {
+	lines.push(line);
+	console.log(`  ${line}`);
+	const logFile = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.NEWS_SEED_TEST_LOG;
+	if (logFile) await vscode.workspace.fs.writeFile(vscode.Uri.file(logFile), new TextEncoder().encode(`${lines.join('\n')}\n`));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function run(): Promise<void> {
+	const host = typeof (globalThis as { process?: unknown }).process === 'object' ? 'desktop' : 'browser';
+	const extension = vscode.extensions.getExtension('news-seed.news-seed-annotator');
+	if (!extension) throw new Error('the extension is not installed');
+	const wasActive = extension.isActive;
+	const started = performance.now();
+	await extension.activate();
+	const activationMs = performance.now() - started;
+	let status: IndexStatus;
+	for (;;) {
+		status = await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus');
+		if (status.builds >= 1 && !status.indexing) break;
+		await sleep(50);
+	}
+	const indexedMs = performance.now() - started;
+	const build = status.lastBuild;
+	await report(`${host} host: activation ${wasActive ? '(already active)' : `${activationMs.toFixed(0)} ms`}; ${status.articles} articles indexed ${(indexedMs / 1000).toFixed(2)} s after activation began (build ${((build?.ms ?? 0) / 1000).toFixed(2)} s, analysis in ${build?.where ?? '?'}); host blocked at most ${(build?.host.maxLatenessMs ?? 0).toFixed(0)} ms`);
+	await report('1 passed, 0 failed');
+}
