@@ -56,7 +56,7 @@ void test('changed claim: saved and current text side by side, removed words str
 	assert.equal(head, '| Saved text | Text now |');
 	assert.equal(rule, '| --- | --- |');
 	assert.ok(row.startsWith('| the vote was ~~rushed~~ | the vote was **'), row);
-	assert.ok(row.includes('\\[hurried\\]\\(command:x\\)'), 'added text is escaped, no link');
+	assert.ok(row.includes('\\[hurried\\]\\(command\\:x\\)'), 'added text is escaped, no link');
 	assert.ok(!row.includes('](command:'), 'no working link');
 	assert.equal(changedTextMarkdown('a|b\nc', 'a|b c').split('\n')[2], '| a\\|b c | a\\|b c |', 'pipes escaped, one row');
 });
