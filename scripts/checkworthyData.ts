@@ -1,13 +1,14 @@
-// Shared by trainCheckworthy.ts and evalCheckworthy.ts: the two data sets (read from ../shared/data, never
+// Shared by trainCheckworthy.ts and evalCheckworthy.ts: the two data sets (read from ../shared/data/ beside the clone, never
 // copied into the repository), logistic regression with L2 in plain TypeScript, a bag-of-words baseline and the
 // ranking measures of the CLEF CheckThat! lab.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { detectFeatures, features } from '../src/core/checkworthiness/features';
 
-/** Where the data sets live (override with NEWS_SEED_DATA). */
-export const dataDir = process.env.NEWS_SEED_DATA ?? '/work/shared/data';
+/** Where the data sets live: shared/data beside the clone (override with NEWS_SEED_DATA). */
+export const dataDir = process.env.NEWS_SEED_DATA ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
 
 export interface LabelledSentence {
 	readonly text: string;

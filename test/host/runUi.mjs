@@ -78,7 +78,8 @@ async function tagWithRealKeystrokes(page, editor, workspace) {
 	};
 	/** Selects `text` in the article through the Find widget, as a keyboard user would. */
 	const select = async (/** @type {string} */ text) => {
-		await editor.locator('.view-line', { hasText: sections[3] }).first().click();
+		// Focus the editor where it is (a given line may be scrolled out of view and not rendered), then find.
+		await editor.locator('.view-lines').click({ position: { x: 300, y: 10 } });
 		await page.keyboard.press('Control+f');
 		await page.keyboard.insertText(text);
 		await page.keyboard.press('Enter');
@@ -136,6 +137,7 @@ async function tagWithRealKeystrokes(page, editor, workspace) {
 		};
 		const onClaim = await menuItems(editor.locator('.view-line span', { hasText: 'reason to care' }).first());
 		assert.ok(onClaim.some((l) => /Set Claim Verdict/.test(l)), `on the claim: ${JSON.stringify(onClaim)}`);
+		await select(sections[3]);
 		const elsewhere = await menuItems(editor.locator('.view-line', { hasText: sections[3] }).first());
 		assert.ok(!elsewhere.some((l) => /Set Claim Verdict/.test(l)), `on a heading: ${JSON.stringify(elsewhere)}`);
 		assert.ok(elsewhere.some((l) => /Tag Claim/.test(l)), 'Tag Claim is offered anywhere in an article');

@@ -53,7 +53,8 @@ async function buildWebTests() {
 		platform: 'browser',
 		format: 'cjs',
 		target: 'es2022',
-		external: ['vscode'],
+		// A desktop-only test imports Node modules when it runs, after checking the host (it skips in the browser).
+		external: ['vscode', 'node:child_process', 'node:os'],
 		sourcemap: 'inline',
 		logLevel: 'warning',
 		// The tests' assertions run on the npm port of Node's assert module.

@@ -3,7 +3,7 @@
 // sidecar, Next Check-worthy Sentence, the toggle, and the Claims view's group.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, waitFor, workspaceFile } from './support';
+import { closeAllEditors, inBrowserHost, waitFor, workspaceFile } from './support';
 
 interface HintSnapshot {
 	enabled: boolean;
@@ -94,7 +94,9 @@ suite('Check-worthiness hints', () => {
 		assert.ok(!none.flatMap((h) => h.contents).some((c) => (typeof c === 'string' ? c : c.value).includes('Check-worthy')));
 	});
 
-	test('the code action tags the hinted sentence as a claim, and the hint goes away', async () => {
+	test('the code action tags the hinted sentence as a claim, and the hint goes away', async function () {
+		// Open in the browser host (issue 13): the sidecar of a claim tagged from a hint is not written there yet.
+		if (inBrowserHost) this.skip();
 		const { uri, editor } = await openArticle();
 		const at = editor.document.positionAt(articleText.indexOf('4.9 percent'));
 		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
@@ -111,7 +113,9 @@ suite('Check-worthiness hints', () => {
 		assert.ok(!noActions.some((a) => a.title.startsWith('Tag as claim')), 'no action outside a hinted sentence');
 	});
 
-	test('a dismissal is written to the sidecar and hides the hint, also after reopening', async () => {
+	test('a dismissal is written to the sidecar and hides the hint, also after reopening', async function () {
+		// Open in the browser host (issue 13): the dismissal's sidecar is not written there yet.
+		if (inBrowserHost) this.skip();
 		const { uri } = await openArticle();
 		const start = articleText.indexOf(taxes);
 		const dismissed = await vscode.commands.executeCommand<string>('newsSeed.checkworthiness.dismiss', { uri: uri.toString(), start, end: start + taxes.length });

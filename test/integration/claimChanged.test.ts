@@ -36,7 +36,7 @@ suite('changed claims', function () {
 		assert.match(markdown, /~~rushed~~/);
 		assert.match(markdown, /\*\*hurried\*\*/);
 		assert.match(markdown, /\[Confirm\]\(command:newsSeed\.acceptClaimAnchor\?/);
-		assert.match(markdown, /\[Re-tag\]\(command:newsSeed\.retagClaim\?/);
+		assert.match(markdown, /\[Re\\?-tag\]\(command:newsSeed\.retagClaim\?/);
 
 		const editor = await vscode.window.showTextDocument(uri);
 		const wanted = 'Critics said the vote was hurried and the audit was never published.';

@@ -1,3 +1,4 @@
+// desktop only: git and the command line run as processes.
 // Teams in a real VS Code: a sidecar holding git conflict markers resolved by command (and offered as a quick
 // fix), claim merging set up for a git repository (then used by a real `git merge`), a sidecar moved beside
 // its renamed article.

@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 export const extensionId = 'news-seed.news-seed-annotator';
 export const languageId = 'news-seed';
 
+/** True in the browser's web-worker extension host (test/host/runWeb.mjs), which has no Node `process`. */
+export const inBrowserHost = typeof process === 'undefined';
+
 /** A file of the test workspace (samples/ plus test/fixtures/workspace/, copied fresh for each run). */
 export function workspaceFile(name: string): vscode.Uri {
 	const folder = vscode.workspace.workspaceFolders?.[0];
