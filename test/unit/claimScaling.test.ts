@@ -55,6 +55,6 @@ void describe('claims at scale', () => {
 		assertLinear('grouping', (n) => {
 			const articles = prepare(n);
 			return () => groupClaims(articles, 'verdict', DEFAULT_VERDICTS);
-		}, 1_500);
+		}, 3_000);
 	});
 });

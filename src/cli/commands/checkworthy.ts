@@ -1,11 +1,11 @@
 // `news-seed checkworthy FILE... [--json] [--top N] [--threshold X]`: the sentences of seed articles most worth
 // checking, with their scores and the reasons in words.
-import { parseArgs } from 'node:util';
 import { reasonInWords, scoreDocument, type SentenceScore } from '../../core/checkworthiness/scorer';
 import { checkworthinessModel } from '../../core/checkworthiness/weights';
 import { parseSeed } from '../../core/seed/seedParser';
 import { readTextFile } from '../cliFiles';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
+import { parseCommandArgs } from '../claimsCli';
 
 const help = `Usage: news-seed checkworthy FILE... [--json] [--top N] [--threshold X]
 
@@ -67,23 +67,11 @@ export const checkworthyCommand: CliCommand = {
 	summary: 'rank the sentences of seed files by check-worthiness, with reasons',
 	help,
 	async run(args: readonly string[], io: CliIo): Promise<number> {
-		let parsed;
-		try {
-			parsed = parseArgs({
-				args: [...args],
-				allowPositionals: true,
-				strict: true,
-				options: {
-					json: { type: 'boolean' },
-					top: { type: 'string' },
-					threshold: { type: 'string' },
-					help: { type: 'boolean', short: 'h' },
-				},
-			});
-		} catch (error) {
-			throw new UsageError(error instanceof Error ? error.message : String(error));
-		}
-		const { values, positionals } = parsed;
+		const { values, positionals } = parseCommandArgs('checkworthy', args, {
+			json: { type: 'boolean' },
+			top: { type: 'string' },
+			threshold: { type: 'string' },
+		});
 		if (values.help) {
 			io.stdout(help);
 			return exitCodes.ok;

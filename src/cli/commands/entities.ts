@@ -1,7 +1,6 @@
 // `news-seed entities PATH... [--json | --jsonl]`: the named entities of seed files, one file as before, or many
 // (files and folders) streamed as JSON Lines for batch use.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyzeArticle } from '../../core/entities/articleEntities';
 import type { Entity } from '../../core/entities/index';
 import { lineStartsOf, positionAt } from '../../core/text/lineColumns';
@@ -9,6 +8,7 @@ import { isSeedFileName, startsWithDateline } from '../../core/seed/seedRecognit
 import { loadLexicon, readTextFile } from '../cliFiles';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { expandPaths } from '../workspaceFiles';
+import { parseCommandArgs } from '../claimsCli';
 
 const help = `Usage: news-seed entities PATH... [--json | --jsonl] [--lexicon FILE | --no-lexicon]
 
@@ -94,24 +94,12 @@ export const entitiesCommand: CliCommand = {
 	summary: 'list the named entities of seed files (JSON Lines for many)',
 	help,
 	async run(args: readonly string[], io: CliIo): Promise<number> {
-		let parsed;
-		try {
-			parsed = parseArgs({
-				args: [...args],
-				allowPositionals: true,
-				strict: true,
-				options: {
-					json: { type: 'boolean' },
-					jsonl: { type: 'boolean' },
-					lexicon: { type: 'string' },
-					'no-lexicon': { type: 'boolean' },
-					help: { type: 'boolean', short: 'h' },
-				},
-			});
-		} catch (error) {
-			throw new UsageError(error instanceof Error ? error.message : String(error));
-		}
-		const { values, positionals } = parsed;
+		const { values, positionals } = parseCommandArgs('entities', args, {
+			json: { type: 'boolean' },
+			jsonl: { type: 'boolean' },
+			lexicon: { type: 'string' },
+			'no-lexicon': { type: 'boolean' },
+		});
 		if (values.help) {
 			io.stdout(help);
 			return exitCodes.ok;

@@ -5,7 +5,6 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { knowledgeFileName } from '../../core/entities/entityKnowledge';
 import { readIndexCacheSteps, writeIndexCacheSteps, type CachedFile } from '../../core/entities/indexCacheFormat';
 import { scanBatch, type ScanFiles } from '../../core/entities/indexScan';
@@ -16,6 +15,7 @@ import { localScanIo } from '../../node/localScanIo';
 import { loadLexicon } from '../cliFiles';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { expandPaths } from '../workspaceFiles';
+import { parseCommandArgs } from '../claimsCli';
 
 /** Where the extension looks for a shared cache in a workspace folder (the `newsSeed.entityIndex.sharedCache` default). */
 export const sharedCachePath = path.join('.news-seed', 'entity-index.jsonl');
@@ -108,24 +108,12 @@ export const indexCommand: CliCommand = {
 	summary: 'build the entity index cache of a folder (in parallel), for editors to start warm',
 	help,
 	async run(args: readonly string[], io: CliIo): Promise<number> {
-		let parsed;
-		try {
-			parsed = parseArgs({
-				args: [...args],
-				allowPositionals: true,
-				strict: true,
-				options: {
-					out: { type: 'string' },
-					jobs: { type: 'string' },
-					lexicon: { type: 'string' },
-					'no-lexicon': { type: 'boolean' },
-					help: { type: 'boolean', short: 'h' },
-				},
-			});
-		} catch (error) {
-			throw new UsageError(error instanceof Error ? error.message : String(error));
-		}
-		const { values, positionals } = parsed;
+		const { values, positionals } = parseCommandArgs('index', args, {
+			out: { type: 'string' },
+			jobs: { type: 'string' },
+			lexicon: { type: 'string' },
+			'no-lexicon': { type: 'boolean' },
+		});
 		if (values.help) {
 			io.stdout(help);
 			return exitCodes.ok;
