@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { detectFeatures, features } from '../src/core/checkworthiness/features';
+import { seededRandom } from '../test/support/seededRandom';
 
 /** Where the data sets live: shared/data beside the clone (override with NEWS_SEED_DATA). */
 export const dataDir = process.env.NEWS_SEED_DATA ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
@@ -166,17 +167,8 @@ function solve(matrix: Float64Array, vector: Float64Array, n: number): Float64Ar
 	return x;
 }
 
-/** A seeded generator (mulberry32), so that every run of the scripts prints the same figures. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+/** The tests' seeded generator, so that every run of the scripts prints the same figures. */
+export { seededRandom };
 
 /**
  * Logistic regression with L2 by AdaGrad over shuffled examples: for the bag-of-words baseline's thousands of

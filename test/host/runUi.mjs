@@ -9,6 +9,7 @@ import { startCodeServer } from './codeServer.mjs';
 import { logger, makeRunDir, repoRoot } from './hostConfig.mjs';
 import { buildExtension, linkExtension } from './prepare.mjs';
 import { setup } from './setup.mjs';
+import { createChecks } from './checks.mjs';
 
 const log = logger('ui');
 const keep = process.argv.includes('--keep');
@@ -18,23 +19,7 @@ const screenshot = path.join(repoRoot, 'media', 'screenshot.png');
 /** @param {string} name a picture of the tagging flow, for the README */
 const taggingShot = (name) => path.join(repoRoot, 'media', 'tagging', `${name}.png`);
 
-let passed = 0;
-let failed = 0;
-
-/**
- * @param {string} name
- * @param {() => Promise<void>} body
- */
-async function check(name, body) {
-	try {
-		await body();
-		passed++;
-		log(`ok   ${name}`);
-	} catch (error) {
-		failed++;
-		log(`FAIL ${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-	}
-}
+const { counts, check } = createChecks(log);
 
 /**
  * Colours of the rendered tokens whose text contains each needle. Monaco renders spaces as no-break spaces
@@ -293,22 +278,22 @@ async function main() {
 	try {
 		await runChecks(runDir);
 	} catch (error) {
-		failed++;
+		counts.failed++;
 		log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
 	}
-	if (failed === 0 && !keep) rmSync(runDir, { recursive: true, force: true });
+	if (counts.failed === 0 && !keep) rmSync(runDir, { recursive: true, force: true });
 	else {
 		if (!keep) dropBrowserFiles(runDir);
 		log(`logs kept in ${runDir} (server.log, browser.log)`);
 	}
-	console.log(`${passed} passed, ${failed} failed`);
-	return failed === 0 ? 0 : 1;
+	console.log(`${counts.passed} passed, ${counts.failed} failed`);
+	return counts.failed === 0 ? 0 : 1;
 }
 
 main().then((code) => {
 	process.exitCode = code;
 }, (error) => {
 	log(`ERROR: ${error instanceof Error ? error.stack : String(error)}`);
-	console.log(`${passed} passed, ${failed + 1} failed`);
+	console.log(`${counts.passed} passed, ${counts.failed + 1} failed`);
 	process.exitCode = 1;
 });

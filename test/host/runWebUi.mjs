@@ -9,29 +9,14 @@ import { logger, makeRunDir, repoRoot, runMain } from './hostConfig.mjs';
 import { buildExtension } from './prepare.mjs';
 import { setup } from './setup.mjs';
 import { startWebServer } from './webServer.mjs';
+import { createChecks } from './checks.mjs';
 
 const log = logger('web-ui');
 const keep = process.argv.includes('--keep');
 const article = '001_820dad7cbcc6459d.txt';
 const screenshot = path.join(repoRoot, 'media', 'screenshot-browser.png');
 
-let passed = 0;
-let failed = 0;
-
-/**
- * @param {string} name
- * @param {() => Promise<void>} body
- */
-async function check(name, body) {
-	try {
-		await body();
-		passed++;
-		log(`ok   ${name}`);
-	} catch (error) {
-		failed++;
-		log(`FAIL ${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-	}
-}
+const { counts, check } = createChecks(log);
 
 /** @param {string} runDir */
 async function runChecks(runDir) {
@@ -87,16 +72,16 @@ async function main() {
 	try {
 		await runChecks(runDir);
 	} catch (error) {
-		failed++;
+		counts.failed++;
 		log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
 	}
-	if (failed === 0 && !keep) rmSync(runDir, { recursive: true, force: true });
+	if (counts.failed === 0 && !keep) rmSync(runDir, { recursive: true, force: true });
 	else {
 		if (!keep) dropBrowserFiles(runDir);
 		log(`logs kept in ${runDir} (browser.log)`);
 	}
-	console.log(`${passed} passed, ${failed} failed`);
-	return failed === 0 ? 0 : 1;
+	console.log(`${counts.passed} passed, ${counts.failed} failed`);
+	return counts.failed === 0 ? 0 : 1;
 }
 
 runMain(main, log);
