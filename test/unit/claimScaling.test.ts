@@ -1,5 +1,5 @@
 // Claims at scale (issue 12): 10,000 claims in one article must anchor, follow edits and group in linear or
-// n log n time. A fourfold input may cost at most `linearFourfoldLimit` times as much (quadratic: about 16).
+// n log n time. A fourfold input may cost at most `linearFourfoldLimit` times as much (see test/support/growth.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { anchorClaims, mapAnchorsThroughEdits, prepareArticle, type ClaimAnchor } from '../../src/core/claims';
