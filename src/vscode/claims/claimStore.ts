@@ -3,7 +3,7 @@ import {
 	articleNameFor, createClaim, hasConflictMarkers, mergeDismissedHints, prepareArticle, resolveClaimConflict, SIDECAR_GLOB, UNANCHORED, updateClaimBody,
 	type Claim, type ClaimBody, type ClaimConflict, type NewClaimFields, type SidecarProblem,
 } from '../../core/claims';
-import { ClaimsRefusedError, describeDamage, isWritable, missingSnapshot, type ClaimRepository, type SidecarSnapshot } from '../../core/claims/claimRepository';
+import { ClaimsRefusedError, describeDamage, isWritable, missingSnapshot, type ClaimRepository, type SaveOutcome, type SidecarSnapshot } from '../../core/claims/claimRepository';
 import { confirmAnchor, refreshTargets, trackClaims, trackEdits, upsertTracked, type TrackedClaim } from '../../core/claims/claimTracking';
 import type { Span } from '../../core/seed/seedDocument';
 import { toTextEdits } from '../convert';
@@ -359,11 +359,7 @@ export class ClaimStore extends Disposable {
 		}
 		try {
 			const outcome = await this.repository.save(entry.snapshot, entry.tracked.map((t) => t.claim), text, { onlyIfMerged: true, dismissedHints: entry.dismissedHints });
-			entry.snapshot = outcome.snapshot;
-			entry.dismissedHints = outcome.dismissedHints;
-			entry.tracked = trackClaims(article, outcome.claims, entry.tracked);
-			this.fire(entry);
-			this.reportConflicts(entry, outcome.conflicts);
+			this.takeSaved(entry, article, outcome);
 		} catch (error) {
 			if (error instanceof ClaimsRefusedError) {
 				this.showDamaged(entry, error.snapshot, article);
@@ -371,6 +367,15 @@ export class ClaimStore extends Disposable {
 			}
 			throw error;
 		}
+	}
+
+	/** Holds what a save left on disk: the new base, the claims (merged, anchored in `article`) and the conflicts. */
+	private takeSaved(entry: Entry, article: ReturnType<typeof prepareArticle>, outcome: SaveOutcome): void {
+		entry.snapshot = outcome.snapshot;
+		entry.dismissedHints = outcome.dismissedHints;
+		entry.tracked = trackClaims(article, outcome.claims, entry.tracked);
+		this.fire(entry);
+		this.reportConflicts(entry, outcome.conflicts);
 	}
 
 	/** Writes the claims in memory through the repository, which merges first with any change found on disk. */
@@ -382,11 +387,7 @@ export class ClaimStore extends Disposable {
 		}
 		try {
 			const outcome = await this.repository.save(entry.snapshot, entry.tracked.map((t) => t.claim), text, { dismissedHints: entry.dismissedHints });
-			entry.snapshot = outcome.snapshot;
-			entry.dismissedHints = outcome.dismissedHints;
-			entry.tracked = trackClaims(article, outcome.claims, entry.tracked);
-			this.fire(entry);
-			this.reportConflicts(entry, outcome.conflicts);
+			this.takeSaved(entry, article, outcome);
 		} catch (error) {
 			if (error instanceof ClaimsRefusedError) {
 				this.showDamaged(entry, error.snapshot, article);
