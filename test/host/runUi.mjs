@@ -123,10 +123,10 @@ async function tagWithRealKeystrokes(page, editor, workspace) {
 		};
 		await page.keyboard.press('Escape');
 		await select(claimText);
-		const onClaim = await menuItems(editor.locator('.view-line span', { hasText: 'reason to care' }).first());
+		const onClaim = await menuItems(editor.locator('.view-line span', { hasText: 'reason to care' }).filter({ visible: true }).first());
 		assert.ok(onClaim.some((l) => /Set Claim Verdict/.test(l)), `on the claim: ${JSON.stringify(onClaim)}`);
 		await select(sections[3]);
-		const elsewhere = await menuItems(editor.locator('.view-line', { hasText: sections[3] }).first());
+		const elsewhere = await menuItems(editor.locator('.view-line', { hasText: sections[3] }).filter({ visible: true }).first());
 		assert.ok(!elsewhere.some((l) => /Set Claim Verdict/.test(l)), `on a heading: ${JSON.stringify(elsewhere)}`);
 		assert.ok(elsewhere.some((l) => /Tag Claim/.test(l)), 'Tag Claim is offered anywhere in an article');
 	});
