@@ -43,7 +43,10 @@ async function buildWebTests() {
 	}
 	const sourceDir = path.join(repoRoot, defaultSuite);
 	const { readFileSync } = await import('node:fs');
+	// The same NEWS_SEED_TEST_FILES filter as the desktop entry (test/integration/index.ts).
+	const only = (process.env.NEWS_SEED_TEST_FILES ?? '').split(',').map((word) => word.trim()).filter(Boolean);
 	const files = readdirSync(sourceDir).filter((name) => name.endsWith('.test.ts')).sort()
+		.filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
 		.filter((name) => !readFileSync(path.join(sourceDir, name), 'utf8').startsWith(desktopOnlyMarker));
 	const outfile = path.join(repoRoot, 'out', 'web-test', 'index.js');
 	await esbuild.build({
