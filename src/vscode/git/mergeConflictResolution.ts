@@ -44,7 +44,9 @@ async function resolve(platform: HostPlatform, target: vscode.Uri | undefined, o
 	}
 	const uri = sidecarOf(given);
 	const document = openDocument(uri);
-	const text = document ? document.getText() : await readTextFile(uri);
+	// An open but unchanged editor may still show the text from before a write on disk (it reloads later): only
+	// unsaved edits make the editor's text the one to resolve.
+	const text = document?.isDirty ? document.getText() : await readTextFile(uri);
 	if (text === null || !hasConflictMarkers(text)) {
 		return failed(`News Seed: ${baseName(uri)} holds no merge conflict markers; nothing to resolve.`, 'none');
 	}
