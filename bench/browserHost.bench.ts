@@ -18,8 +18,10 @@ const out = mkdtempSync(join(tmpdir(), 'nsb-bundles-'));
 const common = { bundle: true, minify: true, format: 'cjs' as const, logLevel: 'warning' as const, external: ['vscode'], mainFields: ['module', 'main'] };
 await build({ ...common, entryPoints: [join(root, 'src', 'extension.ts')], outfile: join(out, 'extension.js'), platform: 'node', target: 'node18' });
 await build({ ...common, entryPoints: [join(root, 'src', 'browser.ts')], outfile: join(out, 'web.js'), platform: 'browser', mainFields: ['browser', 'module', 'main'], define: { 'self.location': 'undefined' } });
+await build({ ...common, entryPoints: [join(root, 'src', 'node', 'entityIndexWorker.ts')], outfile: join(out, 'worker.js'), platform: 'node', target: 'node18' });
+await build({ ...common, entryPoints: [join(root, 'src', 'web', 'entityIndexWebWorker.ts')], outfile: join(out, 'web-worker.js'), platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] });
 const kb = (file: string) => `${(statSync(join(out, file)).size / 1024).toFixed(0)} KiB`;
-console.log(`bundles (minified): desktop dist/extension.js ${kb('extension.js')}, browser dist/web/extension.js ${kb('web.js')}`);
+console.log(`bundles (minified): desktop dist/extension.js ${kb('extension.js')} + index worker ${kb('worker.js')}; browser dist/web/extension.js ${kb('web.js')} + index web worker ${kb('web-worker.js')}`);
 rmSync(out, { recursive: true, force: true });
 
 const archive = join(tmpdir(), `news-seed-archive-${count}`);
