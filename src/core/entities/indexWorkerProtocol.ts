@@ -37,17 +37,15 @@ export function analyzeForIndex(text: string, lexicon: UserLexicon | undefined, 
 
 /**
  * The host's half of a scan for a worker that cannot read files: each file stat'ed, and read unless its stamp is
- * the cached one (exactly the reads {@link scanBatch} would make). Files are read one after another, so a batch
- * holds at most its own bytes.
+ * the cached one (exactly the reads {@link scanBatch} would make). The files of a batch are read concurrently
+ * (a virtual file system answers each request over a round trip or two); a batch holds only its own bytes.
  */
 export async function prefetchBatch(batch: ScanBatch, io: Pick<ScanIo, 'stat' | 'read'>): Promise<PrefetchedFile[]> {
-	const files: PrefetchedFile[] = [];
-	for (const request of batch.files) {
+	return Promise.all(batch.files.map(async (request): Promise<PrefetchedFile> => {
 		const stamp = await io.stat(request.uri);
 		const unchanged = stamp && request.stamp && request.stamp.mtime === stamp.mtime && request.stamp.size === stamp.size;
-		files.push({ uri: request.uri, stamp, bytes: stamp && !unchanged ? await io.read(request.uri) : undefined });
-	}
-	return files;
+		return { uri: request.uri, stamp, bytes: stamp && !unchanged ? await io.read(request.uri) : undefined };
+	}));
 }
 
 /** File access over what {@link prefetchBatch} gave: a file it did not find, or did not read, is gone. */
