@@ -74,6 +74,7 @@ export const testOnlyCommandSpecs = {
 	checkworthinessSnapshot: { id: 'newsSeed.checkworthiness.snapshot' },
 	indexStatus: { id: 'newsSeed.entities.indexStatus' },
 	hostLatency: { id: 'newsSeed.hostLatency' },
+	activationTime: { id: 'newsSeed.activationTime' },
 } as const satisfies Record<string, CommandSpec>;
 
 type Ids<T extends Record<string, CommandSpec>> = { readonly [K in keyof T]: T[K]['id'] };

@@ -3,7 +3,7 @@
 // sidecar, Next Check-worthy Sentence, the toggle, and the Claims view's group.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, inBrowserHost, waitFor, workspaceFile } from './support';
+import { closeAllEditors, waitFor, workspaceFile } from './support';
 
 interface HintSnapshot {
 	enabled: boolean;
@@ -53,8 +53,9 @@ async function readOrNull(uri: vscode.Uri): Promise<string | null> {
 	}
 }
 
+/** The sidecar beside the article, on the article's own file system (a `file:` URI would miss a virtual one). */
 function sidecarOf(article: vscode.Uri): vscode.Uri {
-	return vscode.Uri.file(article.fsPath.replace(/\.txt$/, '.claims.json'));
+	return article.with({ path: article.path.replace(/\.txt$/, '.claims.json') });
 }
 
 suite('Check-worthiness hints', () => {
@@ -95,8 +96,6 @@ suite('Check-worthiness hints', () => {
 	});
 
 	test('the code action tags the hinted sentence as a claim, and the hint goes away', async function () {
-		// Open in the browser host (issue 13): the sidecar of a claim tagged from a hint is not written there yet.
-		if (inBrowserHost) this.skip();
 		const { uri, editor } = await openArticle();
 		const at = editor.document.positionAt(articleText.indexOf('4.9 percent'));
 		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
@@ -114,8 +113,6 @@ suite('Check-worthiness hints', () => {
 	});
 
 	test('a dismissal is written to the sidecar and hides the hint, also after reopening', async function () {
-		// Open in the browser host (issue 13): the dismissal's sidecar is not written there yet.
-		if (inBrowserHost) this.skip();
 		const { uri } = await openArticle();
 		const start = articleText.indexOf(taxes);
 		const dismissed = await vscode.commands.executeCommand<string>('newsSeed.checkworthiness.dismiss', { uri: uri.toString(), start, end: start + taxes.length });

@@ -68,7 +68,7 @@ void test('Restricted Mode: limited support declared, and the commands that writ
 		'newsSeed.moveSidecar', 'newsSeed.redoClaimChange', 'newsSeed.removeClaim', 'newsSeed.resolveClaimConflict', 'newsSeed.resolveClaimMergeConflict',
 		'newsSeed.retagClaim', 'newsSeed.setUpClaimMerging', 'newsSeed.setVerdict', 'newsSeed.tagClaim', 'newsSeed.undoClaimChange',
 	]);
-	// The browser entry point runs on virtual file systems, with the index in slices (README, "In the browser").
+	// The browser entry point runs on virtual file systems, with the index in Web Workers (README, "In the browser").
 	assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
 });
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
 import { readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
 import { scanBatch, type ScanBatch, type ScanFiles, type ScanIo, type ScanResult } from '../../core/entities/indexScan';
+import { prefetchBatch, type PrefetchedFile } from '../../core/entities/indexWorkerProtocol';
 import { WorkspaceEntityIndex } from '../../core/entities/workspaceEntityIndex';
 import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
 import { Disposable } from '../dispose';
@@ -28,12 +29,16 @@ function baseNameOf(uri: string): string {
 
 /**
  * Analysis somewhere else than the extension host's thread (a worker pool); `dispose` ends it. `scan` does whole
- * batches of local files next to them; `stats` counts what the workers did.
+ * batches: of local files read next to them when `readsLocalFiles` (worker threads), else of the bytes the host
+ * read (`files`; Web Workers, and files of other file systems); `stats` counts what the workers did; `kind` names
+ * the workers in the log.
  */
 export interface OffThreadAnalyzer extends vscode.Disposable {
 	readonly analyze: AnalyzeForIndex;
-	readonly scan: ScanFiles;
+	readonly scan: (batch: ScanBatch, files?: readonly PrefetchedFile[]) => ReturnType<ScanFiles>;
 	readonly size: number;
+	readonly kind: string;
+	readonly readsLocalFiles: boolean;
 	readonly stats: { readonly started: number; readonly jobs: number; readonly files: number };
 }
 
@@ -183,13 +188,19 @@ export class WorkspaceIndexService extends Disposable {
 		analyze: (text, lexicon, key) => this.analyze(text, lexicon, key),
 	};
 
-	/** Scans a batch in the pool when its files are local, else (or when the pool fails) on the host. */
+	/**
+	 * Scans a batch in the pool: local files read by the workers where they can, else read here (through
+	 * vscode.workspace.fs) and sent along; without a pool (or when it fails) entirely on the host.
+	 */
 	private readonly scan = async (batch: ScanBatch): Promise<readonly ScanResult[] | undefined> => {
 		if (this.cancelled) return undefined;
 		const pool = this.pool;
-		if (pool && batch.files.every((file) => file.uri.startsWith('file:'))) {
+		if (pool) {
 			try {
-				return await pool.scan(batch);
+				if (pool.readsLocalFiles && batch.files.every((file) => file.uri.startsWith('file:'))) return await pool.scan(batch);
+				const files = await prefetchBatch(batch, this.hostIo);
+				if (this.cancelled) return undefined;
+				return await pool.scan(batch, files);
 			} catch (error) {
 				this.dropPool(error);
 			}
@@ -256,8 +267,8 @@ export class WorkspaceIndexService extends Disposable {
 			const uris = found.map((uri) => uri.toString()).sort();
 			files = uris.length;
 			progressMessage = `0/${uris.length} articles`;
-			const local = uris.every((uri) => uri.startsWith('file:'));
-			if (this.pool) this.log.info(`entity index: ${uris.length} files, ${local ? 'scanned' : 'local ones scanned'} in ${this.pool.size} worker thread${this.pool.size === 1 ? '' : 's'}${force ? ' (rebuild: every file read again)' : ''}`);
+			const readThere = this.pool?.readsLocalFiles && uris.every((uri) => uri.startsWith('file:'));
+			if (this.pool) this.log.info(`entity index: ${uris.length} files, ${readThere ? 'read and analysed' : 'read on the extension host and analysed'} in ${this.pool.size} ${this.pool.kind}${this.pool.size === 1 ? '' : 's'}${force ? ' (rebuild: every file read again)' : ''}`);
 			else this.log.info(`entity index: ${uris.length} files analysed on the extension host in slices: ${this.poolLost ?? 'no worker pool'}`);
 			// A second start: the cached summaries serve at once, while the workers stat every file.
 			const adopted = await runSliced(this.updater.adoptCachedSteps(uris), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
