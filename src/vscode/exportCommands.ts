@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import {
 	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
-	bratImportTarget, collidingNames, EXPORT_SIGNATURE_BYTES, isEarlierExport, readBratAnn, readSidecarForExport, relativeHref, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
+	bratImportTarget, collidingNames, EXPORT_SIGNATURE_BYTES, exportDefaultFolder, isEarlierExport, readBratAnn, readSidecarForExport, relativeHref, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
 } from '../core/claims/exports';
 import { articleNameFor, isSidecarName, sidecarNameFor } from '../core/claims';
 import { describeDamage, ImportRefusedError, type ClaimRepository } from '../core/claims/claimRepository';
@@ -151,8 +151,8 @@ async function pickExportArgs(): Promise<ExportRequest | undefined> {
 		scope = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
 	}
 	// Outside the articles' folder by default: a report is not evidence, and does not belong among the articles.
-	const articlesFolder = scope.length === 1 && scope[0].path.endsWith('.txt') ? vscode.Uri.joinPath(scope[0], '..') : scope[0] ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-	const outside = articlesFolder ? vscode.Uri.joinPath(articlesFolder, '..') : undefined;
+	const outsideFolder = exportDefaultFolder(scope.map((uri) => uri.toString()), vscode.workspace.workspaceFolders?.[0]?.uri.toString());
+	const outside = outsideFolder === undefined ? undefined : vscode.Uri.parse(outsideFolder);
 	if (format.label === 'markdown') {
 		const file = await vscode.window.showSaveDialog({
 			title: 'Write the claims report to',

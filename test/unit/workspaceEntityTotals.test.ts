@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
-import { entitySlug, type EntityType } from '../../src/core/entities/index';
+import { entitySlug, type Entity, type EntityType } from '../../src/core/entities/index';
 import { indexKey, mentionCount, summarizeArticle, type IndexedArticle, type IndexedEntity } from '../../src/core/entities/indexedArticle';
-import { WorkspaceEntityIndex, type WorkspaceEntityTotal } from '../../src/core/entities/workspaceEntityIndex';
+import { entityWithIds, WorkspaceEntityIndex, type WorkspaceEntityTotal } from '../../src/core/entities/workspaceEntityIndex';
 import { seededRandom } from '../support/seededRandom';
 
 function summary(text: string): IndexedArticle {
@@ -105,6 +105,23 @@ void describe('workspace entity totals', () => {
 				}
 			}
 		}
+	});
+});
+
+void describe('entityWithIds', () => {
+	const mention = (start: number, text: string) => ({ start, end: start + text.length, text, type: 'person' as const });
+	const entities: Entity[] = [
+		{ id: 'person:ortega-lindqvist', canonical: 'Ortega-Lindqvist', type: 'person', aliases: [], mentions: [mention(40, 'Ortega-Lindqvist'), mention(90, 'Ortega-Lindqvist')] },
+		{ id: 'place:geneva', canonical: 'Geneva', type: 'place', aliases: [], mentions: [mention(20, 'Geneva')] },
+		{ id: 'person:maria-ortega-lindqvist', canonical: 'Maria Ortega-Lindqvist', type: 'person', aliases: [], mentions: [mention(5, 'Maria Ortega-Lindqvist')] },
+	];
+
+	void it('gathers the article\'s entities of a workspace entity\'s names, every mention in text order', () => {
+		const found = entityWithIds(entities, ['person:maria-ortega-lindqvist', 'person:ortega-lindqvist']);
+		assert.equal(found?.canonical, 'Ortega-Lindqvist');
+		assert.deepEqual(found?.mentions.map((m) => m.start), [5, 40, 90]);
+		assert.equal(entityWithIds(entities, ['place:geneva']), entities[1], 'one entity: itself');
+		assert.equal(entityWithIds(entities, ['place:paris']), undefined);
 	});
 });
 

@@ -61,7 +61,7 @@ function withMoveHint<T extends { findings: readonly SidecarFinding[] }>(check: 
 		return check;
 	}
 	const findings = check.findings.map((finding) => finding.claimId === null && finding.message.startsWith('its article ')
-		? { ...finding, message: `${finding.message.replace(/: \d+ claim\(s\) cannot be anchored$/, '')}; it was renamed or moved to ${displayPath(io, move.article)} (${move.matchedBy === 'content' ? 'same text' : 'same file name'}): run \`news-seed validate --move-sidecars ${paths.map(shellQuote).join(' ')}\` to move the sidecar beside it` }
+		? { ...finding, message: `${finding.message.replace(/: \d+ claims? cannot be anchored$/, '')}; it was renamed or moved to ${displayPath(io, move.article)} (${move.matchedBy === 'content' ? 'same text' : 'same file name'}): run \`news-seed validate --move-sidecars ${paths.map(shellQuote).join(' ')}\` to move the sidecar beside it` }
 		: finding);
 	return { ...check, findings };
 }

@@ -6,6 +6,7 @@ import {
 	addKnowledgeEntity, correctEntityType, entityTypes, findKnowledgeEntity, knowledgeFileName, markNotAnEntity, setKnowledgeNote,
 } from '../../core/entities/entityKnowledge';
 import { entityTypeLabels } from '../../core/entities/entityHoverCard';
+import { countOf } from '../../core/text/countOf';
 import { isSeedDocument, toRange } from '../convert';
 import type { ArticleEntitiesCache } from './articleEntitiesCache';
 import { entityCommands } from './commandIds';
@@ -143,7 +144,7 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 		registerCommand(entityCommands.rebuildIndex, async () => {
 			await index.rebuild(true);
 			const build = index.lastBuild;
-			if (build) void vscode.window.showInformationMessage(`News Seed: entity index rebuilt: ${build.articles} articles in ${(build.ms / 1000).toFixed(1)} s.`);
+			if (build) void vscode.window.showInformationMessage(`News Seed: entity index rebuilt: ${countOf(build.articles, 'article')} in ${(build.ms / 1000).toFixed(1)} s.`);
 		}),
 		clearMentions,
 		otherMentions,
