@@ -168,6 +168,34 @@ async function tagWithRealKeystrokes(page, editor, workspace) {
 }
 
 /**
+ * The Entities view switched to the whole workspace by its title button: entities with "N mentions in M articles",
+ * an entity expanded to the articles that mention it. Saves media/entities-workspace.png.
+ * @param {import('playwright-core').Page} page
+ */
+async function showWorkspaceEntities(page) {
+	await check('the Entities view\'s title button lists the workspace\'s entities with their counts across articles', async () => {
+		await page.keyboard.press('Escape');
+		await page.locator('.activitybar .action-label[aria-label^="News Seed"]').first().click();
+		const header = page.locator('.pane-header', { hasText: /^Entities/ }).first();
+		await header.waitFor({ timeout: 30_000 });
+		if (await header.getAttribute('aria-expanded') !== 'true') await header.click();
+		await header.hover();
+		await header.locator('.action-label[aria-label^="Show Entities of the Workspace"]').click({ force: true });
+		const geneva = page.locator('.monaco-list-row', { hasText: 'Geneva' }).filter({ hasText: /\d+ mentions in \d+ articles/ }).first();
+		await geneva.waitFor({ timeout: 30_000 });
+		await page.locator('.pane-header', { hasText: /^Entities.*workspace · \d+ articles/ }).first().waitFor({ timeout: 30_000 });
+		await geneva.click();
+		await page.locator('.monaco-list-row', { hasText: /00\d_[0-9a-f]{16}\.txt/ }).filter({ hasText: /\d+ mentions?/ }).first().waitFor({ timeout: 10_000 });
+		await page.mouse.move(0, 0);
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: path.join(repoRoot, 'media', 'entities-workspace.png') });
+		// Back to the article's entities, as the next run expects.
+		await header.hover();
+		await header.locator('.action-label[aria-label^="Show Entities of this Article"]').click({ force: true });
+	});
+}
+
+/**
  * Polls `probe` until it returns a value.
  * @template T
  * @param {() => T | undefined} probe
@@ -263,6 +291,7 @@ async function runChecks(runDir) {
 		});
 
 		await tagWithRealKeystrokes(page, editor, workspace);
+		await showWorkspaceEntities(page);
 	} finally {
 		await browser.close();
 		await server.stop();
