@@ -49,9 +49,10 @@ const indexDelayMs = 500;
  * one mention selected and the others marked (the same command as article mode). Built lazily: the totals come
  * from the index's running counts (never a pass over the files), an entity's articles are read when it is
  * expanded, and long lists come in pages. The view's description names the mode, and says when the index is still
- * being built. Scenarios: active editor changes -> article mode shows that article (or nothing for other files);
- * typing -> article mode refreshed after a pause; news-entities.json changed -> refreshed; the index changes (a
- * build starts, progresses or ends, files re-indexed) -> workspace mode refreshed, at most every half second.
+ * being built. Scenarios: active editor changes -> article mode shows that article (or nothing for other files),
+ * workspace mode stays as it is; typing -> article mode refreshed after a pause; news-entities.json changed ->
+ * refreshed (workspace mode through the index's rebuild); the index changes (a build starts, progresses or ends,
+ * files re-indexed) -> workspace mode refreshed, at most every half second.
  */
 export class EntitiesView extends Disposable implements vscode.TreeDataProvider<Node> {
 	private readonly changeEmitter = this._register(new vscode.EventEmitter<Node | undefined>());
@@ -75,11 +76,12 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 		super();
 		this.mode = state.get<EntitiesViewMode>(modeStateKey) === 'workspace' ? 'workspace' : 'article';
 		this.view = this._register(vscode.window.createTreeView(entitiesViewId, { treeDataProvider: this, showCollapseAll: true }));
-		this._register(vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
+		// The workspace mode follows the index only: opening an article from it must not rebuild its rows.
+		this._register(vscode.window.onDidChangeActiveTextEditor(() => this.mode === 'article' && this.refresh()));
 		this._register(documents.onDidChange((document) => {
 			if (document === this.document) this.scheduleTyping();
 		}));
-		this._register(articles.onDidChange(() => this.refresh()));
+		this._register(articles.onDidChange(() => this.mode === 'article' && this.refresh()));
 		this._register(index.onDidUpdate(() => {
 			// A build starting or ending shows at once in the description; the rows follow after the delay.
 			if (this.view.description !== this.describe()) this.view.description = this.describe();
