@@ -240,29 +240,29 @@ export class WorkspaceEntityIndex {
 	 */
 	entityTotals(): Readonly<Record<EntityType, readonly WorkspaceEntityTotal[]>> {
 		if (this.totalsCache?.changes === this.changes) return this.totalsCache.totals;
-		const members = new Map<string, string[]>();
+		// Most names fold into nothing: only the folded ones get a list, kept by the name they fold into.
+		const folded = new Map<string, string[]>();
+		const roots: string[] = [];
 		for (const key of this.canonicalMentions.keys()) {
 			const into = this.foldInto(key);
-			const root = into !== undefined && this.foldInto(into) === undefined ? into : key;
-			const list = members.get(root);
-			if (list) list.push(key);
-			else members.set(root, [key]);
+			if (into !== undefined && this.foldInto(into) === undefined) {
+				const list = folded.get(into);
+				if (list) list.push(key);
+				else folded.set(into, [key]);
+			} else {
+				roots.push(key);
+			}
 		}
 		const totals: Record<EntityType, WorkspaceEntityTotal[]> = { person: [], organization: [], place: [] };
-		for (const [key, keys] of members) {
-			if (keys[0] !== key) {
-				// The root first, as documented (it was pushed when its own turn came, possibly after a folded key).
-				keys.splice(keys.indexOf(key), 1);
-				keys.unshift(key);
-			}
-			let mentions = 0;
-			for (const member of keys) mentions += this.canonicalMentions.get(member) ?? 0;
-			const type = key.slice(0, key.indexOf(':')) as EntityType;
+		for (const key of roots) {
+			const extra = folded.get(key);
+			const keys = extra ? [key, ...extra] : [key];
+			let mentions = this.canonicalMentions.get(key) ?? 0;
+			if (extra) for (const member of extra) mentions += this.canonicalMentions.get(member) ?? 0;
+			const type = typeOfKey(key);
 			totals[type].push({ key, type, name: this.canonicalNames.get(key) ?? key, keys, mentions, articles: this.filesOfCanonical(keys).size });
 		}
-		for (const list of Object.values(totals)) {
-			list.sort((x, y) => y.mentions - x.mentions || y.articles - x.articles || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-		}
+		for (const list of Object.values(totals)) list.sort(byCount);
 		this.totalsCache = { changes: this.changes, totals };
 		return totals;
 	}
@@ -402,6 +402,16 @@ export class WorkspaceEntityIndex {
 		}
 		return result;
 	}
+}
+
+/** The type part of a name key (`person:…`, `organization:…`, `place:…`), without cutting the string. */
+function typeOfKey(key: string): EntityType {
+	return key.startsWith('person:') ? 'person' : key.startsWith('place:') ? 'place' : 'organization';
+}
+
+/** Most mentions first, then in more articles, then by name (code-unit order: cheap, and the same everywhere). */
+function byCount(x: WorkspaceEntityTotal, y: WorkspaceEntityTotal): number {
+	return y.mentions - x.mentions || y.articles - x.articles || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
 }
 
 function add(map: Map<string, Set<string>>, key: string, uri: string): void {
