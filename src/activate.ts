@@ -27,7 +27,7 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
 		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store)),
-		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log),
+		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log, context.workspaceState),
 		new ReadOnlyArticles(),
 		platform.registerGitSupport?.(platform) ?? { dispose: () => undefined },
 	);

@@ -57,6 +57,9 @@ export const entityCommandSpecs = {
 	setType: { id: 'newsSeed.entities.setType', writes: true },
 	revealMentions: { id: 'newsSeed.entities.revealMentions' },
 	rebuildIndex: { id: 'newsSeed.entities.rebuildIndex' },
+	showWorkspaceEntities: { id: 'newsSeed.entities.showWorkspace' },
+	showArticleEntities: { id: 'newsSeed.entities.showArticle' },
+	showMoreEntities: { id: 'newsSeed.entities.showMore' },
 } as const satisfies Record<string, CommandSpec>;
 
 export const exportCommandSpecs = {
@@ -73,6 +76,7 @@ export const testOnlyCommandSpecs = {
 	taggingSnapshot: { id: 'newsSeed.tagging.snapshot' },
 	checkworthinessSnapshot: { id: 'newsSeed.checkworthiness.snapshot' },
 	indexStatus: { id: 'newsSeed.entities.indexStatus' },
+	entitiesSnapshot: { id: 'newsSeed.entities.snapshot' },
 	hostLatency: { id: 'newsSeed.hostLatency' },
 	activationTime: { id: 'newsSeed.activationTime' },
 } as const satisfies Record<string, CommandSpec>;

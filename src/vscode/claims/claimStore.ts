@@ -10,6 +10,7 @@ import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { gitCommands } from '../commandIds';
 import { baseName, readTextFile } from '../workspaceFiles';
+import { countOf } from '../../core/text/countOf';
 
 /**
  * The notification for a sidecar that holds git conflict markers: its claims are read-only until it is resolved,
@@ -419,7 +420,7 @@ export class ClaimStore extends Disposable {
 
 	private reportConflicts(entry: Entry, conflicts: readonly ClaimConflict[]): void {
 		if (conflicts.length > 0) {
-			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; both versions of ${conflicts.length} claim(s) are kept. Choose one with "Resolve Claim Conflict".`);
+			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; both versions of ${countOf(conflicts.length, 'claim')} are kept. Choose one with "Resolve Claim Conflict".`);
 		}
 	}
 

@@ -15,6 +15,9 @@ const cacheFileName = 'entity-index.v3.jsonl';
 /** A build still running after this long shows the window progress (shorter ones show nothing). */
 const progressAfterMs = 1000;
 
+/** While a build adds files, `onDidUpdate` fires at most this often. */
+const progressEventMs = 2000;
+
 /** Answers from workers are applied to the index in slices of at most about this long. */
 const applyBudgetMs = 8;
 
@@ -91,7 +94,10 @@ export class WorkspaceIndexService extends Disposable {
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private cancelled = false;
 	private readonly updateEmitter = this._register(new vscode.EventEmitter<void>());
-	/** Fires after the index changed (a build finished, or files were re-indexed). */
+	/**
+	 * Fires after the index changed (a build finished, or files were re-indexed), when a build starts, and every
+	 * couple of seconds while one adds files (listeners that show counts debounce it).
+	 */
 	readonly onDidUpdate = this.updateEmitter.event;
 	/** Whether a full build is running. */
 	indexing = false;
@@ -234,6 +240,8 @@ export class WorkspaceIndexService extends Disposable {
 
 	private async build(force: boolean): Promise<void> {
 		this.indexing = true;
+		this.updateEmitter.fire();
+		let lastProgressEvent = Date.now();
 		const started = Date.now();
 		const longestBefore = this.stats.longestMs;
 		this.stats.longestMs = 0;
@@ -283,6 +291,10 @@ export class WorkspaceIndexService extends Disposable {
 				apply: (steps) => runSliced(steps, { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats),
 				onProgress: (done) => {
 					progressMessage = `${done}/${uris.length} articles`;
+					if (Date.now() - lastProgressEvent >= progressEventMs) {
+						lastProgressEvent = Date.now();
+						this.updateEmitter.fire();
+					}
 				},
 			});
 			this.scheduleSave();

@@ -5,6 +5,7 @@ import { baseName, besideUri, readTextFile, writeTextFileAtomically } from '../w
 import { gitCommands } from '../commandIds';
 import type { HostPlatform } from '../platform';
 import { registerCommand } from '../registerCommand';
+import { countOf } from '../../core/text/countOf';
 
 /** What the command did, for its callers (tests, other commands). */
 export interface ConflictResolutionResult {
@@ -63,7 +64,7 @@ async function resolve(platform: HostPlatform, target: vscode.Uri | undefined, o
 	}
 	const claims = outcome.sidecar.claims.length;
 	const conflicts = outcome.conflicts.length;
-	const summary = `${claims} claim(s) from both sides${conflicts > 0 ? `; ${conflicts} changed on both sides keep both versions for you to choose` : ''}`;
+	const summary = `${countOf(claims, 'claim')} from both sides${conflicts > 0 ? `; ${conflicts} changed on both sides keep both versions for you to choose` : ''}`;
 	if (options.confirm !== false) {
 		const answer = await vscode.window.showWarningMessage(
 			`Resolve the merge conflict in ${baseName(uri)}?`,
