@@ -5,7 +5,7 @@
  */
 import type { ParagraphBlock, SeedDocument, Span } from '../seed/seedDocument';
 import { splitSentences } from '../seed/sentences';
-import { detectFeatures, features } from './features';
+import { detectFeatures, features, type FiredFeature } from './features';
 import { checkworthinessModel } from './weights';
 
 /** The learned model: one weight per feature (in the order of {@link features}), a bias and a default threshold. */
@@ -56,22 +56,41 @@ function sigmoid(x: number): number {
  */
 export function scoreText(sentence: string, model: CheckworthinessModel = checkworthinessModel): { score: number; reasons: Reason[] } {
 	let logit = model.bias;
-	const raised: { reason: Reason; start: number; end: number }[] = [];
-	for (const { index, hit } of detectFeatures(sentence)) {
+	const fired = detectFeatures(sentence);
+	// The fired features that raised the score, as indices into `fired` (few: a dozen at most in practice).
+	const raised: number[] = [];
+	for (let i = 0; i < fired.length; i++) {
+		const { index, hit } = fired[i];
 		const contribution = model.weights[index] * hit.value;
 		logit += contribution;
-		if (contribution > 0) {
-			const feature = features[index];
-			const reason = feature.showsText && hit.end > hit.start
-				? { feature: feature.id, label: feature.label, text: sentence.slice(hit.start, hit.end), contribution }
-				: { feature: feature.id, label: feature.label, contribution };
-			raised.push({ reason, start: hit.start, end: hit.end });
-		}
+		if (contribution > 0) raised.push(i);
 	}
-	const covered = (r: (typeof raised)[number]): boolean => r.end > r.start && raised.some((o) => o !== r && o.start <= r.start && r.end <= o.end
-		&& (o.end - o.start > r.end - r.start || o.reason.contribution > r.reason.contribution));
-	const reasons = raised.filter((r) => !covered(r)).map((r) => r.reason).sort((a, b) => b.contribution - a.contribution);
+	const reasons: Reason[] = [];
+	for (const r of raised) {
+		const { index, hit } = fired[r];
+		const contribution = model.weights[index] * hit.value;
+		if (hit.end > hit.start && isCovered(fired, raised, r, model)) continue;
+		const feature = features[index];
+		reasons.push(feature.showsText && hit.end > hit.start
+			? { feature: feature.id, label: feature.label, text: sentence.slice(hit.start, hit.end), contribution }
+			: { feature: feature.id, label: feature.label, contribution });
+	}
+	// Stable: equal contributions keep the order of the features.
+	reasons.sort((a, b) => b.contribution - a.contribution);
 	return { score: sigmoid(logit), reasons };
+}
+
+/** Whether another raised reason's text holds the text of `fired[r]` and is longer or weighs more. */
+function isCovered(fired: readonly FiredFeature[], raised: readonly number[], r: number, model: CheckworthinessModel): boolean {
+	const { index, hit } = fired[r];
+	const contribution = model.weights[index] * hit.value;
+	for (const o of raised) {
+		if (o === r) continue;
+		const other = fired[o];
+		if (other.hit.start <= hit.start && hit.end <= other.hit.end
+			&& (other.hit.end - other.hit.start > hit.end - hit.start || model.weights[other.index] * other.hit.value > contribution)) return true;
+	}
+	return false;
 }
 
 /** A reason in words: "a figure: 4.5 million tonnes", or the label alone for a feature of the whole sentence. */
@@ -109,11 +128,10 @@ export class BlockScoreCache {
 		const blockText = text.slice(start, end);
 		let scores = this.current.get(blockText) ?? this.previous.get(blockText);
 		if (!scores) {
-			scores = (sentences ? sentences() : splitSentences(text, start, end)).map((span) => ({
-				start: span.start - start,
-				end: span.end - start,
-				...scoreText(text.slice(span.start, span.end)),
-			}));
+			scores = (sentences ? sentences() : splitSentences(text, start, end)).map((span) => {
+				const { score, reasons } = scoreText(text.slice(span.start, span.end));
+				return { start: span.start - start, end: span.end - start, score, reasons };
+			});
 		}
 		this.current.set(blockText, scores);
 		return scores;
