@@ -157,6 +157,12 @@ export function scoreDocument(doc: SeedDocument, cache: BlockScoreCache = new Bl
 }
 
 /**
+ * How long the editor lets {@link scoreDocumentSteps} run before it gives the extension host's thread back (ms):
+ * short enough for keystrokes to wait little, long enough for the yields to cost little.
+ */
+export const hostSliceBudgetMs = 12;
+
+/**
  * {@link scoreDocument} as steps: yields after about `sliceChars` characters of blocks, so that an editor can
  * give the thread back between slices (core/entities' `runSliced`).
  */
