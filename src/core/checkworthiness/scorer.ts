@@ -103,15 +103,22 @@ export function reasonsInWords(reasons: readonly Reason[]): string {
 	return reasons.map(reasonInWords).join('; ');
 }
 
+/** A block's scores as cached: offsets into the document where the block started when they were made. */
+interface CachedBlock {
+	readonly start: number;
+	readonly scores: readonly SentenceScore[];
+}
+
 /**
  * Scores of a text block's sentences, cached by the block's text so that typing in one paragraph rescores only
- * that paragraph. Offsets in the cache are relative to the block; callers shift them. Each full pass over a
- * document ({@link scoreDocument}, {@link scoreDocumentSteps}) starts a generation: entries not used since the
- * previous pass are dropped, so the cache never outgrows the document it serves.
+ * that paragraph. A block that has not moved gets the very objects of the last pass (nothing allocated); a moved
+ * one gets them shifted, and the cache keeps the shifted ones. Each full pass over a document
+ * ({@link scoreDocument}, {@link scoreDocumentSteps}) starts a generation: entries not used since the previous
+ * pass are dropped, so the cache never outgrows the document it serves.
  */
 export class BlockScoreCache {
-	private current = new Map<string, readonly SentenceScore[]>();
-	private previous = new Map<string, readonly SentenceScore[]>();
+	private current = new Map<string, CachedBlock>();
+	private previous = new Map<string, CachedBlock>();
 
 	/** Begins a full pass over a document: entries unused since the previous pass go at the next one. */
 	beginPass(): void {
@@ -120,28 +127,32 @@ export class BlockScoreCache {
 	}
 
 	/**
-	 * The scores of the sentences of the block `[start, end)` of `text`, block-relative. `sentences`, when given,
-	 * are the block's sentence spans in `text` (the parser's), which saves splitting again; the sentence splitter
-	 * depends only on the block's characters, so the cached result is the same either way.
+	 * The scores of the sentences of the block `[start, end)` of `text`, with offsets into `text`. `sentences`,
+	 * when given, are the block's sentence spans in `text` (the parser's), which saves splitting again; the
+	 * sentence splitter depends only on the block's characters, so the cached result is the same either way.
 	 */
 	scoresOf(text: string, start: number, end: number, sentences?: () => readonly Span[]): readonly SentenceScore[] {
 		const blockText = text.slice(start, end);
-		let scores = this.current.get(blockText) ?? this.previous.get(blockText);
-		if (!scores) {
-			scores = (sentences ? sentences() : splitSentences(text, start, end)).map((span) => {
-				const { score, reasons } = scoreText(text.slice(span.start, span.end));
-				return { start: span.start - start, end: span.end - start, score, reasons };
-			});
+		let cached = this.current.get(blockText) ?? this.previous.get(blockText);
+		if (!cached) {
+			cached = {
+				start,
+				scores: (sentences ? sentences() : splitSentences(text, start, end)).map((span) => {
+					const { score, reasons } = scoreText(text.slice(span.start, span.end));
+					return { start: span.start, end: span.end, score, reasons };
+				}),
+			};
+		} else if (cached.start !== start) {
+			const delta = start - cached.start;
+			cached = { start, scores: cached.scores.map((s) => ({ start: s.start + delta, end: s.end + delta, score: s.score, reasons: s.reasons })) };
 		}
-		this.current.set(blockText, scores);
-		return scores;
+		this.current.set(blockText, cached);
+		return cached.scores;
 	}
 }
 
 function scoreBlock(doc: SeedDocument, block: ParagraphBlock, cache: BlockScoreCache, out: SentenceScore[]): void {
-	for (const s of cache.scoresOf(doc.text, block.start, block.end, () => block.sentences)) {
-		out.push({ start: block.start + s.start, end: block.start + s.end, score: s.score, reasons: s.reasons });
-	}
+	for (const s of cache.scoresOf(doc.text, block.start, block.end, () => block.sentences)) out.push(s);
 }
 
 /**
