@@ -4,7 +4,7 @@
 // paragraph only (the others come from the per-block cache). Also the throughput of scoring alone, and what reading
 // the patterns' cues saves against running every pattern (same hits). Prints figures; never asserts timings.
 import { readFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runSliced, type SliceStats } from '../src/core/entities/articleEntities';
 import { detectFeatures, features } from '../src/core/checkworthiness/features';
@@ -130,4 +130,4 @@ console.log('typing (one character added to a paragraph in the middle, cache war
 console.log(`  the edited paragraph alone:      CPU ${f1(typingBlock.cpu)} ms`);
 console.log(`  the screen around it:            CPU ${f1(typingOnScreen.cpu)} ms (what is redrawn at once)`);
 console.log(`  the whole article (after the ${150} ms pause): CPU ${f1(typingWhole.cpu)} ms, ${f1(whole.cpu / Math.max(typingWhole.cpu, 0.01))}x less than scoring afresh`);
-console.log(`load average: ${loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores (wall times are only comparable at a low load)`);
+console.log(`Node ${process.version} (the desktop extension host runs Node 24); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (wall times are only comparable at a low load)`);
