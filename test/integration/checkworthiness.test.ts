@@ -212,13 +212,14 @@ suite('Check-worthiness hints', () => {
 			return s.ready ? s : undefined;
 		}, 60_000);
 		const readyAfterMs = Date.now() - opened;
-		// The limit is generous (the 100 ms target is the bench's): 2 s, or on a loaded machine 4x what scoring the
-		// same text at once takes on this host now (a closed copy, scored on request by the full snapshot).
+		// The limit is generous (the 100 ms target is the bench's): 2 s, or on a loaded machine 8x what scoring the
+		// same text at once takes on this host now (a copy, scored on request by the full snapshot); the sliced run
+		// also waits for the other features' slices on the same thread (entities, in the browser everything).
 		const copy = await write('98', text);
 		const atOnceStart = Date.now();
 		assert.equal((await snapshot(copy)).hints.length, hinted.length);
 		const atOnceMs = Date.now() - atOnceStart;
-		const limitMs = Math.max(2_000, 4 * atOnceMs);
+		const limitMs = Math.max(2_000, 8 * atOnceMs);
 		assert.ok(readyAfterMs < limitMs, `ready after ${readyAfterMs} ms; limit ${limitMs} ms (scoring at once took ${atOnceMs} ms)`);
 		assert.deepEqual(hintTexts(ready), hinted);
 		const lastHint = ready.hints[ready.hints.length - 1];
