@@ -8,11 +8,8 @@ import type { EntityType } from './types';
  * each mention, and the document-level votes. A form's mentions share one decision, the sum of their scores.
  */
 
-/** The classes the model scores, in the order of each feature's weights. */
-export const MODEL_CLASSES = ['person', 'organization', 'place', 'none'] as const;
-
-/** One of the model's classes: an entity type, or none. */
-export type ModelClass = EntityType | 'none';
+/** The classes the model scores, in the order of each feature's weights: the entity types, then none. */
+export const MODEL_CLASSES: readonly (EntityType | 'none')[] = ['person', 'organization', 'place', 'none'];
 
 /** The number of classes (the length of every weight vector). */
 export const CLASS_COUNT = MODEL_CLASSES.length;
