@@ -97,7 +97,9 @@ suite('Entities view: workspace mode', () => {
 		assert.equal(editor.document.isDirty, false);
 	});
 
-	test('follows the index when an article is added and removed on disk, and says while the index is building', async () => {
+	test('follows the index when an article is added and removed on disk, and says while the index is building', async function () {
+		// Three index updates and a rebuild of the whole test workspace (other suites add articles to it).
+		this.timeout(120_000);
 		const before = counts(entityRow(await snapshot(), 'Place', 'Geneva')!);
 		await vscode.workspace.fs.writeFile(workspaceFile(added), new TextEncoder().encode(' date 2025-03-01 Delegates returned to Geneva on Monday. Geneva hosted the talks again.\n'));
 		await waitFor('the added article counted', async () => {
