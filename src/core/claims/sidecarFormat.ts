@@ -180,20 +180,47 @@ function claimVersionToJson(claim: Claim, source: string): object {
 	};
 }
 
+/** Claims handled per step by {@link parseSidecarSteps} and {@link serialiseSidecarSteps}. */
+const CLAIMS_PER_STEP = 500;
+
 /**
  * The file content for a sidecar: deterministic bytes for the same content, whatever the order of
  * `sidecar.claims` or of the keys of the objects passed in.
  */
 export function serialiseSidecar(sidecar: Sidecar): string {
+	return drainSteps(serialiseSidecarSteps(sidecar));
+}
+
+/** Where the claims go in the file's frame: raw line breaks are structural (JSON strings escape theirs). */
+const CLAIMS_SLOT = '\n  "claims": [\n    0\n  ]';
+
+/**
+ * {@link serialiseSidecar} in steps of a few hundred claims (see `steps.ts`). The same text as one
+ * `JSON.stringify(file, null, 2)`: each claim is stringified alone and indented by the four spaces of its depth
+ * in the file, then set into the frame stringified with a placeholder claim.
+ */
+export function* serialiseSidecarSteps(sidecar: Sidecar): Steps<string> {
 	const { fileName, sha256, date } = sidecar.article;
 	const dismissedHints = normaliseDismissedHints(sidecar.dismissedHints ?? []);
-	const file = {
+	const frame = (claims: unknown[]): object => ({
 		schemaVersion: SIDECAR_SCHEMA_VERSION,
 		article: { fileName, sha256, date },
-		claims: [...sidecar.claims].sort(compareClaims).map((claim) => claimToJson(claim, fileName)),
+		claims,
 		...(dismissedHints.length > 0 ? { dismissedHints: dismissedHints.map((exact) => ({ exact })) } : {}),
-	};
-	return `${JSON.stringify(file, null, 2)}\n`;
+	});
+	if (sidecar.claims.length === 0) {
+		return `${JSON.stringify(frame([]), null, 2)}\n`;
+	}
+	const sorted = [...sidecar.claims].sort(compareClaims);
+	yield;
+	const pieces: string[] = [];
+	for (let i = 0; i < sorted.length; i += CLAIMS_PER_STEP) {
+		pieces.push(sorted.slice(i, i + CLAIMS_PER_STEP).map((claim) => JSON.stringify(claimToJson(claim, fileName), null, 2).replace(/\n/g, '\n    ')).join(',\n    '));
+		yield;
+	}
+	const framed = JSON.stringify(frame([0]), null, 2);
+	const slot = framed.indexOf(CLAIMS_SLOT);
+	return `${framed.slice(0, slot)}\n  "claims": [\n    ${pieces.join(',\n    ')}\n  ]${framed.slice(slot + CLAIMS_SLOT.length)}\n`;
 }
 
 /* The JSON below has passed the schema, so these shapes hold. */
@@ -299,9 +326,6 @@ function describeSyntaxError(error: ParseError): string {
 	const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 	return `JSON syntax error: ${words}.`;
 }
-
-/** Claims handled per step by {@link parseSidecarSteps}. */
-const CLAIMS_PER_STEP = 500;
 
 /**
  * Reads a sidecar file's text. Never throws: a file that is not valid JSON, or breaks the schema, yields
