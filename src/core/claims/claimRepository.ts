@@ -139,6 +139,7 @@ export interface RepositoryEnvironment {
 	readonly runSteps?: StepRunner;
 }
 
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
@@ -174,52 +175,6 @@ export function snapshotFromBytes(articlePath: string, bytes: Uint8Array | null,
 	return drainSteps(snapshotFromBytesSteps(articlePath, bytes, parse));
 }
 
-/** Bytes decoded per step by {@link decodeUtf8Steps} and encoded per step by {@link encodeUtf8Steps}. */
-const CHUNK = 1 << 20;
-
-/**
- * Strict UTF-8 decoding (byte-order mark kept) in steps of a megabyte; throws a TypeError where
- * `TextDecoder('utf-8', { fatal: true })` would.
- */
-export function* decodeUtf8Steps(bytes: Uint8Array): Steps<string> {
-	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-	const parts: string[] = [];
-	for (let at = 0; at < bytes.length; at += CHUNK) {
-		parts.push(decoder.decode(bytes.subarray(at, at + CHUNK), { stream: true }));
-		yield;
-	}
-	parts.push(decoder.decode());
-	return parts.join('');
-}
-
-/** UTF-8 encoding in steps of about a megabyte (never cutting a surrogate pair); the same bytes as TextEncoder. */
-export function* encodeUtf8Steps(text: string): Steps<Uint8Array> {
-	if (text.length <= CHUNK) {
-		return encoder.encode(text);
-	}
-	const parts: Uint8Array[] = [];
-	let length = 0;
-	for (let at = 0; at < text.length;) {
-		let end = Math.min(text.length, at + CHUNK);
-		const last = text.charCodeAt(end - 1);
-		if (end < text.length && last >= 0xd800 && last <= 0xdbff) {
-			end--;
-		}
-		const part = encoder.encode(text.slice(at, end));
-		parts.push(part);
-		length += part.length;
-		at = end;
-		yield;
-	}
-	const bytes = new Uint8Array(length);
-	let offset = 0;
-	for (const part of parts) {
-		bytes.set(part, offset);
-		offset += part.length;
-	}
-	return bytes;
-}
-
 /** {@link snapshotFromBytes} in steps (see `steps.ts`); a custom `parse` runs as one step. */
 export function* snapshotFromBytesSteps(articlePath: string, bytes: Uint8Array | null, parse?: (text: string) => SidecarParseResult): Steps<SidecarSnapshot> {
 	const sidecarPath = sidecarNameFor(articlePath);
@@ -228,7 +183,8 @@ export function* snapshotFromBytesSteps(articlePath: string, bytes: Uint8Array |
 	}
 	let text: string;
 	try {
-		text = yield* decodeUtf8Steps(bytes);
+		// One step: decoding in pieces costs more in all, since the pieces must then be joined into one string.
+		text = strictDecoder.decode(bytes);
 	} catch {
 		const at = Math.max(0, firstInvalidUtf8(bytes));
 		let line = 1;
@@ -248,6 +204,7 @@ export function* snapshotFromBytesSteps(articlePath: string, bytes: Uint8Array |
 		};
 		return { articlePath, sidecarPath, status: 'undecodable', text: null, claims: salvaged.claims, dismissedHints: salvaged.sidecar?.dismissedHints ?? [], article: salvaged.article, problems: [problem] };
 	}
+	yield;
 	const parsed = parse ? parse(text) : yield* parseSidecarSteps(text);
 	return { articlePath, sidecarPath, status: parsed.status, text, claims: parsed.claims, dismissedHints: parsed.sidecar?.dismissedHints ?? [], article: parsed.article, problems: parsed.problems };
 }
@@ -256,7 +213,13 @@ function sameHints(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((hint, i) => hint === b[i]);
 }
 
-/** True when `bytes` (null: no file) are the UTF-8 encoding of `text` (null: no file); in steps. */
+/** UTF-16 units compared per step by {@link sameTextSteps}. */
+const COMPARE_CHUNK = 1 << 18;
+
+/**
+ * True when `bytes` (null: no file) are the UTF-8 encoding of `text` (null: no file); in steps, each encoding a
+ * piece of the text into one small buffer (a 9 MB sidecar is never copied whole for this).
+ */
 function* sameTextSteps(bytes: Uint8Array | null, text: string | null): Steps<boolean> {
 	if (bytes === null || text === null) {
 		return bytes === null && text === null;
@@ -265,11 +228,28 @@ function* sameTextSteps(bytes: Uint8Array | null, text: string | null): Steps<bo
 	if (bytes.length < text.length || bytes.length > 3 * text.length) {
 		return false;
 	}
-	try {
-		return (yield* decodeUtf8Steps(bytes)) === text;
-	} catch {
-		return false;
+	const buffer = new Uint8Array(3 * COMPARE_CHUNK);
+	let offset = 0;
+	for (let at = 0; at < text.length;) {
+		let end = Math.min(text.length, at + COMPARE_CHUNK);
+		// Never between the two halves of a surrogate pair.
+		if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) {
+			end--;
+		}
+		const { written } = encoder.encodeInto(text.slice(at, end), buffer);
+		if (offset + written > bytes.length) {
+			return false;
+		}
+		for (let i = 0; i < written; i++) {
+			if (buffer[i] !== bytes[offset + i]) {
+				return false;
+			}
+		}
+		offset += written;
+		at = end;
+		yield;
 	}
+	return offset === bytes.length;
 }
 
 /** True when both hold the same claims (by id, every stored field), whatever their order. */
@@ -373,7 +353,7 @@ export class ClaimRepository {
 		const text = await this.run(serialiseSidecarSteps(createSidecar(description, claims, hints)));
 		const written = text !== disk.text;
 		if (written) {
-			await this.replaceFile(disk.sidecarPath, await this.run(encodeUtf8Steps(text)));
+			await this.replaceFile(disk.sidecarPath, encoder.encode(text));
 		}
 		const snapshot: SidecarSnapshot = { ...disk, status: 'ok', text, claims: [...claims].sort(compareClaims), dismissedHints: hints, article: description, problems: [] };
 		return { snapshot, claims: snapshot.claims, dismissedHints: hints, conflicts, merged: !unchanged, written };
