@@ -2,9 +2,8 @@
 // and the extension host's event loop is never held long meanwhile (a 10 ms timer's lateness, measured inside the
 // host by `newsSeed.hostLatency`). The limit here is generous (NEWS_SEED_HOST_LIMIT_MS, default 1,000 ms: opening
 // the 1.4 MB article runs every feature of the extension on it, and the host collects the garbage of a 9 MB file;
-// measured on 2 cores: 483 ms for the read and 168 ms for the open at a load average of 4, 442 and 537 ms at 10;
-// before the sidecar was read in slices, 1,973 ms for the read); the 50 ms target is a figure of
-// bench/scaling.bench.ts.
+// measured on 2 cores at a load average of 3: 301 ms during the read, 342 ms during the open, the test's own
+// snapshots included); the 50 ms target is a figure of bench/scaling.bench.ts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, extensionId, inBrowserHost, waitFor, workspaceFile } from './support';
@@ -80,36 +79,25 @@ suite('Claims at scale (10,000 claims in one article)', function () {
 		const { text, sidecar } = articleWithClaims(name, claimCount);
 		const article = workspaceFile(name);
 		const key = article.toString();
-		// The probe runs between the test's looks at the claims: the test-only snapshot of 10,000 claims is the
-		// test's own work (each look is timed apart and reported).
-		const measured = { maxLatenessMs: 0, over50Ms: 0, worstAtMs: 0, ticks: 0 };
+		// The probe runs all along, the test's looks at the claims (the test-only snapshot of 10,000 claims) included:
+		// leaving them out would leave the extension's work that runs meanwhile unmeasured too. Each look is timed.
 		let snapshotMs = 0;
-		const stopProbe = async (): Promise<void> => {
-			const latency = (await vscode.commands.executeCommand<Latency>('newsSeed.hostLatency', 'stop'))!;
-			measured.maxLatenessMs = Math.max(measured.maxLatenessMs, latency.maxLatenessMs);
-			measured.over50Ms += latency.over50Ms;
-			measured.ticks += latency.ticks;
-		};
 		const claimsOfArticle = async (): Promise<SnapshotClaim[]> => {
-			await stopProbe();
 			const t0 = Date.now();
 			const snapshot = await vscode.commands.executeCommand<Snapshot>('newsSeed.claims.snapshot');
 			snapshotMs = Math.max(snapshotMs, Date.now() - t0);
-			await vscode.commands.executeCommand('newsSeed.hostLatency', 'start');
 			return (snapshot?.groups ?? []).flatMap((g) => g.claims).filter((c) => c.article === key);
 		};
-		const takeMeasure = async (): Promise<Latency> => {
-			await stopProbe();
-			const taken = { ...measured };
-			Object.assign(measured, { maxLatenessMs: 0, over50Ms: 0, ticks: 0 });
-			return taken;
-		};
+		const takeMeasure = async (): Promise<Latency> => (await vscode.commands.executeCommand<Latency>('newsSeed.hostLatency', 'stop'))!;
 		// Written by Node off the host's thread (a 9 MB write through the API would be the test's own stall).
 		const { writeFile } = await import('node:fs/promises');
 		await vscode.commands.executeCommand('newsSeed.hostLatency', 'start');
 		const started = Date.now();
 		await writeFile(article.fsPath, text);
 		await writeFile(article.fsPath.replace(/\.txt$/, '.claims.json'), sidecar);
+		// The writes are the test's own work (Node encodes the 9 MB string on this thread first): measured apart.
+		const writing = await takeMeasure();
+		await vscode.commands.executeCommand('newsSeed.hostLatency', 'start');
 		// The store sees the new sidecar (file watcher), reads it and anchors its claims in the article's file.
 		await waitFor('every claim read and anchored', async () => {
 			const claims = await claimsOfArticle();
@@ -132,8 +120,8 @@ suite('Claims at scale (10,000 claims in one article)', function () {
 		const first = drawn.find((c) => c.range?.[0] === 0) ?? drawn[0];
 		const [line, character, endLine, endCharacter] = first.range as number[];
 		assert.match(document.getText(new vscode.Range(line, character, endLine, endCharacter)), /^The claim number \d+ is that prices rose/);
-		assert.ok(read.ticks > 10 && latency.ticks > 10, 'the probe ran');
-		const figures = `the extension host was held at most ${read.maxLatenessMs.toFixed(0)} ms while the sidecar was read and anchored, ${latency.maxLatenessMs.toFixed(0)} ms while the article opened and its claims were drawn (limit ${hostLimitMs} ms)`;
-		assert.ok(read.maxLatenessMs < hostLimitMs && latency.maxLatenessMs < hostLimitMs, figures);
+		const figures = `the extension host was held at most ${read.maxLatenessMs.toFixed(0)} ms while the sidecar was read and anchored (the test's own writes: ${writing.maxLatenessMs.toFixed(0)} ms), ${latency.maxLatenessMs.toFixed(0)} ms while the article opened and its claims were drawn (limit ${hostLimitMs} ms)`;
+		assert.ok(writing.ticks + read.ticks > 10 && latency.ticks > 10, `the probe ran: ${figures}`);
+		assert.ok(writing.maxLatenessMs < hostLimitMs && read.maxLatenessMs < hostLimitMs && latency.maxLatenessMs < hostLimitMs, figures);
 	});
 });
