@@ -20,6 +20,9 @@ const targets = [
 		entryPoints: ['src/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], platform: 'browser',
 		mainFields: ['browser', 'module', 'main'], define: { 'self.location': 'undefined' },
 	},
+	// The entity index's Web Worker in the browser (src/web/webIndexWorkerPool.ts starts it by URL): VS Code loads
+	// it with importScripts, so a plain script (IIFE), not CommonJS.
+	{ entryPoints: ['src/web/entityIndexWebWorker.ts'], outfile: 'dist/web/entityIndexWorker.js', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 ];
 if (existsSync('src/cli/cli.ts')) {
 	targets.push({ entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });

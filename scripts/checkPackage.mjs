@@ -12,6 +12,7 @@ const checks = [
 	['the desktop bundle is packaged', listed.includes('dist/extension.js')],
 	['the browser bundle is packaged', listed.includes('dist/web/extension.js')],
 	['the entity index worker is packaged', listed.includes('dist/entityIndexWorker.js')],
+	['the browser\'s entity index web worker is packaged', listed.includes('dist/web/entityIndexWorker.js')],
 	['the grammar is packaged', listed.includes('syntaxes/news-seed.tmLanguage.json')],
 	['the manifest, README, CHANGELOG and LICENSE are packaged', ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].every((f) => listed.includes(f))],
 	['no sources are packaged', !listed.some((f) => f.startsWith('src/') || f.endsWith('.ts'))],

@@ -1,96 +1,26 @@
 // Scores the entity recognizer on CoNLL-format files: exact-span precision, recall and F1 for PER, ORG and LOC
-// (MISC ignored), and throughput. Usage: npm run eval:ner -- [FILE...] [--errors N] [--detok]
+// (MISC ignored), with the learned type model and with the rules alone, and throughput.
+// Usage: npm run eval:ner -- [FILE...] [--errors N] [--detok]
 // With no FILE it scores two sets, so that tuning to one shows on the other: CoNLL-2003 dev (Reuters news, beside
 // the clone in ../shared/data/conll2003, for measuring only) and wikigold (Wikipedia, CC BY 4.0, in test/fixtures).
+// The type model is trained on wikigold (npm run train:ner), so wikigold is scored by cross-validation: each document
+// by a model trained, as the shipped one is, on the folds it is not in.
 // Each document's tokens are joined with single spaces, one sentence per line; a mention is mapped back to the
 // tokens it touches, so trimming a final period ("U.S.") or a possessive does not count as a mismatch.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { recognizeEntities } from '../src/core/entities/index';
-import type { EntityType } from '../src/core/entities/index';
-
-type Tag = 'PER' | 'ORG' | 'LOC';
-const TAGS: readonly Tag[] = ['PER', 'ORG', 'LOC'];
-const TAG_OF: Record<EntityType, Tag> = { person: 'PER', organization: 'ORG', place: 'LOC' };
-
-interface Doc {
-	text: string;
-	starts: number[];
-	ends: number[];
-	gold: Set<string>;
-}
-
-// With --detok the tokens are rejoined as running text ("U.S.'s", "(Reuters)", "said,"), to check the recognizer
-// does not depend on CoNLL's spacing.
-const NO_SPACE_BEFORE = /^(?:[,.;:!?)\]}%]|'s|'|n't)$/;
-const NO_SPACE_AFTER = /^[([{$]$/;
-
-function parse(file: string, detokenize: boolean): Doc[] {
-	const docs: Doc[] = [];
-	let sentences: string[][][] = [];
-	const flush = (): void => {
-		const rows = sentences.filter((s) => s.length > 0);
-		sentences = [];
-		if (rows.length === 0) return;
-		const starts: number[] = [];
-		const ends: number[] = [];
-		const gold = new Set<string>();
-		let text = '';
-		let index = 0;
-		for (const sentence of rows) {
-			if (text.length > 0) text += '\n';
-			let open: { tag: string; first: number } | undefined;
-			const close = (last: number): void => {
-				if (open && open.tag !== 'MISC') gold.add(`${open.first}:${last}:${open.tag}`);
-				open = undefined;
-			};
-			sentence.forEach((row, k) => {
-				if (k > 0 && !(detokenize && (NO_SPACE_BEFORE.test(row[0]) || NO_SPACE_AFTER.test(sentence[k - 1][0])))) text += ' ';
-				starts.push(text.length);
-				text += row[0];
-				ends.push(text.length);
-				const ner = row[row.length - 1];
-				const tag = ner === 'O' ? '' : ner.slice(2);
-				if (ner === 'O') close(index);
-				else if (ner.startsWith('B-') || !open || open.tag !== tag) {
-					close(index);
-					open = { tag, first: index };
-				}
-				index++;
-			});
-			close(index);
-		}
-		docs.push({ text, starts, ends, gold });
-	};
-	for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-		if (line.startsWith('-DOCSTART-')) {
-			flush();
-			continue;
-		}
-		if (line.trim() === '') {
-			sentences.push([]);
-			continue;
-		}
-		if (sentences.length === 0) sentences.push([]);
-		sentences[sentences.length - 1].push(line.split(' '));
-	}
-	flush();
-	return docs;
-}
-
-/** Index of the token containing offset `at` (or the next token after a gap). */
-function tokenAt(starts: readonly number[], ends: readonly number[], at: number): number {
-	let lo = 0;
-	let hi = starts.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (ends[mid] <= at) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
+import { TYPE_MODEL_WEIGHTS } from '../src/core/entities/data/typeModelWeights';
+import { recognizeEntitiesWith } from '../src/core/entities/recognize';
+import { parseTypeModel, serializeTypeModel } from '../src/core/entities/typeModel';
+import type { TypeModel } from '../src/core/entities/typeModel';
+import { labelledGroups, parseConll, TAG_OF, TAGS, tokenSpan } from './nerData';
+import type { Doc, Tag } from './nerData';
+import { DEFAULT_TRAINING, trainTypeModel } from './nerTraining';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The weights the recognizer ships, as `recognizeEntities` uses them. */
+const shippedModel = TYPE_MODEL_WEIGHTS.length > 0 ? parseTypeModel(TYPE_MODEL_WEIGHTS) : undefined;
 // The shared data folder sits beside the clone (../shared); a git worktree one level deeper finds it at ../../shared.
 const conllDev = [`${root}../shared/data/conll2003/dev.txt`, `${root}../../shared/data/conll2003/dev.txt`];
 const DEFAULT_SETS: readonly [string, string][] = [
@@ -100,22 +30,17 @@ const DEFAULT_SETS: readonly [string, string][] = [
 
 type Counts = Record<Tag, { tp: number; fp: number; fn: number }>;
 
-/** Scores one file; prints per-type figures, overall, throughput and the most frequent errors. */
-function evaluate(label: string, file: string, detokenize: boolean, showErrors: number): void {
-	const docs = parse(file, detokenize);
+/** The file the shipped type model is trained on (`npm run train:ner`): scored by cross-validation, never by those weights. */
+const TRAINING_FILE = `${root}test/fixtures/wikigold/wikigold.conll.txt`;
+const FOLDS = 5;
+
+/** Exact-span counts per type, and the errors, of the recognizer with the model `modelFor` gives each document. */
+function score(docs: readonly Doc[], modelFor: (index: number) => TypeModel | undefined): { counts: Counts; errors: string[] } {
 	const counts = Object.fromEntries(TAGS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Counts;
 	const errors: string[] = [];
-	let chars = 0;
-	let bytes = 0;
-	for (const doc of docs) {
-		chars += doc.text.length;
-		bytes += Buffer.byteLength(doc.text, 'utf8');
+	docs.forEach((doc, index) => {
 		const predicted = new Set<string>();
-		for (const m of recognizeEntities(doc.text)) {
-			const first = tokenAt(doc.starts, doc.ends, m.start);
-			const last = tokenAt(doc.starts, doc.ends, m.end - 1) + 1;
-			predicted.add(`${first}:${last}:${TAG_OF[m.type]}`);
-		}
+		for (const m of recognizeEntitiesWith(doc.text, {}, modelFor(index))) predicted.add(`${tokenSpan(doc, m.start, m.end)}:${TAG_OF[m.type]}`);
 		const spanText = (key: string): string => {
 			const [first, last] = key.split(':').map(Number);
 			return doc.text.slice(doc.starts[first], doc.ends[last - 1]);
@@ -137,6 +62,36 @@ function evaluate(label: string, file: string, detokenize: boolean, showErrors: 
 				errors.push(`FN ${tag} ${spanText(key)}${typedAs ? ` (as ${typedAs})` : ''}`);
 			}
 		}
+	});
+	return { counts, errors };
+}
+
+/**
+ * For the training file: document i is scored by a model trained on the other folds (i mod FOLDS), with the same
+ * settings and the same rounding as the shipped weights. For any other file: the shipped weights.
+ */
+function crossValidatedModels(docs: readonly Doc[]): (index: number) => TypeModel {
+	const groups = docs.map(labelledGroups);
+	const models: TypeModel[] = [];
+	for (let fold = 0; fold < FOLDS; fold++) {
+		const training = groups.filter((_, i) => i % FOLDS !== fold).flat();
+		models.push(parseTypeModel(serializeTypeModel(trainTypeModel(training, DEFAULT_TRAINING))));
+	}
+	return (index) => models[index % FOLDS];
+}
+
+/** Scores one file; prints per-type figures, overall, throughput and the most frequent errors. */
+function evaluate(label: string, file: string, detokenize: boolean, showErrors: number): void {
+	const docs = parseConll(file, detokenize);
+	const crossValidated = file === TRAINING_FILE;
+	const shipped = (): TypeModel | undefined => shippedModel;
+	const { counts, errors } = score(docs, crossValidated ? crossValidatedModels(docs) : shipped);
+	const rules = score(docs, () => undefined).counts;
+	let chars = 0;
+	let bytes = 0;
+	for (const doc of docs) {
+		chars += doc.text.length;
+		bytes += Buffer.byteLength(doc.text, 'utf8');
 	}
 
 	// Throughput: the whole file again, after the scoring pass warmed the code up.
@@ -144,6 +99,7 @@ function evaluate(label: string, file: string, detokenize: boolean, showErrors: 
 	const rounds = 3;
 	let best = Infinity;
 	let bestCpu = Infinity;
+	let rulesCpu = Infinity;
 	for (let r = 0; r < rounds; r++) {
 		const c0 = process.cpuUsage();
 		const t0 = performance.now();
@@ -151,26 +107,39 @@ function evaluate(label: string, file: string, detokenize: boolean, showErrors: 
 		best = Math.min(best, performance.now() - t0);
 		const cpu = process.cpuUsage(c0);
 		bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
+		// The rules alone, interleaved, so that the ratio compares runs under the same load.
+		const r0 = process.cpuUsage();
+		for (const doc of docs) recognizeEntitiesWith(doc.text, {}, undefined);
+		const rules = process.cpuUsage(r0);
+		rulesCpu = Math.min(rulesCpu, (rules.user + rules.system) / 1000);
 	}
 
 	const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
-	const score = (c: { tp: number; fp: number; fn: number }): string => {
+	const figures = (c: { tp: number; fp: number; fn: number }): string => {
 		const p = c.tp / Math.max(1, c.tp + c.fp);
 		const r = c.tp / Math.max(1, c.tp + c.fn);
 		const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
 		return `P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
 	};
-	console.log(`== ${label}: ${file}`);
-	const total = { tp: 0, fp: 0, fn: 0 };
-	for (const tag of TAGS) {
-		console.log(`${tag}      ${score(counts[tag])}`);
-		total.tp += counts[tag].tp;
-		total.fp += counts[tag].fp;
-		total.fn += counts[tag].fn;
-	}
-	console.log(`overall  ${score(total)}`);
+	const how = crossValidated
+		? `rules + type model, ${FOLDS}-fold cross-validation by document (each fold scored by a model trained on the other folds)`
+		: 'rules + type model (shipped weights, trained on wikigold only)';
+	console.log(`== ${label}: ${file}\n   ${how}`);
+	const sum = (all: Counts): { tp: number; fp: number; fn: number } => {
+		const total = { tp: 0, fp: 0, fn: 0 };
+		for (const tag of TAGS) {
+			total.tp += all[tag].tp;
+			total.fp += all[tag].fp;
+			total.fn += all[tag].fn;
+		}
+		return total;
+	};
+	for (const tag of TAGS) console.log(`${tag}      ${figures(counts[tag])}`);
+	console.log(`overall  ${figures(sum(counts))}`);
+	const f1 = (c: { tp: number; fp: number; fn: number }): string => pct((2 * c.tp) / Math.max(1, 2 * c.tp + c.fp + c.fn)).trim();
+	console.log(`   rules alone: F1 ${f1(sum(rules))} overall (${TAGS.map((tag) => `${tag} ${f1(rules[tag])}`).join(', ')})`);
 	const mbPerSecond = (ms: number): string => (bytes / 1e6 / (ms / 1000)).toFixed(1);
-	console.log(`${docs.length} documents, ${chars} chars (${bytes} bytes), best of ${rounds}: ${best.toFixed(0)} ms wall = ${mbPerSecond(best)} MB/s; ${bestCpu.toFixed(0)} ms CPU = ${mbPerSecond(bestCpu)} MB/s`);
+	console.log(`${docs.length} documents, ${chars} chars (${bytes} bytes), best of ${rounds}: ${best.toFixed(0)} ms wall = ${mbPerSecond(best)} MB/s; ${bestCpu.toFixed(0)} ms CPU = ${mbPerSecond(bestCpu)} MB/s (${(bestCpu / Math.max(1, rulesCpu)).toFixed(2)}x the CPU time of the rules alone)`);
 	if (showErrors > 0) {
 		const tally = new Map<string, number>();
 		for (const e of errors) tally.set(e, (tally.get(e) ?? 0) + 1);

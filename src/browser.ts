@@ -1,9 +1,11 @@
 // Browser entry point (vscode.dev, github.dev: VS Code's web-worker extension host). No Node: files go through
-// vscode.workspace.fs, hashes through @noble/hashes; the entity index analyses on the extension host in slices.
+// vscode.workspace.fs, hashes through @noble/hashes; the entity index analyses in Web Workers (the bundled
+// dist/web/entityIndexWorker.js), or on the extension host in slices where none can start.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { activateOn } from './activate';
+import { webIndexWorkerPool } from './web/webIndexWorkerPool';
 
 const encoder = new TextEncoder();
 
@@ -12,7 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		name: 'browser',
 		// Web Crypto only hashes asynchronously; the claim repository hashes articles as it saves.
 		sha256: (text) => bytesToHex(sha256(encoder.encode(text))),
-		startIndexWorkers: () => undefined,
+		startIndexWorkers: (extensionUri, log) => webIndexWorkerPool(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'entityIndexWorker.js').toString(true), log),
 	}, context);
 }
 

@@ -8,7 +8,7 @@ interface IndexStatus {
 	readonly indexing: boolean;
 	readonly articles: number;
 	readonly builds: number;
-	readonly lastBuild?: { readonly ms: number; readonly where: string; readonly files: number; readonly host: { readonly maxLatenessMs: number } };
+	readonly lastBuild?: { readonly ms: number; readonly where: string; readonly files: number; readonly host: { readonly maxLatenessMs: number; readonly over50Ms: number; readonly ticks: number } };
 }
 
 const lines: string[] = [];
@@ -39,6 +39,10 @@ export async function run(): Promise<void> {
 	}
 	const indexedMs = performance.now() - started;
 	const build = status.lastBuild;
-	await report(`${host} host: activation ${wasActive ? '(already active)' : `${activationMs.toFixed(0)} ms`}; ${status.articles} articles indexed ${(indexedMs / 1000).toFixed(2)} s after activation began (build ${((build?.ms ?? 0) / 1000).toFixed(2)} s, analysis in ${build?.where ?? '?'}); host blocked at most ${(build?.host.maxLatenessMs ?? 0).toFixed(0)} ms`);
+	// activate() as the extension timed it, in both hosts; the browser's workbench may have activated the extension
+	// before the suite ran (then only that figure exists, and the index time counts from the suite's start).
+	const { activateMs } = await vscode.commands.executeCommand<{ activateMs: number }>('newsSeed.activationTime');
+	const activation = wasActive ? `activate() ${activateMs.toFixed(0)} ms (already active when the suite began)` : `${activationMs.toFixed(0)} ms (activate() ${activateMs.toFixed(0)} ms)`;
+	await report(`${host} host: activation ${activation}; ${status.articles} articles indexed ${(indexedMs / 1000).toFixed(2)} s after ${wasActive ? 'the suite began' : 'activation began'} (build ${((build?.ms ?? 0) / 1000).toFixed(2)} s, analysis in ${build?.where ?? '?'}); host blocked at most ${(build?.host.maxLatenessMs ?? 0).toFixed(0)} ms (${build?.host.over50Ms ?? '?'} of ${build?.host.ticks ?? '?'} 10-ms ticks over 50 ms late)`);
 	await report('1 passed, 0 failed');
 }

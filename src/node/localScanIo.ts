@@ -2,9 +2,8 @@
 // `news-seed index` when it runs without workers. Stamps as VS Code's file service gives them: whole milliseconds.
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { analyzeArticle } from '../core/entities/articleEntities';
-import { summarizeArticle } from '../core/entities/indexedArticle';
 import type { ScanIo } from '../core/entities/indexScan';
+import { analyzeForIndex } from '../core/entities/indexWorkerProtocol';
 
 /** Local files only: `file:` URIs. */
 export const localScanIo: ScanIo = {
@@ -23,5 +22,5 @@ export const localScanIo: ScanIo = {
 			return undefined;
 		}
 	},
-	analyze: (text, lexicon, key) => summarizeArticle(key, text, analyzeArticle(text, lexicon)),
+	analyze: analyzeForIndex,
 };

@@ -57,6 +57,9 @@ export const entityCommandSpecs = {
 	setType: { id: 'newsSeed.entities.setType', writes: true },
 	revealMentions: { id: 'newsSeed.entities.revealMentions' },
 	rebuildIndex: { id: 'newsSeed.entities.rebuildIndex' },
+	showWorkspaceEntities: { id: 'newsSeed.entities.showWorkspace' },
+	showArticleEntities: { id: 'newsSeed.entities.showArticle' },
+	showMoreEntities: { id: 'newsSeed.entities.showMore' },
 } as const satisfies Record<string, CommandSpec>;
 
 export const exportCommandSpecs = {
@@ -73,7 +76,9 @@ export const testOnlyCommandSpecs = {
 	taggingSnapshot: { id: 'newsSeed.tagging.snapshot' },
 	checkworthinessSnapshot: { id: 'newsSeed.checkworthiness.snapshot' },
 	indexStatus: { id: 'newsSeed.entities.indexStatus' },
+	entitiesSnapshot: { id: 'newsSeed.entities.snapshot' },
 	hostLatency: { id: 'newsSeed.hostLatency' },
+	activationTime: { id: 'newsSeed.activationTime' },
 } as const satisfies Record<string, CommandSpec>;
 
 type Ids<T extends Record<string, CommandSpec>> = { readonly [K in keyof T]: T[K]['id'] };

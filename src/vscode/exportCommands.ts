@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import {
 	EXPORT_FORMATS, exportClaims, FORMAT_DESCRIPTIONS, IMPORT_FORMATS, isExportFormat, isImportFormat, prepareExportArticle,
-	bratImportTarget, collidingNames, EXPORT_SIGNATURE_BYTES, isEarlierExport, readBratAnn, readSidecarForExport, relativeHref, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
+	bratImportTarget, collidingNames, EXPORT_SIGNATURE_BYTES, exportDefaultFolder, isEarlierExport, readBratAnn, readSidecarForExport, relativeHref, readW3CAnnotations, w3cImportTarget, type ClaimDraft, type ExportArticle, type ExportFormat, type ImportFormat,
 } from '../core/claims/exports';
 import { articleNameFor, isSidecarName, sidecarNameFor } from '../core/claims';
 import { describeDamage, ImportRefusedError, type ClaimRepository } from '../core/claims/claimRepository';
@@ -109,7 +109,7 @@ async function loadExportArticle(repository: ClaimRepository, article: vscode.Ur
 	if (snapshot.status === 'foreign') {
 		return `${sidecarName} is not a claims sidecar`;
 	}
-	const notes = snapshot.status === 'invalid' || snapshot.status === 'undecodable' ? [`${sidecarName} is damaged (${describeDamage(snapshot)}); exporting the ${snapshot.claims.length} claim(s) still readable.`] : [];
+	const notes = snapshot.status === 'invalid' || snapshot.status === 'undecodable' ? [`${sidecarName} is damaged (${describeDamage(snapshot)}); exporting the ${countOf(snapshot.claims.length, 'claim')} still readable.`] : [];
 	const prepared = prepareExportArticle({ fileName: baseName(article), text, claims: snapshot.claims, iri: path });
 	return notes.length > 0 ? Object.assign(prepared, { notes }) : prepared;
 }
@@ -151,8 +151,8 @@ async function pickExportArgs(): Promise<ExportRequest | undefined> {
 		scope = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
 	}
 	// Outside the articles' folder by default: a report is not evidence, and does not belong among the articles.
-	const articlesFolder = scope.length === 1 && scope[0].path.endsWith('.txt') ? vscode.Uri.joinPath(scope[0], '..') : scope[0] ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-	const outside = articlesFolder ? vscode.Uri.joinPath(articlesFolder, '..') : undefined;
+	const outsideFolder = exportDefaultFolder(scope.map((uri) => uri.toString()), vscode.workspace.workspaceFolders?.[0]?.uri.toString());
+	const outside = outsideFolder === undefined ? undefined : vscode.Uri.parse(outsideFolder);
 	if (format.label === 'markdown') {
 		const file = await vscode.window.showSaveDialog({
 			title: 'Write the claims report to',
@@ -351,7 +351,7 @@ export async function importClaimsCommand(repository: ClaimRepository, store: Cl
 			} else if (target.fileName !== undefined) {
 				addDrafts(besideUri(file, target.fileName), read.drafts);
 			} else {
-				messages.push(`${baseName(file)}: ${target.refused}; ${read.drafts.length} claim(s) not imported.`);
+				messages.push(`${baseName(file)}: ${target.refused}; ${countOf(read.drafts.length, 'claim')} not imported.`);
 			}
 		} else {
 			const read = readW3CAnnotations(text);
@@ -397,7 +397,7 @@ export async function importClaimsCommand(repository: ClaimRepository, store: Cl
 	const reported = [...messages, ...results.flatMap((r) => r.messages)];
 	const summary = `Imported ${countOf(added, 'claim')} into ${countOf(results.length, 'article')}.`;
 	if (reported.length > 0) {
-		void vscode.window.showWarningMessage(`${summary} ${reported.length} note(s): ${reported.slice(0, 3).join(' ')}${reported.length > 3 ? ' …' : ''}`);
+		void vscode.window.showWarningMessage(`${summary} ${countOf(reported.length, 'note')}: ${reported.slice(0, 3).join(' ')}${reported.length > 3 ? ' …' : ''}`);
 	} else if (args?.format === undefined) {
 		void vscode.window.showInformationMessage(summary);
 	}

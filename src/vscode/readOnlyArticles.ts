@@ -13,7 +13,7 @@ import { registerCommand } from './registerCommand';
  *  - an article becomes the active editor for the first time in this session, setting on: made read-only;
  *  - the user toggles it: that choice stands for the article until it is closed (it is not forced back);
  *  - the article is closed: forgotten, so opening it again applies the setting again;
- *  - the setting is off (default): nothing happens.
+ *  - the setting is off (default), or the article is not on a writable file system: nothing happens.
  */
 export class ReadOnlyArticles extends Disposable {
 	/** Articles already handled in this session (made read-only, or toggled by the user). */
@@ -36,7 +36,9 @@ export class ReadOnlyArticles extends Disposable {
 	}
 
 	private apply(editor: vscode.TextEditor | undefined): void {
-		if (!editor || !isSeedDocument(editor.document) || editor.document.uri.scheme !== 'file') {
+		// Any writable file system (local files, github.dev's, vscode.dev's): a read-only one needs nothing, and an
+		// untitled article or a git: view has no file to protect.
+		if (!editor || !isSeedDocument(editor.document) || vscode.workspace.fs.isWritableFileSystem(editor.document.uri.scheme) !== true) {
 			return;
 		}
 		const key = editor.document.uri.toString();

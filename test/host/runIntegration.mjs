@@ -2,7 +2,7 @@
 // The server only starts an extension host when a workbench connects, so headless Chromium opens the workbench
 // once in extension-test mode (the URL payload), the way VS Code's own browser integration tests do.
 // Ends with the plain line `N passed, N failed`; exits non-zero on failures, a timeout, or a server or browser failure.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dropBrowserFiles, launchBrowser } from './browser.mjs';
@@ -35,6 +35,17 @@ const runDirOption = option('--run-dir');
 const vsixOption = option('--vsix');
 
 /**
+ * The port of an earlier run in a kept run folder. The workbench names a folder `vscode-remote://HOST:PORT/...`, and
+ * VS Code derives the workspace storage (the extension's index cache) from that name: a second run on another port
+ * would start cold, as a user's editor never does.
+ * @param {string} runDir
+ */
+function keptPort(runDir) {
+	const file = path.join(runDir, 'port');
+	return runDirOption && existsSync(file) ? Number(readFileSync(file, 'utf8')) : undefined;
+}
+
+/**
  * Runs the suite once; returns the counts the mocha entry reported, or undefined when it never finished.
  * @param {string} runDir
  * @param {string} integrationEntry the suite's built index.js
@@ -48,7 +59,9 @@ async function runSuite(runDir, integrationEntry) {
 		// Built products ignore the test payload unless the smoke-test driver is enabled.
 		extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
 		env: { NEWS_SEED_TEST_LOG: testLog },
+		port: keptPort(runDir),
 	});
+	if (runDirOption) writeFileSync(path.join(runDir, 'port'), String(server.port));
 	log(`code-server on ${server.host}, run folder ${runDir}`);
 	let browser;
 	try {

@@ -168,6 +168,45 @@ async function tagWithRealKeystrokes(page, editor, workspace) {
 }
 
 /**
+ * The Entities view switched to the whole workspace by its title button: entities with "N mentions in M articles",
+ * an entity expanded to the articles that mention it. Saves media/entities-workspace.png.
+ * @param {import('playwright-core').Page} page
+ * @param {string} runDir
+ */
+async function showWorkspaceEntities(page, runDir) {
+	await check('the Entities view\'s title button lists the workspace\'s entities with their counts across articles', async () => {
+		// What the page showed, kept with the logs when a step below times out.
+		const failed = (/** @type {unknown} */ error) => page.screenshot({ path: path.join(runDir, 'entities-view.png') }).then(() => { throw error; });
+		await page.keyboard.press('Escape');
+		try {
+			// The News Seed container from the activity bar (its item is labelled with the container's title).
+			await page.locator('.activitybar [aria-label^="News Seed"]').first().click();
+			const header = page.locator('.pane-header', { hasText: /Entities/ }).first();
+			await header.waitFor({ timeout: 30_000 });
+			if (await header.getAttribute('aria-expanded') !== 'true') await header.click();
+			// The title button (shown while the pointer is over the view's header).
+			await header.hover();
+			await header.locator('.action-label[aria-label^="Show Entities of the Workspace"]').click({ timeout: 10_000 });
+			// The most mentioned person comes first (the list is virtual: rows far below are not rendered).
+			const first = page.locator('.monaco-list-row', { hasText: /\d+ mentions? in \d+ articles?/ }).first();
+			await first.waitFor({ timeout: 30_000 });
+			await page.locator('.pane-header', { hasText: /workspace · \d+ articles/ }).first().waitFor({ timeout: 10_000 });
+			await first.click();
+			await page.locator('.monaco-list-row', { hasText: /00\d_[0-9a-f]{16}\.txt/ }).filter({ hasText: /\d+ mentions?/ }).first().waitFor({ timeout: 10_000 });
+			await page.mouse.move(0, 0);
+			await page.waitForTimeout(500);
+			await page.screenshot({ path: path.join(repoRoot, 'media', 'entities-workspace.png') });
+			// Back to the article's entities: the other button takes the same place.
+			await header.hover();
+			await header.locator('.action-label[aria-label^="Show Entities of this Article"]').click({ timeout: 10_000 });
+			await page.locator('.pane-header', { hasText: /this article/ }).first().waitFor({ timeout: 10_000 });
+		} catch (error) {
+			await failed(error);
+		}
+	});
+}
+
+/**
  * Polls `probe` until it returns a value.
  * @template T
  * @param {() => T | undefined} probe
@@ -263,6 +302,7 @@ async function runChecks(runDir) {
 		});
 
 		await tagWithRealKeystrokes(page, editor, workspace);
+		await showWorkspaceEntities(page, runDir);
 	} finally {
 		await browser.close();
 		await server.stop();

@@ -3,11 +3,13 @@
 // sidecar, Next Check-worthy Sentence, the toggle, and the Claims view's group.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, inBrowserHost, waitFor, workspaceFile } from './support';
+import { closeAllEditors, waitFor, workspaceFile } from './support';
 
 interface HintSnapshot {
 	enabled: boolean;
 	threshold: number;
+	/** Whether the whole article's scores were ready for its current version (scored by the editor itself). */
+	ready: boolean;
 	hints: { start: number; end: number; text: string; score: number; reasons: string[] }[];
 }
 
@@ -41,6 +43,32 @@ async function snapshot(uri: vscode.Uri): Promise<HintSnapshot> {
 	return vscode.commands.executeCommand<HintSnapshot>('newsSeed.checkworthiness.snapshot', uri.toString());
 }
 
+/** The hints the editor has scored by itself, computing nothing; `ready` false until the whole article is scored. */
+async function readySnapshot(uri: vscode.Uri): Promise<HintSnapshot> {
+	return vscode.commands.executeCommand<HintSnapshot>('newsSeed.checkworthiness.snapshot', uri.toString(), { readyOnly: true });
+}
+
+/**
+ * A generated article of about `chars` characters: paragraphs of a figure, an opinion and an unemployment
+ * sentence (numbered, so that no two paragraphs are alike), a heading now and then, and a last paragraph whose
+ * figure sentence is the article's last sentence. Returns the text and the sentences that must be hinted.
+ */
+function largeArticle(chars: number): { text: string; hinted: string[]; last: string; paragraphs: number } {
+	const parts = [' date 2024-03-16 The talks opened in Brussels.'];
+	const hinted: string[] = [];
+	let length = parts[0].length;
+	let i = 1;
+	for (; length < chars; i++) {
+		const figure = `Exports rose to ${i}.5 million tonnes last year, more than in any year since 1990.`;
+		const jobless = `Unemployment fell to ${i % 9}.${i % 7} percent because of stimulus number ${i}.`;
+		const block = i % 10 === 0 ? `Trade Figures ${i}` : `${jobless} I think we should thank everyone here tonight, ${i}. ${figure}`;
+		if (i % 10 !== 0) hinted.push(jobless, figure);
+		parts.push(block);
+		length += block.length + 2;
+	}
+	return { text: parts.join('\n\n'), hinted, last: hinted[hinted.length - 1], paragraphs: i - 1 };
+}
+
 function hintTexts(s: HintSnapshot): string[] {
 	return s.hints.map((h) => h.text);
 }
@@ -53,8 +81,9 @@ async function readOrNull(uri: vscode.Uri): Promise<string | null> {
 	}
 }
 
+/** The sidecar beside the article, on the article's own file system (a `file:` URI would miss a virtual one). */
 function sidecarOf(article: vscode.Uri): vscode.Uri {
-	return vscode.Uri.file(article.fsPath.replace(/\.txt$/, '.claims.json'));
+	return article.with({ path: article.path.replace(/\.txt$/, '.claims.json') });
 }
 
 suite('Check-worthiness hints', () => {
@@ -95,8 +124,6 @@ suite('Check-worthiness hints', () => {
 	});
 
 	test('the code action tags the hinted sentence as a claim, and the hint goes away', async function () {
-		// Open in the browser host (issue 13): the sidecar of a claim tagged from a hint is not written there yet.
-		if (inBrowserHost) this.skip();
 		const { uri, editor } = await openArticle();
 		const at = editor.document.positionAt(articleText.indexOf('4.9 percent'));
 		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
@@ -114,8 +141,6 @@ suite('Check-worthiness hints', () => {
 	});
 
 	test('a dismissal is written to the sidecar and hides the hint, also after reopening', async function () {
-		// Open in the browser host (issue 13): the dismissal's sidecar is not written there yet.
-		if (inBrowserHost) this.skip();
 		const { uri } = await openArticle();
 		const start = articleText.indexOf(taxes);
 		const dismissed = await vscode.commands.executeCommand<string>('newsSeed.checkworthiness.dismiss', { uri: uri.toString(), start, end: start + taxes.length });
@@ -154,7 +179,7 @@ suite('Check-worthiness hints', () => {
 		const config = vscode.workspace.getConfiguration('newsSeed.checkworthiness');
 		try {
 			assert.equal(await vscode.commands.executeCommand('newsSeed.checkworthiness.toggle'), false);
-			assert.deepEqual(await snapshot(uri), { enabled: false, threshold: 0.8, hints: [] });
+			assert.deepEqual(await snapshot(uri), { enabled: false, threshold: 0.8, ready: true, hints: [] });
 			assert.equal(await vscode.commands.executeCommand('newsSeed.checkworthiness.toggle'), true);
 			await config.update('threshold', 0.99, vscode.ConfigurationTarget.Global);
 			const strict = await snapshot(uri);
@@ -163,6 +188,62 @@ suite('Check-worthiness hints', () => {
 			await config.update('threshold', undefined, vscode.ConfigurationTarget.Global);
 			await config.update('enabled', undefined, vscode.ConfigurationTarget.Global);
 		}
+	});
+
+	test('a 1 MB article: the hints of its last sentences are ready soon after it opens, and typing rescores only the edited paragraph', async function () {
+		this.timeout(180_000);
+		const { text, hinted, last, paragraphs } = largeArticle(1_000_000);
+		const write = async (prefix: string, content: string): Promise<vscode.Uri> => {
+			counter++;
+			const uri = workspaceFile(`${prefix}${counter}_${counter.toString(16).padStart(16, 'b')}.txt`);
+			created.push(uri);
+			await vscode.workspace.fs.writeFile(uri, encoder.encode(content));
+			return uri;
+		};
+		const uri = await write('97', text);
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		const opened = Date.now();
+		// The editor scores the lines on screen at once, the rest in slices; nothing here asks it to score.
+		const ready = await waitFor('every score of the article', async () => {
+			const s = await readySnapshot(uri);
+			return s.ready ? s : undefined;
+		}, 60_000);
+		const readyAfterMs = Date.now() - opened;
+		// The limit is generous (the 100 ms target is the bench's): 2 s, or on a loaded machine 8x what scoring the
+		// same text at once takes on this host now (a copy, scored on request by the full snapshot); the sliced run
+		// also waits for the other features' slices on the same thread (entities, in the browser everything).
+		const copy = await write('98', text);
+		const atOnceStart = Date.now();
+		assert.equal((await snapshot(copy)).hints.length, hinted.length);
+		const atOnceMs = Date.now() - atOnceStart;
+		const limitMs = Math.max(2_000, 8 * atOnceMs);
+		assert.ok(readyAfterMs < limitMs, `ready after ${readyAfterMs} ms; limit ${limitMs} ms (scoring at once took ${atOnceMs} ms)`);
+		assert.deepEqual(hintTexts(ready), hinted);
+		const lastHint = ready.hints[ready.hints.length - 1];
+		assert.equal(lastHint.text, last);
+		assert.equal(lastHint.end, text.length, 'the last hint is the article\'s last sentence');
+		assert.equal(editor.visibleRanges.some((r) => r.contains(editor.document.positionAt(lastHint.start))), false, 'the last sentence is off screen');
+
+		// Type in one paragraph in the middle: its opinion becomes a figure; every other hint keeps its score.
+		const opinion = `I think we should thank everyone here tonight, ${Math.floor(paragraphs / 20) * 10 + 5}.`;
+		const at = text.indexOf(opinion);
+		assert.ok(at > 0);
+		const typed = 'Imports fell 30% in 2023.';
+		const range = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + opinion.length));
+		await editor.edit((edit) => edit.replace(range, typed));
+		const version = editor.document.version;
+		const after = await waitFor('every score after typing', async () => {
+			const s = await readySnapshot(uri);
+			return s.ready && editor.document.version === version ? s : undefined;
+		}, 60_000);
+		const shift = typed.length - opinion.length;
+		const expected = ready.hints.map((h) => (h.start < at ? h : { ...h, start: h.start + shift, end: h.end + shift }));
+		const typedStart = at;
+		const index = expected.findIndex((h) => h.start > typedStart);
+		expected.splice(index, 0, after.hints[index]);
+		assert.equal(after.hints[index].text, typed);
+		assert.deepEqual(after.hints, expected);
+		await vscode.commands.executeCommand('workbench.action.files.revert');
 	});
 
 	test('the Claims view lists the open articles\' check-worthy sentences not yet tagged, best first', async () => {

@@ -1,4 +1,4 @@
-// Undo and redo of claim changes in a real VS Code: tag, verdict, note, remove, each undone and redone through
+// Undo and redo of claim changes in a real VS Code: tag, verdict, note, remove, confirm, each undone and redone through
 // the commands, several levels, checked in the sidecar on disk; a claim changed on disk meanwhile is left alone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -23,6 +23,7 @@ function sidecarOf(article: vscode.Uri): vscode.Uri {
 interface Stored {
 	id: string;
 	body: { verdict: string; note: string };
+	target: { selector: { exact?: string }[] };
 }
 
 /** The claims on disk once `accept` holds for them (the sidecar is absent while it has no claim). */
@@ -81,6 +82,25 @@ suite('claim undo and redo', function () {
 		assert.equal(claim.id, id);
 		assert.equal(claim.body.verdict, 'Mostly true');
 		assert.equal(claim.body.note, 'Annual report, p. 4.');
+	});
+
+	test('confirming a changed claim is undone (the claim is changed again, with its saved text) and redone', async () => {
+		const uri = await createArticle();
+		const id = await vscode.commands.executeCommand<string>('newsSeed.tagClaim', { uri: uri.toString(), range: rangeOf('Cranes will be replaced by 2027.') });
+		await claimsWhen(uri, 'the claim', (c) => c.length === 1);
+		await vscode.workspace.fs.writeFile(uri, encoder.encode(articleText.replace('by 2027.', 'by 2028.')));
+		const statusOf = async () => {
+			const snapshot = await vscode.commands.executeCommand<{ groups: { claims: { id: string; status: string }[] }[] }>('newsSeed.claims.snapshot');
+			return snapshot?.groups.flatMap((g) => g.claims).find((c) => c.id === id)?.status;
+		};
+		await waitFor('the claim seen as changed', async () => ((await statusOf()) === 'fuzzy' ? true : undefined));
+		assert.equal(await vscode.commands.executeCommand('newsSeed.acceptClaimAnchor', id), id);
+		await claimsWhen(uri, 'the new text confirmed', (c) => c[0]?.target.selector[0].exact === 'Cranes will be replaced by 2028.');
+		assert.equal(await vscode.commands.executeCommand('newsSeed.undoClaimChange'), id);
+		await claimsWhen(uri, 'the confirmation undone', (c) => c[0]?.target.selector[0].exact === 'Cranes will be replaced by 2027.');
+		await waitFor('the claim changed again', async () => ((await statusOf()) === 'fuzzy' ? true : undefined));
+		assert.equal(await vscode.commands.executeCommand('newsSeed.redoClaimChange'), id);
+		await claimsWhen(uri, 'the confirmation redone', (c) => c[0]?.target.selector[0].exact === 'Cranes will be replaced by 2028.');
 	});
 
 	test('a claim changed on disk since is not overwritten by undo', async () => {

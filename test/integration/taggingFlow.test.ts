@@ -3,7 +3,7 @@
 // and `newsSeed.openReadOnly` protecting the article. Real keystrokes are sent by the UI check (test/host/runUi.mjs).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, inBrowserHost, sleep, waitFor, workspaceFile } from './support';
+import { closeAllEditors, sleep, waitFor, workspaceFile } from './support';
 
 const encoder = new TextEncoder();
 
@@ -50,8 +50,6 @@ suite('tagging flow', function () {
 	});
 
 	test('newsSeed.openReadOnly opens articles read-only; the toggle command makes one editable', async function () {
-		// Open in the browser host (issue 13): the session's read-only state does not hold there yet.
-		if (inBrowserHost) this.skip();
 		await setConfig('openReadOnly', true);
 		try {
 			const uri = await createArticle();

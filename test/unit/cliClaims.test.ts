@@ -61,7 +61,7 @@ void test('validate: 0 on clean sidecars; 1 with one line per problem (file, lin
 	const clean = run(dir, 'validate', 'news');
 	assert.equal(clean.code, 0, clean.stderr);
 	assert.equal(clean.stdout, '');
-	assert.match(clean.stderr, /2 sidecar\(s\), 7 claim\(s\) \(0 fuzzy, 0 unanchored\): 0 error\(s\), 0 warning\(s\)/);
+	assert.match(clean.stderr, /2 sidecars, 7 claims \(0 fuzzy, 0 unanchored\): 0 errors, 0 warnings/);
 
 	const articlePath = join(dir, 'news', emojiName);
 	writeFileSync(articlePath, emojiText.replace('The line opens in 2026', 'Nothing like it').replace('the metro line cost €2.1 billion', 'the metro line cost €2.4 billion'));
@@ -87,13 +87,34 @@ void test('validate: 0 on clean sidecars; 1 with one line per problem (file, lin
 	assert.equal(run(dir, 'validate', 'no/such/folder').code, 2);
 });
 
+void test('validate and export count in words: "1 claim", "3 claims", never "claim(s)"', () => {
+	const counted = (claims: number): { validate: string; export: string } => {
+		const dir = join(work, `counts-${claims}`);
+		mkdirSync(join(dir, 'news'), { recursive: true });
+		writeFileSync(join(dir, 'news', emojiName), emojiText);
+		writeFileSync(join(dir, 'news', emojiName.replace('.txt', '.claims.json')), serialiseSidecar(createSidecar({ fileName: emojiName, sha256: sha256Hex(emojiText), date: '2024-05-02' }, emojiClaims().slice(0, claims))));
+		const validate = run(dir, 'validate', 'news');
+		const exported = run(dir, 'export', '--format', 'csv', 'news');
+		assert.equal(validate.code, 0, validate.stderr);
+		assert.equal(exported.code, 0, exported.stderr);
+		return { validate: validate.stderr, export: exported.stderr };
+	};
+	const one = counted(1);
+	assert.match(one.validate, /^news-seed: validate: 1 sidecar, 1 claim \(0 fuzzy, 0 unanchored\): 0 errors, 0 warnings$/m);
+	assert.match(one.export, /^news-seed: export: 1 claim of 1 article as csv$/m);
+	const three = counted(3);
+	assert.match(three.validate, /^news-seed: validate: 1 sidecar, 3 claims \(0 fuzzy, 0 unanchored\): 0 errors, 0 warnings$/m);
+	assert.match(three.export, /^news-seed: export: 3 claims of 1 article as csv$/m);
+	for (const text of [one.validate, one.export, three.validate, three.export]) assert.doesNotMatch(text, /\(s\)/);
+});
+
 void test('export: formats to stdout (pipes), --out writes and lists the files, bad format and brat without --out exit 2', () => {
 	const dir = workspace('export');
 	const csv = run(dir, 'export', '--format', 'csv', 'news');
 	assert.equal(csv.code, 0, csv.stderr);
 	const rows = parseCsv(csv.stdout, { columns: true }) as Record<string, string>[];
 	assert.equal(rows.length, 7);
-	assert.match(csv.stderr, /7 claim\(s\) of 2 article\(s\) as csv/);
+	assert.match(csv.stderr, /7 claims of 2 articles as csv/);
 
 	const w3c = JSON.parse(run(dir, 'export', '--format', 'w3c', '--base-iri', 'https://example.org/n/', 'news').stdout) as { total: number; first: { items: { target: { source: string } }[] } };
 	assert.equal(w3c.total, 7);
@@ -128,13 +149,13 @@ void test('import: brat and W3C files add claims beside their articles, report d
 	rmSync(join(dir, 'brat', '000_765aeddc370d2ae5.claims.json'), { force: true });
 	const brat = run(dir, 'import', '--format', 'brat', 'brat/000_765aeddc370d2ae5.ann', 'brat/950_00000000000000e0.ann');
 	assert.equal(brat.code, 0, brat.stderr);
-	assert.match(brat.stdout, /brat\/950_00000000000000e0\.txt: added 4 claim\(s\) \(4 anchored, 0 fuzzy, 0 unanchored\), 0 duplicate\(s\)/);
+	assert.match(brat.stdout, /brat\/950_00000000000000e0\.txt: added 4 claims \(4 anchored, 0 fuzzy, 0 unanchored\), 0 duplicates/);
 	const sidecar = parseSidecar(readFileSync(join(dir, 'brat', '950_00000000000000e0.claims.json'), 'utf8'));
 	assert.equal(sidecar.status, 'ok');
 	assert.deepEqual(sidecar.claims.map((c) => c.body.verdict).sort(), emojiClaims().map((c) => c.body.verdict).sort());
 
 	const again = run(dir, 'import', '--format', 'brat', 'brat/950_00000000000000e0.ann');
-	assert.match(again.stdout, /added 0 claim\(s\).*4 duplicate\(s\)/);
+	assert.match(again.stdout, /added 0 claims.*4 duplicates/);
 	assert.equal(again.stdout.trimEnd().split('\n').length, 5, 'one line per duplicate');
 
 	// W3C by source name: the reference article is not beside the file, so its annotations have no article.
@@ -152,7 +173,7 @@ void test('import: brat and W3C files add claims beside their articles, report d
 	// Into the original article (--article): every claim is already there.
 	const dup = run(dir, 'import', '--format', 'w3c', 'w3c-one/950_00000000000000e0.w3c.jsonld', '--article', `news/${emojiName}`);
 	assert.equal(dup.code, 0);
-	assert.match(dup.stdout, /added 0 claim\(s\).*4 duplicate\(s\), 0 conflict\(s\)/);
+	assert.match(dup.stdout, /added 0 claims.*4 duplicates, 0 conflicts/);
 
 	writeFileSync(join(dir, 'bad.jsonld'), '{not json');
 	assert.equal(run(dir, 'import', '--format', 'w3c', 'bad.jsonld').code, 2);
@@ -180,7 +201,7 @@ void test('import: a target source that climbs out of the folder (%2F, backslash
 	]));
 	const result = run(dir, 'import', '--format', 'w3c', 'imp/x/hostile.jsonld');
 	assert.equal(result.code, 1, result.stderr);
-	assert.equal(result.stderr.match(/^news-seed: error: imp\/x\/hostile\.jsonld: .* names a path, not a file of the folder; only articles in the import folder are imported; 1 claim\(s\) not imported$/gm)?.length, 3, result.stderr);
+	assert.equal(result.stderr.match(/^news-seed: error: imp\/x\/hostile\.jsonld: .* names a path, not a file of the folder; only articles in the import folder are imported; 1 claim not imported$/gm)?.length, 3, result.stderr);
 	assert.ok(!existsSync(join(dir, 'news', 'a.claims.json')), 'nothing written outside the folder of the import file');
 	assert.match(result.stdout, /imp\/x\/b\.txt: added 1 claim/);
 	assert.equal(parseSidecar(readFileSync(join(dir, 'imp', 'x', 'b.claims.json'), 'utf8')).claims.length, 1, 'the rest is imported');

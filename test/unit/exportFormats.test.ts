@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import { createClaim, normaliseVerdicts } from '../../src/core/claims';
-import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, exportClaims, markdownReport, prepareExportArticle, relativeHref, serialiseClaimReviews } from '../../src/core/claims/exports';
+import { claimReviews, claimsCsv, claimantType, CSV_COLUMNS, exportClaims, exportDefaultFolder, markdownReport, prepareExportArticle, relativeHref, serialiseClaimReviews } from '../../src/core/claims/exports';
 import { escapeMarkdownInline } from '../../src/core/text/markdown';
 import { seededRandomBytes, spanOf } from '../fixtures/claims/claimTestKit';
 import { assertExportGolden, emojiClaims, emojiName, emojiText, fixtureArticles } from '../fixtures/exports/exportTestKit';
@@ -208,4 +208,14 @@ void test('export file names: one article named by its stem, several as claims.*
 	assert.deepEqual(exportClaims('markdown', fixtureArticles()).files.map((f) => f.name), ['claims.md']);
 	assert.deepEqual(exportClaims('claimreview', fixtureArticles()).files.map((f) => f.name), ['claims.claimreview.jsonld']);
 	assert.deepEqual(exportClaims('claimreview', fixtureArticles()).warnings, ['2 unchecked claims left out: a ClaimReview needs a verdict.']);
+});
+
+void test('the report is offered outside the articles\' folder by default: the folder that holds it', () => {
+	assert.equal(exportDefaultFolder(['file:///home/ana/work/news/001_820dad7cbcc6459d.txt']), 'file:///home/ana/work');
+	assert.equal(exportDefaultFolder(['file:///home/ana/work/news', 'file:///home/ana/other']), 'file:///home/ana/work');
+	assert.equal(exportDefaultFolder(['file:///home/ana/work/news/']), 'file:///home/ana/work');
+	assert.equal(exportDefaultFolder([], 'vscode-vfs://github/ana/archive/news'), 'vscode-vfs://github/ana/archive');
+	assert.equal(exportDefaultFolder(['file:///news']), 'file:///', 'a folder at the root: the root');
+	assert.equal(exportDefaultFolder(['file:///']), 'file:///', 'the root is its own parent');
+	assert.equal(exportDefaultFolder([]), undefined);
 });

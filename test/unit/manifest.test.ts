@@ -68,7 +68,7 @@ void test('Restricted Mode: limited support declared, and the commands that writ
 		'newsSeed.moveSidecar', 'newsSeed.redoClaimChange', 'newsSeed.removeClaim', 'newsSeed.resolveClaimConflict', 'newsSeed.resolveClaimMergeConflict',
 		'newsSeed.retagClaim', 'newsSeed.setUpClaimMerging', 'newsSeed.setVerdict', 'newsSeed.tagClaim', 'newsSeed.undoClaimChange',
 	]);
-	// The browser entry point runs on virtual file systems, with the index in slices (README, "In the browser").
+	// The browser entry point runs on virtual file systems, with the index in Web Workers (README, "In the browser").
 	assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
 });
 
@@ -129,4 +129,23 @@ void test('the filename pattern and the core name check agree', () => {
 	assert.equal(matchesSeedNameOnlyIgnoringCase('123_0123456789ABCDEF.txt'), true);
 	assert.equal(matchesSeedNameOnlyIgnoringCase('123_0123456789abcdef.txt'), false);
 	assert.equal(matchesSeedNameOnlyIgnoringCase('notes.txt'), false);
+});
+
+void test('claim commands show in the editor\'s context menu only where they apply (issue 9)', () => {
+	const editorMenu = contributes.menus['editor/context'] as { command: string; when?: string }[];
+	const whenOf = (command: string) => editorMenu.find((item) => item.command === command)?.when ?? '';
+	for (const command of ['newsSeed.setVerdict', 'newsSeed.editNote', 'newsSeed.editClaimDetails', 'newsSeed.removeClaim']) {
+		assert.match(whenOf(command), /(^|&& )newsSeed\.cursorOnClaim( &&|$)/, `${command} only on a claim`);
+	}
+	for (const command of ['newsSeed.acceptClaimAnchor', 'newsSeed.retagClaim']) {
+		assert.match(whenOf(command), /(^|&& )newsSeed\.cursorOnChangedClaim( &&|$)/, `${command} only on a changed claim`);
+	}
+	const viewMenu = contributes.menus['view/item/context'] as { command: string; when?: string }[];
+	for (const item of viewMenu.filter((i) => i.command === 'newsSeed.setVerdict')) {
+		assert.match(item.when ?? '', /viewItem =~ \/\^claim/, 'Set Claim Verdict in the Claims view only on a claim row');
+	}
+});
+
+void test('sticky scroll pins section headings of articles, not their long first line (issue 9)', () => {
+	assert.equal(contributes.configurationDefaults['[news-seed]']['editor.stickyScroll.defaultModel'], 'foldingProviderModel');
 });

@@ -10,6 +10,7 @@ import type { Verdict } from '../../core/claims';
 import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths, VERDICTS_HELP } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { findArticles, isOrphanSidecar, loadArticle, mapLimit, progressReporter, readHead, sha256Hex, sidecarPathFor, writePieces } from '../workspaceFiles';
+import { countOf } from '../../core/text/countOf';
 
 const help = `Usage: news-seed export --format FORMAT PATH... [--out DIR] [options]
 
@@ -146,7 +147,7 @@ export async function exportPaths(io: CliIo, options: ExportPathsOptions): Promi
 			return null;
 		}
 		if (parsed?.status === 'invalid') {
-			io.stderr(`news-seed: warning: ${displayPath(io, files.sidecar)} is damaged (${parsed.problems[0]?.message ?? 'unreadable'}); exporting the ${parsed.claims.length} claim(s) still readable\n`);
+			io.stderr(`news-seed: warning: ${displayPath(io, files.sidecar)} is damaged (${parsed.problems[0]?.message ?? 'unreadable'}); exporting the ${countOf(parsed.claims.length, 'claim')} still readable\n`);
 		}
 		const fileName = path.basename(files.article);
 		const iri = options.baseIri !== undefined ? `${options.baseIri}${encodeURIComponent(fileName)}` : pathToFileURL(files.article).href;
@@ -227,7 +228,7 @@ export const exportCommand: CliCommand = {
 			progress.done();
 			io.stdout(result.files.map((f) => `${displayPath(io, path.join(outDir, f.name))}\n`).join(''));
 		}
-		io.stderr(`news-seed: export: ${result.claimCount} claim(s) of ${result.articles} article(s) as ${format}${result.problems > 0 ? `; ${result.problems} sidecar(s) without their article` : ''}\n`);
+		io.stderr(`news-seed: export: ${countOf(result.claimCount, 'claim')} of ${countOf(result.articles, 'article')} as ${format}${result.problems > 0 ? `; ${countOf(result.problems, 'sidecar')} without their article` : ''}\n`);
 		return result.problems > 0 ? exitCodes.failure : exitCodes.ok;
 	},
 };

@@ -9,6 +9,7 @@ import { displayPath, loadVerdictScale, parseCommandArgs, requireFormatAndPaths,
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { ImportRefusedError, type ImportTarget } from '../../core/claims/claimRepository';
 import { claimRepository, nodeRandomBytes, readText } from '../workspaceFiles';
+import { countOf } from '../../core/text/countOf';
 
 const help = `Usage: news-seed import --format brat|w3c FILE... [--article PATH] [options]
 
@@ -80,7 +81,7 @@ export async function importFiles(io: CliIo, options: ImportFilesOptions): Promi
 		const article = target.fileName !== undefined ? path.join(folder, target.fileName) : undefined;
 		// path.join of a checked file name stays in the folder; checked again, as this is what keeps writes inside.
 		if (article === undefined || path.dirname(article) !== folder) {
-			io.stderr(`news-seed: error: ${shown}: ${label}: ${target.refused ?? 'names a file outside the folder'}; ${count} claim(s) not imported\n`);
+			io.stderr(`news-seed: error: ${shown}: ${label}: ${target.refused ?? 'names a file outside the folder'}; ${countOf(count, 'claim')} not imported\n`);
 			refused += count;
 			return undefined;
 		}
@@ -142,7 +143,7 @@ export async function importFiles(io: CliIo, options: ImportFilesOptions): Promi
 				damaged.push(sidecar);
 			}
 		}
-		io.stderr(`news-seed: import: nothing written (${targets.length} article(s) checked, ${error.problems.length} cannot take claims)\n`);
+		io.stderr(`news-seed: import: nothing written (${countOf(targets.length, 'article')} checked, ${error.problems.length} cannot take claims)\n`);
 		if (error.problems.some((p) => p.reason === 'missing-article')) {
 			throw new UsageError('import: nothing imported; see the errors above');
 		}
@@ -158,7 +159,7 @@ export function formatImport(io: CliIo, result: ArticleImport, dryRun: boolean):
 	const duplicates = outcome.skipped.filter((s) => s.reason === 'duplicate').length;
 	const conflicts = outcome.skipped.filter((s) => s.reason === 'conflict').length;
 	const shown = displayPath(io, result.article);
-	let out = `${shown}: ${dryRun ? 'would add' : 'added'} ${outcome.added.length} claim(s) (${count('anchored')} anchored, ${count('fuzzy')} fuzzy, ${count('unanchored')} unanchored), ${duplicates} duplicate(s), ${conflicts} conflict(s)\n`;
+	let out = `${shown}: ${dryRun ? 'would add' : 'added'} ${countOf(outcome.added.length, 'claim')} (${count('anchored')} anchored, ${count('fuzzy')} fuzzy, ${count('unanchored')} unanchored), ${countOf(duplicates, 'duplicate')}, ${countOf(conflicts, 'conflict')}\n`;
 	for (const skipped of outcome.skipped) {
 		out += `${shown}: ${skipped.reason}: ${skipped.message}\n`;
 	}

@@ -6,6 +6,7 @@ import { parseCommandArgs } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { runGit } from '../../node/git';
 import { articlePathFor, readTextOrNull, writeTextAtomically } from '../workspaceFiles';
+import { countOf } from '../../core/text/countOf';
 
 const help = `Usage: news-seed merge-driver BASE OURS THEIRS [PATH]
 
@@ -59,7 +60,7 @@ export const mergeDriverCommand: CliCommand = {
 		}
 		await writeTextAtomically(oursFile, outcome.text);
 		if (outcome.status === 'conflict') {
-			io.stderr(`news-seed: merge-driver: ${shown}: ${outcome.conflicts.length} claim(s) changed on both sides; the sidecar is valid and keeps both versions of each:\n`);
+			io.stderr(`news-seed: merge-driver: ${shown}: ${countOf(outcome.conflicts.length, 'claim')} changed on both sides; the sidecar is valid and keeps both versions of each:\n`);
 			for (const conflict of outcome.conflicts) {
 				io.stderr(`  ${describeConflict(conflict)}\n`);
 			}

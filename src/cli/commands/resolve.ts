@@ -6,6 +6,7 @@ import { displayPath, parseCommandArgs } from '../claimsCli';
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { conflictVersionsFromGit } from '../../node/git';
 import { articlePathFor, readText, sidecarPathFor, writeTextAtomically } from '../workspaceFiles';
+import { countOf } from '../../core/text/countOf';
 
 const help = `Usage: news-seed resolve FILE... [--dry-run]
 
@@ -66,7 +67,7 @@ export const resolveCommand: CliCommand = {
 				await writeTextAtomically(file, outcome.text);
 			}
 			const claims = outcome.sidecar.claims.length;
-			io.stderr(`news-seed: resolve: ${shown}: ${values['dry-run'] ? 'would write' : 'wrote'} a valid sidecar with ${claims} claim(s)${stored.base !== null ? ' (base from git)' : ''}\n`);
+			io.stderr(`news-seed: resolve: ${shown}: ${values['dry-run'] ? 'would write' : 'wrote'} a valid sidecar with ${countOf(claims, 'claim')}${stored.base !== null ? ' (base from git)' : ''}\n`);
 			if (outcome.status === 'conflict') {
 				code = exitCodes.failure;
 				for (const conflict of outcome.conflicts) {

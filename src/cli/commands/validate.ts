@@ -6,6 +6,7 @@ import { displayPath, loadVerdictScale, parseCommandArgs, VERDICTS_HELP } from '
 import { type CliCommand, type CliIo, exitCodes, UsageError } from '../cliTypes';
 import { findMovedSidecars, moveSidecar } from '../movedSidecars';
 import { articlePathFor, claimRepository, findSidecars, mapLimit, progressReporter } from '../workspaceFiles';
+import { countOf } from '../../core/text/countOf';
 
 const help = `Usage: news-seed validate PATH... [--strict] [--quiet] [--move-sidecars] [--verdicts FILE]
 
@@ -60,7 +61,7 @@ function withMoveHint<T extends { findings: readonly SidecarFinding[] }>(check: 
 		return check;
 	}
 	const findings = check.findings.map((finding) => finding.claimId === null && finding.message.startsWith('its article ')
-		? { ...finding, message: `${finding.message.replace(/: \d+ claim\(s\) cannot be anchored$/, '')}; it was renamed or moved to ${displayPath(io, move.article)} (${move.matchedBy === 'content' ? 'same text' : 'same file name'}): run \`news-seed validate --move-sidecars ${paths.map(shellQuote).join(' ')}\` to move the sidecar beside it` }
+		? { ...finding, message: `${finding.message.replace(/: \d+ claims? cannot be anchored$/, '')}; it was renamed or moved to ${displayPath(io, move.article)} (${move.matchedBy === 'content' ? 'same text' : 'same file name'}): run \`news-seed validate --move-sidecars ${paths.map(shellQuote).join(' ')}\` to move the sidecar beside it` }
 		: finding);
 	return { ...check, findings };
 }
@@ -141,7 +142,7 @@ export const validateCommand: CliCommand = {
 		if (sidecars.length === 0) {
 			io.stderr('news-seed: validate: no claims sidecar (*.claims.json) found\n');
 		} else {
-			io.stderr(`news-seed: validate: ${summary.sidecars} sidecar(s), ${summary.claims} claim(s) (${summary.fuzzy} fuzzy, ${summary.unanchored} unanchored): ${summary.errors} error(s), ${summary.warnings} warning(s)${summary.conflicts > 0 ? `, ${summary.conflicts} merge conflict(s) kept` : ''}\n`);
+			io.stderr(`news-seed: validate: ${countOf(summary.sidecars, 'sidecar')}, ${countOf(summary.claims, 'claim')} (${summary.fuzzy} fuzzy, ${summary.unanchored} unanchored): ${countOf(summary.errors, 'error')}, ${countOf(summary.warnings, 'warning')}${summary.conflicts > 0 ? `, ${countOf(summary.conflicts, 'merge conflict')} kept` : ''}\n`);
 		}
 		return summary.errors > 0 || summary.conflicts > 0 ? exitCodes.failure : exitCodes.ok;
 	},

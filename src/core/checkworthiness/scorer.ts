@@ -5,7 +5,7 @@
  */
 import type { ParagraphBlock, SeedDocument, Span } from '../seed/seedDocument';
 import { splitSentences } from '../seed/sentences';
-import { detectFeatures, features } from './features';
+import { detectFeatures, features, type FiredFeature } from './features';
 import { checkworthinessModel } from './weights';
 
 /** The learned model: one weight per feature (in the order of {@link features}), a bias and a default threshold. */
@@ -56,22 +56,41 @@ function sigmoid(x: number): number {
  */
 export function scoreText(sentence: string, model: CheckworthinessModel = checkworthinessModel): { score: number; reasons: Reason[] } {
 	let logit = model.bias;
-	const raised: { reason: Reason; start: number; end: number }[] = [];
-	for (const { index, hit } of detectFeatures(sentence)) {
+	const fired = detectFeatures(sentence);
+	// The fired features that raised the score, as indices into `fired` (few: a dozen at most in practice).
+	const raised: number[] = [];
+	for (let i = 0; i < fired.length; i++) {
+		const { index, hit } = fired[i];
 		const contribution = model.weights[index] * hit.value;
 		logit += contribution;
-		if (contribution > 0) {
-			const feature = features[index];
-			const reason = feature.showsText && hit.end > hit.start
-				? { feature: feature.id, label: feature.label, text: sentence.slice(hit.start, hit.end), contribution }
-				: { feature: feature.id, label: feature.label, contribution };
-			raised.push({ reason, start: hit.start, end: hit.end });
-		}
+		if (contribution > 0) raised.push(i);
 	}
-	const covered = (r: (typeof raised)[number]): boolean => r.end > r.start && raised.some((o) => o !== r && o.start <= r.start && r.end <= o.end
-		&& (o.end - o.start > r.end - r.start || o.reason.contribution > r.reason.contribution));
-	const reasons = raised.filter((r) => !covered(r)).map((r) => r.reason).sort((a, b) => b.contribution - a.contribution);
+	const reasons: Reason[] = [];
+	for (const r of raised) {
+		const { index, hit } = fired[r];
+		const contribution = model.weights[index] * hit.value;
+		if (hit.end > hit.start && isCovered(fired, raised, r, model)) continue;
+		const feature = features[index];
+		reasons.push(feature.showsText && hit.end > hit.start
+			? { feature: feature.id, label: feature.label, text: sentence.slice(hit.start, hit.end), contribution }
+			: { feature: feature.id, label: feature.label, contribution });
+	}
+	// Stable: equal contributions keep the order of the features.
+	reasons.sort((a, b) => b.contribution - a.contribution);
 	return { score: sigmoid(logit), reasons };
+}
+
+/** Whether another raised reason's text holds the text of `fired[r]` and is longer or weighs more. */
+function isCovered(fired: readonly FiredFeature[], raised: readonly number[], r: number, model: CheckworthinessModel): boolean {
+	const { index, hit } = fired[r];
+	const contribution = model.weights[index] * hit.value;
+	for (const o of raised) {
+		if (o === r) continue;
+		const other = fired[o];
+		if (other.hit.start <= hit.start && hit.end <= other.hit.end
+			&& (other.hit.end - other.hit.start > hit.end - hit.start || model.weights[other.index] * other.hit.value > contribution)) return true;
+	}
+	return false;
 }
 
 /** A reason in words: "a figure: 4.5 million tonnes", or the label alone for a feature of the whole sentence. */
@@ -84,15 +103,22 @@ export function reasonsInWords(reasons: readonly Reason[]): string {
 	return reasons.map(reasonInWords).join('; ');
 }
 
+/** A block's scores as cached: offsets into the document where the block started when they were made. */
+interface CachedBlock {
+	readonly start: number;
+	readonly scores: readonly SentenceScore[];
+}
+
 /**
  * Scores of a text block's sentences, cached by the block's text so that typing in one paragraph rescores only
- * that paragraph. Offsets in the cache are relative to the block; callers shift them. Each full pass over a
- * document ({@link scoreDocument}, {@link scoreDocumentSteps}) starts a generation: entries not used since the
- * previous pass are dropped, so the cache never outgrows the document it serves.
+ * that paragraph. A block that has not moved gets the very objects of the last pass (nothing allocated); a moved
+ * one gets them shifted, and the cache keeps the shifted ones. Each full pass over a document
+ * ({@link scoreDocument}, {@link scoreDocumentSteps}) starts a generation: entries not used since the previous
+ * pass are dropped, so the cache never outgrows the document it serves.
  */
 export class BlockScoreCache {
-	private current = new Map<string, readonly SentenceScore[]>();
-	private previous = new Map<string, readonly SentenceScore[]>();
+	private current = new Map<string, CachedBlock>();
+	private previous = new Map<string, CachedBlock>();
 
 	/** Begins a full pass over a document: entries unused since the previous pass go at the next one. */
 	beginPass(): void {
@@ -101,29 +127,32 @@ export class BlockScoreCache {
 	}
 
 	/**
-	 * The scores of the sentences of the block `[start, end)` of `text`, block-relative. `sentences`, when given,
-	 * are the block's sentence spans in `text` (the parser's), which saves splitting again; the sentence splitter
-	 * depends only on the block's characters, so the cached result is the same either way.
+	 * The scores of the sentences of the block `[start, end)` of `text`, with offsets into `text`. `sentences`,
+	 * when given, are the block's sentence spans in `text` (the parser's), which saves splitting again; the
+	 * sentence splitter depends only on the block's characters, so the cached result is the same either way.
 	 */
 	scoresOf(text: string, start: number, end: number, sentences?: () => readonly Span[]): readonly SentenceScore[] {
 		const blockText = text.slice(start, end);
-		let scores = this.current.get(blockText) ?? this.previous.get(blockText);
-		if (!scores) {
-			scores = (sentences ? sentences() : splitSentences(text, start, end)).map((span) => ({
-				start: span.start - start,
-				end: span.end - start,
-				...scoreText(text.slice(span.start, span.end)),
-			}));
+		let cached = this.current.get(blockText) ?? this.previous.get(blockText);
+		if (!cached) {
+			cached = {
+				start,
+				scores: (sentences ? sentences() : splitSentences(text, start, end)).map((span) => {
+					const { score, reasons } = scoreText(text.slice(span.start, span.end));
+					return { start: span.start, end: span.end, score, reasons };
+				}),
+			};
+		} else if (cached.start !== start) {
+			const delta = start - cached.start;
+			cached = { start, scores: cached.scores.map((s) => ({ start: s.start + delta, end: s.end + delta, score: s.score, reasons: s.reasons })) };
 		}
-		this.current.set(blockText, scores);
-		return scores;
+		this.current.set(blockText, cached);
+		return cached.scores;
 	}
 }
 
 function scoreBlock(doc: SeedDocument, block: ParagraphBlock, cache: BlockScoreCache, out: SentenceScore[]): void {
-	for (const s of cache.scoresOf(doc.text, block.start, block.end, () => block.sentences)) {
-		out.push({ start: block.start + s.start, end: block.start + s.end, score: s.score, reasons: s.reasons });
-	}
+	for (const s of cache.scoresOf(doc.text, block.start, block.end, () => block.sentences)) out.push(s);
 }
 
 /**
@@ -137,6 +166,12 @@ export function scoreDocument(doc: SeedDocument, cache: BlockScoreCache = new Bl
 		if (step.done) return step.value;
 	}
 }
+
+/**
+ * How long the editor lets {@link scoreDocumentSteps} run before it gives the extension host's thread back (ms):
+ * short enough for keystrokes to wait little, long enough for the yields to cost little.
+ */
+export const hostSliceBudgetMs = 12;
 
 /**
  * {@link scoreDocument} as steps: yields after about `sliceChars` characters of blocks, so that an editor can

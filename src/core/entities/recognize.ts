@@ -1,6 +1,9 @@
 import { APPOSITION_ENDS, CONNECTORS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
+import { TYPE_MODEL_WEIGHTS } from './data/typeModelWeights';
 import { Token, TokenKind, tokenize } from './tokenize';
+import { addScores, bestClass, CLASS_COUNT, MODEL_CLASSES, parseTypeModel } from './typeModel';
+import type { TypeModel } from './typeModel';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
 
 /** How sure the typing of a span is; a document-level vote lets stronger evidence override weaker. */
@@ -22,17 +25,41 @@ interface Candidate {
 	words: readonly string[];
 	type: EntityType;
 	confidence: Confidence;
+	/** The rule that proposed and typed the span (a feature of the type model, which decides only some rules' spans). */
+	rule: string;
+	/** The line's tokens and the span's tokens [a, b) in it, until the line is done (tokens die young). */
+	tokens?: readonly Token[];
+	a: number;
+	b: number;
+	/** The type and confidence the rule gave, before the document's vote. */
+	typedAs: string;
+	/** "Hayat Tahrir al-Sham (HTS)": the span is followed by an acronym in brackets. */
+	definesAcronym: boolean;
+	/** The type model's features of the mention's own words and context, made for the spans it may decide. */
+	mentionFeatures?: string[];
+	/** All the type model's features: the mention's, then the document's votes; made on demand. */
+	features?: string[];
+	/** Set when the type model says the form is none of the three types. */
+	dropped?: boolean;
 }
+
+/** The weights `npm run train:ner` wrote; with none, the rules alone decide. */
+const shippedTypeModel = TYPE_MODEL_WEIGHTS.length > 0 ? parseTypeModel(TYPE_MODEL_WEIGHTS) : undefined;
+
+/** Forms with a mention typed this surely are left to the rules. */
+const MODEL_LIMIT = Confidence.Cue;
 
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+$/u;
 
 /** A candidate over tokens [a, b); the period of a final abbreviation ("Inc.") is trimmed, not that of "U.S.". */
-function candidate(tokens: readonly Token[], a: number, b: number, key: string, type: EntityType, confidence: Confidence): Candidate {
+function candidate(tokens: readonly Token[], a: number, b: number, key: string, type: EntityType, confidence: Confidence, rule: string): Candidate {
 	const words: string[] = [];
 	for (let k = a; k < b; k++) words.push(tokens[k].lower);
 	const last = tokens[b - 1];
 	const end = last.text.length > 1 && last.text.endsWith('.') && !DOTTED_ACRONYM.test(last.text) ? last.end - 1 : last.end;
-	return { start: tokens[a].start, end, key, words, type, confidence };
+	const next = tokens[b];
+	const definesAcronym = next?.text === '(' && tokens[b + 1]?.upper === true && tokens[b + 2]?.text === ')';
+	return { start: tokens[a].start, end, key, words, type, confidence, rule, tokens, a, b, typedAs: `${type}/${confidence}`, definesAcronym };
 }
 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
@@ -113,6 +140,73 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
+}
+
+/** A word's shape: capitals X, small letters x, digits d, other characters themselves; runs collapsed, at most 5. */
+function shapeOf(text: string): string {
+	let shape = '';
+	let previous = '';
+	for (let i = 0; i < text.length && shape.length < 5; i++) {
+		const ch = text[i];
+		const c = ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch >= '0' && ch <= '9' ? 'd' : ch;
+		if (c !== previous) shape += c;
+		previous = c;
+	}
+	return shape;
+}
+
+/**
+ * The features the type model reads of one mention over tokens [a, b): the rule that typed it and its type and
+ * confidence, the words at its edges and around it, their shapes, the gazetteers and cue lists its words are in.
+ */
+function mentionFeatures(c: Candidate, tokens: readonly Token[]): string[] {
+	const { a, b, key } = c;
+	const first = tokens[a];
+	const last = tokens[b - 1];
+	const head = first.lower;
+	const tail = last.lower;
+	const length = b - a;
+	const prev = tokens[a - 1];
+	const next = tokens[b];
+	const prevWord = prev === undefined ? '<s>' : prev.lower;
+	const nextWord = next === undefined ? '</s>' : next.lower;
+	const f = [
+		'bias',
+		`rule=${c.rule}`,
+		`typed=${c.typedAs}`,
+		`length=${Math.min(length, 4)}`,
+		`shape=${shapeOf(first.text)}`,
+		`tail=${tail}`,
+		`suffix=${tail.slice(-3)}`,
+		`prev=${prevWord}`,
+		`next=${nextWord}`,
+	];
+	if (length > 1) f.push(`head=${head}`, `tailShape=${shapeOf(last.text)}`);
+	if (first.sentenceStart) f.push('sentenceStart');
+	if (c.definesAcronym) f.push('definesAcronym');
+	if (prev !== undefined && TITLES.has(prev.lower)) f.push('afterTitle');
+	if (countries.has(key)) f.push('gaz=country');
+	if (cities.has(key)) f.push('gaz=city');
+	if (majorCities.has(key)) f.push('gaz=majorCity');
+	if (organizations.has(key)) f.push('gaz=organization');
+	if (fullNames.has(key)) f.push('gaz=fullName');
+	if (firstNames.has(head)) f.push('gaz=firstName');
+	if (surnames.has(tail)) f.push('gaz=surname');
+	if (ORG_KEYWORDS.has(tail)) f.push('cue=orgKeyword');
+	if (PLACE_KEYWORDS.has(tail)) f.push('cue=placeKeyword');
+	if (CORPORATE_DESIGNATORS.has(tail)) f.push('cue=designator');
+	if (MISC_KEYWORDS.has(tail)) f.push('cue=miscKeyword');
+	let common = 0;
+	for (let k = a; k < b; k++) {
+		const word = tokens[k].lower;
+		if (CONNECTORS.has(word)) f.push(`inner=${word}`);
+		else if (isCommonWord(word)) common++;
+		if (k > a && isDemonym(word)) f.push('inner=demonym');
+		if (tokens[k].kind === TokenKind.Number || /\d/.test(word)) f.push('digits');
+	}
+	f.push(common === 0 ? 'common=none' : common === length ? 'common=all' : 'common=some');
+	if (isDemonym(head)) f.push('headDemonym');
+	return f;
 }
 
 /** "New York-based", "Amman-bound": a name turned adjective by a lower-case hyphenated tail; never a mention. */
@@ -228,9 +322,122 @@ function isHeadline(tokens: readonly Token[]): boolean {
  * everything the recognizer infers. Pure and deterministic: the same input gives the same output.
  */
 export function recognizeEntities(text: string, options: RecognizeOptions = {}): EntityMention[] {
+	return recognizeEntitiesWith(text, options, shippedTypeModel);
+}
+
+/**
+ * `recognizeEntities` with another type model, or none (the rules alone decide): for training and measuring the
+ * model (`npm run train:ner`, `npm run eval:ner`). The extension calls `recognizeEntities`.
+ */
+export function recognizeEntitiesWith(text: string, options: RecognizeOptions, model: TypeModel | undefined): EntityMention[] {
 	const from = Math.max(0, Math.min(options.start ?? 0, text.length));
 	const to = Math.max(from, Math.min(options.end ?? text.length, text.length));
 	const lexicon = options.lexicon;
+	const { candidates, evidence } = proposeCandidates(text, from, to, lexicon, (c) => model !== undefined && mayDecide(c, model));
+	if (model) decideTypes(candidates, evidence, model);
+	const mentions: EntityMention[] = [];
+	const notEntities = new Set(lexicon?.notEntities ?? []);
+	for (const c of candidates) {
+		if (c.confidence === Confidence.Ordinary || c.dropped) continue;
+		const mentionText = text.slice(c.start, c.end);
+		if (notEntities.has(mentionText)) continue;
+		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
+	}
+	return lexicon?.entities?.length ? applyUserEntities(text, from, to, mentions, lexicon) : mentions;
+}
+
+/** A span the rules propose, with the type model's features of it: what the model is trained on. */
+export interface ProposedSpan {
+	start: number;
+	end: number;
+	/** The surface form, lower-case: spans of one form in a document share one decision. */
+	key: string;
+	/** The rule that proposed the span; the model decides a form only when it knows every rule of its spans. */
+	rule: string;
+	/** Whether a cue, a gazetteer or the user settled the form's type, so that the rules decide it. */
+	settled: boolean;
+	features: readonly string[];
+}
+
+/** The spans the rules propose in `text` (the user's knowledge aside), sorted, with their features; for training. */
+export function proposeSpans(text: string): ProposedSpan[] {
+	const { candidates, evidence } = proposeCandidates(text, 0, text.length, undefined, () => true);
+	return candidates.map((c) => ({
+		start: c.start,
+		end: c.end,
+		key: c.key,
+		rule: c.rule,
+		settled: c.confidence >= MODEL_LIMIT || c.definesAcronym || isPerson(c),
+		features: featuresOf(c, evidence),
+	}));
+}
+
+/**
+ * The candidates the type model decides, grouped by surface form: forms with no mention typed surer than a weak cue
+ * (cue words, gazetteers and the user settle the others), none that defines an acronym in brackets (the article
+ * itself says it is a name), none the rules keep a person, and every mention proposed by a rule the model knows.
+ */
+function undecidedGroups(candidates: readonly Candidate[], model: TypeModel): Candidate[][] {
+	const groups = new Map<string, Candidate[]>();
+	const settled = new Set<string>();
+	for (const c of candidates) {
+		if (!mayDecide(c, model) || isPerson(c)) settled.add(c.key);
+		const group = groups.get(c.key);
+		if (group) group.push(c);
+		else groups.set(c.key, [c]);
+	}
+	const undecided: Candidate[][] = [];
+	for (const [key, group] of groups) if (!settled.has(key)) undecided.push(group);
+	return undecided;
+}
+
+/**
+ * Whether the rules keep the candidate a person (after the document's vote). The model never takes a person from
+ * the reader: trained on encyclopaedia text, where a capitalised unknown word is often a title or a language, it
+ * dropped people that news names once ("Union officials met Orlova"), and people are what news is about.
+ */
+function isPerson(c: Candidate): boolean {
+	return c.type === 'person' && c.confidence > Confidence.Ordinary;
+}
+
+/** Whether the model may decide the candidate's form, as far as this mention goes (its confidence only rises later). */
+function mayDecide(c: Candidate, model: TypeModel): boolean {
+	return c.confidence < MODEL_LIMIT && model.rules.has(c.rule) && !c.definesAcronym;
+}
+
+/**
+ * Lets the type model decide the forms it may: each form's mentions share one decision, the class with the highest
+ * mean of their scores. A form the model calls none is dropped; a form the rules would drop (ordinary words) and the
+ * model calls an entity gets the model's type. Otherwise the rules' type stays: trained on encyclopaedia text, the
+ * model is a good judge of what is a name but a poor one of the type of a name in news (it lowered both sets'
+ * organization figures when it chose types).
+ */
+function decideTypes(candidates: readonly Candidate[], evidence: DocumentEvidence, model: TypeModel): void {
+	const scores = new Float64Array(CLASS_COUNT);
+	for (const group of undecidedGroups(candidates, model)) {
+		scores.fill(0);
+		// The mean over the mentions, not the sum: a name repeated in the same words is no more and no less a name.
+		for (const c of group) addScores(model, featuresOf(c, evidence), scores, 1 / group.length);
+		const decided = MODEL_CLASSES[bestClass(scores)];
+		for (const c of group) {
+			if (decided === 'none') c.dropped = true;
+			else if (c.confidence === Confidence.Ordinary) {
+				c.type = decided;
+				c.confidence = Confidence.Guess;
+			}
+		}
+	}
+}
+
+/**
+ * The typed candidates of [from, to), sorted by offset, and what the document says of their forms. The mention
+ * features of the type model are made, while the line's tokens live, for the candidates `wanted` accepts.
+ */
+function proposeCandidates(text: string, from: number, to: number, lexicon: UserLexicon | undefined, wanted: (c: Candidate) => boolean): { candidates: Candidate[]; evidence: DocumentEvidence } {
+	const prepare = (c: Candidate): void => {
+		if (c.tokens && wanted(c)) c.mentionFeatures = mentionFeatures(c, c.tokens);
+		c.tokens = undefined;
+	};
 	const forcedTypes = new Map<string, EntityType>();
 	if (lexicon?.types) for (const [name, type] of Object.entries(lexicon.types)) forcedTypes.set(name.toLowerCase(), type);
 	if (lexicon?.entities) {
@@ -247,6 +454,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		const newline = text.indexOf('\n', lineFrom);
 		const lineTo = newline < 0 || newline >= to ? to : newline + 1;
 		const tokens = tokenize(text, lineFrom, lineTo);
+		const firstOfLine = candidates.length;
 		lineFrom = lineTo;
 		if (tokens.length === 0) continue;
 		sports ??= isSportsLine(tokens);
@@ -295,6 +503,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			else splitRun(tokens, i, j, candidates, forcedTypes, sports);
 			i = j;
 		}
+		for (let k = firstOfLine; k < candidates.length; k++) prepare(candidates[k]);
 	}
 
 	// Document-level evidence: the strongest type each surface form received, and the parts of full person names.
@@ -334,18 +543,60 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		}
 	}
 
+	const firstOfHeadlines = candidates.length;
 	for (const [tokens, a, b] of headlines) typeHeadline(tokens, a, b, known, candidates, sports ?? false);
-
-	const mentions: EntityMention[] = [];
-	const notEntities = new Set(lexicon?.notEntities ?? []);
+	for (let k = firstOfHeadlines; k < candidates.length; k++) prepare(candidates[k]);
 	candidates.sort((x, y) => x.start - y.start);
+	return { candidates, evidence: { personParts, acronyms, orgHeads, insideOf: wordsOfLongerNames(candidates), sports: sports ?? false } };
+}
+
+/** What the document says of the forms it names, beyond each mention's own words: the type model's document features. */
+interface DocumentEvidence {
+	/** Words of people's full names typed by a cue. */
+	personParts: ReadonlySet<string>;
+	/** Initials of typed multi-word names, and their types. */
+	acronyms: ReadonlyMap<string, EntityType>;
+	/** First words of organizations' names. */
+	orgHeads: ReadonlySet<string>;
+	/** Words of typed multi-word names, and the types of those names. */
+	insideOf: ReadonlyMap<string, ReadonlySet<EntityType>>;
+	/** Whether the document is a sports report. */
+	sports: boolean;
+}
+
+/** Each word of a multi-word name typed by a cue or better, and the types of the names it is in. */
+function wordsOfLongerNames(candidates: readonly Candidate[]): Map<string, Set<EntityType>> {
+	const insideOf = new Map<string, Set<EntityType>>();
 	for (const c of candidates) {
-		if (c.confidence === Confidence.Ordinary) continue;
-		const mentionText = text.slice(c.start, c.end);
-		if (notEntities.has(mentionText)) continue;
-		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
+		if (c.words.length < 2 || c.confidence < Confidence.Cue) continue;
+		for (const word of c.words) {
+			const types = insideOf.get(word);
+			if (types) types.add(c.type);
+			else insideOf.set(word, new Set([c.type]));
+		}
 	}
-	return lexicon?.entities?.length ? applyUserEntities(text, from, to, mentions, lexicon) : mentions;
+	return insideOf;
+}
+
+/**
+ * The type model's features of a candidate, made once: its own (`mentionFeatures`), then what the document says of
+ * its form: the type the rules settled on after the document's vote, whether a one-word form is part of a person's
+ * full name, an acronym of a typed name, the first word of an organization, or a word of a longer typed name.
+ */
+function featuresOf(c: Candidate, evidence: DocumentEvidence): string[] {
+	if (c.features) return c.features;
+	const f = c.mentionFeatures ?? [];
+	f.push(`vote=${c.type}/${c.confidence}`);
+	if (evidence.sports) f.push('sports');
+	if (c.words.length === 1) {
+		if (evidence.personParts.has(c.key)) f.push('personPart');
+		const acronym = evidence.acronyms.get(c.key.replace(/\./g, ''));
+		if (acronym) f.push(`acronymOf=${acronym}`);
+		if (evidence.orgHeads.has(c.key)) f.push('orgHead');
+		for (const type of evidence.insideOf.get(c.key) ?? []) f.push(`inside=${type}`);
+	}
+	c.features = f;
+	return f;
 }
 
 /** Splits a run of capitalised tokens at titles, nationality adjectives and sentence-initial words; types the parts. */
@@ -354,11 +605,11 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	const wholeKey = keyOf(tokens, a, b);
 	const forcedWhole = forced.get(wholeKey);
 	if (forcedWhole) {
-		out.push(candidate(tokens, a, b, wholeKey, forcedWhole, Confidence.User));
+		out.push(candidate(tokens, a, b, wholeKey, forcedWhole, Confidence.User, 'user'));
 		return;
 	}
 	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey)) && !isTheAcronym(tokens, a)) {
-		out.push(candidate(tokens, a, b, wholeKey, countries.has(wholeKey) ? 'place' : 'organization', Confidence.Known));
+		out.push(candidate(tokens, a, b, wholeKey, countries.has(wholeKey) ? 'place' : 'organization', Confidence.Known, 'known-at-start'));
 		return;
 	}
 	// "Jones Medical Industries Inc": a company's name keeps its first word at the start of a sentence.
@@ -371,7 +622,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
 			const next = tokens[b];
 			const speaker = surnames.has(wholeKey) && isWord(next) && PERSON_VERBS.has(next.lower);
-			out.push(candidate(tokens, a, b, wholeKey, 'person', speaker ? Confidence.Weak : Confidence.Ordinary));
+			out.push(candidate(tokens, a, b, wholeKey, 'person', speaker ? Confidence.Weak : Confidence.Ordinary, speaker ? 'speaker-at-start' : 'word-at-start'));
 		}
 		a++;
 		while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
@@ -439,17 +690,17 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const key = keyOf(tokens, a, b);
 	const forcedType = forced.get(key);
 	if (forcedType) {
-		out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
+		out.push(candidate(tokens, a, b, key, forcedType, Confidence.User, 'user'));
 		return;
 	}
 	if (b - a === 1 && (tokens[a].text.length === 1 || (tokens[a].text.length === 2 && tokens[a].text[1] === '.') || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
 	// A lone "Council" or "Peninsula" is a reference back to a name, not a name.
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) return;
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
-	const push = (type: EntityType, confidence: Confidence): void => {
-		out.push(candidate(tokens, a, b, key, type, confidence));
+	const push = (type: EntityType, confidence: Confidence, rule: string): void => {
+		out.push(candidate(tokens, a, b, key, type, confidence, rule));
 	};
-	if (personCue && !countries.has(key) && !organizations.has(key)) return push('person', Confidence.Cue);
+	if (personCue && !countries.has(key) && !organizations.has(key)) return push('person', Confidence.Cue, 'title');
 	let typed = typeFromWords(tokens, a, b, key);
 	// "Ford County" is a place; only a sports report makes it a club ("Notts County").
 	if (!sports && typed?.[0] === 'organization' && typed[1] === Confidence.Cue && tokens[b - 1].lower === 'county') typed = ['place', Confidence.Cue];
@@ -457,11 +708,11 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const prev = tokens[a - 1];
 	// "Ana Ruiz ( Spain )": a competitor followed by the country in brackets, as in results lists.
 	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
-		return push('person', Confidence.Cue);
+		return push('person', Confidence.Cue, 'competitor');
 	}
 	// "Benetton ( Italy ) 92": one unknown word, its country in brackets, then a score is a team.
 	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number) {
-		return push('organization', Confidence.Cue);
+		return push('organization', Confidence.Cue, 'team-country');
 	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
 	const weakOrNone = typed === undefined || typed[1] <= Confidence.Weak;
@@ -475,35 +726,37 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		const after = tokens[b + 1];
 		const resultLine = after !== undefined && after.kind === TokenKind.Word && after.cap;
 		const team = townOnly || givenNameOnly || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
-		if (team && (sports || resultLine || after?.kind === TokenKind.Number)) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue);
+		if (team && (sports || resultLine || after?.kind === TokenKind.Number)) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue, 'score');
 	}
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
-	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
+	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak, 'sports-town');
+	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
+	if (weakOrNone && !isCountry && isOrgNounBefore(tokens, a)) return push('organization', Confidence.Cue, 'org-noun');
 	if (isWord(next) && !next.cap && weakOrNone) {
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
 		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
-		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
+		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak, 'said');
 		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
-		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
+		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue, 'org-after');
 	}
 	const before = tokens[a - 2];
-	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
-	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
-	if (weakOrNone && !isCountry && (isOrgNounBefore(tokens, a) || isOrgApposition(tokens, b))) return push('organization', Confidence.Cue);
+	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue, 'place-noun-of');
+	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak, 'place-noun-after');
+	if (weakOrNone && !isCountry && (isOrgNounBefore(tokens, a) || isOrgApposition(tokens, b))) return push('organization', Confidence.Cue, 'org-noun');
 	// "Korvella's shares", "Korvella's board": what only a company has.
-	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
-	if (typed) return push(typed[0], typed[1]);
+	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue, 'org-possession');
+	if (typed) return push(typed[0], typed[1], 'words');
 	// "an Aurus Senat limousine": an indefinite article introduces a product or a kind, not a named entity.
-	if (prev && (prev.lower === 'a' || prev.lower === 'an')) return push('person', Confidence.Ordinary);
-	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && single) return push('place', Confidence.Guess);
+	if (prev && (prev.lower === 'a' || prev.lower === 'an')) return push('person', Confidence.Ordinary, 'indefinite');
+	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && single) return push('place', Confidence.Guess, 'preposition');
 	// Ordinary words capitalised for emphasis or in titles of events ("Human Rights", "Series") are no names.
 	let ordinary = true;
 	for (let k = a; k < b && ordinary; k++) ordinary = isCommonWord(tokens[k].lower) && !surnames.has(tokens[k].lower);
 	if (single && ADJECTIVE_ENDINGS.test(key)) return;
 	// Team nicknames in a sports report: "the Cubs", "Springboks".
-	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower)) return push('organization', Confidence.Guess);
-	if (ordinary) return push('person', Confidence.Ordinary);
-	push('person', Confidence.Guess);
+	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower)) return push('organization', Confidence.Guess, 'nickname');
+	if (ordinary) return push('person', Confidence.Ordinary, 'ordinary');
+	push('person', Confidence.Guess, 'unknown');
 }
 
 /** "the news agency Tanjug", "carmaker Kia": a lower-case noun of a kind of organization right before the name. */
@@ -562,7 +815,7 @@ function typeHeadline(tokens: readonly Token[], a: number, b: number, known: Rea
 			}
 		}
 		if (type && matched > 0) {
-			out.push(candidate(tokens, k, k + matched, keyOf(tokens, k, k + matched), type, Confidence.Known));
+			out.push(candidate(tokens, k, k + matched, keyOf(tokens, k, k + matched), type, Confidence.Known, 'headline'));
 			k += matched;
 		} else k++;
 	}

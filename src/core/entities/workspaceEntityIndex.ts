@@ -6,14 +6,47 @@
  * Pure: files, the cache (indexCacheFormat.ts) and keeping the index current (workspaceIndexUpdater.ts) are
  * elsewhere.
  */
-import { entitySlug, type EntityType } from './index';
-import { mentionSpans, type IndexedArticle, type IndexedEntity } from './indexedArticle';
+import { entitySlug, type Entity, type EntityType } from './index';
+import { mentionCount, mentionSpans, type IndexedArticle, type IndexedEntity } from './indexedArticle';
 
 /** An entity's mentions in one file of the index. */
 export interface IndexedOccurrence {
 	readonly uri: string;
 	readonly article: IndexedArticle;
 	readonly entity: IndexedEntity;
+}
+
+/**
+ * One entity of the whole workspace, as the workspace mode of the Entities view lists it: the files' entities of
+ * one canonical name (`key`, `${type}:${slug}`), together with those of a short canonical name that only this
+ * entity uses as another name (an article that only says "Ortega-Lindqvist" counts for "Maria Ortega-Lindqvist"
+ * when no other full name is written "Ortega-Lindqvist"). `keys` are the canonical name keys it gathers, its own
+ * first; `mentions` and `articles` are counted over every indexed file.
+ */
+export interface WorkspaceEntityTotal {
+	readonly key: string;
+	readonly type: EntityType;
+	readonly name: string;
+	readonly keys: readonly string[];
+	readonly mentions: number;
+	readonly articles: number;
+}
+
+/** A file that mentions a {@link WorkspaceEntityTotal}, with how many times. */
+export interface WorkspaceEntityArticle {
+	readonly uri: string;
+	readonly mentions: number;
+}
+
+/**
+ * An article's entities whose id is one of `ids` (the canonical name keys of a {@link WorkspaceEntityTotal}) as one
+ * entity: the first one's names with every mention, in text order. Undefined when the article has none of them.
+ */
+export function entityWithIds(entities: readonly Entity[], ids: readonly string[]): Entity | undefined {
+	const wanted = new Set(ids);
+	const found = entities.filter((entity) => wanted.has(entity.id));
+	if (found.length <= 1) return found[0];
+	return { ...found[0], mentions: found.flatMap((entity) => entity.mentions).sort((a, b) => a.start - b.start) };
 }
 
 /** A workspace symbol found by {@link WorkspaceEntityIndex.symbols}. */
@@ -87,9 +120,25 @@ export class WorkspaceEntityIndex {
 	private readonly byCanonical = new Map<string, Set<string>>();
 	/** Name keys by type and name: the same names recur across thousands of articles, and a slug costs a Unicode normalisation. */
 	private readonly nameKeyMemo: Record<EntityType, Map<string, string>> = { person: new Map(), organization: new Map(), place: new Map() };
+	/**
+	 * Kept as files come and go, so that the workspace's entity totals never need a pass over the files: the
+	 * mentions of each canonical name key over all files, the name shown for it, and for each name key the
+	 * canonical keys of the entities that have it as another name (with how many such entities).
+	 */
+	private readonly canonicalMentions = new Map<string, number>();
+	private readonly canonicalNames = new Map<string, string>();
+	private readonly aliasUsers = new Map<string, Map<string, number>>();
+	/** Changes with every set, delete or clear: what the totals' cache is checked against. */
+	private changes = 0;
+	private totalsCache: { readonly changes: number; readonly totals: Readonly<Record<EntityType, readonly WorkspaceEntityTotal[]>> } | undefined;
 
 	get size(): number {
 		return this.articles.size;
+	}
+
+	/** A number that changes whenever the index does (to tell whether something derived from it is stale). */
+	get version(): number {
+		return this.changes;
 	}
 
 	get(uri: string): IndexedArticle | undefined {
@@ -126,33 +175,138 @@ export class WorkspaceEntityIndex {
 		if (this.articles.get(uri) === article) return;
 		this.delete(uri);
 		this.articles.set(uri, article);
+		this.changes++;
 		const all: (readonly string[])[] = [];
 		for (const entity of article.entities) {
 			const keys = this.keysOf(entity);
 			all.push(keys);
 			add(this.byCanonical, keys[0], uri);
 			for (const key of keys) add(this.byName, key, uri);
+			this.countEntity(keys, entity, 1);
 		}
 		this.entityKeys.set(uri, all);
+	}
+
+	/** Adds (`sign` 1) or removes (-1) one file's entity to or from the running totals. */
+	private countEntity(keys: readonly string[], entity: IndexedEntity, sign: 1 | -1): void {
+		const canonical = keys[0];
+		const mentions = (this.canonicalMentions.get(canonical) ?? 0) + sign * mentionCount(entity);
+		if (this.byCanonical.has(canonical)) {
+			this.canonicalMentions.set(canonical, mentions);
+			if (!this.canonicalNames.has(canonical)) this.canonicalNames.set(canonical, entity.canonical);
+		} else {
+			this.canonicalMentions.delete(canonical);
+			this.canonicalNames.delete(canonical);
+		}
+		for (let i = 1; i < keys.length; i++) {
+			let users = this.aliasUsers.get(keys[i]);
+			if (!users) this.aliasUsers.set(keys[i], (users = new Map()));
+			const count = (users.get(canonical) ?? 0) + sign;
+			if (count > 0) users.set(canonical, count);
+			else users.delete(canonical);
+			if (users.size === 0) this.aliasUsers.delete(keys[i]);
+		}
 	}
 
 	delete(uri: string): void {
 		const old = this.articles.get(uri);
 		const keys = this.entityKeys.get(uri);
 		if (!old || !keys) return;
+		this.changes++;
 		this.articles.delete(uri);
 		this.entityKeys.delete(uri);
-		for (const entityKeys of keys) {
+		keys.forEach((entityKeys, i) => {
 			remove(this.byCanonical, entityKeys[0], uri);
 			for (const key of entityKeys) remove(this.byName, key, uri);
-		}
+			this.countEntity(entityKeys, old.entities[i], -1);
+		});
 	}
 
 	clear(): void {
+		this.changes++;
 		this.articles.clear();
 		this.entityKeys.clear();
 		this.byName.clear();
 		this.byCanonical.clear();
+		this.canonicalMentions.clear();
+		this.canonicalNames.clear();
+		this.aliasUsers.clear();
+	}
+
+	/**
+	 * The entities of the whole workspace by type, most mentioned first (then in more articles, then by name): see
+	 * {@link WorkspaceEntityTotal}. Computed from the running totals, one step per distinct canonical name (never a
+	 * pass over the files), and kept until the index changes, so asking again costs nothing.
+	 */
+	entityTotals(): Readonly<Record<EntityType, readonly WorkspaceEntityTotal[]>> {
+		if (this.totalsCache?.changes === this.changes) return this.totalsCache.totals;
+		// Most names fold into nothing: only the folded ones get a list, kept by the name they fold into.
+		const folded = new Map<string, string[]>();
+		const roots: string[] = [];
+		for (const key of this.canonicalMentions.keys()) {
+			const into = this.foldInto(key);
+			if (into !== undefined && this.foldInto(into) === undefined) {
+				const list = folded.get(into);
+				if (list) list.push(key);
+				else folded.set(into, [key]);
+			} else {
+				roots.push(key);
+			}
+		}
+		const totals: Record<EntityType, WorkspaceEntityTotal[]> = { person: [], organization: [], place: [] };
+		for (const key of roots) {
+			const extra = folded.get(key);
+			const keys = extra ? [key, ...extra] : [key];
+			let mentions = this.canonicalMentions.get(key) ?? 0;
+			if (extra) for (const member of extra) mentions += this.canonicalMentions.get(member) ?? 0;
+			const type = typeOfKey(key);
+			totals[type].push({ key, type, name: this.canonicalNames.get(key) ?? key, keys, mentions, articles: this.filesOfCanonical(keys).size });
+		}
+		for (const list of Object.values(totals)) list.sort(byCount);
+		this.totalsCache = { changes: this.changes, totals };
+		return totals;
+	}
+
+	/** The canonical key that `key` folds into: the one other canonical name that has it as another name, if exactly one. */
+	private foldInto(key: string): string | undefined {
+		const users = this.aliasUsers.get(key);
+		if (!users) return undefined;
+		let only: string | undefined;
+		for (const user of users.keys()) {
+			if (user === key || !this.canonicalMentions.has(user)) continue;
+			if (only !== undefined) return undefined;
+			only = user;
+		}
+		return only;
+	}
+
+	/** The files with an entity of one of these canonical name keys. */
+	private filesOfCanonical(keys: readonly string[]): ReadonlySet<string> {
+		const first = this.byCanonical.get(keys[0]) ?? new Set<string>();
+		if (keys.length === 1) return first;
+		const files = new Set(first);
+		for (let i = 1; i < keys.length; i++) for (const uri of this.byCanonical.get(keys[i]) ?? []) files.add(uri);
+		return files;
+	}
+
+	/**
+	 * The files that mention a workspace entity (see {@link entityTotals}) with their mention counts, most first
+	 * (then by URI). Reads only those files' summaries.
+	 */
+	entityArticles(total: Pick<WorkspaceEntityTotal, 'keys'>): WorkspaceEntityArticle[] {
+		const wanted = new Set(total.keys);
+		const result: WorkspaceEntityArticle[] = [];
+		for (const uri of this.filesOfCanonical(total.keys)) {
+			const article = this.articles.get(uri);
+			const keys = this.entityKeys.get(uri);
+			if (!article || !keys) continue;
+			let mentions = 0;
+			keys.forEach((entityKeys, i) => {
+				if (wanted.has(entityKeys[0])) mentions += mentionCount(article.entities[i]);
+			});
+			result.push({ uri, mentions });
+		}
+		return result.sort((x, y) => y.mentions - x.mentions || (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : 0));
 	}
 
 	/** The URIs of the files that mention the entity (see {@link sameEntity}), unordered, without `except`. */
@@ -248,6 +402,16 @@ export class WorkspaceEntityIndex {
 		}
 		return result;
 	}
+}
+
+/** The type part of a name key (`person:…`, `organization:…`, `place:…`), without cutting the string. */
+function typeOfKey(key: string): EntityType {
+	return key.startsWith('person:') ? 'person' : key.startsWith('place:') ? 'place' : 'organization';
+}
+
+/** Most mentions first, then in more articles, then by name (code-unit order: cheap, and the same everywhere). */
+function byCount(x: WorkspaceEntityTotal, y: WorkspaceEntityTotal): number {
+	return y.mentions - x.mentions || y.articles - x.articles || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
 }
 
 function add(map: Map<string, Set<string>>, key: string, uri: string): void {

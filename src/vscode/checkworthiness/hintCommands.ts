@@ -9,7 +9,7 @@ import { hintSettings, type HintService } from './hintService';
 export const toggleCommand = checkworthinessCommands.toggle;
 export const nextCommand = checkworthinessCommands.next;
 export const dismissCommand = checkworthinessCommands.dismiss;
-/** Test-only: the hints of an article as the editor marks them. */
+/** Test-only: the hints of an article as the editor marks them, and whether the whole article's were ready. */
 export const snapshotCommand = testOnlyCommands.checkworthinessSnapshot;
 
 /** Where a hint is, as the hover and code action pass it to Dismiss. */
@@ -77,13 +77,17 @@ export function registerHintCommands(hints: HintService): vscode.Disposable {
 				return undefined;
 			}
 		}),
-		registerCommand(snapshotCommand, async (uri?: unknown) => {
+		registerCommand(snapshotCommand, async (uri?: unknown, options?: unknown) => {
 			const document = await documentOf(uri);
 			if (!document) return undefined;
-			const decorated = hints.allHints(document);
+			// `readyOnly`: what the editor has scored by itself so far, computing nothing (how soon scores are ready).
+			const readyOnly = typeof options === 'object' && options !== null && (options as { readyOnly?: unknown }).readyOnly === true;
+			const ready = hints.readyHints(document);
+			const decorated = readyOnly ? ready ?? [] : hints.allHints(document);
 			return {
 				enabled: hints.enabled,
 				threshold: hints.threshold,
+				ready: ready !== undefined,
 				hints: decorated.map((h) => ({ start: h.start, end: h.end, text: document.getText().slice(h.start, h.end), score: h.score, reasons: h.reasons.map(reasonInWords) })),
 			};
 		}),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { runSliced } from '../../core/entities/articleEntities';
 import { selectHints } from '../../core/checkworthiness/hints';
-import { BlockScoreCache, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
+import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
 import type { Span } from '../../core/seed/seedDocument';
 import { isSeedDocument } from '../convert';
 import { Disposable } from '../dispose';
@@ -13,7 +13,6 @@ import type { ClaimLink } from './claimLink';
 export const hintSettings = { section: 'newsSeed.checkworthiness', enabled: 'enabled', threshold: 'threshold' } as const;
 /** As in package.json: higher than the model's 0.5, so that the marks stay few in fact-dense news articles. */
 const DEFAULT_THRESHOLD = 0.8;
-const SLICE_BUDGET_MS = 12;
 const TYPING_DEBOUNCE_MS = 150;
 
 interface Entry {
@@ -111,7 +110,7 @@ export class HintService extends Disposable {
 		const run = { version, superseded: false };
 		entry.running = run;
 		const doc = this.documents.get(document);
-		void runSliced(scoreDocumentSteps(doc, entry.cache), { ...hostSlicer(), isCancelled: () => run.superseded || document.isClosed }, SLICE_BUDGET_MS).then((scores) => {
+		void runSliced(scoreDocumentSteps(doc, entry.cache), { ...hostSlicer(), isCancelled: () => run.superseded || document.isClosed }, hostSliceBudgetMs).then((scores) => {
 			if (!scores || run.superseded) return;
 			entry.running = undefined;
 			entry.scores = { version, scores };

@@ -11,6 +11,7 @@ import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { gitCommands } from '../commandIds';
 import { baseName, readTextFile } from '../workspaceFiles';
+import { countOf } from '../../core/text/countOf';
 import { runOnHost } from './hostSteps';
 
 /**
@@ -437,7 +438,7 @@ export class ClaimStore extends Disposable {
 
 	private reportConflicts(entry: Entry, conflicts: readonly ClaimConflict[]): void {
 		if (conflicts.length > 0) {
-			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; both versions of ${conflicts.length} claim(s) are kept. Choose one with "Resolve Claim Conflict".`);
+			void vscode.window.showWarningMessage(`News Seed: ${baseName(entry.sidecarUri)} changed on disk while you edited the same claims; both versions of ${countOf(conflicts.length, 'claim')} are kept. Choose one with "Resolve Claim Conflict".`);
 		}
 	}
 

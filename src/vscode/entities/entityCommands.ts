@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { entityAt } from '../../core/entities/articleEntities';
+import { entityWithIds } from '../../core/entities/workspaceEntityIndex';
 import type { Entity, EntityType } from '../../core/entities/index';
 import {
 	addKnowledgeEntity, correctEntityType, entityTypes, findKnowledgeEntity, knowledgeFileName, markNotAnEntity, setKnowledgeNote,
 } from '../../core/entities/entityKnowledge';
 import { entityTypeLabels } from '../../core/entities/entityHoverCard';
+import { countOf } from '../../core/text/countOf';
 import { isSeedDocument, toRange } from '../convert';
 import type { ArticleEntitiesCache } from './articleEntitiesCache';
 import { entityCommands } from './commandIds';
@@ -24,6 +26,8 @@ interface Target {
 	type?: EntityType;
 	note?: string;
 	id?: string;
+	/** Entity ids of the workspace view's entity (the canonical names it gathers): every entity of the article with one. */
+	ids?: string[];
 	start?: number;
 	end?: number;
 }
@@ -63,7 +67,8 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 		const at = await targetDocument(target);
 		if (!at) return undefined;
 		const article = await articles.get(at.document);
-		const entity = target?.id !== undefined ? article?.entities.find((e) => e.id === target.id) : article && entityAt(article, at.offset);
+		const entity = target?.ids !== undefined ? article && entityWithIds(article.entities, target.ids)
+			: target?.id !== undefined ? article?.entities.find((e) => e.id === target.id) : article && entityAt(article, at.offset);
 		return { document: at.document, entity, selection: at.selection };
 	};
 	const noEntity = () => void vscode.window.showInformationMessage('Put the cursor on a named entity (or select a name) first.');
@@ -122,7 +127,13 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 		}),
 		registerCommand(entityCommands.revealMentions, async (target?: Target) => {
 			const found = await entityOf(target);
-			if (!found?.entity) return;
+			if (!found) return;
+			if (!found.entity) {
+				// The workspace view's counts come from the index, the article's entities from its current text: an
+				// article edited since may no longer name the entity, and is still opened.
+				if (target?.ids !== undefined) await vscode.window.showTextDocument(found.document, { preserveFocus: true });
+				return 0;
+			}
 			const editor = await vscode.window.showTextDocument(found.document, { preserveFocus: true });
 			const ranges = mentionRanges(found.document, found.entity);
 			editor.selection = new vscode.Selection(ranges[0].start, ranges[0].end);
@@ -133,7 +144,7 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 		registerCommand(entityCommands.rebuildIndex, async () => {
 			await index.rebuild(true);
 			const build = index.lastBuild;
-			if (build) void vscode.window.showInformationMessage(`News Seed: entity index rebuilt: ${build.articles} articles in ${(build.ms / 1000).toFixed(1)} s.`);
+			if (build) void vscode.window.showInformationMessage(`News Seed: entity index rebuilt: ${countOf(build.articles, 'article')} in ${(build.ms / 1000).toFixed(1)} s.`);
 		}),
 		clearMentions,
 		otherMentions,
@@ -145,3 +156,4 @@ function mentionTextAt(document: vscode.TextDocument, entity: Entity, target: Ta
 	const offset = target?.offset ?? document.offsetAt(vscode.window.activeTextEditor?.selection.active ?? new vscode.Position(0, 0));
 	return entity.mentions.find((m) => m.start <= offset && offset <= m.end)?.text ?? entity.canonical;
 }
+

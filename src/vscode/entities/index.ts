@@ -15,9 +15,10 @@ import { registerEntityWorkspaceSymbols } from './workspaceSymbols';
  * Builds the entity services (user knowledge, per-article analyses, the workspace index) and registers every
  * entity feature; the index build starts in the background. `storage` holds the index cache; `workers` analyse
  * cold files off the extension host thread (without them the index analyses on the host in slices); `log` is
- * the extension's "News Seed" log, where the index says where its analysis runs.
+ * the extension's "News Seed" log, where the index says where its analysis runs; `workspaceState` remembers the
+ * Entities view's mode.
  */
-export function registerEntityFeatures(documents: SeedDocumentCache, storage: vscode.Uri | undefined, workers: OffThreadAnalyzer | undefined, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerEntityFeatures(documents: SeedDocumentCache, storage: vscode.Uri | undefined, workers: OffThreadAnalyzer | undefined, log: vscode.LogOutputChannel, workspaceState: vscode.Memento): vscode.Disposable {
 	const knowledge = new EntityKnowledgeStore();
 	const articles = new ArticleEntitiesCache(documents, knowledge);
 	const index = new WorkspaceIndexService(storage, knowledge, workers, log);
@@ -29,7 +30,7 @@ export function registerEntityFeatures(documents: SeedDocumentCache, storage: vs
 		registerEntityWorkspaceSymbols(index),
 		registerEntityCommands(articles, index, knowledge),
 		registerIndexDiagnostics(index),
-		new EntitiesView(documents, articles),
+		new EntitiesView(documents, articles, index, workspaceState),
 		index,
 		articles,
 		knowledge,

@@ -23,7 +23,8 @@ export function registerIndexDiagnostics(index: WorkspaceIndexService): vscode.D
 			builds: index.builds,
 			lastBuild: index.lastBuild,
 			cacheSaves: index.saves,
-			heapUsed: process.memoryUsage().heapUsed,
+			// No `process` in the browser's web-worker host.
+			heapUsed: typeof process === 'undefined' ? undefined : process.memoryUsage().heapUsed,
 		})),
 		registerCommand(indexDiagnosticsCommands.hostLatency, (action?: 'start' | 'read' | 'stop') => {
 			if (action === 'start') {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
 import { readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
 import { scanBatch, type ScanBatch, type ScanFiles, type ScanIo, type ScanResult } from '../../core/entities/indexScan';
+import { prefetchBatch, type PrefetchedFile } from '../../core/entities/indexWorkerProtocol';
 import { WorkspaceEntityIndex } from '../../core/entities/workspaceEntityIndex';
 import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
 import { Disposable } from '../dispose';
@@ -13,6 +14,9 @@ const cacheFileName = 'entity-index.v3.jsonl';
 
 /** A build still running after this long shows the window progress (shorter ones show nothing). */
 const progressAfterMs = 1000;
+
+/** While a build adds files, `onDidUpdate` fires at most this often. */
+const progressEventMs = 2000;
 
 /** Answers from workers are applied to the index in slices of at most about this long. */
 const applyBudgetMs = 8;
@@ -28,12 +32,16 @@ function baseNameOf(uri: string): string {
 
 /**
  * Analysis somewhere else than the extension host's thread (a worker pool); `dispose` ends it. `scan` does whole
- * batches of local files next to them; `stats` counts what the workers did.
+ * batches: of local files read next to them when `readsLocalFiles` (worker threads), else of the bytes the host
+ * read (`files`; Web Workers, and files of other file systems); `stats` counts what the workers did; `kind` names
+ * the workers in the log.
  */
 export interface OffThreadAnalyzer extends vscode.Disposable {
 	readonly analyze: AnalyzeForIndex;
-	readonly scan: ScanFiles;
+	readonly scan: (batch: ScanBatch, files?: readonly PrefetchedFile[]) => ReturnType<ScanFiles>;
 	readonly size: number;
+	readonly kind: string;
+	readonly readsLocalFiles: boolean;
 	readonly stats: { readonly started: number; readonly jobs: number; readonly files: number };
 }
 
@@ -86,7 +94,10 @@ export class WorkspaceIndexService extends Disposable {
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private cancelled = false;
 	private readonly updateEmitter = this._register(new vscode.EventEmitter<void>());
-	/** Fires after the index changed (a build finished, or files were re-indexed). */
+	/**
+	 * Fires after the index changed (a build finished, or files were re-indexed), when a build starts, and every
+	 * couple of seconds while one adds files (listeners that show counts debounce it).
+	 */
 	readonly onDidUpdate = this.updateEmitter.event;
 	/** Whether a full build is running. */
 	indexing = false;
@@ -183,13 +194,19 @@ export class WorkspaceIndexService extends Disposable {
 		analyze: (text, lexicon, key) => this.analyze(text, lexicon, key),
 	};
 
-	/** Scans a batch in the pool when its files are local, else (or when the pool fails) on the host. */
+	/**
+	 * Scans a batch in the pool: local files read by the workers where they can, else read here (through
+	 * vscode.workspace.fs) and sent along; without a pool (or when it fails) entirely on the host.
+	 */
 	private readonly scan = async (batch: ScanBatch): Promise<readonly ScanResult[] | undefined> => {
 		if (this.cancelled) return undefined;
 		const pool = this.pool;
-		if (pool && batch.files.every((file) => file.uri.startsWith('file:'))) {
+		if (pool) {
 			try {
-				return await pool.scan(batch);
+				if (pool.readsLocalFiles && batch.files.every((file) => file.uri.startsWith('file:'))) return await pool.scan(batch);
+				const files = await prefetchBatch(batch, this.hostIo);
+				if (this.cancelled) return undefined;
+				return await pool.scan(batch, files);
 			} catch (error) {
 				this.dropPool(error);
 			}
@@ -223,6 +240,8 @@ export class WorkspaceIndexService extends Disposable {
 
 	private async build(force: boolean): Promise<void> {
 		this.indexing = true;
+		this.updateEmitter.fire();
+		let lastProgressEvent = Date.now();
 		const started = Date.now();
 		const longestBefore = this.stats.longestMs;
 		this.stats.longestMs = 0;
@@ -256,8 +275,8 @@ export class WorkspaceIndexService extends Disposable {
 			const uris = found.map((uri) => uri.toString()).sort();
 			files = uris.length;
 			progressMessage = `0/${uris.length} articles`;
-			const local = uris.every((uri) => uri.startsWith('file:'));
-			if (this.pool) this.log.info(`entity index: ${uris.length} files, ${local ? 'scanned' : 'local ones scanned'} in ${this.pool.size} worker thread${this.pool.size === 1 ? '' : 's'}${force ? ' (rebuild: every file read again)' : ''}`);
+			const readThere = this.pool?.readsLocalFiles && uris.every((uri) => uri.startsWith('file:'));
+			if (this.pool) this.log.info(`entity index: ${uris.length} files, ${readThere ? 'read and analysed' : 'read on the extension host and analysed'} in ${this.pool.size} ${this.pool.kind}${this.pool.size === 1 ? '' : 's'}${force ? ' (rebuild: every file read again)' : ''}`);
 			else this.log.info(`entity index: ${uris.length} files analysed on the extension host in slices: ${this.poolLost ?? 'no worker pool'}`);
 			// A second start: the cached summaries serve at once, while the workers stat every file.
 			const adopted = await runSliced(this.updater.adoptCachedSteps(uris), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
@@ -272,6 +291,10 @@ export class WorkspaceIndexService extends Disposable {
 				apply: (steps) => runSliced(steps, { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats),
 				onProgress: (done) => {
 					progressMessage = `${done}/${uris.length} articles`;
+					if (Date.now() - lastProgressEvent >= progressEventMs) {
+						lastProgressEvent = Date.now();
+						this.updateEmitter.fire();
+					}
 				},
 			});
 			this.scheduleSave();

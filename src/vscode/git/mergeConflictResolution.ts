@@ -5,6 +5,7 @@ import { baseName, besideUri, readTextFile, writeTextFileAtomically } from '../w
 import { gitCommands } from '../commandIds';
 import type { HostPlatform } from '../platform';
 import { registerCommand } from '../registerCommand';
+import { countOf } from '../../core/text/countOf';
 
 /** What the command did, for its callers (tests, other commands). */
 export interface ConflictResolutionResult {
@@ -44,7 +45,9 @@ async function resolve(platform: HostPlatform, target: vscode.Uri | undefined, o
 	}
 	const uri = sidecarOf(given);
 	const document = openDocument(uri);
-	const text = document ? document.getText() : await readTextFile(uri);
+	// An open but unchanged editor may still show the text from before a write on disk (it reloads later): only
+	// unsaved edits make the editor's text the one to resolve.
+	const text = document?.isDirty ? document.getText() : await readTextFile(uri);
 	if (text === null || !hasConflictMarkers(text)) {
 		return failed(`News Seed: ${baseName(uri)} holds no merge conflict markers; nothing to resolve.`, 'none');
 	}
@@ -61,7 +64,7 @@ async function resolve(platform: HostPlatform, target: vscode.Uri | undefined, o
 	}
 	const claims = outcome.sidecar.claims.length;
 	const conflicts = outcome.conflicts.length;
-	const summary = `${claims} claim(s) from both sides${conflicts > 0 ? `; ${conflicts} changed on both sides keep both versions for you to choose` : ''}`;
+	const summary = `${countOf(claims, 'claim')} from both sides${conflicts > 0 ? `; ${conflicts} changed on both sides keep both versions for you to choose` : ''}`;
 	if (options.confirm !== false) {
 		const answer = await vscode.window.showWarningMessage(
 			`Resolve the merge conflict in ${baseName(uri)}?`,

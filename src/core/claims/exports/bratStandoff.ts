@@ -15,6 +15,7 @@
  */
 import type { ClaimDraft } from './importClaims';
 import { articleStem, canonicalVerdict, scaleOf, verdictOrder, type ExportArticle, type ExportOptions } from './exportModel';
+import { countOf } from '../../text/countOf';
 
 /** The brat entity type of claims. */
 export const BRAT_CLAIM_TYPE = 'Claim';
@@ -181,7 +182,7 @@ export function readBratAnn(text: string, options: BratReadOptions = {}): BratRe
 		}
 	});
 	for (const [type, count] of otherTypes) {
-		problems.push(`${count} annotation(s) of type ${type} are not claims (type ${options.type ?? BRAT_CLAIM_TYPE}); ignored.`);
+		problems.push(`${countOf(count, 'annotation')} of type ${type} ${count === 1 ? 'is not a claim' : 'are not claims'} (type ${options.type ?? BRAT_CLAIM_TYPE}); ignored.`);
 	}
 	const drafts = order.map((id): ClaimDraft => {
 		const span = spans.get(id) as { start: number; end: number; text: string };

@@ -68,3 +68,22 @@ export function collidingNames(names: readonly string[]): string[] {
 	}
 	return [...twice];
 }
+
+/** The folder holding `uri` (a URI string with an authority part, `scheme://authority/path`); a root is its own. */
+function parentFolder(uri: string): string {
+	const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)?$/i.exec(uri);
+	if (!match) return uri;
+	const path = (match[2] ?? '').replace(/\/+$/, '');
+	return `${match[1]}${path.slice(0, path.lastIndexOf('/')) || '/'}`;
+}
+
+/**
+ * Where an export asks to be written by default: the folder that holds the articles' folder, so that a report
+ * (which is not evidence) never lands among the articles. `scope` holds the URIs (as strings) being exported:
+ * one article (its folder is the articles' folder) or folders (the first one is). `fallback`, the workspace
+ * folder, stands for an empty scope. The root folder is its own parent. Undefined when nothing is known.
+ */
+export function exportDefaultFolder(scope: readonly string[], fallback?: string): string | undefined {
+	const articlesFolder = scope.length === 1 && scope[0].endsWith('.txt') ? parentFolder(scope[0]) : scope[0] ?? fallback;
+	return articlesFolder === undefined ? undefined : parentFolder(articlesFolder);
+}

@@ -8,6 +8,7 @@
 import { assessClaims, findVerdict, parseSidecar, prepareArticle, type Verdict } from '..';
 import { lineStartsOf, positionAt } from '../../text/lineColumns';
 import { shortenAtWord } from '../../text/shorten';
+import { countOf } from '../../text/countOf';
 
 /** One finding. `line`/`column` are 1-based in the sidecar file. */
 export interface SidecarFinding {
@@ -70,7 +71,7 @@ export function checkSidecar(sidecarText: string, articleFileName: string, artic
 		findings.push({ severity: 'warning', line: 1, column: 1, claimId: null, message: `names the article "${parsed.article.fileName}" but sits beside "${articleFileName}"` });
 	}
 	if (articleText === null) {
-		findings.push({ severity: 'error', line: 1, column: 1, claimId: null, message: `its article ${articleFileName} is missing: ${claims.length} claim(s) cannot be anchored` });
+		findings.push({ severity: 'error', line: 1, column: 1, claimId: null, message: `its article ${articleFileName} is missing: ${countOf(claims.length, 'claim')} cannot be anchored` });
 		return { findings, claims: claims.length, anchored: 0, fuzzy: 0, unanchored: claims.length, conflicts: claims.filter((c) => c.conflict).length };
 	}
 	const assessed = assessClaims(prepareArticle(articleText), claims);

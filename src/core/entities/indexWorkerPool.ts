@@ -1,0 +1,182 @@
+/**
+ * A small pool of entity index workers (see indexWorkerProtocol.ts), whatever runs them: Node's worker threads on
+ * the desktop and for the command line, Web Workers in the browser. The host injects how a worker starts; the
+ * pool queues jobs, starts workers on the first job (up to `size`), ends them after a while without one (so a
+ * warm start that finds nothing changed runs one short scan and then none), and fails a dead worker's job and the
+ * jobs queued after it, so that its caller can fall back to its own thread.
+ */
+import type { UserLexicon } from './index';
+import type { IndexedArticle } from './indexedArticle';
+import type { ScanBatch, ScanResult } from './indexScan';
+import type { EntityIndexJob, EntityIndexReply, PrefetchedFile } from './indexWorkerProtocol';
+
+/** One running worker, as the host started it. */
+export interface IndexWorker {
+	post(job: EntityIndexJob): void;
+	terminate(): Promise<unknown> | void;
+}
+
+/** What a worker reports to the pool: replies, and its failure (an error, or an exit nobody asked for). */
+export interface IndexWorkerEvents {
+	onReply(reply: EntityIndexReply): void;
+	onFailure(error: Error): void;
+}
+
+/** Starts one worker that reports to `events`; may throw when no worker can start (the job then fails). */
+export type StartIndexWorker = (events: IndexWorkerEvents) => IndexWorker;
+
+/** What the pool did, for the log, the tests and the benchmark. */
+export interface WorkerPoolStats {
+	/** Workers started since the pool was made (each start is logged). */
+	started: number;
+	/** Jobs answered by a worker. */
+	jobs: number;
+	/** Files scanned by workers. */
+	files: number;
+}
+
+/**
+ * How the pool is set up. `kind` names the workers in the log ("worker thread", "web worker"); `readsLocalFiles`:
+ * the workers read local (`file:`) files themselves, else every scan comes with its files' bytes.
+ */
+export interface IndexWorkerPoolOptions {
+	readonly size: number;
+	readonly kind: string;
+	readonly readsLocalFiles: boolean;
+	readonly idleMs?: number;
+	readonly log?: (message: string) => void;
+}
+
+interface Pending {
+	readonly job: EntityIndexJob;
+	resolve(reply: EntityIndexReply | undefined): void;
+	reject(error: Error): void;
+}
+
+interface Slot {
+	worker: IndexWorker | undefined;
+	busy: Pending | undefined;
+}
+
+/** See the file comment. `analyze` and `scan` resolve to undefined once the pool is closed. */
+export class IndexWorkerPool {
+	private readonly slots: Slot[] = [];
+	private readonly queue: Pending[] = [];
+	private nextId = 0;
+	private idleTimer: ReturnType<typeof setTimeout> | undefined;
+	private closed = false;
+	readonly stats: WorkerPoolStats = { started: 0, jobs: 0, files: 0 };
+	readonly size: number;
+	readonly kind: string;
+	readonly readsLocalFiles: boolean;
+	private readonly idleMs: number;
+	private readonly log: (message: string) => void;
+
+	constructor(private readonly startWorker: StartIndexWorker, options: IndexWorkerPoolOptions) {
+		this.size = Math.max(1, options.size);
+		this.kind = options.kind;
+		this.readsLocalFiles = options.readsLocalFiles;
+		this.idleMs = options.idleMs ?? 30_000;
+		this.log = options.log ?? (() => undefined);
+	}
+
+	/** Analyses one text in a worker. */
+	readonly analyze = async (text: string, lexicon: UserLexicon | undefined, key: string): Promise<IndexedArticle | undefined> => {
+		const reply = await this.submit((id) => ({ kind: 'analyze', id, text, lexicon, key }));
+		return reply && 'article' in reply ? reply.article : undefined;
+	};
+
+	/** Scans a batch in a worker: with `files`, the ones its host read (see prefetchBatch), else read by the worker. */
+	readonly scan = async (batch: ScanBatch, files?: readonly PrefetchedFile[]): Promise<readonly ScanResult[] | undefined> => {
+		const reply = await this.submit((id) => (files ? { kind: 'scan', id, batch, files } : { kind: 'scan', id, batch }));
+		if (!reply || !('results' in reply)) return undefined;
+		this.stats.files += reply.results.length;
+		return reply.results;
+	};
+
+	private submit(job: (id: number) => EntityIndexJob): Promise<EntityIndexReply | undefined> {
+		return new Promise<EntityIndexReply | undefined>((resolve, reject) => {
+			if (this.closed) {
+				resolve(undefined);
+				return;
+			}
+			clearTimeout(this.idleTimer);
+			this.queue.push({ job: job(this.nextId++), resolve, reject });
+			this.dispatch();
+		});
+	}
+
+	private dispatch(): void {
+		while (this.queue.length > 0) {
+			let slot = this.slots.find((s) => !s.busy);
+			if (!slot && this.slots.length < this.size) slot = this.start();
+			if (!slot?.worker) return;
+			const pending = this.queue.shift() as Pending;
+			slot.busy = pending;
+			try {
+				slot.worker.post(pending.job);
+			} catch (error) {
+				this.fail(slot, error instanceof Error ? error : new Error(String(error)));
+			}
+		}
+		if (this.slots.every((s) => !s.busy)) {
+			clearTimeout(this.idleTimer);
+			this.idleTimer = setTimeout(() => void this.close(false), this.idleMs);
+			(this.idleTimer as { unref?: () => void }).unref?.();
+		}
+	}
+
+	private start(): Slot | undefined {
+		const slot: Slot = { worker: undefined, busy: undefined };
+		this.slots.push(slot);
+		if (this.slots.length === 1) this.log(`entity index: worker pool starting (up to ${this.size} ${this.kind}${this.size === 1 ? '' : 's'})`);
+		try {
+			slot.worker = this.startWorker({
+				onReply: (reply) => {
+					const pending = slot.busy;
+					slot.busy = undefined;
+					if (pending && pending.job.id === reply.id) {
+						this.stats.jobs++;
+						if ('error' in reply) pending.reject(new Error(reply.error));
+						else pending.resolve(reply);
+					}
+					this.dispatch();
+				},
+				onFailure: (error) => {
+					if (!this.closed && this.slots.includes(slot)) this.fail(slot, error);
+				},
+			});
+		} catch (error) {
+			this.fail(slot, error instanceof Error ? error : new Error(String(error)));
+			return undefined;
+		}
+		this.stats.started++;
+		return slot;
+	}
+
+	/** A worker failed: dropped, its job and every queued one rejected (the caller falls back to its own thread). */
+	private fail(slot: Slot, error: Error): void {
+		const index = this.slots.indexOf(slot);
+		if (index >= 0) this.slots.splice(index, 1);
+		this.log(`entity index: a ${this.kind} failed: ${error.message}`);
+		const pending = slot.busy;
+		slot.busy = undefined;
+		pending?.reject(error);
+		for (const queued of this.queue.splice(0)) queued.reject(error);
+		void Promise.resolve(slot.worker?.terminate()).catch(() => undefined);
+	}
+
+	/** Ends every worker; `final` also refuses further jobs (they resolve to undefined). */
+	async close(final = true): Promise<void> {
+		this.closed ||= final;
+		clearTimeout(this.idleTimer);
+		const slots = this.slots.splice(0);
+		for (const slot of slots) slot.busy?.reject(new Error('entity index worker pool closed'));
+		if (final) for (const pending of this.queue.splice(0)) pending.resolve(undefined);
+		await Promise.all(slots.map((slot) => slot.worker?.terminate()));
+	}
+
+	dispose(): void {
+		void this.close();
+	}
+}

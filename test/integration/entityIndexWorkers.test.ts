@@ -1,0 +1,60 @@
+// The workspace entity index off the extension host's thread, in both hosts: worker threads on the desktop, Web
+// Workers in the browser (issue 13), where the host reads the files through vscode.workspace.fs and the workers
+// analyse them. Black-box: the test-only status command says where the last build ran, and references of a name
+// reach every article that names it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, waitFor, workspaceFile } from './support';
+
+interface IndexStatus {
+	readonly indexing: boolean;
+	readonly articles: number;
+	readonly builds: number;
+	readonly lastBuild?: { readonly where: string; readonly reason?: string; readonly files: number; readonly workerFiles: number; readonly articles: number };
+}
+
+const encoder = new TextEncoder();
+/** More articles than one batch of the scan (24), so that several batches go to the workers. */
+const articleCount = 30;
+const name = 'Annelie Vortkamp';
+
+function articleText(n: number): string {
+	return ` date 2024-05-${String(1 + (n % 28)).padStart(2, '0')} Port talks resume, article ${n}\n\n${name}, the harbour master, said on Monday that the talks would resume in article ${n}.\n\nVortkamp added that the ships were waiting.\n`;
+}
+
+function articleUri(n: number): vscode.Uri {
+	return workspaceFile(`9${String(n).padStart(2, '0')}_${n.toString(16).padStart(16, 'c')}.txt`);
+}
+
+suite('entity index workers', function () {
+	this.timeout(120_000);
+	const uris = Array.from({ length: articleCount }, (_, n) => articleUri(n));
+	suiteSetup(async () => {
+		for (const [n, uri] of uris.entries()) await vscode.workspace.fs.writeFile(uri, encoder.encode(articleText(n)));
+	});
+	suiteTeardown(async () => {
+		await closeAllEditors();
+		for (const uri of uris) await vscode.workspace.fs.delete(uri).then(() => undefined, () => undefined);
+	});
+
+	test('a full build runs in workers, every file scanned there, and references reach every article', async () => {
+		await vscode.commands.executeCommand('newsSeed.entities.rebuildIndex');
+		const status = await waitFor('the rebuild', async () => {
+			const now = await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus');
+			return !now.indexing && now.lastBuild ? now : undefined;
+		}, 60_000);
+		const build = status.lastBuild;
+		assert.ok(build);
+		assert.equal(build.where, 'workers', `analysis ran on the host: ${build.reason ?? ''}`);
+		assert.ok(build.files >= articleCount, `the build found ${build.files} files`);
+		assert.equal(build.workerFiles, build.files, 'every file scanned in a worker');
+		const document = await vscode.workspace.openTextDocument(uris[0]);
+		await vscode.window.showTextDocument(document);
+		const at = document.positionAt(document.getText().indexOf(name) + 3);
+		const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, at);
+		const articles = new Set(locations.map((l) => l.uri.toString()));
+		assert.deepEqual([...articles].sort(), uris.map(String).sort(), 'references in every article that names her');
+		// The full name and the surname alone, in each article.
+		assert.equal(locations.length, 2 * articleCount);
+	});
+});
