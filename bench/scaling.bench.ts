@@ -1,46 +1,100 @@
 // Issue 12, single inputs: every algorithm linear or n log n, shown side by side at 1x, 2x and 4x sizes (ratios
-// near 2.0 are linear, near 4.0 quadratic), with the longest synchronous step that runs on the extension host
-// (target: 50 ms or less). Cases: 50,000 distinct names, a 1 MB paragraph, a 1 MB run without spaces, 10,000
-// claims in one article, and the claimant suggestion on a 1 MB run without spaces. Prints figures; never fails
-// on timings. Times are the best of a few rounds (the machine is shared; ratios are measured in one run).
+// near 2.0 are linear, near 4.0 quadratic), with the longest stretch the extension host is held (target: 50 ms or
+// less): a single step for work done at once; for work run in slices (`runSliced`, a 15 ms budget), the longest
+// slice; for a whole read or save of 10,000 claims, also the event loop's longest delay over the async flow.
+// Cases: 50,000 distinct names, a 1 MB paragraph, a 1 MB run without spaces, 10,000 claims in one article (read,
+// one change saved), and the claimant suggestion on a 1 MB run without spaces. Prints figures; never fails on
+// timings. Times are the best of a few rounds (the machine is shared; ratios are measured in one run).
+import { Validator, type Schema } from '@cfworker/json-schema';
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
-import { anchorClaims, prepareArticle } from '../src/core/claims/anchoring';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { anchorClaimsSteps, prepareArticle } from '../src/core/claims/anchoring';
 import { suggestClaimant } from '../src/core/claims/claimantCue';
-import { trackClaims, trackEdits } from '../src/core/claims/claimTracking';
-import { createSidecar, describeArticle, parseSidecar, serialiseSidecar } from '../src/core/claims/sidecarFormat';
-import { analyzeArticleSteps } from '../src/core/entities/articleEntities';
+import { ClaimRepository, snapshotFromBytesSteps, type SidecarSnapshot } from '../src/core/claims/claimRepository';
+import { refreshTargetsSteps, trackClaims, trackClaimsSteps, trackEdits, type TrackedClaim } from '../src/core/claims/claimTracking';
+import { CLAIMS_SCHEMA, createSidecar, describeArticle, parseSidecar, serialiseSidecar, serialiseSidecarSteps } from '../src/core/claims/sidecarFormat';
+import { drainSteps, type StepRunner, type Steps } from '../src/core/claims/steps';
+import { analyzeArticleSteps, runSliced } from '../src/core/entities/articleEntities';
 import { groupEntities, groupEntitiesSteps, recognizeEntities } from '../src/core/entities/index';
 import { articleTitle } from '../src/core/seed/articleTitle';
 import { buildOutline } from '../src/core/seed/outline';
 import { parseSeed, sentenceAt } from '../src/core/seed/seedParser';
 import { splitSentences } from '../src/core/seed/sentences';
+import { MemoryFileSystem } from '../test/support/memoryFileSystem';
 import { insertWordInEveryParagraph, manyClaimsArticle, manyNamesArticle, ordinaryParagraph, runWithoutSpaces } from '../test/support/scaleInputs';
 
 const hostLimitMs = 50;
+/** `sliceBudgetMs` of src/vscode/entities/articleEntitiesCache.ts: a slice yields once this much time has passed. */
+const sliceBudgetMs = 15;
 
-/** Best wall time of `rounds` runs, in ms. */
+/**
+ * The process's CPU time in ms. On a shared machine the wall clock also counts the time other processes held the
+ * cores (at a load average of 12 on 2 cores, wall times are 3 to 6 times the CPU times), so figures are CPU times:
+ * what the work costs, and what it would hold a host for on a machine of its own. Garbage collection is included.
+ */
+function cpuNow(): number {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1000;
+}
+
+/** Best CPU time of `rounds` runs, in ms. */
 function best(run: () => unknown, rounds = 3): number {
 	let fastest = Infinity;
 	for (let r = 0; r < rounds; r++) {
 		(globalThis as { gc?: () => void }).gc?.();
-		const t0 = performance.now();
+		const t0 = cpuNow();
 		run();
-		fastest = Math.min(fastest, performance.now() - t0);
+		fastest = Math.min(fastest, cpuNow() - t0);
 	}
 	return fastest;
 }
 
-/** The longest single step of a generator run to completion (what `runSliced` would hold the host for). */
-function longestStep(steps: Generator<void, unknown>): number {
-	let longest = 0;
-	for (;;) {
-		const t0 = performance.now();
-		const step = steps.next();
-		longest = Math.max(longest, performance.now() - t0);
-		if (step.done) return longest;
+/** The smallest of `rounds` figures returned by `measure` (a longest slice: the least disturbed run). */
+function leastOf(measure: () => number, rounds = 3): number {
+	let least = Infinity;
+	for (let r = 0; r < rounds; r++) {
+		(globalThis as { gc?: () => void }).gc?.();
+		least = Math.min(least, measure());
 	}
+	return least;
+}
+
+/**
+ * The longest slice of steps run as `runSliced` runs them on the extension host: steps until `sliceBudgetMs` has
+ * passed, then the thread is given back. So a slice is the budget plus at most one step.
+ */
+function longestSlice(steps: Steps<unknown>): number {
+	let longest = 0;
+	let sliceStart = cpuNow();
+	for (;;) {
+		const step = steps.next();
+		const now = cpuNow();
+		if (step.done || now - sliceStart >= sliceBudgetMs) {
+			longest = Math.max(longest, now - sliceStart);
+			if (step.done) return longest;
+			sliceStart = cpuNow();
+		}
+	}
+}
+
+/** Runs steps as the extension host does (`runSliced`, yielding with setImmediate), recording the longest slice in CPU time. */
+function slicedRunner(): { run: StepRunner; longest: () => number } {
+	const stats = { longestMs: 0, slices: 0 };
+	const host = { now: cpuNow, yieldNow: () => new Promise<void>((resolve) => setImmediate(resolve)) };
+	return { run: async (steps) => (await runSliced(steps, host, sliceBudgetMs, stats)) as never, longest: () => stats.longestMs };
+}
+
+/**
+ * Runs an async flow and returns the longest the event loop was held meanwhile (a 1 ms timer's worst delay): wall
+ * time, so on a loaded machine this includes the time the process waited for a core.
+ */
+async function longestStall(flow: () => Promise<unknown>): Promise<number> {
+	const delay = monitorEventLoopDelay({ resolution: 1 });
+	delay.enable();
+	await flow();
+	delay.disable();
+	return Math.max(0, delay.max / 1e6 - 1);
 }
 
 interface Row {
@@ -60,7 +114,7 @@ function report(title: string, sizes: readonly string[], rows: readonly Row[]): 
 		console.log(`  ${`${row.name}${row.host ? ' [host]' : ''}`.padEnd(42)}${row.ms.map((ms) => pad(`${ms.toFixed(1)} ms`, 11)).join('')}${pad(ratio(b, a), 8)}${pad(ratio(c, b), 8)}`);
 	}
 	const longest = Math.max(...rows.filter((r) => r.host).map((r) => r.ms[2]));
-	console.log(`  longest synchronous host step at 4x: ${longest.toFixed(1)} ms (target <= ${hostLimitMs} ms: ${longest <= hostLimitMs ? 'met' : 'NOT met'})`);
+	console.log(`  longest host step or slice at 4x: ${longest.toFixed(1)} ms CPU (target <= ${hostLimitMs} ms: ${longest <= hostLimitMs ? 'met' : 'NOT met'})`);
 }
 
 function measure(sizes: readonly number[], steps: (size: number) => Record<string, { host: boolean; ms: number }>): Row[] {
@@ -75,7 +129,7 @@ function measure(sizes: readonly number[], steps: (size: number) => Record<strin
 	return [...rows.values()];
 }
 
-console.log(`load average: ${loadavg()[0].toFixed(1)} (wall times; compare the ratios, measured in this one run)`);
+console.log(`load average: ${loadavg()[0].toFixed(1)} (CPU times of this process unless marked wall; compare the ratios, measured in this one run)`);
 
 // 50,000 distinct names.
 const nameCounts = [12_500, 25_000, 50_000];
@@ -86,8 +140,8 @@ report('Distinct names (people named in full, by surname, some by first name)', 
 		'recognize (whole text)': { host: false, ms: best(() => recognizeEntities(text), 2) },
 		'group (recognized mentions, one call)': { host: false, ms: best(() => groupEntities(recognized, text)) },
 		'group (all generated mentions, one call)': { host: false, ms: best(() => groupEntities(mentions, text)) },
-		'group, longest step': { host: true, ms: best(() => longestStep(groupEntitiesSteps(recognized, text))) },
-		'analysis, longest slice': { host: true, ms: best(() => longestStep(analyzeArticleSteps(text)), 2) },
+		'group, longest slice': { host: true, ms: leastOf(() => longestSlice(groupEntitiesSteps(recognized, text))) },
+		'analysis, longest slice': { host: true, ms: leastOf(() => longestSlice(analyzeArticleSteps(text)), 2) },
 	};
 }));
 
@@ -107,32 +161,93 @@ for (const [title, make] of [
 			'sentence under the cursor': { host: true, ms: best(() => sentenceAt(parseSeed(text), offset)) - best(() => parseSeed(text)) },
 			'outline (title)': { host: true, ms: best(() => buildOutline(doc)) },
 			'article title': { host: true, ms: best(() => articleTitle(parseSeed(text))) - best(() => parseSeed(text)) },
-			'entities, longest slice': { host: true, ms: best(() => longestStep(analyzeArticleSteps(text, undefined, doc)), 2) },
+			'entities, longest slice': { host: true, ms: leastOf(() => longestSlice(analyzeArticleSteps(text, undefined, doc)), 2) },
 		};
 	}));
 }
 
-// 10,000 claims in one article.
+// 10,000 claims in one article: the steps alone, then the editor's whole read and save flows through the claim
+// repository as the extension runs them (in slices), on an in-memory file system.
 const claimCounts = [2_500, 5_000, 10_000];
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-report('Claims in one article', claimCounts.map((n) => n.toLocaleString('en-US')), measure(claimCounts, (count) => {
+const schemaInterpreter = new Validator(CLAIMS_SCHEMA as Schema, '7', false);
+const claimRows: Row[] = [];
+const sidecarMegabytes: string[] = [];
+const addClaimRow = (name: string, host: boolean, ms: number): void => {
+	const row = claimRows.find((r) => r.name === name) ?? { name, host, ms: [] };
+	if (!claimRows.includes(row)) claimRows.push(row);
+	row.ms.push(ms);
+};
+for (const count of claimCounts) {
 	const { text, claims } = manyClaimsArticle(count);
 	const article = prepareArticle(text);
 	const moved = prepareArticle(insertWordInEveryParagraph(text));
-	const targets = claims.map((c) => c.target);
 	const tracked = trackClaims(article, claims);
 	const inserted = `Editor's note: updated.\n\n`;
 	const edited = inserted + text;
-	const sidecar = createSidecar(describeArticle('000_0000000000000000.txt', text, '2024-03-16', sha256), claims);
+	const sidecar = createSidecar(describeArticle('a.txt', text, '2024-03-16', sha256), claims);
 	const serialised = serialiseSidecar(sidecar);
-	return {
-		'anchor (sidecar opened)': { host: true, ms: best(() => anchorClaims(article, targets)) },
-		'anchor (every claim moved)': { host: true, ms: best(() => anchorClaims(moved, targets)) },
-		'track an edit (typed at the top)': { host: true, ms: best(() => trackEdits(tracked, [{ start: 0, end: 0, text: inserted }], edited)) },
-		'serialise sidecar': { host: true, ms: best(() => serialiseSidecar(sidecar)) },
-		'parse sidecar': { host: true, ms: best(() => parseSidecar(serialised)) },
-	};
-}));
+	const bytes = new TextEncoder().encode(serialised);
+	const parsedValue: unknown = JSON.parse(serialised);
+	sidecarMegabytes.push((bytes.length / 1e6).toFixed(1));
+	addClaimRow('schema interpreter alone (was in every read)', false, best(() => schemaInterpreter.validate(parsedValue), 1));
+	addClaimRow('read sidecar: decode, parse, check', false, best(() => drainSteps(snapshotFromBytesSteps('/ws/a.txt', bytes))));
+	addClaimRow('read sidecar, longest slice', true, leastOf(() => longestSlice(snapshotFromBytesSteps('/ws/a.txt', bytes))));
+	addClaimRow('prepare the article text (one step)', true, best(() => prepareArticle(text)));
+	addClaimRow('anchor (sidecar opened), longest slice', true, leastOf(() => longestSlice(trackClaimsSteps(article, claims))));
+	addClaimRow('anchor (every claim moved), longest slice', true, leastOf(() => longestSlice(anchorClaimsSteps(moved, claims.map((c) => c.target)))));
+	addClaimRow('track an edit (typed at the top; one step)', true, best(() => trackEdits(tracked, [{ start: 0, end: 0, text: inserted }], edited)));
+	addClaimRow('serialise sidecar, longest slice', true, leastOf(() => longestSlice(serialiseSidecarSteps(sidecar))));
+	addClaimRow('parse sidecar at once (CLI)', false, best(() => parseSidecar(serialised)));
+
+	// The editor's flows. Read: the repository loads the file, the store anchors the claims in the text. Save (one
+	// claim changed among all): targets refreshed from the text, the repository compares with the disk, anchors,
+	// serialises, encodes and writes, the store takes the result in.
+	const fs = new MemoryFileSystem();
+	fs.put('/ws/a.txt', text);
+	fs.put('/ws/a.claims.json', bytes);
+	let readMs = Infinity;
+	let readSlice = Infinity;
+	let readStall = Infinity;
+	let saveMs = Infinity;
+	let saveSlice = Infinity;
+	let saveStall = Infinity;
+	for (let round = 0; round < 2; round++) {
+		(globalThis as { gc?: () => void }).gc?.();
+		const sliced = slicedRunner();
+		const repository = new ClaimRepository(fs, { sha256, randomBytes: (n) => new Uint8Array(n), runSteps: sliced.run });
+		let snapshot: SidecarSnapshot | undefined;
+		let held: TrackedClaim[] = [];
+		let t0 = cpuNow();
+		readStall = Math.min(readStall, await longestStall(async () => {
+			snapshot = await repository.load('/ws/a.txt');
+			held = await sliced.run(trackClaimsSteps(prepareArticle(text), snapshot.claims));
+		}));
+		readMs = Math.min(readMs, cpuNow() - t0);
+		readSlice = Math.min(readSlice, sliced.longest());
+		const k = held.length >> 1;
+		const changed = held.map((t, i) => (i === k ? { claim: { ...t.claim, body: { ...t.claim.body, verdict: round ? 'True' : 'False' } }, anchor: t.anchor } : t));
+		const savedSliced = slicedRunner();
+		const saver = new ClaimRepository(fs, { sha256, randomBytes: (n) => new Uint8Array(n), runSteps: savedSliced.run });
+		t0 = cpuNow();
+		saveStall = Math.min(saveStall, await longestStall(async () => {
+			const current = prepareArticle(text);
+			const refreshed = await savedSliced.run(refreshTargetsSteps(changed, current));
+			const outcome = await saver.save(snapshot as SidecarSnapshot, refreshed.map((t) => t.claim), text);
+			held = await savedSliced.run(trackClaimsSteps(current, outcome.claims, refreshed));
+			if (!outcome.written) throw new Error('the change was not written');
+		}));
+		saveMs = Math.min(saveMs, cpuNow() - t0);
+		saveSlice = Math.min(saveSlice, savedSliced.longest());
+	}
+	addClaimRow('open: read + anchor, whole flow', false, readMs);
+	addClaimRow('open: longest slice', true, readSlice);
+	addClaimRow('open: event loop held at most (wall)', false, readStall);
+	addClaimRow('save one change, whole flow', false, saveMs);
+	addClaimRow('save one change: longest slice', true, saveSlice);
+	addClaimRow('save one change: event loop held at most (wall)', false, saveStall);
+}
+report(`Claims in one article (sidecars of ${sidecarMegabytes.join(' / ')} MB; event-loop figures include garbage collection)`, claimCounts.map((n) => n.toLocaleString('en-US')), claimRows);
 
 // The claimant suggestion (tagflow owns claimantCue.ts): probed small first, because its regex was quadratic.
 const probeRuns = [runWithoutSpaces(8_000, 'letters'), runWithoutSpaces(32_000, 'letters')];

@@ -54,6 +54,18 @@ void describe('entity recognition at scale', () => {
 		assert.deepEqual(spans(analyzeArticle(text).entities.flatMap((e) => e.mentions)), spans(recognizeEntities(text)));
 	});
 
+	void it('analyses a huge run without spaces in slices too (it was one step), finding what a whole run finds', () => {
+		for (const kind of ['letters', 'mixed'] as const) {
+			const text = ` date 2024-03-16 Anna Berg met Olav Nordvik. ${runWithoutSpaces(150_000, kind)}😀${runWithoutSpaces(50_000, kind)} Then Anna Berg left.`;
+			let slices = 0;
+			const steps = analyzeArticleSteps(text);
+			while (!steps.next().done) slices++;
+			assert.ok(slices >= text.length / (2 * defaultSliceChars), `${kind}: ${slices} slices`);
+			const spans = (mentions: readonly { start: number; end: number }[]): string[] => mentions.map((m) => `${m.start}-${m.end}`).sort();
+			assert.deepEqual(spans(analyzeArticle(text).entities.flatMap((e) => e.mentions)), spans(recognizeEntities(text)), kind);
+		}
+	});
+
 	void it('groups many names in steps a host can give the thread back between, with the same result', () => {
 		const { text, mentions } = manyNamesArticle(8_000);
 		const steps = groupEntitiesSteps(mentions, text);

@@ -17,6 +17,7 @@
 import search from 'approx-string-match';
 import type { Span } from '../seed/seedDocument';
 import { buildCodePointIndex, codePointToUtf16, snapToCodePoint, utf16ToCodePoint, type CodePointIndex } from './codePoints';
+import { drainSteps, type Steps } from './steps';
 import { EXACT_ANCHORING, sameAnchoring, sameTarget, storedSpan, targetFromSpan, type Claim, type ClaimAnchoring, type ClaimTarget, type TextQuote } from './claimModel';
 
 /** 'anchored': the exact quote; 'fuzzy': similar text, to be confirmed; 'unanchored': not found. */
@@ -175,15 +176,27 @@ export function anchorTarget(article: ArticleText, target: ClaimTarget, displace
 	return findFuzzy(text, target.quote, expected, maxErrors) ?? UNANCHORED;
 }
 
+/** Claims anchored or retargeted per step by the `...Steps` functions below. */
+const CLAIMS_PER_STEP = 250;
+
 /**
  * Anchors every target (result `i` belongs to `targets[i]`). Claims are visited in stored order so that the
  * displacement found for one claim predicts the next; the result does not depend on that order otherwise.
  */
 export function anchorClaims(article: ArticleText, targets: readonly ClaimTarget[], options: AnchorOptions = {}): ClaimAnchor[] {
+	return drainSteps(anchorClaimsSteps(article, targets, options));
+}
+
+/** {@link anchorClaims} in steps of a few hundred claims (see `steps.ts`); the same result. */
+export function* anchorClaimsSteps(article: ArticleText, targets: readonly ClaimTarget[], options: AnchorOptions = {}): Steps<ClaimAnchor[]> {
 	const order = targets.map((_, i) => i).sort((a, b) => targets[a].position.start - targets[b].position.start || a - b);
 	const anchors: ClaimAnchor[] = new Array<ClaimAnchor>(targets.length);
 	let displacement = 0;
-	for (const i of order) {
+	for (let k = 0; k < order.length; k++) {
+		if (k % CLAIMS_PER_STEP === CLAIMS_PER_STEP - 1) {
+			yield;
+		}
+		const i = order[k];
 		const anchor = anchorTarget(article, targets[i], displacement, options);
 		anchors[i] = anchor;
 		if (anchor.span) {
@@ -236,15 +249,27 @@ export function assessClaims(article: ArticleText, claims: readonly Claim[], opt
  * of the assessment.
  */
 export function retargetClaims(claims: readonly Claim[], anchors: readonly ClaimAnchor[], article: ArticleText): Claim[] {
-	return claims.map((claim, i) => {
+	return drainSteps(retargetClaimsSteps(claims, anchors, article));
+}
+
+/** {@link retargetClaims} in steps of a few hundred claims (see `steps.ts`); the same result. */
+export function* retargetClaimsSteps(claims: readonly Claim[], anchors: readonly ClaimAnchor[], article: ArticleText): Steps<Claim[]> {
+	const result: Claim[] = [];
+	for (let i = 0; i < claims.length; i++) {
+		if (i % CLAIMS_PER_STEP === CLAIMS_PER_STEP - 1) {
+			yield;
+		}
+		const claim = claims[i];
 		const anchor = anchors[i];
 		if (!anchor) {
-			return claim;
+			result.push(claim);
+			continue;
 		}
 		const anchoring = anchoringOf(anchor, article);
 		const target = anchor.status === 'anchored' && anchor.span ? targetFromSpan(article.text, anchor.span, article.index) : claim.target;
-		return withPlacement(claim, target, anchoring);
-	});
+		result.push(withPlacement(claim, target, anchoring));
+	}
+	return result;
 }
 
 /**

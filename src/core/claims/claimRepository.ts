@@ -16,14 +16,15 @@
  *  - a symbolic link is written through (the link stays a link), and the file keeps its permission bits;
  *  - a failed write leaves the old file as it was (the temporary file is removed).
  */
-import { anchorClaims, prepareArticle, retargetClaims } from './anchoring';
+import { anchorClaimsSteps, prepareArticle, retargetClaimsSteps } from './anchoring';
 import type { ClaimFileSystem } from './claimFileSystem';
 import { compareClaims, sameClaim, type Claim, type RandomBytes } from './claimModel';
 import { importIntoSidecar, type ClaimDraft, type ImportEnvironment, type ImportOutcome } from './exports/importClaims';
 import { mergeClaimSets, type ClaimConflict } from './mergeClaims';
-import { createSidecar, describeArticle, formatSidecarProblem, mergeDismissedHints, normaliseDismissedHints, parseSidecar, serialiseSidecar, type Sha256Hex, type SidecarArticle, type SidecarParseResult, type SidecarProblem } from './sidecarFormat';
+import { createSidecar, describeArticle, formatSidecarProblem, mergeDismissedHints, normaliseDismissedHints, parseSidecarSteps, serialiseSidecarSteps, type Sha256Hex, type SidecarArticle, type SidecarParseResult, type SidecarProblem } from './sidecarFormat';
 import { baseNameOf, besidePath, sidecarNameFor } from './sidecarPath';
 import { parseDateline } from '../seed/dateline';
+import { drainSteps, runStepsAtOnce, type StepRunner, type Steps } from './steps';
 
 /**
  * What a sidecar path holds: 'missing' (no file), 'ok', 'invalid' (our format, broken), 'foreign' (other JSON),
@@ -131,6 +132,11 @@ export interface RepositoryEnvironment {
 	readonly sha256: Sha256Hex;
 	/** Random bytes (temporary file names). */
 	readonly randomBytes: RandomBytes;
+	/**
+	 * Runs the long computations of a read or a save (decoding, parsing, anchoring, serialising: about a second of
+	 * work for 10,000 claims) given as steps; the extension host yields between slices. Default: all at once.
+	 */
+	readonly runSteps?: StepRunner;
 }
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -165,13 +171,19 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** The sidecar read from bytes: strict UTF-8 (a file with bad bytes is reported and never rewritten), then parsed. */
-export function snapshotFromBytes(articlePath: string, bytes: Uint8Array | null, parse: (text: string) => SidecarParseResult = parseSidecar): SidecarSnapshot {
+export function snapshotFromBytes(articlePath: string, bytes: Uint8Array | null, parse?: (text: string) => SidecarParseResult): SidecarSnapshot {
+	return drainSteps(snapshotFromBytesSteps(articlePath, bytes, parse));
+}
+
+/** {@link snapshotFromBytes} in steps (see `steps.ts`); a custom `parse` runs as one step. */
+export function* snapshotFromBytesSteps(articlePath: string, bytes: Uint8Array | null, parse?: (text: string) => SidecarParseResult): Steps<SidecarSnapshot> {
 	const sidecarPath = sidecarNameFor(articlePath);
 	if (bytes === null) {
 		return missingSnapshot(articlePath);
 	}
 	let text: string;
 	try {
+		// One step: decoding in pieces costs more in all, since the pieces must then be joined into one string.
 		text = strictDecoder.decode(bytes);
 	} catch {
 		const at = Math.max(0, firstInvalidUtf8(bytes));
@@ -184,14 +196,16 @@ export function snapshotFromBytes(articlePath: string, bytes: Uint8Array | null,
 			}
 		}
 		// The claims are still shown (read-only), decoded with replacement characters.
-		const salvaged = parse(lenientDecoder.decode(bytes));
+		const lenient = lenientDecoder.decode(bytes);
+		const salvaged = parse ? parse(lenient) : yield* parseSidecarSteps(lenient);
 		const problem: SidecarProblem = {
 			message: `The file is not valid UTF-8 (byte ${at}); it is shown read-only and never rewritten. Fix its encoding.`,
 			path: '$', offset: at, line, column: at - lineStart + 1,
 		};
 		return { articlePath, sidecarPath, status: 'undecodable', text: null, claims: salvaged.claims, dismissedHints: salvaged.sidecar?.dismissedHints ?? [], article: salvaged.article, problems: [problem] };
 	}
-	const parsed = parse(text);
+	yield;
+	const parsed = parse ? parse(text) : yield* parseSidecarSteps(text);
 	return { articlePath, sidecarPath, status: parsed.status, text, claims: parsed.claims, dismissedHints: parsed.sidecar?.dismissedHints ?? [], article: parsed.article, problems: parsed.problems };
 }
 
@@ -199,13 +213,43 @@ function sameHints(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((hint, i) => hint === b[i]);
 }
 
-/** True when `bytes` (null: no file) are the UTF-8 encoding of `text` (null: no file). */
-function sameText(bytes: Uint8Array | null, text: string | null): boolean {
+/** UTF-16 units compared per step by {@link sameTextSteps}. */
+const COMPARE_CHUNK = 1 << 18;
+
+/**
+ * True when `bytes` (null: no file) are the UTF-8 encoding of `text` (null: no file); in steps, each encoding a
+ * piece of the text into one small buffer (a 9 MB sidecar is never copied whole for this).
+ */
+function* sameTextSteps(bytes: Uint8Array | null, text: string | null): Steps<boolean> {
 	if (bytes === null || text === null) {
 		return bytes === null && text === null;
 	}
-	const expected = encoder.encode(text);
-	return expected.length === bytes.length && expected.every((b, i) => b === bytes[i]);
+	// UTF-8 takes at least one byte per UTF-16 unit and at most three: most other texts are told apart here.
+	if (bytes.length < text.length || bytes.length > 3 * text.length) {
+		return false;
+	}
+	const buffer = new Uint8Array(3 * COMPARE_CHUNK);
+	let offset = 0;
+	for (let at = 0; at < text.length;) {
+		let end = Math.min(text.length, at + COMPARE_CHUNK);
+		// Never between the two halves of a surrogate pair.
+		if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) {
+			end--;
+		}
+		const { written } = encoder.encodeInto(text.slice(at, end), buffer);
+		if (offset + written > bytes.length) {
+			return false;
+		}
+		for (let i = 0; i < written; i++) {
+			if (buffer[i] !== bytes[offset + i]) {
+				return false;
+			}
+		}
+		offset += written;
+		at = end;
+		yield;
+	}
+	return offset === bytes.length;
 }
 
 /** True when both hold the same claims (by id, every stored field), whatever their order. */
@@ -222,7 +266,11 @@ export function sameClaimSet(a: readonly Claim[], b: readonly Claim[]): boolean 
 
 /** Reads and writes claims sidecars; see the module comment. */
 export class ClaimRepository {
-	constructor(private readonly fs: ClaimFileSystem, private readonly env: RepositoryEnvironment) {}
+	private readonly run: StepRunner;
+
+	constructor(private readonly fs: ClaimFileSystem, private readonly env: RepositoryEnvironment) {
+		this.run = env.runSteps ?? runStepsAtOnce;
+	}
 
 	/** The sidecar path of an article path. */
 	sidecarPathOf(articlePath: string): string {
@@ -243,8 +291,9 @@ export class ClaimRepository {
 	}
 
 	/** Reads an article's sidecar (with `parse`, `parseSidecar` by default). Never throws for bad content. */
-	async load(articlePath: string, parse: (text: string) => SidecarParseResult = parseSidecar): Promise<SidecarSnapshot> {
-		return snapshotFromBytes(articlePath, await this.fs.read(sidecarNameFor(articlePath)), parse);
+	async load(articlePath: string, parse?: (text: string) => SidecarParseResult): Promise<SidecarSnapshot> {
+		const bytes = await this.fs.read(sidecarNameFor(articlePath));
+		return this.run(snapshotFromBytesSteps(articlePath, bytes, parse));
 	}
 
 	/**
@@ -264,7 +313,7 @@ export class ClaimRepository {
 	private async saveLocked(base: SidecarSnapshot, ours: readonly Claim[], articleText: string | null, options: SaveOptions): Promise<SaveOutcome> {
 		const bytes = await this.fs.read(base.sidecarPath);
 		// The common case, nobody else wrote: the bytes are the base's, and a large sidecar is not parsed again.
-		const disk = isWritable(base) && sameText(bytes, base.text) ? base : snapshotFromBytes(base.articlePath, bytes);
+		const disk = isWritable(base) && await this.run(sameTextSteps(bytes, base.text)) ? base : await this.run(snapshotFromBytesSteps(base.articlePath, bytes));
 		if (!isWritable(disk)) {
 			throw new ClaimsRefusedError(disk);
 		}
@@ -286,7 +335,10 @@ export class ClaimRepository {
 		}
 		if (articleText !== null) {
 			const article = prepareArticle(articleText);
-			claims = retargetClaims(claims, anchorClaims(article, claims.map((c) => c.target)), article);
+			const placed = claims;
+			claims = await this.run((function* () {
+				return yield* retargetClaimsSteps(placed, yield* anchorClaimsSteps(article, placed.map((c) => c.target)), article);
+			})());
 		}
 		if (claims.length === 0 && hints.length === 0) {
 			if (disk.status !== 'missing') {
@@ -298,10 +350,10 @@ export class ClaimRepository {
 			? describeArticle(this.fs.fileName(base.articlePath), articleText, parseDateline(articleText).dateline?.value ?? null, this.env.sha256)
 			: disk.article ?? base.article ?? describeArticle(this.fs.fileName(base.articlePath), '', null, this.env.sha256);
 		hints = normaliseDismissedHints(hints);
-		const text = serialiseSidecar(createSidecar(description, claims, hints));
+		const text = await this.run(serialiseSidecarSteps(createSidecar(description, claims, hints)));
 		const written = text !== disk.text;
 		if (written) {
-			await this.replaceFile(disk.sidecarPath, text);
+			await this.replaceFile(disk.sidecarPath, encoder.encode(text));
 		}
 		const snapshot: SidecarSnapshot = { ...disk, status: 'ok', text, claims: [...claims].sort(compareClaims), dismissedHints: hints, article: description, problems: [] };
 		return { snapshot, claims: snapshot.claims, dismissedHints: hints, conflicts, merged: !unchanged, written };
@@ -343,7 +395,7 @@ export class ClaimRepository {
 				const imported = importIntoSidecar(this.fs.fileName(target.articlePath), text, disk.text, target.drafts, env, this.env.sha256);
 				const write = imported.sidecarText !== null && !dryRun;
 				if (write) {
-					await this.replaceFile(sidecarPath, imported.sidecarText as string);
+					await this.replaceFile(sidecarPath, encoder.encode(imported.sidecarText as string));
 				}
 				results.push({ articlePath: target.articlePath, sidecarPath, outcome: imported.outcome, written: write });
 			} finally {
@@ -357,13 +409,13 @@ export class ClaimRepository {
 	 * Replaces a file's content in one step: a temporary file beside the real file (links followed), with the
 	 * same permission bits, renamed over it. On failure the old file is left as it was.
 	 */
-	private async replaceFile(path: string, text: string): Promise<void> {
+	private async replaceFile(path: string, bytes: Uint8Array): Promise<void> {
 		const stat = await this.fs.stat(path);
 		const target = stat?.kind === 'file' ? stat.realPath : path;
 		const suffix = Array.from(this.env.randomBytes(4), (b) => b.toString(16).padStart(2, '0')).join('');
 		const temporary = besidePath(target, `.${baseNameOf(target)}.${suffix}.tmp`);
 		try {
-			await this.fs.write(temporary, encoder.encode(text), stat?.mode !== undefined ? { mode: stat.mode } : undefined);
+			await this.fs.write(temporary, bytes, stat?.mode !== undefined ? { mode: stat.mode } : undefined);
 			await this.fs.rename(temporary, target);
 		} catch (error) {
 			await this.fs.delete(temporary).catch(() => undefined);

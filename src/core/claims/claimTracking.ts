@@ -11,9 +11,10 @@
  *  - article saved: `refreshTargets` turns the anchors into the targets to store.
  */
 import type { Span, TextEdit } from '../seed/seedDocument';
-import { anchorClaims, anchorTarget, attachClaim, prepareArticle, retargetClaims, type AnchorOptions, type ArticleText, type ClaimAnchor } from './anchoring';
+import { anchorClaimsSteps, anchorTarget, attachClaim, prepareArticle, retargetClaimsSteps, type AnchorOptions, type ArticleText, type ClaimAnchor } from './anchoring';
 import { sameTarget, type Claim } from './claimModel';
 import { mapAnchorsThroughEdits } from './editTracking';
+import { drainSteps, type Steps } from './steps';
 
 /** A stored claim and where it is in the current text. */
 export interface TrackedClaim {
@@ -26,6 +27,11 @@ export interface TrackedClaim {
  * keeps its previous anchor (it already follows the current text).
  */
 export function trackClaims(article: ArticleText, claims: readonly Claim[], previous: readonly TrackedClaim[] = [], options: AnchorOptions = {}): TrackedClaim[] {
+	return drainSteps(trackClaimsSteps(article, claims, previous, options));
+}
+
+/** {@link trackClaims} in steps of a few hundred claims (see `steps.ts`); the same result. */
+export function* trackClaimsSteps(article: ArticleText, claims: readonly Claim[], previous: readonly TrackedClaim[] = [], options: AnchorOptions = {}): Steps<TrackedClaim[]> {
 	const before = new Map(previous.map((t) => [t.claim.id, t]));
 	const fresh: number[] = [];
 	const anchors: (ClaimAnchor | undefined)[] = claims.map((claim, i) => {
@@ -37,7 +43,8 @@ export function trackClaims(article: ArticleText, claims: readonly Claim[], prev
 		return undefined;
 	});
 	if (fresh.length > 0) {
-		const found = anchorClaims(article, fresh.map((i) => claims[i].target), options);
+		yield;
+		const found = yield* anchorClaimsSteps(article, fresh.map((i) => claims[i].target), options);
 		fresh.forEach((claimIndex, k) => {
 			anchors[claimIndex] = found[k];
 		});
@@ -82,7 +89,12 @@ export function trackEdits(tracked: readonly TrackedClaim[], edits: readonly Tex
  * fuzzy and unanchored claims keep their stored target until the user confirms them.
  */
 export function refreshTargets(tracked: readonly TrackedClaim[], article: ArticleText): TrackedClaim[] {
-	const claims = retargetClaims(tracked.map((t) => t.claim), tracked.map((t) => t.anchor), article);
+	return drainSteps(refreshTargetsSteps(tracked, article));
+}
+
+/** {@link refreshTargets} in steps of a few hundred claims (see `steps.ts`); the same result. */
+export function* refreshTargetsSteps(tracked: readonly TrackedClaim[], article: ArticleText): Steps<TrackedClaim[]> {
+	const claims = yield* retargetClaimsSteps(tracked.map((t) => t.claim), tracked.map((t) => t.anchor), article);
 	return tracked.map((t, i) => (claims[i] === t.claim ? t : { claim: claims[i], anchor: t.anchor }));
 }
 

@@ -8,8 +8,10 @@
  *
  * Validator choice: @cfworker/json-schema interprets the schema at run time. Ajv would compile the schema to
  * JavaScript with `new Function`, which our rules forbid in the extension, and its standalone mode would add a
- * build step that must be re-run whenever the schema changes. The sidecar is small, so interpreting is fast
- * enough, and the schema file stays the single source of truth. JSON syntax is read with jsonc-parser (VS Code's
+ * build step that must be re-run whenever the schema changes. Interpreting costs about 50 µs per claim (half a
+ * second for 10,000 claims), so a file is first checked by `sidecarShape.ts` (plain property tests, tested to
+ * agree with the schema), and only a file that fails that check goes through the interpreter, which words its
+ * problems; the schema file stays the single source of truth. JSON syntax is read with jsonc-parser (VS Code's
  * own) when JSON.parse fails: it reports every syntax error with its offset and still builds a tree of what it
  * could read.
  */
@@ -22,6 +24,9 @@ import { baseNameOf } from './sidecarPath';
 import { compareClaims, EXACT_ANCHORING, type Claim, type ClaimAnchoring, type ClaimConflictKind } from './claimModel';
 import { findConflictMarker, splitConflictMarkers } from './conflictMarkers';
 import { lineStartsOf, positionAt } from '../text/lineColumns';
+import { parseSidecarJsonSteps } from './sidecarJson';
+import { claimsNeedAnchoring, isSidecarClaim, isSidecarFrame } from './sidecarShape';
+import { drainSteps, type Steps } from './steps';
 
 /**
  * The format version this module writes. Version 2 adds each claim's `anchoring` state and `conflict` record;
@@ -175,20 +180,47 @@ function claimVersionToJson(claim: Claim, source: string): object {
 	};
 }
 
+/** Claims handled per step by {@link parseSidecarSteps} and {@link serialiseSidecarSteps}. */
+const CLAIMS_PER_STEP = 500;
+
 /**
  * The file content for a sidecar: deterministic bytes for the same content, whatever the order of
  * `sidecar.claims` or of the keys of the objects passed in.
  */
 export function serialiseSidecar(sidecar: Sidecar): string {
+	return drainSteps(serialiseSidecarSteps(sidecar));
+}
+
+/** Where the claims go in the file's frame: raw line breaks are structural (JSON strings escape theirs). */
+const CLAIMS_SLOT = '\n  "claims": [\n    0\n  ]';
+
+/**
+ * {@link serialiseSidecar} in steps of a few hundred claims (see `steps.ts`). The same text as one
+ * `JSON.stringify(file, null, 2)`: each claim is stringified alone and indented by the four spaces of its depth
+ * in the file, then set into the frame stringified with a placeholder claim.
+ */
+export function* serialiseSidecarSteps(sidecar: Sidecar): Steps<string> {
 	const { fileName, sha256, date } = sidecar.article;
 	const dismissedHints = normaliseDismissedHints(sidecar.dismissedHints ?? []);
-	const file = {
+	const frame = (claims: unknown[]): object => ({
 		schemaVersion: SIDECAR_SCHEMA_VERSION,
 		article: { fileName, sha256, date },
-		claims: [...sidecar.claims].sort(compareClaims).map((claim) => claimToJson(claim, fileName)),
+		claims,
 		...(dismissedHints.length > 0 ? { dismissedHints: dismissedHints.map((exact) => ({ exact })) } : {}),
-	};
-	return `${JSON.stringify(file, null, 2)}\n`;
+	});
+	if (sidecar.claims.length === 0) {
+		return `${JSON.stringify(frame([]), null, 2)}\n`;
+	}
+	const sorted = [...sidecar.claims].sort(compareClaims);
+	yield;
+	const pieces: string[] = [];
+	for (let i = 0; i < sorted.length; i += CLAIMS_PER_STEP) {
+		pieces.push(sorted.slice(i, i + CLAIMS_PER_STEP).map((claim) => JSON.stringify(claimToJson(claim, fileName), null, 2).replace(/\n/g, '\n    ')).join(',\n    '));
+		yield;
+	}
+	const framed = JSON.stringify(frame([0]), null, 2);
+	const slot = framed.indexOf(CLAIMS_SLOT);
+	return `${framed.slice(0, slot)}\n  "claims": [\n    ${pieces.join(',\n    ')}\n  ]${framed.slice(slot + CLAIMS_SLOT.length)}\n`;
 }
 
 /* The JSON below has passed the schema, so these shapes hold. */
@@ -301,6 +333,15 @@ function describeSyntaxError(error: ParseError): string {
  * keys (`schemaVersion`, `claims`) yields 'foreign'. A leading byte-order mark is ignored.
  */
 export function parseSidecar(text: string): SidecarParseResult {
+	return drainSteps(parseSidecarSteps(text));
+}
+
+/**
+ * {@link parseSidecar} in steps of a few hundred claims (see `steps.ts`), for a host that must not be held for
+ * long: JSON syntax is read in pieces (`sidecarJson.ts`) and a file is checked against the schema by the fast
+ * check of `sidecarShape.ts`; only a file that fails it is run through the schema interpreter, for its messages.
+ */
+export function* parseSidecarSteps(text: string): Steps<SidecarParseResult> {
 	const markerLine = findConflictMarker(text);
 	if (markerLine !== null) {
 		return conflictedSidecar(text, markerLine);
@@ -321,7 +362,7 @@ export function parseSidecar(text: string): SidecarParseResult {
 	let value: unknown;
 	let readable = true;
 	try {
-		value = JSON.parse(json);
+		value = yield* parseSidecarJsonSteps(json, CLAIMS_PER_STEP);
 	} catch {
 		// Only now pay for the tolerant parser: it locates every syntax error and keeps what it could read.
 		const partial = buildTree();
@@ -354,43 +395,67 @@ export function parseSidecar(text: string): SidecarParseResult {
 	}
 	let fileValid = false;
 	if (syntaxErrors.length === 0) {
-		const result = check(fileValidator, value);
-		fileValid = result.valid;
-		reportSchemaErrors(newer ? result.errors.filter((e) => e.instanceLocation !== '#/schemaVersion') : result.errors, sink);
+		fileValid = yield* passesFastCheck(value);
+		if (!fileValid) {
+			const result = check(fileValidator, value);
+			fileValid = result.valid;
+			reportSchemaErrors(newer ? result.errors.filter((e) => e.instanceLocation !== '#/schemaVersion') : result.errors, sink);
+		}
 	}
 
 	const article = fileValid || check(articleValidator, value.article).valid ? value.article as unknown as SidecarArticle : null;
 	const claims: Claim[] = [];
 	const seen = new Map<string, number>();
-	const rawClaims = Array.isArray(value.claims) ? value.claims : [];
-	rawClaims.forEach((raw: unknown, i) => {
+	const rawClaims: unknown[] = Array.isArray(value.claims) ? value.claims : [];
+	for (let i = 0; i < rawClaims.length; i++) {
+		if (i % CLAIMS_PER_STEP === CLAIMS_PER_STEP - 1) {
+			yield;
+		}
 		// Claims of a valid file need no second look; otherwise each is checked alone to salvage the good ones.
-		const checked = fileValid ? { valid: true, errors: [] } : check(claimValidator, raw);
+		const checked = fileValid ? { valid: true, errors: [] } : check(claimValidator, rawClaims[i]);
 		if (!checked.valid) {
 			// The whole-file validation already reported these, unless JSON syntax errors prevented it.
 			if (syntaxErrors.length > 0) {
 				reportSchemaErrors(checked.errors, sink, ['claims', i]);
 			}
-			return;
+			continue;
 		}
-		const claim = claimFromJson(raw as ClaimJson);
+		const claim = claimFromJson(rawClaims[i] as ClaimJson);
 		const first = seen.get(claim.id);
 		if (first !== undefined) {
 			sink.atLocation(['claims', i, 'id'], `Repeats the id of claims[${first}]; this claim is ignored.`);
-			return;
+			continue;
 		}
 		if (claim.target.position.end < claim.target.position.start) {
 			sink.atLocation(['claims', i, 'target', 'selector', 1], 'The position ends before it starts; the claim will be found by its quote.');
 		}
 		seen.set(claim.id, i);
 		claims.push(claim);
-	});
+	}
 
 	if (sink.problems.length === 0 && article) {
 		const hints = Array.isArray(value.dismissedHints) ? (value.dismissedHints as { exact: string }[]).map((h) => h.exact) : [];
 		return { status: 'ok', sidecar: createSidecar(article, claims, hints), article, claims, problems: [] };
 	}
 	return { status: 'invalid', sidecar: null, article, claims, problems: sink.problems };
+}
+
+/** The fast schema check (`sidecarShape.ts`) of a whole file, a batch of claims per step. */
+function* passesFastCheck(value: Record<string, unknown>): Steps<boolean> {
+	if (!isSidecarFrame(value)) {
+		return false;
+	}
+	const claims = value.claims as unknown[];
+	const anchoringRequired = claimsNeedAnchoring(value);
+	for (let i = 0; i < claims.length; i++) {
+		if (i % CLAIMS_PER_STEP === CLAIMS_PER_STEP - 1) {
+			yield;
+		}
+		if (!isSidecarClaim(claims[i], anchoringRequired)) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /** A file with git conflict markers: one problem that says so, and the claims of its "ours" side, read-only. */

@@ -65,16 +65,30 @@ export function* analyzeArticleSteps(text: string, lexicon?: UserLexicon, doc?: 
 // "Gen." or "St."), its final punctuation, blanks, then a capital.
 const sentenceEnd = /\p{Ll}{4}[.!?]\s+(?=\p{Lu})/gu;
 
+// A stretch this long without a blank (a run without spaces, base64, hostile input) has no name across its middle,
+// and one cut before a lower-case letter inside a word starts no name either (what recognition sees at a slice start).
+const blankFree = /\S{256}/u;
+const insideWord = /\p{L}\p{Ll}/gu;
+
 /**
  * The offset after the first sentence end at or after `at` and before `end`, looked for within `reach` characters
- * only (a run without spaces has none, and is then not cut); -1 when there is none.
+ * only; where there is none, a place inside a word in the middle of the first 256 characters without a blank (so
+ * that a huge run without spaces is not one slice either); -1 when there is neither.
  */
 function sentenceCut(text: string, at: number, end: number, reach: number): number {
 	if (at >= end) return -1;
 	const window = text.slice(Math.max(0, at - 8), Math.min(end, at + reach));
 	sentenceEnd.lastIndex = 0;
 	const found = sentenceEnd.exec(window);
-	return found ? Math.max(0, at - 8) + found.index + found[0].length : -1;
+	if (found) return Math.max(0, at - 8) + found.index + found[0].length;
+	const run = blankFree.exec(window);
+	if (!run) return -1;
+	insideWord.lastIndex = run.index + 128;
+	const word = insideWord.exec(window);
+	if (!word || word.index + word[0].length > run.index + run[0].length) return -1;
+	// Just before the lower-case letter (after the letter, which may take two UTF-16 units).
+	const cut = Math.max(0, at - 8) + word.index + ((word[0].codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
+	return cut < end ? cut : -1;
 }
 
 /** The whole analysis at once (command line, tests, small texts). */

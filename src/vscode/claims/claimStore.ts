@@ -4,13 +4,15 @@ import {
 	type Claim, type ClaimBody, type ClaimConflict, type NewClaimFields, type SidecarProblem,
 } from '../../core/claims';
 import { ClaimsRefusedError, describeDamage, isWritable, missingSnapshot, type ClaimRepository, type SaveOutcome, type SidecarSnapshot } from '../../core/claims/claimRepository';
-import { confirmAnchor, refreshTargets, trackClaims, trackEdits, upsertTracked, type TrackedClaim } from '../../core/claims/claimTracking';
+import type { ArticleText } from '../../core/claims/anchoring';
+import { confirmAnchor, refreshTargetsSteps, trackClaims, trackClaimsSteps, trackEdits, upsertTracked, type TrackedClaim } from '../../core/claims/claimTracking';
 import type { Span } from '../../core/seed/seedDocument';
 import { toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { gitCommands } from '../commandIds';
 import { baseName, readTextFile } from '../workspaceFiles';
 import { countOf } from '../../core/text/countOf';
+import { runOnHost } from './hostSteps';
 
 /**
  * The notification for a sidecar that holds git conflict markers: its claims are read-only until it is resolved,
@@ -338,43 +340,58 @@ export class ClaimStore extends Disposable {
 		const text = await this.currentText(entry.articleUri);
 		const article = prepareArticle(text ?? '');
 		if (!isWritable(disk)) {
-			this.showDamaged(entry, disk, article);
+			await this.showDamaged(entry, disk, article);
 			return;
 		}
 		const wasDamaged = entry.problem !== null;
 		this.clearDamage(entry);
-		if (initial || wasDamaged) {
-			entry.snapshot = disk;
-			entry.dismissedHints = disk.dismissedHints;
-			entry.tracked = trackClaims(article, disk.claims, entry.tracked);
-			this.fire(entry);
-			return;
-		}
 		// Restricted Mode only reads (package.json `untrustedWorkspaces`): take the disk's version, write nothing.
-		if (!vscode.workspace.isTrusted) {
+		if (initial || wasDamaged || !vscode.workspace.isTrusted) {
+			entry.tracked = await this.track(entry, article, disk.claims, true);
 			entry.snapshot = disk;
 			entry.dismissedHints = disk.dismissedHints;
-			entry.tracked = trackClaims(article, disk.claims, entry.tracked);
 			this.fire(entry);
 			return;
 		}
 		try {
 			const outcome = await this.repository.save(entry.snapshot, entry.tracked.map((t) => t.claim), text, { onlyIfMerged: true, dismissedHints: entry.dismissedHints });
-			this.takeSaved(entry, article, outcome);
+			await this.takeSaved(entry, article, outcome);
 		} catch (error) {
 			if (error instanceof ClaimsRefusedError) {
-				this.showDamaged(entry, error.snapshot, article);
+				await this.showDamaged(entry, error.snapshot, article);
 				return;
 			}
 			throw error;
 		}
 	}
 
+	/**
+	 * Anchors `claims` in `article` (the article's text when the operation began) in slices of the host's time,
+	 * keeping the live anchors of unchanged claims when `keepLive`. The user may type in the meantime: then the
+	 * edits have moved the anchors held, and the claims are anchored again in the document's new text.
+	 */
+	private async track(entry: Entry, article: ArticleText, claims: readonly Claim[], keepLive: boolean): Promise<TrackedClaim[]> {
+		let current = article;
+		for (let attempt = 0; ; attempt++) {
+			const version = openDocument(entry.articleUri)?.version;
+			if (attempt === 3) {
+				// Typing faster than the slices: the last attempt runs in one go.
+				return trackClaims(current, claims, keepLive ? entry.tracked : []);
+			}
+			const tracked = await runOnHost(trackClaimsSteps(current, claims, keepLive ? entry.tracked : []));
+			const document = openDocument(entry.articleUri);
+			if (!document || document.version === version || document.getText() === current.text) {
+				return tracked;
+			}
+			current = prepareArticle(document.getText());
+		}
+	}
+
 	/** Holds what a save left on disk: the new base, the claims (merged, anchored in `article`) and the conflicts. */
-	private takeSaved(entry: Entry, article: ReturnType<typeof prepareArticle>, outcome: SaveOutcome): void {
+	private async takeSaved(entry: Entry, article: ArticleText, outcome: SaveOutcome): Promise<void> {
+		entry.tracked = await this.track(entry, article, outcome.claims, true);
 		entry.snapshot = outcome.snapshot;
 		entry.dismissedHints = outcome.dismissedHints;
-		entry.tracked = trackClaims(article, outcome.claims, entry.tracked);
 		this.fire(entry);
 		this.reportConflicts(entry, outcome.conflicts);
 	}
@@ -384,25 +401,26 @@ export class ClaimStore extends Disposable {
 		const text = await this.currentText(entry.articleUri);
 		const article = prepareArticle(text ?? '');
 		if (text !== null) {
-			entry.tracked = refreshTargets(entry.tracked, article);
+			entry.tracked = await runOnHost(refreshTargetsSteps(entry.tracked, article));
 		}
 		try {
 			const outcome = await this.repository.save(entry.snapshot, entry.tracked.map((t) => t.claim), text, { dismissedHints: entry.dismissedHints });
-			this.takeSaved(entry, article, outcome);
+			await this.takeSaved(entry, article, outcome);
 		} catch (error) {
 			if (error instanceof ClaimsRefusedError) {
-				this.showDamaged(entry, error.snapshot, article);
+				await this.showDamaged(entry, error.snapshot, article);
 				throw new ClaimsError(`Not saved: ${baseName(entry.sidecarUri)} was damaged on disk in the meantime (${entry.problem}); it is left as it is.`);
 			}
 			throw new ClaimsError(`Could not save the claims to ${baseName(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. The file on disk was left as it was; your change is kept and will be saved with the next one.`);
 		}
 	}
 
-	private showDamaged(entry: Entry, disk: SidecarSnapshot, article: ReturnType<typeof prepareArticle>): void {
+	private async showDamaged(entry: Entry, disk: SidecarSnapshot, article: ArticleText): Promise<void> {
+		const tracked = await this.track(entry, article, disk.claims, true);
 		entry.snapshot = disk;
 		entry.problems = disk.problems;
 		entry.problem = describeDamage(disk);
-		entry.tracked = trackClaims(article, disk.claims, entry.tracked);
+		entry.tracked = tracked;
 		this.reportProblems(entry);
 		this.fire(entry);
 		if (disk.text !== null && hasConflictMarkers(disk.text)) {
@@ -487,7 +505,7 @@ export class ClaimStore extends Disposable {
 			// Unsaved edits are gone: find the claims again in the file (after the close has settled).
 			void this.enqueue(document.uri, async (e) => {
 				if (!openDocument(e.articleUri)) {
-					this.reanchor(e, await this.currentText(e.articleUri));
+					await this.reanchor(e, await this.currentText(e.articleUri));
 				}
 			});
 		}
@@ -502,11 +520,10 @@ export class ClaimStore extends Disposable {
 		void this.enqueue(uri, async (e) => this.reanchor(e, await this.currentText(uri)));
 	}
 
-	private reanchor(entry: Entry, text: string | null): void {
-		const article = prepareArticle(text ?? '');
+	private async reanchor(entry: Entry, text: string | null): Promise<void> {
 		entry.tracked = text === null
 			? entry.tracked.map((t) => ({ claim: t.claim, anchor: UNANCHORED }))
-			: trackClaims(article, entry.tracked.map((t) => t.claim));
+			: await this.track(entry, prepareArticle(text), entry.tracked.map((t) => t.claim), false);
 		this.fire(entry);
 	}
 

@@ -5,6 +5,7 @@
 // vscode.workspace.fs; their lock only orders this window's writes, and the repository compares the file's
 // content immediately before renaming.
 import * as vscode from 'vscode';
+import { runOnHost } from './hostSteps';
 import type { ClaimFileStat, ClaimFileSystem, ClaimFolderEntry, ReleaseLock } from '../../core/claims/claimFileSystem';
 import { ClaimRepository } from '../../core/claims/claimRepository';
 import type { HostPlatform } from '../platform';
@@ -138,5 +139,6 @@ export function createClaimRepository(platform: HostPlatform): ClaimRepository {
 	return new ClaimRepository(createVscodeClaimFileSystem(platform.localClaimFiles), {
 		sha256: platform.sha256,
 		randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+		runSteps: runOnHost,
 	});
 }
