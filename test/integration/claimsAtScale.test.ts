@@ -1,3 +1,4 @@
+// desktop only: the 9 MB article and sidecar are written with Node (the browser host has no Node).
 // 10,000 claims in one article, in a real VS Code (issue 12): the sidecar is read, every claim anchored and drawn,
 // and the extension host's event loop is never held long meanwhile (a 10 ms timer's lateness, measured inside the
 // host by `newsSeed.hostLatency`). The limit here is generous (NEWS_SEED_HOST_LIMIT_MS, default 1,000 ms: opening
