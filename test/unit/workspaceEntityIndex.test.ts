@@ -291,6 +291,14 @@ void describe('WorkspaceIndexUpdater', () => {
 		fourth.updater.useCache(saved);
 		assert.equal(drain(fourth.updater.adoptCachedSteps(['file:///a.txt', 'file:///notes.txt', 'file:///gone.txt'])), 1);
 		assert.deepEqual([...fourth.updater.index.uris()], ['file:///a.txt'], 'usable before any file is stat\'ed');
+		// Before the folder is listed: the cache's own files serve; a file deleted meanwhile goes once the list is in.
+		const fifth = updaterOf(files);
+		fifth.updater.useCache(saved);
+		assert.deepEqual(fifth.updater.cachedUris().sort(), ['file:///a.txt', 'file:///b.txt', 'file:///notes.txt']);
+		assert.equal(drain(fifth.updater.adoptCachedSteps(fifth.updater.cachedUris())), 2);
+		assert.equal(fifth.updater.index.occurrences(names('place', 'Geneva')).length, 2);
+		await fifth.updater.updateAll(['file:///a.txt']);
+		assert.deepEqual([...fifth.updater.index.uris()], ['file:///a.txt']);
 
 		files.write('file:///b.txt', ' date 2025-02-01 Officials met in Paris.', 2);
 		assert.equal(await second.updater.update('file:///b.txt'), 'analysed');

@@ -197,6 +197,11 @@ export class WorkspaceIndexUpdater {
 		for (const known of [...this.index.uris()]) if (known.startsWith(prefix)) this.forget(known);
 	}
 
+	/** The files the loaded cache has summaries of (a second start serves them before the folder is listed). */
+	cachedUris(): string[] {
+		return [...this.files.keys()];
+	}
+
 	/**
 	 * Puts every listed file the cache knows (made with the lexicon it has now) into the index at once, as steps
 	 * (see `runSliced`): a second start has a usable index after reading the cache, before {@link updateAll} has
