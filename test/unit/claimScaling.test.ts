@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { Claim } from '../../src/core/claims/claimModel';
 import { createSidecar, describeArticle, serialiseSidecar, serialiseSidecarSteps } from '../../src/core/claims/sidecarFormat';
 import { ClaimRepository, ClaimsRefusedError } from '../../src/core/claims/claimRepository';
-import type { StepRunner, Steps } from '../../src/core/claims/steps';
+import type { StepRunner, Steps } from '../../src/core/text/steps';
 import { seededRandomBytes } from '../fixtures/claims/claimTestKit';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 import { anchorClaims, mapAnchorsThroughEdits, prepareArticle, type ClaimAnchor } from '../../src/core/claims';

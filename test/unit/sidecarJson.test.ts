@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSidecar, serialiseSidecar } from '../../src/core/claims';
 import { parseSidecarJsonSteps } from '../../src/core/claims/sidecarJson';
-import { drainSteps } from '../../src/core/claims/steps';
+import { drainSteps } from '../../src/core/text/steps';
 import { manyClaimsArticle } from '../support/scaleInputs';
 import { seededRandom } from '../support/seededRandom';
 

@@ -17,7 +17,7 @@
 import search from 'approx-string-match';
 import type { Span } from '../seed/seedDocument';
 import { buildCodePointIndex, codePointToUtf16, snapToCodePoint, utf16ToCodePoint, type CodePointIndex } from './codePoints';
-import { drainSteps, type Steps } from './steps';
+import { drainSteps, type Steps } from '../text/steps';
 import { EXACT_ANCHORING, sameAnchoring, sameTarget, storedSpan, targetFromSpan, type Claim, type ClaimAnchoring, type ClaimTarget, type TextQuote } from './claimModel';
 
 /** 'anchored': the exact quote; 'fuzzy': similar text, to be confirmed; 'unanchored': not found. */

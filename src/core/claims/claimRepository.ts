@@ -24,7 +24,7 @@ import { mergeClaimSets, type ClaimConflict } from './mergeClaims';
 import { createSidecar, describeArticle, formatSidecarProblem, mergeDismissedHints, normaliseDismissedHints, parseSidecarSteps, serialiseSidecarSteps, type Sha256Hex, type SidecarArticle, type SidecarParseResult, type SidecarProblem } from './sidecarFormat';
 import { baseNameOf, besidePath, sidecarNameFor } from './sidecarPath';
 import { parseDateline } from '../seed/dateline';
-import { drainSteps, runStepsAtOnce, type StepRunner, type Steps } from './steps';
+import { drainSteps, runStepsAtOnce, type StepRunner, type Steps } from '../text/steps';
 
 /**
  * What a sidecar path holds: 'missing' (no file), 'ok', 'invalid' (our format, broken), 'foreign' (other JSON),

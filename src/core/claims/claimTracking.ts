@@ -14,7 +14,7 @@ import type { Span, TextEdit } from '../seed/seedDocument';
 import { anchorClaimsSteps, anchorTarget, attachClaim, prepareArticle, retargetClaimsSteps, type AnchorOptions, type ArticleText, type ClaimAnchor } from './anchoring';
 import { sameTarget, type Claim } from './claimModel';
 import { mapAnchorsThroughEdits } from './editTracking';
-import { drainSteps, type Steps } from './steps';
+import { drainSteps, type Steps } from '../text/steps';
 
 /** A stored claim and where it is in the current text. */
 export interface TrackedClaim {

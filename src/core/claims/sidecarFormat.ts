@@ -26,7 +26,7 @@ import { findConflictMarker, splitConflictMarkers } from './conflictMarkers';
 import { lineStartsOf, positionAt } from '../text/lineColumns';
 import { parseSidecarJsonSteps } from './sidecarJson';
 import { claimsNeedAnchoring, isSidecarClaim, isSidecarFrame } from './sidecarShape';
-import { drainSteps, type Steps } from './steps';
+import { drainSteps, type Steps } from '../text/steps';
 
 /**
  * The format version this module writes. Version 2 adds each claim's `anchoring` state and `conflict` record;

@@ -11,7 +11,7 @@
  * written by hand, another layout, a batch that does not parse) the whole text goes to JSON.parse, which then
  * throws exactly as usual.
  */
-import type { Steps } from './steps';
+import type { Steps } from '../text/steps';
 
 const CLAIMS_OPEN = '\n  "claims": [\n';
 const CLAIMS_CLOSE = '\n  ]';

@@ -1,4 +1,6 @@
 import type { Entity, EntityMention, EntityType, UserLexicon } from './types';
+import { sortSteps } from '../text/sortSteps';
+import { drainSteps } from '../text/steps';
 
 // Words skipped when an acronym is read off a name ("UN" from "United Nations", "OSCE" from "... for ... in ...").
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', '&', 'de', 'du', 'des', 'la', 'le']);
@@ -43,11 +45,7 @@ function initials(words: readonly string[]): string {
  * ordered by first mention and mentions by offset.
  */
 export function groupEntities(mentions: readonly EntityMention[], text: string, lexicon?: UserLexicon): Entity[] {
-	const steps = groupEntitiesSteps(mentions, text, lexicon);
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
+	return drainSteps(groupEntitiesSteps(mentions, text, lexicon));
 }
 
 /** About this many mentions or groups are handled between two yields of {@link groupEntitiesSteps} (a few ms). */
@@ -69,7 +67,7 @@ export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: st
 	for (const entity of lexicon?.entities ?? []) {
 		for (const name of [entity.canonical, ...(entity.aliases ?? [])]) declared.set(normalize(name), { canonical: entity.canonical, type: entity.type });
 	}
-	const sorted = [...mentions].sort((x, y) => x.start - y.start || x.end - y.end);
+	const sorted = yield* sortSteps([...mentions], (x, y) => x.start - y.start || x.end - y.end);
 	const groups = new Map<string, Group>();
 	// Normalised forms by surface: a long article repeats a few dozen names thousands of times.
 	const normalized = new Map<string, string>();
@@ -110,7 +108,7 @@ export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: st
 	mergeDefinedAcronyms(groups, definedAcronyms(sorted, text, normalizeOnce), merged);
 	// Short forms join longer ones: shortest first, so that chains end at the longest name. A host has more words
 	// than its short form, so it is never one that was merged before it; it may hold shorter forms merged into it.
-	const ordered = [...groups.values()].sort((x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
+	const ordered = yield* sortSteps([...groups.values()], (x, y) => x.words.length - y.words.length || x.key.length - y.key.length);
 	const hostIndex = new HostIndex();
 	for (const group of ordered) {
 		hostIndex.add(group);
@@ -135,7 +133,7 @@ export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: st
 		entities.push({ id: `${group.type}:${entitySlug(group.canonical)}`, canonical: group.canonical, type: group.type, aliases, mentions: all });
 		if (due(all.length)) yield;
 	}
-	return entities.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
+	return yield* sortSteps(entities, (x, y) => x.mentions[0].start - y.mentions[0].start);
 }
 
 /**

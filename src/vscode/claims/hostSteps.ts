@@ -1,5 +1,5 @@
 import { runSliced } from '../../core/entities/articleEntities';
-import type { StepRunner, Steps } from '../../core/claims/steps';
+import type { StepRunner, Steps } from '../../core/text/steps';
 import { hostSlicer, sliceBudgetMs } from '../entities/articleEntitiesCache';
 
 /**
