@@ -14,7 +14,7 @@ import { suggestClaimant } from '../src/core/claims/claimantCue';
 import { ClaimRepository, snapshotFromBytesSteps, type SidecarSnapshot } from '../src/core/claims/claimRepository';
 import { refreshTargetsSteps, trackClaims, trackClaimsSteps, trackEdits, type TrackedClaim } from '../src/core/claims/claimTracking';
 import { CLAIMS_SCHEMA, createSidecar, describeArticle, parseSidecar, serialiseSidecar, serialiseSidecarSteps } from '../src/core/claims/sidecarFormat';
-import { drainSteps, type StepRunner, type Steps } from '../src/core/claims/steps';
+import { drainSteps, type StepRunner, type Steps } from '../src/core/text/steps';
 import { analyzeArticleSteps, runSliced } from '../src/core/entities/articleEntities';
 import { groupEntities, groupEntitiesSteps, recognizeEntities } from '../src/core/entities/index';
 import { articleTitle } from '../src/core/seed/articleTitle';
