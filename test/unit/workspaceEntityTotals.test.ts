@@ -35,6 +35,25 @@ void describe('workspace entity totals', () => {
 		assert.deepEqual(index.entityArticles(person), [{ uri: 'file:///a.txt', mentions: 2 }, { uri: 'file:///b.txt', mentions: 1 }]);
 	});
 
+	void it('in steps: yields on many names, and keeps no answer if the index changed meanwhile', () => {
+		const index = new WorkspaceEntityIndex();
+		for (let i = 0; i < 12_000; i += 1_000) {
+			const names = Array.from({ length: 1_000 }, (_, j) => `Delegate ${String.fromCharCode(65 + (j % 26))}${String.fromCharCode(65 + Math.floor(j / 26) % 26)}${String.fromCharCode(65 + Math.floor((i + j) / 676) % 26)}ovic said.`).join(' ');
+			index.set(`file:///${i}.txt`, summary(` date 2025-01-01 ${names}`));
+		}
+		const whole = index.entityTotals();
+		const people = whole.person.length;
+		assert.ok(people > 5_000, `${people} people`);
+		index.set('file:///extra.txt', summary(maria));
+		const steps = index.entityTotalsSteps();
+		assert.equal(steps.next().done, false, 'thousands of names: not one step');
+		index.delete('file:///extra.txt');
+		let step = steps.next();
+		while (!step.done) step = steps.next();
+		assert.ok(step.value.place.some((total) => total.key === 'place:geneva'), 'the names were taken before the change');
+		assert.deepEqual(index.entityTotals(), whole, 'the answer computed while the index changed was not kept');
+	});
+
 	void it('keeps a short name apart once two full names are written so', () => {
 		const index = new WorkspaceEntityIndex();
 		index.set('file:///a.txt', summary(maria));

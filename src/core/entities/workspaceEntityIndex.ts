@@ -8,6 +8,11 @@
  */
 import { entitySlug, type Entity, type EntityType } from './index';
 import { mentionCount, mentionSpans, type IndexedArticle, type IndexedEntity } from './indexedArticle';
+import { sortSteps } from '../text/sortSteps';
+import { drainSteps, type Steps } from '../text/steps';
+
+/** Distinct names handled between two yields of the workspace totals (a few milliseconds). */
+const totalsPerStep = 5_000;
 
 /** An entity's mentions in one file of the index. */
 export interface IndexedOccurrence {
@@ -239,11 +244,21 @@ export class WorkspaceEntityIndex {
 	 * pass over the files), and kept until the index changes, so asking again costs nothing.
 	 */
 	entityTotals(): Readonly<Record<EntityType, readonly WorkspaceEntityTotal[]>> {
+		return drainSteps(this.entityTotalsSteps());
+	}
+
+	/**
+	 * {@link entityTotals} as steps (an archive names a hundred thousand entities: tens of milliseconds at once). The
+	 * index may change between steps: the names are taken at the start, and an answer is kept only if nothing changed.
+	 */
+	*entityTotalsSteps(): Steps<Readonly<Record<EntityType, readonly WorkspaceEntityTotal[]>>> {
 		if (this.totalsCache?.changes === this.changes) return this.totalsCache.totals;
+		const changes = this.changes;
 		// Most names fold into nothing: only the folded ones get a list, kept by the name they fold into.
 		const folded = new Map<string, string[]>();
 		const roots: string[] = [];
-		for (const key of this.canonicalMentions.keys()) {
+		let done = 0;
+		for (const key of [...this.canonicalMentions.keys()]) {
 			const into = this.foldInto(key);
 			if (into !== undefined && this.foldInto(into) === undefined) {
 				const list = folded.get(into);
@@ -252,6 +267,7 @@ export class WorkspaceEntityIndex {
 			} else {
 				roots.push(key);
 			}
+			if (++done % totalsPerStep === 0) yield;
 		}
 		const totals: Record<EntityType, WorkspaceEntityTotal[]> = { person: [], organization: [], place: [] };
 		for (const key of roots) {
@@ -261,9 +277,10 @@ export class WorkspaceEntityIndex {
 			if (extra) for (const member of extra) mentions += this.canonicalMentions.get(member) ?? 0;
 			const type = typeOfKey(key);
 			totals[type].push({ key, type, name: this.canonicalNames.get(key) ?? key, keys, mentions, articles: this.filesOfCanonical(keys).size });
+			if (++done % totalsPerStep === 0) yield;
 		}
-		for (const list of Object.values(totals)) list.sort(byCount);
-		this.totalsCache = { changes: this.changes, totals };
+		for (const list of Object.values(totals)) yield* sortSteps(list, byCount);
+		if (this.changes === changes) this.totalsCache = { changes, totals };
 		return totals;
 	}
 

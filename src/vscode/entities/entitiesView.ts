@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArticleEntities } from '../../core/entities/articleEntities';
+import { runSliced, type ArticleEntities } from '../../core/entities/articleEntities';
 import type { Entity, EntityMention, EntityType } from '../../core/entities/index';
 import type { WorkspaceEntityTotal } from '../../core/entities/workspaceEntityIndex';
 import { entityTypeIcons, entityTypeLabels } from '../../core/entities/entityHoverCard';
@@ -11,7 +11,7 @@ import { Disposable } from '../dispose';
 import { testOnlyCommands } from '../commandIds';
 import { registerCommand } from '../registerCommand';
 import type { SeedDocumentCache } from '../seedDocumentCache';
-import type { ArticleEntitiesCache } from './articleEntitiesCache';
+import { hostSlicer, type ArticleEntitiesCache } from './articleEntitiesCache';
 import { entitiesViewId, entityCommands } from './commandIds';
 import type { WorkspaceIndexService } from './workspaceIndexService';
 
@@ -39,6 +39,8 @@ const pageSize = 200;
 const typingDelayMs = 500;
 /** The index changed: refreshed at most this often (a build in progress reports every couple of seconds). */
 const indexDelayMs = 500;
+/** The workspace totals are computed in slices of about this long. */
+const totalsSliceMs = 15;
 
 /**
  * The Entities view, in one of two modes (a title button switches; the mode is remembered per workspace).
@@ -164,7 +166,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 		});
 	}
 
-	getChildren(node?: Node): Node[] {
+	async getChildren(node?: Node): Promise<Node[]> {
 		if (this.mode === 'workspace') return this.workspaceChildren(node);
 		if (!this.article) return [];
 		if (!node) {
@@ -177,9 +179,11 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 		return [];
 	}
 
-	private workspaceChildren(node?: Node): Node[] {
+	private async workspaceChildren(node?: Node): Promise<Node[]> {
 		if (!node) {
-			const totals = this.index.index.entityTotals();
+			// Sliced: the totals of a large archive take longer than the extension host may be held.
+			const totals = await runSliced(this.index.index.entityTotalsSteps(), hostSlicer(), totalsSliceMs);
+			if (!totals) return [];
 			return typeOrder.filter((type) => totals[type].length > 0).map((type) => ({ kind: 'workspaceType', type, totals: totals[type] }));
 		}
 		if (node.kind === 'workspaceType') {
@@ -283,7 +287,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 	private async snapshot(options?: { expand?: unknown; wait?: unknown }): Promise<unknown> {
 		if (options?.wait !== false) await this.index.whenReady();
 		if (this.mode === 'article') await this.articlesSettled();
-		const row = (node: Node, depth: number): unknown => {
+		const row = async (node: Node, depth: number): Promise<unknown> => {
 			const item = this.getTreeItem(node);
 			const label = typeof item.label === 'string' ? item.label : item.label?.label;
 			const expand = node.kind === 'type' || node.kind === 'workspaceType' || (depth === 1 && label === options?.expand);
@@ -292,10 +296,10 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 				description: item.description,
 				collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
 				command: item.command ? { command: item.command.command, arguments: item.command.arguments } : undefined,
-				children: expand ? this.getChildren(node).map((child) => row(child, depth + 1)) : undefined,
+				children: expand ? await Promise.all((await this.getChildren(node)).map((child) => row(child, depth + 1))) : undefined,
 			};
 		};
-		return { mode: this.mode, description: this.view.description ?? null, indexing: this.index.indexing, rows: this.getChildren().map((node) => row(node, 0)) };
+		return { mode: this.mode, description: this.view.description ?? null, indexing: this.index.indexing, rows: await Promise.all((await this.getChildren()).map((node) => row(node, 0))) };
 	}
 
 	/** Resolves once the active article's entities are shown (article mode refreshes asynchronously). */
