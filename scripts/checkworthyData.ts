@@ -17,20 +17,25 @@ export interface LabelledSentence {
 	readonly label: 0 | 1;
 }
 
+/** A line of a CheckThat debate; the speaker only says where an utterance ends (names are never scored). */
+export interface DebateLine extends LabelledSentence {
+	readonly speaker: string;
+}
+
 export interface Debate {
 	readonly name: string;
 	/** yyyy-mm-dd, to keep ClaimBuster's copy of the same debate out of training when this debate is held out. */
 	readonly date: string;
-	readonly sentences: readonly LabelledSentence[];
+	readonly sentences: readonly DebateLine[];
 }
 
-/** CheckThat! 2019 task 1 training: 19 debates and speeches, one sentence a line (speaker names dropped). */
+/** CheckThat! 2019 task 1 training: 19 debates and speeches, one sentence a line. */
 export function loadCheckThat(): Debate[] {
 	const dir = join(dataDir, 'checkthat2019', 'training');
 	return readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort().map((file) => {
 		const sentences = readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l.trim() !== '').map((line) => {
-			const [, , text, label] = line.split('\t');
-			return { text: text.trim(), label: label.trim() === '1' ? 1 as const : 0 as const };
+			const [, speaker, text, label] = line.split('\t');
+			return { speaker: speaker.trim(), text: text.trim(), label: label.trim() === '1' ? 1 as const : 0 as const };
 		});
 		// File names are yyyymmdd (one is yyyyddmm: 20182601); only the month and year matter for the overlap check.
 		const date = `${file.slice(0, 4)}-${file.slice(4, 6)}-${file.slice(6, 8)}`;

@@ -5,16 +5,21 @@
 //    sentences; MAP, R-precision and P@10 over the 19 debates. Speaker names are never used.
 // 2. ClaimBuster's 1,032-sentence groundtruth set: the shipped weights (trained without those sentences) at the
 //    default threshold; precision, recall and F1 of class 1 (check-worthy factual).
-// 3. Throughput of scoring a seed article built from the debates' sentences, in MB/s.
+// 3. The same debates written as seed articles without speaker names (several layouts), run through the real
+//    `news-seed checkworthy --json` (scripts/checkworthyArticles.ts), its sentences mapped back to the labelled
+//    lines: MAP, R-precision and P@10 with the leave-one-debate-out weights and with the shipped ones (which saw
+//    these debates in training), and the labelled lines the command lost or merged.
+// 4. Throughput of scoring a seed article built from the debates' sentences, in MB/s.
 // The data stay in ../shared/data (NEWS_SEED_DATA); nothing of them is written anywhere.
 import { loadavg } from 'node:os';
 import { parseSeed } from '../src/core/seed/seedParser';
 import { scoreDocument, scoreText } from '../src/core/checkworthiness/scorer';
 import { checkworthinessModel } from '../src/core/checkworthiness/weights';
 import {
-	averagePrecision, type Debate, featureExample, loadCheckThat, loadClaimBuster, precisionAt, predict, rPrecision, sameEvent,
+	averagePrecision, type Debate, featureExample, type LogisticModel, loadCheckThat, loadClaimBuster, precisionAt, predict, rPrecision, sameEvent,
 	seededRandom, trainSgd, Vocabulary,
 } from './checkworthyData';
+import { checkworthyJson, debateArticle, layouts, mapToLines } from './checkworthyArticles';
 import { classScores, fit, recipe } from './checkworthyRecipe';
 
 interface RankingFigures {
@@ -47,6 +52,8 @@ function bagOfWordsScores(training: readonly Debate[], heldOut: Debate): number[
 }
 
 const RANDOM_RUNS = 50;
+/** Each debate's leave-one-debate-out model (fitted without it), for the articles' run too. */
+const heldOutModels = new Map<Debate, LogisticModel>();
 
 function leaveOneDebateOut(): void {
 	const ours: { scores: number[]; labels: (0 | 1)[] }[] = [];
@@ -57,6 +64,7 @@ function leaveOneDebateOut(): void {
 		const training = debates.filter((d) => d !== heldOut);
 		const claimBuster = crowdsourced.filter((s) => !sameEvent(s.date, heldOut.date) && !groundtruthTexts.has(s.text));
 		const model = fit(training, claimBuster);
+		heldOutModels.set(heldOut, model);
 		const labels = heldOut.sentences.map((s) => s.label);
 		ours.push({ scores: heldOut.sentences.map((s) => predict(model, featureExample(s.text, 0))), labels });
 		if (!quick) bow.push({ scores: bagOfWordsScores(training, heldOut), labels });
@@ -131,7 +139,41 @@ function throughput(): void {
 	console.log(`\nThroughput: ${(bytes / 1e6).toFixed(2)} MB article, ${count} sentences scored (split included, parsing excluded): wall ${(seconds * 1000).toFixed(0)} ms = ${(bytes / 1e6 / seconds).toFixed(1)} MB/s, CPU ${(cpuSeconds * 1000).toFixed(0)} ms = ${(bytes / 1e6 / cpuSeconds).toFixed(1)} MB/s (target 1 MB/s; load average ${loadavg()[0].toFixed(1)})`);
 }
 
+/** As `news-seed checkworthy --json` prints a score: three decimals. */
+function asPrinted(score: number): number {
+	return Math.round(score * 1000) / 1000;
+}
+
+async function asSeedArticles(): Promise<void> {
+	const lines = debates.reduce((n, d) => n + d.sentences.length, 0);
+	const positives = debates.reduce((n, d) => n + d.sentences.filter((s) => s.label === 1).length, 0);
+	console.log(`\nThe same debates as seed articles without speaker names, through \`news-seed checkworthy --json\` (${lines} labelled lines, ${positives} check-worthy)`);
+	console.log(`${'layout'.padEnd(52)} lost (1s)  merged (1s)  split   LOO: MAP  R-prec    P@10   shipped: MAP`);
+	for (const layout of layouts) {
+		const articles = debates.map((d) => debateArticle(d, layout));
+		const returned = await checkworthyJson(articles.map((a) => a.text));
+		const held: { scores: number[]; labels: (0 | 1)[] }[] = [];
+		const shipped: { scores: number[]; labels: (0 | 1)[] }[] = [];
+		const totals = { lost: 0, lostPositives: 0, merged: 0, mergedPositives: 0, split: 0 };
+		debates.forEach((debate, i) => {
+			const labels = debate.sentences.map((s) => s.label);
+			for (const s of returned[i]) if (articles[i].text.slice(s.start, s.end) !== s.text) throw new Error(`offsets of "${s.text}" do not match the text`);
+			const model = heldOutModels.get(debate);
+			if (!model) throw new Error(`no held-out model for ${debate.name}`);
+			const mapped = mapToLines(articles[i], labels, returned[i], (s) => asPrinted(predict(model, featureExample(s.text, 0))));
+			held.push({ scores: mapped.scores, labels });
+			shipped.push({ scores: mapToLines(articles[i], labels, returned[i], (s) => s.score).scores, labels });
+			for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += mapped[key];
+		});
+		const h = rankingFigures(held);
+		const s = rankingFigures(shipped);
+		console.log(`${layout.name.padEnd(52)} ${`${totals.lost} (${totals.lostPositives})`.padStart(9)}  ${`${totals.merged} (${totals.mergedPositives})`.padStart(11)}  ${String(totals.split).padStart(5)}  ${h.map.toFixed(3).padStart(8)}  ${h.rPrecision.toFixed(3).padStart(6)}  ${h.p10.toFixed(3).padStart(6)}  ${s.map.toFixed(3).padStart(13)}`);
+	}
+	console.log('(lost: lines in no returned sentence, ranked last; merged: lines sharing a returned sentence with another; LOO: scored with the weights fitted without the debate, printed to three decimals as the command does; shipped: the command\'s own scores, whose weights saw these debates)');
+}
+
 leaveOneDebateOut();
+await asSeedArticles();
 if (!quick) {
 	groundtruthSet();
 	throughput();

@@ -75,6 +75,7 @@ export const testOnlyCommandSpecs = {
 	claimsSnapshot: { id: 'newsSeed.claims.snapshot' },
 	taggingSnapshot: { id: 'newsSeed.tagging.snapshot' },
 	checkworthinessSnapshot: { id: 'newsSeed.checkworthiness.snapshot' },
+	checkworthinessWarmUp: { id: 'newsSeed.checkworthiness.warmUpStatus' },
 	indexStatus: { id: 'newsSeed.entities.indexStatus' },
 	entitiesSnapshot: { id: 'newsSeed.entities.snapshot' },
 	hostLatency: { id: 'newsSeed.hostLatency' },

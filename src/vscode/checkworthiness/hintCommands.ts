@@ -80,8 +80,11 @@ export function registerHintCommands(hints: HintService): vscode.Disposable {
 		registerCommand(snapshotCommand, async (uri?: unknown, options?: unknown) => {
 			const document = await documentOf(uri);
 			if (!document) return undefined;
-			// `readyOnly`: what the editor has scored by itself so far, computing nothing (how soon scores are ready).
-			const readyOnly = typeof options === 'object' && options !== null && (options as { readyOnly?: unknown }).readyOnly === true;
+			// `readyOnly`: what the editor has scored by itself so far, computing nothing (how soon scores are ready);
+			// `timingOnly`: only whether it is ready and how its first scoring went (the benchmark's polling).
+			const option = (name: string): boolean => typeof options === 'object' && options !== null && (options as Record<string, unknown>)[name] === true;
+			const readyOnly = option('readyOnly');
+			if (option('timingOnly')) return { ready: hints.readyScores(document) !== undefined, timing: hints.timingOf(document) };
 			const ready = hints.readyHints(document);
 			const decorated = readyOnly ? ready ?? [] : hints.allHints(document);
 			return {

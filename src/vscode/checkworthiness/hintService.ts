@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { runSliced } from '../../core/entities/articleEntities';
+import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
 import { selectHints } from '../../core/checkworthiness/hints';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
 import type { Span } from '../../core/seed/seedDocument';
@@ -22,6 +22,22 @@ interface Entry {
 	/** The run in progress, for this version; a newer version supersedes it. */
 	running?: { readonly version: number; superseded: boolean };
 	timer?: ReturnType<typeof setTimeout>;
+	/** How the article's first scoring went (for the benchmark of the first article of a session). */
+	readonly timing: ScoringTiming;
+}
+
+/** How an article's first scoring went, in the host's `performance.now()` milliseconds. */
+export interface ScoringTiming {
+	/** When the editor first asked for the article's scores. */
+	readonly startedAt: number;
+	/** The longest step that scored the blocks on screen (parse included when it had not been parsed yet). */
+	onScreenMs: number;
+	/** When every score was ready, after the first sliced run finished. */
+	readyAt?: number;
+	/** The longest slice of that run, their number and the time they took in all (the on-screen step included). */
+	longestSliceMs?: number;
+	slices?: number;
+	busyMs?: number;
 }
 
 /**
@@ -61,6 +77,17 @@ export class HintService extends Disposable {
 		return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_THRESHOLD;
 	}
 
+	/** Whether an article is being scored in slices now (a warm-up waits for it). */
+	get scoring(): boolean {
+		for (const entry of this.entries.values()) if (entry.running && !entry.running.superseded) return true;
+		return false;
+	}
+
+	/** How the article's first scoring went, if it was scored (test-only snapshot, benchmark). */
+	timingOf(document: vscode.TextDocument): Readonly<ScoringTiming> | undefined {
+		return this.entries.get(document.uri.toString())?.timing;
+	}
+
 	/** The whole article's scores if they are ready for the document's current version. */
 	readyScores(document: vscode.TextDocument): readonly SentenceScore[] | undefined {
 		const scores = this.entries.get(document.uri.toString())?.scores;
@@ -93,11 +120,12 @@ export class HintService extends Disposable {
 	hintsIn(document: vscode.TextDocument, spans: readonly Span[]): SentenceScore[] {
 		if (!this.enabled) return [];
 		const ready = this.readyScores(document);
+		if (ready) return this.select(document, ready.filter((s) => spans.some((span) => s.start < span.end && span.start < s.end)));
+		const started = performance.now();
 		const entry = this.entryFor(document);
 		const doc = this.documents.get(document);
-		const scores = ready
-			? ready.filter((s) => spans.some((span) => s.start < span.end && span.start < s.end))
-			: spans.flatMap((span) => scoreBlocksIn(doc, span, entry.cache));
+		const scores = spans.flatMap((span) => scoreBlocksIn(doc, span, entry.cache));
+		entry.timing.onScreenMs = Math.max(entry.timing.onScreenMs, performance.now() - started);
 		return this.select(document, scores);
 	}
 
@@ -110,10 +138,26 @@ export class HintService extends Disposable {
 		const run = { version, superseded: false };
 		entry.running = run;
 		const doc = this.documents.get(document);
-		void runSliced(scoreDocumentSteps(doc, entry.cache), { ...hostSlicer(), isCancelled: () => run.superseded || document.isClosed }, hostSliceBudgetMs).then((scores) => {
+		const stats: SliceStats = { longestMs: 0, slices: 0 };
+		const slicer = hostSlicer();
+		let busyMs = 0;
+		let sliceStart = performance.now();
+		const host = {
+			...slicer,
+			isCancelled: () => run.superseded || document.isClosed,
+			yieldNow: async () => {
+				busyMs += performance.now() - sliceStart;
+				await slicer.yieldNow();
+				sliceStart = performance.now();
+			},
+		};
+		void runSliced(scoreDocumentSteps(doc, entry.cache), host, hostSliceBudgetMs, stats).then((scores) => {
 			if (!scores || run.superseded) return;
 			entry.running = undefined;
 			entry.scores = { version, scores };
+			if (entry.timing.readyAt === undefined) {
+				Object.assign(entry.timing, { readyAt: performance.now(), longestSliceMs: stats.longestMs, slices: stats.slices, busyMs: entry.timing.onScreenMs + busyMs + performance.now() - sliceStart });
+			}
 			this.changeEmitter.fire(document.uri);
 		});
 	}
@@ -126,7 +170,7 @@ export class HintService extends Disposable {
 		const key = document.uri.toString();
 		let entry = this.entries.get(key);
 		if (!entry) {
-			entry = { cache: new BlockScoreCache() };
+			entry = { cache: new BlockScoreCache(), timing: { startedAt: performance.now(), onScreenMs: 0 } };
 			this.entries.set(key, entry);
 		}
 		return entry;

@@ -9,14 +9,15 @@ import { registerHintCommands } from './hintCommands';
 import { HintDecorations } from './hintDecorations';
 import { registerHintHover } from './hintHover';
 import { HintService } from './hintService';
+import { HintWarmUp } from './hintWarmUp';
 
-/** Check-worthiness hints (issue 10): marks, hover, code actions, commands and the Claims view's group. */
+/** Check-worthiness hints (issue 10): marks, hover, code actions, commands, the Claims view's group and the scorer's warm-up. */
 export function registerCheckworthinessSupport(documents: SeedDocumentCache, store: ClaimStore): ClaimsAddOn {
 	const hints = new HintService(documents, claimLinkOf(store));
 	const viewSection = new CheckworthyViewSection(hints);
 	// Disposed in the order given: the features first, then the service they read.
 	return {
-		disposable: vscode.Disposable.from(viewSection, new HintDecorations(hints), registerHintHover(hints), registerHintCodeActions(hints), registerHintCommands(hints), hints),
+		disposable: vscode.Disposable.from(new HintWarmUp(hints), viewSection, new HintDecorations(hints), registerHintHover(hints), registerHintCodeActions(hints), registerHintCommands(hints), hints),
 		viewSection,
 	};
 }

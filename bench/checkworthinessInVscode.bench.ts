@@ -1,0 +1,41 @@
+// The first article of a session in the real VS Code (issue 10): a fresh extension host on a folder of two
+// generated 1 MB seed articles, the first opened either at once (opening it activates the extension, so nothing
+// could warm the scorer before it) or after the scorer's warm-up finished, then the second. Each run is
+// bench/vscodeCheckworthiness/index.ts in a fresh host; it prints its figures. Desktop host by default;
+// BENCH_CHECKWORTHY_HOSTS=desktop,browser adds the browser's web-worker host.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSeedText } from './seedCorpus';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const folder = join('/tmp', `nsb-checkworthy-${process.pid}`);
+rmSync(folder, { recursive: true, force: true });
+mkdirSync(folder, { recursive: true });
+// Seed names, so that VS Code gives them the News Seed language when they open (which activates the extension).
+const articles = ['101_0000000000000001.txt', '102_0000000000000002.txt'];
+articles.forEach((name, i) => writeFileSync(join(folder, name), generateSeedText(1_000_000, i + 1)));
+const hosts = (process.env.BENCH_CHECKWORTHY_HOSTS ?? 'desktop').split(',');
+console.log(`load average before: ${loadavg().map((n) => n.toFixed(1)).join(', ')} (${availableParallelism()} cores, shared)`);
+let failed = 0;
+let built = false;
+for (const host of hosts) {
+	for (const phase of ['at activation', 'after warm-up']) {
+		writeFileSync(join(folder, 'bench-phase.json'), JSON.stringify({ phase, articles }));
+		const runner = host === 'browser' ? 'runWeb.mjs' : 'runIntegration.mjs';
+		const run = spawnSync(process.execPath, [join(root, 'test', 'host', runner), '--suite', join('bench', 'vscodeCheckworthiness'), '--workspace', folder, ...(built && host === 'desktop' ? ['--skip-build'] : [])], {
+			cwd: root,
+			encoding: 'utf8',
+			env: { ...process.env, NEWS_SEED_TEST_TIMEOUT_MS: process.env.NEWS_SEED_TEST_TIMEOUT_MS ?? '600000' },
+		});
+		if (host === 'desktop') built = true;
+		const figures = (run.stdout ?? '').split('\n').filter((line) => / host, phase|article|the warm-up:/.test(line)).map((line) => line.trim());
+		console.log(figures.length > 0 ? figures.join('\n') : `${host}, ${phase}: no figures (exit ${run.status}); ${(run.stdout ?? '').split('\n').slice(-8).join(' | ')} ${(run.stderr ?? '').slice(-500)}`);
+		if (run.status !== 0) failed++;
+	}
+}
+rmSync(folder, { recursive: true, force: true });
+console.log(`load average after: ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
+process.exitCode = failed ? 1 : 0;

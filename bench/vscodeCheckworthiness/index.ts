@@ -1,0 +1,104 @@
+// Runs inside a real VS Code's extension host (desktop: test/host/runIntegration.mjs; browser: runWeb.mjs), started
+// by bench/checkworthinessInVscode.bench.ts in a fresh host on a folder of two generated 1 MB seed articles: the
+// first article of the session opened, then a second one, each with the time until every check-worthiness score
+// is ready (as the hint service timed it), its longest step, and the host's longest stall meanwhile (a 10 ms timer
+// of this suite, on the same thread). The phase (in bench-phase.json of the folder) says when the first article
+// opens: at once, so that opening it activates the extension (no warm-up possible before it), or after the
+// scorer's warm-up finished. No Node: the same code runs in both hosts. Prints figures; never fails on timings.
+import * as vscode from 'vscode';
+
+interface Timing {
+	readonly startedAt: number;
+	readonly onScreenMs: number;
+	readonly readyAt?: number;
+	readonly longestSliceMs?: number;
+	readonly slices?: number;
+	readonly busyMs?: number;
+}
+
+interface WarmUpStatus {
+	readonly state: string;
+	readonly work?: { readonly rounds: number; readonly characters: number; readonly sentences: number };
+	readonly slices: number;
+	readonly busyMs: number;
+	readonly longestSliceMs: number;
+	readonly startedAt?: number;
+	readonly finishedAt?: number;
+}
+
+const lines: string[] = [];
+
+/** One figure: to the console (the browser runner reads it there) and to the desktop runner's log file. */
+async function report(line: string): Promise<void> {
+	lines.push(line);
+	console.log(`  ${line}`);
+	const logFile = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.NEWS_SEED_TEST_LOG;
+	if (logFile) await vscode.workspace.fs.writeFile(vscode.Uri.file(logFile), new TextEncoder().encode(`${lines.join('\n')}\n`));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ms = (x: number | undefined) => `${(x ?? NaN).toFixed(1)} ms`;
+
+/** The longest lateness of a 10 ms timer on this thread: the longest time the host did nothing else. */
+function stallProbe(): { stop: () => number } {
+	let last = performance.now();
+	let worst = 0;
+	const timer = setInterval(() => {
+		const now = performance.now();
+		worst = Math.max(worst, now - last - 10);
+		last = now;
+	}, 10);
+	return { stop: () => (clearInterval(timer), Math.max(worst, performance.now() - last - 10)) };
+}
+
+/** Runs a command of the extension, waiting for it to exist while the extension activates. */
+async function command<T>(id: string, ...args: unknown[]): Promise<T> {
+	for (let tries = 0; ; tries++) {
+		try {
+			return await vscode.commands.executeCommand<T>(id, ...args);
+		} catch (error) {
+			if (tries > 600) throw error;
+			await sleep(10);
+		}
+	}
+}
+
+/** Opens an article and waits until every score is ready; reports its figures. */
+async function open(label: string, uri: vscode.Uri): Promise<void> {
+	const probe = stallProbe();
+	const openedAt = performance.now();
+	await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+	let timing: Timing | undefined;
+	const deadline = performance.now() + 120_000;
+	for (;;) {
+		const state = await command<{ ready: boolean; timing?: Timing }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
+		timing = state.timing;
+		if (timing?.readyAt !== undefined || performance.now() > deadline) break;
+		await sleep(20);
+	}
+	const stall = probe.stop();
+	await report(`${label}: every score ready ${ms((timing?.readyAt ?? NaN) - openedAt)} after the open began (target 100 ms); on-screen step ${ms(timing?.onScreenMs)}, scoring work ${ms(timing?.busyMs)} in ${timing?.slices ?? "?"} slices, the longest ${ms(timing?.longestSliceMs)} (target at most 50 ms); the host's longest stall meanwhile ${ms(stall)} (every feature's work and the opening itself)`);
+}
+
+export async function run(): Promise<void> {
+	const host = typeof (globalThis as { process?: unknown }).process === 'object' ? 'desktop' : 'browser';
+	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+	if (!folder) throw new Error('the benchmark needs its generated folder as workspace');
+	const { phase, articles } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'bench-phase.json')))) as { phase: 'at activation' | 'after warm-up'; articles: string[] };
+	const extension = vscode.extensions.getExtension('news-seed.news-seed-annotator');
+	if (!extension) throw new Error('the extension is not installed');
+	await report(`${host} host, phase "${phase}": the extension was ${extension.isActive ? 'already active' : 'not yet active'} when the suite began`);
+	if (phase === 'after warm-up') {
+		await extension.activate();
+		const deadline = performance.now() + 60_000;
+		while ((await command<WarmUpStatus>('newsSeed.checkworthiness.warmUpStatus')).state !== 'done' && performance.now() < deadline) await sleep(50);
+	}
+	await open('first article of the session (1 MB)', vscode.Uri.joinPath(folder, articles[0]));
+	await sleep(500);
+	await open('second article (1 MB)', vscode.Uri.joinPath(folder, articles[1]));
+	await sleep(phase === 'at activation' ? 3_000 : 0);
+	const warm = await command<WarmUpStatus>('newsSeed.checkworthiness.warmUpStatus');
+	const work = warm.work ? `${warm.work.rounds} generated articles, ${(warm.work.characters / 1000).toFixed(0)} KB, ${warm.work.sentences} sentences` : 'nothing';
+	await report(`the warm-up: ${warm.state}; ${work}; ${warm.slices} slices, ${ms(warm.busyMs)} of work in all, the longest slice ${ms(warm.longestSliceMs)}; ${warm.finishedAt !== undefined && warm.startedAt !== undefined ? `${ms(warm.finishedAt - warm.startedAt)} from start to end` : ''}`);
+	await report('1 passed, 0 failed');
+}
