@@ -1,14 +1,19 @@
 // Check-worthiness scoring of a generated 1 MB seed article, as the editor runs it (src/vscode/checkworthiness/
 // hintService.ts): on open, parse, score the blocks on screen at once, then the whole article in slices of
 // `hostSliceBudgetMs` that give the thread back (setImmediate) in between; on a keystroke, rescore the edited
-// paragraph only (the others come from the per-block cache). Also the throughput of scoring alone, and what reading
-// the patterns' cues saves against running every pattern (same hits). Prints figures; never asserts timings.
+// paragraph only (the others come from the per-block cache). Also the throughput of scoring alone, what reading
+// the patterns' cues saves against running every pattern (same hits), and the first article of a session: fresh
+// processes (this file again, with --first-open) open the article cold, or after the editor's warm-up
+// (core/checkworthiness/warmUp.ts, run as hintWarmUp.ts runs it). Prints figures; never asserts timings.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runSliced, type SliceStats } from '../src/core/entities/articleEntities';
 import { detectFeatures, features } from '../src/core/checkworthiness/features';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, scoreText } from '../src/core/checkworthiness/scorer';
+import { warmUpPlan, warmUpSteps } from '../src/core/checkworthiness/warmUp';
 import { splitSentences } from '../src/core/seed/sentences';
 import { parseSeed, updateSeed } from '../src/core/seed/seedParser';
 import { seedCorpusFile } from './seedCorpus';
@@ -87,6 +92,36 @@ async function open(): Promise<Opening> {
 	return { onScreen, ready, cpu: cpuNow() - c0, longestStep: Math.max(onScreen, stats.longestMs), longestStepCpu, slices: stats.slices, sentences: scores?.length ?? 0 };
 }
 
+/** The editor's warm-up, as hintWarmUp.ts runs it (slices of warmUpPlan.sliceMs, pauses of warmUpPlan.pauseMs); CPU and the longest slice. */
+async function warmUp(): Promise<{ cpu: number; wall: number; longestSliceCpu: number; longestSlice: number; slices: number }> {
+	const stats: SliceStats = { longestMs: 0, slices: 0 };
+	let sliceCpu = cpuNow();
+	let longestSliceCpu = 0;
+	const c0 = sliceCpu;
+	const t0 = performance.now();
+	await runSliced(warmUpSteps(warmUpPlan.rounds, warmUpPlan.paragraphs, 0.8), {
+		now: () => performance.now(),
+		yieldNow: () => {
+			longestSliceCpu = Math.max(longestSliceCpu, cpuNow() - sliceCpu);
+			return new Promise<void>((resolve) => setTimeout(() => {
+				sliceCpu = cpuNow();
+				resolve();
+			}, warmUpPlan.pauseMs));
+		},
+	}, warmUpPlan.sliceMs, stats);
+	longestSliceCpu = Math.max(longestSliceCpu, cpuNow() - sliceCpu);
+	return { cpu: cpuNow() - c0, wall: performance.now() - t0, longestSliceCpu, longestSlice: stats.longestMs, slices: stats.slices };
+}
+
+// A child process: the first two opens of a fresh process, cold or after the warm-up; one JSON line.
+if (process.argv.includes('--first-open')) {
+	const warm = process.argv.includes('--warm') ? await warmUp() : undefined;
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	const opens = [await open(), await open()];
+	console.log(JSON.stringify({ warm, opens }));
+	process.exit(0);
+}
+
 const first = await open();
 const openings: Opening[] = [];
 for (let r = 0; r < rounds; r++) openings.push(await open());
@@ -116,6 +151,21 @@ const typingOnScreen = time(() => updateSeed(doc, [edit], edited), (next) => sco
 const typingWhole = time(() => updateSeed(doc, [edit], edited), (next) => scoreDocument(next, cache));
 const typingBlock = time(() => updateSeed(doc, [edit], edited), (next) => scoreBlocksIn(next, { start: edit.start, end: edit.start + 1 }, new BlockScoreCache()));
 
+// The first article of a session: fresh processes, alternating cold and warmed, three of each.
+interface FirstOpen {
+	warm?: Awaited<ReturnType<typeof warmUp>>;
+	opens: Opening[];
+}
+const fresh: { cold: FirstOpen[]; warm: FirstOpen[] } = { cold: [], warm: [] };
+for (let r = 0; r < 3; r++) {
+	for (const mode of ['cold', 'warm'] as const) {
+		const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--first-open', ...(mode === 'warm' ? ['--warm'] : [])], { encoding: 'utf8' });
+		const line = child.stdout.trim().split('\n').pop() ?? '';
+		if (child.status !== 0 || !line.startsWith('{')) throw new Error(`first-open child failed: ${child.stderr}`);
+		fresh[mode].push(JSON.parse(line) as FirstOpen);
+	}
+}
+
 const f1 = (x: number): string => x.toFixed(1);
 const rate = (ms: number): string => (megabytes / (ms / 1000)).toFixed(1);
 console.log(`text: ${megabytes.toFixed(2)} MB, ${whole.result.length.toLocaleString('en-US')} sentences, ${whole.result.filter((s) => s.score >= 0.5).length.toLocaleString('en-US')} at or above 0.5; median of ${rounds} rounds`);
@@ -123,6 +173,15 @@ console.log(`open, as the editor does it (parse, blocks on screen at once, the r
 console.log(`  on screen scored:                ${f1(openMedian('onScreen'))} ms after open`);
 console.log(`  every sentence's score ready:    ${f1(openMedian('ready'))} ms after open (target: 100 ms; ${f1(100 / openMedian('ready'))}x within it); CPU ${f1(openMedian('cpu'))} ms; first open, JIT cold: ${f1(first.ready)} ms`);
 console.log(`  longest host step:               ${f1(openMedian('longestStep'))} ms wall, ${f1(openMedian('longestStepCpu'))} ms CPU (target: at most 50 ms), ${openMedian('slices')} slices; first open: ${f1(first.longestStep)} ms wall, ${f1(first.longestStepCpu)} ms CPU`);
+const freshMedian = (runs: FirstOpen[], n: 0 | 1, key: keyof Opening): number => median(runs.map((r) => r.opens[n][key]));
+console.log(`the first article of a session (fresh processes, median of ${fresh.cold.length} each; the target is for every open):`);
+for (const mode of ['cold', 'warm'] as const) {
+	const runs = fresh[mode];
+	const label = mode === 'cold' ? 'no warm-up (the article opened at activation)' : 'after the warm-up';
+	console.log(`  ${label}: first open ready ${f1(freshMedian(runs, 0, 'ready'))} ms, CPU ${f1(freshMedian(runs, 0, 'cpu'))} ms, longest step ${f1(freshMedian(runs, 0, 'longestStepCpu'))} ms CPU (on screen ${f1(freshMedian(runs, 0, 'onScreen'))} ms); second open ready ${f1(freshMedian(runs, 1, 'ready'))} ms, CPU ${f1(freshMedian(runs, 1, 'cpu'))} ms, longest step ${f1(freshMedian(runs, 1, 'longestStepCpu'))} ms CPU`);
+}
+const warmUps = fresh.warm.map((r) => r.warm).filter((w) => w !== undefined);
+console.log(`  the warm-up (${warmUpPlan.rounds} generated articles of ${warmUpPlan.paragraphs} paragraphs, slices of ${warmUpPlan.sliceMs} ms, ${warmUpPlan.pauseMs} ms pauses): CPU ${f1(median(warmUps.map((w) => w.cpu)))} ms in ${median(warmUps.map((w) => w.slices))} slices over ${f1(median(warmUps.map((w) => w.wall)))} ms; longest slice ${f1(median(warmUps.map((w) => w.longestSliceCpu)))} ms CPU, ${f1(median(warmUps.map((w) => w.longestSlice)))} ms wall (the first uses: ICU's sentence rules, the largest pattern's compilation)`);
 console.log(`scoring alone (sentences split, cache empty): wall ${f1(whole.wall)} ms = ${rate(whole.wall)} MB/s, CPU ${f1(whole.cpu)} ms = ${rate(whole.cpu)} MB/s (target: 1 MB/s; ${f1(megabytes / (whole.cpu / 1000))}x)`);
 console.log(`  of which sentence splitting (Intl.Segmenter): CPU ${f1(split.cpu)} ms; scoring the split sentences: CPU ${f1(scored.cpu)} ms`);
 console.log(`  features, reading cues (what runs): CPU ${f1(cued.cpu)} ms; running every pattern (before): CPU ${f1(everyPattern.cpu)} ms: ${f1(everyPattern.cpu / cued.cpu)}x less CPU, same hits (${cued.result} = ${everyPattern.result})`);

@@ -246,6 +246,18 @@ suite('Check-worthiness hints', () => {
 		await vscode.commands.executeCommand('workbench.action.files.revert');
 	});
 
+	test('the scorer warms up once after activation, in short slices, on every feature', async function () {
+		this.timeout(120_000);
+		// The test workspace is a news seed one (seed-named articles, sidecars) and hints are on.
+		const status = await waitFor('the warm-up to finish', async () => {
+			const s = await vscode.commands.executeCommand<{ state: string; work?: { rounds: number; sentences: number }; slices: number; busyMs: number }>('newsSeed.checkworthiness.warmUpStatus');
+			return s.state === 'done' ? s : undefined;
+		}, 100_000);
+		assert.equal(status.work?.rounds, 20);
+		assert.ok((status.work?.sentences ?? 0) > 2_000, JSON.stringify(status));
+		assert.ok(status.slices > 20, `in slices: ${JSON.stringify(status)}`);
+	});
+
 	test('the Claims view lists the open articles\' check-worthy sentences not yet tagged, best first', async () => {
 		const { uri } = await openArticle();
 		const entry = await waitFor('the article in the view', async () => {

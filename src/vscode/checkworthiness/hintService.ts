@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
+import { runSliced } from '../../core/entities/articleEntities';
 import { selectHints } from '../../core/checkworthiness/hints';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
 import type { Span } from '../../core/seed/seedDocument';
@@ -8,6 +8,7 @@ import { Disposable } from '../dispose';
 import { hostSlicer } from '../entities/articleEntitiesCache';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import type { ClaimLink } from './claimLink';
+import { SliceMeter, type SliceFigures } from './sliceMeter';
 
 /** Setting keys; the command toggles `enabled`. */
 export const hintSettings = { section: 'newsSeed.checkworthiness', enabled: 'enabled', threshold: 'threshold' } as const;
@@ -26,18 +27,19 @@ interface Entry {
 	readonly timing: ScoringTiming;
 }
 
-/** How an article's first scoring went, in the host's `performance.now()` milliseconds. */
-export interface ScoringTiming {
+/**
+ * How an article's first scoring went, in the host's `performance.now()` milliseconds, with the figures of the
+ * first sliced run (its slices; the on-screen step is not one of them).
+ */
+export interface ScoringTiming extends Partial<SliceFigures> {
 	/** When the editor first asked for the article's scores. */
 	readonly startedAt: number;
 	/** The longest step that scored the blocks on screen (parse included when it had not been parsed yet). */
 	onScreenMs: number;
+	/** The same in the thread's CPU time (desktop host). */
+	onScreenCpuMs?: number;
 	/** When every score was ready, after the first sliced run finished. */
 	readyAt?: number;
-	/** The longest slice of that run, their number and the time they took in all (the on-screen step included). */
-	longestSliceMs?: number;
-	slices?: number;
-	busyMs?: number;
 }
 
 /**
@@ -121,11 +123,13 @@ export class HintService extends Disposable {
 		if (!this.enabled) return [];
 		const ready = this.readyScores(document);
 		if (ready) return this.select(document, ready.filter((s) => spans.some((span) => s.start < span.end && span.start < s.end)));
-		const started = performance.now();
+		const meter = new SliceMeter();
 		const entry = this.entryFor(document);
 		const doc = this.documents.get(document);
 		const scores = spans.flatMap((span) => scoreBlocksIn(doc, span, entry.cache));
-		entry.timing.onScreenMs = Math.max(entry.timing.onScreenMs, performance.now() - started);
+		meter.end();
+		entry.timing.onScreenMs = Math.max(entry.timing.onScreenMs, meter.figures.busyMs);
+		if (meter.figures.busyCpuMs !== undefined) entry.timing.onScreenCpuMs = Math.max(entry.timing.onScreenCpuMs ?? 0, meter.figures.busyCpuMs);
 		return this.select(document, scores);
 	}
 
@@ -138,25 +142,20 @@ export class HintService extends Disposable {
 		const run = { version, superseded: false };
 		entry.running = run;
 		const doc = this.documents.get(document);
-		const stats: SliceStats = { longestMs: 0, slices: 0 };
-		const slicer = hostSlicer();
-		let busyMs = 0;
-		let sliceStart = performance.now();
-		const host = {
-			...slicer,
-			isCancelled: () => run.superseded || document.isClosed,
-			yieldNow: async () => {
-				busyMs += performance.now() - sliceStart;
-				await slicer.yieldNow();
-				sliceStart = performance.now();
-			},
-		};
-		void runSliced(scoreDocumentSteps(doc, entry.cache), host, hostSliceBudgetMs, stats).then((scores) => {
+		// The first run of an article is measured (the benchmark of the first article of a session).
+		const meter = entry.timing.readyAt === undefined ? new SliceMeter() : undefined;
+		const host = { ...hostSlicer(), isCancelled: () => run.superseded || document.isClosed };
+		// Yield first: the caller has usually just scored and drawn the blocks on screen in this stretch.
+		void host.yieldNow().then(() => {
+			meter?.begin();
+			return runSliced(scoreDocumentSteps(doc, entry.cache), meter ? meter.wrap(host) : host, hostSliceBudgetMs);
+		}).then((scores) => {
 			if (!scores || run.superseded) return;
 			entry.running = undefined;
 			entry.scores = { version, scores };
-			if (entry.timing.readyAt === undefined) {
-				Object.assign(entry.timing, { readyAt: performance.now(), longestSliceMs: stats.longestMs, slices: stats.slices, busyMs: entry.timing.onScreenMs + busyMs + performance.now() - sliceStart });
+			if (meter && entry.timing.readyAt === undefined) {
+				meter.end();
+				Object.assign(entry.timing, { readyAt: performance.now(), ...meter.figures });
 			}
 			this.changeEmitter.fire(document.uri);
 		});

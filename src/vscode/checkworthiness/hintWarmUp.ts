@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
+import { runSliced } from '../../core/entities/articleEntities';
 import { warmUpPlan, warmUpSteps, type WarmUpWork } from '../../core/checkworthiness/warmUp';
 import { isSeedDocument } from '../convert';
 import { testOnlyCommands } from '../commandIds';
 import { Disposable } from '../dispose';
 import { registerCommand } from '../registerCommand';
 import { hintSettings, type HintService } from './hintService';
+import { SliceMeter, type SliceFigures } from './sliceMeter';
 
 /** Waits this long after activation before starting, and again while an article is being scored. */
 const WARM_UP_DELAY_MS = 200;
@@ -13,13 +14,9 @@ const WARM_UP_DELAY_MS = 200;
 const SEED_WORKSPACE_GLOB = '{**/*.claims.json,**/news-entities.json,**/[0-9][0-9][0-9]_*.txt}';
 
 /** What the warm-up did (the test-only status command). */
-export interface WarmUpStatus {
+export interface WarmUpStatus extends SliceFigures {
 	state: 'waiting' | 'running' | 'done' | 'not a news seed workspace' | 'disposed';
 	work?: WarmUpWork;
-	/** Slices run, the time they took in all and the longest one (ms, the host's clock). */
-	slices: number;
-	busyMs: number;
-	longestSliceMs: number;
 	/** When it started and finished (the host's `performance.now()`). */
 	startedAt?: number;
 	finishedAt?: number;
@@ -68,24 +65,19 @@ export class HintWarmUp extends Disposable {
 				return;
 			}
 		}
+		// An article opened meanwhile comes first (its scoring warms the same code).
+		await this.pause();
 		if (this.stopped) return;
 		this.status.state = 'running';
 		this.status.startedAt = performance.now();
-		const stats: SliceStats = { longestMs: 0, slices: 0 };
-		let sliceStart = performance.now();
-		const work = await runSliced(warmUpSteps(warmUpPlan.rounds, warmUpPlan.paragraphs, this.hints.threshold), {
+		const meter = new SliceMeter();
+		const work = await runSliced(warmUpSteps(warmUpPlan.rounds, warmUpPlan.paragraphs, this.hints.threshold), meter.wrap({
 			now: () => performance.now(),
-			yieldNow: () => {
-				this.status.busyMs += performance.now() - sliceStart;
-				return this.pause().then(() => {
-					sliceStart = performance.now();
-				});
-			},
+			yieldNow: () => this.pause(),
 			isCancelled: () => this.stopped || !this.hints.enabled,
-		}, warmUpPlan.sliceMs, stats);
-		this.status.busyMs += performance.now() - sliceStart;
-		this.status.slices = stats.slices;
-		this.status.longestSliceMs = stats.longestMs;
+		}), warmUpPlan.sliceMs);
+		meter.end();
+		Object.assign(this.status, meter.figures);
 		if (this.stopped) return;
 		if (!work) {
 			// Hints turned off midway: the next time they are turned on, the warm-up starts again.
