@@ -1,5 +1,5 @@
 // Runs inside a real VS Code's extension host (desktop: test/host/runIntegration.mjs; browser: runWeb.mjs), started
-// by bench/checkworthinessInVscode.bench.ts in a fresh host on a folder of two generated 1 MB seed articles: the
+// by bench/hintsInVscode.bench.ts in a fresh host on a folder of two generated 1 MB seed articles: the
 // first article of the session opened, then a second one, each with the time until every check-worthiness score
 // is ready (as the hint service timed it), its longest step, and the host's longest stall meanwhile (a 10 ms timer
 // of this suite, on the same thread). The phase (in bench-phase.json of the folder) says when the first article
