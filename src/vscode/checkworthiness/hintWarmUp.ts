@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { runSliced } from '../../core/entities/articleEntities';
 import { warmUpPlan, warmUpSteps, type WarmUpWork } from '../../core/checkworthiness/warmUp';
+import { isSeedFileName } from '../../core/seed/seedRecognition';
 import { isSeedDocument } from '../convert';
 import { testOnlyCommands } from '../commandIds';
 import { Disposable } from '../dispose';
@@ -12,6 +13,15 @@ import { SliceMeter, type SliceFigures } from './sliceMeter';
 const WARM_UP_DELAY_MS = 200;
 /** The files that make a workspace a news seed one: sidecars, the entity knowledge, seed-named articles. */
 const SEED_WORKSPACE_GLOB = '{**/*.claims.json,**/news-entities.json,**/[0-9][0-9][0-9]_*.txt}';
+
+/** Whether a workspace folder holds a seed file at its top level (hosts without file search, such as the browser's). */
+async function seedFileAtTopLevel(): Promise<boolean> {
+	for (const folder of vscode.workspace.workspaceFolders ?? []) {
+		const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(() => []);
+		if (entries.some(([name, type]) => type === vscode.FileType.File && (isSeedFileName(name) || name.endsWith('.claims.json') || name === 'news-entities.json'))) return true;
+	}
+	return false;
+}
 
 /** What the warm-up did (the test-only status command). */
 export interface WarmUpStatus extends SliceFigures {
@@ -30,7 +40,9 @@ export interface WarmUpStatus extends SliceFigures {
  *
  * Scenarios:
  *  - activation with hints on, in a news seed workspace (a seed article open, or sidecars, entity knowledge or
- *    seed-named articles in the folder): starts 200 ms later, done in about 200 ms of CPU;
+ *    seed-named articles in the folder, or at its top level where the host cannot search): starts 200 ms
+ *    later, done in about 200 ms of CPU;
+ *  - no seed file found (another folder, or a host that cannot search it): starts when a seed article opens;
  *  - hints off (setting or toggle): does not run; starts when they are turned on, if it has not run yet;
  *  - an article being scored: pauses until it is done (the article comes first, and warms the code too);
  *  - disposed: stops at once (its timer cleared).
@@ -47,6 +59,13 @@ export class HintWarmUp extends Disposable {
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => {
 			if (event.affectsConfiguration(hintSettings.section)) this.startIfWanted();
 		}));
+		// A folder where no seed file was found (or the host cannot search it): the first seed article opened counts.
+		this._register(vscode.workspace.onDidOpenTextDocument((document) => {
+			if (this.status.state !== 'not a news seed workspace' || !isSeedDocument(document)) return;
+			this.status.state = 'waiting';
+			this.started = false;
+			this.startIfWanted();
+		}));
 		this._register(registerCommand(testOnlyCommands.checkworthinessWarmUp, () => ({ ...this.status })));
 		this.startIfWanted();
 	}
@@ -59,7 +78,8 @@ export class HintWarmUp extends Disposable {
 
 	private async run(): Promise<void> {
 		if (!vscode.workspace.textDocuments.some(isSeedDocument)) {
-			const found = await vscode.workspace.findFiles(SEED_WORKSPACE_GLOB, '**/node_modules/**', 1).then((uris) => uris.length > 0, () => false);
+			const found = await vscode.workspace.findFiles(SEED_WORKSPACE_GLOB, '**/node_modules/**', 1).then((uris) => uris.length > 0, () => false)
+				|| await seedFileAtTopLevel();
 			if (!found) {
 				this.status.state = 'not a news seed workspace';
 				return;
