@@ -38,7 +38,7 @@ const templates: readonly ((n: number) => string)[] = [
 
 /**
  * A generated seed article for round `round`: a dateline and lead, then `paragraphs` paragraphs of four or five
- * of the sentences above and a heading now and then. Deterministic; about 300 characters per paragraph.
+ * of the sentences above and a heading now and then. Deterministic; about 360 characters per paragraph.
  */
 export function warmUpArticle(round: number, paragraphs: number): string {
 	const blocks = [` date 2024-03-16 ${templates[round % templates.length](round)}`];
@@ -54,7 +54,7 @@ export function warmUpArticle(round: number, paragraphs: number): string {
 
 /**
  * The warm-up the editor runs, shared with the benchmark that measured it (bench/checkworthiness.bench.ts): 20
- * generated articles of 30 paragraphs (about 200 KB, 2,700 sentences; fewer left the first 1 MB article slower
+ * generated articles of 30 paragraphs (about 220 KB, 2,720 sentences; fewer left the first 1 MB article slower
  * than the second, more gained nothing), in slices of at most 4 ms with 5 ms pauses between them.
  */
 export const warmUpPlan = { rounds: 20, paragraphs: 30, sliceMs: 4, pauseMs: 5 } as const;
