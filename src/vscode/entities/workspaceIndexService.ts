@@ -10,7 +10,10 @@ import { HostLatencyProbe, type HostLatency } from '../hostLatencyProbe';
 import { hostSlicer } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
 
-const cacheFileName = 'entity-index.v3.jsonl';
+const cacheFileName = 'entity-index.v4.jsonl';
+
+/** Caches of earlier formats, deleted when the current one is missing (megabytes nobody reads). */
+const oldCacheFileNames = ['entity-index.jsonl', 'entity-index.v3.jsonl'];
 
 /** A build still running after this long shows the window progress (shorter ones show nothing). */
 const progressAfterMs = 1000;
@@ -59,6 +62,23 @@ export interface IndexBuildReport {
 	/** Files the worker pool scanned during the build, and workers it started. */
 	readonly workerFiles: number;
 	readonly workersStarted: number;
+	/** Where the start went, in milliseconds from the build's start (see {@link IndexStartup}). */
+	readonly startup: IndexStartup;
+}
+
+/**
+ * The first part of a build, in milliseconds from its start: news-entities.json read (`knowledgeMs`), the cache
+ * read and parsed (`cacheMs`, at the same time), its summaries in the index (`servedMs`, `served` of them: from
+ * then on, the index answers), and VS Code's file search answered (`foundMs`). `servedAt` is the clock time
+ * (Date.now()) the cached summaries were served, for the benchmark.
+ */
+export interface IndexStartup {
+	readonly knowledgeMs: number;
+	readonly cacheMs: number;
+	readonly servedMs: number;
+	readonly served: number;
+	readonly servedAt: number;
+	readonly foundMs: number;
 }
 
 /**
@@ -144,7 +164,7 @@ export class WorkspaceIndexService extends Disposable {
 				},
 			},
 			analyze: this.analyze,
-			lexiconFor: (uri) => this.knowledge.lexiconFor(vscode.Uri.parse(uri)),
+			lexiconFor: (uri) => this.knowledge.lexiconForUriString(uri),
 			baseName: baseNameOf,
 		});
 		if (offThread) this._register(offThread);
@@ -259,28 +279,44 @@ export class WorkspaceIndexService extends Disposable {
 			});
 		}, progressAfterMs);
 		let counts: ScanCounts | undefined;
+		let startup: IndexStartup = { knowledgeMs: 0, cacheMs: 0, servedMs: 0, served: 0, servedAt: 0, foundMs: 0 };
 		let files = 0;
 		const where = this.pool ? 'workers' : 'host';
 		const poolBefore = { files: this.pool?.stats.files ?? 0, started: this.pool?.stats.started ?? 0 };
 		try {
-			await this.knowledge.ready;
-			const knowledgeAt = Date.now();
-			let servedAtOnce = 0;
-			if (!this.cacheLoaded) {
-				this.cacheLoaded = true;
-				await this.loadCache();
+			// news-entities.json, the cache and VS Code's file search, all asked at once: the cache is read and parsed
+			// while the others answer, and its summaries serve as soon as the lexicons they were made with are known
+			// (a summary of another lexicon is not served: news-entities.json changed, the file is analysed again).
+			let knowledgeAt = 0;
+			const knowledgeRead = this.knowledge.ready.then(() => (knowledgeAt = Date.now()));
+			let cacheAt = started;
+			const cacheRead = this.cacheLoaded ? undefined : this.loadCache().then(() => (cacheAt = Date.now()));
+			this.cacheLoaded = true;
+			let foundAt = 0;
+			const search = Promise.resolve(vscode.workspace.findFiles('**/*.txt')).then((found) => {
+				foundAt = Date.now();
+				return found;
+			});
+			// Not rejected before it is awaited below (a failed search is the build's failure, as before).
+			void search.catch(() => undefined);
+			await knowledgeRead;
+			let served = 0;
+			if (cacheRead) {
+				await cacheRead;
 				// A second start: the cached summaries serve before VS Code's file search answers (seconds in a large
 				// folder); the files found then confirm them (stat), or correct them.
-				servedAtOnce = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats)) ?? 0;
-				if (servedAtOnce) this.updateEmitter.fire();
+				served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats)) ?? 0;
+				if (served) this.updateEmitter.fire();
 			}
-			const cacheAt = Date.now();
-			const found = await vscode.workspace.findFiles('**/*.txt');
+			const servedAt = Date.now();
+			const found = await search;
+			const searchedAt = Date.now();
 			// The host's latency is measured from here: what came before (activation, other extensions starting while
 			// VS Code searches the folder) is not the index's doing; the cache's slices count in the longest slice.
 			this.probe.start();
-			// Where a slow start goes: the user's entity knowledge, the cache, VS Code's file search.
-			this.log.info(`entity index: started after ${knowledgeAt - started} ms for news-entities.json, ${cacheAt - knowledgeAt} ms to read the cache (${servedAtOnce} summaries served at once), ${Date.now() - cacheAt} ms to find ${found.length} .txt files`);
+			startup = { knowledgeMs: knowledgeAt - started, cacheMs: cacheAt - started, servedMs: servedAt - started, served, servedAt, foundMs: foundAt - started };
+			// Where a slow start goes: the user's entity knowledge, the cache, VS Code's file search (all from the start).
+			this.log.info(`entity index: news-entities.json read after ${startup.knowledgeMs} ms, the cache after ${startup.cacheMs} ms, ${served} summaries served after ${startup.servedMs} ms, ${found.length} .txt files found after ${startup.foundMs} ms (${searchedAt - started} ms in all)`);
 			const uris = found.map((uri) => uri.toString()).sort();
 			files = uris.length;
 			progressMessage = `0/${uris.length} articles`;
@@ -320,7 +356,7 @@ export class WorkspaceIndexService extends Disposable {
 			const actual = this.pool ? where : 'host';
 			const workerFiles = (this.pool?.stats.files ?? poolBefore.files) - poolBefore.files;
 			const workersStarted = (this.pool?.stats.started ?? poolBefore.started) - poolBefore.started;
-			this.lastBuild = { articles: this.index.size, files, ms: this.lastBuildMs, where: actual, reason: actual === 'host' ? this.poolLost : undefined, counts, host, longestSliceMs, workerFiles, workersStarted };
+			this.lastBuild = { articles: this.index.size, files, ms: this.lastBuildMs, where: actual, reason: actual === 'host' ? this.poolLost : undefined, counts, host, longestSliceMs, workerFiles, workersStarted, startup };
 			if (counts) {
 				this.log.info(`entity index: ${this.index.size} articles in ${this.lastBuildMs} ms (${counts.analysed} analysed ${actual === 'workers' ? 'in workers' : 'on the host'}, ${counts.unchanged} unchanged, ${counts.same} read again unchanged, ${counts.notSeed} not seeds, ${counts.gone} gone); longest stall of the extension host ${host.maxLatenessMs.toFixed(0)} ms (${(host.worstAtMs / 1000).toFixed(1)} s into the build), ${host.over50Ms} over 50 ms`);
 			} else if (!this.cancelled) {
@@ -369,8 +405,9 @@ export class WorkspaceIndexService extends Disposable {
 		try {
 			if (uri) bytes = await vscode.workspace.fs.readFile(uri);
 		} catch {
-			// No cache of this format yet: drop the one of the first format, if any (15 MB of summaries nobody reads).
-			if (this.storage) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, 'entity-index.jsonl'))).catch(() => undefined);
+			// No cache of this format yet: drop those of earlier formats, if any.
+			const storage = this.storage;
+			if (storage) for (const name of oldCacheFileNames) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, name))).catch(() => undefined);
 		}
 		if (bytes) {
 			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
