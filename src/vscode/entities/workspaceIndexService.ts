@@ -24,6 +24,13 @@ const progressEventMs = 2000;
 /** Answers from workers are applied to the index in slices of at most about this long. */
 const applyBudgetMs = 8;
 
+/**
+ * The start (the cache read, parsed and served) runs in longer slices, still well under the 50 ms a step may hold
+ * the host: at start-up every other extension is busy too, and each yield waits a turn of the event loop behind
+ * them, so 8 ms slices got well under half the thread (a profile of the warm start in code-server).
+ */
+const startBudgetMs = 24;
+
 /** The file name part of a URI, for labels. */
 export function baseName(uri: vscode.Uri): string {
 	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -310,7 +317,7 @@ export class WorkspaceIndexService extends Disposable {
 				await cacheRead;
 				// A second start: the cached summaries serve before VS Code's file search answers (seconds in a large
 				// folder); the files found then confirm them (stat), or correct them.
-				served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, startStats)) ?? 0;
+				served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
 				if (served) this.updateEmitter.fire();
 			}
 			const servedAt = Date.now();
@@ -417,7 +424,7 @@ export class WorkspaceIndexService extends Disposable {
 			if (storage) for (const name of oldCacheFileNames) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, name))).catch(() => undefined);
 		}
 		if (bytes) {
-			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, stats);
+			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
 			if (files) this.updater.useCache(files);
 			return;
 		}
@@ -441,7 +448,7 @@ export class WorkspaceIndexService extends Disposable {
 			} catch {
 				continue;
 			}
-			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, stats);
+			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
 			if (!files) return;
 			const offered = this.updater.useSharedCache(files.values(), (relative) => vscode.Uri.joinPath(folder.uri, relative).toString());
 			this.log.info(`entity index: shared cache ${shared.fsPath}: ${offered} summaries offered (each used only if its file's text has the same content hash)`);
