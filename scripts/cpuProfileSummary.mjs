@@ -62,7 +62,7 @@ const ms = (us) => `${(us / 1000).toFixed(0)} ms`;
 console.log(`${file}: ${((t - profile.startTime) / 1e6).toFixed(2)} s profiled`);
 console.log('\nself time (top):');
 for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms(us).padStart(8)}  ${key}`);
-console.log('\nby our outermost... nearest own frame (busy only):');
+console.log('\nby the nearest frame of our bundle on the stack, else the frame itself (busy only):');
 for (const [key, us] of [...oursSelf].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms(us).padStart(8)}  ${key}`);
 console.log(`\ntimeline (${bucketMs} ms buckets: busy, gc, what ran most):`);
 buckets.forEach((bucket, i) => {
