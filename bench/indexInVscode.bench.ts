@@ -35,6 +35,8 @@ for (const phase of ['cold', 'warm']) {
 	});
 	if (run.status !== 0) failed++;
 }
-rmSync(runDir, { recursive: true, force: true });
+// BENCH_KEEP_RUN=1 keeps it (the extension's log: user-data/logs/*/exthost1/output_logging_*/*News Seed.log).
+if (process.env.BENCH_KEEP_RUN) console.log(`run folder kept: ${runDir}`);
+else rmSync(runDir, { recursive: true, force: true });
 console.log(`load average after: ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
 process.exitCode = failed ? 1 : 0;

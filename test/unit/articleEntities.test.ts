@@ -94,6 +94,21 @@ void describe('runSliced', () => {
 		assert.equal(stats.longestMs, 12);
 	});
 
+	void it('adds the slices up when the record starts with a total', async () => {
+		let clock = 0;
+		function* work(): Generator<void, void> {
+			for (let i = 0; i < 10; i++) {
+				clock += 6;
+				yield;
+			}
+		}
+		// The clock also moves while the thread is given back (other work): that time is not counted.
+		const stats = { longestMs: 0, slices: 0, totalMs: 0 };
+		await runSliced(work(), { now: () => clock, yieldNow: async () => { clock += 100; } }, 10, stats);
+		assert.equal(stats.totalMs, 60);
+		assert.equal(stats.slices, 6);
+	});
+
 	void it('stops when cancelled', async () => {
 		let steps = 0;
 		function* work(): Generator<void, string> {

@@ -143,6 +143,18 @@ void describe('occurrenceSummary', () => {
 	});
 });
 
+/** A cache line with a summary's names and other details (damaged ones), of the right length. */
+function withDetails(line: string, details: string): string {
+	const head = JSON.parse(line.slice(0, line.indexOf('\t'))) as unknown[];
+	head[5] = details.length;
+	return `${JSON.stringify(head)}\t${details}`;
+}
+
+/** A cache line of one place named "Geneva" with `mentions` mentions and these details. */
+function genevaLine(mentions: unknown, details: string, type = 2): string {
+	return `${JSON.stringify(['file:///a.txt', 1, 2, 'k', ['Geneva', type, [], mentions], details.length])}\t${details}`;
+}
+
 void describe('index cache', () => {
 	void it('round-trips a file through a cache line, and a file that is not a seed', () => {
 		const file: CachedFile = { uri: 'file:///a.txt', stamp: { mtime: 17, size: a.length }, article: summary(a) };
@@ -157,20 +169,40 @@ void describe('index cache', () => {
 
 	void it('reads damaged details as no headings and empty mentions, and keeps the names', () => {
 		const line = encodeIndexCacheLine({ uri: 'file:///a.txt', stamp: { mtime: 1, size: 1 }, article: summary(a) });
-		const file = parseIndexCacheLine(`${line.slice(0, line.indexOf('\t'))}\t[[0], "x`);
+		const file = parseIndexCacheLine(withDetails(line, '[[0], "x'));
 		assert.ok(file?.article);
 		assert.ok(file.article.entities.some((e) => e.canonical === 'Maria Ortega-Lindqvist'));
 		assert.deepEqual(file.article.headings, []);
-		assert.deepEqual(file.article.entities[0].spans, [0, 0]);
+		const first = file.article.entities[0];
+		assert.deepEqual(first.spans, Array.from({ length: 2 * mentionCount(first) }, () => 0), 'as many empty mentions as the names say');
+	});
+
+	void it('fills the index from the names alone: mention counts are in them, the details stay unparsed', () => {
+		const text = summary(a);
+		const line = encodeIndexCacheLine({ uri: 'file:///a.txt', stamp: { mtime: 1, size: 1 }, article: text });
+		// Details that would throw if parsed: filling the index and counting mentions must not touch them.
+		const file = parseIndexCacheLine(withDetails(line, '[[0], "x'));
+		assert.ok(file?.article);
+		const index = new WorkspaceEntityIndex();
+		index.set('file:///a.txt', file.article);
+		const counts = (article: IndexedArticle) => article.entities.map((e) => [e.canonical, mentionCount(e)]);
+		assert.deepEqual(counts(file.article), counts(text));
+		assert.equal(Object.getOwnPropertyDescriptor(file.article, 'expanded')?.value, undefined, 'details not parsed');
+		assert.equal(index.entityTotals().place.find((t) => t.name === 'Geneva')?.mentions, 2);
 	});
 
 	void it('rejects damaged lines', () => {
 		assert.equal(parseIndexCacheLine('{"key": 1'), undefined);
 		assert.equal(parseIndexCacheLine('{"key": "k"}'), undefined);
-		assert.equal(parseIndexCacheLine('["file:///a.txt", 1, 2, "k", ["Geneva", 7, []]]\t[[0], [], [[1, 2]]]'), undefined, 'unknown type code');
-		assert.equal(parseIndexCacheLine('["file:///a.txt", 1, 2, "k", ["Geneva", 2]]\t[[0], [], [[1, 2]]]'), undefined, 'names cut short');
-		assert.deepEqual(parseIndexCacheLine('["file:///a.txt", 1, 2, "k", ["Geneva", 2, []]]\t[[0], [], [[1]]]')?.article?.entities[0].spans, [0, 0], 'odd span count');
-		assert.deepEqual(parseIndexCacheLine('["file:///a.txt", 1, 2, "k", ["Geneva", 2, []]]\t[[0], [], [[1, 7]]]')?.article?.entities[0].spans, [1, 7]);
+		assert.equal(parseIndexCacheLine(genevaLine(1, '[[0], [], [[1, 2]]]', 7)), undefined, 'unknown type code');
+		assert.equal(parseIndexCacheLine('["file:///a.txt", 1, 2, "k", ["Geneva", 2, []]]\t[[0], [], [[1, 2]]]'), undefined, 'the layout before mention counts');
+		assert.equal(parseIndexCacheLine(genevaLine(0, '[[0], [], []]')), undefined, 'an entity without mentions');
+		assert.equal(parseIndexCacheLine(genevaLine(1.5, '[[0], [], [[1, 7]]]')), undefined, 'a count that is no count');
+		assert.equal(parseIndexCacheLine(genevaLine(1, '[[0], [], [[1, 7]]]').slice(0, -3)), undefined, 'a line cut short');
+		assert.equal(parseIndexCacheLine(`${genevaLine(1, '[[0], [], [[1, 7]]]')}]`), undefined, 'details longer than written');
+		assert.deepEqual(parseIndexCacheLine(genevaLine(1, '[[0], [], [[1]]]'))?.article?.entities[0].spans, [0, 0], 'odd span count');
+		assert.deepEqual(parseIndexCacheLine(genevaLine(1, '[[0], [], [[1, 7, 9, 15]]]'))?.article?.entities[0].spans, [0, 0], 'more spans than the count');
+		assert.deepEqual(parseIndexCacheLine(genevaLine(2, '[[0], [], [[1, 7, 9, 15]]]'))?.article?.entities[0].spans, [1, 7, 9, 15]);
 	});
 
 	void it('reads back what it wrote, in steps, skipping damaged lines and ignoring foreign caches', () => {
@@ -182,6 +214,7 @@ void describe('index cache', () => {
 		assert.deepEqual([...read.keys()], ['file:///0.txt', 'file:///2.txt']);
 		assert.deepEqual(plainFile(read.get('file:///2.txt')), plainFile(files[2]));
 		assert.equal(drain(readIndexCacheSteps(bytes(written.replace(indexCacheHeader, '{"format":"news-seed-entity-index","version":2}')))).size, 0);
+		assert.equal(drain(readIndexCacheSteps(bytes(written.replace(indexCacheHeader, '{"format":"news-seed-entity-index","version":3}')))).size, 0, 'the layout without mention counts');
 		assert.equal(drain(readIndexCacheSteps(bytes(''))).size, 0);
 		assert.equal(drain(readIndexCacheSteps(bytes(indexCacheHeader))).size, 0);
 	});
@@ -433,6 +466,63 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		assert.equal(warm.index.occurrences(names('place', 'Geneva')).length, 1);
 		assert.deepEqual([...warm.index.uris()].sort(), [uris[0], uris[1]]);
 		assert.equal(warm.dirty, true);
+	});
+
+	void it('a second start as the extension runs it: cached summaries served at once, then every file confirmed; stale ones analysed again', async () => {
+		const files = new MemoryFiles();
+		files.write(uris[0], a);
+		files.write(uris[1], b);
+		files.write(uris[2], 'shopping list: Geneva chocolate');
+		files.write(uris[3], c);
+		const { updater } = updaterOf(files);
+		await updater.scanAll(uris, scannerOf(files).scan, { apply });
+		const bytes = drain(writeIndexCacheSteps(updater.cacheEntries()));
+
+		// Changed while the editor was closed: b.txt (same size, new time), c.txt deleted.
+		files.write(uris[1], b.replace('Geneva', 'Lisbon'), 2);
+		files.texts.delete(uris[3]);
+		const scanner = scannerOf(files);
+		const warm = updaterOf(files).updater;
+		warm.useCache(drain(readIndexCacheSteps(bytes)));
+		assert.equal(drain(warm.adoptCachedSteps(warm.cachedUris())), 3, 'every cached summary served before any file is stat\'ed');
+		assert.equal(warm.index.occurrences(names('place', 'Geneva')).length, 2, 'the stale entry serves until it is checked');
+		assert.deepEqual(await warm.scanAll([uris[0], uris[1], uris[2]], scanner.scan, { apply }), { unchanged: 2, same: 0, analysed: 1, notSeed: 0, gone: 0 });
+		assert.equal(scanner.analysed(), 1, 'the stale entry analysed again');
+		assert.deepEqual(warm.index.occurrences(names('place', 'Geneva')).map((o) => o.uri), [uris[0]]);
+		assert.deepEqual(warm.index.occurrences(names('place', 'Lisbon')).map((o) => o.uri), [uris[1]]);
+		assert.deepEqual([...warm.index.uris()].sort(), [uris[0], uris[1]], 'the deleted file gone');
+
+		// news-entities.json changed while the editor was closed: nothing is served, every seed is analysed again.
+		const lexicon = { notEntities: ['Geneva'] };
+		const relearn = updaterOf(files, lexicon).updater;
+		relearn.useCache(drain(readIndexCacheSteps(bytes)));
+		assert.equal(drain(relearn.adoptCachedSteps(relearn.cachedUris())), 0, 'summaries of another lexicon are not served');
+		assert.equal(relearn.index.size, 0);
+		const rescanner = scannerOf(files);
+		assert.deepEqual(await relearn.scanAll([uris[0], uris[1], uris[2]], rescanner.scan, { apply }), { unchanged: 1, same: 0, analysed: 2, notSeed: 0, gone: 0 });
+		assert.equal(rescanner.analysed(), 2);
+		assert.equal(relearn.index.occurrences(names('place', 'Geneva')).length, 0, 'the new lexicon respected');
+		assert.deepEqual([...relearn.index.uris()].sort(), [uris[0], uris[1]]);
+	});
+
+	void it('starts cold from a damaged or truncated cache: what is unreadable is never served', async () => {
+		const files = new MemoryFiles();
+		files.write(uris[0], a);
+		files.write(uris[1], b);
+		const { updater } = updaterOf(files);
+		await updater.scanAll(uris.slice(0, 2), scannerOf(files).scan, { apply });
+		const bytes = drain(writeIndexCacheSteps(updater.cacheEntries()));
+		const garbage = new Uint8Array(bytes.length).map((_, i) => (i * 7919) % 251);
+		const cut = bytes.subarray(0, bytes.length - 20);
+		for (const [what, damaged, served] of [['garbage', garbage, 0], ['no header', bytes.subarray(bytes.indexOf(10) + 1), 0], ['cut inside the last line', cut, 1]] as const) {
+			const warm = updaterOf(files).updater;
+			warm.useCache(drain(readIndexCacheSteps(damaged)));
+			assert.equal(drain(warm.adoptCachedSteps(uris.slice(0, 2))), served, what);
+			const scanner = scannerOf(files);
+			await warm.scanAll(uris.slice(0, 2), scanner.scan, { apply });
+			assert.equal(scanner.analysed(), 2 - served, `${what}: the rest analysed`);
+			assert.equal(warm.index.occurrences(names('place', 'Geneva')).length, 2, what);
+		}
 	});
 
 	void it('stops when the scan is cancelled, and drops files no longer listed when it completes', async () => {

@@ -153,6 +153,8 @@ export interface SliceHost {
 export interface SliceStats {
 	longestMs: number;
 	slices: number;
+	/** The slices' time added up (the time the steps held the thread), when the record starts with it. */
+	totalMs?: number;
 }
 
 /**
@@ -183,5 +185,6 @@ function record(stats: SliceStats | undefined, ms: number): void {
 	if (stats) {
 		stats.longestMs = Math.max(stats.longestMs, ms);
 		stats.slices++;
+		if (stats.totalMs !== undefined) stats.totalMs += ms;
 	}
 }

@@ -4,7 +4,7 @@
  * storage; `news-seed index` writes the same format.
  */
 import type { EntityType } from './index';
-import { indexFormatVersion, type IndexedArticle, type IndexedEntity } from './indexedArticle';
+import { indexFormatVersion, mentionCount, type IndexedArticle, type IndexedEntity } from './indexedArticle';
 
 /** What the host's file system says about a file; a changed size or time means the text must be read again. */
 export interface FileStamp {
@@ -20,10 +20,16 @@ export interface CachedFile {
 }
 
 /**
+ * The layout of the cache lines (see {@link encodeIndexCacheLine}), apart from the summaries' own version: 2 added
+ * each entity's mention count to the names, so that a second start fills the index without parsing any details.
+ */
+export const indexCacheLayout = 2;
+
+/**
  * The first line of a cache written as JSON Lines (one file per line after it). Lines let a host write and read
  * a large cache a few hundred files at a time, yielding in between.
  */
-export const indexCacheHeader = JSON.stringify({ format: 'news-seed-entity-index', version: indexFormatVersion });
+export const indexCacheHeader = JSON.stringify({ format: 'news-seed-entity-index', version: indexFormatVersion, layout: indexCacheLayout });
 
 const typeCodes: Record<EntityType, number> = { person: 0, organization: 1, place: 2 };
 const typesByCode: readonly EntityType[] = ['person', 'organization', 'place'];
@@ -31,8 +37,8 @@ const typesByCode: readonly EntityType[] = ['person', 'organization', 'place'];
 const noAliases: readonly string[] = Object.freeze([]);
 
 /**
- * A summary read from the cache. Only what the index needs at once (each entity's names and type) is parsed
- * when the cache is read; the rest (line starts, headings, mention spans: most of the numbers) stays the JSON
+ * A summary read from the cache. Only what the index needs at once (each entity's names, type and mention count)
+ * is parsed when the cache is read; the rest (line starts, headings, mention spans: most of the numbers) stays the JSON
  * text it was saved as until a feature asks for it (find mentions, a hover's other articles, workspace symbols),
  * and is written back as is. A second start so parses and keeps a fraction of the objects.
  */
@@ -73,7 +79,8 @@ class CachedArticle implements IndexedArticle {
 		}
 		this.entities.forEach((entity, i) => {
 			const own = spans[i];
-			entity.ownSpans = isNumbers(own) && own.length >= 2 && own.length % 2 === 0 ? own : [0, 0];
+			// Spans that disagree with the mention count the index was filled with are damaged too.
+			entity.ownSpans = isNumbers(own) && own.length === 2 * entity.mentions ? own : Array.from({ length: 2 * entity.mentions }, () => 0);
 		});
 		this.expanded = { lineStarts, headings };
 		return this.expanded;
@@ -83,7 +90,7 @@ class CachedArticle implements IndexedArticle {
 class CachedEntity implements IndexedEntity {
 	ownSpans: readonly number[] | undefined;
 
-	constructor(private readonly article: CachedArticle, readonly canonical: string, readonly type: EntityType, readonly aliases: readonly string[]) {}
+	constructor(private readonly article: CachedArticle, readonly canonical: string, readonly type: EntityType, readonly aliases: readonly string[], readonly mentions: number) {}
 
 	get spans(): readonly number[] {
 		if (!this.ownSpans) this.article.expand();
@@ -92,24 +99,32 @@ class CachedEntity implements IndexedEntity {
 }
 
 /**
- * One cache line: `[uri, mtime, size, key, names]`, a tab, then the details `[lineStarts, headings, spans]`,
- * where names are flat `canonical, typeCode, aliases` triples, headings flat `name, start, end` triples and spans
- * one flat array per entity; a file that is not a seed is `[uri, mtime, size]` alone. Two JSON texts, so that the
- * details can be parsed later (see {@link CachedArticle}); JSON text never holds a raw tab.
+ * One cache line: `[uri, mtime, size, key, names, detailsLength]`, a tab, then the details `[lineStarts, headings,
+ * spans]`, where names are flat `canonical, typeCode, aliases, mentionCount` quadruples, headings flat `name, start,
+ * end` triples and spans one flat array per entity; a file that is not a seed is `[uri, mtime, size]` alone. Two
+ * JSON texts, so that the details can be parsed later (see {@link CachedArticle}); their length, in the head, tells
+ * a line cut short (a write that did not finish) without parsing them. JSON text never holds a raw tab.
  */
 export function encodeIndexCacheLine(file: CachedFile): string {
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
 	const names: unknown[] = [];
-	for (const e of article.entities) names.push(e.canonical, typeCodes[e.type], e.aliases);
-	const head = JSON.stringify([uri, stamp.mtime, stamp.size, article.key, names]);
-	if (article instanceof CachedArticle) return `${head}\t${article.details}`;
-	const headings: (string | number)[] = [];
-	for (const h of article.headings) headings.push(h.name, h.start, h.end);
-	return `${head}\t${JSON.stringify([article.lineStarts, headings, article.entities.map((e) => e.spans)])}`;
+	for (const e of article.entities) names.push(e.canonical, typeCodes[e.type], e.aliases, mentionCount(e));
+	let details: string;
+	if (article instanceof CachedArticle) {
+		details = article.details;
+	} else {
+		const headings: (string | number)[] = [];
+		for (const h of article.headings) headings.push(h.name, h.start, h.end);
+		details = JSON.stringify([article.lineStarts, headings, article.entities.map((e) => e.spans)]);
+	}
+	return `${JSON.stringify([uri, stamp.mtime, stamp.size, article.key, names, details.length])}\t${details}`;
 }
 
-/** One cache line read back, or undefined when it is damaged (its details are checked when first used). */
+/**
+ * One cache line read back, or undefined when it is damaged: the head parsed and checked, the details only
+ * measured (their content is checked when first used).
+ */
 export function parseIndexCacheLine(line: string): CachedFile | undefined {
 	const tab = line.indexOf('\t');
 	let value: unknown;
@@ -119,17 +134,19 @@ export function parseIndexCacheLine(line: string): CachedFile | undefined {
 		return undefined;
 	}
 	if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'number' || typeof value[2] !== 'number') return undefined;
-	const [uri, mtime, size, key, names] = value as unknown[];
+	const [uri, mtime, size, key, names, detailsLength] = value as unknown[];
 	const stamp = { mtime: mtime as number, size: size as number };
 	if (tab < 0) return value.length === 3 ? { uri: uri as string, stamp, article: undefined } : undefined;
-	if (typeof key !== 'string' || !Array.isArray(names) || names.length % 3 !== 0) return undefined;
+	if (typeof key !== 'string' || !Array.isArray(names) || names.length % 4 !== 0 || detailsLength !== line.length - tab - 1) return undefined;
 	const article = new CachedArticle(key, line.slice(tab + 1));
-	for (let i = 0; i < names.length; i += 3) {
+	for (let i = 0; i < names.length; i += 4) {
 		const canonical = names[i];
 		const type = typesByCode[names[i + 1] as number];
 		const aliases = names[i + 2];
+		const mentions = names[i + 3];
 		if (typeof canonical !== 'string' || type === undefined || !Array.isArray(aliases) || !aliases.every((x) => typeof x === 'string')) return undefined;
-		article.entities.push(new CachedEntity(article, canonical, type, aliases.length === 0 ? noAliases : aliases as string[]));
+		if (!Number.isInteger(mentions) || (mentions as number) < 1) return undefined;
+		article.entities.push(new CachedEntity(article, canonical, type, aliases.length === 0 ? noAliases : aliases as string[], mentions as number));
 	}
 	return { uri: uri as string, stamp, article };
 }

@@ -17,6 +17,11 @@ export interface IndexedEntity {
 	readonly type: EntityType;
 	readonly aliases: readonly string[];
 	readonly spans: readonly number[];
+	/**
+	 * How many mentions `spans` holds, when known without them (a summary read from the cache keeps its spans
+	 * unparsed until asked: filling the index must not parse them).
+	 */
+	readonly mentions?: number;
 }
 
 /** The summary of one seed file. `lineStarts` turns offsets into line/character without the text. */
@@ -33,7 +38,7 @@ export const indexFormatVersion = 3;
 
 /** How many mentions an indexed entity has. */
 export function mentionCount(entity: IndexedEntity): number {
-	return entity.spans.length >> 1;
+	return entity.mentions ?? entity.spans.length >> 1;
 }
 
 /** The mentions of an indexed entity as `[start, end]` pairs, in order. */

@@ -125,6 +125,8 @@ export class WorkspaceEntityIndex {
 	private readonly byCanonical = new Map<string, Set<string>>();
 	/** Name keys by type and name: the same names recur across thousands of articles, and a slug costs a Unicode normalisation. */
 	private readonly nameKeyMemo: Record<EntityType, Map<string, string>> = { person: new Map(), organization: new Map(), place: new Map() };
+	/** The keys of an entity without other names, by type and name: one array shared by every file that names it so. */
+	private readonly singleKeysMemo: Record<EntityType, Map<string, readonly string[]>> = { person: new Map(), organization: new Map(), place: new Map() };
 	/**
 	 * Kept as files come and go, so that the workspace's entity totals never need a pass over the files: the
 	 * mentions of each canonical name key over all files, the name shown for it, and for each name key the
@@ -166,8 +168,16 @@ export class WorkspaceEntityIndex {
 
 	/** {@link nameKeys}, memoized. */
 	private keysOf(entity: EntityNames): readonly string[] {
+		if (entity.aliases.length === 0) {
+			const memo = this.singleKeysMemo[entity.type];
+			let keys = memo.get(entity.canonical);
+			if (keys === undefined) {
+				keys = [this.nameKey(entity.type, entity.canonical)];
+				memo.set(entity.canonical, keys);
+			}
+			return keys;
+		}
 		const first = this.nameKey(entity.type, entity.canonical);
-		if (entity.aliases.length === 0) return [first];
 		const keys = [first];
 		for (const alias of entity.aliases) {
 			const key = this.nameKey(entity.type, alias);
@@ -433,8 +443,14 @@ function byCount(x: WorkspaceEntityTotal, y: WorkspaceEntityTotal): number {
 
 function add(map: Map<string, Set<string>>, key: string, uri: string): void {
 	const files = map.get(key);
-	if (files) files.add(uri);
-	else map.set(key, new Set([uri]));
+	if (files) {
+		files.add(uri);
+		return;
+	}
+	// Not `new Set([uri])`: most names occur in one file, and the iterable constructor costs several times more.
+	const created = new Set<string>();
+	created.add(uri);
+	map.set(key, created);
 }
 
 function remove(map: Map<string, Set<string>>, key: string, uri: string): void {

@@ -97,6 +97,23 @@ export class EntityKnowledgeStore extends Disposable {
 		return this.entry(uri).lexicon;
 	}
 
+	/**
+	 * {@link lexiconFor} of a URI string (as `Uri.toString()` writes it), without parsing it: the folder is the
+	 * longest folder URI it starts with. The index asks for every file of the workspace at each start, where
+	 * `Uri.parse` and `getWorkspaceFolder` cost more than the rest of adopting a cached summary.
+	 */
+	lexiconForUriString(uri: string): UserLexicon | undefined {
+		let best: FolderKnowledge | undefined;
+		let bestLength = -1;
+		for (const [folder, knowledge] of this.folders) {
+			if (folder.length > bestLength && uri.startsWith(folder) && (folder.endsWith('/') || uri.charCodeAt(folder.length) === 47 /* / */)) {
+				best = knowledge;
+				bestLength = folder.length;
+			}
+		}
+		return best?.lexicon;
+	}
+
 	knowledgeFor(uri: vscode.Uri): EntityKnowledge {
 		const parsed = this.entry(uri).parsed;
 		return parsed.malformed ? emptyKnowledge : parsed.knowledge;

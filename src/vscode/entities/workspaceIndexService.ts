@@ -10,7 +10,10 @@ import { HostLatencyProbe, type HostLatency } from '../hostLatencyProbe';
 import { hostSlicer } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
 
-const cacheFileName = 'entity-index.v3.jsonl';
+const cacheFileName = 'entity-index.v4.jsonl';
+
+/** Caches of earlier formats, deleted when the current one is missing (megabytes nobody reads). */
+const oldCacheFileNames = ['entity-index.jsonl', 'entity-index.v3.jsonl'];
 
 /** A build still running after this long shows the window progress (shorter ones show nothing). */
 const progressAfterMs = 1000;
@@ -20,6 +23,13 @@ const progressEventMs = 2000;
 
 /** Answers from workers are applied to the index in slices of at most about this long. */
 const applyBudgetMs = 8;
+
+/**
+ * The start (the cache read, parsed and served) runs in longer slices, still well under the 50 ms a step may hold
+ * the host: at start-up every other extension is busy too, and each yield waits a turn of the event loop behind
+ * them, so 8 ms slices got well under half the thread (a profile of the warm start in code-server).
+ */
+const startBudgetMs = 24;
 
 /** The file name part of a URI, for labels. */
 export function baseName(uri: vscode.Uri): string {
@@ -59,6 +69,26 @@ export interface IndexBuildReport {
 	/** Files the worker pool scanned during the build, and workers it started. */
 	readonly workerFiles: number;
 	readonly workersStarted: number;
+	/** Where the start went, in milliseconds from the build's start (see {@link IndexStartup}). */
+	readonly startup: IndexStartup;
+}
+
+/**
+ * The first part of a build, in milliseconds from its start: news-entities.json read (`knowledgeMs`), the cache
+ * read and parsed (`cacheMs`, at the same time), its summaries in the index (`servedMs`, `served` of them: from
+ * then on, the index answers), and VS Code's file search answered (`foundMs`). `servedAt` is the clock time
+ * (Date.now()) the cached summaries were served, for the benchmark. Under load the wall times grow with
+ * everything else the host and the machine run; `hostMs` is the start's own share of the thread.
+ */
+export interface IndexStartup {
+	/** How long the start's own steps (reading the cache, serving its summaries) held the host's thread, in all. */
+	readonly hostMs: number;
+	readonly knowledgeMs: number;
+	readonly cacheMs: number;
+	readonly servedMs: number;
+	readonly served: number;
+	readonly servedAt: number;
+	readonly foundMs: number;
 }
 
 /**
@@ -144,7 +174,7 @@ export class WorkspaceIndexService extends Disposable {
 				},
 			},
 			analyze: this.analyze,
-			lexiconFor: (uri) => this.knowledge.lexiconFor(vscode.Uri.parse(uri)),
+			lexiconFor: (uri) => this.knowledge.lexiconForUriString(uri),
 			baseName: baseNameOf,
 		});
 		if (offThread) this._register(offThread);
@@ -259,28 +289,48 @@ export class WorkspaceIndexService extends Disposable {
 			});
 		}, progressAfterMs);
 		let counts: ScanCounts | undefined;
+		let startup: IndexStartup = { hostMs: 0, knowledgeMs: 0, cacheMs: 0, servedMs: 0, served: 0, servedAt: 0, foundMs: 0 };
+		// The start's own slices, counted apart (and into the longest slice of the build afterwards).
+		const startStats: SliceStats = { longestMs: 0, slices: 0, totalMs: 0 };
 		let files = 0;
 		const where = this.pool ? 'workers' : 'host';
 		const poolBefore = { files: this.pool?.stats.files ?? 0, started: this.pool?.stats.started ?? 0 };
 		try {
-			await this.knowledge.ready;
-			const knowledgeAt = Date.now();
-			let servedAtOnce = 0;
-			if (!this.cacheLoaded) {
-				this.cacheLoaded = true;
-				await this.loadCache();
+			// news-entities.json, the cache and VS Code's file search, all asked at once: the cache is read and parsed
+			// while the others answer, and its summaries serve as soon as the lexicons they were made with are known
+			// (a summary of another lexicon is not served: news-entities.json changed, the file is analysed again).
+			let knowledgeAt = 0;
+			const knowledgeRead = this.knowledge.ready.then(() => (knowledgeAt = Date.now()));
+			let cacheAt = started;
+			const cacheRead = this.cacheLoaded ? undefined : this.loadCache(startStats).then(() => (cacheAt = Date.now()));
+			this.cacheLoaded = true;
+			let foundAt = 0;
+			const search = Promise.resolve(vscode.workspace.findFiles('**/*.txt')).then((found) => {
+				foundAt = Date.now();
+				return found;
+			});
+			// Not rejected before it is awaited below (a failed search is the build's failure, as before).
+			void search.catch(() => undefined);
+			await knowledgeRead;
+			let served = 0;
+			if (cacheRead) {
+				await cacheRead;
 				// A second start: the cached summaries serve before VS Code's file search answers (seconds in a large
 				// folder); the files found then confirm them (stat), or correct them.
-				servedAtOnce = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats)) ?? 0;
-				if (servedAtOnce) this.updateEmitter.fire();
+				served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
+				if (served) this.updateEmitter.fire();
 			}
-			const cacheAt = Date.now();
-			const found = await vscode.workspace.findFiles('**/*.txt');
+			const servedAt = Date.now();
+			const found = await search;
+			const searchedAt = Date.now();
 			// The host's latency is measured from here: what came before (activation, other extensions starting while
 			// VS Code searches the folder) is not the index's doing; the cache's slices count in the longest slice.
 			this.probe.start();
-			// Where a slow start goes: the user's entity knowledge, the cache, VS Code's file search.
-			this.log.info(`entity index: started after ${knowledgeAt - started} ms for news-entities.json, ${cacheAt - knowledgeAt} ms to read the cache (${servedAtOnce} summaries served at once), ${Date.now() - cacheAt} ms to find ${found.length} .txt files`);
+			this.stats.longestMs = Math.max(this.stats.longestMs, startStats.longestMs);
+			this.stats.slices += startStats.slices;
+			startup = { hostMs: Math.round(startStats.totalMs ?? 0), knowledgeMs: knowledgeAt - started, cacheMs: cacheAt - started, servedMs: servedAt - started, served, servedAt, foundMs: foundAt - started };
+			// Where a slow start goes: the user's entity knowledge, the cache, VS Code's file search (all from the start).
+			this.log.info(`entity index: news-entities.json read after ${startup.knowledgeMs} ms, the cache after ${startup.cacheMs} ms, ${served} summaries served after ${startup.servedMs} ms, ${found.length} .txt files found after ${startup.foundMs} ms (${searchedAt - started} ms in all; the start's own steps held the thread ${startup.hostMs} ms)`);
 			const uris = found.map((uri) => uri.toString()).sort();
 			files = uris.length;
 			progressMessage = `0/${uris.length} articles`;
@@ -320,7 +370,7 @@ export class WorkspaceIndexService extends Disposable {
 			const actual = this.pool ? where : 'host';
 			const workerFiles = (this.pool?.stats.files ?? poolBefore.files) - poolBefore.files;
 			const workersStarted = (this.pool?.stats.started ?? poolBefore.started) - poolBefore.started;
-			this.lastBuild = { articles: this.index.size, files, ms: this.lastBuildMs, where: actual, reason: actual === 'host' ? this.poolLost : undefined, counts, host, longestSliceMs, workerFiles, workersStarted };
+			this.lastBuild = { articles: this.index.size, files, ms: this.lastBuildMs, where: actual, reason: actual === 'host' ? this.poolLost : undefined, counts, host, longestSliceMs, workerFiles, workersStarted, startup };
 			if (counts) {
 				this.log.info(`entity index: ${this.index.size} articles in ${this.lastBuildMs} ms (${counts.analysed} analysed ${actual === 'workers' ? 'in workers' : 'on the host'}, ${counts.unchanged} unchanged, ${counts.same} read again unchanged, ${counts.notSeed} not seeds, ${counts.gone} gone); longest stall of the extension host ${host.maxLatenessMs.toFixed(0)} ms (${(host.worstAtMs / 1000).toFixed(1)} s into the build), ${host.over50Ms} over 50 ms`);
 			} else if (!this.cancelled) {
@@ -362,22 +412,23 @@ export class WorkspaceIndexService extends Disposable {
 		return this.storage && vscode.Uri.joinPath(this.storage, cacheFileName);
 	}
 
-	/** Reads the cache, parsing it in slices; a missing, foreign or damaged cache is empty. */
-	private async loadCache(): Promise<void> {
+	/** Reads the cache, parsing it in slices (recorded in `stats`); a missing, foreign or damaged cache is empty. */
+	private async loadCache(stats: SliceStats): Promise<void> {
 		const uri = this.cacheUri();
 		let bytes: Uint8Array | undefined;
 		try {
 			if (uri) bytes = await vscode.workspace.fs.readFile(uri);
 		} catch {
-			// No cache of this format yet: drop the one of the first format, if any (15 MB of summaries nobody reads).
-			if (this.storage) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, 'entity-index.jsonl'))).catch(() => undefined);
+			// No cache of this format yet: drop those of earlier formats, if any.
+			const storage = this.storage;
+			if (storage) for (const name of oldCacheFileNames) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, name))).catch(() => undefined);
 		}
 		if (bytes) {
-			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
 			if (files) this.updater.useCache(files);
 			return;
 		}
-		await this.loadSharedCaches();
+		await this.loadSharedCaches(stats);
 	}
 
 	/**
@@ -386,7 +437,7 @@ export class WorkspaceIndexService extends Disposable {
 	 * files whose text changed since are analysed. Entries name files by their path in the folder; they are only
 	 * compared with the files found, never used to read anything.
 	 */
-	private async loadSharedCaches(): Promise<void> {
+	private async loadSharedCaches(stats: SliceStats): Promise<void> {
 		for (const folder of vscode.workspace.workspaceFolders ?? []) {
 			const setting = vscode.workspace.getConfiguration('newsSeed', folder.uri).get<string>('entityIndex.sharedCache', '');
 			if (!setting) continue;
@@ -397,7 +448,7 @@ export class WorkspaceIndexService extends Disposable {
 			} catch {
 				continue;
 			}
-			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
 			if (!files) return;
 			const offered = this.updater.useSharedCache(files.values(), (relative) => vscode.Uri.joinPath(folder.uri, relative).toString());
 			this.log.info(`entity index: shared cache ${shared.fsPath}: ${offered} summaries offered (each used only if its file's text has the same content hash)`);
