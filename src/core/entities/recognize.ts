@@ -479,6 +479,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	}
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
+	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
+	if (weakOrNone && !isCountry && isOrgNounBefore(tokens, a)) return push('organization', Confidence.Cue);
 	if (isWord(next) && !next.cap && weakOrNone) {
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
 		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
@@ -489,7 +491,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
-	if (weakOrNone && !isCountry && (isOrgNounBefore(tokens, a) || isOrgApposition(tokens, b))) return push('organization', Confidence.Cue);
+	if (weakOrNone && !isCountry && isOrgApposition(tokens, b)) return push('organization', Confidence.Cue);
 	// "Korvella's shares", "Korvella's board": what only a company has.
 	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
 	if (typed) return push(typed[0], typed[1]);
