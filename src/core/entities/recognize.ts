@@ -182,6 +182,13 @@ function isEponymousOrganization(words: readonly string[]): boolean {
 	return words.length === 2 && EPONYMOUS_ORG_TAILS.has(words[1]) && (surnames.has(words[0]) || firstNames.has(words[0]) || !isCommonWord(words[0]));
 }
 
+/** Whether a score follows at `b`: a number, then a team's name ("2 Stoke 2") or more numbers (a table row). */
+function isScoreAt(tokens: readonly Token[], b: number): boolean {
+	const after = tokens[b + 1];
+	if (tokens[b]?.kind !== TokenKind.Number || after === undefined) return false;
+	return (after.kind === TokenKind.Word && after.cap) || (after.kind === TokenKind.Number && tokens[b + 2]?.kind === TokenKind.Number);
+}
+
 /** Whether the first line of a document says it reports sport ("SOCCER - ..."). */
 function isSportsLine(tokens: readonly Token[]): boolean {
 	for (let i = 0; i < tokens.length && i < 12; i++) if (SPORTS_WORDS.has(tokens[i].lower)) return true;
@@ -365,7 +372,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	// So does "Manchester United" or "Severn River": a run ending in an organization or place word.
 	const tail = tokens[b - 1].lower;
 	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail));
-	if (tokens[a].sentenceStart && !company && isOrdinaryWordAtStart(tokens, a)) {
+	// "Crystal Palace 4 1 2 1", "Reading 2 Stoke 2": in a sports report a line of scores starts with a team's name.
+	const team = sports && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower) && isScoreAt(tokens, b);
+	if (tokens[a].sentenceStart && !company && !team && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
 		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
@@ -474,7 +483,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (next && next.kind === TokenKind.Number && !isCountry) {
 		const after = tokens[b + 1];
 		const resultLine = after !== undefined && after.kind === TokenKind.Word && after.cap;
-		const team = townOnly || givenNameOnly || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
+		// "Bradford Bulls 36": a given name then an ordinary noun that is no family name reads as a club in a result.
+		const clubLike = !single && resultLine && typed !== undefined && typed[0] === 'person' && typed[1] === Confidence.Cue && firstNames.has(tokens[a].lower) && isCommonWord(tokens[b - 1].lower) && !surnames.has(tokens[b - 1].lower) && !firstNames.has(tokens[b - 1].lower);
+		const team = townOnly || givenNameOnly || clubLike || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
 		if (team && (sports || resultLine || after?.kind === TokenKind.Number)) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue);
 	}
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").

@@ -1,0 +1,23 @@
+// Organizations the recognizer proposes and types (issue 11), each class on sentences written for this test.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { recognizeEntities } from '../../src/core/entities/index';
+
+function found(text: string): string[] {
+	return recognizeEntities(text).map((m) => `${m.type}:${m.text}`);
+}
+
+void describe('organizations in sports results', () => {
+	void it('keeps a team whose name is an English word at the start of a line of scores', () => {
+		const text = 'FOOTBALL - NORTHERN LEAGUE RESULTS .\nResults on Saturday :\nCrystal Vale 2 Ashvale 1\nSpinner 4 3 1 0 9 4 10\nMarket Rovers 1 Thornby 1';
+		const names = found(text);
+		assert.ok(names.includes('organization:Crystal Vale'), names.join(', '));
+		assert.ok(names.includes('organization:Spinner'), names.join(', '));
+		assert.ok(names.includes('organization:Ashvale'), names.join(', '));
+	});
+
+	void it('does not make an ordinary word before a number a team outside a line of scores', () => {
+		assert.deepEqual(found('GOLF - SENIOR TOUR .\nRound 3 was abandoned in the rain .'), []);
+		assert.deepEqual(found('Spinner 4 was the best of the new models .'), []);
+	});
+});
