@@ -20,4 +20,11 @@ void describe('organizations in sports results', () => {
 		assert.deepEqual(found('GOLF - SENIOR TOUR .\nRound 3 was abandoned in the rain .'), []);
 		assert.deepEqual(found('Spinner 4 was the best of the new models .'), []);
 	});
+
+	void it('reads a city the word lists hold among countries as a team in a result, and a nation as a place', () => {
+		const names = found('BASEBALL - LATE RESULTS .\nPlayed on Tuesday :\nNew York 5 Cleveland 3\nSingapore 2 Malaysia 1');
+		assert.ok(names.includes('organization:New York'), names.join(', '));
+		assert.ok(names.includes('place:Singapore'), names.join(', '));
+		assert.ok(names.includes('place:Malaysia'), names.join(', '));
+	});
 });

@@ -182,6 +182,11 @@ function isEponymousOrganization(words: readonly string[]): boolean {
 	return words.length === 2 && EPONYMOUS_ORG_TAILS.has(words[1]) && (surnames.has(words[0]) || firstNames.has(words[0]) || !isCommonWord(words[0]));
 }
 
+/** A country, not a city the word lists also hold among places known for certain ("New York"): a nation's team stays a place. */
+function isNation(key: string): boolean {
+	return countries.has(key) && (majorCities.has(key) || !cities.has(key));
+}
+
 /** Whether a score follows at `b`: a number, then a team's name ("2 Stoke 2") or more numbers (a table row). */
 function isScoreAt(tokens: readonly Token[], b: number): boolean {
 	const after = tokens[b + 1];
@@ -364,7 +369,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		out.push(candidate(tokens, a, b, wholeKey, forcedWhole, Confidence.User));
 		return;
 	}
-	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey)) && !isTheAcronym(tokens, a)) {
+	const scoreLine = sports && isScoreAt(tokens, b);
+	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey)) && !isTheAcronym(tokens, a) && !(scoreLine && !isNation(wholeKey))) {
 		out.push(candidate(tokens, a, b, wholeKey, countries.has(wholeKey) ? 'place' : 'organization', Confidence.Known));
 		return;
 	}
@@ -373,7 +379,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	const tail = tokens[b - 1].lower;
 	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail));
 	// "Crystal Palace 4 1 2 1", "Reading 2 Stoke 2": in a sports report a line of scores starts with a team's name.
-	const team = sports && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower) && isScoreAt(tokens, b);
+	const team = scoreLine && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower);
 	if (tokens[a].sentenceStart && !company && !team && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
@@ -473,6 +479,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		return push('organization', Confidence.Cue);
 	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
+	// "New York 3 Seattle 9": a city the word lists hold among countries is a team in a result; a nation is not.
+	const cityTeam = isCountry && !isNation(key);
 	const weakOrNone = typed === undefined || typed[1] <= Confidence.Weak;
 	const townOnly = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Weak;
 	const single = b - a === 1;
@@ -480,12 +488,12 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// A name followed by a score: towns and unknown single words are teams; an unknown longer name is a team in a
 	// result ("Sporting Gijon 2 Celta 1") but a player in a score card ("Duffy Waldorf 66 68").
 	const givenNameOnly = single && typed !== undefined && typed[0] === 'person' && typed[1] === Confidence.Weak && firstNames.has(key);
-	if (next && next.kind === TokenKind.Number && !isCountry) {
+	if (next && next.kind === TokenKind.Number && (!isCountry || cityTeam)) {
 		const after = tokens[b + 1];
 		const resultLine = after !== undefined && after.kind === TokenKind.Word && after.cap;
 		// "Bradford Bulls 36": a given name then an ordinary noun that is no family name reads as a club in a result.
 		const clubLike = !single && resultLine && typed !== undefined && typed[0] === 'person' && typed[1] === Confidence.Cue && firstNames.has(tokens[a].lower) && isCommonWord(tokens[b - 1].lower) && !surnames.has(tokens[b - 1].lower) && !firstNames.has(tokens[b - 1].lower);
-		const team = townOnly || givenNameOnly || clubLike || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
+		const team = townOnly || givenNameOnly || clubLike || cityTeam || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
 		if (team && (sports || resultLine || after?.kind === TokenKind.Number)) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue);
 	}
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
@@ -563,7 +571,7 @@ function typeHeadline(tokens: readonly Token[], a: number, b: number, known: Rea
 			// Results and fixtures in capitals: "BOSTON 69 65", "BOSTON AT OAKLAND".
 			const fixture = sports && !dateline && (numberNext || (isWord(next) && MATCH_WORDS.has(next.lower)) || (k > a && isWord(prev) && MATCH_WORDS.has(prev.lower)));
 			if (dateline && !isCommonWord(key) && !organizations.has(key)) type = 'place';
-			else if (fixture && !countries.has(key) && (cities.has(key) || body?.type === 'place' || body?.type === 'organization')) type = 'organization';
+			else if (fixture && !isNation(key) && (cities.has(key) || body?.type === 'place' || body?.type === 'organization')) type = 'organization';
 			else if (body) type = body.type;
 			else if (countries.has(key)) type = 'place';
 			else if (organizations.has(key)) type = 'organization';
