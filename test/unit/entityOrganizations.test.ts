@@ -27,4 +27,12 @@ void describe('organizations in sports results', () => {
 		assert.ok(names.includes('place:Singapore'), names.join(', '));
 		assert.ok(names.includes('place:Malaysia'), names.join(', '));
 	});
+
+	void it('reads either side of "v" in a sports report as a team, but not a nation', () => {
+		const names = found('CRICKET - SUMMER FIXTURES .\nThe touring side will play : May 12-14 v Kent ( four days ) , May 18 v Wales .\nLater Harrowby v Surrey at the Oval .');
+		assert.ok(names.includes('organization:Kent'), names.join(', '));
+		assert.ok(names.includes('organization:Surrey'), names.join(', '));
+		assert.ok(names.includes('organization:Harrowby'), names.join(', '));
+		assert.ok(names.includes('place:Wales'), names.join(', '));
+	});
 });

@@ -40,6 +40,7 @@ const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'south
 const PERSON_SUFFIXES = ['ov', 'ova', 'ev', 'eva', 'sky', 'ski', 'ska', 'enko', 'son', 'sen', 'ez', 'ic', 'vić', 'ić', 'shvili', 'yan', 'escu', 'opoulos', 'akis', 'wicz', 'stein', 'berg', 'ini', 'elli', 'etti', 'ucci', 'oglu'];
 // Tails that turn a name into an adjective; a list, because "Kim Dae-jung" must keep its lower-case syllable.
 const ADJECTIVE_TAILS = new Set(['based', 'born', 'bound', 'led', 'backed', 'owned', 'run', 'registered', 'sponsored', 'style', 'made', 'built', 'controlled', 'funded', 'listed', 'held', 'dominated', 'speaking', 'related', 'linked', 'friendly', 'era', 'type', 'like', 'wide', 'bred', 'educated', 'trained', 'brokered', 'sized', 'flagged', 'allied', 'inspired', 'oriented', 'centred', 'centered', 'headquartered', 'area', 'bashing', 'leaning']);
+const FIXTURE_WORDS = new Set(['v', 'vs', 'v.', 'vs.']);
 const MATCH_WORDS = new Set(['at', 'v', 'vs', 'vs.', 'beat', 'against']);
 const ADJECTIVE_ENDINGS = /(?:ese|ean|eans|ish|ians)$/;
 const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
@@ -496,6 +497,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		const team = townOnly || givenNameOnly || clubLike || cityTeam || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
 		if (team && (sports || resultLine || after?.kind === TokenKind.Number)) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue);
 	}
+	// "Lancashire v Kent", "v Hampshire ( three days )": either side of "v" in a sports report stands a team.
+	if (sports && ((isWord(prev) && FIXTURE_WORDS.has(prev.lower)) || (isWord(next) && FIXTURE_WORDS.has(next.lower))) && !isNation(key) && (weakOrNone || typed?.[0] === 'place')) return push('organization', Confidence.Cue);
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
 	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
