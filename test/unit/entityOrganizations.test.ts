@@ -36,3 +36,20 @@ void describe('organizations in sports results', () => {
 		assert.ok(names.includes('place:Wales'), names.join(', '));
 	});
 });
+
+void describe('names defined by an acronym in brackets', () => {
+	void it('gives the acronym the type of its name everywhere, even before "said"', () => {
+		const names = found('Exports fell in May, the Northland Statistics Office (NSO) said on Monday. Later the NSO said imports rose.');
+		assert.deepEqual(names, ['organization:Northland Statistics Office', 'organization:NSO', 'organization:NSO']);
+	});
+
+	void it('takes in the lower-case words the acronym spells or skips', () => {
+		assert.deepEqual(found('Delegates of the Union for Peace and Progress in Kavala (UPPK) met on Sunday.'), ['organization:Union for Peace and Progress in Kavala', 'organization:UPPK']);
+		assert.deepEqual(found('Trading on the Harwell Futures and Options Market (HFM) closed early.'), ['organization:Harwell Futures and Options Market', 'organization:HFM']);
+	});
+
+	void it('does not join a person to the name an acronym defines', () => {
+		const names = found('Ines Varga of the Western Water Authority (WWA) said supplies were safe.');
+		assert.deepEqual(names, ['person:Ines Varga', 'organization:Western Water Authority', 'organization:WWA']);
+	});
+});

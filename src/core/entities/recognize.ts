@@ -253,6 +253,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	}
 
 	const candidates: Candidate[] = [];
+	// Acronyms defined in brackets after a name ("Central Statistics Bureau (CSB)"), lower-case, without periods.
+	const definedAcronyms = new Map<string, EntityType>();
 	const headlines: [Token[], number, number][] = [];
 	let sports: boolean | undefined;
 	// Line by line: tokens die young, so a long article costs no more per character than a short one.
@@ -265,11 +267,19 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		sports ??= isSportsLine(tokens);
 		const headline = isHeadline(tokens);
 		const n = tokens.length;
+		const definitions = headline ? undefined : acronymDefinitions(tokens);
 		let i = 0;
 		while (i < n) {
 			const t = tokens[i];
 			if (t.kind !== TokenKind.Word || !t.cap) {
 				i++;
+				continue;
+			}
+			const defined = definitions?.get(i);
+			if (defined) {
+				const type = emitDefinedName(tokens, i, defined.end, candidates, forcedTypes);
+				if (type) definedAcronyms.set(defined.acronym, type);
+				i = defined.end;
 				continue;
 			}
 			let j = i + 1;
@@ -304,6 +314,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				}
 				break;
 			}
+			// A name defined by an acronym in brackets may start inside this run ("... of the Ruritanian Press Agency (RPA)").
+			if (definitions) for (let k = i + 1; k < j; k++) if (definitions.has(k)) j = k;
 			if (headline) headlines.push([tokens, i, j]);
 			else splitRun(tokens, i, j, candidates, forcedTypes, sports);
 			i = j;
@@ -331,6 +343,13 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	}
 	for (const c of candidates) {
 		if (c.confidence >= Confidence.Known) continue;
+		// An acronym the article defined has its name's type everywhere ("the CSB said").
+		const defined = c.words.length === 1 ? definedAcronyms.get(c.key.replace(/\./g, '')) : undefined;
+		if (defined) {
+			c.type = defined;
+			c.confidence = Math.max(c.confidence, Confidence.Cue);
+			continue;
+		}
 		const best = known.get(c.key);
 		if (best && best.confidence > c.confidence) {
 			c.type = best.type;
@@ -359,6 +378,99 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
 	}
 	return lexicon?.entities?.length ? applyUserEntities(text, from, to, mentions, lexicon) : mentions;
+}
+
+/** Lower-case words an acronym's name may hold, which the acronym may or may not spell ("World Series of Poker (WSOP)"). */
+const ACRONYM_LINKS = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'to', '&', 'de', 'des', 'du', 'la', 'le', 'del', 'di', 'da', 'y', 'et', 'für']);
+/** The most tokens a name defined by an acronym may span. */
+const LONGEST_DEFINED_NAME = 16;
+
+/**
+ * Names defined by an acronym in brackets right after them ("State Grain Reserve Board (SGRB)", "Air Defense Centers
+ * (ADCs)"): from the index of each name's first token to its end and the acronym (lower-case, no periods). The name
+ * is the longest run of capitalised words and lower-case links before the bracket whose initials spell the acronym;
+ * each bracket looks back at most LONGEST_DEFINED_NAME tokens, so a line costs time in proportion to its length.
+ */
+function acronymDefinitions(tokens: readonly Token[]): Map<number, { end: number; acronym: string }> | undefined {
+	let found: Map<number, { end: number; acronym: string }> | undefined;
+	for (let p = 1; p + 2 < tokens.length; p++) {
+		if (tokens[p].text !== '(' || tokens[p + 2].text !== ')') continue;
+		const inner = tokens[p + 1];
+		if (inner.kind !== TokenKind.Word) continue;
+		const letters = inner.text.replace(/\./g, '').replace(/s$/, '');
+		if (letters.length < 2 || letters.length > 8 || letters.toUpperCase() !== letters || !/^\p{Lu}+$/u.test(letters)) continue;
+		const start = definedNameStart(tokens, p, letters);
+		if (start < 0) continue;
+		found ??= new Map();
+		found.set(start, { end: p, acronym: letters.toLowerCase() });
+	}
+	return found;
+}
+
+/** The first token of the name before `end` that `letters` spells, or -1 (see {@link acronymDefinitions}). */
+function definedNameStart(tokens: readonly Token[], end: number, letters: string): number {
+	let best = -1;
+	for (let k = end - 1; k >= 0 && k >= end - LONGEST_DEFINED_NAME; k--) {
+		const t = tokens[k];
+		if (t.kind !== TokenKind.Word || !(t.cap || ACRONYM_LINKS.has(t.lower))) break;
+		if (t.cap && spells(tokens, k, end, letters)) best = k;
+	}
+	if (best >= 0) return best;
+	// Looser, as in "London Futures and Options Exchange (LFE)": the acronym skips some words, but starts with the
+	// name's first initial and ends with its last, and the name has at most two capitalised words more than it letters.
+	let capitals = 0;
+	for (let k = end - 1; k >= 0 && k >= end - LONGEST_DEFINED_NAME; k--) {
+		const t = tokens[k];
+		if (t.kind !== TokenKind.Word || !(t.cap || ACRONYM_LINKS.has(t.lower))) break;
+		if (!t.cap) continue;
+		if (++capitals > letters.length + 2) break;
+		if (capitals > 1 && t.text[0].toUpperCase() === letters[0] && initialsContain(tokens, k, end, letters)) best = k;
+	}
+	return best;
+}
+
+/** Whether `letters` is a subsequence of the initials of the capitalised words in [a, b), ending with the last one's. */
+function initialsContain(tokens: readonly Token[], a: number, b: number, letters: string): boolean {
+	let at = 0;
+	let last = '';
+	for (let k = a; k < b; k++) {
+		if (!tokens[k].cap) continue;
+		last = tokens[k].text[0].toUpperCase();
+		if (at < letters.length && letters[at] === last) at++;
+	}
+	return at === letters.length && last === letters[letters.length - 1];
+}
+
+/** Whether the initials of tokens [a, b) spell `letters`: each capitalised word gives its initial, each link may. */
+function spells(tokens: readonly Token[], a: number, b: number, letters: string): boolean {
+	// Positions in `letters` reachable after each token; a small set, as links may or may not count.
+	let reach = new Set([0]);
+	for (let k = a; k < b && reach.size > 0; k++) {
+		const t = tokens[k];
+		const initial = t.text[0].toUpperCase();
+		const next = new Set<number>();
+		for (const at of reach) {
+			if (!t.cap) next.add(at);
+			if (letters[at] === initial) next.add(at + 1);
+		}
+		reach = next;
+	}
+	return reach.has(letters.length);
+}
+
+/** Pushes a name an acronym defines as one candidate, typed by its words or else an organization; returns its type. */
+function emitDefinedName(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>): EntityType | undefined {
+	const key = keyOf(tokens, a, b);
+	const forcedType = forced.get(key);
+	if (forcedType) {
+		out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
+		return forcedType;
+	}
+	if (MISC_KEYWORDS.has(tokens[b - 1].lower)) return undefined;
+	const typed = typeFromWords(tokens, a, b, key);
+	const type = typed && typed[1] >= Confidence.Cue ? typed[0] : 'organization';
+	out.push(candidate(tokens, a, b, key, type, Math.max(Confidence.Cue, typed?.[1] ?? 0)));
+	return type;
 }
 
 /** Splits a run of capitalised tokens at titles, nationality adjectives and sentence-initial words; types the parts. */
