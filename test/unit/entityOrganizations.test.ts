@@ -53,3 +53,15 @@ void describe('names defined by an acronym in brackets', () => {
 		assert.deepEqual(names, ['person:Ines Varga', 'organization:Western Water Authority', 'organization:WWA']);
 	});
 });
+
+void describe('names led by a capitalised "The" inside a sentence', () => {
+	void it('keeps "The" with a band or a newspaper and makes it an organization', () => {
+		assert.deepEqual(found('Tickets for the tour supporting The Cold Lanterns sold out, the singer told The Daily Courier.'), ['organization:The Cold Lanterns', 'organization:The Daily Courier']);
+	});
+
+	void it('reads a name after "at The" as a place, and leaves quoted titles and sentence starts alone', () => {
+		assert.deepEqual(found('The final was played at The Meadow on Sunday.'), ['place:The Meadow']);
+		assert.ok(!found('His novel "The Quiet Orchard" sold well.').some((name) => name.includes('The Quiet')));
+		assert.ok(!found('The Cold Lanterns played on.').some((name) => name.startsWith('organization:The')));
+	});
+});

@@ -473,6 +473,31 @@ function emitDefinedName(tokens: readonly Token[], a: number, b: number, out: Ca
 	return type;
 }
 
+/**
+ * "supporting The Cold Lanterns", "wrote in The Daily Record": a capitalised "The" inside a sentence belongs to the
+ * name after it, which is then no person.
+ */
+function isTitleThe(tokens: readonly Token[], a: number, b: number): boolean {
+	const t = tokens[a];
+	const prev = tokens[a - 1];
+	// Only after a word or a comma: after a quote it starts a title ("The Knot"), after a dash a sentence.
+	return b - a > 1 && t.text === 'The' && !t.sentenceStart && !tokens[a + 1].upper && prev !== undefined && (prev.kind === TokenKind.Word || prev.text === ',');
+}
+
+/** Pushes a name led by a capitalised "The": a place when its words say so ("The Hague"), else an organization. */
+function emitTheName(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>): void {
+	const key = keyOf(tokens, a, b);
+	const forcedType = forced.get(key);
+	if (forcedType) return void out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
+	if (MISC_KEYWORDS.has(tokens[b - 1].lower)) return;
+	const whole = typeFromWords(tokens, a, b, key);
+	if (whole && whole[1] >= Confidence.Known) return void out.push(candidate(tokens, a, b, key, whole[0], whole[1]));
+	const rest = typeFromWords(tokens, a + 1, b, keyOf(tokens, a + 1, b));
+	// "at The Oval": a ground, a course, a hall.
+	const place = (rest !== undefined && rest[0] === 'place' && rest[1] >= Confidence.Cue) || tokens[a - 1].lower === 'at';
+	out.push(candidate(tokens, a, b, key, place ? 'place' : 'organization', Confidence.Weak));
+}
+
 /** Splits a run of capitalised tokens at titles, nationality adjectives and sentence-initial words; types the parts. */
 function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean): void {
 	// The whole run may be a name the user or a gazetteer knows ("General Motors", "Prime Minister" is not).
@@ -504,6 +529,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		a++;
 		while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	}
+	if (isTitleThe(tokens, a, b)) return emitTheName(tokens, a, b, out, forced);
 	while (a < b && FUNCTION_WORDS.has(tokens[a].lower)) a++;
 	if (a >= b) return;
 	let personCue = false;
