@@ -65,3 +65,15 @@ void describe('names led by a capitalised "The" inside a sentence', () => {
 		assert.ok(!found('The Cold Lanterns played on.').some((name) => name.startsWith('organization:The')));
 	});
 });
+
+void describe('names led by a capitalised particle', () => {
+	void it('keeps "Le", "La", "Los" at the head of a name, also at a sentence start', () => {
+		assert.deepEqual(found('The story first ran in Le Courrier newspaper on Monday.'), ['organization:Le Courrier']);
+		assert.deepEqual(recognizeEntities('Los Palmeros won again on Sunday.').map((m) => m.text), ['Los Palmeros']);
+		assert.deepEqual(found('In La Paz, police said the march was peaceful.'), ['place:La Paz']);
+	});
+
+	void it('still drops a lower-case particle at either end of a name', () => {
+		assert.deepEqual(found('He met Ruiz de on Monday.'), ['person:Ruiz']);
+	});
+});

@@ -498,6 +498,13 @@ function emitTheName(tokens: readonly Token[], a: number, b: number, out: Candid
 	out.push(candidate(tokens, a, b, key, place ? 'place' : 'organization', Confidence.Weak));
 }
 
+/** Particles that lead a name when capitalised ("Le Monde", "Los Angeles", "Van Gaal", "El Al"); not "Of" or "Y". */
+const LEADING_PARTICLES = new Set(['de', 'des', 'da', 'dos', 'das', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'le', 'la', 'les', 'los', 'las', 'al', 'el', 'il', 'bin', 'ibn', 'ter']);
+
+function isLeadingParticle(t: Token): boolean {
+	return t.cap && !t.upper && LEADING_PARTICLES.has(t.lower);
+}
+
 /** Splits a run of capitalised tokens at titles, nationality adjectives and sentence-initial words; types the parts. */
 function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean): void {
 	// The whole run may be a name the user or a gazetteer knows ("General Motors", "Prime Minister" is not).
@@ -518,7 +525,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail));
 	// "Crystal Palace 4 1 2 1", "Reading 2 Stoke 2": in a sports report a line of scores starts with a team's name.
 	const team = scoreLine && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower);
-	if (tokens[a].sentenceStart && !company && !team && isOrdinaryWordAtStart(tokens, a)) {
+	// "Los Angeles", "Le Matin": a capitalised particle leads a name.
+	const particle = b - a > 1 && isLeadingParticle(tokens[a]);
+	if (tokens[a].sentenceStart && !company && !team && !particle && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
 		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
@@ -527,7 +536,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			out.push(candidate(tokens, a, b, wholeKey, 'person', speaker ? Confidence.Weak : Confidence.Ordinary));
 		}
 		a++;
-		while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
+		while (a < b && !(b - a > 1 && isLeadingParticle(tokens[a])) && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	}
 	if (isTitleThe(tokens, a, b)) return emitTheName(tokens, a, b, out, forced);
 	while (a < b && FUNCTION_WORDS.has(tokens[a].lower)) a++;
@@ -587,8 +596,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 }
 
 function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean): void {
-	while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
-	while (b > a && CONNECTORS.has(tokens[b - 1].lower)) b--;
+	while (a < b && !(b - a > 1 && isLeadingParticle(tokens[a])) && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
+	while (b > a && CONNECTORS.has(tokens[b - 1].lower) && !tokens[b - 1].cap) b--;
 	if (a >= b) return;
 	const key = keyOf(tokens, a, b);
 	const forcedType = forced.get(key);
