@@ -77,3 +77,16 @@ void describe('names led by a capitalised particle', () => {
 		assert.deepEqual(found('He met Ruiz de on Monday.'), ['person:Ruiz']);
 	});
 });
+
+void describe('organizations told by what is said of them', () => {
+	void it('reads "X was founded" and "X is a <kind of organization>" as an organization', () => {
+		assert.deepEqual(found('Korvella was founded in 1921 by two brothers.'), ['organization:Korvella']);
+		assert.deepEqual(found('Tarnix is a Danish chain of garden centres.'), ['organization:Tarnix']);
+		assert.deepEqual(found('In 1988 he joined the band Marrowfield as its drummer.'), ['organization:Marrowfield']);
+	});
+
+	void it('does not read a person described by a phrase holding a kind of organization as one', () => {
+		assert.deepEqual(found('Tolvanen is a member of the party executive.'), ['person:Tolvanen']);
+		assert.deepEqual(found('Tolvanen was a band leader in the 1960s.'), ['person:Tolvanen']);
+	});
+});

@@ -170,7 +170,8 @@ export const ORG_AFTER = set(`agency company firm group bank newspaper daily mag
 export const ORG_NOUNS = set(`newspaper daily weekly magazine agency company firm carrier airline bank lender insurer broker
 	brokerage conglomerate group maker manufacturer retailer publisher broadcaster network club team party movement
 	utility operator developer distributor exporter importer producer supplier automaker carmaker chipmaker
-	subsidiary unit brewer miner refiner organisation organization charity`);
+	subsidiary unit brewer miner refiner organisation organization charity band chain label station channel orchestra
+	choir ensemble`);
 
 /** What only an organization has, after a possessive ("Korvella's shares", "Korvella's board"). */
 export const ORG_POSSESSIONS = set(`shares stock stocks board shareholders stake profit profits revenue revenues earnings

@@ -661,6 +661,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
 	if (weakOrNone && !isCountry && isOrgApposition(tokens, b)) return push('organization', Confidence.Cue);
+	if (weakOrNone && !townOnly && !isCountry && isFoundedAfter(tokens, b)) return push('organization', Confidence.Cue);
 	// "Korvella's shares", "Korvella's board": what only a company has.
 	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
 	if (typed) return push(typed[0], typed[1]);
@@ -677,6 +678,16 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	push('person', Confidence.Guess);
 }
 
+const COPULAS = new Set(['is', 'was', 'are', 'were']);
+/** Verbs only an organization takes in the passive after "was" ("Korvella was founded in 1921"). */
+const FOUNDING_VERBS = new Set(['founded', 'established', 'incorporated', 'formed']);
+
+/** "Korvella was founded in 1921": a name that was founded, established or incorporated. */
+function isFoundedAfter(tokens: readonly Token[], b: number): boolean {
+	const verb = tokens[b + 1];
+	return isWord(tokens[b]) && COPULAS.has(tokens[b].lower) && isWord(verb) && FOUNDING_VERBS.has(verb.lower);
+}
+
 /** "the news agency Tanjug", "carmaker Kia": a lower-case noun of a kind of organization right before the name. */
 function isOrgNounBefore(tokens: readonly Token[], a: number): boolean {
 	const prev = tokens[a - 1];
@@ -689,12 +700,15 @@ function isOrgNounBefore(tokens: readonly Token[], a: number): boolean {
  * analyst" is no apposition: a noun follows.
  */
 function isOrgApposition(tokens: readonly Token[], b: number): boolean {
-	if (tokens[b]?.text !== ',') return false;
+	const link = tokens[b];
+	// "Korvella, a Finnish company," or "Korvella is a Finnish company".
+	const copula = isWord(link) && COPULAS.has(link.lower);
+	if (link?.text !== ',' && !copula) return false;
 	const article = tokens[b + 1];
-	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || article.lower === 'the')) return false;
+	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || (article.lower === 'the' && !copula))) return false;
 	for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
 		const t = tokens[k];
-		if (!isWord(t)) return false;
+		if (!isWord(t) || FUNCTION_WORDS.has(t.lower)) return false;
 		if (!t.cap && ORG_NOUNS.has(t.lower)) {
 			const after = tokens[k + 1];
 			return after === undefined || !isWord(after) || APPOSITION_ENDS.has(after.lower);
