@@ -90,3 +90,10 @@ void describe('organizations told by what is said of them', () => {
 		assert.deepEqual(found('Tolvanen was a band leader in the 1960s.'), ['person:Tolvanen']);
 	});
 });
+
+void describe('people in lists of results are no teams', () => {
+	void it('keeps a competitor whole before the country in brackets, and a person', () => {
+		const names = found('ATHLETICS - MEETING RESULTS .\n2. Michael Stone ( Jamaica ) 10.09\n5. Trine Wolde ( Norway ) 64.20\nTeam : Benvolia ( Italy ) 92 Daruma ( Japan ) 81');
+		assert.deepEqual(names, ['person:Michael Stone', 'place:Jamaica', 'person:Trine Wolde', 'place:Norway', 'organization:Benvolia', 'place:Italy', 'organization:Daruma', 'place:Japan']);
+	});
+});

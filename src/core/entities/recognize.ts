@@ -188,6 +188,11 @@ function isNation(key: string): boolean {
 	return countries.has(key) && (majorCities.has(key) || !cities.has(key));
 }
 
+/** Whether a country in brackets follows at `b`, as after a competitor or a club in results ("( Italy )"). */
+function isCountryInBrackets(tokens: readonly Token[], b: number): boolean {
+	return tokens[b]?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower);
+}
+
 /** Whether a score follows at `b`: a number, then a team's name ("2 Stoke 2") or more numbers (a table row). */
 function isScoreAt(tokens: readonly Token[], b: number): boolean {
 	const after = tokens[b + 1];
@@ -527,7 +532,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	const team = scoreLine && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower);
 	// "Los Angeles", "Le Matin": a capitalised particle leads a name.
 	const particle = b - a > 1 && isLeadingParticle(tokens[a]);
-	if (tokens[a].sentenceStart && !company && !team && !particle && isOrdinaryWordAtStart(tokens, a)) {
+	// "2. Michael Green ( Jamaica ) 10.09": a competitor's full name in a list of results.
+	const competitor = b - a > 1 && isCountryInBrackets(tokens, b);
+	if (tokens[a].sentenceStart && !company && !team && !particle && !competitor && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
 		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
@@ -619,11 +626,11 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const next = tokens[b];
 	const prev = tokens[a - 1];
 	// "Ana Ruiz ( Spain )": a competitor followed by the country in brackets, as in results lists.
-	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
+	if (isCountryInBrackets(tokens, b) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
 		return push('person', Confidence.Cue);
 	}
 	// "Benetton ( Italy ) 92": one unknown word, its country in brackets, then a score is a team.
-	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number) {
+	if (isCountryInBrackets(tokens, b) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number && !(isWord(prev) && prev.cap)) {
 		return push('organization', Confidence.Cue);
 	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
