@@ -55,8 +55,9 @@ void describe('names defined by an acronym in brackets', () => {
 });
 
 void describe('names led by a capitalised "The" inside a sentence', () => {
-	void it('keeps "The" with a band or a newspaper and makes it an organization', () => {
+	void it('keeps "The" or "All" with a band, a newspaper or a team and makes it an organization', () => {
 		assert.deepEqual(found('Tickets for the tour supporting The Cold Lanterns sold out, the singer told The Daily Courier.'), ['organization:The Cold Lanterns', 'organization:The Daily Courier']);
+		assert.deepEqual(found('Fiji lost narrowly to the All Greens on Saturday.'), ['place:Fiji', 'organization:All Greens']);
 	});
 
 	void it('reads a name after "at The" as a place, and leaves quoted titles and sentence starts alone', () => {

@@ -479,14 +479,14 @@ function emitDefinedName(tokens: readonly Token[], a: number, b: number, out: Ca
 }
 
 /**
- * "supporting The Cold Lanterns", "wrote in The Daily Record": a capitalised "The" inside a sentence belongs to the
- * name after it, which is then no person.
+ * "supporting The Cold Lanterns", "wrote in The Daily Record", "beat the All Blacks": a capitalised "The" or "All"
+ * inside a sentence belongs to the name after it, which is then no person.
  */
 function isTitleThe(tokens: readonly Token[], a: number, b: number): boolean {
 	const t = tokens[a];
 	const prev = tokens[a - 1];
 	// Only after a word or a comma: after a quote it starts a title ("The Knot"), after a dash a sentence.
-	return b - a > 1 && t.text === 'The' && !t.sentenceStart && !tokens[a + 1].upper && prev !== undefined && (prev.kind === TokenKind.Word || prev.text === ',');
+	return b - a > 1 && (t.text === 'The' || t.text === 'All') && !t.sentenceStart && !tokens[a + 1].upper && prev !== undefined && (prev.kind === TokenKind.Word || prev.text === ',');
 }
 
 /** Pushes a name led by a capitalised "The": a place when its words say so ("The Hague"), else an organization. */
