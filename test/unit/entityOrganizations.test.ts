@@ -98,3 +98,14 @@ void describe('people in lists of results are no teams', () => {
 		assert.deepEqual(names, ['person:Michael Stone', 'place:Jamaica', 'person:Trine Wolde', 'place:Norway', 'organization:Benvolia', 'place:Italy', 'organization:Daruma', 'place:Japan']);
 	});
 });
+
+void describe('names that are none of the three types', () => {
+	void it('drops the name of an index or a contract', () => {
+		assert.deepEqual(found('The Vexdaq composite index rose 3 points and the Orbex 100 index fell.'), []);
+		assert.deepEqual(found('Traders sold Kalvik futures on Monday.'), []);
+	});
+
+	void it('keeps a place before such a word', () => {
+		assert.deepEqual(found('Trading in Tokyo futures was thin.'), ['place:Tokyo']);
+	});
+});

@@ -188,6 +188,16 @@ function isNation(key: string): boolean {
 	return countries.has(key) && (majorCities.has(key) || !cities.has(key));
 }
 
+/** Lower-case words after the name of a market measure ("the Vexdaq composite index", "Orbex futures"). */
+const INDEX_WORDS = new Set(['index', 'indices', 'average', 'composite', 'futures']);
+
+/** "the Vexdaq composite", "the Orbex 100 index": the name of an index or a contract, none of the three types. */
+function isIndexName(tokens: readonly Token[], b: number): boolean {
+	const next = tokens[b];
+	const after = next?.kind === TokenKind.Number ? tokens[b + 1] : next;
+	return isWord(after) && !after.cap && INDEX_WORDS.has(after.lower);
+}
+
 /** Whether a country in brackets follows at `b`, as after a competitor or a club in results ("( Italy )"). */
 function isCountryInBrackets(tokens: readonly Token[], b: number): boolean {
 	return tokens[b]?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower);
@@ -616,6 +626,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// A lone "Council" or "Peninsula" is a reference back to a name, not a name.
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) return;
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
+	if (isIndexName(tokens, b) && !countries.has(key) && !cities.has(key)) return;
 	const push = (type: EntityType, confidence: Confidence): void => {
 		out.push(candidate(tokens, a, b, key, type, confidence));
 	};
