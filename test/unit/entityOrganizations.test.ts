@@ -109,3 +109,14 @@ void describe('names that are none of the three types', () => {
 		assert.deepEqual(found('Trading in Tokyo futures was thin.'), ['place:Tokyo']);
 	});
 });
+
+void describe('organizations with a plural possessive inside', () => {
+	void it('keeps "Traders\' Association" whole', () => {
+		assert.deepEqual(found("In other news, the Halden Bond Traders' Association said it backed the plan."), ["organization:Halden Bond Traders' Association"]);
+	});
+
+	void it('does not join a possessive before an ordinary name', () => {
+		const names = found("The Lindqvists' Volvo was found in Umea.");
+		assert.ok(!names.some((name) => name.includes("'")), names.join(', '));
+	});
+});

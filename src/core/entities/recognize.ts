@@ -198,6 +198,12 @@ function isIndexName(tokens: readonly Token[], b: number): boolean {
 	return isWord(after) && !after.cap && INDEX_WORDS.has(after.lower);
 }
 
+/** The end of the run of capitalised words from `k` (`k` itself when there is none). */
+function capitalisedRunEnd(tokens: readonly Token[], k: number): number {
+	while (k < tokens.length && tokens[k].kind === TokenKind.Word && tokens[k].cap) k++;
+	return k;
+}
+
 /** Whether a country in brackets follows at `b`, as after a competitor or a club in results ("( Italy )"). */
 function isCountryInBrackets(tokens: readonly Token[], b: number): boolean {
 	return tokens[b]?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower);
@@ -304,6 +310,14 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				if (u.kind === TokenKind.Word && u.cap) {
 					j++;
 					continue;
+				}
+				// "Bond Traders' Association", "Farmers' Union": a plural possessive inside an organization's name.
+				if ((u.text === "'" || u.text === '\u2019') && tokens[j - 1].lower.endsWith('s')) {
+					const end = capitalisedRunEnd(tokens, j + 1);
+					if (end > j + 1 && ORG_KEYWORDS.has(tokens[end - 1].lower)) {
+						j = end;
+						continue;
+					}
 				}
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
