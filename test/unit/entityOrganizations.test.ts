@@ -120,3 +120,15 @@ void describe('organizations with a plural possessive inside', () => {
 		assert.ok(!names.some((name) => name.includes("'")), names.join(', '));
 	});
 });
+
+void describe('the short name of a company the article named in full', () => {
+	void it('types the distinctive word of a company name as the company, even before "said"', () => {
+		const names = found('The telecoms group KM Varnsson AB won an order on Friday. Varnsson said deliveries would start soon.');
+		assert.deepEqual(names, ['organization:KM Varnsson AB', 'organization:Varnsson']);
+	});
+
+	void it('leaves a person named like a company a person when the article names the person in full', () => {
+		const names = found('Halvorsen Shipping AB won an order. Lars Halvorsen said deliveries would start soon. Halvorsen added more.');
+		assert.deepEqual(names.slice(1), ['person:Lars Halvorsen', 'person:Halvorsen']);
+	});
+});

@@ -204,6 +204,11 @@ function capitalisedRunEnd(tokens: readonly Token[], k: number): number {
 	return k;
 }
 
+/** Whether a word inside an organization's name names it alone ("Ericsson" of "LM Ericsson AB"). */
+function isOrgNamePart(word: string): boolean {
+	return !CORPORATE_DESIGNATORS.has(word) && !ORG_KEYWORDS.has(word) && !CONNECTORS.has(word) && !isCommonWord(word) && !countries.has(word) && !cities.has(word) && !firstNames.has(word);
+}
+
 /** Whether a country in brackets follows at `b`, as after a competitor or a club in results ("( Italy )"). */
 function isCountryInBrackets(tokens: readonly Token[], b: number): boolean {
 	return tokens[b]?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower);
@@ -365,7 +370,11 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	const orgHeads = new Set<string>();
 	for (const c of candidates) {
 		if (c.type === 'person' || c.words.length < 2 || c.confidence < Confidence.Cue) continue;
-		if (c.type === 'organization' && !isEponymousOrganization(c.words)) orgHeads.add(c.words[0]);
+		if (c.type === 'organization' && !isEponymousOrganization(c.words)) {
+			orgHeads.add(c.words[0]);
+			// "LM Ericsson AB": the one word of a company's name that is neither a designator nor an ordinary word.
+			for (let w = 1; w < c.words.length; w++) if (isOrgNamePart(c.words[w])) orgHeads.add(c.words[w]);
+		}
 		let initials = '';
 		for (const word of c.words) if (!CONNECTORS.has(word)) initials += word[0];
 		if (initials.length >= 2) acronyms.set(initials, c.type);
