@@ -132,3 +132,16 @@ void describe('the short name of a company the article named in full', () => {
 		assert.deepEqual(names.slice(1), ['person:Lars Halvorsen', 'person:Halvorsen']);
 	});
 });
+
+void describe('clubs told by what players do', () => {
+	void it('reads "played for", "played with" and, in a sports report, "joined", "moved to", "X of <country>" as clubs', () => {
+		assert.deepEqual(found('He played for Brackwater and later coached the juniors.'), ['organization:Brackwater']);
+		assert.deepEqual(found('He played with Ostervale for six seasons.'), ['organization:Ostervale']);
+		const sport = found('SOCCER - TRANSFERS .\nThe striker has joined Varnholm from Kessleton on a free transfer .\nA year ago he moved to Sarnova and Delmora of Spain beat them twice .');
+		for (const club of ['Varnholm', 'Sarnova', 'Delmora']) assert.ok(sport.includes(`organization:${club}`), sport.join(', '));
+	});
+
+	void it('leaves a person after "played with" a person', () => {
+		assert.deepEqual(found('As a boy he played with Thomas Brandt in the street.'), ['person:Thomas Brandt']);
+	});
+});

@@ -209,6 +209,26 @@ function isOrgNamePart(word: string): boolean {
 	return !CORPORATE_DESIGNATORS.has(word) && !ORG_KEYWORDS.has(word) && !CONNECTORS.has(word) && !isCommonWord(word) && !countries.has(word) && !cities.has(word) && !firstNames.has(word);
 }
 
+const PLAYED = new Set(['played', 'plays', 'playing', 'play', 'signed', 'signs', 'signing']);
+const JOINED = new Set(['joined', 'join', 'joins', 'joining', 'rejoined']);
+const MOVED = new Set(['transferred', 'moved', 'loaned', 'sold', 'returned']);
+
+/**
+ * Where a name stands for a club: after "played for" or "signed for" anywhere, and "played with" unless it reads as a
+ * person; in a sports report also after
+ * "joined", "moved to", "transferred to", or before "of" and a country ("Torvik of Italy beat ...").
+ */
+function isClubContext(tokens: readonly Token[], a: number, b: number, sports: boolean, person: boolean): boolean {
+	const prev = tokens[a - 1];
+	const before = tokens[a - 2];
+	if (!isWord(prev)) return false;
+	if ((prev.lower === 'for' || (prev.lower === 'with' && !person)) && isWord(before) && PLAYED.has(before.lower)) return true;
+	if (!sports) return false;
+	if (JOINED.has(prev.lower) || (prev.lower === 'to' && isWord(before) && MOVED.has(before.lower))) return true;
+	const after = tokens[b + 1];
+	return b - a === 1 && tokens[b]?.lower === 'of' && isWord(after) && countries.has(after.lower) && !tokens[b + 2]?.cap;
+}
+
 /** Whether a country in brackets follows at `b`, as after a competitor or a club in results ("( Italy )"). */
 function isCountryInBrackets(tokens: readonly Token[], b: number): boolean {
 	return tokens[b]?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower);
@@ -687,6 +707,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	}
 	// "Lancashire v Kent", "v Hampshire ( three days )": either side of "v" in a sports report stands a team.
 	if (sports && ((isWord(prev) && FIXTURE_WORDS.has(prev.lower)) || (isWord(next) && FIXTURE_WORDS.has(next.lower))) && !isNation(key) && (weakOrNone || typed?.[0] === 'place')) return push('organization', Confidence.Cue);
+	// "played for Footscray", and in a sports report "joined Torvik", "moved to Torvik", "Torvik of Italy": a club.
+	if (!isNation(key) && (weakOrNone || typed?.[0] === 'place' || (sports && typed?.[0] === 'person' && typed[1] <= Confidence.Weak)) && isClubContext(tokens, a, b, sports, typed?.[0] === 'person')) return push('organization', Confidence.Cue);
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
 	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
