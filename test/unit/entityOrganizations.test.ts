@@ -145,3 +145,15 @@ void describe('clubs told by what players do', () => {
 		assert.deepEqual(found('As a boy he played with Thomas Brandt in the street.'), ['person:Thomas Brandt']);
 	});
 });
+
+void describe('parties named by one word', () => {
+	void it('reads a capitalised party word inside a sentence as an organization', () => {
+		assert.deepEqual(found('The nationalists came third, behind Labour and the Greens.'), ['organization:Labour']);
+		assert.deepEqual(found('He sat as a Liberal member for twelve years.'), ['organization:Liberal']);
+	});
+
+	void it('leaves "Labour Day" and "Liberal prime minister" alone', () => {
+		assert.ok(!found('Shops close on Labour Day in Canada.').includes('organization:Labour'));
+		assert.ok(!found('As Liberal prime minister he cut taxes.').includes('organization:Liberal'));
+	});
+});

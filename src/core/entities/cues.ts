@@ -159,6 +159,9 @@ export const EXTRA_DEMONYMS = set(`
 export const PLACE_NOUNS = set(`city town village province region district state county capital port island republic
 	suburb area border airport river valley`);
 
+/** Parties named by one capitalised word inside a sentence ("behind Labour in the polls", "a Liberal member"). */
+export const PARTY_WORDS = set(`labour labor liberal liberals tory tories conservative conservatives`);
+
 /** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
 export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party
 	officials spokesman spokeswoman executives chairman board unit subsidiary airline carrier operator`);

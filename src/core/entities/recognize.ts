@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, PARTY_WORDS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -663,6 +663,11 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	const forcedType = forced.get(key);
 	if (forcedType) {
 		out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
+		return;
+	}
+	// "behind Labour in the polls": a party's one-word name inside a sentence; not "Labour Day", "Liberal prime minister".
+	if (b - a === 1 && PARTY_WORDS.has(key) && !tokens[a].sentenceStart && !(isWord(tokens[b]) && (tokens[b].cap || TITLE_MODIFIERS.has(tokens[b].lower)))) {
+		out.push(candidate(tokens, a, b, key, 'organization', Confidence.Cue));
 		return;
 	}
 	if (b - a === 1 && (tokens[a].text.length === 1 || (tokens[a].text.length === 2 && tokens[a].text[1] === '.') || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
