@@ -157,3 +157,19 @@ void describe('parties named by one word', () => {
 		assert.ok(!found('As Liberal prime minister he cut taxes.').includes('organization:Liberal'));
 	});
 });
+
+void describe('a company named like a town', () => {
+	void it('types the first word of a company with a designator as the company, though a town bears the name', () => {
+		const names = found('Shares in Brenholt Seating rose after it agreed to be bought by Kolding Industries Inc. Kolding was up 2 cents.');
+		assert.ok(names.includes('organization:Kolding Industries Inc'), names.join(', '));
+		assert.equal(names[names.length - 1], 'organization:Kolding');
+	});
+
+	void it('ends a company name, and the sentence, at "Inc." before a capital', () => {
+		assert.deepEqual(found('The order went to Vantor Holdings Inc. Brenholt said nothing.').slice(0, 1), ['organization:Vantor Holdings Inc']);
+	});
+
+	void it('leaves the town a place where no such company is named', () => {
+		assert.deepEqual(found('Kolding was quiet on Sunday.'), ['place:Kolding']);
+	});
+});

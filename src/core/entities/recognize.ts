@@ -332,7 +332,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			let orgBody = false;
 			while (j < n) {
 				const u = tokens[j];
-				if (u.kind === TokenKind.Word && u.cap) {
+				if (u.kind === TokenKind.Word && u.cap && !u.sentenceStart) {
 					j++;
 					continue;
 				}
@@ -388,10 +388,14 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	}
 	const acronyms = new Map<string, EntityType>();
 	const orgHeads = new Set<string>();
+	// First words of company names with a designator ("Magna International Inc"): the company even where a town is
+	// named alike.
+	const companyHeads = new Set<string>();
 	for (const c of candidates) {
 		if (c.type === 'person' || c.words.length < 2 || c.confidence < Confidence.Cue) continue;
 		if (c.type === 'organization' && !isEponymousOrganization(c.words)) {
 			orgHeads.add(c.words[0]);
+			if (CORPORATE_DESIGNATORS.has(c.words[c.words.length - 1]) && !countries.has(c.words[0]) && !majorCities.has(c.words[0])) companyHeads.add(c.words[0]);
 			// "LM Ericsson AB": the one word of a company's name that is neither a designator nor an ordinary word.
 			for (let w = 1; w < c.words.length; w++) if (isOrgNamePart(c.words[w])) orgHeads.add(c.words[w]);
 		}
@@ -418,7 +422,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			const acronym = acronyms.get(c.key.replace(/\./g, ''));
 			if (personParts.has(c.key)) c.type = 'person';
 			else if (acronym) c.type = acronym;
-			else if (c.confidence <= Confidence.Weak && c.type !== 'place' && orgHeads.has(c.key)) c.type = 'organization';
+			else if (c.confidence <= Confidence.Weak && ((c.type !== 'place' && orgHeads.has(c.key)) || companyHeads.has(c.key))) c.type = 'organization';
 			else continue;
 			c.confidence = Math.max(c.confidence, Confidence.Guess);
 		}
