@@ -16,6 +16,12 @@ void describe('organizations in sports results', () => {
 		assert.ok(names.includes('organization:Ashvale'), names.join(', '));
 	});
 
+	void it('keeps a title word inside a team on a line of scores, and "St" at the head of a name', () => {
+		const names = found('SOCCER - HIGHLAND LEAGUE .\nResults on Saturday :\nQueen of Dunmore 2 Ashvale 1\nSt Avenmore beat them again on Sunday .');
+		assert.ok(names.includes('organization:Queen of Dunmore'), names.join(', '));
+		assert.ok(names.some((name) => name.endsWith(':St Avenmore')), names.join(', '));
+	});
+
 	void it('does not make an ordinary word before a number a team outside a line of scores', () => {
 		assert.deepEqual(found('GOLF - SENIOR TOUR .\nRound 3 was abandoned in the rain .'), []);
 		assert.deepEqual(found('Spinner 4 was the best of the new models .'), []);

@@ -60,7 +60,8 @@ function isOrdinaryWordAtStart(tokens: readonly Token[], i: number): boolean {
 	const t = tokens[i];
 	const lower = t.lower;
 	if (FUNCTION_WORDS.has(lower) || NEVER.has(lower)) return true;
-	if (!isCommonWord(lower)) return false;
+	// "St Louis", "St. Helens": the abbreviation of "Saint" starts a name.
+	if (!isCommonWord(lower) || lower === 'st' || lower === 'st.') return false;
 	if (countries.has(lower) || majorCities.has(lower) || organizations.has(lower)) return false;
 	const next = tokens[i + 1];
 	// "Will Smith said": a given name followed by another capitalised word reads as a name.
@@ -626,7 +627,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			// a given name followed by a title-like surname ("John Major", "Don King").
 			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || (b - k <= longestOrganizationWords && organizations.has(keyOf(tokens, k, b)));
 			const surnameLike = e === b && k > segment && firstNames.has(tokens[k - 1].lower);
-			if (hasTitle && !endsInOrg && !surnameLike) {
+			// "Queen of South 2 Dumbarton 1": no title in a team's name on a line of scores.
+			if (hasTitle && !endsInOrg && !surnameLike && !team) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = true;
 				segment = e;
