@@ -179,3 +179,10 @@ void describe('a company named like a town', () => {
 		assert.deepEqual(found('Kolding was quiet on Sunday.'), ['place:Kolding']);
 	});
 });
+
+void describe('places that only look like organizations', () => {
+	void it('keeps a town a place before "stock exchange" or "side"', () => {
+		assert.deepEqual(found('The shares will be listed on the Kolding stock exchange.'), ['place:Kolding']);
+		assert.deepEqual(found('Nobody expected much of the Hamar side this year.'), ['place:Hamar']);
+	});
+});

@@ -729,7 +729,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
 		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
 		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
-		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
+		// Not after a town: "the Warsaw stock exchange", "the Volgograd side".
+		if (ORG_AFTER.has(next.lower) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
