@@ -186,3 +186,16 @@ void describe('places that only look like organizations', () => {
 		assert.deepEqual(found('Nobody expected much of the Hamar side this year.'), ['place:Hamar']);
 	});
 });
+
+void describe('datelines', () => {
+	void it('reads the names of a dateline as places', () => {
+		const names = found('Quarry reopens after floods .\nBRENHOLT , Varnland 1996-08-30\nThe quarry reopened on Friday .');
+		assert.deepEqual(names, ['place:BRENHOLT', 'place:Varnland']);
+	});
+
+	void it('lets a club keep its type in the body when its town is the dateline', () => {
+		const names = found('SOCCER - KOLDING WIN AGAIN .\nKOLDING , Denmark 1996-08-31\nKolding beat Hamar 2-1 on Saturday .\nKolding 2 Hamar 1');
+		assert.ok(names.includes('place:KOLDING') && names.includes('place:Denmark'), names.join(', '));
+		assert.deepEqual(names.filter((name) => name.endsWith(':Kolding')), ['organization:Kolding', 'organization:Kolding']);
+	});
+});

@@ -254,6 +254,22 @@ function keyOf(tokens: readonly Token[], first: number, last: number): string {
 	return key;
 }
 
+const DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** "MILWAUKEE , Wisconsin 1996-08-29": a line of capitalised names and a date says where a story was filed. */
+function isDateline(tokens: readonly Token[]): boolean {
+	const last = tokens[tokens.length - 1];
+	if (tokens.length > 12 || last.kind !== TokenKind.Number || !DATE.test(last.text)) return false;
+	let words = 0;
+	for (const t of tokens) {
+		if (t.kind === TokenKind.Word) {
+			if (!t.cap) return false;
+			words++;
+		} else if (t !== last && t.text !== ',' && t.text !== '.') return false;
+	}
+	return words > 0;
+}
+
 /** Whether the line's first word has more than one letter (a lone "A" or "I" line is no headline). */
 function firstWordIsLong(tokens: readonly Token[]): boolean {
 	for (const t of tokens) if (t.kind === TokenKind.Word) return t.text.length > 1;
@@ -302,6 +318,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	const candidates: Candidate[] = [];
 	// Acronyms defined in brackets after a name ("Central Statistics Bureau (CSB)"), lower-case, without periods.
 	const definedAcronyms = new Map<string, EntityType>();
+	// Places named in datelines: kept out of the document's vote, where the city may be the home of a club ("NICE").
+	const datelines: Candidate[] = [];
 	const headlines: [Token[], number, number][] = [];
 	let sports: boolean | undefined;
 	// Line by line: tokens die young, so a long article costs no more per character than a short one.
@@ -315,6 +333,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		const headline = isHeadline(tokens);
 		const n = tokens.length;
 		const definitions = headline ? undefined : acronymDefinitions(tokens);
+		const dateline = isDateline(tokens);
 		let i = 0;
 		while (i < n) {
 			const t = tokens[i];
@@ -371,7 +390,10 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			}
 			// A name defined by an acronym in brackets may start inside this run ("... of the Ruritanian Press Agency (RPA)").
 			if (definitions) for (let k = i + 1; k < j; k++) if (definitions.has(k)) j = k;
-			if (headline) headlines.push([tokens, i, j]);
+			if (dateline) {
+				const key = keyOf(tokens, i, j);
+				datelines.push(candidate(tokens, i, j, key, forcedTypes.get(key) ?? 'place', forcedTypes.has(key) ? Confidence.User : Confidence.Known));
+			} else if (headline) headlines.push([tokens, i, j]);
 			else splitRun(tokens, i, j, candidates, forcedTypes, sports);
 			i = j;
 		}
@@ -430,6 +452,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	}
 
 	for (const [tokens, a, b] of headlines) typeHeadline(tokens, a, b, known, candidates, sports ?? false);
+	for (const c of datelines) candidates.push(c);
 
 	const mentions: EntityMention[] = [];
 	const notEntities = new Set(lexicon?.notEntities ?? []);
