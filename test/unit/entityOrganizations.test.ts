@@ -187,7 +187,7 @@ void describe('places that only look like organizations', () => {
 	});
 });
 
-void describe('datelines', () => {
+void describe('datelines and venues', () => {
 	void it('reads the names of a dateline as places', () => {
 		const names = found('Quarry reopens after floods .\nBRENHOLT , Varnland 1996-08-30\nThe quarry reopened on Friday .');
 		assert.deepEqual(names, ['place:BRENHOLT', 'place:Varnland']);
@@ -197,5 +197,11 @@ void describe('datelines', () => {
 		const names = found('SOCCER - KOLDING WIN AGAIN .\nKOLDING , Denmark 1996-08-31\nKolding beat Hamar 2-1 on Saturday .\nKolding 2 Hamar 1');
 		assert.ok(names.includes('place:KOLDING') && names.includes('place:Denmark'), names.join(', '));
 		assert.deepEqual(names.filter((name) => name.endsWith(':Kolding')), ['organization:Kolding', 'organization:Kolding']);
+	});
+
+	void it('keeps a town a place where a match is played in a sports report', () => {
+		const names = found('CRICKET - COUNTY SCORES .\nAt Northgate ( Kolding ) : Harrowby 290 and 12-0 .\nHamar : Harrowby beat Thornby by six wickets .\nThe tour ends in August ( at Eastfield , Hamar ) .');
+		assert.ok(names.includes('place:Kolding'), names.join(', '));
+		assert.deepEqual(names.filter((name) => name.endsWith(':Hamar')), ['place:Hamar', 'place:Hamar']);
 	});
 });

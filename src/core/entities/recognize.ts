@@ -230,6 +230,17 @@ function isClubContext(tokens: readonly Token[], a: number, b: number, sports: b
 	return b - a === 1 && tokens[b]?.lower === 'of' && isWord(after) && countries.has(after.lower) && !tokens[b + 2]?.cap;
 }
 
+/**
+ * Where a town is where a match is played: "At Headingley ( Leeds ) :", "( at Edgbaston , Birmingham )", or a line of
+ * results that starts "Leicester : Leicestershire beat ...".
+ */
+function isVenue(tokens: readonly Token[], a: number, b: number): boolean {
+	const prev = tokens[a - 1];
+	if (prev?.text === '(' && tokens[b]?.text === ')') return true;
+	if (prev?.text === ',' && tokens[a - 3]?.lower === 'at' && tokens[b]?.text === ')') return true;
+	return tokens[a].lineStart && tokens[b]?.text === ':';
+}
+
 /** Whether a country in brackets follows at `b`, as after a competitor or a club in results ("( Italy )"). */
 function isCountryInBrackets(tokens: readonly Token[], b: number): boolean {
 	return tokens[b]?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower);
@@ -744,7 +755,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// "played for Footscray", and in a sports report "joined Torvik", "moved to Torvik", "Torvik of Italy": a club.
 	if (!isNation(key) && (weakOrNone || typed?.[0] === 'place' || (sports && typed?.[0] === 'person' && typed[1] <= Confidence.Weak)) && isClubContext(tokens, a, b, sports, typed?.[0] === 'person')) return push('organization', Confidence.Cue);
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
-	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
+	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b)) return push('organization', Confidence.Weak);
 	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
 	if (weakOrNone && !isCountry && isOrgNounBefore(tokens, a)) return push('organization', Confidence.Cue);
 	if (isWord(next) && !next.cap && weakOrNone) {
