@@ -205,3 +205,15 @@ void describe('datelines and venues', () => {
 		assert.deepEqual(names.filter((name) => name.endsWith(':Hamar')), ['place:Hamar', 'place:Hamar']);
 	});
 });
+
+void describe('employers before a title', () => {
+	void it('reads the name before a company\'s or a club\'s title as an organization', () => {
+		assert.deepEqual(found('Shares fell, Varnsson CEO Lars Berg told reporters.'), ['organization:Varnsson', 'person:Lars Berg']);
+		assert.deepEqual(found('The foul on Ostervale striker Ola Moen went unpunished.'), ['organization:Ostervale', 'person:Ola Moen']);
+	});
+
+	void it('leaves a place before a title a place, and a word of the title no name', () => {
+		assert.deepEqual(found('On Monday Texas Governor Ann Wells signed the bill.'), ['place:Texas', 'person:Ann Wells']);
+		assert.ok(!found('Its Advisory National Director Ola Moen spoke.').includes('organization:Advisory'));
+	});
+});

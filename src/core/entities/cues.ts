@@ -28,6 +28,12 @@ export const TITLES = withPeriods(set(`
 	nominee counterpart colleague hopeful former late mp mep lawmaker legislator dissident rebel
 	`));
 
+/** Titles given by a company or a club: the name right before one is the employer ("Cofinec CEO", "Arsenal striker"). */
+export const ORG_TITLES = withPeriods(set(`
+	ceo cfo coo chairman chairwoman chairperson spokesman spokeswoman director executive manager coach striker
+	midfielder defender goalkeeper keeper batsman bowler pitcher quarterback skipper
+	`));
+
 /** Words that only modify a following title ("Prime Minister", "Foreign Secretary"); dropped with it. */
 export const TITLE_MODIFIERS = set(`
 	prime foreign finance defence defense interior home trade economy economics justice health education

@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, PARTY_WORDS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -663,7 +663,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			const surnameLike = e === b && k > segment && firstNames.has(tokens[k - 1].lower);
 			// "Queen of South 2 Dumbarton 1": no title in a team's name on a line of scores.
 			if (hasTitle && !endsInOrg && !surnameLike && !team) {
-				emit(tokens, segment, k, personCue, out, forced, sports);
+				emit(tokens, segment, k, personCue, out, forced, sports, hasOrgTitle(tokens, k, e));
 				personCue = true;
 				segment = e;
 				k = e;
@@ -695,7 +695,23 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	emit(tokens, segment, b, personCue, out, forced, sports);
 }
 
-function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean): void {
+/** Whether every word in [a, b) is common English ("Advisory" before "National Director" is part of the title). */
+function allCommon(tokens: readonly Token[], a: number, b: number): boolean {
+	for (let i = a; i < b; i++) if (!isCommonWord(tokens[i].lower)) return false;
+	return true;
+}
+
+/** Whether tokens [k, e) hold a title only a company or a club gives ("CEO", "chairman", "striker"). */
+function hasOrgTitle(tokens: readonly Token[], k: number, e: number): boolean {
+	for (let i = k; i < e; i++) if (ORG_TITLES.has(tokens[i].lower)) return true;
+	return false;
+}
+
+/**
+ * Emits the candidate over tokens [a, b), typed by its words and context. `personCue`: a title came right before;
+ * `beforeOrgTitle`: a company's or a club's title comes right after ("Cofinec CEO Stephen Frater").
+ */
+function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean, beforeOrgTitle = false): void {
 	while (a < b && !(b - a > 1 && isLeadingParticle(tokens[a])) && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	while (b > a && CONNECTORS.has(tokens[b - 1].lower) && !tokens[b - 1].cap) b--;
 	if (a >= b) return;
@@ -724,6 +740,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (!sports && typed?.[0] === 'organization' && typed[1] === Confidence.Cue && tokens[b - 1].lower === 'county') typed = ['place', Confidence.Cue];
 	const next = tokens[b];
 	const prev = tokens[a - 1];
+	// "Varnsson CEO Lars Berg", "Ostervale striker Ola Moen": the name before such a title is the employer.
+	if (beforeOrgTitle && (typed === undefined || (typed[1] <= Confidence.Weak && typed[0] !== 'place')) && !allCommon(tokens, a, b)) return push('organization', Confidence.Cue);
 	// "Ana Ruiz ( Spain )": a competitor followed by the country in brackets, as in results lists.
 	if (isCountryInBrackets(tokens, b) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
 		return push('person', Confidence.Cue);
@@ -764,7 +782,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
 		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
 		// Not after a town: "the Warsaw stock exchange", "the Volgograd side".
-		if (ORG_AFTER.has(next.lower) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
+		if ((ORG_AFTER.has(next.lower) || ORG_TITLES.has(next.lower)) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
