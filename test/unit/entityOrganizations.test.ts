@@ -217,3 +217,15 @@ void describe('employers before a title', () => {
 		assert.ok(!found('Its Advisory National Director Ola Moen spoke.').includes('organization:Advisory'));
 	});
 });
+
+void describe('companies named with a possessive', () => {
+	void it('keeps the "\'s" in a company named with one, in full and alone', () => {
+		const names = found("The bid for Hallam's Bancshares Inc. surprised analysts. Hallam's was the prize, and Hallam's stock rose.");
+		assert.deepEqual(names, ["organization:Hallam's Bancshares Inc", "organization:Hallam's", "organization:Hallam's"]);
+	});
+
+	void it('knows a few companies named so, and leaves a person\'s possessive alone', () => {
+		assert.deepEqual(found("Moody's cut the rating on Tuesday."), ["organization:Moody's"]);
+		assert.deepEqual(found("Analysts praised Peter Hallam. Hallam's plan was cheap."), ['person:Peter Hallam', 'person:Hallam']);
+	});
+});

@@ -165,6 +165,12 @@ export const EXTRA_DEMONYMS = set(`
 export const PLACE_NOUNS = set(`city town village province region district state county capital port island republic
 	suburb area border airport river valley`);
 
+/**
+ * Companies whose name is a possessive, by the word before the "'s" ("Moody's", "Sotheby's"); not those named like a
+ * person in the news ("Kohl's", "Christie's").
+ */
+export const POSSESSIVE_ORGS = set(`moody mcdonald sainsbury macy kellogg sotheby harrod dillard domino hardee`);
+
 /** Parties named by one capitalised word inside a sentence ("behind Labour in the polls", "a Liberal member"). */
 export const PARTY_WORDS = set(`labour labor liberal liberals tory tories conservative conservatives`);
 

@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -22,6 +22,8 @@ interface Candidate {
 	words: readonly string[];
 	type: EntityType;
 	confidence: Confidence;
+	/** The end of a possessive "'s" right after a one-word name, which stays in the name of "Boatmen's" the bank. */
+	possessiveEnd?: number;
 }
 
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+$/u;
@@ -32,7 +34,8 @@ function candidate(tokens: readonly Token[], a: number, b: number, key: string, 
 	for (let k = a; k < b; k++) words.push(tokens[k].lower);
 	const last = tokens[b - 1];
 	const end = last.text.length > 1 && last.text.endsWith('.') && !DOTTED_ACRONYM.test(last.text) ? last.end - 1 : last.end;
-	return { start: tokens[a].start, end, key, words, type, confidence };
+	const possessive = b - a === 1 && tokens[b]?.lower === "'s" ? tokens[b].end : undefined;
+	return { start: tokens[a].start, end, key, words, type, confidence, possessiveEnd: possessive };
 }
 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
@@ -367,6 +370,14 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 					j++;
 					continue;
 				}
+				// "Boatmen's Bancshares Inc": a company named with a possessive.
+				if (u.lower === "'s" && tokens[j - 1].kind === TokenKind.Word) {
+					const end = capitalisedRunEnd(tokens, j + 1);
+					if (end > j + 1 && CORPORATE_DESIGNATORS.has(tokens[end - 1].lower)) {
+						j = end;
+						continue;
+					}
+				}
 				// "Bond Traders' Association", "Farmers' Union": a plural possessive inside an organization's name.
 				if ((u.text === "'" || u.text === '\u2019') && tokens[j - 1].lower.endsWith('s')) {
 					const end = capitalisedRunEnd(tokens, j + 1);
@@ -460,6 +471,16 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			else continue;
 			c.confidence = Math.max(c.confidence, Confidence.Guess);
 		}
+	}
+
+	// "Boatmen's Bancshares Inc" ... "Boatmen's was the prize": the possessive belongs to the company's short name.
+	const possessiveNames = new Set<string>(POSSESSIVE_ORGS);
+	for (const c of candidates) if (c.type === 'organization' && c.words.length > 2 && c.words[1] === "'s") possessiveNames.add(c.words[0]);
+	for (const c of candidates) {
+		if (c.possessiveEnd === undefined || c.confidence >= Confidence.User || !possessiveNames.has(c.key) || personParts.has(c.key)) continue;
+		c.end = c.possessiveEnd;
+		c.type = 'organization';
+		c.confidence = Math.max(c.confidence, Confidence.Cue);
 	}
 
 	for (const [tokens, a, b] of headlines) typeHeadline(tokens, a, b, known, candidates, sports ?? false);
