@@ -229,3 +229,10 @@ void describe('companies named with a possessive', () => {
 		assert.deepEqual(found("Analysts praised Peter Hallam. Hallam's plan was cheap."), ['person:Peter Hallam', 'person:Hallam']);
 	});
 });
+
+void describe('news organizations', () => {
+	void it('reads a name before "news agency" or "newspapers" as an organization, even before "said"', () => {
+		assert.deepEqual(found('The domestic Varnpress news agency said two people died.'), ['organization:Varnpress']);
+		assert.deepEqual(found('On Sunday Al-Varni newspapers said the talks failed.'), ['organization:Al-Varni']);
+	});
+});

@@ -244,6 +244,13 @@ function isVenue(tokens: readonly Token[], a: number, b: number): boolean {
 	return tokens[a].lineStart && tokens[b]?.text === ':';
 }
 
+/** "Yonhap news agency", "Al-Ahram newspapers": a news organization's kind after its name. */
+function isNewsOrganizationAfter(tokens: readonly Token[], b: number): boolean {
+	const next = tokens[b];
+	const after = tokens[b + 1];
+	return (next.lower === 'news' && isWord(after) && !after.cap && ORG_AFTER.has(after.lower)) || next.lower === 'newspapers';
+}
+
 /** Whether a country in brackets follows at `b`, as after a competitor or a club in results ("( Italy )"). */
 function isCountryInBrackets(tokens: readonly Token[], b: number): boolean {
 	return tokens[b]?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower);
@@ -803,7 +810,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
 		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
 		// Not after a town: "the Warsaw stock exchange", "the Volgograd side".
-		if ((ORG_AFTER.has(next.lower) || ORG_TITLES.has(next.lower)) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
+		if ((ORG_AFTER.has(next.lower) || ORG_TITLES.has(next.lower) || isNewsOrganizationAfter(tokens, b)) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
