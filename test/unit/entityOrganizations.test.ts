@@ -236,3 +236,14 @@ void describe('news organizations', () => {
 		assert.deepEqual(found('On Sunday Al-Varni newspapers said the talks failed.'), ['organization:Al-Varni']);
 	});
 });
+
+void describe('a company and where it is', () => {
+	void it('ends a company name at its designator before "of" and a place', () => {
+		const names = found('The cars are made by Varnsson Motors Corp of South Korea.');
+		assert.deepEqual(names, ['organization:Varnsson Motors Corp', 'place:South Korea']);
+	});
+
+	void it('still joins "of" after an organization word ("Bank of Kolding")', () => {
+		assert.deepEqual(found('Rates were cut by the Bank of Kolding on Monday.'), ['organization:Bank of Kolding']);
+	});
+});

@@ -154,6 +154,8 @@ function isOrgWord(lower: string): boolean {
 
 /** Whether "of" after this word continues a name ("Bank of England", "Gulf of Aden", "Secretary of State"). */
 function joinsWithOf(lower: string): boolean {
+	// "Kia Motors Corp of South Korea": the place after a company's designator says where it is, not who it is.
+	if (CORPORATE_DESIGNATORS.has(lower)) return false;
 	return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower) || ORG_KEYWORDS.has(lower) || PLACE_KEYWORDS.has(lower) || TITLES.has(lower);
 }
 
