@@ -160,4 +160,10 @@ void describe('organization cues (issue 11)', () => {
 	void it('reads "X County" as a place outside sports reports', () => {
 		assert.deepEqual(found('Flooding closed roads across Marlow County overnight.'), ['place:Marlow County']);
 	});
+
+	void it('keeps a name an organization when the kind of organization comes right before it, even before "said"', () => {
+		assert.deepEqual(found('The carmaker Veltora said sales fell.'), ['organization:Veltora']);
+		assert.deepEqual(found('Late on Monday the broadcaster Kanalo told viewers to stay home.'), ['organization:Kanalo']);
+		assert.deepEqual(found('On Monday Kowalczyk said the vote was rigged.'), ['person:Kowalczyk']);
+	});
 });

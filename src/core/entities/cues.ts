@@ -28,6 +28,12 @@ export const TITLES = withPeriods(set(`
 	nominee counterpart colleague hopeful former late mp mep lawmaker legislator dissident rebel
 	`));
 
+/** Titles given by a company or a club: the name right before one is the employer ("Cofinec CEO", "Arsenal striker"). */
+export const ORG_TITLES = withPeriods(set(`
+	ceo cfo coo chairman chairwoman chairperson spokesman spokeswoman director executive manager coach striker
+	midfielder defender goalkeeper keeper batsman bowler pitcher quarterback skipper
+	`));
+
 /** Words that only modify a following title ("Prime Minister", "Foreign Secretary"); dropped with it. */
 export const TITLE_MODIFIERS = set(`
 	prime foreign finance defence defense interior home trade economy economics justice health education
@@ -159,6 +165,15 @@ export const EXTRA_DEMONYMS = set(`
 export const PLACE_NOUNS = set(`city town village province region district state county capital port island republic
 	suburb area border airport river valley`);
 
+/**
+ * Companies whose name is a possessive, by the word before the "'s" ("Moody's", "Sotheby's"); not those named like a
+ * person in the news ("Kohl's", "Christie's").
+ */
+export const POSSESSIVE_ORGS = set(`moody mcdonald sainsbury macy kellogg sotheby harrod dillard domino hardee`);
+
+/** Parties named by one capitalised word inside a sentence ("behind Labour in the polls", "a Liberal member"). */
+export const PARTY_WORDS = set(`labour labor liberal liberals tory tories conservative conservatives`);
+
 /** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
 export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party
 	officials spokesman spokeswoman executives chairman board unit subsidiary airline carrier operator`);
@@ -170,7 +185,8 @@ export const ORG_AFTER = set(`agency company firm group bank newspaper daily mag
 export const ORG_NOUNS = set(`newspaper daily weekly magazine agency company firm carrier airline bank lender insurer broker
 	brokerage conglomerate group maker manufacturer retailer publisher broadcaster network club team party movement
 	utility operator developer distributor exporter importer producer supplier automaker carmaker chipmaker
-	subsidiary unit brewer miner refiner organisation organization charity`);
+	subsidiary unit brewer miner refiner organisation organization charity band chain label station channel orchestra
+	choir ensemble`);
 
 /** What only an organization has, after a possessive ("Korvella's shares", "Korvella's board"). */
 export const ORG_POSSESSIONS = set(`shares stock stocks board shareholders stake profit profits revenue revenues earnings

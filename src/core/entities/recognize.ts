@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -22,6 +22,8 @@ interface Candidate {
 	words: readonly string[];
 	type: EntityType;
 	confidence: Confidence;
+	/** The end of a possessive "'s" right after a one-word name, which stays in the name of "Boatmen's" the bank. */
+	possessiveEnd?: number;
 }
 
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+$/u;
@@ -32,7 +34,8 @@ function candidate(tokens: readonly Token[], a: number, b: number, key: string, 
 	for (let k = a; k < b; k++) words.push(tokens[k].lower);
 	const last = tokens[b - 1];
 	const end = last.text.length > 1 && last.text.endsWith('.') && !DOTTED_ACRONYM.test(last.text) ? last.end - 1 : last.end;
-	return { start: tokens[a].start, end, key, words, type, confidence };
+	const possessive = b - a === 1 && tokens[b]?.lower === "'s" ? tokens[b].end : undefined;
+	return { start: tokens[a].start, end, key, words, type, confidence, possessiveEnd: possessive };
 }
 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'after', 'before', 'during', 'from', 'to', 'of', 'all', 'no', 'not']);
@@ -40,6 +43,7 @@ const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'south
 const PERSON_SUFFIXES = ['ov', 'ova', 'ev', 'eva', 'sky', 'ski', 'ska', 'enko', 'son', 'sen', 'ez', 'ic', 'vić', 'ić', 'shvili', 'yan', 'escu', 'opoulos', 'akis', 'wicz', 'stein', 'berg', 'ini', 'elli', 'etti', 'ucci', 'oglu'];
 // Tails that turn a name into an adjective; a list, because "Kim Dae-jung" must keep its lower-case syllable.
 const ADJECTIVE_TAILS = new Set(['based', 'born', 'bound', 'led', 'backed', 'owned', 'run', 'registered', 'sponsored', 'style', 'made', 'built', 'controlled', 'funded', 'listed', 'held', 'dominated', 'speaking', 'related', 'linked', 'friendly', 'era', 'type', 'like', 'wide', 'bred', 'educated', 'trained', 'brokered', 'sized', 'flagged', 'allied', 'inspired', 'oriented', 'centred', 'centered', 'headquartered', 'area', 'bashing', 'leaning']);
+const FIXTURE_WORDS = new Set(['v', 'vs', 'v.', 'vs.']);
 const MATCH_WORDS = new Set(['at', 'v', 'vs', 'vs.', 'beat', 'against']);
 const ADJECTIVE_ENDINGS = /(?:ese|ean|eans|ish|ians)$/;
 const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
@@ -59,7 +63,8 @@ function isOrdinaryWordAtStart(tokens: readonly Token[], i: number): boolean {
 	const t = tokens[i];
 	const lower = t.lower;
 	if (FUNCTION_WORDS.has(lower) || NEVER.has(lower)) return true;
-	if (!isCommonWord(lower)) return false;
+	// "St Louis", "St. Helens": the abbreviation of "Saint" starts a name.
+	if (!isCommonWord(lower) || lower === 'st' || lower === 'st.') return false;
 	if (countries.has(lower) || majorCities.has(lower) || organizations.has(lower)) return false;
 	const next = tokens[i + 1];
 	// "Will Smith said": a given name followed by another capitalised word reads as a name.
@@ -149,6 +154,8 @@ function isOrgWord(lower: string): boolean {
 
 /** Whether "of" after this word continues a name ("Bank of England", "Gulf of Aden", "Secretary of State"). */
 function joinsWithOf(lower: string): boolean {
+	// "Kia Motors Corp of South Korea": the place after a company's designator says where it is, not who it is.
+	if (CORPORATE_DESIGNATORS.has(lower)) return false;
 	return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower) || ORG_KEYWORDS.has(lower) || PLACE_KEYWORDS.has(lower) || TITLES.has(lower);
 }
 
@@ -182,6 +189,82 @@ function isEponymousOrganization(words: readonly string[]): boolean {
 	return words.length === 2 && EPONYMOUS_ORG_TAILS.has(words[1]) && (surnames.has(words[0]) || firstNames.has(words[0]) || !isCommonWord(words[0]));
 }
 
+/** A country, not a city the word lists also hold among places known for certain ("New York"): a nation's team stays a place. */
+function isNation(key: string): boolean {
+	return countries.has(key) && (majorCities.has(key) || !cities.has(key));
+}
+
+/** Lower-case words after the name of a market measure ("the Vexdaq composite index", "Orbex futures"). */
+const INDEX_WORDS = new Set(['index', 'indices', 'average', 'composite', 'futures']);
+
+/** "the Vexdaq composite", "the Orbex 100 index": the name of an index or a contract, none of the three types. */
+function isIndexName(tokens: readonly Token[], b: number): boolean {
+	const next = tokens[b];
+	const after = next?.kind === TokenKind.Number ? tokens[b + 1] : next;
+	return isWord(after) && !after.cap && INDEX_WORDS.has(after.lower);
+}
+
+/** The end of the run of capitalised words from `k` (`k` itself when there is none). */
+function capitalisedRunEnd(tokens: readonly Token[], k: number): number {
+	while (k < tokens.length && tokens[k].kind === TokenKind.Word && tokens[k].cap) k++;
+	return k;
+}
+
+/** Whether a word inside an organization's name names it alone ("Ericsson" of "LM Ericsson AB"). */
+function isOrgNamePart(word: string): boolean {
+	return !CORPORATE_DESIGNATORS.has(word) && !ORG_KEYWORDS.has(word) && !CONNECTORS.has(word) && !isCommonWord(word) && !countries.has(word) && !cities.has(word) && !firstNames.has(word);
+}
+
+const PLAYED = new Set(['played', 'plays', 'playing', 'play', 'signed', 'signs', 'signing']);
+const JOINED = new Set(['joined', 'join', 'joins', 'joining', 'rejoined']);
+const MOVED = new Set(['transferred', 'moved', 'loaned', 'sold', 'returned']);
+
+/**
+ * Where a name stands for a club: after "played for" or "signed for" anywhere, and "played with" unless it reads as a
+ * person; in a sports report also after
+ * "joined", "moved to", "transferred to", or before "of" and a country ("Torvik of Italy beat ...").
+ */
+function isClubContext(tokens: readonly Token[], a: number, b: number, sports: boolean, person: boolean): boolean {
+	const prev = tokens[a - 1];
+	const before = tokens[a - 2];
+	if (!isWord(prev)) return false;
+	if ((prev.lower === 'for' || (prev.lower === 'with' && !person)) && isWord(before) && PLAYED.has(before.lower)) return true;
+	if (!sports) return false;
+	if (JOINED.has(prev.lower) || (prev.lower === 'to' && isWord(before) && MOVED.has(before.lower))) return true;
+	const after = tokens[b + 1];
+	return b - a === 1 && tokens[b]?.lower === 'of' && isWord(after) && countries.has(after.lower) && !tokens[b + 2]?.cap;
+}
+
+/**
+ * Where a town is where a match is played: "At Headingley ( Leeds ) :", "( at Edgbaston , Birmingham )", or a line of
+ * results that starts "Leicester : Leicestershire beat ...".
+ */
+function isVenue(tokens: readonly Token[], a: number, b: number): boolean {
+	const prev = tokens[a - 1];
+	if (prev?.text === '(' && tokens[b]?.text === ')') return true;
+	if (prev?.text === ',' && tokens[a - 3]?.lower === 'at' && tokens[b]?.text === ')') return true;
+	return tokens[a].lineStart && tokens[b]?.text === ':';
+}
+
+/** "Yonhap news agency", "Al-Ahram newspapers": a news organization's kind after its name. */
+function isNewsOrganizationAfter(tokens: readonly Token[], b: number): boolean {
+	const next = tokens[b];
+	const after = tokens[b + 1];
+	return (next.lower === 'news' && isWord(after) && !after.cap && ORG_AFTER.has(after.lower)) || next.lower === 'newspapers';
+}
+
+/** Whether a country in brackets follows at `b`, as after a competitor or a club in results ("( Italy )"). */
+function isCountryInBrackets(tokens: readonly Token[], b: number): boolean {
+	return tokens[b]?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower);
+}
+
+/** Whether a score follows at `b`: a number, then a team's name ("2 Stoke 2") or more numbers (a table row). */
+function isScoreAt(tokens: readonly Token[], b: number): boolean {
+	const after = tokens[b + 1];
+	if (tokens[b]?.kind !== TokenKind.Number || after === undefined) return false;
+	return (after.kind === TokenKind.Word && after.cap) || (after.kind === TokenKind.Number && tokens[b + 2]?.kind === TokenKind.Number);
+}
+
 /** Whether the first line of a document says it reports sport ("SOCCER - ..."). */
 function isSportsLine(tokens: readonly Token[]): boolean {
 	for (let i = 0; i < tokens.length && i < 12; i++) if (SPORTS_WORDS.has(tokens[i].lower)) return true;
@@ -192,6 +275,22 @@ function keyOf(tokens: readonly Token[], first: number, last: number): string {
 	let key = tokens[first].lower;
 	for (let i = first + 1; i < last; i++) key += ' ' + tokens[i].lower;
 	return key;
+}
+
+const DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** "MILWAUKEE , Wisconsin 1996-08-29": a line of capitalised names and a date says where a story was filed. */
+function isDateline(tokens: readonly Token[]): boolean {
+	const last = tokens[tokens.length - 1];
+	if (tokens.length > 12 || last.kind !== TokenKind.Number || !DATE.test(last.text)) return false;
+	let words = 0;
+	for (const t of tokens) {
+		if (t.kind === TokenKind.Word) {
+			if (!t.cap) return false;
+			words++;
+		} else if (t !== last && t.text !== ',' && t.text !== '.') return false;
+	}
+	return words > 0;
 }
 
 /** Whether the line's first word has more than one letter (a lone "A" or "I" line is no headline). */
@@ -240,6 +339,10 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	}
 
 	const candidates: Candidate[] = [];
+	// Acronyms defined in brackets after a name ("Central Statistics Bureau (CSB)"), lower-case, without periods.
+	const definedAcronyms = new Map<string, EntityType>();
+	// Places named in datelines: kept out of the document's vote, where the city may be the home of a club ("NICE").
+	const datelines: Candidate[] = [];
 	const headlines: [Token[], number, number][] = [];
 	let sports: boolean | undefined;
 	// Line by line: tokens die young, so a long article costs no more per character than a short one.
@@ -252,6 +355,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		sports ??= isSportsLine(tokens);
 		const headline = isHeadline(tokens);
 		const n = tokens.length;
+		const definitions = headline ? undefined : acronymDefinitions(tokens);
+		const dateline = isDateline(tokens);
 		let i = 0;
 		while (i < n) {
 			const t = tokens[i];
@@ -259,13 +364,36 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				i++;
 				continue;
 			}
+			const defined = definitions?.get(i);
+			if (defined) {
+				const type = emitDefinedName(tokens, i, defined.end, candidates, forcedTypes);
+				if (type) definedAcronyms.set(defined.acronym, type);
+				i = defined.end;
+				continue;
+			}
 			let j = i + 1;
 			let orgBody = false;
 			while (j < n) {
 				const u = tokens[j];
-				if (u.kind === TokenKind.Word && u.cap) {
+				if (u.kind === TokenKind.Word && u.cap && !u.sentenceStart) {
 					j++;
 					continue;
+				}
+				// "Boatmen's Bancshares Inc": a company named with a possessive.
+				if (u.lower === "'s" && tokens[j - 1].kind === TokenKind.Word) {
+					const end = capitalisedRunEnd(tokens, j + 1);
+					if (end > j + 1 && CORPORATE_DESIGNATORS.has(tokens[end - 1].lower)) {
+						j = end;
+						continue;
+					}
+				}
+				// "Bond Traders' Association", "Farmers' Union": a plural possessive inside an organization's name.
+				if ((u.text === "'" || u.text === '\u2019') && tokens[j - 1].lower.endsWith('s')) {
+					const end = capitalisedRunEnd(tokens, j + 1);
+					if (end > j + 1 && ORG_KEYWORDS.has(tokens[end - 1].lower)) {
+						j = end;
+						continue;
+					}
 				}
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
@@ -291,7 +419,12 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				}
 				break;
 			}
-			if (headline) headlines.push([tokens, i, j]);
+			// A name defined by an acronym in brackets may start inside this run ("... of the Ruritanian Press Agency (RPA)").
+			if (definitions) for (let k = i + 1; k < j; k++) if (definitions.has(k)) j = k;
+			if (dateline) {
+				const key = keyOf(tokens, i, j);
+				datelines.push(candidate(tokens, i, j, key, forcedTypes.get(key) ?? 'place', forcedTypes.has(key) ? Confidence.User : Confidence.Known));
+			} else if (headline) headlines.push([tokens, i, j]);
 			else splitRun(tokens, i, j, candidates, forcedTypes, sports);
 			i = j;
 		}
@@ -309,15 +442,30 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	}
 	const acronyms = new Map<string, EntityType>();
 	const orgHeads = new Set<string>();
+	// First words of company names with a designator ("Magna International Inc"): the company even where a town is
+	// named alike.
+	const companyHeads = new Set<string>();
 	for (const c of candidates) {
 		if (c.type === 'person' || c.words.length < 2 || c.confidence < Confidence.Cue) continue;
-		if (c.type === 'organization' && !isEponymousOrganization(c.words)) orgHeads.add(c.words[0]);
+		if (c.type === 'organization' && !isEponymousOrganization(c.words)) {
+			orgHeads.add(c.words[0]);
+			if (CORPORATE_DESIGNATORS.has(c.words[c.words.length - 1]) && !countries.has(c.words[0]) && !majorCities.has(c.words[0])) companyHeads.add(c.words[0]);
+			// "LM Ericsson AB": the one word of a company's name that is neither a designator nor an ordinary word.
+			for (let w = 1; w < c.words.length; w++) if (isOrgNamePart(c.words[w])) orgHeads.add(c.words[w]);
+		}
 		let initials = '';
 		for (const word of c.words) if (!CONNECTORS.has(word)) initials += word[0];
 		if (initials.length >= 2) acronyms.set(initials, c.type);
 	}
 	for (const c of candidates) {
 		if (c.confidence >= Confidence.Known) continue;
+		// An acronym the article defined has its name's type everywhere ("the CSB said").
+		const defined = c.words.length === 1 ? definedAcronyms.get(c.key.replace(/\./g, '')) : undefined;
+		if (defined) {
+			c.type = defined;
+			c.confidence = Math.max(c.confidence, Confidence.Cue);
+			continue;
+		}
 		const best = known.get(c.key);
 		if (best && best.confidence > c.confidence) {
 			c.type = best.type;
@@ -328,13 +476,24 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			const acronym = acronyms.get(c.key.replace(/\./g, ''));
 			if (personParts.has(c.key)) c.type = 'person';
 			else if (acronym) c.type = acronym;
-			else if (c.confidence <= Confidence.Weak && c.type !== 'place' && orgHeads.has(c.key)) c.type = 'organization';
+			else if (c.confidence <= Confidence.Weak && ((c.type !== 'place' && orgHeads.has(c.key)) || companyHeads.has(c.key))) c.type = 'organization';
 			else continue;
 			c.confidence = Math.max(c.confidence, Confidence.Guess);
 		}
 	}
 
+	// "Boatmen's Bancshares Inc" ... "Boatmen's was the prize": the possessive belongs to the company's short name.
+	const possessiveNames = new Set<string>(POSSESSIVE_ORGS);
+	for (const c of candidates) if (c.type === 'organization' && c.words.length > 2 && c.words[1] === "'s") possessiveNames.add(c.words[0]);
+	for (const c of candidates) {
+		if (c.possessiveEnd === undefined || c.confidence >= Confidence.User || !possessiveNames.has(c.key) || personParts.has(c.key)) continue;
+		c.end = c.possessiveEnd;
+		c.type = 'organization';
+		c.confidence = Math.max(c.confidence, Confidence.Cue);
+	}
+
 	for (const [tokens, a, b] of headlines) typeHeadline(tokens, a, b, known, candidates, sports ?? false);
+	for (const c of datelines) candidates.push(c);
 
 	const mentions: EntityMention[] = [];
 	const notEntities = new Set(lexicon?.notEntities ?? []);
@@ -348,6 +507,131 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	return lexicon?.entities?.length ? applyUserEntities(text, from, to, mentions, lexicon) : mentions;
 }
 
+/** Lower-case words an acronym's name may hold, which the acronym may or may not spell ("World Series of Poker (WSOP)"). */
+const ACRONYM_LINKS = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'to', '&', 'de', 'des', 'du', 'la', 'le', 'del', 'di', 'da', 'y', 'et', 'für']);
+/** The most tokens a name defined by an acronym may span. */
+const LONGEST_DEFINED_NAME = 16;
+
+/**
+ * Names defined by an acronym in brackets right after them ("State Grain Reserve Board (SGRB)", "Air Defense Centers
+ * (ADCs)"): from the index of each name's first token to its end and the acronym (lower-case, no periods). The name
+ * is the longest run of capitalised words and lower-case links before the bracket whose initials spell the acronym;
+ * each bracket looks back at most LONGEST_DEFINED_NAME tokens, so a line costs time in proportion to its length.
+ */
+function acronymDefinitions(tokens: readonly Token[]): Map<number, { end: number; acronym: string }> | undefined {
+	let found: Map<number, { end: number; acronym: string }> | undefined;
+	for (let p = 1; p + 2 < tokens.length; p++) {
+		if (tokens[p].text !== '(' || tokens[p + 2].text !== ')') continue;
+		const inner = tokens[p + 1];
+		if (inner.kind !== TokenKind.Word) continue;
+		const letters = inner.text.replace(/\./g, '').replace(/s$/, '');
+		if (letters.length < 2 || letters.length > 8 || letters.toUpperCase() !== letters || !/^\p{Lu}+$/u.test(letters)) continue;
+		const start = definedNameStart(tokens, p, letters);
+		if (start < 0) continue;
+		found ??= new Map();
+		found.set(start, { end: p, acronym: letters.toLowerCase() });
+	}
+	return found;
+}
+
+/** The first token of the name before `end` that `letters` spells, or -1 (see {@link acronymDefinitions}). */
+function definedNameStart(tokens: readonly Token[], end: number, letters: string): number {
+	let best = -1;
+	for (let k = end - 1; k >= 0 && k >= end - LONGEST_DEFINED_NAME; k--) {
+		const t = tokens[k];
+		if (t.kind !== TokenKind.Word || !(t.cap || ACRONYM_LINKS.has(t.lower))) break;
+		if (t.cap && spells(tokens, k, end, letters)) best = k;
+	}
+	if (best >= 0) return best;
+	// Looser, as in "London Futures and Options Exchange (LFE)": the acronym skips some words, but starts with the
+	// name's first initial and ends with its last, and the name has at most two capitalised words more than it letters.
+	let capitals = 0;
+	for (let k = end - 1; k >= 0 && k >= end - LONGEST_DEFINED_NAME; k--) {
+		const t = tokens[k];
+		if (t.kind !== TokenKind.Word || !(t.cap || ACRONYM_LINKS.has(t.lower))) break;
+		if (!t.cap) continue;
+		if (++capitals > letters.length + 2) break;
+		if (capitals > 1 && t.text[0].toUpperCase() === letters[0] && initialsContain(tokens, k, end, letters)) best = k;
+	}
+	return best;
+}
+
+/** Whether `letters` is a subsequence of the initials of the capitalised words in [a, b), ending with the last one's. */
+function initialsContain(tokens: readonly Token[], a: number, b: number, letters: string): boolean {
+	let at = 0;
+	let last = '';
+	for (let k = a; k < b; k++) {
+		if (!tokens[k].cap) continue;
+		last = tokens[k].text[0].toUpperCase();
+		if (at < letters.length && letters[at] === last) at++;
+	}
+	return at === letters.length && last === letters[letters.length - 1];
+}
+
+/** Whether the initials of tokens [a, b) spell `letters`: each capitalised word gives its initial, each link may. */
+function spells(tokens: readonly Token[], a: number, b: number, letters: string): boolean {
+	// Positions in `letters` reachable after each token; a small set, as links may or may not count.
+	let reach = new Set([0]);
+	for (let k = a; k < b && reach.size > 0; k++) {
+		const t = tokens[k];
+		const initial = t.text[0].toUpperCase();
+		const next = new Set<number>();
+		for (const at of reach) {
+			if (!t.cap) next.add(at);
+			if (letters[at] === initial) next.add(at + 1);
+		}
+		reach = next;
+	}
+	return reach.has(letters.length);
+}
+
+/** Pushes a name an acronym defines as one candidate, typed by its words or else an organization; returns its type. */
+function emitDefinedName(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>): EntityType | undefined {
+	const key = keyOf(tokens, a, b);
+	const forcedType = forced.get(key);
+	if (forcedType) {
+		out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
+		return forcedType;
+	}
+	if (MISC_KEYWORDS.has(tokens[b - 1].lower)) return undefined;
+	const typed = typeFromWords(tokens, a, b, key);
+	const type = typed && typed[1] >= Confidence.Cue ? typed[0] : 'organization';
+	out.push(candidate(tokens, a, b, key, type, Math.max(Confidence.Cue, typed?.[1] ?? 0)));
+	return type;
+}
+
+/**
+ * "supporting The Cold Lanterns", "wrote in The Daily Record", "beat the All Blacks": a capitalised "The" or "All"
+ * inside a sentence belongs to the name after it, which is then no person.
+ */
+function isTitleThe(tokens: readonly Token[], a: number, b: number): boolean {
+	const t = tokens[a];
+	const prev = tokens[a - 1];
+	// Only after a word or a comma: after a quote it starts a title ("The Knot"), after a dash a sentence.
+	return b - a > 1 && (t.text === 'The' || t.text === 'All') && !t.sentenceStart && !tokens[a + 1].upper && prev !== undefined && (prev.kind === TokenKind.Word || prev.text === ',');
+}
+
+/** Pushes a name led by a capitalised "The": a place when its words say so ("The Hague"), else an organization. */
+function emitTheName(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>): void {
+	const key = keyOf(tokens, a, b);
+	const forcedType = forced.get(key);
+	if (forcedType) return void out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
+	if (MISC_KEYWORDS.has(tokens[b - 1].lower)) return;
+	const whole = typeFromWords(tokens, a, b, key);
+	if (whole && whole[1] >= Confidence.Known) return void out.push(candidate(tokens, a, b, key, whole[0], whole[1]));
+	const rest = typeFromWords(tokens, a + 1, b, keyOf(tokens, a + 1, b));
+	// "at The Oval": a ground, a course, a hall.
+	const place = (rest !== undefined && rest[0] === 'place' && rest[1] >= Confidence.Cue) || tokens[a - 1].lower === 'at';
+	out.push(candidate(tokens, a, b, key, place ? 'place' : 'organization', Confidence.Weak));
+}
+
+/** Particles that lead a name when capitalised ("Le Monde", "Los Angeles", "Van Gaal", "El Al"); not "Of" or "Y". */
+const LEADING_PARTICLES = new Set(['de', 'des', 'da', 'dos', 'das', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'le', 'la', 'les', 'los', 'las', 'al', 'el', 'il', 'bin', 'ibn', 'ter']);
+
+function isLeadingParticle(t: Token): boolean {
+	return t.cap && !t.upper && LEADING_PARTICLES.has(t.lower);
+}
+
 /** Splits a run of capitalised tokens at titles, nationality adjectives and sentence-initial words; types the parts. */
 function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean): void {
 	// The whole run may be a name the user or a gazetteer knows ("General Motors", "Prime Minister" is not).
@@ -357,7 +641,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		out.push(candidate(tokens, a, b, wholeKey, forcedWhole, Confidence.User));
 		return;
 	}
-	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey)) && !isTheAcronym(tokens, a)) {
+	const scoreLine = sports && isScoreAt(tokens, b);
+	if (tokens[a].sentenceStart && b - a > 1 && (countries.has(wholeKey) || organizations.has(wholeKey)) && !isTheAcronym(tokens, a) && !(scoreLine && !isNation(wholeKey))) {
 		out.push(candidate(tokens, a, b, wholeKey, countries.has(wholeKey) ? 'place' : 'organization', Confidence.Known));
 		return;
 	}
@@ -365,7 +650,13 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	// So does "Manchester United" or "Severn River": a run ending in an organization or place word.
 	const tail = tokens[b - 1].lower;
 	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail));
-	if (tokens[a].sentenceStart && !company && isOrdinaryWordAtStart(tokens, a)) {
+	// "Crystal Palace 4 1 2 1", "Reading 2 Stoke 2": in a sports report a line of scores starts with a team's name.
+	const team = scoreLine && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower);
+	// "Los Angeles", "Le Matin": a capitalised particle leads a name.
+	const particle = b - a > 1 && isLeadingParticle(tokens[a]);
+	// "2. Michael Green ( Jamaica ) 10.09": a competitor's full name in a list of results.
+	const competitor = b - a > 1 && isCountryInBrackets(tokens, b);
+	if (tokens[a].sentenceStart && !company && !team && !particle && !competitor && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
 		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
@@ -374,8 +665,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			out.push(candidate(tokens, a, b, wholeKey, 'person', speaker ? Confidence.Weak : Confidence.Ordinary));
 		}
 		a++;
-		while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
+		while (a < b && !(b - a > 1 && isLeadingParticle(tokens[a])) && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	}
+	if (isTitleThe(tokens, a, b)) return emitTheName(tokens, a, b, out, forced);
 	while (a < b && FUNCTION_WORDS.has(tokens[a].lower)) a++;
 	if (a >= b) return;
 	let personCue = false;
@@ -399,8 +691,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			// a given name followed by a title-like surname ("John Major", "Don King").
 			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || (b - k <= longestOrganizationWords && organizations.has(keyOf(tokens, k, b)));
 			const surnameLike = e === b && k > segment && firstNames.has(tokens[k - 1].lower);
-			if (hasTitle && !endsInOrg && !surnameLike) {
-				emit(tokens, segment, k, personCue, out, forced, sports);
+			// "Queen of South 2 Dumbarton 1": no title in a team's name on a line of scores.
+			if (hasTitle && !endsInOrg && !surnameLike && !team) {
+				emit(tokens, segment, k, personCue, out, forced, sports, hasOrgTitle(tokens, k, e));
 				personCue = true;
 				segment = e;
 				k = e;
@@ -432,9 +725,25 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	emit(tokens, segment, b, personCue, out, forced, sports);
 }
 
-function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean): void {
-	while (a < b && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
-	while (b > a && CONNECTORS.has(tokens[b - 1].lower)) b--;
+/** Whether every word in [a, b) is common English ("Advisory" before "National Director" is part of the title). */
+function allCommon(tokens: readonly Token[], a: number, b: number): boolean {
+	for (let i = a; i < b; i++) if (!isCommonWord(tokens[i].lower)) return false;
+	return true;
+}
+
+/** Whether tokens [k, e) hold a title only a company or a club gives ("CEO", "chairman", "striker"). */
+function hasOrgTitle(tokens: readonly Token[], k: number, e: number): boolean {
+	for (let i = k; i < e; i++) if (ORG_TITLES.has(tokens[i].lower)) return true;
+	return false;
+}
+
+/**
+ * Emits the candidate over tokens [a, b), typed by its words and context. `personCue`: a title came right before;
+ * `beforeOrgTitle`: a company's or a club's title comes right after ("Cofinec CEO Stephen Frater").
+ */
+function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean, beforeOrgTitle = false): void {
+	while (a < b && !(b - a > 1 && isLeadingParticle(tokens[a])) && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
+	while (b > a && CONNECTORS.has(tokens[b - 1].lower) && !tokens[b - 1].cap) b--;
 	if (a >= b) return;
 	const key = keyOf(tokens, a, b);
 	const forcedType = forced.get(key);
@@ -442,10 +751,16 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		out.push(candidate(tokens, a, b, key, forcedType, Confidence.User));
 		return;
 	}
+	// "behind Labour in the polls": a party's one-word name inside a sentence; not "Labour Day", "Liberal prime minister".
+	if (b - a === 1 && PARTY_WORDS.has(key) && !tokens[a].sentenceStart && !(isWord(tokens[b]) && (tokens[b].cap || TITLE_MODIFIERS.has(tokens[b].lower)))) {
+		out.push(candidate(tokens, a, b, key, 'organization', Confidence.Cue));
+		return;
+	}
 	if (b - a === 1 && (tokens[a].text.length === 1 || (tokens[a].text.length === 2 && tokens[a].text[1] === '.') || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
 	// A lone "Council" or "Peninsula" is a reference back to a name, not a name.
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) return;
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
+	if (isIndexName(tokens, b) && !countries.has(key) && !cities.has(key)) return;
 	const push = (type: EntityType, confidence: Confidence): void => {
 		out.push(candidate(tokens, a, b, key, type, confidence));
 	};
@@ -455,15 +770,19 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (!sports && typed?.[0] === 'organization' && typed[1] === Confidence.Cue && tokens[b - 1].lower === 'county') typed = ['place', Confidence.Cue];
 	const next = tokens[b];
 	const prev = tokens[a - 1];
+	// "Varnsson CEO Lars Berg", "Ostervale striker Ola Moen": the name before such a title is the employer.
+	if (beforeOrgTitle && (typed === undefined || (typed[1] <= Confidence.Weak && typed[0] !== 'place')) && !allCommon(tokens, a, b)) return push('organization', Confidence.Cue);
 	// "Ana Ruiz ( Spain )": a competitor followed by the country in brackets, as in results lists.
-	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
+	if (isCountryInBrackets(tokens, b) && (!typed || typed[1] <= Confidence.Weak) && b - a > 1) {
 		return push('person', Confidence.Cue);
 	}
 	// "Benetton ( Italy ) 92": one unknown word, its country in brackets, then a score is a team.
-	if (next?.text === '(' && tokens[b + 2]?.text === ')' && countries.has(tokens[b + 1].lower) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number) {
+	if (isCountryInBrackets(tokens, b) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number && !(isWord(prev) && prev.cap)) {
 		return push('organization', Confidence.Cue);
 	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
+	// "New York 3 Seattle 9": a city the word lists hold among countries is a team in a result; a nation is not.
+	const cityTeam = isCountry && !isNation(key);
 	const weakOrNone = typed === undefined || typed[1] <= Confidence.Weak;
 	const townOnly = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Weak;
 	const single = b - a === 1;
@@ -471,25 +790,35 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// A name followed by a score: towns and unknown single words are teams; an unknown longer name is a team in a
 	// result ("Sporting Gijon 2 Celta 1") but a player in a score card ("Duffy Waldorf 66 68").
 	const givenNameOnly = single && typed !== undefined && typed[0] === 'person' && typed[1] === Confidence.Weak && firstNames.has(key);
-	if (next && next.kind === TokenKind.Number && !isCountry) {
+	if (next && next.kind === TokenKind.Number && (!isCountry || cityTeam)) {
 		const after = tokens[b + 1];
 		const resultLine = after !== undefined && after.kind === TokenKind.Word && after.cap;
-		const team = townOnly || givenNameOnly || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
+		// "Bradford Bulls 36": a given name then an ordinary noun that is no family name reads as a club in a result.
+		const clubLike = !single && resultLine && typed !== undefined && typed[0] === 'person' && typed[1] === Confidence.Cue && firstNames.has(tokens[a].lower) && isCommonWord(tokens[b - 1].lower) && !surnames.has(tokens[b - 1].lower) && !firstNames.has(tokens[b - 1].lower);
+		const team = townOnly || givenNameOnly || clubLike || cityTeam || (typed === undefined && (single || resultLine)) || (typed !== undefined && typed[0] === 'organization');
 		if (team && (sports || resultLine || after?.kind === TokenKind.Number)) return push('organization', townOnly ? Confidence.Weak : Confidence.Cue);
 	}
+	// "Lancashire v Kent", "v Hampshire ( three days )": either side of "v" in a sports report stands a team.
+	if (sports && ((isWord(prev) && FIXTURE_WORDS.has(prev.lower)) || (isWord(next) && FIXTURE_WORDS.has(next.lower))) && !isNation(key) && (weakOrNone || typed?.[0] === 'place')) return push('organization', Confidence.Cue);
+	// "played for Footscray", and in a sports report "joined Torvik", "moved to Torvik", "Torvik of Italy": a club.
+	if (!isNation(key) && (weakOrNone || typed?.[0] === 'place' || (sports && typed?.[0] === 'person' && typed[1] <= Confidence.Weak)) && isClubContext(tokens, a, b, sports, typed?.[0] === 'person')) return push('organization', Confidence.Cue);
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
-	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Weak);
+	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b)) return push('organization', Confidence.Weak);
+	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
+	if (weakOrNone && !isCountry && isOrgNounBefore(tokens, a)) return push('organization', Confidence.Cue);
 	if (isWord(next) && !next.cap && weakOrNone) {
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
 		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
 		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
 		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
-		if (ORG_AFTER.has(next.lower) && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
+		// Not after a town: "the Warsaw stock exchange", "the Volgograd side".
+		if ((ORG_AFTER.has(next.lower) || ORG_TITLES.has(next.lower) || isNewsOrganizationAfter(tokens, b)) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
-	if (weakOrNone && !isCountry && (isOrgNounBefore(tokens, a) || isOrgApposition(tokens, b))) return push('organization', Confidence.Cue);
+	if (weakOrNone && !isCountry && isOrgApposition(tokens, b)) return push('organization', Confidence.Cue);
+	if (weakOrNone && !townOnly && !isCountry && isFoundedAfter(tokens, b)) return push('organization', Confidence.Cue);
 	// "Korvella's shares", "Korvella's board": what only a company has.
 	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
 	if (typed) return push(typed[0], typed[1]);
@@ -506,6 +835,16 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	push('person', Confidence.Guess);
 }
 
+const COPULAS = new Set(['is', 'was', 'are', 'were']);
+/** Verbs only an organization takes in the passive after "was" ("Korvella was founded in 1921"). */
+const FOUNDING_VERBS = new Set(['founded', 'established', 'incorporated', 'formed']);
+
+/** "Korvella was founded in 1921": a name that was founded, established or incorporated. */
+function isFoundedAfter(tokens: readonly Token[], b: number): boolean {
+	const verb = tokens[b + 1];
+	return isWord(tokens[b]) && COPULAS.has(tokens[b].lower) && isWord(verb) && FOUNDING_VERBS.has(verb.lower);
+}
+
 /** "the news agency Tanjug", "carmaker Kia": a lower-case noun of a kind of organization right before the name. */
 function isOrgNounBefore(tokens: readonly Token[], a: number): boolean {
 	const prev = tokens[a - 1];
@@ -518,12 +857,15 @@ function isOrgNounBefore(tokens: readonly Token[], a: number): boolean {
  * analyst" is no apposition: a noun follows.
  */
 function isOrgApposition(tokens: readonly Token[], b: number): boolean {
-	if (tokens[b]?.text !== ',') return false;
+	const link = tokens[b];
+	// "Korvella, a Finnish company," or "Korvella is a Finnish company".
+	const copula = isWord(link) && COPULAS.has(link.lower);
+	if (link?.text !== ',' && !copula) return false;
 	const article = tokens[b + 1];
-	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || article.lower === 'the')) return false;
+	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || (article.lower === 'the' && !copula))) return false;
 	for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
 		const t = tokens[k];
-		if (!isWord(t)) return false;
+		if (!isWord(t) || FUNCTION_WORDS.has(t.lower)) return false;
 		if (!t.cap && ORG_NOUNS.has(t.lower)) {
 			const after = tokens[k + 1];
 			return after === undefined || !isWord(after) || APPOSITION_ENDS.has(after.lower);
@@ -550,7 +892,7 @@ function typeHeadline(tokens: readonly Token[], a: number, b: number, known: Rea
 			// Results and fixtures in capitals: "BOSTON 69 65", "BOSTON AT OAKLAND".
 			const fixture = sports && !dateline && (numberNext || (isWord(next) && MATCH_WORDS.has(next.lower)) || (k > a && isWord(prev) && MATCH_WORDS.has(prev.lower)));
 			if (dateline && !isCommonWord(key) && !organizations.has(key)) type = 'place';
-			else if (fixture && !countries.has(key) && (cities.has(key) || body?.type === 'place' || body?.type === 'organization')) type = 'organization';
+			else if (fixture && !isNation(key) && (cities.has(key) || body?.type === 'place' || body?.type === 'organization')) type = 'organization';
 			else if (body) type = body.type;
 			else if (countries.has(key)) type = 'place';
 			else if (organizations.has(key)) type = 'organization';

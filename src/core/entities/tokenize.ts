@@ -30,6 +30,9 @@ const NAME_PREFIXES = ['al-', 'el-', 'ad-', 'as-', 'ash-', 'an-', 'at-', 'az-', 
 // Abbreviations that keep their final period: "Mr.", "Inc.", "St.".
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'gen', 'col', 'lt', 'sgt', 'capt', 'rep', 'sen', 'gov', 'prof', 'mt', 'ft', 'vs', 'rev', 'bros', 'messrs', 'maj', 'adm', 'cmdr', 'supt']);
 
+// Abbreviations that end a company's name, so that their period may end the sentence too.
+const SENTENCE_FINAL_ABBREVIATIONS = new Set(['inc.', 'corp.', 'ltd.']);
+
 function isLetterCode(c: number, text: string, i: number): boolean {
 	if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 	if (c >= 0xd800 && c <= 0xdfff) return false;
@@ -148,7 +151,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 			}
 			tokens.push(new Token(i, j, word, lower, hasLetter ? TokenKind.Word : TokenKind.Number, cap, upper, atLineStart, afterStop && hasLetter));
 			atLineStart = false;
-			afterStop = false;
+			// Nothing of a name follows "Inc." or "Ltd.": a capital after one starts a sentence ("... Acme Inc. Acme was").
+			afterStop = SENTENCE_FINAL_ABBREVIATIONS.has(lower);
 			i = j;
 			continue;
 		}
