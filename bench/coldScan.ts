@@ -1,10 +1,11 @@
 // What the index workers do in a cold build (for each file: stat, read, decode, seed check, hash, analysis, summary,
 // cache line), run on one thread over the generated archive of issue 12 in the workers' batches of 24, without the
 // pool or the host. Prints the CPU time, and with OUT writes every cache line (sorted by file) there: the cache a
-// cold build makes, to compare before and after a change (`cmp`). `node bench/coldScan.mjs`-free usage:
+// cold build makes, to compare before and after a change (`cmp`):
 //   node --import tsx bench/coldScan.ts [OUT] [ARTICLES]
 // A CPU profile of the same work without tsx in it: `npx esbuild bench/coldScan.ts --bundle --platform=node
 // --format=esm --outfile=/tmp/coldScan.mjs && node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/coldScan.mjs`.
+// (Not a *.bench.ts: `npm run bench` does not run it.)
 import { readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -6,6 +6,7 @@
 // each worker's 6 s, recognition 1.5 s).
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { FileStamp } from '../core/entities/indexCacheFormat';
 import type { ScanIo } from '../core/entities/indexScan';
 import { analyzeForIndex } from '../core/entities/indexWorkerProtocol';
 
@@ -19,16 +20,22 @@ export const localScanIo: ScanIo = {
 			return undefined;
 		}
 	},
-	read: async (uri) => readLocalFile(uri),
+	read: async (uri) => loadLocalFile(uri)?.bytes,
+	load: async (uri) => loadLocalFile(uri),
 	analyze: analyzeForIndex,
 };
 
-/** The bytes of a local file (open, fstat for the size, one read, close), undefined when it cannot be read. */
-function readLocalFile(uri: string): Uint8Array | undefined {
+/**
+ * The stamp and the bytes of a local file (open, fstat, one read, close), undefined when it is no file or cannot be
+ * read. The stamp is the opened file's, so it belongs to the bytes read.
+ */
+function loadLocalFile(uri: string): { stamp: FileStamp; bytes: Uint8Array } | undefined {
 	let fd: number | undefined;
 	try {
 		fd = openSync(fileURLToPath(uri), 'r');
-		const size = fstatSync(fd).size;
+		const info = fstatSync(fd);
+		if (!info.isFile()) return undefined;
+		const size = info.size;
 		const bytes = new Uint8Array(size);
 		let read = 0;
 		// A file that grows meanwhile is read as far as its size was; one that shrinks ends at its end.
@@ -37,7 +44,7 @@ function readLocalFile(uri: string): Uint8Array | undefined {
 			if (n === 0) break;
 			read += n;
 		}
-		return read === size ? bytes : bytes.subarray(0, read);
+		return { stamp: { mtime: Math.floor(info.mtimeMs), size }, bytes: read === size ? bytes : bytes.subarray(0, read) };
 	} catch {
 		return undefined;
 	} finally {
