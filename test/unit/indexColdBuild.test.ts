@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countSpans, encodeIndexCacheLine, parseIndexCacheLine } from '../../src/core/entities/indexCacheFormat';
+import { encodeIndexCacheLine, parseIndexCacheLine } from '../../src/core/entities/indexCacheFormat';
 import { scanBatch, type ScanIo } from '../../src/core/entities/indexScan';
 import { mentionCount, type IndexedArticle } from '../../src/core/entities/indexedArticle';
 import { analyzeForIndex } from '../../src/core/entities/indexWorkerProtocol';
@@ -22,50 +22,35 @@ function texts(): string[] {
 }
 
 /** The summary as the extension's host holds it after a cold build: the worker's cache line, parsed. */
-function hostSummary(uri: string, text: string): IndexedArticle {
-	const line = encodeIndexCacheLine({ uri, stamp, article: analyzeForIndex(text, undefined, `3:x:`) });
-	const file = parseIndexCacheLine(line);
+function hostSummary(uri: string, article: IndexedArticle): IndexedArticle {
+	const file = parseIndexCacheLine(encodeIndexCacheLine({ uri, stamp, article }));
 	assert.ok(file?.article);
 	return file.article;
 }
 
-void describe('cold build: mention counts without parsing the spans', () => {
-	void it('reads each entity\'s count off the details text, equal to its spans once parsed', () => {
+/** Everything a summary says, as plain data. */
+function plain(article: IndexedArticle): unknown {
+	return {
+		key: article.key,
+		lineStarts: [...article.lineStarts],
+		headings: article.headings.map((h) => ({ ...h })),
+		entities: article.entities.map((e) => ({ canonical: e.canonical, type: e.type, aliases: [...e.aliases], spans: [...e.spans], count: mentionCount(e) })),
+	};
+}
+
+void describe('cold build: what the workers answer', () => {
+	void it('a summary the host parses from a worker\'s line says what the analysis found', () => {
 		let entities = 0;
 		texts().forEach((text, i) => {
-			const article = hostSummary(`file:///a/${i}.txt`, text);
-			const counted = article.entities.map((entity) => mentionCount(entity));
-			const parsed = article.entities.map((entity) => entity.spans.length >> 1);
-			assert.deepEqual(counted, parsed, text.slice(0, 80));
-			entities += counted.length;
+			const article = analyzeForIndex(text, undefined, `3:${i}:`);
+			const parsed = hostSummary(`file:///a/${i}.txt`, article);
+			// Counted first, as the index does, then the details parsed.
+			const counts = parsed.entities.map((entity) => mentionCount(entity));
+			assert.deepEqual(plain(parsed), plain(article), text.slice(0, 80));
+			assert.deepEqual(counts, article.entities.map((entity) => entity.spans.length / 2));
+			entities += counts.length;
 		});
 		assert.ok(entities > 500);
-	});
-
-	void it('accepts only details as they are written', () => {
-		assert.deepEqual(countSpans('[[0,5],["A \\"]\\" [",1,4],[[1,2,3,4],[6,7]]]', 2), [2, 1]);
-		assert.deepEqual(countSpans('[[0],[],[]]', 0), []);
-		for (const damaged of ['[[0],[],[[1,2,3]]]', '[[0],[],[[1,,2,3]]]', '[[0],[],[[1,2],[3,4]]]', '[[0],[],[[1,2]]', '[[0],[],[[1.5,2]]]', '[[x],[],[[1,2]]]', '[[0],[],[[]]]', '']) {
-			assert.equal(countSpans(damaged, 1), undefined, damaged);
-		}
-	});
-
-	void it('keeps a damaged file\'s counts once taken, so that the index removes what it added', () => {
-		const good = hostSummary('file:///a/good.txt', texts()[0]);
-		const line = encodeIndexCacheLine({ uri: 'file:///a/bad.txt', stamp, article: good });
-		// Damaged headings: no JSON any more (so parsed as no spans at all), but the span arrays still count.
-		const damaged = parseIndexCacheLine(line.replace(/\t(\[\[[\d,]*\],\[)/, '\t$1x,'));
-		assert.ok(damaged && countSpans((damaged.article as unknown as { details: string }).details, damaged.article?.entities.length ?? 0));
-		assert.ok(damaged?.article);
-		const index = new WorkspaceEntityIndex();
-		index.set('file:///a/good.txt', good);
-		const alone = index.entityTotals();
-		index.set('file:///a/bad.txt', damaged.article);
-		assert.notDeepEqual(index.entityTotals(), alone);
-		// A feature parses the details meanwhile (find mentions); the counts stay as the index took them.
-		assert.ok(damaged.article.entities.every((entity) => entity.spans.length >= 2));
-		index.delete('file:///a/bad.txt');
-		assert.deepEqual(index.entityTotals(), alone);
 	});
 
 	void it('a cold scan\'s summaries count as the analysis does (the index totals of parsed and of fresh summaries agree)', async () => {

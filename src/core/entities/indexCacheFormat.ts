@@ -39,7 +39,6 @@ const noAliases: readonly string[] = Object.freeze([]);
 class CachedArticle implements IndexedArticle {
 	readonly entities: CachedEntity[] = [];
 	private expanded: { lineStarts: readonly number[]; headings: IndexedArticle['headings'] } | undefined;
-	private counts: readonly number[] | undefined;
 
 	constructor(readonly key: string, readonly details: string) {}
 
@@ -79,76 +78,12 @@ class CachedArticle implements IndexedArticle {
 		this.expanded = { lineStarts, headings };
 		return this.expanded;
 	}
-
-	/**
-	 * How many mentions entity `i` has, read off the details' text without parsing them (see {@link countSpans}),
-	 * else from the parsed spans; fixed once known, so that the index removes a file's counts as it added them.
-	 */
-	mentionCount(i: number): number {
-		this.counts ??= countSpans(this.details, this.entities.length) ?? this.entities.map((entity) => entity.spans.length >> 1);
-		return this.counts[i];
-	}
-}
-
-/**
- * Each entity's mention count read off details text (`[lineStarts, headings, spans]`, see encodeIndexCacheLine)
- * without building its arrays: the numbers of each span array, halved. Undefined unless the details are as we
- * write them: line starts and spans of plain integers, `entities` span arrays of even length >= 2 (otherwise the
- * counts are taken from what `expand` makes of them).
- */
-export function countSpans(details: string, entities: number): number[] | undefined {
-	const length = details.length;
-	const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-	// `[[`, the line starts (integers) up to the first `]`, then `,[` and the headings, whose names are strings.
-	if (details.charCodeAt(0) !== 0x5b || details.charCodeAt(1) !== 0x5b) return undefined;
-	let at = 2;
-	for (; at < length && details.charCodeAt(at) !== 0x5d; at++) if (!isDigit(details.charCodeAt(at)) && details.charCodeAt(at) !== 0x2c) return undefined;
-	if (details.charCodeAt(at + 1) !== 0x2c || details.charCodeAt(at + 2) !== 0x5b) return undefined;
-	for (at += 3; at < length; at++) {
-		const c = details.charCodeAt(at);
-		if (c === 0x5d) break;
-		if (c === 0x22) {
-			// A name: up to its closing quote, past escaped characters.
-			for (at++; at < length && details.charCodeAt(at) !== 0x22; at++) if (details.charCodeAt(at) === 0x5c) at++;
-		}
-	}
-	// `],[`, then one array of integers per entity, `]]` at the end.
-	if (details.charCodeAt(at + 1) !== 0x2c || details.charCodeAt(at + 2) !== 0x5b) return undefined;
-	at += 3;
-	const counts: number[] = [];
-	if (details.charCodeAt(at) === 0x5d) return entities === 0 && at === length - 2 && details.charCodeAt(at + 1) === 0x5d ? counts : undefined;
-	for (;;) {
-		if (details.charCodeAt(at) !== 0x5b) return undefined;
-		let numbers = 0;
-		let digits = 0;
-		for (at++; at < length; at++) {
-			const c = details.charCodeAt(at);
-			if (isDigit(c)) digits++;
-			else if (c === 0x2c || c === 0x5d) {
-				if (digits === 0) return undefined;
-				numbers++;
-				digits = 0;
-				if (c === 0x5d) break;
-			} else return undefined;
-		}
-		if (numbers < 2 || numbers % 2 !== 0) return undefined;
-		counts.push(numbers >> 1);
-		const next = details.charCodeAt(at + 1);
-		if (next === 0x2c) at += 2;
-		else if (next === 0x5d && details.charCodeAt(at + 2) === 0x5d && at + 3 === length) break;
-		else return undefined;
-	}
-	return counts.length === entities ? counts : undefined;
 }
 
 class CachedEntity implements IndexedEntity {
 	ownSpans: readonly number[] | undefined;
 
-	constructor(private readonly article: CachedArticle, private readonly position: number, readonly canonical: string, readonly type: EntityType, readonly aliases: readonly string[]) {}
-
-	get mentionCount(): number {
-		return this.article.mentionCount(this.position);
-	}
+	constructor(private readonly article: CachedArticle, readonly canonical: string, readonly type: EntityType, readonly aliases: readonly string[]) {}
 
 	get spans(): readonly number[] {
 		if (!this.ownSpans) this.article.expand();
@@ -194,7 +129,7 @@ export function parseIndexCacheLine(line: string): CachedFile | undefined {
 		const type = typesByCode[names[i + 1] as number];
 		const aliases = names[i + 2];
 		if (typeof canonical !== 'string' || type === undefined || !Array.isArray(aliases) || !aliases.every((x) => typeof x === 'string')) return undefined;
-		article.entities.push(new CachedEntity(article, article.entities.length, canonical, type, aliases.length === 0 ? noAliases : aliases as string[]));
+		article.entities.push(new CachedEntity(article, canonical, type, aliases.length === 0 ? noAliases : aliases as string[]));
 	}
 	return { uri: uri as string, stamp, article };
 }

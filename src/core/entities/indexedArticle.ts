@@ -17,11 +17,6 @@ export interface IndexedEntity {
 	readonly type: EntityType;
 	readonly aliases: readonly string[];
 	readonly spans: readonly number[];
-	/**
-	 * `spans.length / 2`, where it is known without the spans: a summary read from the cache keeps its spans as
-	 * text until a feature asks for them, and counting (the index's totals, for every file) must not parse them.
-	 */
-	readonly mentionCount?: number;
 }
 
 /** The summary of one seed file. `lineStarts` turns offsets into line/character without the text. */
@@ -38,7 +33,7 @@ export const indexFormatVersion = 3;
 
 /** How many mentions an indexed entity has. */
 export function mentionCount(entity: IndexedEntity): number {
-	return entity.mentionCount ?? entity.spans.length >> 1;
+	return entity.spans.length >> 1;
 }
 
 /** The mentions of an indexed entity as `[start, end]` pairs, in order. */
