@@ -43,6 +43,8 @@ export interface OffThreadAnalyzer extends vscode.Disposable {
 	readonly kind: string;
 	readonly readsLocalFiles: boolean;
 	readonly stats: { readonly started: number; readonly jobs: number; readonly files: number };
+	/** Starts the workers before any job, so that they load while the build looks for the files. */
+	prestart?(): void;
 }
 
 /** Where and how the last full build ran, for the log, the benchmark and the tests (`newsSeed.entities.indexStatus`). */
@@ -223,6 +225,8 @@ export class WorkspaceIndexService extends Disposable {
 		}
 		const forced = this.forceRequested;
 		this.forceRequested = false;
+		// The workers load their code while the cache is read and VS Code searches the folder (they scan every file).
+		this.pool?.prestart?.();
 		this.building = this.build(forced).finally(() => {
 			this.building = undefined;
 			if (this.rebuildRequested && !this.cancelled) {
