@@ -225,8 +225,6 @@ export class WorkspaceIndexService extends Disposable {
 		}
 		const forced = this.forceRequested;
 		this.forceRequested = false;
-		// The workers load their code while the cache is read and VS Code searches the folder (they scan every file).
-		this.pool?.prestart?.();
 		this.building = this.build(forced).finally(() => {
 			this.building = undefined;
 			if (this.rebuildRequested && !this.cancelled) {
@@ -234,6 +232,9 @@ export class WorkspaceIndexService extends Disposable {
 				void this.rebuild();
 			}
 		});
+		// The workers load their code while the cache is read and VS Code searches the folder (they scan every file);
+		// after build() has counted the pool's workers, so that its report counts these.
+		this.pool?.prestart?.();
 		return this.building;
 	}
 
