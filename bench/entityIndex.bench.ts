@@ -23,7 +23,7 @@ import { mentionCount, summarizeArticleSteps } from '../src/core/entities/indexe
 import { scanBatch, type ScanFiles } from '../src/core/entities/indexScan';
 import { WorkspaceEntityIndex } from '../src/core/entities/workspaceEntityIndex';
 import { WorkspaceIndexUpdater } from '../src/core/entities/workspaceIndexUpdater';
-import { defaultWorkerCount, editorWorkerNiceness, EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
+import { defaultWorkerCount, EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
 import { localScanIo } from '../src/node/localScanIo';
 import { realArchive, writeArchive } from '../test/support/newsArchive';
 import { seedCorpusFile } from './seedCorpus';
@@ -176,7 +176,7 @@ async function bundledWorker(): Promise<string> {
 	await build({ entryPoints: [fileURLToPath(new URL('../src/node/entityIndexWorker.ts', import.meta.url))], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning' });
 	return outfile;
 }
-const pool = workers > 0 ? new EntityIndexWorkerPool(await bundledWorker(), workers, undefined, undefined, undefined, editorWorkerNiceness) : undefined;
+const pool = workers > 0 ? new EntityIndexWorkerPool(await bundledWorker(), workers) : undefined;
 const hostScan: ScanFiles = (batch) => scanBatch(batch, {
 	...localScanIo,
 	analyze: (text, lexicon, key) => runSliced(summarizeArticleSteps(text, lexicon, key), host, budgetMs),

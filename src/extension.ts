@@ -4,7 +4,7 @@ import { rename } from 'node:fs/promises';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { activateOn } from './activate';
-import { editorWorkerNiceness, EntityIndexWorkerPool } from './node/entityIndexWorkerPool';
+import { EntityIndexWorkerPool } from './node/entityIndexWorkerPool';
 import { nodeClaimFileSystem } from './node/nodeClaimFileSystem';
 import { registerGitSupport } from './vscode/git/index';
 
@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		localClaimFiles: nodeClaimFileSystem(),
 		sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
 		// The bundled dist/entityIndexWorker.js beside dist/extension.js.
-		startIndexWorkers: (extensionUri, log) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js'), undefined, undefined, undefined, log, editorWorkerNiceness),
+		startIndexWorkers: (extensionUri, log) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js'), undefined, undefined, undefined, log),
 		registerGitSupport: (platform) => registerGitSupport({ extensionUri: context.extensionUri, globalState: context.globalState, platform }),
 	}, context);
 }

@@ -15,22 +15,14 @@ export function defaultWorkerCount(): number {
 	return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-/**
- * The niceness of the editor's index workers (Linux): a cold build keeps both cores busy, and the extension host's
- * thread (hovers, typing, every other extension) must win the CPU over them whenever it has work. On an idle
- * machine the workers still get all the CPU the host leaves.
- */
-export const editorWorkerNiceness = 5;
-
 export class EntityIndexWorkerPool extends IndexWorkerPool {
 	/**
 	 * `file` is the worker script (the bundled dist/entityIndexWorker.js in the extension); `execArgv` lets a
-	 * benchmark run the TypeScript source under tsx; `log` hears of workers started and failing; `niceness` lowers
-	 * the workers' priority on Linux ({@link editorWorkerNiceness} in the editor; the command line keeps 0).
+	 * benchmark run the TypeScript source under tsx; `log` hears of workers started and failing.
 	 */
-	constructor(file: string | URL, size = defaultWorkerCount(), execArgv?: string[], idleMs = 30_000, log?: (message: string) => void, niceness = 0) {
+	constructor(file: string | URL, size = defaultWorkerCount(), execArgv?: string[], idleMs = 30_000, log?: (message: string) => void) {
 		super((events) => {
-			const worker = new Worker(file, { execArgv, workerData: { niceness } });
+			const worker = new Worker(file, { execArgv });
 			worker.on('message', (reply: EntityIndexReply) => events.onReply(reply));
 			worker.on('error', (error) => events.onFailure(error));
 			worker.on('exit', (code) => events.onFailure(new Error(`entity index worker exited with ${code}`)));
