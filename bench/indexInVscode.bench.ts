@@ -24,7 +24,8 @@ rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
 const target = JSON.stringify({ file: stats.topPerson.file, offset: stats.topPerson.offset, name: stats.topPerson.name, articles: stats.topPerson.articles });
 let failed = 0;
-for (const phase of ['cold', 'warm']) {
+// BENCH_PHASES=cold runs the first start only (with NEWS_SEED_BENCH_PROFILE=DIR, to profile the extension host).
+for (const phase of (process.env.BENCH_PHASES ?? 'cold,warm').split(',')) {
 	const run = spawnSync(process.execPath, [
 		join(root, 'test', 'host', 'runIntegration.mjs'), '--suite', join('bench', 'vscodeIndex'), '--workspace', archive, '--run-dir', runDir,
 		...(phase === 'warm' ? ['--skip-build'] : []),

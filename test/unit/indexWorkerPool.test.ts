@@ -78,6 +78,27 @@ void describe('IndexWorkerPool', () => {
 		assert.equal(await pool.scan(batch, []), undefined, 'a closed pool answers nothing');
 	});
 
+	void it('prestart starts every worker before a job; the jobs then go to them, and idle workers end', async () => {
+		const started: IndexWorkerEvents[] = [];
+		const logged: string[] = [];
+		const pool = new IndexWorkerPool(inMemoryWorkers(undefined, started), { size: 2, kind: 'web worker', readsLocalFiles: false, idleMs: 20, log: (line) => logged.push(line) });
+		pool.prestart();
+		pool.prestart();
+		assert.equal(started.length, 2, 'started once, up to the size');
+		assert.deepEqual(logged, ['entity index: worker pool starting (up to 2 web workers)']);
+		const host = memoryFiles(files);
+		const answers = await Promise.all([1, 2, 3].map(async () => pool.scan(batch, await prefetchBatch(batch, host))));
+		for (const answer of answers) assert.deepEqual(answer, await scanBatch(batch, memoryFiles(files)));
+		assert.deepEqual(pool.stats, { started: 2, jobs: 3, files: 12 });
+		// Without jobs, the prestarted workers end after idleMs; a later job starts one again.
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		await pool.scan(batch, await prefetchBatch(batch, host));
+		assert.equal(pool.stats.started, 3);
+		await pool.close();
+		pool.prestart();
+		assert.equal(pool.stats.started, 3, 'a closed pool starts nothing');
+	});
+
 	void it('a worker that fails to start or dies fails its job and the queued ones, so that the caller falls back', async () => {
 		const logged: string[] = [];
 		const failing = new IndexWorkerPool(() => {

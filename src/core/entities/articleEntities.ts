@@ -37,6 +37,16 @@ export const defaultSliceChars = 16_000;
  * recognized whole. Never throws on any text.
  */
 export function* analyzeArticleSteps(text: string, lexicon?: UserLexicon, doc?: SeedDocument, sliceChars = defaultSliceChars): Generator<void, ArticleEntities> {
+	const { entities, headings } = yield* groupedEntitiesSteps(text, lexicon, doc, sliceChars);
+	const indexed = yield* indexMentionsSteps(entities);
+	return { entities, mentions: indexed, headings };
+}
+
+/**
+ * {@link analyzeArticleSteps} without the offset index of the mentions: the entities and headings, all that a
+ * summary for the workspace index keeps (see indexedArticle.ts).
+ */
+export function* groupedEntitiesSteps(text: string, lexicon?: UserLexicon, doc?: SeedDocument, sliceChars = defaultSliceChars): Generator<void, Pick<ArticleEntities, 'entities' | 'headings'>> {
 	const seed = doc ?? parseSeed(text);
 	const mentions: EntityMention[] = [];
 	let from = 0;
@@ -59,9 +69,8 @@ export function* analyzeArticleSteps(text: string, lexicon?: UserLexicon, doc?: 
 	}
 	const entities = yield* groupEntitiesSteps(mentions, text, lexicon);
 	yield;
-	const indexed = yield* indexMentionsSteps(entities);
 	const headings = seed.blocks.filter((block) => block.kind === 'heading').map((block) => ({ start: block.start, end: block.end, name: text.slice(block.start, block.end) }));
-	return { entities, mentions: indexed, headings };
+	return { entities, headings };
 }
 
 // The end of a sentence no name runs across: a word of four or more lower-case letters (no abbreviation such as

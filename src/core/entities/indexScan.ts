@@ -42,10 +42,15 @@ export type ScanResult =
 /** Where batches are scanned (a worker pool, or the host). Undefined when cancelled. */
 export type ScanFiles = (batch: ScanBatch) => Promise<readonly ScanResult[] | undefined>;
 
-/** The file access and analysis a scan runs on; `read` gives the raw bytes, undefined for a file gone. */
+/**
+ * The file access and analysis a scan runs on; `read` gives the raw bytes, undefined for a file gone. `load`, where
+ * the file system can, gives the stamp and the bytes of one opened file at once (a file without a cached stamp is
+ * read anyway: one stat fewer per file of a cold build).
+ */
 export interface ScanIo {
 	stat(uri: string): Promise<FileStamp | undefined>;
 	read(uri: string): Promise<Uint8Array | undefined>;
+	load?(uri: string): Promise<{ readonly stamp: FileStamp; readonly bytes: Uint8Array } | undefined>;
 	analyze(text: string, lexicon: UserLexicon | undefined, key: string): Promise<IndexedArticle | undefined> | IndexedArticle | undefined;
 }
 
@@ -59,11 +64,17 @@ function baseNameOf(uri: string): string {
 /** Scans one file (see {@link ScanResult}); undefined when the analysis was cancelled. Never throws on a file's content. */
 export async function scanFile(request: ScanRequest, lexicon: UserLexicon | undefined, io: ScanIo): Promise<ScanResult | undefined> {
 	const { uri } = request;
-	const stamp = await io.stat(uri);
-	if (!stamp) return { uri, outcome: 'gone' };
-	if (request.stamp && request.stamp.mtime === stamp.mtime && request.stamp.size === stamp.size) return { uri, outcome: 'unchanged' };
-	const bytes = await io.read(uri);
-	if (!bytes) return { uri, outcome: 'gone' };
+	let stamp: FileStamp | undefined;
+	let bytes: Uint8Array | undefined;
+	if (!request.stamp && io.load) {
+		({ stamp, bytes } = (await io.load(uri)) ?? {});
+	} else {
+		stamp = await io.stat(uri);
+		if (!stamp) return { uri, outcome: 'gone' };
+		if (request.stamp && request.stamp.mtime === stamp.mtime && request.stamp.size === stamp.size) return { uri, outcome: 'unchanged' };
+		bytes = await io.read(uri);
+	}
+	if (!stamp || !bytes) return { uri, outcome: 'gone' };
 	let text = decoder.decode(bytes);
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	if (!isSeedFileName(baseNameOf(uri)) && !startsWithDateline(text.slice(0, 200))) return { uri, outcome: 'not-seed', stamp };

@@ -94,6 +94,17 @@ export class IndexWorkerPool {
 		return reply.results;
 	};
 
+	/**
+	 * Starts the workers now, without a job (each loads its code and the recognizer's gazetteers, a few hundred
+	 * milliseconds): a build calls it before VS Code's file search, so that the workers are ready when the first
+	 * batch comes. They end after `idleMs` without one, as always.
+	 */
+	prestart(): void {
+		if (this.closed) return;
+		while (this.slots.length < this.size) if (!this.start()) return;
+		this.dispatch();
+	}
+
 	private submit(job: (id: number) => EntityIndexJob): Promise<EntityIndexReply | undefined> {
 		return new Promise<EntityIndexReply | undefined>((resolve, reject) => {
 			if (this.closed) {

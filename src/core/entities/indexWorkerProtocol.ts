@@ -6,11 +6,12 @@
  * along: decoding, recognition, hashing, analysis and the cache lines still happen in the worker, through the same
  * {@link scanBatch}.
  */
-import { analyzeArticle } from './articleEntities';
+import { groupedEntitiesSteps } from './articleEntities';
 import type { UserLexicon } from './index';
 import type { FileStamp } from './indexCacheFormat';
 import { summarizeArticle, type IndexedArticle } from './indexedArticle';
 import { scanBatch, type ScanBatch, type ScanIo, type ScanResult } from './indexScan';
+import { drainSteps } from '../text/steps';
 
 /** A file of a batch as its host found it: no stamp when it is gone, no bytes when its stamp is the cached one. */
 export interface PrefetchedFile {
@@ -32,7 +33,7 @@ export type EntityIndexReply =
 
 /** The summary of a text for the index, as every worker and the host's own path make it. */
 export function analyzeForIndex(text: string, lexicon: UserLexicon | undefined, key: string): IndexedArticle {
-	return summarizeArticle(key, text, analyzeArticle(text, lexicon));
+	return summarizeArticle(key, text, drainSteps(groupedEntitiesSteps(text, lexicon)));
 }
 
 /**

@@ -3,7 +3,7 @@
  * and mention spans (one flat array), the headings and the line starts, keyed by a content hash of the text and
  * of the lexicon it was analysed with. Also the hashes and keys, and offset-to-position conversion without the text.
  */
-import { analyzeArticleSteps, type ArticleEntities } from './articleEntities';
+import { groupedEntitiesSteps, type ArticleEntities } from './articleEntities';
 import type { EntityType, UserLexicon } from './index';
 import { lineStartsOf } from '../text/lineColumns';
 
@@ -80,7 +80,7 @@ export function indexKey(text: string, lexicon: UserLexicon | undefined): string
 }
 
 /** The summary of an analysed article. */
-export function summarizeArticle(key: string, text: string, article: ArticleEntities): IndexedArticle {
+export function summarizeArticle(key: string, text: string, article: Pick<ArticleEntities, 'entities' | 'headings'>): IndexedArticle {
 	return {
 		key,
 		lineStarts: lineStartsOf(text),
@@ -95,7 +95,7 @@ export function summarizeArticle(key: string, text: string, article: ArticleEnti
 
 /** Analysis and summary of one text as sliced steps (see `runSliced`). */
 export function* summarizeArticleSteps(text: string, lexicon?: UserLexicon, key = indexKey(text, lexicon)): Generator<void, IndexedArticle> {
-	const article = yield* analyzeArticleSteps(text, lexicon);
+	const article = yield* groupedEntitiesSteps(text, lexicon);
 	return summarizeArticle(key, text, article);
 }
 

@@ -53,6 +53,8 @@ export interface OffThreadAnalyzer extends vscode.Disposable {
 	readonly kind: string;
 	readonly readsLocalFiles: boolean;
 	readonly stats: { readonly started: number; readonly jobs: number; readonly files: number };
+	/** Starts the workers before any job, so that they load while the build looks for the files. */
+	prestart?(): void;
 }
 
 /** Where and how the last full build ran, for the log, the benchmark and the tests (`newsSeed.entities.indexStatus`). */
@@ -260,6 +262,9 @@ export class WorkspaceIndexService extends Disposable {
 				void this.rebuild();
 			}
 		});
+		// The workers load their code while the cache is read and VS Code searches the folder (they scan every file);
+		// after build() has counted the pool's workers, so that its report counts these.
+		this.pool?.prestart?.();
 		return this.building;
 	}
 
