@@ -349,7 +349,7 @@ export class WorkspaceIndexService extends Disposable {
 			this.stats.slices += startStats.slices;
 			startup = { hostMs: Math.round(startStats.totalMs ?? 0), knowledgeMs: knowledgeAt - started, cacheMs: cacheAt - started, servedMs: servedAt - started, served, servedAt, foundMs: foundAt - started };
 			// Where a slow start goes: the user's entity knowledge, the cache, VS Code's file search (all from the start).
-			this.log.info(`entity index: news-entities.json read after ${startup.knowledgeMs} ms, the cache after ${startup.cacheMs} ms, ${served} summaries served after ${startup.servedMs} ms, ${found.length} .txt files found after ${startup.foundMs} ms (${searchedAt - started} ms in all; the start's own steps held the thread ${startup.hostMs} ms)`);
+			this.log.info(`entity index: news-entities.json read after ${startup.knowledgeMs} ms, the cache after ${startup.cacheMs} ms, ${served} summaries served after ${startup.servedMs} ms, ${found.length} .txt files found after ${startup.foundMs} ms (${searchedAt - started} ms in all; the start's own steps held the thread ${startup.hostMs} ms in ${startStats.slices} slices, the longest ${startStats.longestMs.toFixed(1)} ms)`);
 			// Thousands of URIs formatted and sorted, then served, in slices (not in this turn of the event loop).
 			await hostSlicer().yieldNow();
 			const uris = await runSliced(urisSortedSteps(found), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
