@@ -298,6 +298,45 @@ void describe('WorkspaceIndexUpdater', () => {
 		assert.deepEqual([...updater.cacheEntries()].map((f) => f.uri), ['file:///w/a.txt']);
 	});
 
+	void it('serves a large cache in small steps, with the same index as serving it at once', () => {
+		// 1,500 files of the same few entities: steps end by entity count, not by a hundred articles at a time.
+		const summaries = [a, b].map((text) => summarizeArticle(indexKey(text, undefined), text, analyzeArticle(text)));
+		const cache = new Map<string, CachedFile>();
+		for (let i = 0; i < 1500; i++) {
+			const uri = `file:///w/${String(i).padStart(4, '0')}.txt`;
+			cache.set(uri, { uri, stamp: { mtime: 1, size: 1 }, article: summaries[i % 2] });
+		}
+		const stepped = updaterOf(new MemoryFiles()).updater;
+		let keySteps = 0;
+		for (const steps = stepped.useCacheSteps(cache); !steps.next().done;) keySteps++;
+		assert.ok(keySteps >= 1, 'the key lookup filled in more than one step');
+		assert.deepEqual(stepped.cachedUris(), [...cache.keys()]);
+		const maxPerArticle = Math.max(...summaries.map((summary) => summary.entities.length));
+		let adoptSteps = 0;
+		let entitiesBefore = 0;
+		const adopt = stepped.adoptCachedSteps(stepped.cachedUris());
+		let served: number;
+		for (;;) {
+			const step = adopt.next();
+			let entities = 0;
+			for (const uri of stepped.index.uris()) entities += stepped.index.get(uri)?.entities.length ?? 0;
+			assert.ok(entities - entitiesBefore < 200 + maxPerArticle, `a step served ${entities - entitiesBefore} entities`);
+			entitiesBefore = entities;
+			if (step.done) {
+				served = step.value;
+				break;
+			}
+			adoptSteps++;
+		}
+		assert.equal(served, 1500);
+		assert.ok(adoptSteps > 10, `${adoptSteps} steps`);
+		const atOnce = updaterOf(new MemoryFiles()).updater;
+		atOnce.useCache(cache);
+		for (const [uri, file] of cache) if (file.article) atOnce.index.set(uri, file.article);
+		assert.deepEqual(stepped.index.entityTotals(), atOnce.index.entityTotals());
+		assert.equal(stepped.index.occurrences(names('place', 'Geneva')).length, 1500);
+	});
+
 	void it('starts from a cache without reading unchanged files, and reads a file whose stamp changed', async () => {
 		const files = new MemoryFiles();
 		files.write('file:///a.txt', a);

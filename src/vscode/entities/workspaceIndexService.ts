@@ -21,6 +21,18 @@ const progressAfterMs = 1000;
 /** While a build adds files, `onDidUpdate` fires at most this often. */
 const progressEventMs = 2000;
 
+/** The URIs' strings, sorted, as steps (see `runSliced`): formatting a URI costs microseconds, a folder has thousands. */
+function* urisSortedSteps(found: readonly vscode.Uri[]): Generator<void, string[]> {
+	const uris: string[] = [];
+	for (const uri of found) {
+		uris.push(uri.toString());
+		if (uris.length % 500 === 0) yield;
+	}
+	yield;
+	uris.sort();
+	return uris;
+}
+
 /** Answers from workers are applied to the index in slices of at most about this long. */
 const applyBudgetMs = 8;
 
@@ -320,6 +332,8 @@ export class WorkspaceIndexService extends Disposable {
 			let served = 0;
 			if (cacheRead) {
 				await cacheRead;
+				// The thread back first: the cache's last slice ended just now, in this same turn of the event loop.
+				await hostSlicer().yieldNow();
 				// A second start: the cached summaries serve before VS Code's file search answers (seconds in a large
 				// folder); the files found then confirm them (stat), or correct them.
 				served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
@@ -335,8 +349,11 @@ export class WorkspaceIndexService extends Disposable {
 			this.stats.slices += startStats.slices;
 			startup = { hostMs: Math.round(startStats.totalMs ?? 0), knowledgeMs: knowledgeAt - started, cacheMs: cacheAt - started, servedMs: servedAt - started, served, servedAt, foundMs: foundAt - started };
 			// Where a slow start goes: the user's entity knowledge, the cache, VS Code's file search (all from the start).
-			this.log.info(`entity index: news-entities.json read after ${startup.knowledgeMs} ms, the cache after ${startup.cacheMs} ms, ${served} summaries served after ${startup.servedMs} ms, ${found.length} .txt files found after ${startup.foundMs} ms (${searchedAt - started} ms in all; the start's own steps held the thread ${startup.hostMs} ms)`);
-			const uris = found.map((uri) => uri.toString()).sort();
+			this.log.info(`entity index: news-entities.json read after ${startup.knowledgeMs} ms, the cache after ${startup.cacheMs} ms, ${served} summaries served after ${startup.servedMs} ms, ${found.length} .txt files found after ${startup.foundMs} ms (${searchedAt - started} ms in all; the start's own steps held the thread ${startup.hostMs} ms in ${startStats.slices} slices, the longest ${startStats.longestMs.toFixed(1)} ms)`);
+			// Thousands of URIs formatted and sorted, then served, in slices (not in this turn of the event loop).
+			await hostSlicer().yieldNow();
+			const uris = await runSliced(urisSortedSteps(found), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+			if (!uris) return;
 			files = uris.length;
 			progressMessage = `0/${uris.length} articles`;
 			const readThere = this.pool?.readsLocalFiles && uris.every((uri) => uri.startsWith('file:'));
@@ -429,8 +446,12 @@ export class WorkspaceIndexService extends Disposable {
 			if (storage) for (const name of oldCacheFileNames) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, name))).catch(() => undefined);
 		}
 		if (bytes) {
-			const files = await runSliced(readIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
-			if (files) this.updater.useCache(files);
+			// Read, parsed and put into the key lookup as one run of steps: nothing of thousands of entries runs between two.
+			const updater = this.updater;
+			await runSliced((function* () {
+				const files = yield* readIndexCacheSteps(bytes);
+				yield* updater.useCacheSteps(files);
+			})(), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
 			return;
 		}
 		await this.loadSharedCaches(stats);
