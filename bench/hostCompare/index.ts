@@ -3,6 +3,7 @@
 // activation time and how long the workspace entity index takes to build, where it ran, and the host's longest
 // stall meanwhile. No Node: the same bundle logic runs in both hosts. Prints figures; never fails on timings.
 import * as vscode from 'vscode';
+import { report, sleep } from '../hostReport';
 
 interface IndexStatus {
 	readonly indexing: boolean;
@@ -10,18 +11,6 @@ interface IndexStatus {
 	readonly builds: number;
 	readonly lastBuild?: { readonly ms: number; readonly where: string; readonly files: number; readonly host: { readonly maxLatenessMs: number; readonly over50Ms: number; readonly ticks: number } };
 }
-
-const lines: string[] = [];
-
-/** One figure: to the console (the browser runner reads it there) and to the desktop runner's log file. */
-async function report(line: string): Promise<void> {
-	lines.push(line);
-	console.log(`  ${line}`);
-	const logFile = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.NEWS_SEED_TEST_LOG;
-	if (logFile) await vscode.workspace.fs.writeFile(vscode.Uri.file(logFile), new TextEncoder().encode(`${lines.join('\n')}\n`));
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function run(): Promise<void> {
 	const host = typeof (globalThis as { process?: unknown }).process === 'object' ? 'desktop' : 'browser';

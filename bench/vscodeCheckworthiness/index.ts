@@ -6,6 +6,7 @@
 // opens: with no warm-up before it (hints were off in the folder's settings; turned on, the article opens at
 // once, as when opening an article activates the extension), or after the scorer's warm-up finished. No Node: the same code runs in both hosts. Prints figures; never fails on timings.
 import * as vscode from 'vscode';
+import { report, sleep } from '../hostReport';
 
 /** What a sliced run cost on the host's thread: wall and (desktop host) the thread's CPU time, ms. */
 interface SliceFigures {
@@ -30,17 +31,6 @@ interface WarmUpStatus extends SliceFigures {
 	readonly finishedAt?: number;
 }
 
-const lines: string[] = [];
-
-/** One figure: to the console (the browser runner reads it there) and to the desktop runner's log file. */
-async function report(line: string): Promise<void> {
-	lines.push(line);
-	console.log(`  ${line}`);
-	const logFile = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.NEWS_SEED_TEST_LOG;
-	if (logFile) await vscode.workspace.fs.writeFile(vscode.Uri.file(logFile), new TextEncoder().encode(`${lines.join('\n')}\n`));
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (x: number | undefined) => `${(x ?? NaN).toFixed(1)} ms`;
 
 /** The longest lateness of a 10 ms timer on this thread: the longest time the host did nothing else. */
