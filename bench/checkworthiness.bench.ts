@@ -17,6 +17,7 @@ import { warmUpPlan, warmUpSteps } from '../src/core/checkworthiness/warmUp';
 import { splitSentences } from '../src/core/seed/sentences';
 import { parseSeed, updateSeed } from '../src/core/seed/seedParser';
 import { seedCorpusFile } from './seedCorpus';
+import { SliceMeter } from '../src/vscode/checkworthiness/sliceMeter';
 
 const text = await readFile(await seedCorpusFile(1), 'utf8');
 const megabytes = Buffer.byteLength(text) / 1e6;
@@ -64,21 +65,10 @@ interface Opening {
 async function open(): Promise<Opening> {
 	const stats: SliceStats = { longestMs: 0, slices: 0 };
 	// CPU time per stretch too: on a loaded machine the wall clock of a stretch also counts time the OS took away.
-	let stretchCpu = 0;
-	let longestStepCpu = 0;
-	const host = {
-		now: () => performance.now(),
-		yieldNow: () => {
-			longestStepCpu = Math.max(longestStepCpu, cpuNow() - stretchCpu);
-			return new Promise<void>((resolve) => setImmediate(() => {
-				stretchCpu = cpuNow();
-				resolve();
-			}));
-		},
-	};
 	gc();
+	const meter = new SliceMeter(cpuNow);
+	const host = meter.wrap({ now: () => performance.now(), yieldNow: () => new Promise<void>((resolve) => setImmediate(resolve)) });
 	const c0 = cpuNow();
-	stretchCpu = c0;
 	const t0 = performance.now();
 	const doc = parseSeed(text);
 	const cache = new BlockScoreCache();
@@ -88,29 +78,22 @@ async function open(): Promise<Opening> {
 	await host.yieldNow();
 	const scores = await runSliced(scoreDocumentSteps(doc, cache), host, hostSliceBudgetMs, stats);
 	const ready = performance.now() - t0;
-	longestStepCpu = Math.max(longestStepCpu, cpuNow() - stretchCpu);
-	return { onScreen, ready, cpu: cpuNow() - c0, longestStep: Math.max(onScreen, stats.longestMs), longestStepCpu, slices: stats.slices, sentences: scores?.length ?? 0 };
+	meter.end();
+	return { onScreen, ready, cpu: cpuNow() - c0, longestStep: Math.max(onScreen, stats.longestMs), longestStepCpu: meter.figures.longestSliceCpuMs ?? 0, slices: stats.slices, sentences: scores?.length ?? 0 };
 }
 
 /** The editor's warm-up, as hintWarmUp.ts runs it (slices of warmUpPlan.sliceMs, pauses of warmUpPlan.pauseMs); CPU and the longest slice. */
 async function warmUp(): Promise<{ cpu: number; wall: number; longestSliceCpu: number; longestSlice: number; slices: number }> {
 	const stats: SliceStats = { longestMs: 0, slices: 0 };
-	let sliceCpu = cpuNow();
-	let longestSliceCpu = 0;
-	const c0 = sliceCpu;
+	const meter = new SliceMeter(cpuNow);
+	const c0 = cpuNow();
 	const t0 = performance.now();
-	await runSliced(warmUpSteps(warmUpPlan.rounds, warmUpPlan.paragraphs, 0.8), {
+	await runSliced(warmUpSteps(warmUpPlan.rounds, warmUpPlan.paragraphs, 0.8), meter.wrap({
 		now: () => performance.now(),
-		yieldNow: () => {
-			longestSliceCpu = Math.max(longestSliceCpu, cpuNow() - sliceCpu);
-			return new Promise<void>((resolve) => setTimeout(() => {
-				sliceCpu = cpuNow();
-				resolve();
-			}, warmUpPlan.pauseMs));
-		},
-	}, warmUpPlan.sliceMs, stats);
-	longestSliceCpu = Math.max(longestSliceCpu, cpuNow() - sliceCpu);
-	return { cpu: cpuNow() - c0, wall: performance.now() - t0, longestSliceCpu, longestSlice: stats.longestMs, slices: stats.slices };
+		yieldNow: () => new Promise<void>((resolve) => setTimeout(resolve, warmUpPlan.pauseMs)),
+	}), warmUpPlan.sliceMs, stats);
+	meter.end();
+	return { cpu: cpuNow() - c0, wall: performance.now() - t0, longestSliceCpu: meter.figures.longestSliceCpuMs ?? 0, longestSlice: stats.longestMs, slices: stats.slices };
 }
 
 // A child process: the first two opens of a fresh process, cold or after the warm-up; one JSON line.

@@ -29,7 +29,12 @@ export interface SliceFigures {
 export class SliceMeter {
 	readonly figures: SliceFigures = { slices: 0, busyMs: 0, longestSliceMs: 0 };
 	private wallStart = performance.now();
-	private cpuStart = threadCpuMs();
+	private cpuStart: number | undefined;
+
+	/** `cpuMs`: the CPU clock (ms) to read; by default the thread's, where the runtime has one (a bench may pass the process's). */
+	constructor(private readonly cpuMs: () => number | undefined = threadCpuMs) {
+		this.cpuStart = cpuMs();
+	}
 
 	/** `host` with its yields measured: the slice before each yield counts, and the last one at {@link end}. */
 	wrap(host: SliceHost): SliceHost {
@@ -46,7 +51,7 @@ export class SliceMeter {
 	/** Starts a slice (the meter starts one when made). */
 	begin(): void {
 		this.wallStart = performance.now();
-		this.cpuStart = threadCpuMs();
+		this.cpuStart = this.cpuMs();
 	}
 
 	/** Ends a slice. */
@@ -56,7 +61,7 @@ export class SliceMeter {
 		f.slices++;
 		f.busyMs += wall;
 		f.longestSliceMs = Math.max(f.longestSliceMs, wall);
-		const cpuNow = threadCpuMs();
+		const cpuNow = this.cpuMs();
 		if (cpuNow !== undefined && this.cpuStart !== undefined) {
 			const cpu = cpuNow - this.cpuStart;
 			f.busyCpuMs = (f.busyCpuMs ?? 0) + cpu;
