@@ -59,9 +59,24 @@ function counts(kind, { code, output }) {
 	return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
+/**
+ * What a failed stage said about its failures, kept short: CI shows only the end of the output, so the summary
+ * repeats it (mocha's "N failing" block, node:test's failing tests, or else the stage's last lines).
+ */
+function failureExcerpt(output) {
+	// eslint-disable-next-line no-control-regex
+	const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+	const mocha = lines.findIndex((line) => /^\s*\d+ failing\s*$/.test(line));
+	const nodeTest = lines.findIndex((line) => /^✖ failing tests:/.test(line));
+	const from = mocha >= 0 ? mocha : nodeTest >= 0 ? nodeTest : Math.max(0, lines.length - 15);
+	const excerpt = lines.slice(from, from + 40).filter((line) => line.trim() !== '');
+	return excerpt.map((line) => `  ${line}`).join('\n');
+}
+
 let passed = 0;
 let failed = 0;
 const summary = [];
+const failures = [];
 for (const stage of stages) {
 	console.log(`\n──── ${stage.name} ────`);
 	const started = Date.now();
@@ -69,8 +84,10 @@ for (const stage of stages) {
 	const stageCounts = counts(stage.count, result);
 	passed += stageCounts.passed;
 	failed += stageCounts.failed;
+	if (stageCounts.failed) failures.push(`✗ ${stage.name}:\n${failureExcerpt(result.output)}`);
 	summary.push(`${stageCounts.failed ? '✗' : '✓'} ${stage.name}: ${stageCounts.passed} passed, ${stageCounts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+if (failures.length) console.log(`\n──── what failed ────\n${failures.join('\n')}`);
 console.log('\n──── summary ────');
 console.log(summary.join('\n'));
 console.log(`${passed} passed, ${failed} failed`);
