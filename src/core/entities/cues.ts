@@ -132,6 +132,25 @@ export const EXTRA_PLACES = set(`
 	`);
 
 /**
+ * First-level regions (states, provinces, counties, Länder) named often in the news that the generated gazetteers
+ * miss, some because the name is also a given name or a word ("Virginia", "Kent", "Java"): places, weak as towns are.
+ */
+export const EXTRA_REGIONS = set(`
+	virginia new_south_wales western_australia south_australia northern_territory
+	kent devon cheshire wiltshire berkshire northumberland merseyside worcestershire herefordshire shropshire
+	bedfordshire middlesex glamorgan fife lothian ulster munster leinster connacht
+	xinjiang hubei henan hebei shandong jiangsu zhejiang yunnan guangxi shaanxi shanxi liaoning heilongjiang anhui
+	hainan inner_mongolia ningxia
+	donbas sindh balochistan baluchistan khyber_pakhtunkhwa waziristan helmand nangarhar anbar nineveh diyala
+	hesse thuringia brandenburg lower_saxony north_rhine-westphalia baden-wurttemberg baden-württemberg
+	rhineland-palatinate schleswig-holstein lombardy piedmont veneto sardinia calabria campania apulia puglia liguria
+	umbria catalonia andalusia galicia aragon castile asturias brittany provence alsace burgundy lorraine aquitaine
+	picardy flanders wallonia
+	darfur kordofan ogaden tigray amhara oromia katanga kivu north_kivu south_kivu mindanao luzon visayas aceh papua
+	java sumatra borneo sulawesi sabah golan galilee negev sinai
+	`);
+
+/**
  * Cities the generated gazetteer misses or spells otherwise (GeoNames has "Odessa", news now writes "Odesa"); large
  * enough to be places even where a cue says otherwise ("in Odesa said").
  */
