@@ -19,3 +19,14 @@ void describe('regions the word lists missed', () => {
 		assert.deepEqual(found('The novelist Virginia Holloway spoke to reporters .'), ['person:Virginia Holloway']);
 	});
 });
+
+void describe('bodies named "X of Y" after a nationality', () => {
+	void it('keeps the nationality adjective in the name of an academy, college or bank "of" something', () => {
+		const names = found('The Finnish Academy of Marine Letters and the Canadian College of Bridge Surgeons signed the letter .');
+		assert.deepEqual(names, ['organization:Finnish Academy of Marine Letters', 'organization:Canadian College of Bridge Surgeons']);
+	});
+
+	void it('still drops a nationality adjective before a title', () => {
+		assert.deepEqual(found('The talks were led by Hungarian President Anton Varga of the ruling party .'), ['person:Anton Varga']);
+	});
+});

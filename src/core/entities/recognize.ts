@@ -705,7 +705,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		if (isDemonym(lower) || (DIRECTIONS.has(lower) && k + 1 < b && isDemonym(tokens[k + 1].lower))) {
 			// "British Airways", "Irish Republican Army", "Korean Peninsula": the adjectives belong to the name; so
 			// does one after a particle ("Organisation of Islamic Conference").
-			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower);
+			// So do those of a body named "X of Y" ("Russian Academy of Sciences", "American College of Surgeons").
+			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower) || hasOrgHeadOf(tokens, k + 1, b);
 			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && leadingDemonyms(tokens, segment, k)));
 			if (!leadsName && !(k > segment && CONNECTORS.has(tokens[k - 1].lower))) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
@@ -723,6 +724,12 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		k++;
 	}
 	emit(tokens, segment, b, personCue, out, forced, sports);
+}
+
+/** Whether tokens [k, b) hold an organization's head word followed by "of" ("Academy of", "College of"). */
+function hasOrgHeadOf(tokens: readonly Token[], k: number, b: number): boolean {
+	for (let i = k; i + 1 < b; i++) if (ORG_HEADS.has(tokens[i].lower) && tokens[i + 1].lower === 'of') return true;
+	return false;
 }
 
 /** Whether every word in [a, b) is common English ("Advisory" before "National Director" is part of the title). */
