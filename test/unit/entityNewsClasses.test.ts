@@ -30,3 +30,10 @@ void describe('bodies named "X of Y" after a nationality', () => {
 		assert.deepEqual(found('The talks were led by Hungarian President Anton Varga of the ruling party .'), ['person:Anton Varga']);
 	});
 });
+
+void describe('venues', () => {
+	void it('reads a stadium, an arena, an oval or a racecourse as a place', () => {
+		const names = found('The final moved from Ostervale Stadium to the Kolding Arena , and the races from Varnby Racecourse .');
+		assert.deepEqual(names, ['place:Ostervale Stadium', 'place:Kolding Arena', 'place:Varnby Racecourse']);
+	});
+});

@@ -86,7 +86,8 @@ export const PLACE_KEYWORDS = set(`
 	mountain mountains mount mt hills hill valley desert coast beach province region county state district
 	territory territories street st avenue road square park bridge canal heights plains plateau forest
 	falls cape point harbour harbor port airport reservoir creek pond junction dock docks canyon glacier
-	volcano lagoon marsh swamp springs township borough
+	volcano lagoon marsh swamp springs township borough stadium arena oval rink speedway racecourse velodrome ballpark
+	parish
 	`);
 
 /** Last words of organizations named after a person ("Reagan Administration"): the first word alone is the person. */
