@@ -37,3 +37,15 @@ void describe('venues', () => {
 		assert.deepEqual(names, ['place:Ostervale Stadium', 'place:Kolding Arena', 'place:Varnby Racecourse']);
 	});
 });
+
+void describe('given names from beyond western Europe', () => {
+	void it('reads a Portuguese, French, Hebrew or Spanish given name before a family name that is also a word as a person', () => {
+		assert.deepEqual(found('Séverine Potts and Rahel Pinecone signed it .'), ['person:Séverine Potts', 'person:Rahel Pinecone']);
+		assert.deepEqual(found('The letter was signed by Severine Pinecone .'), ['person:Severine Pinecone']);
+		assert.deepEqual(found('The award went to Jacinto Morel .'), ['person:Jacinto Morel']);
+	});
+
+	void it('does not take an English word for a given name', () => {
+		assert.deepEqual(found('Summer Rain Holdings said it would close .'), ['organization:Summer Rain Holdings']);
+	});
+});
