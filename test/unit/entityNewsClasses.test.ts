@@ -49,3 +49,15 @@ void describe('given names from beyond western Europe', () => {
 		assert.deepEqual(found('Summer Rain Holdings said it would close .'), ['organization:Summer Rain Holdings']);
 	});
 });
+
+void describe('a person named at the start of a sentence', () => {
+	void it('keeps a given name before a family name that is also an English word', () => {
+		assert.deepEqual(found('Bob Thimble told reporters the plan would pass .'), ['person:Bob Thimble']);
+		assert.deepEqual(found('Sue Larder said on Monday that the vote would wait .'), ['person:Sue Larder']);
+	});
+
+	void it('does not join a given name to a title, a place or an organization word', () => {
+		assert.deepEqual(found('Will Senator Ortega vote for it ?'), ['person:Ortega']);
+		assert.deepEqual(found('Rose Street was closed .'), ['place:Rose Street']);
+	});
+});

@@ -69,6 +69,10 @@ function isOrdinaryWordAtStart(tokens: readonly Token[], i: number): boolean {
 	const next = tokens[i + 1];
 	// "Will Smith said": a given name followed by another capitalised word reads as a name.
 	if (firstNames.has(lower) && isWord(next) && next.cap && !isCommonWord(next.lower)) return false;
+	// "Bob Dole said", "Bill Gates said": so does one followed by a capitalised word that is also a word, when it ends
+	// the run and is no title, place or organization word ("Will Congress act" stays a question).
+	const after = tokens[i + 2];
+	if (firstNames.has(lower) && isWord(next) && next.cap && !next.upper && !(isWord(after) && after.cap) && !TITLES.has(next.lower) && !ORG_KEYWORDS.has(next.lower) && !PLACE_KEYWORDS.has(next.lower) && !organizations.has(next.lower) && !countries.has(next.lower) && !cities.has(next.lower) && !NEVER.has(next.lower)) return false;
 	return true;
 }
 
