@@ -61,3 +61,11 @@ void describe('a person named at the start of a sentence', () => {
 		assert.deepEqual(found('Rose Street was closed .'), ['place:Rose Street']);
 	});
 });
+
+void describe('companies named by their trade', () => {
+	void it('reads a name ending in network, labs, pharma, brands or stores as an organization, also when its first word is a word', () => {
+		assert.deepEqual(found('Sales at Marrow Labs and Kettle Stores rose .'), ['organization:Marrow Labs', 'organization:Kettle Stores']);
+		assert.deepEqual(found('Elm Pharma and Rook Brands said they would merge .'), ['organization:Elm Pharma', 'organization:Rook Brands']);
+		assert.deepEqual(found('Shares in Berrow Network fell .'), ['organization:Berrow Network']);
+	});
+});

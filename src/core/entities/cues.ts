@@ -57,7 +57,8 @@ export const ORG_KEYWORDS = set(`
 	church mission centre center hospital clinic museum orchestra band fc afc cf sc ac united city rovers
 	wanderers athletic athletico hotspur albion county town rangers celtic programme laboratory laboratories
 	records publishing publishers broadcasting library theatre theater project division brigade regiment
-	battalion corps squadron fleet
+	battalion corps squadron fleet network partnership consortium studios entertainment electronics software pharma labs
+	stores brands
 	`);
 
 /** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
