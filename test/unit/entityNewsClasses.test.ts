@@ -69,3 +69,17 @@ void describe('companies named by their trade', () => {
 		assert.deepEqual(found('Shares in Berrow Network fell .'), ['organization:Berrow Network']);
 	});
 });
+
+void describe('parts of a place named by a compass point', () => {
+	void it('reads a compass point before a known place as one place, not an organization', () => {
+		assert.deepEqual(found('Aid was flown to West Africa and Southeast Asia .'), ['place:West Africa', 'place:Southeast Asia']);
+		assert.deepEqual(found('Northern Ireland voted on Thursday .'), ['place:Northern Ireland']);
+		assert.deepEqual(found('NORTHERN IRELAND VOTES ON PEACE PLAN'), ['place:NORTHERN IRELAND']);
+	});
+
+	void it('keeps a longer name and a club in a sports report', () => {
+		assert.deepEqual(found('The West Africa Development Bank lent more .'), ['organization:West Africa Development Bank']);
+		const names = found('SOCCER - SCOTTISH RESULTS .\nResults on Saturday :\nWest Kolding 2 Ashvale 1');
+		assert.ok(names.includes('organization:West Kolding'), names.join(', '));
+	});
+});

@@ -185,6 +185,24 @@ function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 	return 0;
 }
 
+/** Compass points that lead the name of a part of a known place ("Northern Ireland", "Southeast Asia"). */
+const COMPASS_POINTS = new Set([...DIRECTIONS, 'southeast', 'southwest', 'northeast', 'northwest', 'upper', 'lower']);
+
+/**
+ * A compass point at `k` and a country, region or city after it that ends by `b` ("West Africa", "Northern Ireland"):
+ * the length of the whole, or 0. Not when the place goes on into a longer name ("West Africa Bank"), nor before a
+ * town in a sports report, where "East Kolding" is a club.
+ */
+function directedPlaceAt(tokens: readonly Token[], k: number, b: number, sports: boolean | undefined): number {
+	if (!COMPASS_POINTS.has(tokens[k].lower)) return 0;
+	for (let len = Math.min(3, b - k - 1); len >= 1; len--) {
+		const key = keyOf(tokens, k + 1, k + 1 + len);
+		if (!(countries.has(key) || (cities.has(key) && !sports))) continue;
+		if (k + 1 + len === b || !ORG_KEYWORDS.has(tokens[b - 1].lower)) return len + 1;
+	}
+	return 0;
+}
+
 /**
  * "Reagan Administration", "Clinton Foundation": an organization named after a person, whose first word alone still
  * names the person, not the organization.
@@ -660,7 +678,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	const particle = b - a > 1 && isLeadingParticle(tokens[a]);
 	// "2. Michael Green ( Jamaica ) 10.09": a competitor's full name in a list of results.
 	const competitor = b - a > 1 && isCountryInBrackets(tokens, b);
-	if (tokens[a].sentenceStart && !company && !team && !particle && !competitor && isOrdinaryWordAtStart(tokens, a)) {
+	if (tokens[a].sentenceStart && !company && !team && !particle && !competitor && directedPlaceAt(tokens, a, b, sports) === 0 && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
 		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
@@ -682,6 +700,18 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		const phrase = knownPhraseAt(tokens, k, b);
 		if (phrase > 0) {
 			k += phrase;
+			continue;
+		}
+		// "Northern Ireland", "West Africa", "Southeast Asia": a compass point before a known place is a place.
+		const directed = directedPlaceAt(tokens, k, b, sports);
+		if (directed > 0) {
+			emit(tokens, segment, k, personCue, out, forced, sports);
+			const key = keyOf(tokens, k, k + directed);
+			const forcedType = forced.get(key);
+			out.push(candidate(tokens, k, k + directed, key, forcedType ?? 'place', forcedType ? Confidence.User : Confidence.Cue));
+			personCue = false;
+			k += directed;
+			segment = k;
 			continue;
 		}
 		if (TITLES.has(lower) || (TITLE_MODIFIERS.has(lower) && k + 1 < b && (TITLES.has(tokens[k + 1].lower) || TITLE_MODIFIERS.has(tokens[k + 1].lower)))) {
@@ -890,6 +920,12 @@ function isOrgApposition(tokens: readonly Token[], b: number): boolean {
 function typeHeadline(tokens: readonly Token[], a: number, b: number, known: ReadonlyMap<string, Candidate>, out: Candidate[], sports: boolean): void {
 	let k = a;
 	while (k < b) {
+		const directed = directedPlaceAt(tokens, k, b, sports);
+		if (directed > 0) {
+			out.push(candidate(tokens, k, k + directed, keyOf(tokens, k, k + directed), 'place', Confidence.Known));
+			k += directed;
+			continue;
+		}
 		let matched = 0;
 		let type: EntityType | undefined;
 		for (let len = Math.min(4, b - k); len >= 1; len--) {
