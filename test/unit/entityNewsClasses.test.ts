@@ -31,10 +31,15 @@ void describe('bodies named "X of Y" after a nationality', () => {
 	});
 });
 
-void describe('venues', () => {
+void describe('venues and buildings', () => {
 	void it('reads a stadium, an arena, an oval or a racecourse as a place', () => {
 		const names = found('The final moved from Ostervale Stadium to the Kolding Arena , and the races from Varnby Racecourse .');
 		assert.deepEqual(names, ['place:Ostervale Stadium', 'place:Kolding Arena', 'place:Varnby Racecourse']);
+	});
+
+	void it('reads a prison, a jail, a courthouse or a pavilion as a place', () => {
+		const names = found('He was moved from Ashgrove Prison to Tunmore Jail , then tried at the Berrow Courthouse .');
+		assert.deepEqual(names, ['place:Ashgrove Prison', 'place:Tunmore Jail', 'place:Berrow Courthouse']);
 	});
 });
 

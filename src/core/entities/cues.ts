@@ -88,7 +88,7 @@ export const PLACE_KEYWORDS = set(`
 	territory territories street st avenue road square park bridge canal heights plains plateau forest
 	falls cape point harbour harbor port airport reservoir creek pond junction dock docks canyon glacier
 	volcano lagoon marsh swamp springs township borough stadium arena oval rink speedway racecourse velodrome ballpark
-	parish
+	parish prison jail penitentiary courthouse pavilion
 	`);
 
 /** Last words of organizations named after a person ("Reagan Administration"): the first word alone is the person. */
