@@ -37,6 +37,11 @@ void describe('venues and buildings', () => {
 		assert.deepEqual(names, ['place:Ostervale Stadium', 'place:Kolding Arena', 'place:Varnby Racecourse']);
 	});
 
+	void it('reads a convention, shopping or sports centre as a place, and another centre as an organization', () => {
+		const names = found('Delegates moved from the Kolding Convention Center to the Varnby Shopping Centre , not the Ostervik Research Centre .');
+		assert.deepEqual(names, ['place:Kolding Convention Center', 'place:Varnby Shopping Centre', 'organization:Ostervik Research Centre']);
+	});
+
 	void it('reads a prison, a jail, a courthouse or a pavilion as a place', () => {
 		const names = found('He was moved from Ashgrove Prison to Tunmore Jail , then tried at the Berrow Courthouse .');
 		assert.deepEqual(names, ['place:Ashgrove Prison', 'place:Tunmore Jail', 'place:Berrow Courthouse']);

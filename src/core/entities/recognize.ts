@@ -86,6 +86,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	const tail = tokens[last - 1].lower;
 	if (length > 1) {
 		if (cities.has(key)) return ['place', Confidence.Weak];
+		// "Kolding Convention Center", "Varnby Shopping Centre": a centre one goes to is a place.
+		if ((tail === 'centre' || tail === 'center') && VENUE_CENTRES.has(tokens[last - 2].lower)) return ['place', Confidence.Cue];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
@@ -123,6 +125,9 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
 }
+
+/** Words before "Centre" that make it a place to go to, not an institution ("Convention Center", "Tennis Centre"). */
+const VENUE_CENTRES = new Set(['convention', 'shopping', 'trade', 'exhibition', 'conference', 'tennis', 'sports', 'leisure', 'civic', 'city', 'town', 'aquatic', 'aquatics', 'arts', 'equestrian']);
 
 /** "New York-based", "Amman-bound": a name turned adjective by a lower-case hyphenated tail; never a mention. */
 function isHyphenAdjective(text: string): boolean {
