@@ -93,3 +93,14 @@ void describe('parts of a place named by a compass point', () => {
 		assert.ok(names.includes('organization:West Kolding'), names.join(', '));
 	});
 });
+
+void describe('two people joined by "&"', () => {
+	void it('reads two full names joined by "&" as two people', () => {
+		assert.deepEqual(found('The show is hosted by Anna Berglund & Lars Holmqvist .'), ['person:Anna Berglund', 'person:Lars Holmqvist']);
+	});
+
+	void it('keeps a firm named after people whole', () => {
+		assert.deepEqual(found('Shares of Marks & Spencer rose .'), ['organization:Marks & Spencer']);
+		assert.deepEqual(found('The Anna Berglund & Lars Holmqvist Foundation gave more .'), ['organization:Anna Berglund & Lars Holmqvist Foundation']);
+	});
+});

@@ -755,6 +755,12 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 				continue;
 			}
 		}
+		// "Anna Berg & Lars Holm": two people's full names joined by "&" are two people, not a firm ("Marks & Spencer").
+		if (lower === '&' && isFullNameAt(tokens, segment, k) && isFullNameAt(tokens, k + 1, b)) {
+			emit(tokens, segment, k, personCue, out, forced, sports);
+			personCue = false;
+			segment = k + 1;
+		}
 		if (NEVER.has(lower) || isHyphenAdjective(tokens[k].text)) {
 			emit(tokens, segment, k, personCue, out, forced, sports);
 			personCue = false;
@@ -769,6 +775,13 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 function hasOrgHeadOf(tokens: readonly Token[], k: number, b: number): boolean {
 	for (let i = k; i + 1 < b; i++) if (ORG_HEADS.has(tokens[i].lower) && tokens[i + 1].lower === 'of') return true;
 	return false;
+}
+
+/** Whether tokens [a, b) are two or three words led by a given name ("Anna Berg"), as a person's full name is. */
+function isFullNameAt(tokens: readonly Token[], a: number, b: number): boolean {
+	if (b - a < 2 || b - a > 3 || !firstNames.has(tokens[a].lower) || ORG_KEYWORDS.has(tokens[b - 1].lower)) return false;
+	for (let i = a; i < b; i++) if (!isWord(tokens[i]) || !tokens[i].cap || CONNECTORS.has(tokens[i].lower)) return false;
+	return true;
 }
 
 /** Whether every word in [a, b) is common English ("Advisory" before "National Director" is part of the title). */
