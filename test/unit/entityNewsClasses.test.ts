@@ -104,3 +104,15 @@ void describe('two people joined by "&"', () => {
 		assert.deepEqual(found('The Anna Berglund & Lars Holmqvist Foundation gave more .'), ['organization:Anna Berglund & Lars Holmqvist Foundation']);
 	});
 });
+
+void describe('places told by an apposition', () => {
+	void it('reads "X, a town in ..." and "X is a village ..." as a place', () => {
+		assert.deepEqual(found('Ostervik , a small port town in northern Norway , was hit .'), ['place:Ostervik', 'place:Norway']);
+		assert.deepEqual(found('Varnby is a village near the coast .'), ['place:Varnby']);
+	});
+
+	void it('leaves an apposition of a person or a company as it was', () => {
+		assert.deepEqual(found('Tanel , a city official , said the road was shut .'), ['person:Tanel']);
+		assert.deepEqual(found('Kolvana , a Danish company , said it would hire .'), ['organization:Kolvana']);
+	});
+});

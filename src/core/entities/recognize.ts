@@ -877,6 +877,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
 	if (weakOrNone && !isCountry && isOrgApposition(tokens, b)) return push('organization', Confidence.Cue);
+	if (weakOrNone && isPlaceApposition(tokens, b)) return push('place', Confidence.Cue);
 	if (weakOrNone && !townOnly && !isCountry && isFoundedAfter(tokens, b)) return push('organization', Confidence.Cue);
 	// "Korvella's shares", "Korvella's board": what only a company has.
 	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
@@ -933,6 +934,37 @@ function isOrgApposition(tokens: readonly Token[], b: number): boolean {
 	}
 	return false;
 }
+
+/** Kinds of place an apposition names ("Kavala, a port town in Greece", "Aisby is a village"). */
+const PLACE_KINDS = new Set(['village', 'villages', 'town', 'city', 'hamlet', 'suburb', 'municipality', 'commune', 'parish', 'district', 'province', 'region', 'port', 'island', 'county', 'state', 'capital', 'resort', 'settlement', 'neighbourhood', 'neighborhood', 'river', 'lake', 'mountain', 'peninsula', 'archipelago']);
+
+/**
+ * "Varnby, a small town in Kent," or "Varnby is a village in ...": the name, a comma or a copula, an article, at
+ * most three modifiers (lower-case words, nationality or compass words), a kind of place, then "in", "of", "near",
+ * "on", "north", "south" ... or punctuation.
+ */
+function isPlaceApposition(tokens: readonly Token[], b: number): boolean {
+	const link = tokens[b];
+	const copula = isWord(link) && COPULAS.has(link.lower);
+	if (link?.text !== ',' && !copula) return false;
+	const article = tokens[b + 1];
+	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || (article.lower === 'the' && !copula))) return false;
+	for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
+		const t = tokens[k];
+		if (!isWord(t) || FUNCTION_WORDS.has(t.lower)) return false;
+		if (!t.cap && PLACE_KINDS.has(t.lower)) {
+			const after = tokens[k + 1];
+			// "a port town in": the first kind only modifies the second.
+			if (isWord(after) && !after.cap && PLACE_KINDS.has(after.lower)) continue;
+			return after === undefined || !isWord(after) || PLACE_APPOSITION_ENDS.has(after.lower) || COMPASS_POINTS.has(after.lower);
+		}
+		if (t.cap && !isDemonym(t.lower) && !COMPASS_POINTS.has(t.lower)) return false;
+	}
+	return false;
+}
+
+/** Words after the kind of place that end the apposition ("a town in", "a village near"). */
+const PLACE_APPOSITION_ENDS = new Set(['in', 'of', 'near', 'on', 'outside', 'and', 'that', 'which', 'where', 'with', 'about', 'some', 'located']);
 
 /** Types the names in a headline from what the body of the document and the gazetteers say, and nothing else. */
 function typeHeadline(tokens: readonly Token[], a: number, b: number, known: ReadonlyMap<string, Candidate>, out: Candidate[], sports: boolean): void {
