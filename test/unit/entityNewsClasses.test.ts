@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { recognizeEntities } from '../../src/core/entities/index';
+import { growthOfFourfold, linearFourfoldLimit } from '../support/growth';
 
 function found(text: string): string[] {
 	return recognizeEntities(text).map((m) => `${m.type}:${m.text}`);
@@ -115,4 +116,42 @@ void describe('places told by an apposition', () => {
 		assert.deepEqual(found('Tanel , a city official , said the road was shut .'), ['person:Tanel']);
 		assert.deepEqual(found('Kolvana , a Danish company , said it would hire .'), ['organization:Kolvana']);
 	});
+});
+
+/** The least CPU time of three runs, in milliseconds (at least 0.5, so that a ratio stays finite). */
+function bestCpuMs(run: () => unknown): number {
+	run();
+	let best = Infinity;
+	for (let r = 0; r < 3; r++) {
+		const before = process.cpuUsage();
+		run();
+		const used = process.cpuUsage(before);
+		best = Math.min(best, (used.user + used.system) / 1000);
+	}
+	return Math.max(best, 0.5);
+}
+
+void describe('the new classes on hostile input', () => {
+	// [pattern, repetitions of the smaller input]: about 40 to 100 KB, then four times as much.
+	const patterns: Record<string, [(n: number) => string, number]> = {
+		// One capitalised run of nationality words before a body "of" something: each looked at the rest of the run.
+		'nationalities before a body': [(n) => `${'Finnish '.repeat(n)}Academy of Letters met .`, 10_000],
+		'compass points': [(n) => `${'West '.repeat(n)}Africa .`, 10_000],
+		'names joined by "&"': [(n) => `${Array.from({ length: n }, () => 'Anna Berglund').join(' & ')} spoke .`, 5_000],
+		'place appositions': [(n) => 'Varnby , a small town in Kent , was hit . '.repeat(n), 1_000],
+		'given names at sentence starts': [(n) => 'Bob Thimble told them . '.repeat(n), 2_000],
+	};
+	for (const [what, [make, n]] of Object.entries(patterns)) {
+		void it(`grows linearly: ${what}`, () => {
+			const growth = growthOfFourfold(() => recognizeEntities(make(n)), () => recognizeEntities(make(4 * n)), 3);
+			assert.ok(growth < linearFourfoldLimit, `${what}: 4x the input cost ${growth.toFixed(1)}x the time`);
+			// A quadratic scan inside one long run can stay under the growth limit at these sizes (4x cost 16x), so
+			// the input is also measured against the same text in lower case, which holds no name at all: linear
+			// code costs 3 to 8 times as much on the hostile text, the quadratic scan this replaced 300 times.
+			const text = make(n);
+			const control = text.toLowerCase();
+			const ratio = bestCpuMs(() => recognizeEntities(text)) / bestCpuMs(() => recognizeEntities(control));
+			assert.ok(ratio < 40, `${what}: ${ratio.toFixed(1)}x the cost of the same text in lower case`);
+		});
+	}
 });

@@ -138,12 +138,6 @@ function isHyphenAdjective(text: string): boolean {
 /** Words that continue an organization's name after one of its head words ("Commission on", "Centre for"). */
 const ORG_BODY_LINKS = new Set(['for', 'on']);
 
-/** Whether every token in [a, k) is a nationality adjective ("Irish Republican" before "Army"). */
-function leadingDemonyms(tokens: readonly Token[], a: number, k: number): boolean {
-	for (let i = a; i < k; i++) if (!isDemonym(tokens[i].lower)) return false;
-	return true;
-}
-
 /**
  * Whether the capitalised run from `k` is a country or city and a corporate designator ("of South Africa Ltd"): the
  * "of" before it then joins a company's name. Not "Moreau of Apple Inc", where the "of" says where a person works.
@@ -697,8 +691,17 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	if (isTitleThe(tokens, a, b)) return emitTheName(tokens, a, b, out, forced);
 	while (a < b && FUNCTION_WORDS.has(tokens[a].lower)) a++;
 	if (a >= b) return;
+	// Found once for the run: scanning the rest of it at each nationality word would be quadratic in its length.
+	const orgHeadOf = lastOrgHeadOf(tokens, a, b);
 	let personCue = false;
 	let segment = a;
+	// Whether [segment, k) are all nationality words, by a scan that only moves forward, as segment and k do.
+	let demonymScan = a;
+	const demonymsUpTo = (k: number): boolean => {
+		if (demonymScan < segment) demonymScan = segment;
+		while (demonymScan < k && isDemonym(tokens[demonymScan].lower)) demonymScan++;
+		return demonymScan >= k;
+	};
 	let k = a;
 	while (k < b) {
 		const lower = tokens[k].lower;
@@ -745,8 +748,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			// "British Airways", "Irish Republican Army", "Korean Peninsula": the adjectives belong to the name; so
 			// does one after a particle ("Organisation of Islamic Conference").
 			// So do those of a body named "X of Y" ("Russian Academy of Sciences", "American College of Surgeons").
-			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower) || hasOrgHeadOf(tokens, k + 1, b);
-			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && leadingDemonyms(tokens, segment, k)));
+			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower) || orgHeadOf > k;
+			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && demonymsUpTo(k)));
 			if (!leadsName && !(k > segment && CONNECTORS.has(tokens[k - 1].lower))) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = false;
@@ -771,10 +774,10 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	emit(tokens, segment, b, personCue, out, forced, sports);
 }
 
-/** Whether tokens [k, b) hold an organization's head word followed by "of" ("Academy of", "College of"). */
-function hasOrgHeadOf(tokens: readonly Token[], k: number, b: number): boolean {
-	for (let i = k; i + 1 < b; i++) if (ORG_HEADS.has(tokens[i].lower) && tokens[i + 1].lower === 'of') return true;
-	return false;
+/** The last index in [a, b) of an organization's head word followed by "of" ("Academy of", "College of"), or -1. */
+function lastOrgHeadOf(tokens: readonly Token[], a: number, b: number): number {
+	for (let i = b - 2; i >= a; i--) if (ORG_HEADS.has(tokens[i].lower) && tokens[i + 1].lower === 'of') return i;
+	return -1;
 }
 
 /** Whether tokens [a, b) are two or three words led by a given name ("Anna Berg"), as a person's full name is. */
