@@ -88,6 +88,10 @@ void describe('parts of a place named by a compass point', () => {
 		assert.deepEqual(found('NORTHERN IRELAND VOTES ON PEACE PLAN'), ['place:NORTHERN IRELAND']);
 	});
 
+	void it('reads "Greater", "Old" or "Upper" before a known place as part of the place', () => {
+		assert.deepEqual(found('Floods hit Greater Kolding and Upper Egypt on Monday .'), ['place:Greater Kolding', 'place:Upper Egypt']);
+	});
+
 	void it('keeps a longer name and a club in a sports report', () => {
 		assert.deepEqual(found('The West Africa Development Bank lent more .'), ['organization:West Africa Development Bank']);
 		const names = found('SOCCER - SCOTTISH RESULTS .\nResults on Saturday :\nWest Kolding 2 Ashvale 1');

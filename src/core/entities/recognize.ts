@@ -184,8 +184,8 @@ function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 	return 0;
 }
 
-/** Compass points that lead the name of a part of a known place ("Northern Ireland", "Southeast Asia"). */
-const COMPASS_POINTS = new Set([...DIRECTIONS, 'southeast', 'southwest', 'northeast', 'northwest', 'upper', 'lower']);
+/** Compass points and the like that lead the name of a part of a known place ("Northern Ireland", "Greater Kolding"). */
+const COMPASS_POINTS = new Set([...DIRECTIONS, 'southeast', 'southwest', 'northeast', 'northwest', 'upper', 'lower', 'old', 'new', 'greater', 'great', 'inner', 'outer']);
 
 /**
  * A compass point at `k` and a country, region or city after it that ends by `b` ("West Africa", "Northern Ireland"):
