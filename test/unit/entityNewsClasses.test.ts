@@ -99,6 +99,16 @@ void describe('parts of a place named by a compass point', () => {
 	});
 });
 
+void describe('coined company names', () => {
+	void it('reads a one-word name ending in -tech, -corp, -tronics, -bank or -media as an organization', () => {
+		assert.deepEqual(found('Shares of Varntech , Ostercorp and Telbank fell .'), ['organization:Varntech', 'organization:Ostercorp', 'organization:Telbank']);
+	});
+
+	void it('leaves a family name with another ending a person', () => {
+		assert.deepEqual(found('Shares were sold by Ostergren .'), ['person:Ostergren']);
+	});
+});
+
 void describe('two people joined by "&"', () => {
 	void it('reads two full names joined by "&" as two people', () => {
 		assert.deepEqual(found('The show is hosted by Anna Berglund & Lars Holmqvist .'), ['person:Anna Berglund', 'person:Lars Holmqvist']);

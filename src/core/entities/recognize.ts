@@ -46,6 +46,8 @@ const ADJECTIVE_TAILS = new Set(['based', 'born', 'bound', 'led', 'backed', 'own
 const FIXTURE_WORDS = new Set(['v', 'vs', 'v.', 'vs.']);
 const MATCH_WORDS = new Set(['at', 'v', 'vs', 'vs.', 'beat', 'against']);
 const ADJECTIVE_ENDINGS = /(?:ese|ean|eans|ish|ians)$/;
+// Endings of coined company names ("Varntech", "Ostercorp", "Telbank").
+const COMPANY_SUFFIXES = ['tech', 'corp', 'tronic', 'tronics', 'bank', 'net', 'media', 'pharm'];
 const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
 
 function isWord(t: Token | undefined): t is Token {
@@ -121,6 +123,7 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6 && !isCommonWord(key)) return ['organization', Confidence.Guess];
 	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Weak];
 	if (surnames.has(tail)) return ['person', Confidence.Weak];
+	for (const suffix of COMPANY_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['organization', Confidence.Guess];
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
