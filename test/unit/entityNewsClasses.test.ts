@@ -109,6 +109,13 @@ void describe('coined company names', () => {
 	});
 });
 
+void describe('generations and regnal numbers', () => {
+	void it('keeps a title-like family name before "Jr." and a regnal "I" after a given name', () => {
+		assert.deepEqual(found('The speech by Samuel Martin King Jr. was long .'), ['person:Samuel Martin King Jr']);
+		assert.deepEqual(found('The statue of Queen Ingrid I stood in Oslo .'), ['person:Ingrid I', 'place:Oslo']);
+	});
+});
+
 void describe('two people joined by "&"', () => {
 	void it('reads two full names joined by "&" as two people', () => {
 		assert.deepEqual(found('The show is hosted by Anna Berglund & Lars Holmqvist .'), ['person:Anna Berglund', 'person:Lars Holmqvist']);

@@ -735,7 +735,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			// A run that ends in an organization word is a name, not a title ("General Motors", "Prime Bank"); so is
 			// a given name followed by a title-like surname ("John Major", "Don King").
 			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || (b - k <= longestOrganizationWords && organizations.has(keyOf(tokens, k, b)));
-			const surnameLike = e === b && k > segment && firstNames.has(tokens[k - 1].lower);
+			// ... also before a generational suffix ("Martin Luther King Jr.").
+			const surnameLike = (e === b || (e === b - 1 && GENERATIONS.has(tokens[e].lower))) && k > segment && firstNames.has(tokens[k - 1].lower);
 			// "Queen of South 2 Dumbarton 1": no title in a team's name on a line of scores.
 			if (hasTitle && !endsInOrg && !surnameLike && !team) {
 				emit(tokens, segment, k, personCue, out, forced, sports, hasOrgTitle(tokens, k, e));
@@ -767,6 +768,11 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			personCue = false;
 			segment = k + 1;
 		}
+		// "Elizabeth I", "Carlos I": a regnal number after a given name belongs to the name.
+		if (lower === 'i' && k + 1 === b && k > segment && firstNames.has(tokens[k - 1].lower)) {
+			k++;
+			continue;
+		}
 		if (NEVER.has(lower) || isHyphenAdjective(tokens[k].text)) {
 			emit(tokens, segment, k, personCue, out, forced, sports);
 			personCue = false;
@@ -776,6 +782,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	}
 	emit(tokens, segment, b, personCue, out, forced, sports);
 }
+
+/** Suffixes after a family name that tell father from son ("Jr.", "III"). */
+const GENERATIONS = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** The last index in [a, b) of an organization's head word followed by "of" ("Academy of", "College of"), or -1. */
 function lastOrgHeadOf(tokens: readonly Token[], a: number, b: number): number {
