@@ -8,7 +8,7 @@ import { parseIndexCacheLine, type CachedFile, type FileStamp } from './indexCac
 import type { ScanBatch, ScanFiles, ScanRequest, ScanResult } from './indexScan';
 import { contentHash, indexFormatVersion, lexiconHash, summarizeArticleSteps, type IndexedArticle } from './indexedArticle';
 import { isSeedFileName, startsWithDateline } from '../seed/seedRecognition';
-import type { WorkspaceEntityIndex } from './workspaceEntityIndex';
+import type { IndexSnapshot, WorkspaceEntityIndex } from './workspaceEntityIndex';
 import { drainSteps } from '../text/steps';
 
 /** Cache entries put into the key lookup per step at start-up (well under a millisecond). */
@@ -240,6 +240,24 @@ export class WorkspaceIndexUpdater {
 			}
 		}
 		return adopted;
+	}
+
+	/**
+	 * Loads the reverse index stored with the cache (see `readIndexCacheContentsSteps`) as the index, as steps (see
+	 * `runSliced`): a second start's index answers as soon as the cache is read, with no index to build. Only when
+	 * every summary in it was made with the lexicon its file has now (else nothing is loaded: the caller serves the
+	 * summaries one by one, see {@link adoptCachedSteps}). Like them, it is then checked against the files (see
+	 * {@link scanAll}: a file changed, added or deleted since is analysed, added or dropped). Returns how many were served.
+	 */
+	*loadSnapshotSteps(snapshot: IndexSnapshot): Generator<void, number> {
+		const { uris, articles } = snapshot;
+		for (let id = 0; id < uris.length; id++) {
+			const key = articles[id].key;
+			if (key.slice(key.lastIndexOf(':') + 1) !== this.lexiconKey(this.host.lexiconFor(uris[id])) || this.files.get(uris[id])?.article !== articles[id]) return 0;
+			if (id % useCachePerStep === useCachePerStep - 1) yield;
+		}
+		this.index.load(snapshot);
+		return uris.length;
 	}
 
 	/**

@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
-import { readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
+import { readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
 import { scanBatch, type ScanBatch, type ScanFiles, type ScanIo, type ScanResult } from '../../core/entities/indexScan';
 import { prefetchBatch, type PrefetchedFile } from '../../core/entities/indexWorkerProtocol';
-import { WorkspaceEntityIndex } from '../../core/entities/workspaceEntityIndex';
+import { WorkspaceEntityIndex, type IndexSnapshot } from '../../core/entities/workspaceEntityIndex';
 import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
 import { Disposable } from '../dispose';
 import { HostLatencyProbe, type HostLatency } from '../hostLatencyProbe';
 import { hostSlicer } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
 
-const cacheFileName = 'entity-index.v4.jsonl';
+const cacheFileName = 'entity-index.v5.jsonl';
 
 /** Caches of earlier formats, deleted when the current one is missing (megabytes nobody reads). */
-const oldCacheFileNames = ['entity-index.jsonl', 'entity-index.v3.jsonl'];
+const oldCacheFileNames = ['entity-index.jsonl', 'entity-index.v3.jsonl', 'entity-index.v4.jsonl'];
 
 /** A build still running after this long shows the window progress (shorter ones show nothing). */
 const progressAfterMs = 1000;
@@ -130,6 +130,8 @@ export class WorkspaceIndexService extends Disposable {
 	private poolLost: string | undefined;
 	private readonly probe = this._register(new HostLatencyProbe());
 	private cacheLoaded = false;
+	/** The reverse index stored with the cache, from reading it until the first build has served it. */
+	private snapshot: IndexSnapshot | undefined;
 	private building: Promise<void> | undefined;
 	private rebuildRequested = false;
 	private forceRequested = false;
@@ -336,7 +338,12 @@ export class WorkspaceIndexService extends Disposable {
 				await hostSlicer().yieldNow();
 				// A second start: the cached summaries serve before VS Code's file search answers (seconds in a large
 				// folder); the files found then confirm them (stat), or correct them.
-				served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
+				// The reverse index stored with the cache is the index at once; summaries of another lexicon are not
+				// served (nor is any of that reverse index): the others are then served one by one.
+				const snapshot = this.snapshot;
+				this.snapshot = undefined;
+				if (snapshot) served = (await runSliced(this.updater.loadSnapshotSteps(snapshot), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
+				if (!served) served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
 				if (served) this.updateEmitter.fire();
 			}
 			const servedAt = Date.now();
@@ -448,9 +455,10 @@ export class WorkspaceIndexService extends Disposable {
 		if (bytes) {
 			// Read, parsed and put into the key lookup as one run of steps: nothing of thousands of entries runs between two.
 			const updater = this.updater;
-			await runSliced((function* () {
-				const files = yield* readIndexCacheSteps(bytes);
+			this.snapshot = await runSliced((function* () {
+				const { files, snapshot } = yield* readIndexCacheContentsSteps(bytes);
 				yield* updater.useCacheSteps(files);
+				return snapshot;
 			})(), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
 			return;
 		}
@@ -496,7 +504,7 @@ export class WorkspaceIndexService extends Disposable {
 			return;
 		}
 		this.updater.markSaved();
-		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries()), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries(), this.index.nameKeyMemo), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 		if (bytes === undefined) return;
 		try {
 			await vscode.workspace.fs.createDirectory(this.storage);
