@@ -332,11 +332,15 @@ export class WorkspaceIndexUpdater {
 		await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, Math.ceil(uris.length / batchSize))) }, lane));
 		await applying;
 		if (options.isCancelled?.() || done < uris.length) return undefined;
-		if (options.partial) return counts;
+		if (!options.partial) this.retainOnly(uris);
+		return counts;
+	}
+
+	/** Forgets every file not in `uris` (the files of the workspace, as a full listing found them). */
+	retainOnly(uris: readonly string[]): void {
 		const listed = new Set(uris);
 		for (const uri of [...this.files.keys()]) if (!listed.has(uri)) this.forget(uri);
 		for (const uri of [...this.index.uris()]) if (!listed.has(uri)) this.index.delete(uri);
-		return counts;
 	}
 
 	/** Applies a batch's answers to the index and the cache entries, one file per step. */
