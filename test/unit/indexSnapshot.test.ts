@@ -105,6 +105,20 @@ void describe('the reverse index stored with the cache', () => {
 		assert.ok([...built.named].some(([key, ids]) => built.canonical.get(key) !== ids), 'other names kept apart');
 	});
 
+	void it('writes back a cache read unchanged as it was, and a copy of an entry (another URI) anew', () => {
+		const bytes = drain(writeIndexCacheSteps(entries));
+		const { files } = drain(readIndexCacheContentsSteps(bytes));
+		assert.deepEqual(drain(writeIndexCacheSteps(files.values())), bytes);
+		const moved = [...files.values()].map((file) => ({ ...file, uri: file.uri.replace('file:///w/', 'file:///v/') }));
+		const written = new TextDecoder().decode(drain(writeIndexCacheSteps(moved)));
+		assert.ok(!written.includes('file:///w/'), 'the copies carry their own URIs');
+		const again = drain(readIndexCacheContentsSteps(new TextEncoder().encode(written)));
+		assert.deepEqual([...again.files.keys()], moved.map((file) => file.uri));
+		// Entities made from the names on first use, as they were written.
+		const first = [...again.files.values()][0].article;
+		assert.deepEqual(first?.entities.map((e) => [e.canonical, e.type, e.aliases, e.spans]), entries[0].article?.entities.map((e) => [e.canonical, e.type, e.aliases, e.spans]));
+	});
+
 	void it('is dropped whole when any part of it is damaged, out of place or missing (the files are still read)', () => {
 		const text = new TextDecoder().decode(drain(writeIndexCacheSteps(entries)));
 		const lines = text.split('\n');

@@ -46,10 +46,28 @@ const noAliases: readonly string[] = Object.freeze([]);
  * and is written back as is. A second start so parses and keeps a fraction of the objects.
  */
 class CachedArticle implements IndexedArticle {
-	readonly entities: CachedEntity[] = [];
+	private own: CachedEntity[] | undefined;
 	private expanded: { lineStarts: readonly number[]; headings: IndexedArticle['headings'] } | undefined;
 
-	constructor(readonly key: string, readonly details: string) {}
+	/** `names`: the line's checked names quadruples (see {@link encodeIndexCacheLine}), made entities when first asked. */
+	constructor(readonly key: string, private names: readonly unknown[] | undefined, readonly details: string) {}
+
+	/**
+	 * The entities, made from the names on first use: a second start that loads the stored reverse index never
+	 * needs those of most files, and tens of thousands of objects made at start-up are work for the collector.
+	 */
+	get entities(): CachedEntity[] {
+		if (this.own) return this.own;
+		const names = this.names ?? [];
+		const entities: CachedEntity[] = [];
+		for (let i = 0; i < names.length; i += 4) {
+			const aliases = names[i + 2] as string[];
+			entities.push(new CachedEntity(this, names[i] as string, typesByCode[names[i + 1] as number], aliases.length === 0 ? noAliases : aliases, names[i + 3] as number));
+		}
+		this.names = undefined;
+		this.own = entities;
+		return entities;
+	}
 
 	get lineStarts(): readonly number[] {
 		return this.expand().lineStarts;
@@ -109,6 +127,8 @@ class CachedEntity implements IndexedEntity {
  * a line cut short (a write that did not finish) without parsing them. JSON text never holds a raw tab.
  */
 export function encodeIndexCacheLine(file: CachedFile): string {
+	const read = linesRead.get(file);
+	if (read !== undefined) return read;
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
 	const names: unknown[] = [];
@@ -141,18 +161,25 @@ export function parseIndexCacheLine(line: string): CachedFile | undefined {
 	const stamp = { mtime: mtime as number, size: size as number };
 	if (tab < 0) return value.length === 3 ? { uri: uri as string, stamp, article: undefined } : undefined;
 	if (typeof key !== 'string' || !Array.isArray(names) || names.length % 4 !== 0 || detailsLength !== line.length - tab - 1) return undefined;
-	const article = new CachedArticle(key, line.slice(tab + 1));
+	// Checked here, made entities when first used (see CachedArticle.entities).
 	for (let i = 0; i < names.length; i += 4) {
-		const canonical = names[i];
-		const type = typesByCode[names[i + 1] as number];
-		const aliases = names[i + 2];
-		const mentions = names[i + 3];
-		if (typeof canonical !== 'string' || type === undefined || !Array.isArray(aliases) || !aliases.every((x) => typeof x === 'string')) return undefined;
+		const aliases: unknown = names[i + 2];
+		const mentions: unknown = names[i + 3];
+		if (typeof names[i] !== 'string' || typesByCode[names[i + 1] as number] === undefined || !Array.isArray(aliases)) return undefined;
+		for (const alias of aliases) if (typeof alias !== 'string') return undefined;
 		if (!Number.isInteger(mentions) || (mentions as number) < 1) return undefined;
-		article.entities.push(new CachedEntity(article, canonical, type, aliases.length === 0 ? noAliases : aliases as string[], mentions as number));
 	}
-	return { uri: uri as string, stamp, article };
+	const file = { uri: uri as string, stamp, article: new CachedArticle(key, names, line.slice(tab + 1)) };
+	linesRead.set(file, line);
+	return file;
 }
+
+/**
+ * The line each cached file was read from, written back as it is when the file is saved unchanged (most of a save
+ * after a second start). A copy of the entry (another URI, as `news-seed index` makes) is encoded anew. The lines
+ * cost no memory of their own: the details kept are slices of the same text.
+ */
+const linesRead = new WeakMap<CachedFile, string>();
 
 function isNumbers(value: unknown): value is number[] {
 	return Array.isArray(value) && value.every((n) => typeof n === 'number');
