@@ -144,7 +144,10 @@ export async function run(): Promise<void> {
 	const build = status.lastBuild;
 	const c = build?.counts ?? {};
 	report(`${phase} start, ${status.articles} articles indexed (${build?.files ?? 0} .txt files), machine load ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(', ')}:`);
-	report(`  references on "${target.name}" complete (${files} files; the generator named him in ${target.articles}) ${seconds(completeAt)} after the extension host started (activation at ${seconds(activeAt)}) (target ${phase === 'cold' ? '<= 10 s' : '< 1 s'})`);
+	report(`  references on "${target.name}" complete (${files} files; the generator named him in ${target.articles}) ${seconds(completeAt)} after the extension host started (activation at ${seconds(activeAt)}; end to end, VS Code's own start included)`);
+	// The targets are the index's: from its start (the extension's activation) to complete (cold) or to usable (warm).
+	if (phase === 'cold') report(`  the index complete ${seconds((build?.ms ?? 0) / 1000)} after it started at activation (target <= 10 s)`);
+	else report(`  the index usable from the cache ${seconds((build?.startup.servedMs ?? 0) / 1000)} after it started at activation (target < 1 s; its own steps ${build?.startup.hostMs ?? 0} ms of the host's thread), checked against the files (indexing until then) after ${seconds((build?.ms ?? 0) / 1000)}`);
 	const start = build?.startup;
 	// The index's clock (Date.now()) on the host's uptime: both are read in this process.
 	const servedAt = start ? process.uptime() - (Date.now() - start.servedAt) / 1000 : 0;
