@@ -142,6 +142,8 @@ export class WorkspaceIndexService extends Disposable {
 	private readonly probe = this._register(new HostLatencyProbe());
 	private readonly readLocalNow: ((path: string) => Uint8Array | undefined) | undefined;
 	private cacheLoaded = false;
+	/** Set from reading a cache (at once, on the desktop) until its summaries are served: the workers wait. */
+	private servingCache = false;
 	/** The reverse index stored with the cache, from reading it until the first build has served it. */
 	private snapshot: IndexSnapshot | undefined;
 	private building: Promise<void> | undefined;
@@ -290,8 +292,9 @@ export class WorkspaceIndexService extends Disposable {
 			}
 		});
 		// The workers load their code while the cache is read and VS Code searches the folder (they scan every file);
-		// after build() has counted the pool's workers, so that its report counts these.
-		this.pool?.prestart?.();
+		// after build() has counted the pool's workers, so that its report counts these. Not while a cache is being
+		// served: on two cores their start would compete with it (they start after it, see build()).
+		if (!this.servingCache) this.pool?.prestart?.();
 		return this.building;
 	}
 
@@ -327,6 +330,7 @@ export class WorkspaceIndexService extends Disposable {
 		let files = 0;
 		const where = this.pool ? 'workers' : 'host';
 		const poolBefore = { files: this.pool?.stats.files ?? 0, started: this.pool?.stats.started ?? 0 };
+		let releaseWorkers = (): void => undefined;
 		try {
 			// news-entities.json, the cache and VS Code's file search, all asked at once: the cache is read and parsed
 			// while the others answer, and its summaries serve as soon as the lexicons they were made with are known
@@ -343,9 +347,14 @@ export class WorkspaceIndexService extends Disposable {
 			});
 			// Not rejected before it is awaited below (a failed search is the build's failure, as before).
 			void search.catch(() => undefined);
-			// Meanwhile a worker lists the local folders (a head start: VS Code's search takes seconds in a large folder).
+			// Meanwhile a worker lists the local folders (a head start: VS Code's search takes seconds in a large folder);
+			// once the cache is served, if there is one (read at once above: `servingCache`).
 			let listedAt = 0;
-			const listing = this.listFolders().then((listed) => {
+			const cacheServed = this.servingCache ? new Promise<void>((resolve) => (releaseWorkers = resolve)) : Promise.resolve();
+			const listing = cacheServed.then(() => {
+				this.pool?.prestart?.();
+				return this.listFolders();
+			}).then((listed) => {
 				listedAt = Date.now();
 				return listed;
 			});
@@ -377,6 +386,8 @@ export class WorkspaceIndexService extends Disposable {
 			}
 			await knowledgeRead;
 			servedAt ||= Date.now();
+			this.servingCache = false;
+			releaseWorkers();
 			// The workers' listing of the folders, when it comes before VS Code's search, starts the scan early.
 			const early = await Promise.race([search.then(() => undefined, () => undefined), listing]);
 			let listed: ReadonlySet<string> | undefined;
@@ -440,6 +451,8 @@ export class WorkspaceIndexService extends Disposable {
 			counts = first ? { unchanged: first.unchanged + second.unchanged, same: first.same + second.same, analysed: first.analysed + second.analysed, notSeed: first.notSeed + second.notSeed, gone: first.gone + second.gone } : second;
 			this.scheduleSave();
 		} finally {
+			this.servingCache = false;
+			releaseWorkers();
 			clearTimeout(progressTimer);
 			finish();
 			await progress;
@@ -536,6 +549,7 @@ export class WorkspaceIndexService extends Disposable {
 					bytes = await vscode.workspace.fs.readFile(uri);
 				}
 				if (!bytes) throw new Error('no cache');
+				this.servingCache = true;
 			} else if (uri) {
 				bytes = await vscode.workspace.fs.readFile(uri);
 			}
