@@ -441,14 +441,10 @@ export class WorkspaceIndexService extends Disposable {
 			if (adopted) this.updateEmitter.fire();
 			// The files the search found that the listing did not (all of them without an early scan), then the index
 			// keeps exactly the files found: the listing's extra ones (excluded by the search) are dropped.
-			const first = earlyScan ? await earlyScan : undefined;
-			if (earlyScan && !first) return;
-			const rest = listed ? uris.filter((uri) => !listed.has(uri)) : uris;
 			if (!earlyScan) progressMessage = `0/${uris.length} articles`;
-			const second = await this.updater.scanAll(rest, this.scan, scanOptions(uris.length, uris.length - rest.length, batchFor(adopted ?? 0, uris.length)));
-			if (!second) return;
-			this.updater.retainOnly(uris);
-			counts = first ? { unchanged: first.unchanged + second.unchanged, same: first.same + second.same, analysed: first.analysed + second.analysed, notSeed: first.notSeed + second.notSeed, gone: first.gone + second.gone } : second;
+			const rest = listed ? uris.filter((uri) => !listed.has(uri)).length : uris.length;
+			counts = await this.updater.completeScan(uris, this.scan, scanOptions(uris.length, uris.length - rest, batchFor(adopted ?? 0, uris.length)), listed && earlyScan ? { listed, scan: earlyScan } : undefined);
+			if (!counts) return;
 			this.scheduleSave();
 		} finally {
 			this.servingCache = false;
