@@ -86,6 +86,22 @@ void describe('the reverse index stored with the cache', () => {
 		assert.deepEqual(answers(loaded, askers), answers(filled, askers));
 		for (let i = 0; i < summaries.length; i += 2) for (const index of [loaded, filled]) index.delete(uriOf(i));
 		assert.deepEqual(answers(loaded, askers), answers(filled, askers));
+
+		// Written again from the index itself (keys part numbers, part Sets now), read and loaded: the same answers.
+		const now: CachedFile[] = [...loaded.uris()].map((uri, i) => ({ uri, stamp: { mtime: i, size: 1 }, article: loaded.get(uri) as IndexedArticle }));
+		const fromIndex = new Uint8Array(drain(writeIndexCacheSteps(now, loaded)));
+		const built = new Uint8Array(drain(writeIndexCacheSteps(now)));
+		for (const bytes of [fromIndex, built]) {
+			const again = drain(readIndexCacheContentsSteps(bytes));
+			assert.ok(again.snapshot);
+			const reloaded = new WorkspaceEntityIndex();
+			reloaded.load(again.snapshot);
+			assert.deepEqual(answers(reloaded, askers), answers(loaded, askers));
+		}
+		// An index that does not hold exactly these files is not copied: the reverse index is built from the summaries.
+		const other = new WorkspaceEntityIndex();
+		other.set(now[0].uri, changed);
+		assert.deepEqual(drain(writeIndexCacheSteps(now, other)), built);
 	});
 
 	void it('is the snapshot built from the summaries, numbered in line order', () => {

@@ -5,7 +5,7 @@
  */
 import type { EntityType } from './index';
 import { indexFormatVersion, mentionCount, type IndexedArticle, type IndexedEntity } from './indexedArticle';
-import { indexSnapshotSteps, type IndexSnapshot, type NameKeyMemo } from './workspaceEntityIndex';
+import { indexSnapshotSteps, type IndexSnapshot, type WorkspaceEntityIndex } from './workspaceEntityIndex';
 
 /** What the host's file system says about a file; a changed size or time means the text must be read again. */
 export interface FileStamp {
@@ -369,10 +369,11 @@ class SnapshotReader {
  * the files' lines, the reverse index of their summaries (numbered in line order; see `IndexSnapshot`) as JSON
  * objects, each a line of a few tens of kilobytes: `{"keys": [key, canonical files or 0, files or 0 (the same), …]}`,
  * `{"totals": [canonical key, name, mentions, …]}`, `{"aliases": [key, [canonical key, count, …], …]}`, and last
- * `{"files": count}`, which also tells that nothing after the files' lines was cut off. `names`: the name keys
- * already computed (the index's), else they are computed here.
+ * `{"files": count}`, which also tells that nothing after the files' lines was cut off. `index`: the index of these
+ * files, if there is one: its reverse index is copied when it holds exactly their summaries (else, and without it,
+ * the reverse index is built from the summaries).
  */
-export function* writeIndexCacheSteps(files: Iterable<CachedFile>, names?: NameKeyMemo): Generator<void, Uint8Array> {
+export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: WorkspaceEntityIndex): Generator<void, Uint8Array> {
 	const encoder = new TextEncoder();
 	const chunks: Uint8Array[] = [encoder.encode(indexCacheHeader)];
 	let lines: string[] = [];
@@ -395,7 +396,7 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, names?: NameK
 			yield;
 		}
 	}
-	const snapshot = yield* indexSnapshotSteps(summaries, names);
+	const snapshot = (index && (yield* index.snapshotOfSteps(summaries))) ?? (yield* indexSnapshotSteps(summaries, index?.nameKeyMemo));
 	// A part line: items added until it holds about cacheStepBytes of JSON.
 	const parts = function* (name: string, items: Iterable<unknown[]>): Generator<void, void> {
 		let part: unknown[] = [];

@@ -291,6 +291,60 @@ export class WorkspaceEntityIndex {
 	}
 
 	/**
+	 * This index as the {@link IndexSnapshot} of `files` (numbered in this order), as steps, when it holds exactly
+	 * their summaries and does not change meanwhile; else undefined (then see {@link indexSnapshotSteps}). Its maps
+	 * are copied with URIs turned into numbers: no entity is visited, no key computed (writing the cache after a
+	 * build). The totals are the index's own (the name shown for a key is the one it shows now).
+	 */
+	*snapshotOfSteps(files: readonly { readonly uri: string; readonly article: IndexedArticle }[]): Generator<void, IndexSnapshot | undefined> {
+		const version = this.changes;
+		if (files.length !== this.articles.size) return undefined;
+		const ids = new Map<string, number>();
+		for (let id = 0; id < files.length; id++) {
+			if (this.articles.get(files[id].uri) !== files[id].article) return undefined;
+			ids.set(files[id].uri, id);
+			if (id % snapshotEntitiesPerStep === snapshotEntitiesPerStep - 1) yield;
+		}
+		const numbered = (keyFiles: KeyFiles): number[] => {
+			const list: number[] = [];
+			let ascending = true;
+			for (const uri of keyFiles instanceof Set ? keyFiles : keyFiles.map((id) => this.snapshotUris[id])) {
+				const id = ids.get(uri) as number;
+				if (list.length > 0 && list[list.length - 1] > id) ascending = false;
+				list.push(id);
+			}
+			// Files are mostly added in the order they are numbered (a build's scan order).
+			return ascending ? list : list.sort((a, b) => a - b);
+		};
+		const canonical = new Map<string, number[]>();
+		const named = new Map<string, number[]>();
+		let done = 0;
+		for (const [key, keyFiles] of this.byCanonical) {
+			canonical.set(key, numbered(keyFiles));
+			if (++done % snapshotEntitiesPerStep === 0) {
+				yield;
+				if (this.changes !== version) return undefined;
+			}
+		}
+		for (const [key, keyFiles] of this.byName) {
+			const list = numbered(keyFiles);
+			const own = canonical.get(key);
+			named.set(key, own && sameNumbers(own, list) ? own : list);
+			if (++done % snapshotEntitiesPerStep === 0) {
+				yield;
+				if (this.changes !== version) return undefined;
+			}
+		}
+		if (this.changes !== version) return undefined;
+		const aliasUsers = new Map<string, Map<string, number>>();
+		for (const [key, users] of this.aliasUsers) aliasUsers.set(key, new Map(users));
+		return {
+			uris: files.map((file) => file.uri), articles: files.map((file) => file.article), canonical, named,
+			canonicalMentions: new Map(this.canonicalMentions), canonicalNames: new Map(this.canonicalNames), aliasUsers,
+		};
+	}
+
+	/**
 	 * Replaces the whole index by a snapshot's (see {@link indexSnapshotSteps}; a second start reads one from the
 	 * cache): its maps are taken over as they are, so loading costs one map entry per file.
 	 */

@@ -606,7 +606,7 @@ export class WorkspaceIndexService extends Disposable {
 			return;
 		}
 		this.updater.markSaved();
-		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries(), this.index.nameKeyMemo), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries(), this.index), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 		if (bytes === undefined) return;
 		try {
 			await vscode.workspace.fs.createDirectory(this.storage);
