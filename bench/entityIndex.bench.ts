@@ -219,7 +219,7 @@ startSlices();
 loop = watchEventLoop();
 watch = stopwatch();
 const saveStats: SliceStats = { longestMs: 0, slices: 0 };
-const encoded = (await runSliced(writeIndexCacheSteps(cold.cacheEntries()), host, budgetMs, saveStats)) ?? new Uint8Array();
+const encoded = (await runSliced(writeIndexCacheSteps(cold.cacheEntries(), cold.index), host, budgetMs, saveStats)) ?? new Uint8Array();
 await writeFile(cachePath, encoded);
 const saveTime = watch();
 console.log(`  cache save: ${mb(encoded.length)} JSON Lines; wall ${fmt(saveTime.wall)}, CPU ${fmt(saveTime.cpu)}; ${loop.stop()}`);

@@ -57,7 +57,7 @@ const firstCounts = await first.scanAll(uris, pool.scan, { apply, batchSize: 64,
 console.log(`editor, first start with the shared cache: wall ${fmt(performance.now() - started)}, process CPU ${fmt(cpuMs(process.cpuUsage(cpu)))}; ${firstCounts?.same ?? 0} summaries taken by content hash, ${firstCounts?.analysed ?? 0} analysed (without the cache: every one analysed, as the CLI did)`);
 
 // 3. Its second start: its own cache (stamps), every file only stat'ed in the workers.
-const own = (await runSliced(writeIndexCacheSteps(first.cacheEntries()), host, 8)) ?? new Uint8Array();
+const own = (await runSliced(writeIndexCacheSteps(first.cacheEntries(), first.index), host, 8)) ?? new Uint8Array();
 first.index.clear();
 started = performance.now();
 cpu = process.cpuUsage();
