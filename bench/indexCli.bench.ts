@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runSliced, type SliceHost } from '../src/core/entities/articleEntities';
-import { readIndexCacheSteps, writeIndexCacheSteps } from '../src/core/entities/indexCacheFormat';
+import { readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps } from '../src/core/entities/indexCacheFormat';
 import { WorkspaceEntityIndex } from '../src/core/entities/workspaceEntityIndex';
 import { WorkspaceIndexUpdater } from '../src/core/entities/workspaceIndexUpdater';
 import { EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
@@ -57,15 +57,18 @@ const firstCounts = await first.scanAll(uris, pool.scan, { apply, batchSize: 64,
 console.log(`editor, first start with the shared cache: wall ${fmt(performance.now() - started)}, process CPU ${fmt(cpuMs(process.cpuUsage(cpu)))}; ${firstCounts?.same ?? 0} summaries taken by content hash, ${firstCounts?.analysed ?? 0} analysed (without the cache: every one analysed, as the CLI did)`);
 
 // 3. Its second start: its own cache (stamps), every file only stat'ed in the workers.
-const own = (await runSliced(writeIndexCacheSteps(first.cacheEntries()), host, 8)) ?? new Uint8Array();
+const own = (await runSliced(writeIndexCacheSteps(first.cacheEntries(), first.index), host, 8)) ?? new Uint8Array();
 first.index.clear();
 started = performance.now();
 cpu = process.cpuUsage();
 const second = updater();
-const files = await runSliced(readIndexCacheSteps(own), host, 8);
-if (files) second.useCache(files);
-await runSliced(second.adoptCachedSteps(uris), host, 8);
+const contents = await runSliced(readIndexCacheContentsSteps(own), host, 8);
+if (contents) second.useCache(contents.files);
+// As the extension serves it: the reverse index stored with the cache, else the summaries one by one.
+const loaded = contents?.snapshot ? await runSliced(second.loadSnapshotSteps(contents.snapshot), host, 8) : 0;
+if (!loaded) await runSliced(second.adoptCachedSteps(uris), host, 8);
 const usable = performance.now() - started;
+const usableCpu = cpuMs(process.cpuUsage(cpu));
 const secondCounts = await second.scanAll(uris, pool.scan, { apply, batchSize: 256, concurrency: pool.size * 2 });
-console.log(`editor, second start (its own cache): index usable after ${fmt(usable)}, verified after ${fmt(performance.now() - started)} (${secondCounts?.unchanged ?? 0} unchanged), process CPU ${fmt(cpuMs(process.cpuUsage(cpu)))}; load average ${load()}`);
+console.log(`editor, second start (its own cache, ${(own.length / 1e6).toFixed(0)} MB${loaded ? ', its stored reverse index loaded' : ''}): index usable after ${fmt(usable)} (CPU ${fmt(usableCpu)}), verified after ${fmt(performance.now() - started)} (${secondCounts?.unchanged ?? 0} unchanged), process CPU ${fmt(cpuMs(process.cpuUsage(cpu)))}; load average ${load()}`);
 await pool.close();

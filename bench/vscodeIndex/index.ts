@@ -33,7 +33,7 @@ interface IndexStatus {
 		readonly longestSliceMs: number;
 		readonly workerFiles: number;
 		readonly workersStarted: number;
-		readonly startup: { readonly hostMs: number; readonly knowledgeMs: number; readonly cacheMs: number; readonly servedMs: number; readonly served: number; readonly servedAt: number; readonly foundMs: number };
+		readonly startup: { readonly hostMs: number; readonly knowledgeMs: number; readonly cacheMs: number; readonly servedMs: number; readonly served: number; readonly servedAt: number; readonly foundMs: number; readonly listedMs?: number; readonly listed?: number };
 	};
 }
 
@@ -144,11 +144,14 @@ export async function run(): Promise<void> {
 	const build = status.lastBuild;
 	const c = build?.counts ?? {};
 	report(`${phase} start, ${status.articles} articles indexed (${build?.files ?? 0} .txt files), machine load ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(', ')}:`);
-	report(`  references on "${target.name}" complete (${files} files; the generator named him in ${target.articles}) ${seconds(completeAt)} after the extension host started (activation at ${seconds(activeAt)}) (target ${phase === 'cold' ? '<= 10 s' : '< 1 s'})`);
+	report(`  references on "${target.name}" complete (${files} files; the generator named him in ${target.articles}) ${seconds(completeAt)} after the extension host started (activation at ${seconds(activeAt)}; end to end, VS Code's own start included)`);
+	// The targets are the index's: from its start (the extension's activation) to complete (cold) or to usable (warm).
+	if (phase === 'cold') report(`  the index complete ${seconds((build?.ms ?? 0) / 1000)} after it started at activation (target <= 10 s)`);
+	else report(`  the index usable from the cache ${seconds((build?.startup.servedMs ?? 0) / 1000)} after it started at activation (target < 1 s; its own steps ${build?.startup.hostMs ?? 0} ms of the host's thread), checked against the files (indexing until then) after ${seconds((build?.ms ?? 0) / 1000)}`);
 	const start = build?.startup;
 	// The index's clock (Date.now()) on the host's uptime: both are read in this process.
 	const servedAt = start ? process.uptime() - (Date.now() - start.servedAt) / 1000 : 0;
-	report(`  the document open at ${seconds(openedAt)}, shown at ${seconds(shownAt)}; first references answer at ${seconds(firstAnswerAt)}; the index's start (from its build's start, all asked at once): news-entities.json ${start?.knowledgeMs ?? 0} ms, the cache read ${start?.cacheMs ?? 0} ms, ${start?.served ?? 0} cached summaries served ${start?.servedMs ?? 0} ms (at ${seconds(servedAt)}), VS Code's file search ${start?.foundMs ?? 0} ms; the start's own steps held the host's thread ${start?.hostMs ?? 0} ms`);
+	report(`  the document open at ${seconds(openedAt)}, shown at ${seconds(shownAt)}; first references answer at ${seconds(firstAnswerAt)}; the index's start (from its build's start, all asked at once): news-entities.json ${start?.knowledgeMs ?? 0} ms, the cache read ${start?.cacheMs ?? 0} ms, ${start?.served ?? 0} cached summaries served ${start?.servedMs ?? 0} ms (at ${seconds(servedAt)}), VS Code's file search ${start?.foundMs ?? 0} ms${start?.listed ? ` (the scan began before it, on ${start.listed} files the worker listed at ${start.listedMs} ms)` : ''}; the start's own steps held the host's thread ${start?.hostMs ?? 0} ms`);
 	report(`  the index build: ${seconds((build?.ms ?? 0) / 1000)}; analysis in ${build?.where}${build?.reason ? ` (${build.reason})` : ''}: ${build?.workerFiles ?? 0} files scanned in workers (${build?.workersStarted ?? 0} started); ${c.analysed ?? 0} analysed, ${c.unchanged ?? 0} unchanged, ${c.same ?? 0} same text`);
 	report(`  extension host blocked at most ${(build?.host.maxLatenessMs ?? 0).toFixed(0)} ms during the build (${build?.host.over50Ms ?? 0} times over 50 ms), ${during.maxLatenessMs.toFixed(0)} ms while hovering and typing (${requests} rounds, ${during.over50Ms} over 50 ms) (target < 50 ms); longest slice of the index's host work ${(build?.longestSliceMs ?? 0).toFixed(1)} ms`);
 	report(`  extension host heap after indexing (after a GC): ${(heap / 1e6).toFixed(0)} MB (issue 12: 148 MB on the real archive)`);

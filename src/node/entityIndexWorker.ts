@@ -4,8 +4,8 @@
 // the extension host's thread. Same code as the host's own path and the browser's Web Worker, so the same summaries.
 import { parentPort } from 'node:worker_threads';
 import { answerIndexJob, type EntityIndexJob } from '../core/entities/indexWorkerProtocol';
-import { localScanIo } from './localScanIo';
+import { listLocalTextFiles, localScanIo } from './localScanIo';
 
 parentPort?.on('message', (job: EntityIndexJob) => {
-	void answerIndexJob(job, localScanIo).then((reply) => parentPort?.postMessage(reply));
+	void answerIndexJob(job, localScanIo, listLocalTextFiles).then((reply) => parentPort?.postMessage(reply));
 });

@@ -1,5 +1,6 @@
 // The entity index's workers on the desktop and for the command line: Node worker threads running
 // dist/entityIndexWorker.js, in the pool shared with the browser's Web Workers (core/entities/indexWorkerPool.ts).
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { IndexWorkerPool } from '../core/entities/indexWorkerPool';
@@ -31,4 +32,18 @@ export class EntityIndexWorkerPool extends IndexWorkerPool {
 			return { post: (job) => worker.postMessage(job), terminate: () => worker.terminate() };
 		}, { size, kind: 'worker thread', readsLocalFiles: true, idleMs, log });
 	}
+
+	/**
+	 * Reads a local file of at most {@link readNowLimit} bytes synchronously (see OffThreadAnalyzer.readLocalNow):
+	 * a few milliseconds for the index cache of thousands of articles; a larger one throws (to be read asynchronously).
+	 */
+	readLocalNow(path: string): Uint8Array | undefined {
+		const info = statSync(path, { throwIfNoEntry: false });
+		if (!info) return undefined;
+		if (!info.isFile() || info.size > readNowLimit) throw new Error(`not read at once: ${info.isFile() ? `${info.size} bytes` : 'not a file'}`);
+		return readFileSync(path);
+	}
 }
+
+/** The largest file {@link EntityIndexWorkerPool.readLocalNow} reads at once (~20 ms from the page cache). */
+const readNowLimit = 32 * 1024 * 1024;

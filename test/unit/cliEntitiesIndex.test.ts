@@ -76,7 +76,8 @@ void test('index: builds the shared cache in worker threads with paths relative 
 	const cacheFile = join(dir, '.news-seed', 'entity-index.jsonl');
 	const [header, ...lines] = readFileSync(cacheFile, 'utf8').split('\n');
 	assert.equal(header, indexCacheHeader, 'the format the extension reads');
-	const entries = lines.map(parseIndexCacheLine);
+	// The files' lines (the stored reverse index after them is JSON objects).
+	const entries = lines.filter((line) => line.startsWith('[')).map(parseIndexCacheLine);
 	assert.deepEqual(entries.map((e) => e?.uri).sort(), ['001_0123456789abcdef.txt', 'a/b/two.txt', 'a/one.txt', 'notes.txt']);
 	assert.equal(entries.find((e) => e?.uri === 'a/one.txt')?.article?.key, indexKey(geneva, undefined), 'keyed by content hash');
 	assert.equal(entries.find((e) => e?.uri === 'notes.txt')?.article, undefined, 'known not to be a seed');

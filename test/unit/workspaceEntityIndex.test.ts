@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
-import { encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile, type FileStamp } from '../../src/core/entities/indexCacheFormat';
+import { encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile, type FileStamp } from '../../src/core/entities/indexCacheFormat';
 import { scanBatch, type ScanBatch, type ScanIo } from '../../src/core/entities/indexScan';
 import { contentHash, indexKey, mentionCount, mentionSpans, summarizeArticle, summarizeArticleSteps, type IndexedArticle } from '../../src/core/entities/indexedArticle';
 import { matchesQuery, sameEntity, WorkspaceEntityIndex } from '../../src/core/entities/workspaceEntityIndex';
@@ -552,10 +552,15 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		await updater.scanAll(uris.slice(0, 2), scannerOf(files).scan, { apply });
 		const bytes = drain(writeIndexCacheSteps(updater.cacheEntries()));
 		const garbage = new Uint8Array(bytes.length).map((_, i) => (i * 7919) % 251);
-		const cut = bytes.subarray(0, bytes.length - 20);
-		for (const [what, damaged, served] of [['garbage', garbage, 0], ['no header', bytes.subarray(bytes.indexOf(10) + 1), 0], ['cut inside the last line', cut, 1]] as const) {
+		// The files' lines end where the stored reverse index begins (its lines are JSON objects).
+		const filesEnd = new TextDecoder().decode(bytes).indexOf('\n{');
+		const cut = bytes.subarray(0, filesEnd - 20);
+		const cutInReverse = bytes.subarray(0, bytes.length - 5);
+		for (const [what, damaged, served] of [['garbage', garbage, 0], ['no header', bytes.subarray(bytes.indexOf(10) + 1), 0], ['cut inside the last line', cut, 1], ['cut inside the reverse index', cutInReverse, 2]] as const) {
 			const warm = updaterOf(files).updater;
-			warm.useCache(drain(readIndexCacheSteps(damaged)));
+			const contents = drain(readIndexCacheContentsSteps(damaged));
+			assert.equal(contents.snapshot, undefined, `${what}: no reverse index loaded`);
+			warm.useCache(contents.files);
 			assert.equal(drain(warm.adoptCachedSteps(uris.slice(0, 2))), served, what);
 			const scanner = scannerOf(files);
 			await warm.scanAll(uris.slice(0, 2), scanner.scan, { apply });

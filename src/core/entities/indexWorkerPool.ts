@@ -95,6 +95,15 @@ export class IndexWorkerPool {
 	};
 
 	/**
+	 * The `.txt` files under each local folder (paths relative to it), listed by a worker; undefined when the pool is
+	 * closed. Rejects when the workers cannot list (Web Workers) or the worker failed.
+	 */
+	readonly list = async (folders: readonly string[]): Promise<readonly (readonly string[])[] | undefined> => {
+		const reply = await this.submit((id) => ({ kind: 'list', id, folders }));
+		return reply && 'lists' in reply ? reply.lists : undefined;
+	};
+
+	/**
 	 * Starts the workers now, without a job (each loads its code and the recognizer's gazetteers, a few hundred
 	 * milliseconds): a build calls it before VS Code's file search, so that the workers are ready when the first
 	 * batch comes. They end after `idleMs` without one, as always.

@@ -20,15 +20,20 @@ export interface PrefetchedFile {
 	readonly bytes?: Uint8Array;
 }
 
-/** A job for a worker: analyse one text, or scan a batch (with `files` read by the host, else read by the worker). */
+/**
+ * A job for a worker: analyse one text, scan a batch (with `files` read by the host, else read by the worker), or
+ * list the `.txt` files under local folders (paths; only a worker that reads local files can).
+ */
 export type EntityIndexJob =
 	| { readonly kind: 'analyze'; readonly id: number; readonly text: string; readonly lexicon: UserLexicon | undefined; readonly key: string }
-	| { readonly kind: 'scan'; readonly id: number; readonly batch: ScanBatch; readonly files?: readonly PrefetchedFile[] };
+	| { readonly kind: 'scan'; readonly id: number; readonly batch: ScanBatch; readonly files?: readonly PrefetchedFile[] }
+	| { readonly kind: 'list'; readonly id: number; readonly folders: readonly string[] };
 
 /** A worker's answer to the job with the same id. */
 export type EntityIndexReply =
 	| { readonly id: number; readonly article: IndexedArticle }
 	| { readonly id: number; readonly results: readonly ScanResult[] }
+	| { readonly id: number; readonly lists: readonly (readonly string[])[] }
 	| { readonly id: number; readonly error: string };
 
 /** The summary of a text for the index, as every worker and the host's own path make it. */
@@ -60,12 +65,14 @@ function prefetchedIo(files: readonly PrefetchedFile[]): ScanIo {
 }
 
 /**
- * A worker's answer to a job: `localIo` reads files where the worker can (Node's file system), and is absent
- * in a Web Worker, which scans only what its host sent. Never throws: a failure is an `error` reply.
+ * A worker's answer to a job: `localIo` reads files where the worker can (Node's file system), and `list` lists a
+ * local folder's `.txt` files (relative paths); both are absent in a Web Worker, which scans only what its host
+ * sent. Never throws: a failure is an `error` reply.
  */
-export async function answerIndexJob(job: EntityIndexJob, localIo?: ScanIo): Promise<EntityIndexReply> {
+export async function answerIndexJob(job: EntityIndexJob, localIo?: ScanIo, list?: (folder: string) => string[]): Promise<EntityIndexReply> {
 	try {
 		if (job.kind === 'analyze') return { id: job.id, article: analyzeForIndex(job.text, job.lexicon, job.key) };
+		if (job.kind === 'list') return list ? { id: job.id, lists: job.folders.map(list) } : { id: job.id, error: 'this worker cannot list folders' };
 		const io = job.files ? prefetchedIo(job.files) : localIo;
 		if (!io) return { id: job.id, error: 'this worker cannot read files: the batch must come with them' };
 		return { id: job.id, results: (await scanBatch(job.batch, io)) ?? [] };

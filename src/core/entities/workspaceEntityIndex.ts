@@ -112,29 +112,153 @@ export function sameEntity(a: EntityNames, b: EntityNames): boolean {
 }
 
 /**
+ * Name keys as the index computes them ({@link nameKeys} without the Set, the canonical name's key first), memoized:
+ * the same names recur across thousands of articles, and a slug costs a Unicode normalisation. Shared by the index
+ * and by {@link indexSnapshotSteps}, so that a snapshot's keys are exactly the index's.
+ */
+export class NameKeyMemo {
+	private readonly keyMemo: Record<EntityType, Map<string, string>> = { person: new Map(), organization: new Map(), place: new Map() };
+	/** The keys of an entity without other names, by type and name: one array shared by every file that names it so. */
+	private readonly singleMemo: Record<EntityType, Map<string, readonly string[]>> = { person: new Map(), organization: new Map(), place: new Map() };
+
+	nameKey(type: EntityType, name: string): string {
+		const memo = this.keyMemo[type];
+		let key = memo.get(name);
+		if (key === undefined) {
+			key = `${type}:${entitySlug(name)}`;
+			memo.set(name, key);
+		}
+		return key;
+	}
+
+	keysOf(entity: EntityNames): readonly string[] {
+		if (entity.aliases.length === 0) {
+			const memo = this.singleMemo[entity.type];
+			let keys = memo.get(entity.canonical);
+			if (keys === undefined) {
+				keys = [this.nameKey(entity.type, entity.canonical)];
+				memo.set(entity.canonical, keys);
+			}
+			return keys;
+		}
+		const first = this.nameKey(entity.type, entity.canonical);
+		const keys = [first];
+		for (const alias of entity.aliases) {
+			const key = this.nameKey(entity.type, alias);
+			if (!keys.includes(key)) keys.push(key);
+		}
+		return keys;
+	}
+}
+
+/**
+ * The whole reverse index of a set of files in a form that is cheap to store and to load (see
+ * {@link WorkspaceEntityIndex.load}): the files numbered 0 to n-1 (`uris`, `articles`), and per name key the
+ * numbers of the files that have it, ascending, as plain arrays (a file's number once per key); `named` shares
+ * `canonical`'s array where they are equal. The running totals are those the index keeps (see its fields).
+ * Loading it builds no Set and computes no slug: a second start's index is usable after reading the cache.
+ */
+export interface IndexSnapshot {
+	readonly uris: readonly string[];
+	readonly articles: readonly IndexedArticle[];
+	/** Per canonical name key, the files with an entity of that canonical name. */
+	readonly canonical: Map<string, readonly number[]>;
+	/** Per name key (canonical or other name), the files with an entity of that name. */
+	readonly named: Map<string, readonly number[]>;
+	readonly canonicalMentions: Map<string, number>;
+	readonly canonicalNames: Map<string, string>;
+	readonly aliasUsers: Map<string, Map<string, number>>;
+}
+
+/** Entities handled per step of {@link indexSnapshotSteps} (about a millisecond). */
+const snapshotEntitiesPerStep = 2_000;
+
+/**
+ * The {@link IndexSnapshot} of `files` (numbered in this order), as steps (see `runSliced`): exactly what
+ * {@link WorkspaceEntityIndex.set} of each file in this order would build, in arrays instead of Sets.
+ */
+export function* indexSnapshotSteps(files: Iterable<{ readonly uri: string; readonly article: IndexedArticle }>, memo = new NameKeyMemo()): Generator<void, IndexSnapshot> {
+	const uris: string[] = [];
+	const articles: IndexedArticle[] = [];
+	const canonical = new Map<string, number[]>();
+	const named = new Map<string, number[]>();
+	const canonicalMentions = new Map<string, number>();
+	const canonicalNames = new Map<string, string>();
+	const aliasUsers = new Map<string, Map<string, number>>();
+	const push = (map: Map<string, number[]>, key: string, id: number): void => {
+		const ids = map.get(key);
+		if (!ids) map.set(key, [id]);
+		else if (ids[ids.length - 1] !== id) ids.push(id);
+	};
+	let entities = 0;
+	for (const { uri, article } of files) {
+		const id = uris.push(uri) - 1;
+		articles.push(article);
+		for (const entity of article.entities) {
+			const keys = memo.keysOf(entity);
+			const key = keys[0];
+			push(canonical, key, id);
+			for (const name of keys) push(named, name, id);
+			canonicalMentions.set(key, (canonicalMentions.get(key) ?? 0) + mentionCount(entity));
+			if (!canonicalNames.has(key)) canonicalNames.set(key, entity.canonical);
+			for (let i = 1; i < keys.length; i++) {
+				let users = aliasUsers.get(keys[i]);
+				if (!users) aliasUsers.set(keys[i], (users = new Map()));
+				users.set(key, (users.get(key) ?? 0) + 1);
+			}
+			if (++entities % snapshotEntitiesPerStep === 0) yield;
+		}
+	}
+	// Most names are only ever canonical names: one array serves both maps.
+	for (const [key, ids] of named) {
+		const own = canonical.get(key);
+		if (own && sameNumbers(own, ids)) named.set(key, own);
+	}
+	yield;
+	return { uris, articles, canonical, named, canonicalMentions, canonicalNames, aliasUsers };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+/**
+ * The files of one name key: a Set of URIs, or, as loaded from an {@link IndexSnapshot} and until the key's files
+ * first change, the snapshot's numbers of them (ascending).
+ */
+type KeyFiles = Set<string> | readonly number[];
+
+/**
  * The index proper. Invariants: `byName.get(key)` holds exactly the URIs whose summary has an entity with that
  * name key (see {@link nameKeys}), and `byCanonical.get(key)` the same for canonical names only. So
  * the files that mention an entity (the union of `byName` at its canonical key and `byCanonical` at each of its
  * keys, see {@link sameEntity}) are counted and listed from a few map reads, whatever the size of the workspace.
+ * After {@link load}, a key's files are the snapshot's numbers until they first change (then a Set of URIs): a key
+ * not touched since is exact, since any file that gains or loses the key touches it.
  */
 export class WorkspaceEntityIndex {
 	private readonly articles = new Map<string, IndexedArticle>();
-	/** The name keys of each indexed file's entities, in entity order (kept beside, not in a WeakMap: cheaper to fill). */
+	/**
+	 * The name keys of each indexed file's entities, in entity order (kept beside, not in a WeakMap: cheaper to fill);
+	 * computed on first use for the files of a loaded snapshot.
+	 */
 	private readonly entityKeys = new Map<string, (readonly string[])[]>();
-	private readonly byName = new Map<string, Set<string>>();
-	private readonly byCanonical = new Map<string, Set<string>>();
-	/** Name keys by type and name: the same names recur across thousands of articles, and a slug costs a Unicode normalisation. */
-	private readonly nameKeyMemo: Record<EntityType, Map<string, string>> = { person: new Map(), organization: new Map(), place: new Map() };
-	/** The keys of an entity without other names, by type and name: one array shared by every file that names it so. */
-	private readonly singleKeysMemo: Record<EntityType, Map<string, readonly string[]>> = { person: new Map(), organization: new Map(), place: new Map() };
+	private byName = new Map<string, KeyFiles>();
+	private byCanonical = new Map<string, KeyFiles>();
+	/** The URIs of a loaded snapshot's files by number, and (made when first needed) their numbers by URI. */
+	private snapshotUris: readonly string[] = [];
+	private snapshotIds: Map<string, number> | undefined;
+	private readonly memo = new NameKeyMemo();
 	/**
 	 * Kept as files come and go, so that the workspace's entity totals never need a pass over the files: the
 	 * mentions of each canonical name key over all files, the name shown for it, and for each name key the
 	 * canonical keys of the entities that have it as another name (with how many such entities).
 	 */
-	private readonly canonicalMentions = new Map<string, number>();
-	private readonly canonicalNames = new Map<string, string>();
-	private readonly aliasUsers = new Map<string, Map<string, number>>();
+	private canonicalMentions = new Map<string, number>();
+	private canonicalNames = new Map<string, string>();
+	private aliasUsers = new Map<string, Map<string, number>>();
 	/** Changes with every set, delete or clear: what the totals' cache is checked against. */
 	private changes = 0;
 	private totalsCache: { readonly changes: number; readonly totals: Readonly<Record<EntityType, readonly WorkspaceEntityTotal[]>> } | undefined;
@@ -156,32 +280,145 @@ export class WorkspaceEntityIndex {
 		return this.articles.keys();
 	}
 
-	private nameKey(type: EntityType, name: string): string {
-		const memo = this.nameKeyMemo[type];
-		let key = memo.get(name);
-		if (key === undefined) {
-			key = `${type}:${entitySlug(name)}`;
-			memo.set(name, key);
-		}
-		return key;
-	}
-
 	/** {@link nameKeys}, memoized. */
 	private keysOf(entity: EntityNames): readonly string[] {
-		if (entity.aliases.length === 0) {
-			const memo = this.singleKeysMemo[entity.type];
-			let keys = memo.get(entity.canonical);
-			if (keys === undefined) {
-				keys = [this.nameKey(entity.type, entity.canonical)];
-				memo.set(entity.canonical, keys);
-			}
-			return keys;
+		return this.memo.keysOf(entity);
+	}
+
+	/** The name keys this index has computed (to write a snapshot of its files without computing them again). */
+	get nameKeyMemo(): NameKeyMemo {
+		return this.memo;
+	}
+
+	/**
+	 * This index as the {@link IndexSnapshot} of `files` (numbered in this order), as steps, when it holds exactly
+	 * their summaries and does not change meanwhile; else undefined (then see {@link indexSnapshotSteps}). Its maps
+	 * are copied with URIs turned into numbers: no entity is visited, no key computed (writing the cache after a
+	 * build). The totals are the index's own (the name shown for a key is the one it shows now).
+	 */
+	*snapshotOfSteps(files: readonly { readonly uri: string; readonly article: IndexedArticle }[]): Generator<void, IndexSnapshot | undefined> {
+		const version = this.changes;
+		if (files.length !== this.articles.size) return undefined;
+		const ids = new Map<string, number>();
+		for (let id = 0; id < files.length; id++) {
+			if (this.articles.get(files[id].uri) !== files[id].article) return undefined;
+			ids.set(files[id].uri, id);
+			if (id % snapshotEntitiesPerStep === snapshotEntitiesPerStep - 1) yield;
 		}
-		const first = this.nameKey(entity.type, entity.canonical);
-		const keys = [first];
-		for (const alias of entity.aliases) {
-			const key = this.nameKey(entity.type, alias);
-			if (!keys.includes(key)) keys.push(key);
+		const numbered = (keyFiles: KeyFiles): number[] => {
+			const list: number[] = [];
+			let ascending = true;
+			for (const uri of keyFiles instanceof Set ? keyFiles : keyFiles.map((id) => this.snapshotUris[id])) {
+				const id = ids.get(uri) as number;
+				if (list.length > 0 && list[list.length - 1] > id) ascending = false;
+				list.push(id);
+			}
+			// Files are mostly added in the order they are numbered (a build's scan order).
+			return ascending ? list : list.sort((a, b) => a - b);
+		};
+		const canonical = new Map<string, number[]>();
+		const named = new Map<string, number[]>();
+		let done = 0;
+		for (const [key, keyFiles] of this.byCanonical) {
+			canonical.set(key, numbered(keyFiles));
+			if (++done % snapshotEntitiesPerStep === 0) {
+				yield;
+				if (this.changes !== version) return undefined;
+			}
+		}
+		for (const [key, keyFiles] of this.byName) {
+			const list = numbered(keyFiles);
+			const own = canonical.get(key);
+			named.set(key, own && sameNumbers(own, list) ? own : list);
+			if (++done % snapshotEntitiesPerStep === 0) {
+				yield;
+				if (this.changes !== version) return undefined;
+			}
+		}
+		if (this.changes !== version) return undefined;
+		const aliasUsers = new Map<string, Map<string, number>>();
+		for (const [key, users] of this.aliasUsers) aliasUsers.set(key, new Map(users));
+		return {
+			uris: files.map((file) => file.uri), articles: files.map((file) => file.article), canonical, named,
+			canonicalMentions: new Map(this.canonicalMentions), canonicalNames: new Map(this.canonicalNames), aliasUsers,
+		};
+	}
+
+	/**
+	 * Replaces the whole index by a snapshot's (see {@link indexSnapshotSteps}; a second start reads one from the
+	 * cache): its maps are taken over as they are, so loading costs one map entry per file.
+	 */
+	load(snapshot: IndexSnapshot): void {
+		this.clear();
+		const { uris, articles } = snapshot;
+		for (let id = 0; id < uris.length; id++) this.articles.set(uris[id], articles[id]);
+		this.snapshotUris = uris;
+		this.byName = snapshot.named;
+		this.byCanonical = snapshot.canonical;
+		this.canonicalMentions = snapshot.canonicalMentions;
+		this.canonicalNames = snapshot.canonicalNames;
+		this.aliasUsers = snapshot.aliasUsers;
+	}
+
+	/** A key's files as URIs. */
+	private filesAt(map: Map<string, KeyFiles>, key: string): Iterable<string> {
+		const files = map.get(key);
+		if (files === undefined) return [];
+		if (files instanceof Set) return files;
+		return files.map((id) => this.snapshotUris[id]);
+	}
+
+	private countAt(map: Map<string, KeyFiles>, key: string): number {
+		const files = map.get(key);
+		return files === undefined ? 0 : files instanceof Set ? files.size : files.length;
+	}
+
+	private hasAt(map: Map<string, KeyFiles>, key: string, uri: string): boolean {
+		const files = map.get(key);
+		if (files === undefined) return false;
+		if (files instanceof Set) return files.has(uri);
+		if (!this.snapshotIds) {
+			this.snapshotIds = new Map();
+			this.snapshotUris.forEach((known, id) => this.snapshotIds?.set(known, id));
+		}
+		const id = this.snapshotIds.get(uri);
+		return id !== undefined && binarySearch(files, id);
+	}
+
+	/** A key's files as a Set of URIs, made from the snapshot's numbers on the key's first change. */
+	private setAt(map: Map<string, KeyFiles>, key: string): Set<string> | undefined {
+		const files = map.get(key);
+		if (files === undefined || files instanceof Set) return files;
+		const set = new Set<string>();
+		for (const id of files) set.add(this.snapshotUris[id]);
+		map.set(key, set);
+		return set;
+	}
+
+	private add(map: Map<string, KeyFiles>, key: string, uri: string): void {
+		const files = this.setAt(map, key);
+		if (files) {
+			files.add(uri);
+			return;
+		}
+		// Not `new Set([uri])`: most names occur in one file, and the iterable constructor costs several times more.
+		const created = new Set<string>();
+		created.add(uri);
+		map.set(key, created);
+	}
+
+	private remove(map: Map<string, KeyFiles>, key: string, uri: string): void {
+		const files = this.setAt(map, key);
+		files?.delete(uri);
+		if (files?.size === 0) map.delete(key);
+	}
+
+	/** The name keys of a file's entities (see `entityKeys`). */
+	private keysOfFile(uri: string, article: IndexedArticle): (readonly string[])[] {
+		let keys = this.entityKeys.get(uri);
+		if (!keys) {
+			keys = article.entities.map((entity) => this.keysOf(entity));
+			this.entityKeys.set(uri, keys);
 		}
 		return keys;
 	}
@@ -195,8 +432,8 @@ export class WorkspaceEntityIndex {
 		for (const entity of article.entities) {
 			const keys = this.keysOf(entity);
 			all.push(keys);
-			add(this.byCanonical, keys[0], uri);
-			for (const key of keys) add(this.byName, key, uri);
+			this.add(this.byCanonical, keys[0], uri);
+			for (const key of keys) this.add(this.byName, key, uri);
 			this.countEntity(keys, entity, 1);
 		}
 		this.entityKeys.set(uri, all);
@@ -225,14 +462,14 @@ export class WorkspaceEntityIndex {
 
 	delete(uri: string): void {
 		const old = this.articles.get(uri);
-		const keys = this.entityKeys.get(uri);
-		if (!old || !keys) return;
+		if (!old) return;
+		const keys = this.keysOfFile(uri, old);
 		this.changes++;
 		this.articles.delete(uri);
 		this.entityKeys.delete(uri);
 		keys.forEach((entityKeys, i) => {
-			remove(this.byCanonical, entityKeys[0], uri);
-			for (const key of entityKeys) remove(this.byName, key, uri);
+			this.remove(this.byCanonical, entityKeys[0], uri);
+			for (const key of entityKeys) this.remove(this.byName, key, uri);
 			this.countEntity(entityKeys, old.entities[i], -1);
 		});
 	}
@@ -241,11 +478,13 @@ export class WorkspaceEntityIndex {
 		this.changes++;
 		this.articles.clear();
 		this.entityKeys.clear();
-		this.byName.clear();
-		this.byCanonical.clear();
-		this.canonicalMentions.clear();
-		this.canonicalNames.clear();
-		this.aliasUsers.clear();
+		this.byName = new Map();
+		this.byCanonical = new Map();
+		this.snapshotUris = [];
+		this.snapshotIds = undefined;
+		this.canonicalMentions = new Map();
+		this.canonicalNames = new Map();
+		this.aliasUsers = new Map();
 	}
 
 	/**
@@ -286,7 +525,7 @@ export class WorkspaceEntityIndex {
 			let mentions = this.canonicalMentions.get(key) ?? 0;
 			if (extra) for (const member of extra) mentions += this.canonicalMentions.get(member) ?? 0;
 			const type = typeOfKey(key);
-			totals[type].push({ key, type, name: this.canonicalNames.get(key) ?? key, keys, mentions, articles: this.filesOfCanonical(keys).size });
+			totals[type].push({ key, type, name: this.canonicalNames.get(key) ?? key, keys, mentions, articles: this.countOfCanonical(keys) });
 			if (++done % totalsPerStep === 0) yield;
 		}
 		for (const list of Object.values(totals)) yield* sortSteps(list, byCount);
@@ -308,12 +547,17 @@ export class WorkspaceEntityIndex {
 	}
 
 	/** The files with an entity of one of these canonical name keys. */
-	private filesOfCanonical(keys: readonly string[]): ReadonlySet<string> {
-		const first = this.byCanonical.get(keys[0]) ?? new Set<string>();
-		if (keys.length === 1) return first;
-		const files = new Set(first);
-		for (let i = 1; i < keys.length; i++) for (const uri of this.byCanonical.get(keys[i]) ?? []) files.add(uri);
+	private filesOfCanonical(keys: readonly string[]): Iterable<string> {
+		if (keys.length === 1) return this.filesAt(this.byCanonical, keys[0]);
+		const files = new Set<string>();
+		for (const key of keys) for (const uri of this.filesAt(this.byCanonical, key)) files.add(uri);
 		return files;
+	}
+
+	/** How many files have an entity of one of these canonical name keys (from a size alone for one key). */
+	private countOfCanonical(keys: readonly string[]): number {
+		if (keys.length === 1) return this.countAt(this.byCanonical, keys[0]);
+		return (this.filesOfCanonical(keys) as Set<string>).size;
 	}
 
 	/**
@@ -325,8 +569,8 @@ export class WorkspaceEntityIndex {
 		const result: WorkspaceEntityArticle[] = [];
 		for (const uri of this.filesOfCanonical(total.keys)) {
 			const article = this.articles.get(uri);
-			const keys = this.entityKeys.get(uri);
-			if (!article || !keys) continue;
+			if (!article) continue;
+			const keys = this.keysOfFile(uri, article);
 			let mentions = 0;
 			keys.forEach((entityKeys, i) => {
 				if (wanted.has(entityKeys[0])) mentions += mentionCount(article.entities[i]);
@@ -340,9 +584,9 @@ export class WorkspaceEntityIndex {
 	private filesOf(entity: EntityNames, except: string | undefined): Set<string> {
 		const wanted = this.keysOf(entity);
 		const files = new Set<string>();
-		for (const uri of this.byName.get(wanted[0]) ?? []) if (uri !== except) files.add(uri);
+		for (const uri of this.filesAt(this.byName, wanted[0])) if (uri !== except) files.add(uri);
 		for (const key of wanted) {
-			for (const uri of this.byCanonical.get(key) ?? []) if (uri !== except) files.add(uri);
+			for (const uri of this.filesAt(this.byCanonical, key)) if (uri !== except) files.add(uri);
 		}
 		return files;
 	}
@@ -352,7 +596,7 @@ export class WorkspaceEntityIndex {
 		const article = this.articles.get(uri);
 		if (!article) return undefined;
 		const canonical = wanted[0];
-		const keys = this.entityKeys.get(uri) ?? [];
+		const keys = this.keysOfFile(uri, article);
 		const found = article.entities.filter((_, i) => {
 			const otherKeys = keys[i];
 			// Same type is implied by a shared key; same entity when either canonical name is a name of the other.
@@ -387,12 +631,12 @@ export class WorkspaceEntityIndex {
 	 */
 	occurrenceSummary(entity: EntityNames, except: string | undefined, limit: number): { count: number; first: IndexedOccurrence[] } {
 		const wanted = this.keysOf(entity);
-		const named = this.byName.get(wanted[0]);
-		let count = (named?.size ?? 0) - (except !== undefined && named?.has(except) ? 1 : 0);
+		const named = wanted[0];
+		let count = this.countAt(this.byName, named) - (except !== undefined && this.hasAt(this.byName, named, except) ? 1 : 0);
 		const extra = new Set<string>();
 		for (const key of wanted.slice(1)) {
-			for (const uri of this.byCanonical.get(key) ?? []) {
-				if (uri !== except && !named?.has(uri)) extra.add(uri);
+			for (const uri of this.filesAt(this.byCanonical, key)) {
+				if (uri !== except && !this.hasAt(this.byName, named, uri)) extra.add(uri);
 			}
 		}
 		count += extra.size;
@@ -405,7 +649,7 @@ export class WorkspaceEntityIndex {
 			first.splice(at, 0, uri);
 			if (first.length > limit) first.pop();
 		};
-		for (const uri of named ?? []) consider(uri);
+		for (const uri of this.filesAt(this.byName, named)) consider(uri);
 		for (const uri of extra) consider(uri);
 		return { count, first: first.map((uri) => this.occurrenceIn(uri, wanted)).filter((o): o is IndexedOccurrence => o !== undefined) };
 	}
@@ -441,20 +685,15 @@ function byCount(x: WorkspaceEntityTotal, y: WorkspaceEntityTotal): number {
 	return y.mentions - x.mentions || y.articles - x.articles || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
 }
 
-function add(map: Map<string, Set<string>>, key: string, uri: string): void {
-	const files = map.get(key);
-	if (files) {
-		files.add(uri);
-		return;
+/** Whether the ascending numbers hold `id`. */
+function binarySearch(ids: readonly number[], id: number): boolean {
+	let low = 0;
+	let high = ids.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		if (ids[mid] === id) return true;
+		if (ids[mid] < id) low = mid + 1;
+		else high = mid - 1;
 	}
-	// Not `new Set([uri])`: most names occur in one file, and the iterable constructor costs several times more.
-	const created = new Set<string>();
-	created.add(uri);
-	map.set(key, created);
-}
-
-function remove(map: Map<string, Set<string>>, key: string, uri: string): void {
-	const files = map.get(key);
-	files?.delete(uri);
-	if (files?.size === 0) map.delete(key);
+	return false;
 }

@@ -8,7 +8,7 @@ import { parseIndexCacheLine, type CachedFile, type FileStamp } from './indexCac
 import type { ScanBatch, ScanFiles, ScanRequest, ScanResult } from './indexScan';
 import { contentHash, indexFormatVersion, lexiconHash, summarizeArticleSteps, type IndexedArticle } from './indexedArticle';
 import { isSeedFileName, startsWithDateline } from '../seed/seedRecognition';
-import type { WorkspaceEntityIndex } from './workspaceEntityIndex';
+import type { IndexSnapshot, WorkspaceEntityIndex } from './workspaceEntityIndex';
 import { drainSteps } from '../text/steps';
 
 /** Cache entries put into the key lookup per step at start-up (well under a millisecond). */
@@ -243,6 +243,24 @@ export class WorkspaceIndexUpdater {
 	}
 
 	/**
+	 * Loads the reverse index stored with the cache (see `readIndexCacheContentsSteps`) as the index, as steps (see
+	 * `runSliced`): a second start's index answers as soon as the cache is read, with no index to build. Only when
+	 * every summary in it was made with the lexicon its file has now (else nothing is loaded: the caller serves the
+	 * summaries one by one, see {@link adoptCachedSteps}). Like them, it is then checked against the files (see
+	 * {@link scanAll}: a file changed, added or deleted since is analysed, added or dropped). Returns how many were served.
+	 */
+	*loadSnapshotSteps(snapshot: IndexSnapshot): Generator<void, number> {
+		const { uris, articles } = snapshot;
+		for (let id = 0; id < uris.length; id++) {
+			const key = articles[id].key;
+			if (key.slice(key.lastIndexOf(':') + 1) !== this.lexiconKey(this.host.lexiconFor(uris[id])) || this.files.get(uris[id])?.article !== articles[id]) return 0;
+			if (id % useCachePerStep === useCachePerStep - 1) yield;
+		}
+		this.index.load(snapshot);
+		return uris.length;
+	}
+
+	/**
 	 * Updates every file of `uris` with at most `concurrency` in flight (file reads are asynchronous, and a pool of
 	 * workers analyses several texts at once), then forgets files no longer listed. Stops early when cancelled.
 	 */
@@ -314,11 +332,33 @@ export class WorkspaceIndexUpdater {
 		await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, Math.ceil(uris.length / batchSize))) }, lane));
 		await applying;
 		if (options.isCancelled?.() || done < uris.length) return undefined;
-		if (options.partial) return counts;
+		if (!options.partial) this.retainOnly(uris);
+		return counts;
+	}
+
+	/**
+	 * Completes a scan that started early on `listed` (a quicker listing of the folder than the authoritative one;
+	 * `early` is {@link scanAll} of it with `partial`): waits for it, scans the files of `uris` (the authority) it did not
+	 * list, and forgets every file not in `uris` (listed but excluded by the authority). Without an early scan, this
+	 * is {@link scanAll} of `uris`. `options.partial` is ignored. Returns the counts of both scans together, or
+	 * undefined when cancelled.
+	 */
+	async completeScan(uris: readonly string[], scan: ScanFiles, options: ScanAllOptions, early?: { readonly listed: ReadonlySet<string>; readonly scan: Promise<ScanCounts | undefined> }): Promise<ScanCounts | undefined> {
+		const first = early && (await early.scan);
+		if (early && !first) return undefined;
+		const rest = early ? uris.filter((uri) => !early.listed.has(uri)) : uris;
+		const second = await this.scanAll(rest, scan, { ...options, partial: true });
+		if (!second) return undefined;
+		this.retainOnly(uris);
+		if (!first) return second;
+		return { unchanged: first.unchanged + second.unchanged, same: first.same + second.same, analysed: first.analysed + second.analysed, notSeed: first.notSeed + second.notSeed, gone: first.gone + second.gone };
+	}
+
+	/** Forgets every file not in `uris` (the files of the workspace, as a full listing found them). */
+	retainOnly(uris: readonly string[]): void {
 		const listed = new Set(uris);
 		for (const uri of [...this.files.keys()]) if (!listed.has(uri)) this.forget(uri);
 		for (const uri of [...this.index.uris()]) if (!listed.has(uri)) this.index.delete(uri);
-		return counts;
 	}
 
 	/** Applies a batch's answers to the index and the cache entries, one file per step. */

@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
-import { readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
+import { readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
 import { scanBatch, type ScanBatch, type ScanFiles, type ScanIo, type ScanResult } from '../../core/entities/indexScan';
 import { prefetchBatch, type PrefetchedFile } from '../../core/entities/indexWorkerProtocol';
-import { WorkspaceEntityIndex } from '../../core/entities/workspaceEntityIndex';
-import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
+import { WorkspaceEntityIndex, type IndexSnapshot } from '../../core/entities/workspaceEntityIndex';
+import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanAllOptions, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
 import { Disposable } from '../dispose';
 import { HostLatencyProbe, type HostLatency } from '../hostLatencyProbe';
 import { hostSlicer } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
 
-const cacheFileName = 'entity-index.v4.jsonl';
+const cacheFileName = 'entity-index.v5.jsonl';
 
 /** Caches of earlier formats, deleted when the current one is missing (megabytes nobody reads). */
-const oldCacheFileNames = ['entity-index.jsonl', 'entity-index.v3.jsonl'];
+const oldCacheFileNames = ['entity-index.jsonl', 'entity-index.v3.jsonl', 'entity-index.v4.jsonl'];
 
 /** A build still running after this long shows the window progress (shorter ones show nothing). */
 const progressAfterMs = 1000;
@@ -67,6 +67,14 @@ export interface OffThreadAnalyzer extends vscode.Disposable {
 	readonly stats: { readonly started: number; readonly jobs: number; readonly files: number };
 	/** Starts the workers before any job, so that they load while the build looks for the files. */
 	prestart?(): void;
+	/** The `.txt` files under local folders (relative paths), listed off the host's thread (see {@link readsLocalFiles}). */
+	list?(folders: readonly string[]): Promise<readonly (readonly string[])[] | undefined>;
+	/**
+	 * Reads a local file of at most a few megabytes at once, on the calling thread (the index cache at start-up, where
+	 * an asynchronous read waits behind every other extension's start: seconds); undefined when it is missing. Throws
+	 * when it is larger or cannot be read (then it is read the usual way).
+	 */
+	readLocalNow?(path: string): Uint8Array | undefined;
 }
 
 /** Where and how the last full build ran, for the log, the benchmark and the tests (`newsSeed.entities.indexStatus`). */
@@ -103,6 +111,9 @@ export interface IndexStartup {
 	readonly served: number;
 	readonly servedAt: number;
 	readonly foundMs: number;
+	/** The workers' listing of the folders, when it came before VS Code's file search and started the scan (else 0). */
+	readonly listedMs: number;
+	readonly listed: number;
 }
 
 /**
@@ -129,7 +140,12 @@ export class WorkspaceIndexService extends Disposable {
 	private pool: OffThreadAnalyzer | undefined;
 	private poolLost: string | undefined;
 	private readonly probe = this._register(new HostLatencyProbe());
+	private readonly readLocalNow: ((path: string) => Uint8Array | undefined) | undefined;
 	private cacheLoaded = false;
+	/** Set from reading a cache (at once, on the desktop) until its summaries are served: the workers wait. */
+	private servingCache = false;
+	/** The reverse index stored with the cache, from reading it until the first build has served it. */
+	private snapshot: IndexSnapshot | undefined;
 	private building: Promise<void> | undefined;
 	private rebuildRequested = false;
 	private forceRequested = false;
@@ -155,6 +171,7 @@ export class WorkspaceIndexService extends Disposable {
 	constructor(private readonly storage: vscode.Uri | undefined, private readonly knowledge: EntityKnowledgeStore, offThread: OffThreadAnalyzer | undefined, private readonly log: vscode.LogOutputChannel) {
 		super();
 		this.pool = offThread;
+		this.readLocalNow = offThread?.readLocalNow?.bind(offThread);
 		if (!offThread) this.poolLost = 'no worker pool in this extension host';
 		const onThread = analyzeInSlices({ ...hostSlicer(), isCancelled: () => this.cancelled }, 15, this.stats);
 		this.analyze = async (text, lexicon, key) => {
@@ -275,8 +292,9 @@ export class WorkspaceIndexService extends Disposable {
 			}
 		});
 		// The workers load their code while the cache is read and VS Code searches the folder (they scan every file);
-		// after build() has counted the pool's workers, so that its report counts these.
-		this.pool?.prestart?.();
+		// after build() has counted the pool's workers, so that its report counts these. Not while a cache is being
+		// served: on two cores their start would compete with it (they start after it, see build()).
+		if (!this.servingCache) this.pool?.prestart?.();
 		return this.building;
 	}
 
@@ -306,12 +324,13 @@ export class WorkspaceIndexService extends Disposable {
 			});
 		}, progressAfterMs);
 		let counts: ScanCounts | undefined;
-		let startup: IndexStartup = { hostMs: 0, knowledgeMs: 0, cacheMs: 0, servedMs: 0, served: 0, servedAt: 0, foundMs: 0 };
+		let startup: IndexStartup = { hostMs: 0, knowledgeMs: 0, cacheMs: 0, servedMs: 0, served: 0, servedAt: 0, foundMs: 0, listedMs: 0, listed: 0 };
 		// The start's own slices, counted apart (and into the longest slice of the build afterwards).
 		const startStats: SliceStats = { longestMs: 0, slices: 0, totalMs: 0 };
 		let files = 0;
 		const where = this.pool ? 'workers' : 'host';
 		const poolBefore = { files: this.pool?.stats.files ?? 0, started: this.pool?.stats.started ?? 0 };
+		let releaseWorkers = (): void => undefined;
 		try {
 			// news-entities.json, the cache and VS Code's file search, all asked at once: the cache is read and parsed
 			// while the others answer, and its summaries serve as soon as the lexicons they were made with are known
@@ -328,26 +347,85 @@ export class WorkspaceIndexService extends Disposable {
 			});
 			// Not rejected before it is awaited below (a failed search is the build's failure, as before).
 			void search.catch(() => undefined);
-			await knowledgeRead;
+			// Meanwhile a worker lists the local folders (a head start: VS Code's search takes seconds in a large folder);
+			// once the cache is served, if there is one (read at once above: `servingCache`).
+			let listedAt = 0;
+			const cacheServed = this.servingCache ? new Promise<void>((resolve) => (releaseWorkers = resolve)) : Promise.resolve();
+			const listing = cacheServed.then(() => {
+				this.pool?.prestart?.();
+				return this.listFolders();
+			}).then((listed) => {
+				listedAt = Date.now();
+				return listed;
+			});
 			let served = 0;
+			let servedAt = 0;
 			if (cacheRead) {
 				await cacheRead;
 				// The thread back first: the cache's last slice ended just now, in this same turn of the event loop.
 				await hostSlicer().yieldNow();
-				// A second start: the cached summaries serve before VS Code's file search answers (seconds in a large
-				// folder); the files found then confirm them (stat), or correct them.
-				served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
+				// A second start: the cached index serves before VS Code's file search answers (seconds in a large
+				// folder); the files found then confirm it (stat), or correct it. The reverse index stored with the cache
+				// is the index at once, as soon as the cache is read, if every summary in it was made with the lexicon
+				// known for its file (none before news-entities.json is read: if that file is there but has not been
+				// read yet, it is loaded after it; if it appeared since the cache was written, the check corrects it).
+				const snapshot = this.snapshot;
+				this.snapshot = undefined;
+				const load = async (): Promise<number> => (snapshot && (await runSliced(this.updater.loadSnapshotSteps(snapshot), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats))) || 0;
+				served = await load();
+				if (served) servedAt = Date.now();
 				if (served) this.updateEmitter.fire();
+				await knowledgeRead;
+				// Else with the lexicons: the stored reverse index, or the summaries of this lexicon one by one.
+				if (!served) served = await load();
+				if (!served) served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
+				if (served && !servedAt) {
+					servedAt = Date.now();
+					this.updateEmitter.fire();
+				}
 			}
-			const servedAt = Date.now();
+			await knowledgeRead;
+			servedAt ||= Date.now();
+			this.servingCache = false;
+			releaseWorkers();
+			// The workers' listing of the folders, when it comes before VS Code's search, starts the scan early.
+			const early = await Promise.race([search.then(() => undefined, () => undefined), listing]);
+			let listed: ReadonlySet<string> | undefined;
+			let earlyScan: Promise<ScanCounts | undefined> | undefined;
+			const workers = this.pool?.size ?? 1;
+			const scanOptions = (total: number, offset: number, batchSize: number): ScanAllOptions => ({
+				force,
+				partial: true,
+				batchSize,
+				concurrency: workers * 2,
+				isCancelled: () => this.cancelled,
+				apply: (steps) => runSliced(steps, { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats),
+				onProgress: (done) => {
+					progressMessage = `${offset + done}/${total} articles`;
+					if (Date.now() - lastProgressEvent >= progressEventMs) {
+						lastProgressEvent = Date.now();
+						this.updateEmitter.fire();
+					}
+				},
+			});
+			// Larger batches when most files are only stat'ed (a warm start), smaller ones to spread analysis.
+			const batchFor = (cached: number, total: number): number => (cached > total / 2 && !force ? 256 : 24);
+			if (early && early.length > 0) {
+				this.probe.start();
+				listed = new Set(early);
+				this.log.info(`entity index: ${early.length} .txt files listed by the ${this.pool?.kind ?? 'worker'} after ${listedAt - started} ms: scanning them while VS Code's file search runs`);
+				progressMessage = `0/${early.length} articles`;
+				earlyScan = this.updater.scanAll(early, this.scan, scanOptions(early.length, 0, batchFor(served, early.length)));
+			}
 			const found = await search;
 			const searchedAt = Date.now();
-			// The host's latency is measured from here: what came before (activation, other extensions starting while
-			// VS Code searches the folder) is not the index's doing; the cache's slices count in the longest slice.
-			this.probe.start();
+			// The host's latency is measured from here (or from the early scan): what came before (activation, other
+			// extensions starting while VS Code searches the folder) is not the index's doing; the cache's slices count
+			// in the longest slice.
+			if (!earlyScan) this.probe.start();
 			this.stats.longestMs = Math.max(this.stats.longestMs, startStats.longestMs);
 			this.stats.slices += startStats.slices;
-			startup = { hostMs: Math.round(startStats.totalMs ?? 0), knowledgeMs: knowledgeAt - started, cacheMs: cacheAt - started, servedMs: servedAt - started, served, servedAt, foundMs: foundAt - started };
+			startup = { hostMs: Math.round(startStats.totalMs ?? 0), knowledgeMs: knowledgeAt - started, cacheMs: cacheAt - started, servedMs: servedAt - started, served, servedAt, foundMs: foundAt - started, listedMs: listedAt ? listedAt - started : 0, listed: listed?.size ?? 0 };
 			// Where a slow start goes: the user's entity knowledge, the cache, VS Code's file search (all from the start).
 			this.log.info(`entity index: news-entities.json read after ${startup.knowledgeMs} ms, the cache after ${startup.cacheMs} ms, ${served} summaries served after ${startup.servedMs} ms, ${found.length} .txt files found after ${startup.foundMs} ms (${searchedAt - started} ms in all; the start's own steps held the thread ${startup.hostMs} ms in ${startStats.slices} slices, the longest ${startStats.longestMs.toFixed(1)} ms)`);
 			// Thousands of URIs formatted and sorted, then served, in slices (not in this turn of the event loop).
@@ -355,31 +433,22 @@ export class WorkspaceIndexService extends Disposable {
 			const uris = await runSliced(urisSortedSteps(found), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 			if (!uris) return;
 			files = uris.length;
-			progressMessage = `0/${uris.length} articles`;
 			const readThere = this.pool?.readsLocalFiles && uris.every((uri) => uri.startsWith('file:'));
 			if (this.pool) this.log.info(`entity index: ${uris.length} files, ${readThere ? 'read and analysed' : 'read on the extension host and analysed'} in ${this.pool.size} ${this.pool.kind}${this.pool.size === 1 ? '' : 's'}${force ? ' (rebuild: every file read again)' : ''}`);
 			else this.log.info(`entity index: ${uris.length} files analysed on the extension host in slices: ${this.poolLost ?? 'no worker pool'}`);
 			// A second start: the cached summaries serve at once, while the workers stat every file.
 			const adopted = await runSliced(this.updater.adoptCachedSteps(uris), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 			if (adopted) this.updateEmitter.fire();
-			const workers = this.pool?.size ?? 1;
-			counts = await this.updater.scanAll(uris, this.scan, {
-				force,
-				// Larger batches when most files are only stat'ed (a warm start), smaller ones to spread analysis.
-				batchSize: (adopted ?? 0) > uris.length / 2 && !force ? 256 : 24,
-				concurrency: workers * 2,
-				isCancelled: () => this.cancelled,
-				apply: (steps) => runSliced(steps, { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats),
-				onProgress: (done) => {
-					progressMessage = `${done}/${uris.length} articles`;
-					if (Date.now() - lastProgressEvent >= progressEventMs) {
-						lastProgressEvent = Date.now();
-						this.updateEmitter.fire();
-					}
-				},
-			});
+			// The files the search found that the listing did not (all of them without an early scan), then the index
+			// keeps exactly the files found: the listing's extra ones (excluded by the search) are dropped.
+			if (!earlyScan) progressMessage = `0/${uris.length} articles`;
+			const rest = listed ? uris.filter((uri) => !listed.has(uri)).length : uris.length;
+			counts = await this.updater.completeScan(uris, this.scan, scanOptions(uris.length, uris.length - rest, batchFor(adopted ?? 0, uris.length)), listed && earlyScan ? { listed, scan: earlyScan } : undefined);
+			if (!counts) return;
 			this.scheduleSave();
 		} finally {
+			this.servingCache = false;
+			releaseWorkers();
 			clearTimeout(progressTimer);
 			finish();
 			await progress;
@@ -400,6 +469,36 @@ export class WorkspaceIndexService extends Disposable {
 			}
 			this.updateEmitter.fire();
 		}
+	}
+
+	/**
+	 * The `.txt` files of the workspace folders as the workers list them (URIs formatted as VS Code's file search
+	 * formats them, sorted), or undefined: no worker pool that reads local files, a folder that is not local, or the
+	 * listing failed (the build then waits for the search, as without workers).
+	 */
+	private async listFolders(): Promise<string[] | undefined> {
+		const folders = vscode.workspace.workspaceFolders ?? [];
+		const pool = this.pool;
+		if (!pool?.readsLocalFiles || !pool.list || folders.length === 0 || folders.some((folder) => folder.uri.scheme !== 'file')) return undefined;
+		let lists: readonly (readonly string[])[] | undefined;
+		try {
+			lists = await pool.list(folders.map((folder) => folder.uri.fsPath));
+		} catch {
+			return undefined;
+		}
+		if (!lists || this.cancelled) return undefined;
+		const listed = lists;
+		return runSliced((function* () {
+			const uris: string[] = [];
+			for (let i = 0; i < folders.length; i++) {
+				for (const path of listed[i] ?? []) {
+					uris.push(vscode.Uri.joinPath(folders[i].uri, ...path.split('/')).toString());
+					if (uris.length % 500 === 0) yield;
+				}
+			}
+			yield;
+			return [...new Set(uris)].sort();
+		})(), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 	}
 
 	/** How long the last full build took (wall clock), for diagnostics and tests. */
@@ -439,7 +538,17 @@ export class WorkspaceIndexService extends Disposable {
 		const uri = this.cacheUri();
 		let bytes: Uint8Array | undefined;
 		try {
-			if (uri) bytes = await vscode.workspace.fs.readFile(uri);
+			if (uri?.scheme === 'file' && this.readLocalNow) {
+				try {
+					bytes = this.readLocalNow(uri.fsPath);
+				} catch {
+					bytes = await vscode.workspace.fs.readFile(uri);
+				}
+				if (!bytes) throw new Error('no cache');
+				this.servingCache = true;
+			} else if (uri) {
+				bytes = await vscode.workspace.fs.readFile(uri);
+			}
 		} catch {
 			// No cache of this format yet: drop those of earlier formats, if any.
 			const storage = this.storage;
@@ -448,9 +557,10 @@ export class WorkspaceIndexService extends Disposable {
 		if (bytes) {
 			// Read, parsed and put into the key lookup as one run of steps: nothing of thousands of entries runs between two.
 			const updater = this.updater;
-			await runSliced((function* () {
-				const files = yield* readIndexCacheSteps(bytes);
+			this.snapshot = await runSliced((function* () {
+				const { files, snapshot } = yield* readIndexCacheContentsSteps(bytes);
 				yield* updater.useCacheSteps(files);
+				return snapshot;
 			})(), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
 			return;
 		}
@@ -496,7 +606,7 @@ export class WorkspaceIndexService extends Disposable {
 			return;
 		}
 		this.updater.markSaved();
-		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries()), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries(), this.index), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 		if (bytes === undefined) return;
 		try {
 			await vscode.workspace.fs.createDirectory(this.storage);

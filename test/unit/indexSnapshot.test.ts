@@ -1,0 +1,288 @@
+// The reverse index stored with the cache (layout 3): a second start loads it instead of building it. What it loads
+// must answer exactly as an index filled file by file, before and after files change; a second start must serve it
+// at once and the check against the files must leave nothing stale; a damaged one must never be loaded.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeArticle } from '../../src/core/entities/articleEntities';
+import { readIndexCacheContentsSteps, writeIndexCacheSteps, type CachedFile, type FileStamp } from '../../src/core/entities/indexCacheFormat';
+import { scanBatch, type ScanBatch, type ScanIo } from '../../src/core/entities/indexScan';
+import { indexKey, summarizeArticle, type IndexedArticle } from '../../src/core/entities/indexedArticle';
+import { indexSnapshotSteps, WorkspaceEntityIndex, type EntityNames } from '../../src/core/entities/workspaceEntityIndex';
+import { WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
+import { generateArchive } from '../support/newsArchive';
+
+function drain<T>(steps: Generator<void, T>): T {
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+function summary(text: string, lexicon?: { notEntities?: string[] }): IndexedArticle {
+	return summarizeArticle(indexKey(text, lexicon), text, analyzeArticle(text, lexicon));
+}
+
+const articles = [...generateArchive(120, 7)];
+const uriOf = (i: number) => `file:///w/${String(i).padStart(3, '0')}/${articles[i].name}`;
+
+/** Every answer of the index that a feature reads, for every entity named anywhere in it. */
+function answers(index: WorkspaceEntityIndex, askers: readonly EntityNames[]): unknown {
+	const except = [...index.uris()].sort()[3];
+	const totals = index.entityTotals();
+	return {
+		size: index.size,
+		uris: [...index.uris()].sort(),
+		occurrences: askers.map((entity) => index.occurrences(entity).map((o) => [o.uri, o.entity.canonical, [...o.entity.spans]])),
+		without: askers.map((entity) => index.occurrences(entity, except).map((o) => o.uri)),
+		summaries: askers.map((entity) => {
+			const { count, first } = index.occurrenceSummary(entity, except, 3);
+			return [count, first.map((o) => o.uri)];
+		}),
+		totals,
+		articles: Object.values(totals).flat().map((total) => index.entityArticles(total)),
+		symbols: index.symbols('', 100_000).map((s) => [s.kind, s.name, s.uri, s.start, s.end]).sort(),
+	};
+}
+
+function askersOf(summaries: Iterable<IndexedArticle>): EntityNames[] {
+	const seen = new Map<string, EntityNames>();
+	for (const article of summaries) {
+		for (const { type, canonical, aliases } of article.entities) seen.set(`${type}\u0000${canonical}\u0000${aliases.join('\u0000')}`, { type, canonical, aliases });
+	}
+	return [...seen.values()];
+}
+
+void describe('the reverse index stored with the cache', () => {
+	const summaries = articles.map((article) => summary(article.text));
+	const entries: CachedFile[] = summaries.map((article, i) => ({ uri: uriOf(i), stamp: { mtime: i, size: articles[i].text.length }, article }));
+	entries.splice(5, 0, { uri: 'file:///w/notes.txt', stamp: { mtime: 1, size: 3 }, article: undefined });
+	const changed = summary(' date 2025-02-01 Officials met in Geneva with Maria Ortega-Lindqvist. Ortega-Lindqvist spoke.');
+
+	void it('loads as the same index as filling it file by file, and stays the same through changes', () => {
+		const contents = drain(readIndexCacheContentsSteps(drain(writeIndexCacheSteps(entries))));
+		assert.equal(contents.files.size, entries.length);
+		assert.ok(contents.snapshot, 'the reverse index was read');
+		assert.equal(contents.snapshot.uris.length, summaries.length, 'the files that are not seeds are not numbered');
+		const loaded = new WorkspaceEntityIndex();
+		loaded.load(contents.snapshot);
+		const filled = new WorkspaceEntityIndex();
+		for (const entry of entries) if (entry.article) filled.set(entry.uri, entry.article);
+		const askers = askersOf([...summaries, changed]);
+		assert.ok(askers.length > 300, `${askers.length} entities asked about`);
+		assert.deepEqual(answers(loaded, askers), answers(filled, askers));
+		// The same articles as the cache's (the read objects) are not a change.
+		const version = loaded.version;
+		for (const file of contents.files.values()) if (file.article) loaded.set(file.uri, file.article);
+		assert.equal(loaded.version, version);
+		// Files replaced, deleted and added, in both; and one replaced by the summary it had (a new object).
+		for (const index of [loaded, filled]) {
+			index.set(uriOf(1), changed);
+			index.delete(uriOf(2));
+			index.delete(uriOf(40));
+			index.set('file:///w/new.txt', summaries[2]);
+			index.set(uriOf(3), summary(articles[3].text));
+			index.set(uriOf(41), summaries[0]);
+		}
+		assert.deepEqual(answers(loaded, askers), answers(filled, askers));
+		for (let i = 0; i < summaries.length; i += 2) for (const index of [loaded, filled]) index.delete(uriOf(i));
+		assert.deepEqual(answers(loaded, askers), answers(filled, askers));
+
+		// Written again from the index itself (keys part numbers, part Sets now), read and loaded: the same answers.
+		const now: CachedFile[] = [...loaded.uris()].map((uri, i) => ({ uri, stamp: { mtime: i, size: 1 }, article: loaded.get(uri) as IndexedArticle }));
+		const fromIndex = new Uint8Array(drain(writeIndexCacheSteps(now, loaded)));
+		const built = new Uint8Array(drain(writeIndexCacheSteps(now)));
+		for (const bytes of [fromIndex, built]) {
+			const again = drain(readIndexCacheContentsSteps(bytes));
+			assert.ok(again.snapshot);
+			const reloaded = new WorkspaceEntityIndex();
+			reloaded.load(again.snapshot);
+			assert.deepEqual(answers(reloaded, askers), answers(loaded, askers));
+		}
+		// An index that does not hold exactly these files is not copied: the reverse index is built from the summaries.
+		const other = new WorkspaceEntityIndex();
+		other.set(now[0].uri, changed);
+		assert.deepEqual(drain(writeIndexCacheSteps(now, other)), built);
+	});
+
+	void it('is the snapshot built from the summaries, numbered in line order', () => {
+		const contents = drain(readIndexCacheContentsSteps(drain(writeIndexCacheSteps(entries))));
+		const built = drain(indexSnapshotSteps(entries.filter((e) => e.article).map((e) => ({ uri: e.uri, article: e.article as IndexedArticle }))));
+		const plain = (snapshot: typeof built) => ({
+			uris: snapshot.uris,
+			canonical: [...snapshot.canonical],
+			named: [...snapshot.named],
+			mentions: [...snapshot.canonicalMentions],
+			names: [...snapshot.canonicalNames],
+			aliases: [...snapshot.aliasUsers].map(([key, users]) => [key, [...users]]),
+		});
+		assert.ok(contents.snapshot);
+		assert.deepEqual(plain(contents.snapshot), plain(built));
+		assert.ok([...built.named].some(([key, ids]) => built.canonical.get(key) === ids), 'equal lists shared');
+		assert.ok([...built.named].some(([key, ids]) => built.canonical.get(key) !== ids), 'other names kept apart');
+	});
+
+	void it('writes back a cache read unchanged as it was, and a copy of an entry (another URI) anew', () => {
+		const bytes = drain(writeIndexCacheSteps(entries));
+		const { files } = drain(readIndexCacheContentsSteps(bytes));
+		assert.deepEqual(drain(writeIndexCacheSteps(files.values())), bytes);
+		const moved = [...files.values()].map((file) => ({ ...file, uri: file.uri.replace('file:///w/', 'file:///v/') }));
+		const written = new TextDecoder().decode(drain(writeIndexCacheSteps(moved)));
+		assert.ok(!written.includes('file:///w/'), 'the copies carry their own URIs');
+		const again = drain(readIndexCacheContentsSteps(new TextEncoder().encode(written)));
+		assert.deepEqual([...again.files.keys()], moved.map((file) => file.uri));
+		// Entities made from the names on first use, as they were written.
+		const first = [...again.files.values()][0].article;
+		assert.deepEqual(first?.entities.map((e) => [e.canonical, e.type, e.aliases, e.spans]), entries[0].article?.entities.map((e) => [e.canonical, e.type, e.aliases, e.spans]));
+	});
+
+	void it('is dropped whole when any part of it is damaged, out of place or missing (the files are still read)', () => {
+		const text = new TextDecoder().decode(drain(writeIndexCacheSteps(entries)));
+		const lines = text.split('\n');
+		const firstPart = lines.findIndex((line) => line.startsWith('{"keys"'));
+		const keysLine = lines[firstPart];
+		const end = lines.length - 1;
+		assert.match(lines[end], /^\{"files":120\}$/);
+		const variants: [string, string[]][] = [
+			['no end', lines.slice(0, end)],
+			['cut in a part', [...lines.slice(0, end - 1), lines[end - 1].slice(0, 30)]],
+			['a part after the end', [...lines, keysLine]],
+			['a file line after the parts', [...lines, lines[1]]],
+			['a file number out of range', lines.map((line, i) => (i === firstPart ? line.replace(/\[(\d+)\]/, '[120]') : line))],
+			['file numbers not ascending', lines.map((line, i) => (i === firstPart ? line.replace(/\[(\d+),(\d+)\]/, '[$2,$1]') : line))],
+			['a count that is not the files read', lines.map((line, i) => (i === end ? '{"files":119}' : line))],
+			['an unknown part', lines.map((line, i) => (i === firstPart ? '{"other":[]}' : line))],
+			['a damaged file line', lines.map((line, i) => (i === 3 ? line.slice(0, 20) : line))],
+			['a file twice', [lines[0], lines[1], ...lines.slice(1)]],
+			['totals missing', lines.filter((line) => !line.startsWith('{"totals"'))],
+		];
+		for (const [what, variant] of variants) {
+			const contents = drain(readIndexCacheContentsSteps(new TextEncoder().encode(variant.join('\n'))));
+			assert.equal(contents.snapshot, undefined, what);
+			assert.ok(contents.files.size >= entries.length - 1, `${what}: the files still read`);
+		}
+		assert.ok(drain(readIndexCacheContentsSteps(new TextEncoder().encode(text))).snapshot, 'the undamaged one loads');
+	});
+});
+
+class MemoryFiles {
+	readonly texts = new Map<string, { text: string; mtime: number }>();
+	write(uri: string, text: string, mtime = 1): void {
+		this.texts.set(uri, { text, mtime });
+	}
+	stat(uri: string): Promise<FileStamp | undefined> {
+		const file = this.texts.get(uri);
+		return Promise.resolve(file && { mtime: file.mtime, size: file.text.length });
+	}
+	read(uri: string): Promise<string | undefined> {
+		return Promise.resolve(this.texts.get(uri)?.text);
+	}
+}
+
+void describe('a second start from the stored reverse index', () => {
+	const apply = (steps: Generator<void, void>) => Promise.resolve(drain(steps));
+	function updaterOf(files: MemoryFiles, lexicon?: { notEntities?: string[] }) {
+		let analysed = 0;
+		const io: ScanIo = {
+			stat: (uri) => files.stat(uri),
+			read: async (uri) => {
+				const text = await files.read(uri);
+				return text === undefined ? undefined : new TextEncoder().encode(text);
+			},
+			analyze: (text, lex, key) => (analysed++, summarizeArticle(key, text, analyzeArticle(text, lex))),
+		};
+		const updater = new WorkspaceIndexUpdater(new WorkspaceEntityIndex(), {
+			files,
+			analyze: () => Promise.resolve(undefined),
+			lexiconFor: () => lexicon,
+			baseName: (uri) => uri.slice(uri.lastIndexOf('/') + 1),
+		});
+		return { updater, scan: (batch: ScanBatch) => scanBatch(batch, io), analysed: () => analysed };
+	}
+	const count = 60;
+	// The person named in the most of these articles.
+	const counts = new Map<string, number>();
+	for (const article of articles.slice(0, count)) for (const person of article.people) counts.set(person, (counts.get(person) ?? 0) + 1);
+	const [person] = [...counts].sort((x, y) => y[1] - x[1])[0];
+	const asked: EntityNames = { type: 'person', canonical: person, aliases: [] };
+	const naming = articles.slice(0, count).flatMap((article, i) => (article.people.includes(person) ? [i] : []));
+
+	void it('serves it at once, then the check against the files leaves nothing stale: a changed, an added and a deleted article', async () => {
+		assert.ok(naming.length >= 3, `"${person}" in ${naming.length} articles`);
+		const files = new MemoryFiles();
+		const uris = articles.slice(0, count).map((_, i) => uriOf(i));
+		uris.forEach((uri, i) => files.write(uri, articles[i].text));
+		const first = updaterOf(files);
+		await first.updater.scanAll(uris, first.scan, { apply });
+		const bytes = drain(writeIndexCacheSteps(first.updater.cacheEntries()));
+		const before = first.updater.index.occurrences(asked).map((o) => o.uri);
+		assert.equal(before.length, naming.length);
+
+		// While the editor was closed: one article naming him rewritten without him, one deleted, one added naming him.
+		const [rewritten, deleted] = naming;
+		files.write(uris[rewritten], ' date 2025-03-01 Officials in Geneva said nothing more.', 2);
+		files.texts.delete(uris[deleted]);
+		const added = 'file:///w/added/new.txt';
+		files.write(added, ` date 2025-03-02 ${person} spoke in Geneva. ${person.slice(person.indexOf(' ') + 1)} left.`);
+		const now = [...uris.filter((uri) => uri !== uris[deleted]), added];
+
+		const second = updaterOf(files);
+		const { files: cached, snapshot } = drain(readIndexCacheContentsSteps(bytes));
+		second.updater.useCache(cached);
+		assert.ok(snapshot);
+		assert.equal(drain(second.updater.loadSnapshotSteps(snapshot)), count, 'served at once, before any file is looked at');
+		assert.deepEqual(second.updater.index.occurrences(asked).map((o) => o.uri), before, 'as the cache has it until checked');
+		const counted = await second.updater.scanAll(now, second.scan, { apply, batchSize: 256 });
+		assert.deepEqual(counted, { unchanged: count - 2, same: 0, analysed: 2, notSeed: 0, gone: 0 });
+		assert.equal(second.analysed(), 2);
+
+		// Exactly what a cold start on the files as they are now finds.
+		const cold = updaterOf(files);
+		await cold.updater.scanAll(now, cold.scan, { apply });
+		const askers = askersOf([...cold.updater.index.uris()].map((uri) => cold.updater.index.get(uri) as IndexedArticle));
+		assert.deepEqual(answers(second.updater.index, askers), answers(cold.updater.index, askers));
+		const after = second.updater.index.occurrences(asked).map((o) => o.uri);
+		assert.ok(after.includes(added) && !after.includes(uris[rewritten]) && !after.includes(uris[deleted]));
+		assert.equal(after.length, naming.length - 1);
+	});
+
+	void it('scans early from a quicker listing, then what the authority adds, and drops what it excludes', async () => {
+		const files = new MemoryFiles();
+		const uris = articles.slice(0, 12).map((_, i) => uriOf(i));
+		uris.forEach((uri, i) => files.write(uri, articles[i].text));
+		const excluded = 'file:///w/node_modules/x/excluded.txt';
+		files.write(excluded, articles[20].text);
+		// The listing misses two files (a dot-folder, say) and has one the search excludes.
+		const listed = [...uris.slice(0, 10), excluded];
+		const found = uris;
+		const early = updaterOf(files);
+		const apply = (steps: Generator<void, void>) => Promise.resolve(drain(steps));
+		const earlyScan = early.updater.scanAll(listed, early.scan, { apply, partial: true });
+		const counts = await early.updater.completeScan(found, early.scan, { apply }, { listed: new Set(listed), scan: earlyScan });
+		assert.deepEqual(counts, { unchanged: 0, same: 0, analysed: 13, notSeed: 0, gone: 0 }, 'the listed ones, then the two it missed');
+		assert.deepEqual([...early.updater.index.uris()].sort(), [...found].sort());
+		assert.deepEqual([...early.updater.cacheEntries()].map((file) => file.uri).sort(), [...found].sort(), 'the excluded file is not cached either');
+		const plain = updaterOf(files);
+		await plain.updater.scanAll(found, plain.scan, { apply });
+		const askers = askersOf([...plain.updater.index.uris()].map((uri) => plain.updater.index.get(uri) as IndexedArticle).concat([summary(articles[20].text)]));
+		assert.deepEqual(answers(early.updater.index, askers), answers(plain.updater.index, askers));
+		// Without an early scan it is scanAll of the files found.
+		const without = updaterOf(files);
+		assert.deepEqual(await without.updater.completeScan(found, without.scan, { apply }), { unchanged: 0, same: 0, analysed: 12, notSeed: 0, gone: 0 });
+		assert.deepEqual(answers(without.updater.index, askers), answers(plain.updater.index, askers));
+	});
+
+	void it('is not loaded when a summary was made with another lexicon: the summaries of this one are served one by one', async () => {
+		const files = new MemoryFiles();
+		const uris = articles.slice(0, 10).map((_, i) => uriOf(i));
+		uris.forEach((uri, i) => files.write(uri, articles[i].text));
+		const first = updaterOf(files);
+		await first.updater.scanAll(uris, first.scan, { apply });
+		const bytes = drain(writeIndexCacheSteps(first.updater.cacheEntries()));
+		const second = updaterOf(files, { notEntities: [person] });
+		const { files: cached, snapshot } = drain(readIndexCacheContentsSteps(bytes));
+		second.updater.useCache(cached);
+		assert.ok(snapshot);
+		assert.equal(drain(second.updater.loadSnapshotSteps(snapshot)), 0);
+		assert.equal(second.updater.index.size, 0, 'nothing of another lexicon served');
+	});
+});
