@@ -12,6 +12,7 @@ const checks = [
 	['the desktop bundle is packaged', listed.includes('dist/extension.js')],
 	['the browser bundle is packaged', listed.includes('dist/web/extension.js')],
 	['the entity index worker is packaged', listed.includes('dist/entityIndexWorker.js')],
+	['the check-worthiness scoring worker is packaged', listed.includes('dist/checkworthinessWorker.js')],
 	['the browser\'s entity index web worker is packaged', listed.includes('dist/web/entityIndexWorker.js')],
 	['the grammar is packaged', listed.includes('syntaxes/news-seed.tmLanguage.json')],
 	['the manifest, README, CHANGELOG and LICENSE are packaged', ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].every((f) => listed.includes(f))],

@@ -3,7 +3,7 @@
 // sidecar, Next Check-worthy Sentence, the toggle, and the Claims view's group.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, waitFor, workspaceFile } from './support';
+import { closeAllEditors, inBrowserHost, waitFor, workspaceFile } from './support';
 
 interface HintSnapshot {
 	enabled: boolean;
@@ -256,6 +256,25 @@ suite('Check-worthiness hints', () => {
 		assert.equal(status.work?.rounds, 20);
 		assert.ok((status.work?.sentences ?? 0) > 2_000, JSON.stringify(status));
 		assert.ok(status.slices > 20, `in slices: ${JSON.stringify(status)}`);
+	});
+
+	test('articles are scored in the scoring worker on the desktop (the warm-up too), on the host\'s thread in the browser', async function () {
+		this.timeout(120_000);
+		const { uri } = await openArticle();
+		const ready = await waitFor('the article scored by the editor', async () => {
+			const s = await readySnapshot(uri);
+			return s.ready ? s : undefined;
+		}, 60_000);
+		assert.deepEqual(hintTexts(ready), [figures, unemployment, taxes]);
+		const { timing } = await vscode.commands.executeCommand<{ ready: boolean; timing?: { where?: string; workerMs?: number } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
+		const where = inBrowserHost ? 'host' : 'worker';
+		assert.equal(timing?.where, where, JSON.stringify(timing));
+		if (!inBrowserHost) assert.ok((timing?.workerMs ?? -1) >= 0, `the worker timed its work: ${JSON.stringify(timing)}`);
+		const warmUp = await waitFor('the warm-up to finish', async () => {
+			const s = await vscode.commands.executeCommand<{ state: string; where?: string }>('newsSeed.checkworthiness.warmUpStatus');
+			return s.state === 'done' ? s : undefined;
+		}, 100_000);
+		assert.equal(warmUp.where, where);
 	});
 
 	test('the Claims view lists the open articles\' check-worthy sentences not yet tagged, best first', async () => {
