@@ -279,8 +279,9 @@ export interface WorkerScores {
 	/** The article's length as the worker holds it: the editor checks it against its own before trusting the offsets. */
 	readonly length: number;
 	readonly timing: WorkerTiming;
-	/** How long decoding the reply took on the editor's thread (wall, ms). */
+	/** How long decoding the reply took on the editor's thread (wall, and the thread's CPU where the client has its clock), ms. */
 	readonly decodeMs: number;
+	readonly decodeCpuMs?: number;
 }
 
 interface Pending {
@@ -301,7 +302,8 @@ export class ScoringClient {
 	private readonly previous = new Map<string, readonly SentenceScore[]>();
 	private failure: Error | undefined;
 
-	constructor(private readonly channel: ScoringChannel) {
+	/** `cpuMs`: the editor thread's CPU clock, where the runtime has one (for the decoding's timing). */
+	constructor(private readonly channel: ScoringChannel, private readonly cpuMs: () => number | undefined = () => undefined) {
 		channel.onReply((reply) => this.receive(reply));
 		channel.onFailure((error) => {
 			this.failure ??= error;
@@ -365,11 +367,14 @@ export class ScoringClient {
 		}
 		const text = pending?.text;
 		const started = performance.now();
+		const cpuStarted = this.cpuMs();
 		try {
 			if (text === undefined || text.length !== reply.length) throw new Error(`check-worthiness worker: the article's length is ${reply.length} there, ${text?.length} here`);
 			const scores = decodeScores(text, reply.encoded, this.previous.get(reply.key) ?? []);
 			this.previous.set(reply.key, scores);
-			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started } satisfies WorkerScores);
+			const cpuNow = this.cpuMs();
+			const decodeCpuMs = cpuNow !== undefined && cpuStarted !== undefined ? cpuNow - cpuStarted : undefined;
+			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }) } satisfies WorkerScores);
 		} catch (error) {
 			// Out of step with the worker: the next job for this article must send the whole text.
 			this.previous.delete(reply.key);

@@ -48,10 +48,16 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	onScreenCpuMs?: number;
 	/** When every score was ready, after the first sliced run finished. */
 	readyAt?: number;
-	/** In the worker: its own time on the article (wall, and its thread's CPU), and the host's time decoding the reply. */
+	/**
+	 * In the worker: its own time on the article (wall, and its thread's CPU); the host's time decoding the reply,
+	 * and applying it (the marks drawn, the Claims view told) in the same stretch.
+	 */
 	workerMs?: number;
 	workerCpuMs?: number;
 	decodeMs?: number;
+	decodeCpuMs?: number;
+	applyMs?: number;
+	applyCpuMs?: number;
 }
 
 /** The check-worthiness scoring worker, where the host can start one (desktop), and where its messages go. */
@@ -258,8 +264,14 @@ export class HintService extends Disposable {
 			if (run.superseded || this.entries.get(key) !== entry) return;
 			entry.running = undefined;
 			entry.scores = { version: run.version, scores: result.scores };
-			if (entry.timing.readyAt === undefined) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, decodeMs: result.decodeMs });
+			const first = entry.timing.readyAt === undefined;
+			const meter = first ? new SliceMeter() : undefined;
+			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
 			this.changeEmitter.fire(document.uri);
+			if (meter) {
+				meter.end();
+				Object.assign(entry.timing, { applyMs: meter.figures.busyMs, applyCpuMs: meter.figures.busyCpuMs });
+			}
 		}, (error: unknown) => {
 			if (worker.failed) this.workerFailed(worker, error);
 			// Out of step or failed: the next job sends the whole text (or, without a worker, scores here).
