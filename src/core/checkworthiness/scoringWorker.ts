@@ -49,6 +49,10 @@ export interface EncodedScores {
 export interface WorkerTiming {
 	readonly workMs: number;
 	readonly cpuMs?: number;
+	/** Its parts (wall): the text parsed (or the edits applied), every sentence scored, the reply encoded. */
+	readonly parseMs: number;
+	readonly scoreMs: number;
+	readonly encodeMs: number;
 }
 
 /** What the worker's warm-up did: like the editor's sliced warm-up, its slices (turns of the worker's event loop). */
@@ -226,11 +230,17 @@ export class ScoringWorkerState {
 		const cpuStarted = this.cpuMs();
 		try {
 			const article = this.update(job);
+			const parsed = this.now();
 			const scores = drainSteps(scoreDocumentSteps(article.doc, article.cache));
+			const scored = this.now();
 			const encoded = encodeScores(article.doc.text, scores, article.previous);
 			article.previous = scores;
 			const cpuNow = this.cpuMs();
-			const timing = { workMs: this.now() - started, ...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}) };
+			const now = this.now();
+			const timing = {
+				workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored,
+				...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}),
+			};
 			return { kind: 'scores', id: job.id, key: job.key, version: job.version, length: article.doc.text.length, encoded, timing };
 		} catch (error) {
 			// A failed article starts over from its whole text next time.

@@ -54,6 +54,8 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	 */
 	workerMs?: number;
 	workerCpuMs?: number;
+	/** The worker's parts (wall): parse, score, encode. */
+	workerParts?: { parseMs: number; scoreMs: number; encodeMs: number };
 	decodeMs?: number;
 	decodeCpuMs?: number;
 	applyMs?: number;
@@ -76,8 +78,8 @@ export interface HintServiceOptions {
  * host's thread in slices.
  *
  * Scenarios:
- *  - article shown: with a worker, the whole article is sent to it ({@link ensureScored}) and marked when its
- *    scores come back; without, the blocks on screen are scored at once ({@link hintsIn}) and the whole article
+ *  - article opened: with a worker, the whole article is sent to it at once ({@link ensureScored});
+ *  - article shown: with a worker, it is marked when its scores come back; without, the blocks on screen are scored at once ({@link hintsIn}) and the whole article
  *    in slices of ~12 ms on the extension host's thread; `onDidChange` fires when the whole is ready;
  *  - typing: scores are cached per block text (in the worker, or here), so only the edited paragraph is
  *    rescored; 150 ms after the last keystroke the edits since the last job go to the worker (or the whole is
@@ -108,6 +110,11 @@ export class HintService extends Disposable {
 			if (entry?.inWorker && event.contentChanges.length > 0) entry.inWorker.edits.push(toTextEdits(event.contentChanges));
 		}));
 		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
+		// With a worker, an article is sent as soon as the host has it: its editor is shown (and marked) later,
+		// after the other features' first work on it, by when its scores are often back.
+		this._register(vscode.workspace.onDidOpenTextDocument((document) => {
+			if (this.where === 'worker' && this.enabled && isSeedDocument(document) && document.uri.scheme !== 'git') this.ensureScored(document);
+		}));
 		this._register(claims.onDidChange((uri) => this.changeEmitter.fire(uri)));
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => {
 			if (event.affectsConfiguration(hintSettings.section)) this.changeEmitter.fire(undefined);
@@ -266,7 +273,7 @@ export class HintService extends Disposable {
 			entry.scores = { version: run.version, scores: result.scores };
 			const first = entry.timing.readyAt === undefined;
 			const meter = first ? new SliceMeter() : undefined;
-			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
+			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
 			this.changeEmitter.fire(document.uri);
 			if (meter) {
 				meter.end();
