@@ -253,7 +253,8 @@ suite('Check-worthiness hints', () => {
 			const s = await vscode.commands.executeCommand<{ state: string; work?: { rounds: number; sentences: number }; slices: number; busyMs: number }>('newsSeed.checkworthiness.warmUpStatus');
 			return s.state === 'done' ? s : undefined;
 		}, 100_000);
-		assert.equal(status.work?.rounds, 20);
+		// 20 generated articles through the editor's path; the scoring worker adds 10 through its own (sent whole, then edited).
+		assert.equal(status.work?.rounds, inBrowserHost ? 20 : 30);
 		assert.ok((status.work?.sentences ?? 0) > 2_000, JSON.stringify(status));
 		assert.ok(status.slices > 20, `in slices: ${JSON.stringify(status)}`);
 	});

@@ -14,7 +14,7 @@ import { parseSeed, updateSeed } from '../seed/seedParser';
 import { drainSteps, type Steps } from '../text/steps';
 import { features } from './features';
 import { BlockScoreCache, scoreDocumentSteps, type Reason, type SentenceScore } from './scorer';
-import { warmUpPlan, warmUpSteps, type WarmUpWork } from './warmUp';
+import { warmUpArticle, warmUpPlan, warmUpSteps, type WarmUpWork } from './warmUp';
 
 /**
  * A job for the scoring worker. `score`: the article `key` at `version`, given either its whole `text` (the first
@@ -268,9 +268,30 @@ export class ScoringWorkerState {
 	}
 }
 
-/** The worker's warm-up: the editor's (see warmUp.ts), every step of it in the worker, none on the editor's thread. */
-export function workerWarmUpSteps(threshold: number): Steps<WarmUpWork> {
-	return warmUpSteps(warmUpPlan.rounds, warmUpPlan.paragraphs, threshold);
+/**
+ * The worker's warm-up, none of it on the editor's thread: the editor's (see warmUp.ts), then the worker's own
+ * path over `workerRounds` more generated articles: each sent whole (parse, score, encode), then edited in one
+ * paragraph (the edits applied, the reply encoded against the previous one), so that the first article's job runs
+ * optimised code from end to end.
+ */
+export function* workerWarmUpSteps(threshold: number, workerRounds = 10): Steps<WarmUpWork> {
+	const work = yield* warmUpSteps(warmUpPlan.rounds, warmUpPlan.paragraphs, threshold);
+	const state = new ScoringWorkerState();
+	let characters = work.characters;
+	let sentences = work.sentences;
+	for (let round = 0; round < workerRounds; round++) {
+		const key = `warm-up ${round}`;
+		const text = warmUpArticle(warmUpPlan.rounds + round, warmUpPlan.paragraphs);
+		const whole = state.answer({ kind: 'score', id: 0, key, version: 1, text });
+		yield;
+		const at = text.indexOf('. ', text.length >> 1) + 2;
+		state.answer({ kind: 'score', id: 0, key, version: 2, edits: [[{ start: at, end: at, text: 'Imports fell 30% in 2023. ' }]] });
+		state.answer({ kind: 'close', key });
+		yield;
+		characters += text.length;
+		sentences += whole?.kind === 'scores' ? whole.encoded.starts.length : 0;
+	}
+	return { rounds: work.rounds + workerRounds, characters, sentences };
 }
 
 /** A scoring worker as its editor sees it: post a job (transferring the given buffers), hear its replies, end it. */
