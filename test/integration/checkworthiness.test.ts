@@ -243,6 +243,12 @@ suite('Check-worthiness hints', () => {
 		expected.splice(index, 0, after.hints[index]);
 		assert.equal(after.hints[index].text, typed);
 		assert.deepEqual(after.hints, expected);
+		if (!inBrowserHost) {
+			// The scoring worker got the article's text once; after typing, only the edits.
+			const { timing } = await vscode.commands.executeCommand<{ timing?: { jobs?: { whole: number; edits: number } } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
+			assert.equal(timing?.jobs?.whole, 1, JSON.stringify(timing));
+			assert.ok((timing?.jobs?.edits ?? 0) >= 1, JSON.stringify(timing));
+		}
 		await vscode.commands.executeCommand('workbench.action.files.revert');
 	});
 

@@ -54,6 +54,8 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	 */
 	workerMs?: number;
 	workerCpuMs?: number;
+	/** The jobs sent to the worker for the article so far: with its whole text, and with the edits since the last job only. */
+	jobs?: { whole: number; edits: number };
 	/** The worker's parts (wall): parse, score, encode. */
 	workerParts?: { parseMs: number; scoreMs: number; encodeMs: number };
 	decodeMs?: number;
@@ -259,6 +261,9 @@ export class HintService extends Disposable {
 		const text = document.getText();
 		const source = entry.inWorker ? { edits: entry.inWorker.edits } : { text };
 		entry.inWorker = { edits: [] };
+		const jobs = (entry.timing.jobs ??= { whole: 0, edits: 0 });
+		if ('text' in source) jobs.whole++;
+		else jobs.edits++;
 		const key = document.uri.toString();
 		const reply = worker.score(key, run.version, source, text);
 		if (meter) {
