@@ -6,10 +6,12 @@ import { ScoringClient, type ScoringReply } from '../core/checkworthiness/scorin
 /**
  * Starts the scoring worker: `file` is the worker script (the bundled dist/checkworthinessWorker.js in the
  * extension); `execArgv` lets a benchmark or a test run the TypeScript source under tsx. The worker does not keep
- * the process alive (unref): the editor ends it with the client's `dispose`.
+ * the process alive (unref): the editor ends it with the client's `dispose`. With NEWS_SEED_BENCH_CPUPROF set to a
+ * folder (the benchmarks' profiling, see bench/vscodeCheckworthiness), the worker writes its CPU profile there when it ends.
  */
 export function startCheckworthinessWorker(file: string | URL, execArgv?: string[]): ScoringClient {
-	const worker = new Worker(file, { execArgv });
+	const profileDir = process.env.NEWS_SEED_BENCH_CPUPROF;
+	const worker = new Worker(file, { execArgv: execArgv ?? (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] : undefined) });
 	worker.unref();
 	let failed = false;
 	// The extension host thread's CPU clock (Node 23.9+), for the decoding's timing.
