@@ -45,13 +45,14 @@ const plain = (scores: readonly SentenceScore[]): SentenceScore[] => scores.map(
 const article = (paragraphs: number): string => warmUpArticle(7, paragraphs);
 
 void describe('check-worthiness scoring in a worker', () => {
-	void it('gives every sentence the score and reasons the editor computes itself, reasons included', async () => {
-		const text = article(40);
+	void it('gives every sentence the score and reasons the editor computes itself, reasons included (decoded when read)', async () => {
+		// Over 512 new sentences: their reasons are decoded when first read, not with the reply.
+		const text = article(150);
 		const { channel } = inThreadWorker();
 		const client = new ScoringClient(channel);
 		const result = await client.score('a', 1, { text }, text);
 		const expected = scoreDocument(parseSeed(text));
-		assert.ok(expected.length > 150 && expected.some((s) => s.reasons.some((r) => r.text !== undefined)));
+		assert.ok(expected.length > 600 && expected.some((s) => s.reasons.some((r) => r.text !== undefined)));
 		assert.equal(result.version, 1);
 		assert.equal(result.length, text.length);
 		assert.deepEqual(plain(result.scores), expected);

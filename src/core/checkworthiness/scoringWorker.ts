@@ -124,26 +124,39 @@ export function encodeScores(text: string, scores: readonly SentenceScore[], pre
 	return { starts, ends, reuse, scores: values, reasonCounts, reasonFeatures, reasonStarts, reasonEnds, contributions };
 }
 
-/** A sentence's reasons as a reply encoded them, decoded on first read (most sentences' reasons are never read). */
+/**
+ * A sentence's reasons as a reply encoded them, decoded on first read (most sentences' reasons are never read);
+ * once decoded, the reply's arrays and text are let go.
+ */
 class EncodedReasons {
 	private decoded: readonly Reason[] | undefined;
+	private source: { readonly text: string; readonly encoded: EncodedScores } | undefined;
 
-	constructor(private readonly text: string, private readonly encoded: EncodedScores, private readonly first: number, private readonly count: number) {}
+	constructor(text: string, encoded: EncodedScores, private readonly first: number, private readonly count: number) {
+		this.source = { text, encoded };
+	}
 
 	get reasons(): readonly Reason[] {
 		if (this.decoded) return this.decoded;
-		const { reasonFeatures, reasonStarts, reasonEnds, contributions } = this.encoded;
+		const { text, encoded: { reasonFeatures, reasonStarts, reasonEnds, contributions } } = this.source!;
 		const reasons: Reason[] = [];
 		for (let r = this.first; r < this.first + this.count; r++) {
 			const feature = features[reasonFeatures[r]];
 			reasons.push(reasonStarts[r] < 0
 				? { feature: feature.id, label: feature.label, contribution: contributions[r] }
-				: { feature: feature.id, label: feature.label, text: this.text.slice(reasonStarts[r], reasonEnds[r]), contribution: contributions[r] });
+				: { feature: feature.id, label: feature.label, text: text.slice(reasonStarts[r], reasonEnds[r]), contribution: contributions[r] });
 		}
 		this.decoded = reasons;
+		this.source = undefined;
 		return reasons;
 	}
 }
+
+/**
+ * Replies with at most this many new sentences (typing) have their reasons decoded at once: cheap, and they then
+ * keep no reference to their reply's arrays, which would otherwise live as long as any of its sentences.
+ */
+const EAGER_DECODING_SENTENCES = 512;
 
 /**
  * A sentence's score from a worker's reply. Its reasons are decoded when first read (hover, Claims view, the
@@ -171,6 +184,9 @@ export function plainScore(s: SentenceScore): SentenceScore {
 export function decodeScores(text: string, encoded: EncodedScores, previous: readonly SentenceScore[]): SentenceScore[] {
 	const { starts, ends, reuse, scores, reasonCounts } = encoded;
 	const out: SentenceScore[] = [];
+	let fresh = 0;
+	for (let i = 0; i < reuse.length && fresh <= EAGER_DECODING_SENTENCES; i++) if (reuse[i] < 0) fresh++;
+	const eager = fresh <= EAGER_DECODING_SENTENCES;
 	let r = 0;
 	for (let i = 0; i < starts.length; i++) {
 		const start = starts[i];
@@ -182,7 +198,9 @@ export function decodeScores(text: string, encoded: EncodedScores, previous: rea
 			out.push(before.start === start && before.end === end ? before : new DecodedScore(start, end, before.score, before.source));
 			continue;
 		}
-		out.push(new DecodedScore(start, end, scores[i], new EncodedReasons(text, encoded, r, reasonCounts[i])));
+		const reasons = new EncodedReasons(text, encoded, r, reasonCounts[i]);
+		if (eager) void reasons.reasons;
+		out.push(new DecodedScore(start, end, scores[i], reasons));
 		r += reasonCounts[i];
 	}
 	return out;
