@@ -176,9 +176,39 @@ export class HintService extends Disposable {
 		return scores;
 	}
 
+	/**
+	 * Every sentence's score for the document's current version: with a worker, its answer is awaited (at most
+	 * `waitMs`; the host's thread stays free meanwhile), else, or after that, computed here as {@link allScores}.
+	 */
+	async scoresSoon(document: vscode.TextDocument, waitMs = 5_000): Promise<readonly SentenceScore[]> {
+		const deadline = performance.now() + waitMs;
+		while (this.where === 'worker' && !this.readyScores(document) && !document.isClosed && performance.now() < deadline) {
+			this.ensureScored(document);
+			await new Promise<void>((resolve) => {
+				const done = (): void => {
+					clearTimeout(timer);
+					listener.dispose();
+					resolve();
+				};
+				const timer = setTimeout(done, Math.max(0, deadline - performance.now()));
+				const listener = this.onDidChange((uri) => {
+					if (!uri || uri.toString() === document.uri.toString()) done();
+				});
+			});
+		}
+		return this.allScores(document);
+	}
+
 	/** The hints of the whole article now (empty when hints are off). */
 	allHints(document: vscode.TextDocument): SentenceScore[] {
 		return this.enabled ? this.select(document, this.allScores(document)) : [];
+	}
+
+	/** The hints of the whole article, the worker's answer awaited if it is on its way (see {@link scoresSoon}). */
+	async hintsSoon(document: vscode.TextDocument): Promise<SentenceScore[]> {
+		if (!this.enabled) return [];
+		const scores = await this.scoresSoon(document);
+		return this.enabled ? this.select(document, scores) : [];
 	}
 
 	/** The hints of the whole article if its scores are ready (see {@link ensureScored}); [] when hints are off. */
