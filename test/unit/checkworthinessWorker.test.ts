@@ -2,41 +2,42 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scoreDocument, type SentenceScore } from '../../src/core/checkworthiness/scorer';
 import {
-	applyEdits, plainScore, ScoringClient, ScoringWorkerState, workerWarmUpSteps,
+	applyEdits, plainScore, ScoringClient, scoringWorkerHandler, type ScoringWorkerState,
 	type ScoringChannel, type ScoringJob, type ScoringReply,
 } from '../../src/core/checkworthiness/scoringWorker';
 import { warmUpArticle } from '../../src/core/checkworthiness/warmUp';
 import { parseSeed } from '../../src/core/seed/seedParser';
 import type { TextEdit } from '../../src/core/seed/seedDocument';
-import { drainSteps } from '../../src/core/text/steps';
 
 /**
- * A worker in this thread: jobs and replies go through structuredClone (as postMessage copies them) and arrive
- * later (a macrotask), in order. `replies` records what came back.
+ * A worker in this thread, running the workers' own handler: jobs and replies go through structuredClone (as
+ * postMessage copies them) and arrive later (a macrotask), in order. `replies` records what came back.
  */
-function inThreadWorker(): { channel: ScoringChannel; replies: ScoringReply[]; state: ScoringWorkerState; fail(error: Error): void } {
-	const state = new ScoringWorkerState();
+function inThreadWorker(): { channel: ScoringChannel; replies: ScoringReply[]; fail(error: Error): void; openArticles(): number } {
 	const replies: ScoringReply[] = [];
 	let listener: ((reply: ScoringReply) => void) | undefined;
 	let failure: ((error: Error) => void) | undefined;
+	let state: ScoringWorkerState | undefined;
+	const handle = scoringWorkerHandler({
+		reply: (reply) => {
+			const cloned = structuredClone(reply);
+			replies.push(cloned);
+			listener?.(cloned);
+		},
+		later: (task) => setImmediate(task),
+		cpuMs: () => undefined,
+		now: () => performance.now(),
+	}, (created) => (state = created));
 	const channel: ScoringChannel = {
 		post(job: ScoringJob) {
 			const copy = structuredClone(job);
-			setImmediate(() => {
-				const reply = copy.kind === 'warmUp'
-					? { kind: 'warmedUp' as const, id: copy.id, warmUp: { ...drainSteps(workerWarmUpSteps(copy.threshold)), slices: 1, busyMs: 0, longestSliceMs: 0 } }
-					: state.answer(copy);
-				if (!reply) return;
-				const cloned = structuredClone(reply);
-				replies.push(cloned);
-				listener?.(cloned);
-			});
+			setImmediate(() => handle(copy));
 		},
 		onReply: (l) => void (listener = l),
 		onFailure: (l) => void (failure = l),
 		terminate: () => undefined,
 	};
-	return { channel, replies, state, fail: (error) => failure?.(error) };
+	return { channel, replies, fail: (error) => failure?.(error), openArticles: () => state?.size ?? -1 };
 }
 
 const plain = (scores: readonly SentenceScore[]): SentenceScore[] => scores.map(plainScore);
@@ -115,14 +116,14 @@ void describe('check-worthiness scoring in a worker', () => {
 
 	void it('edits for an article the worker does not hold are an error, and a closed article is forgotten', async () => {
 		const text = article(3);
-		const { channel, state } = inThreadWorker();
+		const { channel, openArticles } = inThreadWorker();
 		const client = new ScoringClient(channel);
 		await assert.rejects(client.score('b', 2, { edits: [[{ start: 0, end: 0, text: 'x' }]] }, `x${text}`), /must send it whole first/);
 		await client.score('b', 3, { text }, text);
-		assert.equal(state.size, 1);
+		assert.equal(openArticles(), 1);
 		client.close('b');
 		await new Promise((resolve) => setImmediate(resolve));
-		assert.equal(state.size, 0);
+		assert.equal(openArticles(), 0);
 	});
 
 	void it('the warm-up runs in the worker and reports what it did; a failed worker fails every job at once', async () => {
@@ -130,6 +131,7 @@ void describe('check-worthiness scoring in a worker', () => {
 		const client = new ScoringClient(channel);
 		const warm = await client.warmUp(0.8);
 		assert.equal(warm.rounds, 30, "the editor's 20 rounds and 10 of the worker's own path");
+		assert.ok(warm.slices > 10, `in slices between which jobs go first: ${JSON.stringify(warm)}`);
 		assert.ok(warm.sentences > 2_000);
 		const text = article(3);
 		const pending = client.score('a', 1, { text }, text);

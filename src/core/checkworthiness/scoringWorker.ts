@@ -312,6 +312,63 @@ export function* workerWarmUpSteps(threshold: number, workerRounds = 10): Steps<
 	return { rounds: work.rounds + workerRounds, characters, sentences };
 }
 
+/** How a scoring worker's thread talks and schedules: a Node worker thread's or a Web Worker's. */
+export interface ScoringWorkerHost {
+	/** Sends a reply, transferring the given buffers. */
+	reply(reply: ScoringReply, transfer: ArrayBuffer[]): void;
+	/** Runs `task` after the messages already waiting (setImmediate in Node, setTimeout in a Web Worker). */
+	later(task: () => void): void;
+	/** The thread's CPU clock (ms), where the runtime has one. */
+	cpuMs(): number | undefined;
+	now(): number;
+}
+
+/** A warm-up step runs at most about this long before the worker looks at its messages again (ms). */
+const WARM_UP_SLICE_MS = 4;
+
+/**
+ * The scoring worker's message handler, for either kind of worker: `score` and `close` answered at once; `warmUp`
+ * run a slice of about 4 ms per turn of the worker's event loop, so that jobs arriving meanwhile go first.
+ * `created` hears of the state it keeps (tests).
+ */
+export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: ScoringWorkerState) => void): (job: ScoringJob) => void {
+	const state = new ScoringWorkerState(() => host.now(), () => host.cpuMs());
+	created?.(state);
+	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' ? transferablesOf(reply.encoded) : []);
+	const warmUp = (job: Extract<ScoringJob, { kind: 'warmUp' }>): void => {
+		const steps = workerWarmUpSteps(job.threshold);
+		const figures = { slices: 0, busyMs: 0, longestSliceMs: 0, busyCpuMs: 0, longestSliceCpuMs: 0 };
+		const slice = (): void => {
+			try {
+				const start = host.now();
+				const cpuStart = host.cpuMs() ?? 0;
+				let step = steps.next();
+				while (!step.done && host.now() - start < WARM_UP_SLICE_MS) step = steps.next();
+				const wall = host.now() - start;
+				const cpu = (host.cpuMs() ?? 0) - cpuStart;
+				figures.slices++;
+				figures.busyMs += wall;
+				figures.longestSliceMs = Math.max(figures.longestSliceMs, wall);
+				figures.busyCpuMs += cpu;
+				figures.longestSliceCpuMs = Math.max(figures.longestSliceCpuMs, cpu);
+				if (step.done) send({ kind: 'warmedUp', id: job.id, warmUp: { ...step.value, ...figures } });
+				else host.later(slice);
+			} catch (error) {
+				send({ kind: 'error', id: job.id, error: String(error) });
+			}
+		};
+		host.later(slice);
+	};
+	return (job) => {
+		if (job.kind === 'warmUp') {
+			warmUp(job);
+			return;
+		}
+		const answer = state.answer(job);
+		if (answer) send(answer);
+	};
+}
+
 /** A scoring worker as its editor sees it: post a job (transferring the given buffers), hear its replies, end it. */
 export interface ScoringChannel {
 	post(job: ScoringJob): void;
