@@ -25,6 +25,8 @@ const targets = [
 	// The entity index's Web Worker in the browser (src/web/webIndexWorkerPool.ts starts it by URL): VS Code loads
 	// it with importScripts, so a plain script (IIFE), not CommonJS.
 	{ entryPoints: ['src/web/entityIndexWebWorker.ts'], outfile: 'dist/web/entityIndexWorker.js', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
+	// Check-worthiness scores articles in a Web Worker in the browser too (src/web/checkworthinessWebWorkerThread.ts).
+	{ entryPoints: ['src/web/checkworthinessWebWorker.ts'], outfile: 'dist/web/checkworthinessWorker.js', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 ];
 if (existsSync('src/cli/cli.ts')) {
 	targets.push({ entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });

@@ -14,6 +14,7 @@ const checks = [
 	['the entity index worker is packaged', listed.includes('dist/entityIndexWorker.js')],
 	['the check-worthiness scoring worker is packaged', listed.includes('dist/checkworthinessWorker.js')],
 	['the browser\'s entity index web worker is packaged', listed.includes('dist/web/entityIndexWorker.js')],
+	['the browser\'s check-worthiness web worker is packaged', listed.includes('dist/web/checkworthinessWorker.js')],
 	['the grammar is packaged', listed.includes('syntaxes/news-seed.tmLanguage.json')],
 	['the manifest, README, CHANGELOG and LICENSE are packaged', ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].every((f) => listed.includes(f))],
 	['no sources are packaged', !listed.some((f) => f.startsWith('src/') || f.endsWith('.ts'))],

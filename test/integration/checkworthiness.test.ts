@@ -3,7 +3,7 @@
 // sidecar, Next Check-worthy Sentence, the toggle, and the Claims view's group.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, inBrowserHost, waitFor, workspaceFile } from './support';
+import { closeAllEditors, waitFor, workspaceFile } from './support';
 
 interface HintSnapshot {
 	enabled: boolean;
@@ -243,7 +243,7 @@ suite('Check-worthiness hints', () => {
 		expected.splice(index, 0, after.hints[index]);
 		assert.equal(after.hints[index].text, typed);
 		assert.deepEqual(after.hints, expected);
-		if (!inBrowserHost) {
+		{
 			// The scoring worker got the article's text once; after typing, only the edits.
 			const { timing } = await vscode.commands.executeCommand<{ timing?: { jobs?: { whole: number; edits: number } } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
 			assert.equal(timing?.jobs?.whole, 1, JSON.stringify(timing));
@@ -260,12 +260,12 @@ suite('Check-worthiness hints', () => {
 			return s.state === 'done' ? s : undefined;
 		}, 100_000);
 		// 20 generated articles through the editor's path; the scoring worker adds 10 through its own (sent whole, then edited).
-		assert.equal(status.work?.rounds, inBrowserHost ? 20 : 30);
+		assert.equal(status.work?.rounds, 30);
 		assert.ok((status.work?.sentences ?? 0) > 2_000, JSON.stringify(status));
 		assert.ok(status.slices > 20, `in slices: ${JSON.stringify(status)}`);
 	});
 
-	test('articles are scored in the scoring worker on the desktop (the warm-up too), on the host\'s thread in the browser', async function () {
+	test('articles are scored in the scoring worker (a worker thread on the desktop, a Web Worker in the browser), the warm-up too', async function () {
 		this.timeout(120_000);
 		const { uri } = await openArticle();
 		const ready = await waitFor('the article scored by the editor', async () => {
@@ -274,9 +274,10 @@ suite('Check-worthiness hints', () => {
 		}, 60_000);
 		assert.deepEqual(hintTexts(ready), [figures, unemployment, taxes]);
 		const { timing } = await vscode.commands.executeCommand<{ ready: boolean; timing?: { where?: string; workerMs?: number } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
-		const where = inBrowserHost ? 'host' : 'worker';
+		// A worker thread on the desktop, a Web Worker in the browser.
+		const where = 'worker';
 		assert.equal(timing?.where, where, JSON.stringify(timing));
-		if (!inBrowserHost) assert.ok((timing?.workerMs ?? -1) >= 0, `the worker timed its work: ${JSON.stringify(timing)}`);
+		assert.ok((timing?.workerMs ?? -1) >= 0, `the worker timed its work: ${JSON.stringify(timing)}`);
 		const warmUp = await waitFor('the warm-up to finish', async () => {
 			const s = await vscode.commands.executeCommand<{ state: string; where?: string }>('newsSeed.checkworthiness.warmUpStatus');
 			return s.state === 'done' ? s : undefined;

@@ -312,6 +312,9 @@ export function* workerWarmUpSteps(threshold: number, workerRounds = 10): Steps<
 	return { rounds: work.rounds + workerRounds, characters, sentences };
 }
 
+/** A Web Worker's first message, once its script has loaded (a Node worker thread reports failures itself). */
+export const scoringWorkerReady = 'news-seed-checkworthiness-worker-ready';
+
 /** How a scoring worker's thread talks and schedules: a Node worker thread's or a Web Worker's. */
 export interface ScoringWorkerHost {
 	/** Sends a reply, transferring the given buffers. */
