@@ -340,20 +340,23 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' ? transferablesOf(reply.encoded) : []);
 	const warmUp = (job: Extract<ScoringJob, { kind: 'warmUp' }>): void => {
 		const steps = workerWarmUpSteps(job.threshold);
-		const figures = { slices: 0, busyMs: 0, longestSliceMs: 0, busyCpuMs: 0, longestSliceCpuMs: 0 };
+		const figures: { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number; longestSliceCpuMs?: number } = { slices: 0, busyMs: 0, longestSliceMs: 0 };
 		const slice = (): void => {
 			try {
 				const start = host.now();
-				const cpuStart = host.cpuMs() ?? 0;
+				const cpuStart = host.cpuMs();
 				let step = steps.next();
 				while (!step.done && host.now() - start < WARM_UP_SLICE_MS) step = steps.next();
 				const wall = host.now() - start;
-				const cpu = (host.cpuMs() ?? 0) - cpuStart;
+				const cpuEnd = host.cpuMs();
 				figures.slices++;
 				figures.busyMs += wall;
 				figures.longestSliceMs = Math.max(figures.longestSliceMs, wall);
-				figures.busyCpuMs += cpu;
-				figures.longestSliceCpuMs = Math.max(figures.longestSliceCpuMs, cpu);
+				// CPU figures only where the worker has a CPU clock (not in a Web Worker).
+				if (cpuStart !== undefined && cpuEnd !== undefined) {
+					figures.busyCpuMs = (figures.busyCpuMs ?? 0) + cpuEnd - cpuStart;
+					figures.longestSliceCpuMs = Math.max(figures.longestSliceCpuMs ?? 0, cpuEnd - cpuStart);
+				}
 				if (step.done) send({ kind: 'warmedUp', id: job.id, warmUp: { ...step.value, ...figures } });
 				else host.later(slice);
 			} catch (error) {
