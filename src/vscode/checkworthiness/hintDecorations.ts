@@ -12,7 +12,7 @@ export const hintColorId = 'newsSeed.checkworthiness.hint';
  *
  * Scenarios:
  *  - editor shown (article opened): the whole article is sent to the scoring worker and marked when its scores
- *    come back; without a worker (browser), the sentences on screen are scored and marked at once, the whole
+ *    come back; without a worker, the sentences on screen are scored and marked at once, the whole
  *    article in slices and marked when ready;
  *  - scrolled: the newly visible part is marked at once if the whole is not ready yet;
  *  - hints changed (typing settled, claims tagged or moved, dismissals, settings): the article's visible

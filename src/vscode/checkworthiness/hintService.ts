@@ -64,9 +64,9 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	applyCpuMs?: number;
 }
 
-/** The check-worthiness scoring worker, where the host can start one (desktop), and where its messages go. */
+/** The check-worthiness scoring worker, where the host can start one, and where its messages go. */
 export interface HintServiceOptions {
-	/** Starts the scoring worker (a Node worker thread on the desktop); absent where articles are scored on the host's thread in slices. */
+	/** Starts the scoring worker (a Node worker thread on the desktop, a Web Worker in the browser); may throw, and then articles are scored on the host's thread in slices. */
 	readonly startWorker?: () => ScoringClient;
 	/** The output channel's log: where scoring runs, and a worker's failure. */
 	readonly log?: (message: string) => void;
@@ -75,8 +75,8 @@ export interface HintServiceOptions {
 /**
  * Check-worthiness scores and hints of the open articles.
  *
- * Where a scoring worker can start (desktop), articles are scored there: the host sends an article's text once,
- * then only the edits of its change events, and applies the worker's replies; else (browser) on the extension
+ * Where a scoring worker can start (a worker thread, a Web Worker), articles are scored there: the host sends an
+ * article's text once, then only the edits of its change events, and applies the worker's replies; else on the extension
  * host's thread in slices.
  *
  * Scenarios:

@@ -38,7 +38,7 @@ export interface WarmUpStatus extends SliceFigures {
  * Warms the check-worthiness scorer up once per session, so that the first article opened is scored as fast as
  * the next ones (the first is otherwise scored by code the JIT has not optimised, with the patterns compiled and
  * ICU's sentence rules loaded on first use). Runs the editor's own path on generated text: in the scoring worker
- * where there is one (desktop; it starts the worker, and costs the host's thread nothing), else in slices of
+ * where there is one (it starts the worker, and costs the host's thread nothing), else in slices of
  * about 4 ms with 5 ms pauses on the extension host's thread.
  *
  * Scenarios:
