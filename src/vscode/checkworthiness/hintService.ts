@@ -76,13 +76,14 @@ export interface HintServiceOptions {
  * Check-worthiness scores and hints of the open articles.
  *
  * Where a scoring worker can start (a worker thread, a Web Worker), articles are scored there: the host sends an
- * article's text once, then only the edits of its change events, and applies the worker's replies; else on the extension
- * host's thread in slices.
+ * article's text once, then only the edits of its change events, and applies the worker's replies; else on the
+ * extension host's thread in slices.
  *
  * Scenarios:
  *  - article opened: with a worker, the whole article is sent to it at once ({@link ensureScored});
- *  - article shown: with a worker, it is marked when its scores come back; without, the blocks on screen are scored at once ({@link hintsIn}) and the whole article
- *    in slices of ~12 ms on the extension host's thread; `onDidChange` fires when the whole is ready;
+ *  - article shown: with a worker, it is marked when its scores come back; without, the blocks on screen are
+ *    scored at once ({@link hintsIn}) and the whole article in slices of ~12 ms on the extension host's thread;
+ *    `onDidChange` fires when the whole is ready;
  *  - typing: scores are cached per block text (in the worker, or here), so only the edited paragraph is
  *    rescored; 150 ms after the last keystroke the edits since the last job go to the worker (or the whole is
  *    rescored here in slices);
