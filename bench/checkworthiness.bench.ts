@@ -4,7 +4,9 @@
 // paragraph only (the others come from the per-block cache). Also the throughput of scoring alone, what reading
 // the patterns' cues saves against running every pattern (same hits), and the first article of a session: fresh
 // processes (this file again, with --first-open) open the article cold, or after the editor's warm-up
-// (core/checkworthiness/warmUp.ts, run as hintWarmUp.ts runs it). Prints figures; never asserts timings.
+// (core/checkworthiness/warmUp.ts, run as hintWarmUp.ts runs it). And the desktop editor's way: the article sent to
+// the scoring worker thread (src/node/checkworthinessWorker.ts, bundled as the extension bundles it), fresh workers
+// cold or warmed up, the scores decoded here, then a keystroke's edits only. Prints figures; never asserts timings.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
@@ -18,6 +20,7 @@ import { splitSentences } from '../src/core/seed/sentences';
 import { parseSeed, updateSeed } from '../src/core/seed/seedParser';
 import { seedCorpusFile } from './seedCorpus';
 import { SliceMeter } from '../src/vscode/checkworthiness/sliceMeter';
+import { startCheckworthinessWorker } from '../src/node/checkworthinessWorkerThread';
 
 const text = await readFile(await seedCorpusFile(1), 'utf8');
 const megabytes = Buffer.byteLength(text) / 1e6;
@@ -149,6 +152,43 @@ for (let r = 0; r < 3; r++) {
 	}
 }
 
+// The desktop editor's way: fresh scoring workers (bundled as scripts/build.mjs bundles them), cold or warmed up;
+// each opens the article twice (two keys: the second is not reused from the first), then a keystroke's edits only.
+async function bundledScoringWorker(): Promise<string> {
+	const { build } = await import('esbuild');
+	const outfile = fileURLToPath(new URL('.data/checkworthinessWorker.cjs', import.meta.url));
+	await build({ entryPoints: [fileURLToPath(new URL('../src/node/checkworthinessWorker.ts', import.meta.url))], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning' });
+	return outfile;
+}
+interface WorkerOpen {
+	/** From the post to every score decoded here (wall). */
+	ready: number;
+	/** The worker's own time: wall and its thread's CPU. */
+	work: number;
+	workCpu?: number;
+	/** This thread's time decoding the reply. */
+	decode: number;
+}
+const workerFile = await bundledScoringWorker();
+const inWorker: { cold: WorkerOpen[][]; warm: WorkerOpen[][]; typing: WorkerOpen[] } = { cold: [], warm: [], typing: [] };
+for (let r = 0; r < 3; r++) {
+	for (const mode of ['cold', 'warm'] as const) {
+		const client = startCheckworthinessWorker(workerFile);
+		if (mode === 'warm') await client.warmUp(0.8);
+		const opens: WorkerOpen[] = [];
+		for (const key of ['first', 'second']) {
+			const t0 = performance.now();
+			const result = await client.score(key, 1, { text }, text);
+			opens.push({ ready: performance.now() - t0, work: result.timing.workMs, workCpu: result.timing.cpuMs, decode: result.decodeMs });
+		}
+		inWorker[mode].push(opens);
+		const t0 = performance.now();
+		const result = await client.score('second', 2, { edits: [[edit]] }, edited);
+		inWorker.typing.push({ ready: performance.now() - t0, work: result.timing.workMs, workCpu: result.timing.cpuMs, decode: result.decodeMs });
+		client.dispose();
+	}
+}
+
 const f1 = (x: number): string => x.toFixed(1);
 const rate = (ms: number): string => (megabytes / (ms / 1000)).toFixed(1);
 console.log(`text: ${megabytes.toFixed(2)} MB, ${whole.result.length.toLocaleString('en-US')} sentences, ${whole.result.filter((s) => s.score >= 0.5).length.toLocaleString('en-US')} at or above 0.5; median of ${rounds} rounds`);
@@ -165,6 +205,12 @@ for (const mode of ['cold', 'warm'] as const) {
 }
 const warmUps = fresh.warm.map((r) => r.warm).filter((w) => w !== undefined);
 console.log(`  the warm-up (${warmUpPlan.rounds} generated articles of ${warmUpPlan.paragraphs} paragraphs, slices of ${warmUpPlan.sliceMs} ms, ${warmUpPlan.pauseMs} ms pauses): CPU ${f1(median(warmUps.map((w) => w.cpu)))} ms in ${median(warmUps.map((w) => w.slices))} slices over ${f1(median(warmUps.map((w) => w.wall)))} ms; longest slice ${f1(median(warmUps.map((w) => w.longestSliceCpu)))} ms CPU, ${f1(median(warmUps.map((w) => w.longestSlice)))} ms wall (the first uses: ICU's sentence rules, the largest pattern's compilation)`);
+const workerFigures = (opens: WorkerOpen[]): string => `ready ${f1(median(opens.map((o) => o.ready)))} ms after the post (${f1(median(opens.map((o) => o.ready)) / 100)}x the 100 ms target), the worker's work ${f1(median(opens.map((o) => o.work)))} ms${opens[0].workCpu === undefined ? '' : ` (CPU ${f1(median(opens.map((o) => o.workCpu ?? 0)))} ms)`}, decoding here ${f1(median(opens.map((o) => o.decode)))} ms`;
+console.log(`in the scoring worker thread, as the desktop editor scores (fresh workers, median of ${inWorker.cold.length} each):`);
+console.log(`  no warm-up, first article: ${workerFigures(inWorker.cold.map((o) => o[0]))}`);
+console.log(`  after the warm-up, first article: ${workerFigures(inWorker.warm.map((o) => o[0]))}`);
+console.log(`  the second article: ${workerFigures([...inWorker.cold, ...inWorker.warm].map((o) => o[1]))}`);
+console.log(`  a keystroke (its edits sent, the rest reused): ${workerFigures(inWorker.typing)}`);
 console.log(`scoring alone (sentences split, cache empty): wall ${f1(whole.wall)} ms = ${rate(whole.wall)} MB/s, CPU ${f1(whole.cpu)} ms = ${rate(whole.cpu)} MB/s (target: 1 MB/s; ${f1(megabytes / (whole.cpu / 1000))}x)`);
 console.log(`  of which sentence splitting (Intl.Segmenter): CPU ${f1(split.cpu)} ms; scoring the split sentences: CPU ${f1(scored.cpu)} ms`);
 console.log(`  features, reading cues (what runs): CPU ${f1(cued.cpu)} ms; running every pattern (before): CPU ${f1(everyPattern.cpu)} ms: ${f1(everyPattern.cpu / cued.cpu)}x less CPU, same hits (${cued.result} = ${everyPattern.result})`);

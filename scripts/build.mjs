@@ -11,6 +11,8 @@ const targets = [
 	{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 	// The entity index analyses cold files in worker threads (src/node/entityIndexWorkerPool.ts loads it by path).
 	{ entryPoints: ['src/node/entityIndexWorker.ts'], outfile: 'dist/entityIndexWorker.js' },
+	// Check-worthiness scores articles in a worker thread (src/node/checkworthinessWorkerThread.ts loads it by path).
+	{ entryPoints: ['src/node/checkworthinessWorker.ts'], outfile: 'dist/checkworthinessWorker.js' },
 	// The browser entry (vscode.dev, github.dev) runs in a web worker: platform 'browser' makes any Node built-in
 	// an error at build time, so nothing Node-only can slip into it.
 	// @cfworker/json-schema derives a default base URI from self.location when it loads; VS Code's web extension host
@@ -23,6 +25,8 @@ const targets = [
 	// The entity index's Web Worker in the browser (src/web/webIndexWorkerPool.ts starts it by URL): VS Code loads
 	// it with importScripts, so a plain script (IIFE), not CommonJS.
 	{ entryPoints: ['src/web/entityIndexWebWorker.ts'], outfile: 'dist/web/entityIndexWorker.js', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
+	// Check-worthiness scores articles in a Web Worker in the browser too (src/web/checkworthinessWebWorkerThread.ts).
+	{ entryPoints: ['src/web/checkworthinessWebWorker.ts'], outfile: 'dist/web/checkworthinessWorker.js', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 ];
 if (existsSync('src/cli/cli.ts')) {
 	targets.push({ entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });

@@ -26,7 +26,7 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
-		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store)),
+		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message) })),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log, context.workspaceState),
 		new ReadOnlyArticles(),
 		platform.registerGitSupport?.(platform) ?? { dispose: () => undefined },

@@ -6,6 +6,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import * as vscode from 'vscode';
 import { activateOn } from './activate';
 import { webIndexWorkerPool } from './web/webIndexWorkerPool';
+import { startCheckworthinessWebWorker } from './web/checkworthinessWebWorkerThread';
 
 const encoder = new TextEncoder();
 
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		// Web Crypto only hashes asynchronously; the claim repository hashes articles as it saves.
 		sha256: (text) => bytesToHex(sha256(encoder.encode(text))),
 		startIndexWorkers: (extensionUri, log) => webIndexWorkerPool(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'entityIndexWorker.js').toString(true), log),
+		startCheckworthinessWorker: (extensionUri) => startCheckworthinessWebWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'checkworthinessWorker.js').toString(true)),
 	}, context);
 }
 

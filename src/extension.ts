@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { activateOn } from './activate';
 import { EntityIndexWorkerPool } from './node/entityIndexWorkerPool';
+import { startCheckworthinessWorker } from './node/checkworthinessWorkerThread';
 import { nodeClaimFileSystem } from './node/nodeClaimFileSystem';
 import { registerGitSupport } from './vscode/git/index';
 
@@ -16,6 +17,8 @@ export function activate(context: vscode.ExtensionContext): void {
 		sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
 		// The bundled dist/entityIndexWorker.js beside dist/extension.js.
 		startIndexWorkers: (extensionUri, log) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js'), undefined, undefined, undefined, log),
+		// The bundled dist/checkworthinessWorker.js beside dist/extension.js.
+		startCheckworthinessWorker: (extensionUri) => startCheckworthinessWorker(path.join(extensionUri.fsPath, 'dist', 'checkworthinessWorker.js')),
 		registerGitSupport: (platform) => registerGitSupport({ extensionUri: context.extensionUri, globalState: context.globalState, platform }),
 	}, context);
 }

@@ -18,6 +18,14 @@ interface SliceFigures {
 }
 
 interface Timing extends Partial<SliceFigures> {
+	readonly where?: 'worker' | 'host';
+	readonly workerMs?: number;
+	readonly workerCpuMs?: number;
+	readonly workerParts?: { readonly parseMs: number; readonly scoreMs: number; readonly encodeMs: number };
+	readonly decodeMs?: number;
+	readonly decodeCpuMs?: number;
+	readonly applyMs?: number;
+	readonly applyCpuMs?: number;
 	readonly startedAt: number;
 	readonly onScreenMs: number;
 	readonly onScreenCpuMs?: number;
@@ -61,7 +69,13 @@ async function command<T>(id: string, ...args: unknown[]): Promise<T> {
 async function open(label: string, uri: vscode.Uri): Promise<void> {
 	const probe = stallProbe();
 	const openedAt = performance.now();
+	// When this extension host hears of the document: what VS Code's own opening took (reading, the renderer's work, the sync).
+	let arrivedAt = NaN;
+	const arrival = vscode.workspace.onDidOpenTextDocument((document) => {
+		if (document.uri.toString() === uri.toString()) arrivedAt = performance.now();
+	});
 	await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+	arrival.dispose();
 	let timing: Timing | undefined;
 	const deadline = performance.now() + 120_000;
 	for (;;) {
@@ -72,7 +86,42 @@ async function open(label: string, uri: vscode.Uri): Promise<void> {
 	}
 	const stall = probe.stop();
 	const cpu = (x: number | undefined) => (x === undefined ? '' : `, CPU ${ms(x)}`);
-	await report(`${label}: every score ready ${ms((timing?.readyAt ?? NaN) - openedAt)} after the open began (target 100 ms); on-screen step ${ms(timing?.onScreenMs)}${cpu(timing?.onScreenCpuMs)}; then ${timing?.slices ?? '?'} slices, ${ms(timing?.busyMs)} of work${cpu(timing?.busyCpuMs)}, the longest ${ms(timing?.longestSliceMs)}${cpu(timing?.longestSliceCpuMs)} (target at most 50 ms); the host's longest stall meanwhile ${ms(stall)} (every feature's work and the opening itself)`);
+	const readyMs = (timing?.readyAt ?? NaN) - openedAt;
+	const afterArrival = (timing?.readyAt ?? NaN) - arrivedAt;
+	const arrived = `the host had the document after ${ms(arrivedAt - openedAt)}, asked for its scores after ${ms((timing?.startedAt ?? NaN) - openedAt)}, had every score ${ms(afterArrival)} after it had the document = ${(afterArrival / 100).toFixed(2)}x`;
+	const where = timing?.where === 'worker'
+		? `scored in the ${typeof (globalThis as { process?: unknown }).process === 'object' ? 'worker thread' : 'Web Worker'}: its work ${ms(timing.workerMs)}${cpu(timing.workerCpuMs)} (parse ${ms(timing.workerParts?.parseMs)}, score ${ms(timing.workerParts?.scoreMs)}, encode ${ms(timing.workerParts?.encodeMs)}); on the host: sending ${ms(timing.onScreenMs)}${cpu(timing.onScreenCpuMs)}, decoding ${ms(timing.decodeMs)}${cpu(timing.decodeCpuMs)}, applying (marks drawn) ${ms(timing.applyMs)}${cpu(timing.applyCpuMs)}`
+		: `scored on the host's thread: on-screen step ${ms(timing?.onScreenMs)}${cpu(timing?.onScreenCpuMs)}; then ${timing?.slices ?? '?'} slices, ${ms(timing?.busyMs)} of work${cpu(timing?.busyCpuMs)}, the longest ${ms(timing?.longestSliceMs)}${cpu(timing?.longestSliceCpuMs)}`;
+	await report(`${label}: every score ready ${ms(readyMs)} after the open began = ${(readyMs / 100).toFixed(2)}x the 100 ms target (${arrived}); ${where}; the host's longest stall while scoring ${ms(stall)} = ${(stall / 50).toFixed(2)}x the 50 ms limit (every feature's work and the opening itself)`);
+}
+
+interface InspectorSession {
+	connect(): void;
+	disconnect(): void;
+	post(method: string, params: object | undefined, callback: (error: Error | null, result: unknown) => void): void;
+}
+
+/**
+ * With NEWS_SEED_BENCH_CPUPROF set to a folder (desktop host), the extension host's thread is profiled from the
+ * suite's start to its end; `stop` writes `<phase>.cpuprofile` there (read it with scripts/cpuProfileSummary.mjs).
+ * Node's inspector comes through `process.getBuiltinModule`, so that the suite still builds for the browser.
+ */
+async function startProfile(phase: string): Promise<() => Promise<void>> {
+	const node = (globalThis as { process?: { env: Record<string, string | undefined>; getBuiltinModule?: (id: string) => unknown } }).process;
+	const folder = node?.env.NEWS_SEED_BENCH_CPUPROF;
+	if (!folder || !node?.getBuiltinModule) return async () => undefined;
+	const inspector = node.getBuiltinModule('node:inspector') as { Session: new () => InspectorSession };
+	const session = new inspector.Session();
+	session.connect();
+	const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+	await post('Profiler.enable');
+	await post('Profiler.setSamplingInterval', { interval: 500 });
+	await post('Profiler.start');
+	return async () => {
+		const { profile } = await post('Profiler.stop') as { profile: unknown };
+		await vscode.workspace.fs.writeFile(vscode.Uri.file(`${folder}/${phase.replace(/\W+/g, '-')}.cpuprofile`), new TextEncoder().encode(JSON.stringify(profile)));
+		session.disconnect();
+	};
 }
 
 export async function run(): Promise<void> {
@@ -80,6 +129,7 @@ export async function run(): Promise<void> {
 	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
 	if (!folder) throw new Error('the benchmark needs its generated folder as workspace');
 	const { phase, articles } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'bench-phase.json')))) as { phase: 'at activation' | 'after warm-up'; articles: string[] };
+	const stopProfile = await startProfile(phase);
 	const extension = vscode.extensions.getExtension('news-seed.news-seed-annotator');
 	if (!extension) throw new Error('the extension is not installed');
 	await report(`${host} host, phase "${phase}": the extension was ${extension.isActive ? 'already active' : 'not yet active'} when the suite began`);
@@ -98,6 +148,7 @@ export async function run(): Promise<void> {
 	await sleep(phase === 'at activation' ? 3_000 : 0);
 	const warm = await command<WarmUpStatus>('newsSeed.checkworthiness.warmUpStatus');
 	const work = warm.work ? `${warm.work.rounds} generated articles, ${(warm.work.characters / 1000).toFixed(0)} KB, ${warm.work.sentences} sentences` : 'nothing';
+	await stopProfile();
 	await report(`the warm-up: ${warm.state}; ${work}; ${warm.slices} slices, ${ms(warm.busyMs)} of work in all${warm.busyCpuMs === undefined ? '' : ` (CPU ${ms(warm.busyCpuMs)})`}, the longest slice ${ms(warm.longestSliceMs)}${warm.longestSliceCpuMs === undefined ? '' : ` (CPU ${ms(warm.longestSliceCpuMs)})`}; ${warm.finishedAt !== undefined && warm.startedAt !== undefined ? `${ms(warm.finishedAt - warm.startedAt)} from start to end` : ''}`);
 	await report('1 passed, 0 failed');
 }

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { ClaimFileSystem } from '../core/claims/claimFileSystem';
 import type { Sha256Hex } from '../core/claims/sidecarFormat';
+import type { ScoringClient } from '../core/checkworthiness/scoringWorker';
 import type { OffThreadAnalyzer } from './entities/workspaceIndexService';
 
 export interface HostPlatform {
@@ -25,6 +26,8 @@ export interface HostPlatform {
 	 * receives where it runs (workers started, or why not).
 	 */
 	readonly startIndexWorkers: (extensionUri: vscode.Uri, log: (message: string) => void) => OffThreadAnalyzer | undefined;
+	/** Starts the check-worthiness scoring worker (desktop: a worker thread; browser: a Web Worker); without one, articles are scored on the host in slices. */
+	readonly startCheckworthinessWorker?: (extensionUri: vscode.Uri) => ScoringClient;
 	/** Git support (claim merging set up, conflict markers resolved with git's base, sidecars of moved articles); desktop only. */
 	readonly registerGitSupport?: (platform: HostPlatform) => vscode.Disposable;
 }

@@ -243,6 +243,12 @@ suite('Check-worthiness hints', () => {
 		expected.splice(index, 0, after.hints[index]);
 		assert.equal(after.hints[index].text, typed);
 		assert.deepEqual(after.hints, expected);
+		{
+			// The scoring worker got the article's text once; after typing, only the edits.
+			const { timing } = await vscode.commands.executeCommand<{ timing?: { jobs?: { whole: number; edits: number } } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
+			assert.equal(timing?.jobs?.whole, 1, JSON.stringify(timing));
+			assert.ok((timing?.jobs?.edits ?? 0) >= 1, JSON.stringify(timing));
+		}
 		await vscode.commands.executeCommand('workbench.action.files.revert');
 	});
 
@@ -253,9 +259,30 @@ suite('Check-worthiness hints', () => {
 			const s = await vscode.commands.executeCommand<{ state: string; work?: { rounds: number; sentences: number }; slices: number; busyMs: number }>('newsSeed.checkworthiness.warmUpStatus');
 			return s.state === 'done' ? s : undefined;
 		}, 100_000);
-		assert.equal(status.work?.rounds, 20);
+		// 20 generated articles through the editor's path; the scoring worker adds 10 through its own (sent whole, then edited).
+		assert.equal(status.work?.rounds, 30);
 		assert.ok((status.work?.sentences ?? 0) > 2_000, JSON.stringify(status));
 		assert.ok(status.slices > 20, `in slices: ${JSON.stringify(status)}`);
+	});
+
+	test('articles are scored in the scoring worker (a worker thread on the desktop, a Web Worker in the browser), the warm-up too', async function () {
+		this.timeout(120_000);
+		const { uri } = await openArticle();
+		const ready = await waitFor('the article scored by the editor', async () => {
+			const s = await readySnapshot(uri);
+			return s.ready ? s : undefined;
+		}, 60_000);
+		assert.deepEqual(hintTexts(ready), [figures, unemployment, taxes]);
+		const { timing } = await vscode.commands.executeCommand<{ ready: boolean; timing?: { where?: string; workerMs?: number } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
+		// A worker thread on the desktop, a Web Worker in the browser.
+		const where = 'worker';
+		assert.equal(timing?.where, where, JSON.stringify(timing));
+		assert.ok((timing?.workerMs ?? -1) >= 0, `the worker timed its work: ${JSON.stringify(timing)}`);
+		const warmUp = await waitFor('the warm-up to finish', async () => {
+			const s = await vscode.commands.executeCommand<{ state: string; where?: string }>('newsSeed.checkworthiness.warmUpStatus');
+			return s.state === 'done' ? s : undefined;
+		}, 100_000);
+		assert.equal(warmUp.where, where);
 	});
 
 	test('the Claims view lists the open articles\' check-worthy sentences not yet tagged, best first', async () => {

@@ -38,13 +38,15 @@ export function registerHintCommands(hints: HintService): vscode.Disposable {
 			await config.update(hintSettings.enabled, !hints.enabled, target);
 			return hints.enabled;
 		}),
-		registerCommand(nextCommand, () => {
+		registerCommand(nextCommand, async () => {
 			const editor = vscode.window.activeTextEditor;
 			if (!editor || !isSeedDocument(editor.document)) {
 				void vscode.window.showInformationMessage('News Seed: open a news seed article to go to its check-worthy sentences.');
 				return undefined;
 			}
-			const next = nextHint(hints.allHints(editor.document), editor.document.offsetAt(editor.selection.active));
+			const all = await hints.hintsSoon(editor.document);
+			if (vscode.window.activeTextEditor !== editor) return undefined;
+			const next = nextHint(all, editor.document.offsetAt(editor.selection.active));
 			if (!next) {
 				void vscode.window.showInformationMessage(hints.enabled ? 'News Seed: no check-worthy sentence left that is not tagged or dismissed.' : 'News Seed: check-worthiness hints are off (Toggle Check-worthiness Hints).');
 				return undefined;
@@ -67,7 +69,7 @@ export function registerHintCommands(hints: HintService): vscode.Disposable {
 					if (!here) throw new Error('The cursor is not in a hinted sentence.');
 					({ start, end } = here);
 				}
-				const sentence = hints.allScores(document).find((s) => s.start === start && s.end === end);
+				const sentence = (await hints.scoresSoon(document)).find((s) => s.start === start && s.end === end);
 				if (!sentence) throw new Error('That sentence changed in the meantime; hover it again to dismiss its hint.');
 				const text = document.getText().slice(start, end);
 				await hints.claims.dismiss(document.uri, text);

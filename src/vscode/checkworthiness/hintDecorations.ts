@@ -11,8 +11,9 @@ export const hintColorId = 'newsSeed.checkworthiness.hint';
  * themable colour.
  *
  * Scenarios:
- *  - editor shown (article opened): the sentences on screen are scored and marked at once; the whole article
- *    is scored in slices and marked when ready;
+ *  - editor shown (article opened): the whole article is sent to the scoring worker and marked when its scores
+ *    come back; without a worker, the sentences on screen are scored and marked at once, the whole
+ *    article in slices and marked when ready;
  *  - scrolled: the newly visible part is marked at once if the whole is not ready yet;
  *  - hints changed (typing settled, claims tagged or moved, dismissals, settings): the article's visible
  *    editors are redrawn; VS Code moves the marks with the text while typing;
@@ -48,8 +49,9 @@ export class HintDecorations extends Disposable {
 		const ready = this.hints.readyScores(document);
 		const hints = ready
 			? this.hints.allHints(document)
-			: this.hints.hintsIn(document, editor.visibleRanges.map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) })));
-		editor.setDecorations(this.type, hints.map((h) => toRange(document, h)));
+			: this.hints.hintsOnScreen(document, editor.visibleRanges.map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) })));
+		// Scored in the worker: the marks of before stay (VS Code moves them with the text) until its scores come.
+		if (hints) editor.setDecorations(this.type, hints.map((h) => toRange(document, h)));
 		if (!ready) this.hints.ensureScored(document);
 	}
 }

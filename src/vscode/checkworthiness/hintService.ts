@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { runSliced } from '../../core/entities/articleEntities';
 import { selectHints } from '../../core/checkworthiness/hints';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
-import type { Span } from '../../core/seed/seedDocument';
-import { isSeedDocument } from '../convert';
+import type { ScoringClient, WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
+import type { Span, TextEdit } from '../../core/seed/seedDocument';
+import { isSeedDocument, toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { hostSlicer } from '../entities/articleEntitiesCache';
 import type { SeedDocumentCache } from '../seedDocumentCache';
@@ -25,6 +26,11 @@ interface Entry {
 	timer?: ReturnType<typeof setTimeout>;
 	/** How the article's first scoring went (for the benchmark of the first article of a session). */
 	readonly timing: ScoringTiming;
+	/**
+	 * Set once the worker holds the article's text: the edits of every change event since the last job, which
+	 * the next job sends instead of the text. Cleared when the worker is out of step (the next job sends the text).
+	 */
+	inWorker?: { edits: TextEdit[][] };
 }
 
 /**
@@ -32,6 +38,8 @@ interface Entry {
  * first sliced run (its slices; the on-screen step is not one of them).
  */
 export interface ScoringTiming extends Partial<SliceFigures> {
+	/** Where the article was scored: in the check-worthiness worker thread, or on the extension host's thread in slices. */
+	where?: 'worker' | 'host';
 	/** When the editor first asked for the article's scores. */
 	readonly startedAt: number;
 	/** The longest step that scored the blocks on screen (parse included when it had not been parsed yet). */
@@ -40,16 +48,46 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	onScreenCpuMs?: number;
 	/** When every score was ready, after the first sliced run finished. */
 	readyAt?: number;
+	/**
+	 * In the worker: its own time on the article (wall, and its thread's CPU); the host's time decoding the reply,
+	 * and applying it (the marks drawn, the Claims view told) in the same stretch.
+	 */
+	workerMs?: number;
+	workerCpuMs?: number;
+	/** The jobs sent to the worker for the article so far: with its whole text, and with the edits since the last job only. */
+	jobs?: { whole: number; edits: number };
+	/** The worker's parts (wall): parse, score, encode. */
+	workerParts?: { parseMs: number; scoreMs: number; encodeMs: number };
+	decodeMs?: number;
+	decodeCpuMs?: number;
+	applyMs?: number;
+	applyCpuMs?: number;
+}
+
+/** The check-worthiness scoring worker, where the host can start one, and where its messages go. */
+export interface HintServiceOptions {
+	/** Starts the scoring worker (a Node worker thread on the desktop, a Web Worker in the browser); may throw, and then articles are scored on the host's thread in slices. */
+	readonly startWorker?: () => ScoringClient;
+	/** The output channel's log: where scoring runs, and a worker's failure. */
+	readonly log?: (message: string) => void;
 }
 
 /**
  * Check-worthiness scores and hints of the open articles.
  *
+ * Where a scoring worker can start (a worker thread, a Web Worker), articles are scored there: the host sends an
+ * article's text once, then only the edits of its change events, and applies the worker's replies; else on the
+ * extension host's thread in slices.
+ *
  * Scenarios:
- *  - article shown: the blocks on screen are scored at once ({@link hintsIn}), the whole article in slices of
- *    ~12 ms on the extension host's thread ({@link ensureScored}); `onDidChange` fires when the whole is ready;
- *  - typing: scores are cached per block text, so only the edited paragraph is rescored; the whole is rescored
- *    (in slices) 150 ms after the last keystroke;
+ *  - article opened: with a worker, the whole article is sent to it at once ({@link ensureScored});
+ *  - article shown: with a worker, it is marked when its scores come back; without, the blocks on screen are
+ *    scored at once ({@link hintsIn}) and the whole article in slices of ~12 ms on the extension host's thread;
+ *    `onDidChange` fires when the whole is ready;
+ *  - typing: scores are cached per block text (in the worker, or here), so only the edited paragraph is
+ *    rescored; 150 ms after the last keystroke the edits since the last job go to the worker (or the whole is
+ *    rescored here in slices);
+ *  - the worker fails or exits: the articles are scored on the host's thread from then on;
  *  - claims tagged, removed or moved, hints dismissed, settings changed: `onDidChange` fires (no rescoring);
  *  - article closed: its scores are dropped.
  */
@@ -59,11 +97,27 @@ export class HintService extends Disposable {
 	/** Fires with an article's URI when its hints may have changed (undefined: every article). */
 	readonly onDidChange = this.changeEmitter.event;
 
-	constructor(private readonly documents: SeedDocumentCache, readonly claims: ClaimLink) {
+	private worker: ScoringClient | undefined;
+	/** Whether the worker may still be started (not failed, not absent on this host). */
+	private workerWanted: boolean;
+
+	constructor(private readonly documents: SeedDocumentCache, readonly claims: ClaimLink, private readonly options: HintServiceOptions = {}) {
 		super();
+		this.workerWanted = options.startWorker !== undefined;
 		this._register({ dispose: () => this.entries.forEach((e) => this.stop(e)) });
+		this._register({ dispose: () => this.stopWorker() });
 		this._register(documents.onDidChange((document) => this.onEdited(document)));
+		// Every change event of an article the worker holds, in order: the next job sends these edits.
+		this._register(vscode.workspace.onDidChangeTextDocument((event) => {
+			const entry = this.entries.get(event.document.uri.toString());
+			if (entry?.inWorker && event.contentChanges.length > 0) entry.inWorker.edits.push(toTextEdits(event.contentChanges));
+		}));
 		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
+		// With a worker, an article is sent as soon as the host has it: its editor is shown (and marked) later,
+		// after the other features' first work on it, by when its scores are often back.
+		this._register(vscode.workspace.onDidOpenTextDocument((document) => {
+			if (this.where === 'worker' && this.enabled && isSeedDocument(document) && document.uri.scheme !== 'git') this.ensureScored(document);
+		}));
 		this._register(claims.onDidChange((uri) => this.changeEmitter.fire(uri)));
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => {
 			if (event.affectsConfiguration(hintSettings.section)) this.changeEmitter.fire(undefined);
@@ -77,6 +131,23 @@ export class HintService extends Disposable {
 	get threshold(): number {
 		const value = vscode.workspace.getConfiguration(hintSettings.section).get<number>(hintSettings.threshold, DEFAULT_THRESHOLD);
 		return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_THRESHOLD;
+	}
+
+	/** Where articles are scored: 'worker' where a scoring worker runs (or can start), else 'host'. */
+	get where(): 'worker' | 'host' {
+		return this.workerWanted ? 'worker' : 'host';
+	}
+
+	/** Runs the scorer's warm-up in the worker (started if it was not); undefined where there is none. */
+	async warmUpWorker(): Promise<WorkerWarmUp | undefined> {
+		const worker = this.startedWorker();
+		if (!worker) return undefined;
+		try {
+			return await worker.warmUp(this.threshold);
+		} catch (error) {
+			this.workerFailed(worker, error);
+			return undefined;
+		}
 	}
 
 	/** Whether an article is being scored in slices now (a warm-up waits for it). */
@@ -106,9 +177,39 @@ export class HintService extends Disposable {
 		return scores;
 	}
 
+	/**
+	 * Every sentence's score for the document's current version: with a worker, its answer is awaited (at most
+	 * `waitMs`; the host's thread stays free meanwhile), else, or after that, computed here as {@link allScores}.
+	 */
+	async scoresSoon(document: vscode.TextDocument, waitMs = 5_000): Promise<readonly SentenceScore[]> {
+		const deadline = performance.now() + waitMs;
+		while (this.where === 'worker' && !this.readyScores(document) && !document.isClosed && performance.now() < deadline) {
+			this.ensureScored(document);
+			await new Promise<void>((resolve) => {
+				const done = (): void => {
+					clearTimeout(timer);
+					listener.dispose();
+					resolve();
+				};
+				const timer = setTimeout(done, Math.max(0, deadline - performance.now()));
+				const listener = this.onDidChange((uri) => {
+					if (!uri || uri.toString() === document.uri.toString()) done();
+				});
+			});
+		}
+		return this.allScores(document);
+	}
+
 	/** The hints of the whole article now (empty when hints are off). */
 	allHints(document: vscode.TextDocument): SentenceScore[] {
 		return this.enabled ? this.select(document, this.allScores(document)) : [];
+	}
+
+	/** The hints of the whole article, the worker's answer awaited if it is on its way (see {@link scoresSoon}). */
+	async hintsSoon(document: vscode.TextDocument): Promise<SentenceScore[]> {
+		if (!this.enabled) return [];
+		const scores = await this.scoresSoon(document);
+		return this.enabled ? this.select(document, scores) : [];
 	}
 
 	/** The hints of the whole article if its scores are ready (see {@link ensureScored}); [] when hints are off. */
@@ -123,6 +224,21 @@ export class HintService extends Disposable {
 		if (!this.enabled) return [];
 		const ready = this.readyScores(document);
 		if (ready) return this.select(document, ready.filter((s) => spans.some((span) => s.start < span.end && span.start < s.end)));
+		return this.scoreHere(document, spans);
+	}
+
+	/**
+	 * The hints on screen before the whole article's scores are ready: scored here at once without a worker; with
+	 * one, none (the worker's scores come soon, and the host's thread stays free for the opening).
+	 */
+	hintsOnScreen(document: vscode.TextDocument, spans: readonly Span[]): SentenceScore[] | undefined {
+		if (!this.enabled) return [];
+		const ready = this.readyScores(document);
+		if (ready) return this.select(document, ready.filter((s) => spans.some((span) => s.start < span.end && span.start < s.end)));
+		return this.where === 'worker' ? undefined : this.scoreHere(document, spans);
+	}
+
+	private scoreHere(document: vscode.TextDocument, spans: readonly Span[]): SentenceScore[] {
 		const meter = new SliceMeter();
 		const entry = this.entryFor(document);
 		const doc = this.documents.get(document);
@@ -141,9 +257,15 @@ export class HintService extends Disposable {
 		if (entry.running) entry.running.superseded = true;
 		const run = { version, superseded: false };
 		entry.running = run;
+		const worker = this.startedWorker();
+		if (worker) {
+			this.scoreInWorker(worker, document, entry, run);
+			return;
+		}
 		const doc = this.documents.get(document);
 		// The first run of an article is measured (the benchmark of the first article of a session).
 		const meter = entry.timing.readyAt === undefined ? new SliceMeter() : undefined;
+		entry.timing.where ??= 'host';
 		const host = { ...hostSlicer(), isCancelled: () => run.superseded || document.isClosed };
 		// Yield first: the caller has usually just scored and drawn the blocks on screen in this stretch.
 		void host.yieldNow().then(() => {
@@ -159,6 +281,75 @@ export class HintService extends Disposable {
 			}
 			this.changeEmitter.fire(document.uri);
 		});
+	}
+
+	/**
+	 * Sends the article to the worker: its text the first time (or after the worker fell out of step), else the
+	 * edits since the last job; applies the reply if this version is still wanted.
+	 */
+	private scoreInWorker(worker: ScoringClient, document: vscode.TextDocument, entry: Entry, run: { readonly version: number; superseded: boolean }): void {
+		const meter = entry.timing.readyAt === undefined ? new SliceMeter() : undefined;
+		const text = document.getText();
+		const source = entry.inWorker ? { edits: entry.inWorker.edits } : { text };
+		entry.inWorker = { edits: [] };
+		const jobs = (entry.timing.jobs ??= { whole: 0, edits: 0 });
+		if ('text' in source) jobs.whole++;
+		else jobs.edits++;
+		const key = document.uri.toString();
+		const reply = worker.score(key, run.version, source, text);
+		if (meter) {
+			meter.end();
+			entry.timing.where ??= 'worker';
+			entry.timing.onScreenMs = Math.max(entry.timing.onScreenMs, meter.figures.busyMs);
+			if (meter.figures.busyCpuMs !== undefined) entry.timing.onScreenCpuMs = Math.max(entry.timing.onScreenCpuMs ?? 0, meter.figures.busyCpuMs);
+		}
+		reply.then((result) => {
+			if (run.superseded || this.entries.get(key) !== entry) return;
+			entry.running = undefined;
+			entry.scores = { version: run.version, scores: result.scores };
+			const first = entry.timing.readyAt === undefined;
+			const meter = first ? new SliceMeter() : undefined;
+			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
+			this.changeEmitter.fire(document.uri);
+			if (meter) {
+				meter.end();
+				Object.assign(entry.timing, { applyMs: meter.figures.busyMs, applyCpuMs: meter.figures.busyCpuMs });
+			}
+		}, (error: unknown) => {
+			if (worker.failed) this.workerFailed(worker, error);
+			// Out of step or failed: the next job sends the whole text (or, without a worker, scores here).
+			if (this.entries.get(key) === entry) entry.inWorker = undefined;
+			if (run.superseded || this.entries.get(key) !== entry || document.isClosed) return;
+			entry.running = undefined;
+			this.ensureScored(document);
+		});
+	}
+
+	/** The worker, started on first use; undefined where there is none, or once it failed. */
+	private startedWorker(): ScoringClient | undefined {
+		if (!this.worker && this.workerWanted && this.options.startWorker) {
+			try {
+				this.worker = this.options.startWorker();
+				this.options.log?.('check-worthiness: scoring in a worker thread');
+			} catch (error) {
+				this.workerFailed(undefined, error);
+			}
+		}
+		return this.worker;
+	}
+
+	/** From now on every article is scored on the host's thread (in slices), its whole text sent nowhere. */
+	private workerFailed(worker: ScoringClient | undefined, error: unknown): void {
+		if (worker && worker !== this.worker) return;
+		this.options.log?.(`check-worthiness: the worker failed (${error instanceof Error ? error.message : String(error)}); scoring on the extension host's thread`);
+		this.workerWanted = false;
+		this.stopWorker();
+		for (const entry of this.entries.values()) entry.inWorker = undefined;
+	}
+
+	private stopWorker(): void {
+		this.worker?.dispose();
+		this.worker = undefined;
 	}
 
 	private select(document: vscode.TextDocument, scores: readonly SentenceScore[]): SentenceScore[] {
@@ -192,6 +383,7 @@ export class HintService extends Disposable {
 		if (entry) {
 			this.stop(entry);
 			this.entries.delete(uri.toString());
+			if (entry.inWorker) this.worker?.close(uri.toString());
 		}
 	}
 }

@@ -8,12 +8,15 @@ import { registerHintCodeActions } from './hintCodeActions';
 import { registerHintCommands } from './hintCommands';
 import { HintDecorations } from './hintDecorations';
 import { registerHintHover } from './hintHover';
-import { HintService } from './hintService';
+import { HintService, type HintServiceOptions } from './hintService';
 import { HintWarmUp } from './hintWarmUp';
 
-/** Check-worthiness hints (issue 10): marks, hover, code actions, commands, the Claims view's group and the scorer's warm-up. */
-export function registerCheckworthinessSupport(documents: SeedDocumentCache, store: ClaimStore): ClaimsAddOn {
-	const hints = new HintService(documents, claimLinkOf(store));
+/**
+ * Check-worthiness hints (issue 10): marks, hover, code actions, commands, the Claims view's group and the scorer's
+ * warm-up; `options` give the scoring worker where the host can start one.
+ */
+export function registerCheckworthinessSupport(documents: SeedDocumentCache, store: ClaimStore, options?: HintServiceOptions): ClaimsAddOn {
+	const hints = new HintService(documents, claimLinkOf(store), options);
 	const viewSection = new CheckworthyViewSection(hints);
 	// Disposed in the order given: the features first, then the service they read.
 	return {

@@ -1,0 +1,496 @@
+/**
+ * Check-worthiness scoring off the editor's thread: the messages between the editor and a scoring worker, the
+ * worker's side ({@link ScoringWorkerState}: the open articles' texts, parses and score caches; it scores what
+ * it is sent) and the editor's side ({@link ScoringClient}: it sends an article's text once, then only the edits,
+ * and rebuilds the scores from compact replies).
+ *
+ * Replies are flat typed arrays (transferred, not copied): a sentence whose block was scored in the previous
+ * reply is sent as the index of its earlier self ("reuse"), so that while typing the reply carries the edited
+ * paragraph's reasons only, and the editor keeps the objects it already has. A reason's text is sent as offsets
+ * into the article: the editor slices it from its own copy of the text.
+ */
+import type { SeedDocument, TextEdit } from '../seed/seedDocument';
+import { parseSeed, updateSeed } from '../seed/seedParser';
+import { drainSteps, type Steps } from '../text/steps';
+import { features } from './features';
+import { BlockScoreCache, scoreDocumentSteps, type Reason, type SentenceScore } from './scorer';
+import { warmUpArticle, warmUpPlan, warmUpSteps, type WarmUpWork } from './warmUp';
+
+/**
+ * A job for the scoring worker. `score`: the article `key` at `version`, given either its whole `text` (the first
+ * time, or to start over) or the `edits` since the last job for it (one batch per change event, each as VS Code
+ * reports it: non-overlapping ranges of the text before that event). `close`: forget the article. `warmUp`: run
+ * the scorer's warm-up (jobs that arrive meanwhile go first).
+ */
+export type ScoringJob =
+	| { readonly kind: 'score'; readonly id: number; readonly key: string; readonly version: number; readonly text?: string; readonly edits?: readonly (readonly TextEdit[])[] }
+	| { readonly kind: 'close'; readonly key: string }
+	| { readonly kind: 'warmUp'; readonly id: number; readonly threshold: number };
+
+/**
+ * An article's scores in flat arrays, sentence `i` at `starts[i]`..`ends[i]`. `reuse[i]` >= 0: the sentence is
+ * sentence `reuse[i]` of the previous reply for the same article (same text, perhaps moved: its score and reasons
+ * are those); -1: its score is `scores[i]` and its reasons are the next `reasonCounts[i]` entries of the reason
+ * arrays (feature index, text offsets into the article or -1 when the reason has no text, contribution).
+ */
+export interface EncodedScores {
+	readonly starts: Int32Array;
+	readonly ends: Int32Array;
+	readonly reuse: Int32Array;
+	readonly scores: Float64Array;
+	readonly reasonCounts: Int32Array;
+	readonly reasonFeatures: Int32Array;
+	readonly reasonStarts: Int32Array;
+	readonly reasonEnds: Int32Array;
+	readonly contributions: Float64Array;
+}
+
+/** How long the worker's own work took (its thread's clock when it has one, else the wall clock), ms. */
+export interface WorkerTiming {
+	readonly workMs: number;
+	readonly cpuMs?: number;
+	/** Its parts (wall): the text parsed (or the edits applied), every sentence scored, the reply encoded. */
+	readonly parseMs: number;
+	readonly scoreMs: number;
+	readonly encodeMs: number;
+}
+
+/** What the worker's warm-up did: like the editor's sliced warm-up, its slices (turns of the worker's event loop). */
+export interface WorkerWarmUp extends WarmUpWork {
+	readonly slices: number;
+	readonly busyMs: number;
+	readonly longestSliceMs: number;
+	readonly busyCpuMs?: number;
+	readonly longestSliceCpuMs?: number;
+}
+
+/** The worker's answer to the job with the same id. `length` is the article's length as the worker holds it. */
+export type ScoringReply =
+	| { readonly kind: 'scores'; readonly id: number; readonly key: string; readonly version: number; readonly length: number; readonly encoded: EncodedScores; readonly timing: WorkerTiming }
+	| { readonly kind: 'warmedUp'; readonly id: number; readonly warmUp: WorkerWarmUp }
+	| { readonly kind: 'error'; readonly id: number; readonly error: string };
+
+/** The typed arrays of an encoding, to transfer rather than copy. */
+export function transferablesOf(encoded: EncodedScores): ArrayBuffer[] {
+	return [encoded.starts, encoded.ends, encoded.reuse, encoded.scores, encoded.reasonCounts, encoded.reasonFeatures, encoded.reasonStarts, encoded.reasonEnds, encoded.contributions]
+		.map((array) => array.buffer as ArrayBuffer);
+}
+
+const featureIndex = new Map(features.map((feature, index) => [feature.id, index]));
+
+/**
+ * Encodes `scores` (offsets into `text`) against `previous`, the scores of the last reply for the same article:
+ * a sentence whose reasons are the very array of a previous sentence (the score cache's block, unchanged) is sent
+ * as that sentence's index.
+ */
+export function encodeScores(text: string, scores: readonly SentenceScore[], previous: readonly SentenceScore[]): EncodedScores {
+	const earlier = new Map<readonly Reason[], number>();
+	previous.forEach((s, i) => earlier.set(s.reasons, i));
+	const n = scores.length;
+	const starts = new Int32Array(n);
+	const ends = new Int32Array(n);
+	const reuse = new Int32Array(n);
+	const values = new Float64Array(n);
+	const reasonCounts = new Int32Array(n);
+	let reasonTotal = 0;
+	for (let i = 0; i < n; i++) if (!earlier.has(scores[i].reasons)) reasonTotal += scores[i].reasons.length;
+	const reasonFeatures = new Int32Array(reasonTotal);
+	const reasonStarts = new Int32Array(reasonTotal);
+	const reasonEnds = new Int32Array(reasonTotal);
+	const contributions = new Float64Array(reasonTotal);
+	let r = 0;
+	for (let i = 0; i < n; i++) {
+		const s = scores[i];
+		starts[i] = s.start;
+		ends[i] = s.end;
+		const at = earlier.get(s.reasons);
+		if (at !== undefined) {
+			reuse[i] = at;
+			continue;
+		}
+		reuse[i] = -1;
+		values[i] = s.score;
+		reasonCounts[i] = s.reasons.length;
+		for (const reason of s.reasons) {
+			reasonFeatures[r] = featureIndex.get(reason.feature) ?? -1;
+			// The first occurrence of the reason's text from the sentence's start: inside the sentence, and equal to it.
+			const at = reason.text === undefined ? -1 : text.indexOf(reason.text, s.start);
+			reasonStarts[r] = at;
+			reasonEnds[r] = at < 0 ? -1 : at + (reason.text?.length ?? 0);
+			contributions[r] = reason.contribution;
+			r++;
+		}
+	}
+	return { starts, ends, reuse, scores: values, reasonCounts, reasonFeatures, reasonStarts, reasonEnds, contributions };
+}
+
+/**
+ * A sentence's reasons as a reply encoded them, decoded on first read (most sentences' reasons are never read);
+ * once decoded, the reply's arrays and text are let go.
+ */
+class EncodedReasons {
+	private decoded: readonly Reason[] | undefined;
+	private source: { readonly text: string; readonly encoded: EncodedScores } | undefined;
+
+	constructor(text: string, encoded: EncodedScores, private readonly first: number, private readonly count: number) {
+		this.source = { text, encoded };
+	}
+
+	get reasons(): readonly Reason[] {
+		if (this.decoded) return this.decoded;
+		const { text, encoded: { reasonFeatures, reasonStarts, reasonEnds, contributions } } = this.source!;
+		const reasons: Reason[] = [];
+		for (let r = this.first; r < this.first + this.count; r++) {
+			const feature = features[reasonFeatures[r]];
+			reasons.push(reasonStarts[r] < 0
+				? { feature: feature.id, label: feature.label, contribution: contributions[r] }
+				: { feature: feature.id, label: feature.label, text: text.slice(reasonStarts[r], reasonEnds[r]), contribution: contributions[r] });
+		}
+		this.decoded = reasons;
+		this.source = undefined;
+		return reasons;
+	}
+}
+
+/**
+ * Replies with at most this many new sentences (typing) have their reasons decoded at once: cheap, and they then
+ * keep no reference to their reply's arrays, which would otherwise live as long as any of its sentences.
+ */
+const EAGER_DECODING_SENTENCES = 512;
+
+/**
+ * A sentence's score from a worker's reply. Its reasons are decoded when first read (hover, Claims view, the
+ * snapshot): the editor reads few of an article's thousands, and decoding them all took tens of milliseconds of
+ * its thread. A moved sentence shares its reasons with the one of before.
+ */
+class DecodedScore implements SentenceScore {
+	constructor(readonly start: number, readonly end: number, readonly score: number, readonly source: EncodedReasons) {}
+
+	get reasons(): readonly Reason[] {
+		return this.source.reasons;
+	}
+}
+
+/** A plain copy of a score (its reasons decoded): for comparisons and messages. */
+export function plainScore(s: SentenceScore): SentenceScore {
+	return { start: s.start, end: s.end, score: s.score, reasons: s.reasons };
+}
+
+/**
+ * The scores an encoding stands for, given the article's `text` (the editor's copy, equal to the worker's) and
+ * `previous`, the scores decoded from the last reply for the same article. A reused sentence that did not move
+ * is the very object of before; reasons are decoded when first read.
+ */
+export function decodeScores(text: string, encoded: EncodedScores, previous: readonly SentenceScore[]): SentenceScore[] {
+	const { starts, ends, reuse, scores, reasonCounts } = encoded;
+	const out: SentenceScore[] = [];
+	let fresh = 0;
+	for (let i = 0; i < reuse.length && fresh <= EAGER_DECODING_SENTENCES; i++) if (reuse[i] < 0) fresh++;
+	const eager = fresh <= EAGER_DECODING_SENTENCES;
+	let r = 0;
+	for (let i = 0; i < starts.length; i++) {
+		const start = starts[i];
+		const end = ends[i];
+		const at = reuse[i];
+		if (at >= 0) {
+			const before = previous[at];
+			if (!(before instanceof DecodedScore)) throw new Error(`check-worthiness worker: reply reuses sentence ${at} of ${previous.length}`);
+			out.push(before.start === start && before.end === end ? before : new DecodedScore(start, end, before.score, before.source));
+			continue;
+		}
+		const reasons = new EncodedReasons(text, encoded, r, reasonCounts[i]);
+		if (eager) void reasons.reasons;
+		out.push(new DecodedScore(start, end, scores[i], reasons));
+		r += reasonCounts[i];
+	}
+	return out;
+}
+
+/** `text` with one change event's edits applied (non-overlapping ranges of `text`, in any order). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+	const sorted = [...edits].sort((a, b) => a.start - b.start);
+	let result = '';
+	let cursor = 0;
+	for (const edit of sorted) {
+		result += text.slice(cursor, edit.start) + edit.text;
+		cursor = edit.end;
+	}
+	return result + text.slice(cursor);
+}
+
+interface Article {
+	doc: SeedDocument;
+	readonly cache: BlockScoreCache;
+	/** The scores of the last reply, which the next one is encoded against. */
+	previous: readonly SentenceScore[];
+}
+
+/**
+ * The scoring worker's state and work, without the thread: the open articles (text, parse, score cache, last
+ * reply) by key. {@link answer} scores synchronously; the worker's warm-up runs in {@link warmUpSteps}' steps
+ * between jobs. Never throws: a failure is an `error` reply.
+ */
+export class ScoringWorkerState {
+	private readonly articles = new Map<string, Article>();
+
+	/**
+	 * `cpuMs` is the worker thread's CPU clock where the runtime has one (for the timing in replies).
+	 */
+	constructor(private readonly now: () => number = () => performance.now(), private readonly cpuMs: () => number | undefined = () => undefined) {}
+
+	/** The reply to a `score` job (undefined for `close`; `warmUp` is the caller's loop over {@link warmUpSteps}). */
+	answer(job: Exclude<ScoringJob, { kind: 'warmUp' }>): ScoringReply | undefined {
+		if (job.kind === 'close') {
+			this.articles.delete(job.key);
+			return undefined;
+		}
+		const started = this.now();
+		const cpuStarted = this.cpuMs();
+		try {
+			const article = this.update(job);
+			const parsed = this.now();
+			const scores = drainSteps(scoreDocumentSteps(article.doc, article.cache));
+			const scored = this.now();
+			const encoded = encodeScores(article.doc.text, scores, article.previous);
+			article.previous = scores;
+			const cpuNow = this.cpuMs();
+			const now = this.now();
+			const timing = {
+				workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored,
+				...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}),
+			};
+			return { kind: 'scores', id: job.id, key: job.key, version: job.version, length: article.doc.text.length, encoded, timing };
+		} catch (error) {
+			// A failed article starts over from its whole text next time.
+			this.articles.delete(job.key);
+			return { kind: 'error', id: job.id, error: String(error) };
+		}
+	}
+
+	/** How many articles the worker holds (tests). */
+	get size(): number {
+		return this.articles.size;
+	}
+
+	private update(job: Extract<ScoringJob, { kind: 'score' }>): Article {
+		const known = this.articles.get(job.key);
+		if (job.text !== undefined) {
+			// Sent whole: the editor has no earlier reply to reuse sentences from (the score cache is kept).
+			const article = { doc: parseSeed(job.text), cache: known?.cache ?? new BlockScoreCache(), previous: [] };
+			this.articles.set(job.key, article);
+			return article;
+		}
+		if (!known) throw new Error(`no text for ${job.key}: the editor must send it whole first`);
+		for (const edits of job.edits ?? []) known.doc = updateSeed(known.doc, edits, applyEdits(known.doc.text, edits));
+		return known;
+	}
+}
+
+/**
+ * The worker's warm-up, none of it on the editor's thread: the editor's (see warmUp.ts), then the worker's own
+ * path over `workerRounds` more generated articles: each sent whole (parse, score, encode), then edited in one
+ * paragraph (the edits applied, the reply encoded against the previous one), so that the first article's job runs
+ * optimised code from end to end.
+ */
+export function* workerWarmUpSteps(threshold: number, workerRounds = 10): Steps<WarmUpWork> {
+	const work = yield* warmUpSteps(warmUpPlan.rounds, warmUpPlan.paragraphs, threshold);
+	const state = new ScoringWorkerState();
+	let characters = work.characters;
+	let sentences = work.sentences;
+	for (let round = 0; round < workerRounds; round++) {
+		const key = `warm-up ${round}`;
+		const text = warmUpArticle(warmUpPlan.rounds + round, warmUpPlan.paragraphs);
+		const whole = state.answer({ kind: 'score', id: 0, key, version: 1, text });
+		yield;
+		const at = text.indexOf('. ', text.length >> 1) + 2;
+		state.answer({ kind: 'score', id: 0, key, version: 2, edits: [[{ start: at, end: at, text: 'Imports fell 30% in 2023. ' }]] });
+		state.answer({ kind: 'close', key });
+		yield;
+		characters += text.length;
+		sentences += whole?.kind === 'scores' ? whole.encoded.starts.length : 0;
+	}
+	return { rounds: work.rounds + workerRounds, characters, sentences };
+}
+
+/** A Web Worker's first message, once its script has loaded (a Node worker thread reports failures itself). */
+export const scoringWorkerReady = 'news-seed-checkworthiness-worker-ready';
+
+/** How a scoring worker's thread talks and schedules: a Node worker thread's or a Web Worker's. */
+export interface ScoringWorkerHost {
+	/** Sends a reply, transferring the given buffers. */
+	reply(reply: ScoringReply, transfer: ArrayBuffer[]): void;
+	/** Runs `task` after the messages already waiting (setImmediate in Node, setTimeout in a Web Worker). */
+	later(task: () => void): void;
+	/** The thread's CPU clock (ms), where the runtime has one. */
+	cpuMs(): number | undefined;
+	now(): number;
+}
+
+/** A warm-up step runs at most about this long before the worker looks at its messages again (ms). */
+const WARM_UP_SLICE_MS = 4;
+
+/**
+ * The scoring worker's message handler, for either kind of worker: `score` and `close` answered at once; `warmUp`
+ * run a slice of about 4 ms per turn of the worker's event loop, so that jobs arriving meanwhile go first.
+ * `created` hears of the state it keeps (tests).
+ */
+export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: ScoringWorkerState) => void): (job: ScoringJob) => void {
+	const state = new ScoringWorkerState(() => host.now(), () => host.cpuMs());
+	created?.(state);
+	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' ? transferablesOf(reply.encoded) : []);
+	const warmUp = (job: Extract<ScoringJob, { kind: 'warmUp' }>): void => {
+		const steps = workerWarmUpSteps(job.threshold);
+		const figures: { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number; longestSliceCpuMs?: number } = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+		const slice = (): void => {
+			try {
+				const start = host.now();
+				const cpuStart = host.cpuMs();
+				let step = steps.next();
+				while (!step.done && host.now() - start < WARM_UP_SLICE_MS) step = steps.next();
+				const wall = host.now() - start;
+				const cpuEnd = host.cpuMs();
+				figures.slices++;
+				figures.busyMs += wall;
+				figures.longestSliceMs = Math.max(figures.longestSliceMs, wall);
+				// CPU figures only where the worker has a CPU clock (not in a Web Worker).
+				if (cpuStart !== undefined && cpuEnd !== undefined) {
+					figures.busyCpuMs = (figures.busyCpuMs ?? 0) + cpuEnd - cpuStart;
+					figures.longestSliceCpuMs = Math.max(figures.longestSliceCpuMs ?? 0, cpuEnd - cpuStart);
+				}
+				if (step.done) send({ kind: 'warmedUp', id: job.id, warmUp: { ...step.value, ...figures } });
+				else host.later(slice);
+			} catch (error) {
+				send({ kind: 'error', id: job.id, error: String(error) });
+			}
+		};
+		host.later(slice);
+	};
+	return (job) => {
+		if (job.kind === 'warmUp') {
+			warmUp(job);
+			return;
+		}
+		const answer = state.answer(job);
+		if (answer) send(answer);
+	};
+}
+
+/** A scoring worker as its editor sees it: post a job (transferring the given buffers), hear its replies, end it. */
+export interface ScoringChannel {
+	post(job: ScoringJob): void;
+	onReply(listener: (reply: ScoringReply) => void): void;
+	/** Called once if the worker fails or exits: every job in flight is then lost. */
+	onFailure(listener: (error: Error) => void): void;
+	terminate(): void;
+}
+
+/** An article's scores from the worker, with the worker's own timing. */
+export interface WorkerScores {
+	readonly version: number;
+	readonly scores: SentenceScore[];
+	/** The article's length as the worker holds it: the editor checks it against its own before trusting the offsets. */
+	readonly length: number;
+	readonly timing: WorkerTiming;
+	/** How long decoding the reply took on the editor's thread (wall, and the thread's CPU where the client has its clock), ms. */
+	readonly decodeMs: number;
+	readonly decodeCpuMs?: number;
+}
+
+interface Pending {
+	resolve(value: unknown): void;
+	reject(error: Error): void;
+	/** The text the reply's offsets refer to (the editor's copy at the job's version). */
+	readonly text?: string;
+}
+
+/**
+ * The editor's side of a scoring worker: sends jobs, decodes replies in the order they come (each is encoded
+ * against the previous one of its article, so none is skipped, even when the editor no longer wants it), and
+ * keeps per article the scores of the last reply.
+ */
+export class ScoringClient {
+	private nextId = 1;
+	private readonly pending = new Map<number, Pending>();
+	private readonly previous = new Map<string, readonly SentenceScore[]>();
+	private failure: Error | undefined;
+
+	/** `cpuMs`: the editor thread's CPU clock, where the runtime has one (for the decoding's timing). */
+	constructor(private readonly channel: ScoringChannel, private readonly cpuMs: () => number | undefined = () => undefined) {
+		channel.onReply((reply) => this.receive(reply));
+		channel.onFailure((error) => {
+			this.failure ??= error;
+			for (const pending of this.pending.values()) pending.reject(error);
+			this.pending.clear();
+		});
+	}
+
+	/** Why the worker is gone, if it is (then every call fails at once). */
+	get failed(): Error | undefined {
+		return this.failure;
+	}
+
+	/**
+	 * Scores the article `key` at `version` in the worker, from its whole `text` or the `edits` since the last
+	 * job for it (see {@link ScoringJob}). `text` is the editor's text at `version` (the reasons' text is sliced
+	 * from it): the worker's copy must be equal, which the reply's length checks. Rejects when the worker fails
+	 * or is out of step with the editor (then the next job for the article must send its whole text).
+	 */
+	score(key: string, version: number, source: { readonly text: string } | { readonly edits: readonly (readonly TextEdit[])[] }, text: string): Promise<WorkerScores> {
+		const id = this.nextId++;
+		return this.send<WorkerScores>({ kind: 'score', id, key, version, ...source }, text);
+	}
+
+	/** Runs the worker's warm-up; resolves with what it did. */
+	warmUp(threshold: number): Promise<WorkerWarmUp> {
+		return this.send<WorkerWarmUp>({ kind: 'warmUp', id: this.nextId++, threshold });
+	}
+
+	/** Lets the worker forget an article. */
+	close(key: string): void {
+		this.previous.delete(key);
+		if (!this.failure) this.channel.post({ kind: 'close', key });
+	}
+
+	dispose(): void {
+		this.failure ??= new Error('the check-worthiness worker was stopped');
+		for (const pending of this.pending.values()) pending.reject(this.failure);
+		this.pending.clear();
+		this.channel.terminate();
+	}
+
+	private send<T>(job: Extract<ScoringJob, { id: number }>, text?: string): Promise<T> {
+		if (this.failure) return Promise.reject(this.failure);
+		return new Promise<T>((resolve, reject) => {
+			this.pending.set(job.id, { resolve: resolve as (value: unknown) => void, reject, text });
+			this.channel.post(job);
+		});
+	}
+
+	private receive(reply: ScoringReply): void {
+		const pending = this.pending.get(reply.id);
+		this.pending.delete(reply.id);
+		if (reply.kind === 'error') {
+			pending?.reject(new Error(reply.error));
+			return;
+		}
+		if (reply.kind === 'warmedUp') {
+			pending?.resolve(reply.warmUp);
+			return;
+		}
+		const text = pending?.text;
+		const started = performance.now();
+		const cpuStarted = this.cpuMs();
+		try {
+			if (text === undefined || text.length !== reply.length) throw new Error(`check-worthiness worker: the article's length is ${reply.length} there, ${text?.length} here`);
+			const scores = decodeScores(text, reply.encoded, this.previous.get(reply.key) ?? []);
+			this.previous.set(reply.key, scores);
+			const cpuNow = this.cpuMs();
+			const decodeCpuMs = cpuNow !== undefined && cpuStarted !== undefined ? cpuNow - cpuStarted : undefined;
+			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }) } satisfies WorkerScores);
+		} catch (error) {
+			// Out of step with the worker: the next job for this article must send the whole text.
+			this.previous.delete(reply.key);
+			pending?.reject(error instanceof Error ? error : new Error(String(error)));
+		}
+	}
+}
