@@ -3,7 +3,7 @@
 // with a heading now and then; people, organizations and places drawn from pools with Zipf-like reuse across
 // articles (the most named person in ~5% of them, 337 of 6,376), a full name first and the surname after, as
 // news writes them. Deterministic (seeded), offline: the same archive for the same arguments on every machine.
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FIRST_NAMES, SURNAMES } from '../../src/core/entities/data/names';
 import { COUNTRIES, MAJOR_CITIES } from '../../src/core/entities/data/places';
@@ -143,7 +143,8 @@ export interface ArchiveStats {
 
 /**
  * Writes the archive into `folder` (spread over sub-folders of 1,000, as archives are kept), rewriting only the files
- * that are missing or differ from what the generator makes, and returns its figures.
+ * that are missing or differ from what the generator makes and removing articles it does not make, and returns its
+ * figures.
  */
 export async function writeArchive(folder: string, count: number, seed = 12): Promise<ArchiveStats> {
 	const present = new Set(await readdir(folder, { recursive: true }).catch(() => [] as string[]));
@@ -160,6 +161,7 @@ export async function writeArchive(folder: string, count: number, seed = 12): Pr
 			if (index % 1000 === 0) await mkdir(join(folder, sub), { recursive: true });
 			await writeFile(join(folder, relative), article.text);
 		}
+		present.delete(relative);
 		sizes.push(Buffer.byteLength(article.text));
 		paragraphs.push(article.text.split('\n\n').length);
 		for (const person of article.people) {
@@ -169,6 +171,8 @@ export async function writeArchive(folder: string, count: number, seed = 12): Pr
 		}
 		index++;
 	}
+	// Articles an older generator wrote (its word lists were different) would be indexed too: they go.
+	for (const stale of present) if (stale.endsWith('.txt')) await unlink(join(folder, stale));
 	sizes.sort((a, b) => a - b);
 	paragraphs.sort((a, b) => a - b);
 	let top: [string, { count: number; file: string; offset: number }] = ['', { count: 0, file: '', offset: 0 }];
