@@ -6,6 +6,7 @@
 // opens: with no warm-up before it (hints were off in the folder's settings; turned on, the article opens at
 // once, as when opening an article activates the extension), or after the scorer's warm-up finished. No Node: the same code runs in both hosts. Prints figures; never fails on timings.
 import * as vscode from 'vscode';
+import { startHostProfile } from '../hostProfile';
 import { report, sleep } from '../hostReport';
 
 /** What a sliced run cost on the host's thread: wall and (desktop host) the thread's CPU time, ms. */
@@ -95,41 +96,12 @@ async function open(label: string, uri: vscode.Uri): Promise<void> {
 	await report(`${label}: every score ready ${ms(readyMs)} after the open began = ${(readyMs / 100).toFixed(2)}x the 100 ms target (${arrived}); ${where}; the host's longest stall while scoring ${ms(stall)} = ${(stall / 50).toFixed(2)}x the 50 ms limit (every feature's work and the opening itself)`);
 }
 
-interface InspectorSession {
-	connect(): void;
-	disconnect(): void;
-	post(method: string, params: object | undefined, callback: (error: Error | null, result: unknown) => void): void;
-}
-
-/**
- * With NEWS_SEED_BENCH_CPUPROF set to a folder (desktop host), the extension host's thread is profiled from the
- * suite's start to its end; `stop` writes `<phase>.cpuprofile` there (read it with scripts/cpuProfileSummary.mjs).
- * Node's inspector comes through `process.getBuiltinModule`, so that the suite still builds for the browser.
- */
-async function startProfile(phase: string): Promise<() => Promise<void>> {
-	const node = (globalThis as { process?: { env: Record<string, string | undefined>; getBuiltinModule?: (id: string) => unknown } }).process;
-	const folder = node?.env.NEWS_SEED_BENCH_CPUPROF;
-	if (!folder || !node?.getBuiltinModule) return async () => undefined;
-	const inspector = node.getBuiltinModule('node:inspector') as { Session: new () => InspectorSession };
-	const session = new inspector.Session();
-	session.connect();
-	const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-	await post('Profiler.enable');
-	await post('Profiler.setSamplingInterval', { interval: 500 });
-	await post('Profiler.start');
-	return async () => {
-		const { profile } = await post('Profiler.stop') as { profile: unknown };
-		await vscode.workspace.fs.writeFile(vscode.Uri.file(`${folder}/${phase.replace(/\W+/g, '-')}.cpuprofile`), new TextEncoder().encode(JSON.stringify(profile)));
-		session.disconnect();
-	};
-}
-
 export async function run(): Promise<void> {
 	const host = typeof (globalThis as { process?: unknown }).process === 'object' ? 'desktop' : 'browser';
 	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
 	if (!folder) throw new Error('the benchmark needs its generated folder as workspace');
 	const { phase, articles } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'bench-phase.json')))) as { phase: 'at activation' | 'after warm-up'; articles: string[] };
-	const stopProfile = await startProfile(phase);
+	const stopProfile = await startHostProfile(phase);
 	const extension = vscode.extensions.getExtension('news-seed.news-seed-annotator');
 	if (!extension) throw new Error('the extension is not installed');
 	await report(`${host} host, phase "${phase}": the extension was ${extension.isActive ? 'already active' : 'not yet active'} when the suite began`);

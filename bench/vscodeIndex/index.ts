@@ -4,11 +4,10 @@
 // (a 10 ms timer's lateness, measured inside the host while hovers and edits run), where the analysis ran, and
 // the host's heap. Prints figures; never fails on timings.
 import * as fs from 'node:fs';
-import * as inspector from 'node:inspector';
-import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
+import { startHostProfile } from '../hostProfile';
 
 interface Target {
 	readonly file: string;
@@ -58,31 +57,9 @@ function collectGarbage(): void {
 	(vm.runInNewContext('gc') as () => void)();
 }
 
-/**
- * With NEWS_SEED_BENCH_CPUPROF set to a folder, the extension host's thread is profiled from here (before the
- * extension activates) until references are complete; `stop` writes `<phase>.cpuprofile` there (open it in
- * Chrome's DevTools or read it with scripts/cpuProfileSummary.mjs).
- */
-async function startProfile(phase: string): Promise<() => Promise<void>> {
-	const folder = process.env.NEWS_SEED_BENCH_CPUPROF;
-	if (!folder) return async () => undefined;
-	const session = new inspector.Session();
-	session.connect();
-	const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-	await post('Profiler.enable');
-	await post('Profiler.setSamplingInterval', { interval: 500 });
-	await post('Profiler.start');
-	return async () => {
-		const { profile } = await post('Profiler.stop') as { profile: unknown };
-		fs.mkdirSync(folder, { recursive: true });
-		fs.writeFileSync(path.join(folder, `${phase}.cpuprofile`), JSON.stringify(profile));
-		session.disconnect();
-	};
-}
-
 export async function run(): Promise<void> {
 	const phase = process.env.NEWS_SEED_BENCH_PHASE ?? 'cold';
-	const stopProfile = await startProfile(phase);
+	const stopProfile = await startHostProfile(phase);
 	const target = JSON.parse(process.env.NEWS_SEED_BENCH_TARGET ?? '{}') as Target;
 	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
 	if (!folder || !target.file) throw new Error('the benchmark needs the archive as workspace folder and NEWS_SEED_BENCH_TARGET');

@@ -927,17 +927,24 @@ function isOrgNounBefore(tokens: readonly Token[], a: number): boolean {
 }
 
 /**
+ * The opening of an apposition at token b: a comma or a copula, then an article ("Korvella, a Finnish company" or
+ * "Korvella is a Finnish company"; "the" only after a comma: "X is the company" says which, not what kind).
+ */
+function opensApposition(tokens: readonly Token[], b: number): boolean {
+	const link = tokens[b];
+	const copula = isWord(link) && COPULAS.has(link.lower);
+	if (link?.text !== ',' && !copula) return false;
+	const article = tokens[b + 1];
+	return isWord(article) && (article.lower === 'a' || article.lower === 'an' || (article.lower === 'the' && !copula));
+}
+
+/**
  * "Cofinec, a Hungarian company, said": the name, a comma, an article, at most three modifiers (lower-case words or
  * nationality adjectives), an organization noun, then punctuation or a word that ends the apposition. "Smith, a bank
  * analyst" is no apposition: a noun follows.
  */
 function isOrgApposition(tokens: readonly Token[], b: number): boolean {
-	const link = tokens[b];
-	// "Korvella, a Finnish company," or "Korvella is a Finnish company".
-	const copula = isWord(link) && COPULAS.has(link.lower);
-	if (link?.text !== ',' && !copula) return false;
-	const article = tokens[b + 1];
-	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || (article.lower === 'the' && !copula))) return false;
+	if (!opensApposition(tokens, b)) return false;
 	for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
 		const t = tokens[k];
 		if (!isWord(t) || FUNCTION_WORDS.has(t.lower)) return false;
@@ -959,11 +966,7 @@ const PLACE_KINDS = new Set(['village', 'villages', 'town', 'city', 'hamlet', 's
  * "on", "north", "south" ... or punctuation.
  */
 function isPlaceApposition(tokens: readonly Token[], b: number): boolean {
-	const link = tokens[b];
-	const copula = isWord(link) && COPULAS.has(link.lower);
-	if (link?.text !== ',' && !copula) return false;
-	const article = tokens[b + 1];
-	if (!isWord(article) || !(article.lower === 'a' || article.lower === 'an' || (article.lower === 'the' && !copula))) return false;
+	if (!opensApposition(tokens, b)) return false;
 	for (let k = b + 2; k < b + 6 && k < tokens.length; k++) {
 		const t = tokens[k];
 		if (!isWord(t) || FUNCTION_WORDS.has(t.lower)) return false;
