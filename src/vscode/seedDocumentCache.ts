@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SeedDocument, TextEdit } from '../core/seed/seedDocument';
-import { parseSeed, updateSeed } from '../core/seed/seedParser';
+import { applyEdits, parseSeed, updateSeed } from '../core/seed/seedParser';
 import { isSeedDocument, toTextEdits } from './convert';
 import { Disposable } from './dispose';
 
@@ -64,12 +64,3 @@ export class SeedDocumentCache extends Disposable {
 	}
 }
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-	let result = '';
-	let cursor = 0;
-	for (const edit of edits) {
-		result += text.slice(cursor, edit.start) + edit.text;
-		cursor = edit.end;
-	}
-	return result + text.slice(cursor);
-}

@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClaim, mapAnchorsThroughEdits, mapSpanThroughEdits, prepareArticle, retargetClaims, sortEdits, UNANCHORED, type ClaimAnchor } from '../../src/core/claims';
 import type { Span, TextEdit } from '../../src/core/seed/seedDocument';
-
-/** Applies edits given in pre-edit coordinates, as VS Code does with one change event. */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-	let out = text;
-	for (const edit of sortEdits(edits).reverse()) {
-		out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-	}
-	return out;
-}
+import { applyEdits } from '../../src/core/seed/seedParser';
 
 const text = 'Before. The minister said taxes will fall. After.';
 const claim: Span = { start: 8, end: 42 };

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scoreDocument, type SentenceScore } from '../../src/core/checkworthiness/scorer';
 import {
-	applyEdits, plainScore, ScoringClient, scoringWorkerHandler, type ScoringWorkerState,
+	plainScore, ScoringClient, scoringWorkerHandler, type ScoringWorkerState,
 	type ScoringChannel, type ScoringJob, type ScoringReply,
 } from '../../src/core/checkworthiness/scoringWorker';
 import { warmUpArticle } from '../../src/core/checkworthiness/warmUp';
-import { parseSeed } from '../../src/core/seed/seedParser';
+import { applyEdits, parseSeed } from '../../src/core/seed/seedParser';
 import type { TextEdit } from '../../src/core/seed/seedDocument';
 
 /**

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
-import { readIndexCacheContentsSteps, writeIndexCacheSteps, type CachedFile, type FileStamp } from '../../src/core/entities/indexCacheFormat';
-import { scanBatch, type ScanBatch, type ScanIo } from '../../src/core/entities/indexScan';
+import { readIndexCacheContentsSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
 import { indexKey, summarizeArticle, type IndexedArticle } from '../../src/core/entities/indexedArticle';
 import { indexSnapshotSteps, WorkspaceEntityIndex, type EntityNames } from '../../src/core/entities/workspaceEntityIndex';
 import { WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
+import { MemoryFiles, memoryScanner } from '../support/memoryIndexFiles';
 import { generateArchive } from '../support/newsArchive';
 
 function drain<T>(steps: Generator<void, T>): T {
@@ -164,39 +164,17 @@ void describe('the reverse index stored with the cache', () => {
 	});
 });
 
-class MemoryFiles {
-	readonly texts = new Map<string, { text: string; mtime: number }>();
-	write(uri: string, text: string, mtime = 1): void {
-		this.texts.set(uri, { text, mtime });
-	}
-	stat(uri: string): Promise<FileStamp | undefined> {
-		const file = this.texts.get(uri);
-		return Promise.resolve(file && { mtime: file.mtime, size: file.text.length });
-	}
-	read(uri: string): Promise<string | undefined> {
-		return Promise.resolve(this.texts.get(uri)?.text);
-	}
-}
-
 void describe('a second start from the stored reverse index', () => {
 	const apply = (steps: Generator<void, void>) => Promise.resolve(drain(steps));
 	function updaterOf(files: MemoryFiles, lexicon?: { notEntities?: string[] }) {
-		let analysed = 0;
-		const io: ScanIo = {
-			stat: (uri) => files.stat(uri),
-			read: async (uri) => {
-				const text = await files.read(uri);
-				return text === undefined ? undefined : new TextEncoder().encode(text);
-			},
-			analyze: (text, lex, key) => (analysed++, summarizeArticle(key, text, analyzeArticle(text, lex))),
-		};
+		const { scan, analysed } = memoryScanner(files);
 		const updater = new WorkspaceIndexUpdater(new WorkspaceEntityIndex(), {
 			files,
 			analyze: () => Promise.resolve(undefined),
 			lexiconFor: () => lexicon,
 			baseName: (uri) => uri.slice(uri.lastIndexOf('/') + 1),
 		});
-		return { updater, scan: (batch: ScanBatch) => scanBatch(batch, io), analysed: () => analysed };
+		return { updater, scan, analysed };
 	}
 	const count = 60;
 	// The person named in the most of these articles.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { blockMdast, toMdast } from '../../src/core/seed/mdast';
 import type { Block, SeedDocument, TextEdit } from '../../src/core/seed/seedDocument';
-import { blockAt, parseSeed, sentenceAt, updateSeed } from '../../src/core/seed/seedParser';
+import { applyEdits, blockAt, parseSeed, sentenceAt, updateSeed } from '../../src/core/seed/seedParser';
 import { seededRandom } from '../support/seededRandom';
 
 const joinLines = (...lines: string[]) => lines.join('\n');
@@ -193,15 +193,6 @@ void describe('blockAt and sentenceAt', () => {
 		assert.equal(sentenceAt(doc, sentence.end)?.start, sentence.start);
 	});
 });
-
-/** Applies edits given relative to `text` (non-overlapping). */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-	let result = text;
-	for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-		result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-	}
-	return result;
-}
 
 const pieces = ['\n', '\n\n', '\r\n', ' ', 'x', 'Title Case Words', '. ', 'Mr. ', '\t', '\n \n', 'date ', '2024-03-16 ', '😀', 'said.', ''];
 

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
-import { encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile, type FileStamp } from '../../src/core/entities/indexCacheFormat';
-import { scanBatch, type ScanBatch, type ScanIo } from '../../src/core/entities/indexScan';
+import { encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
 import { contentHash, indexKey, mentionCount, mentionSpans, summarizeArticle, summarizeArticleSteps, type IndexedArticle } from '../../src/core/entities/indexedArticle';
 import { matchesQuery, sameEntity, WorkspaceEntityIndex } from '../../src/core/entities/workspaceEntityIndex';
 import { analyzeInSlices, WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
 import { lineStartsOf, positionAt } from '../../src/core/text/lineColumns';
+import { MemoryFiles, memoryScanner } from '../support/memoryIndexFiles';
 
 function summary(text: string): IndexedArticle {
 	return summarizeArticle(indexKey(text, undefined), text, analyzeArticle(text));
@@ -251,25 +251,6 @@ function drain<T>(steps: Generator<void, T>): T {
 	}
 }
 
-/** An in-memory file system that counts what the updater asks of it. */
-class MemoryFiles {
-	readonly texts = new Map<string, { text: string; mtime: number }>();
-	stats = 0;
-	reads = 0;
-	write(uri: string, text: string, mtime = 1): void {
-		this.texts.set(uri, { text, mtime });
-	}
-	stat(uri: string): Promise<FileStamp | undefined> {
-		this.stats++;
-		const file = this.texts.get(uri);
-		return Promise.resolve(file && { mtime: file.mtime, size: file.text.length });
-	}
-	read(uri: string): Promise<string | undefined> {
-		this.reads++;
-		return Promise.resolve(this.texts.get(uri)?.text);
-	}
-}
-
 function updaterOf(files: MemoryFiles, lexicon: { notEntities?: string[] } | undefined = undefined) {
 	let analysed = 0;
 	const updater = new WorkspaceIndexUpdater(new WorkspaceEntityIndex(), {
@@ -453,19 +434,6 @@ void describe('WorkspaceIndexUpdater', () => {
 });
 
 void describe('batch scans (scanAll over scanFile, as the worker pool runs them)', () => {
-	/** A scanner over MemoryFiles that counts analyses, as a worker would run it (bytes read, lines answered). */
-	function scannerOf(files: MemoryFiles) {
-		let analysed = 0;
-		const io: ScanIo = {
-			stat: (uri) => files.stat(uri),
-			read: async (uri) => {
-				const text = await files.read(uri);
-				return text === undefined ? undefined : new TextEncoder().encode(text);
-			},
-			analyze: (text, lexicon, key) => (analysed++, summarizeArticle(key, text, analyzeArticle(text, lexicon))),
-		};
-		return { scan: (batch: ScanBatch) => scanBatch(batch, io), analysed: () => analysed };
-	}
 	const apply = (steps: Generator<void, void>) => Promise.resolve(drain(steps));
 	const uris = ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/notes.txt', 'file:///w/c.txt'];
 
@@ -475,7 +443,7 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		files.write(uris[1], b);
 		files.write(uris[2], 'shopping list: Geneva chocolate');
 		files.write(uris[3], c);
-		const scanner = scannerOf(files);
+		const scanner = memoryScanner(files);
 		const { updater } = updaterOf(files);
 		const counts = await updater.scanAll(uris, scanner.scan, { apply, batchSize: 3, concurrency: 2 });
 		assert.deepEqual(counts, { unchanged: 0, same: 0, analysed: 3, notSeed: 1, gone: 0 });
@@ -514,13 +482,13 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		files.write(uris[2], 'shopping list: Geneva chocolate');
 		files.write(uris[3], c);
 		const { updater } = updaterOf(files);
-		await updater.scanAll(uris, scannerOf(files).scan, { apply });
+		await updater.scanAll(uris, memoryScanner(files).scan, { apply });
 		const bytes = drain(writeIndexCacheSteps(updater.cacheEntries()));
 
 		// Changed while the editor was closed: b.txt (same size, new time), c.txt deleted.
 		files.write(uris[1], b.replace('Geneva', 'Lisbon'), 2);
 		files.texts.delete(uris[3]);
-		const scanner = scannerOf(files);
+		const scanner = memoryScanner(files);
 		const warm = updaterOf(files).updater;
 		warm.useCache(drain(readIndexCacheSteps(bytes)));
 		assert.equal(drain(warm.adoptCachedSteps(warm.cachedUris())), 3, 'every cached summary served before any file is stat\'ed');
@@ -537,7 +505,7 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		relearn.useCache(drain(readIndexCacheSteps(bytes)));
 		assert.equal(drain(relearn.adoptCachedSteps(relearn.cachedUris())), 0, 'summaries of another lexicon are not served');
 		assert.equal(relearn.index.size, 0);
-		const rescanner = scannerOf(files);
+		const rescanner = memoryScanner(files);
 		assert.deepEqual(await relearn.scanAll([uris[0], uris[1], uris[2]], rescanner.scan, { apply }), { unchanged: 1, same: 0, analysed: 2, notSeed: 0, gone: 0 });
 		assert.equal(rescanner.analysed(), 2);
 		assert.equal(relearn.index.occurrences(names('place', 'Geneva')).length, 0, 'the new lexicon respected');
@@ -549,7 +517,7 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		files.write(uris[0], a);
 		files.write(uris[1], b);
 		const { updater } = updaterOf(files);
-		await updater.scanAll(uris.slice(0, 2), scannerOf(files).scan, { apply });
+		await updater.scanAll(uris.slice(0, 2), memoryScanner(files).scan, { apply });
 		const bytes = drain(writeIndexCacheSteps(updater.cacheEntries()));
 		const garbage = new Uint8Array(bytes.length).map((_, i) => (i * 7919) % 251);
 		// The files' lines end where the stored reverse index begins (its lines are JSON objects).
@@ -562,7 +530,7 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 			assert.equal(contents.snapshot, undefined, `${what}: no reverse index loaded`);
 			warm.useCache(contents.files);
 			assert.equal(drain(warm.adoptCachedSteps(uris.slice(0, 2))), served, what);
-			const scanner = scannerOf(files);
+			const scanner = memoryScanner(files);
 			await warm.scanAll(uris.slice(0, 2), scanner.scan, { apply });
 			assert.equal(scanner.analysed(), 2 - served, `${what}: the rest analysed`);
 			assert.equal(warm.index.occurrences(names('place', 'Geneva')).length, 2, what);
@@ -574,9 +542,9 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		for (const uri of uris) files.write(uri, b);
 		const { updater } = updaterOf(files);
 		assert.equal(await updater.scanAll(uris, () => Promise.resolve(undefined), { apply }), undefined);
-		await updater.scanAll(uris, scannerOf(files).scan, { apply, batchSize: 1 });
+		await updater.scanAll(uris, memoryScanner(files).scan, { apply, batchSize: 1 });
 		assert.equal(updater.index.size, 4);
-		await updater.scanAll(uris.slice(0, 1), scannerOf(files).scan, { apply });
+		await updater.scanAll(uris.slice(0, 1), memoryScanner(files).scan, { apply });
 		assert.deepEqual([...updater.index.uris()], [uris[0]]);
 	});
 
@@ -585,14 +553,14 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		files.write(uris[0], a);
 		files.write(uris[1], b);
 		const built = updaterOf(files).updater;
-		await built.scanAll(uris.slice(0, 2), scannerOf(files).scan, { apply });
+		await built.scanAll(uris.slice(0, 2), memoryScanner(files).scan, { apply });
 		// Shared: paths relative to the folder, stamps of another machine.
 		const shared = [...built.cacheEntries()].map((file) => ({ ...file, uri: file.uri.replace('file:///w/', ''), stamp: { mtime: 99, size: 1 } }));
 		files.write(uris[1], c, 5);
 		const fresh = updaterOf(files).updater;
 		assert.equal(fresh.useSharedCache(shared, (relative) => `file:///w/${relative}`), 2);
 		assert.equal(fresh.index.size, 0, 'nothing trusted before its file is read');
-		const scanner = scannerOf(files);
+		const scanner = memoryScanner(files);
 		assert.deepEqual(await fresh.scanAll(uris.slice(0, 2), scanner.scan, { apply }), { unchanged: 0, same: 1, analysed: 1, notSeed: 0, gone: 0 });
 		assert.equal(scanner.analysed(), 1, 'only the file whose text changed is analysed');
 		assert.equal(fresh.index.get(uris[1])?.key, indexKey(c, undefined), 'the stale entry rebuilt');
@@ -609,7 +577,7 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		files.write('file:///w/bom.txt', `\ufeff${b}`);
 		files.write('file:///w/other.txt', 'Geneva, no dateline');
 		const { updater } = updaterOf(files);
-		const counts = await updater.scanAll(['file:///w/001_0123456789abcdef.txt', 'file:///w/bom.txt', 'file:///w/other.txt'], scannerOf(files).scan, { apply });
+		const counts = await updater.scanAll(['file:///w/001_0123456789abcdef.txt', 'file:///w/bom.txt', 'file:///w/other.txt'], memoryScanner(files).scan, { apply });
 		assert.deepEqual(counts, { unchanged: 0, same: 0, analysed: 2, notSeed: 1, gone: 0 });
 		assert.equal(updater.index.get('file:///w/bom.txt')?.key, indexKey(b, undefined));
 	});

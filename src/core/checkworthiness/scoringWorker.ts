@@ -10,7 +10,7 @@
  * into the article: the editor slices it from its own copy of the text.
  */
 import type { SeedDocument, TextEdit } from '../seed/seedDocument';
-import { parseSeed, updateSeed } from '../seed/seedParser';
+import { applyEdits, parseSeed, updateSeed } from '../seed/seedParser';
 import { drainSteps, type Steps } from '../text/steps';
 import { features } from './features';
 import { BlockScoreCache, scoreDocumentSteps, type Reason, type SentenceScore } from './scorer';
@@ -204,18 +204,6 @@ export function decodeScores(text: string, encoded: EncodedScores, previous: rea
 		r += reasonCounts[i];
 	}
 	return out;
-}
-
-/** `text` with one change event's edits applied (non-overlapping ranges of `text`, in any order). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-	const sorted = [...edits].sort((a, b) => a.start - b.start);
-	let result = '';
-	let cursor = 0;
-	for (const edit of sorted) {
-		result += text.slice(cursor, edit.start) + edit.text;
-		cursor = edit.end;
-	}
-	return result + text.slice(cursor);
 }
 
 interface Article {

@@ -168,6 +168,18 @@ function lastBlockBefore(blocks: readonly Block[], offset: number, inclusive: bo
 	return low - 1;
 }
 
+/** `text` with one change event's edits applied (non-overlapping ranges of `text`, in any order). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+	const sorted = [...edits].sort((a, b) => a.start - b.start);
+	let result = '';
+	let cursor = 0;
+	for (const edit of sorted) {
+		result += text.slice(cursor, edit.start) + edit.text;
+		cursor = edit.end;
+	}
+	return result + text.slice(cursor);
+}
+
 /**
  * Re-parses after `edits`, given as VS Code reports one change event: non-overlapping ranges of
  * `previous.text`, in any order, whose application gives `newText`.
