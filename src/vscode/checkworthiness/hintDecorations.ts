@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isSeedDocument, toRange } from '../convert';
 import { Disposable } from '../dispose';
+import type { SentenceScore } from '../../core/checkworthiness/scorer';
 import type { HintService } from './hintService';
 
 /** The themable colour of the hint mark (package.json `contributes.colors`), distinct from the verdict colours. */
@@ -29,6 +30,9 @@ export class HintDecorations extends Disposable {
 		rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
 	}));
 
+	/** The ranges of the whole article's hints (the same array until they change), per document version: a tab shown again costs nothing. */
+	private readonly ranges = new WeakMap<readonly SentenceScore[], { readonly version: number; readonly ranges: vscode.Range[] }>();
+
 	constructor(private readonly hints: HintService) {
 		super();
 		this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.draw(e))));
@@ -51,7 +55,15 @@ export class HintDecorations extends Disposable {
 			? this.hints.allHints(document)
 			: this.hints.hintsOnScreen(document, editor.visibleRanges.map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) })));
 		// Scored in the worker: the marks of before stay (VS Code moves them with the text) until its scores come.
-		if (hints) editor.setDecorations(this.type, hints.map((h) => toRange(document, h)));
+		if (hints) editor.setDecorations(this.type, ready ? this.rangesOf(document, hints) : hints.map((h) => toRange(document, h)));
 		if (!ready) this.hints.ensureScored(document);
+	}
+
+	private rangesOf(document: vscode.TextDocument, hints: readonly SentenceScore[]): vscode.Range[] {
+		const known = this.ranges.get(hints);
+		if (known?.version === document.version) return known.ranges;
+		const ranges = hints.map((h) => toRange(document, h));
+		this.ranges.set(hints, { version: document.version, ranges });
+		return ranges;
 	}
 }
