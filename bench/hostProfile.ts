@@ -7,6 +7,14 @@ interface InspectorSession {
 	post(method: string, params: object | undefined, callback: (error: Error | null, result: unknown) => void): void;
 }
 
+/** When the profile started, on this thread's `performance.now()` clock (undefined while nothing is profiled). */
+let profileStartedAt: number | undefined;
+
+/** Seconds from the profile's start to `now` (a `performance.now()` time), as the summary's --from and --to read them; undefined without a profile. */
+export function profileSeconds(now: number): number | undefined {
+	return profileStartedAt === undefined ? undefined : (now - profileStartedAt) / 1000;
+}
+
 /**
  * With NEWS_SEED_BENCH_CPUPROF set to a folder (desktop host), the extension host's thread is profiled from this
  * call; the function it returns stops and writes `<phase>.cpuprofile` there (open it in Chrome's DevTools or read it
@@ -23,8 +31,12 @@ export async function startHostProfile(phase: string): Promise<() => Promise<voi
 	const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
 	await post('Profiler.enable');
 	await post('Profiler.setSamplingInterval', { interval: 500 });
+	// Before the call: the profile's clock starts when profiling does, and starting it can take hundreds of ms (it
+	// records every function already compiled).
+	profileStartedAt = performance.now();
 	await post('Profiler.start');
 	return async () => {
+		profileStartedAt = undefined;
 		const { profile } = await post('Profiler.stop') as { profile: unknown };
 		await vscode.workspace.fs.writeFile(vscode.Uri.file(`${folder}/${phase.replace(/\W+/g, '-')}.cpuprofile`), new TextEncoder().encode(JSON.stringify(profile)));
 		session.disconnect();

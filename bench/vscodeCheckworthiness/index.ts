@@ -6,7 +6,7 @@
 // opens: with no warm-up before it (hints were off in the folder's settings; turned on, the article opens at
 // once, as when opening an article activates the extension), or after the scorer's warm-up finished. No Node: the same code runs in both hosts. Prints figures; never fails on timings.
 import * as vscode from 'vscode';
-import { startHostProfile } from '../hostProfile';
+import { profileSeconds, startHostProfile } from '../hostProfile';
 import { report, sleep } from '../hostReport';
 
 /** What a sliced run cost on the host's thread: wall and (desktop host) the thread's CPU time, ms. */
@@ -42,16 +42,41 @@ interface WarmUpStatus extends SliceFigures {
 
 const ms = (x: number | undefined) => `${(x ?? NaN).toFixed(1)} ms`;
 
-/** The longest lateness of a 10 ms timer on this thread: the longest time the host did nothing else. */
-function stallProbe(): { stop: () => number } {
-	let last = performance.now();
+/** A stretch in which a 10 ms timer of this thread was late by more than 50 ms: from `at` ms after the probe began. */
+interface Stall {
+	readonly at: number;
+	readonly ms: number;
+	/** Where it lies in the host's CPU profile (seconds from its start), when one is taken. */
+	readonly profile?: readonly [number, number];
+}
+
+/**
+ * The longest lateness of a 10 ms timer on this thread (the longest time the host did nothing else), and every
+ * stretch late by more than 50 ms, to look up in the host's profile.
+ */
+function stallProbe(): { stop: () => { worst: number; stalls: Stall[] } } {
+	const began = performance.now();
+	let last = began;
 	let worst = 0;
-	const timer = setInterval(() => {
-		const now = performance.now();
-		worst = Math.max(worst, now - last - 10);
+	const stalls: Stall[] = [];
+	const note = (now: number): void => {
+		const late = now - last - 10;
+		worst = Math.max(worst, late);
+		if (late > 50) {
+			const from = profileSeconds(last);
+			const to = profileSeconds(now);
+			stalls.push({ at: last - began, ms: late, ...(from !== undefined && to !== undefined ? { profile: [from, to] as const } : {}) });
+		}
 		last = now;
-	}, 10);
-	return { stop: () => (clearInterval(timer), Math.max(worst, performance.now() - last - 10)) };
+	};
+	const timer = setInterval(() => note(performance.now()), 10);
+	return {
+		stop: () => {
+			clearInterval(timer);
+			note(performance.now());
+			return { worst, stalls };
+		},
+	};
 }
 
 /** Runs a command of the extension, waiting for it to exist while the extension activates. */
@@ -85,7 +110,7 @@ async function open(label: string, uri: vscode.Uri): Promise<void> {
 		if (timing?.readyAt !== undefined || performance.now() > deadline) break;
 		await sleep(20);
 	}
-	const stall = probe.stop();
+	const { worst: stall, stalls } = probe.stop();
 	const cpu = (x: number | undefined) => (x === undefined ? '' : `, CPU ${ms(x)}`);
 	const readyMs = (timing?.readyAt ?? NaN) - openedAt;
 	const afterArrival = (timing?.readyAt ?? NaN) - arrivedAt;
@@ -94,6 +119,8 @@ async function open(label: string, uri: vscode.Uri): Promise<void> {
 		? `scored in the ${typeof (globalThis as { process?: unknown }).process === 'object' ? 'worker thread' : 'Web Worker'}: its work ${ms(timing.workerMs)}${cpu(timing.workerCpuMs)} (parse ${ms(timing.workerParts?.parseMs)}, score ${ms(timing.workerParts?.scoreMs)}, encode ${ms(timing.workerParts?.encodeMs)}); on the host: sending ${ms(timing.onScreenMs)}${cpu(timing.onScreenCpuMs)}, decoding ${ms(timing.decodeMs)}${cpu(timing.decodeCpuMs)}, applying (marks drawn) ${ms(timing.applyMs)}${cpu(timing.applyCpuMs)}`
 		: `scored on the host's thread: on-screen step ${ms(timing?.onScreenMs)}${cpu(timing?.onScreenCpuMs)}; then ${timing?.slices ?? '?'} slices, ${ms(timing?.busyMs)} of work${cpu(timing?.busyCpuMs)}, the longest ${ms(timing?.longestSliceMs)}${cpu(timing?.longestSliceCpuMs)}`;
 	await report(`${label}: every score ready ${ms(readyMs)} after the open began = ${(readyMs / 100).toFixed(2)}x the 100 ms target (${arrived}); ${where}; the host's longest stall while scoring ${ms(stall)} = ${(stall / 50).toFixed(2)}x the 50 ms limit (every feature's work and the opening itself)`);
+	// Each stall over 50 ms, with where it lies in the host's profile (scripts/cpuProfileSummary.mjs --from --to says what ran).
+	if (stalls.length > 0) await report(`${label}: the host's stalls over 50 ms: ${stalls.map((s) => `+${s.at.toFixed(0)} ms: ${s.ms.toFixed(0)} ms${s.profile ? ` (profile ${s.profile[0].toFixed(2)}-${s.profile[1].toFixed(2)} s)` : ''}`).join('; ')}`);
 }
 
 export async function run(): Promise<void> {

@@ -149,6 +149,30 @@ suite('entities', () => {
 		assert.equal(typeOf('Dr. Inés Caballero') ?? typeOf('Inés Caballero'), 'person');
 	});
 
+	test('semantic tokens of an article with thousands of mentions (made in slices) are all there, in order', async function () {
+		this.timeout(120_000);
+		// 1,500 paragraphs naming a place and an organization: over 3,000 mentions, several slices of tokens.
+		const paragraphs = Array.from({ length: 1_500 }, (_, i) => `Officials in Geneva met the World Health Organization on day ${i + 1}.`);
+		const document = await vscode.workspace.openTextDocument({ language: 'news-seed', content: ` date 2024-03-16 The talks opened.\n\n${paragraphs.join('\n\n')}` });
+		const tokens = await waitFor('the tokens of every paragraph', async () => {
+			const result = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri);
+			return result && result.data.length / 5 >= 2 * paragraphs.length ? result : undefined;
+		}, 60_000);
+		const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+		const decoded: { line: number; text: string; type: string }[] = [];
+		let line = 0;
+		let character = 0;
+		for (let i = 0; i < tokens.data.length; i += 5) {
+			const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
+			line += deltaLine;
+			character = deltaLine === 0 ? character + deltaStart : deltaStart;
+			decoded.push({ line, text: document.getText(new vscode.Range(line, character, line, character + length)), type: legend.tokenTypes[type] });
+		}
+		// Paragraph i is on line 2 + 2i; each has its place and its organization, in that order, and nothing is lost at a slice's end.
+		const expected = paragraphs.flatMap((_, i) => [{ line: 2 + 2 * i, text: 'Geneva', type: 'place' }, { line: 2 + 2 * i, text: 'World Health Organization', type: 'organization' }]);
+		assert.deepEqual(decoded.filter((t) => t.line >= 2), expected);
+	});
+
 	test('revealing an entity (what selecting it in the Entities view does) selects one mention and marks the others', async () => {
 		const document = await openDocument(s001);
 		await vscode.window.showTextDocument(document);

@@ -141,6 +141,24 @@ void describe('check-worthiness scoring in a worker', () => {
 		assert.match(String(client.failed), /worker exited/);
 	});
 
+	void it('a paragraph repeated in the article, then one copy edited, keeps every score and reason, and only the edited copy is sent anew', async () => {
+		// The same paragraph three times: one cache entry of the worker serves all three.
+		const repeated = 'The word tonnes came first, then exports fell to 4.5 million tonnes in 2023, the ministry said. Mr. Ortega said 40% of 300 workers left.';
+		let text = ` date 2024-03-16 ${repeated}\n\n${article(6).split('\n\n').slice(1, 4).join('\n\n')}\n\n${repeated}\n\nA Heading\n\n${repeated}`;
+		const { channel, replies } = inThreadWorker();
+		const client = new ScoringClient(channel);
+		const first = await client.score('a', 1, { text }, text);
+		assert.deepEqual(plain(first.scores), scoreDocument(parseSeed(text)));
+		assert.ok(first.scores.flatMap((s) => s.reasons).some((r) => r.text === '4.5 million tonnes'), 'the figure is a reason');
+		const second = text.indexOf(repeated, text.indexOf(repeated) + 1);
+		const edits: TextEdit[] = [{ start: second, end: second, text: 'Imports rose 12% in 2022. ' }];
+		text = applyEdits(text, edits);
+		const edited = await client.score('a', 2, { edits: [edits] }, text);
+		assert.deepEqual(plain(edited.scores), scoreDocument(parseSeed(text)));
+		const reply = replies[1];
+		assert.ok(reply.kind === 'scores' && [...reply.encoded.reuse].filter((i) => i < 0).length === 3, 'only the edited copy\'s three sentences are new');
+	});
+
 	void it('applyEdits applies non-overlapping edits given in any order', () => {
 		assert.equal(applyEdits('abcdef', [{ start: 4, end: 5, text: 'X' }, { start: 0, end: 2, text: '' }, { start: 3, end: 3, text: '-' }]), 'c-dXf');
 	});

@@ -55,6 +55,27 @@ function sigmoid(x: number): number {
  * million tonnes"); it still counts in the score.
  */
 export function scoreText(sentence: string, model: CheckworthinessModel = checkworthinessModel): { score: number; reasons: Reason[] } {
+	const reasons: Reason[] = [];
+	const score = scoreTextInto(sentence, (index, start, end, contribution) => {
+		const feature = features[index];
+		reasons.push(start < 0
+			? { feature: feature.id, label: feature.label, contribution }
+			: { feature: feature.id, label: feature.label, text: sentence.slice(start, end), contribution });
+	}, model);
+	return { score, reasons };
+}
+
+/**
+ * Where {@link scoreTextInto} puts a sentence's reasons: the feature's index in {@link features}, the offsets of
+ * the reason's text in the sentence (-1, -1 for a reason shown without text) and its contribution.
+ */
+export type ReasonSink = (featureIndex: number, start: number, end: number, contribution: number) => void;
+
+/**
+ * {@link scoreText} without objects, for the scoring worker, which sends numbers: hands each reason to `sink`,
+ * strongest first (the order and the reasons of {@link scoreText}, which is built on it), and returns the score.
+ */
+export function scoreTextInto(sentence: string, sink: ReasonSink, model: CheckworthinessModel = checkworthinessModel): number {
 	let logit = model.bias;
 	const fired = detectFeatures(sentence);
 	// The fired features that raised the score, as indices into `fired` (few: a dozen at most in practice).
@@ -65,19 +86,20 @@ export function scoreText(sentence: string, model: CheckworthinessModel = checkw
 		logit += contribution;
 		if (contribution > 0) raised.push(i);
 	}
-	const reasons: Reason[] = [];
+	const kept: number[] = [];
 	for (const r of raised) {
-		const { index, hit } = fired[r];
-		const contribution = model.weights[index] * hit.value;
-		if (hit.end > hit.start && isCovered(fired, raised, r, model)) continue;
-		const feature = features[index];
-		reasons.push(feature.showsText && hit.end > hit.start
-			? { feature: feature.id, label: feature.label, text: sentence.slice(hit.start, hit.end), contribution }
-			: { feature: feature.id, label: feature.label, contribution });
+		const { hit } = fired[r];
+		if (!(hit.end > hit.start && isCovered(fired, raised, r, model))) kept.push(r);
 	}
 	// Stable: equal contributions keep the order of the features.
-	reasons.sort((a, b) => b.contribution - a.contribution);
-	return { score: sigmoid(logit), reasons };
+	const contributionOf = (r: number): number => model.weights[fired[r].index] * fired[r].hit.value;
+	if (kept.length > 1) kept.sort((a, b) => contributionOf(b) - contributionOf(a));
+	for (const r of kept) {
+		const { index, hit } = fired[r];
+		const withText = features[index].showsText && hit.end > hit.start;
+		sink(index, withText ? hit.start : -1, withText ? hit.end : -1, contributionOf(r));
+	}
+	return sigmoid(logit);
 }
 
 /** Whether another raised reason's text holds the text of `fired[r]` and is longer or weighs more. */

@@ -9,11 +9,11 @@
  * paragraph's reasons only, and the editor keeps the objects it already has. A reason's text is sent as offsets
  * into the article: the editor slices it from its own copy of the text.
  */
-import type { SeedDocument, TextEdit } from '../seed/seedDocument';
+import type { SeedDocument, SentenceSpan, TextEdit } from '../seed/seedDocument';
 import { applyEdits, parseSeed, updateSeed } from '../seed/seedParser';
-import { drainSteps, type Steps } from '../text/steps';
+import type { Steps } from '../text/steps';
 import { features } from './features';
-import { BlockScoreCache, scoreDocumentSteps, type Reason, type SentenceScore } from './scorer';
+import { scoreTextInto, type Reason, type SentenceScore } from './scorer';
 import { warmUpArticle, warmUpPlan, warmUpSteps, type WarmUpWork } from './warmUp';
 
 /**
@@ -76,52 +76,110 @@ export function transferablesOf(encoded: EncodedScores): ArrayBuffer[] {
 		.map((array) => array.buffer as ArrayBuffer);
 }
 
-const featureIndex = new Map(features.map((feature, index) => [feature.id, index]));
+/**
+ * One paragraph's scores as the worker keeps them: flat lists, offsets from the paragraph's start (a reason's -1,
+ * -1 when it has no text). The same object serves every paragraph of the same text, wherever it moves; a reply
+ * sends the sentences of one that was in the previous reply as indices into it.
+ */
+class BlockScores {
+	readonly starts: number[] = [];
+	readonly ends: number[] = [];
+	readonly scores: number[] = [];
+	readonly reasonCounts: number[] = [];
+	readonly reasonFeatures: number[] = [];
+	readonly reasonStarts: number[] = [];
+	readonly reasonEnds: number[] = [];
+	readonly contributions: number[] = [];
+	/** The sentence being scored, from the paragraph's start (while the constructor runs). */
+	private sentenceOffset = 0;
+
+	/** Scores the sentences `spans` (offsets into `text`) of the paragraph starting at `start`. */
+	constructor(text: string, start: number, spans: readonly SentenceSpan[]) {
+		const sink = (feature: number, from: number, to: number, contribution: number): void => {
+			this.reasonFeatures.push(feature);
+			this.reasonStarts.push(from < 0 ? -1 : from + this.sentenceOffset);
+			this.reasonEnds.push(to < 0 ? -1 : to + this.sentenceOffset);
+			this.contributions.push(contribution);
+		};
+		for (const span of spans) {
+			this.sentenceOffset = span.start - start;
+			const before = this.reasonFeatures.length;
+			this.starts.push(span.start - start);
+			this.ends.push(span.end - start);
+			this.scores.push(scoreTextInto(text.slice(span.start, span.end), sink));
+			this.reasonCounts.push(this.reasonFeatures.length - before);
+		}
+	}
+}
 
 /**
- * Encodes `scores` (offsets into `text`) against `previous`, the scores of the last reply for the same article:
- * a sentence whose reasons are the very array of a previous sentence (the score cache's block, unchanged) is sent
- * as that sentence's index.
+ * The worker's scores of an article's paragraphs, cached by paragraph text, so that an edit rescores only the
+ * paragraphs it touched. Each pass over the article starts a generation: entries unused since the previous pass
+ * go at the next one (as the editor's BlockScoreCache does).
  */
-export function encodeScores(text: string, scores: readonly SentenceScore[], previous: readonly SentenceScore[]): EncodedScores {
-	const earlier = new Map<readonly Reason[], number>();
-	previous.forEach((s, i) => earlier.set(s.reasons, i));
-	const n = scores.length;
+class BlockScoresCache {
+	private current = new Map<string, BlockScores>();
+	private previous = new Map<string, BlockScores>();
+
+	/** The scores of every paragraph of `doc`, in document order, with where each starts. */
+	scoresOf(doc: SeedDocument): { readonly start: number; readonly scores: BlockScores }[] {
+		this.previous = this.current;
+		this.current = new Map();
+		const out: { start: number; scores: BlockScores }[] = [];
+		for (const block of doc.blocks) {
+			if (block.kind !== 'paragraph') continue;
+			const blockText = doc.text.slice(block.start, block.end);
+			const scores = this.current.get(blockText) ?? this.previous.get(blockText) ?? new BlockScores(doc.text, block.start, block.sentences);
+			this.current.set(blockText, scores);
+			out.push({ start: block.start, scores });
+		}
+		return out;
+	}
+}
+
+/**
+ * Encodes an article's paragraph scores (see {@link EncodedScores}) against `previous`, the index of the first
+ * sentence of each paragraph's scores in the last reply for the same article: those paragraphs' sentences are sent
+ * as indices into it. Returns the encoding and that index for this reply.
+ */
+function encodeBlocks(blocks: readonly { readonly start: number; readonly scores: BlockScores }[], previous: ReadonlyMap<BlockScores, number>): { encoded: EncodedScores; firsts: Map<BlockScores, number> } {
+	let n = 0;
+	let reasonTotal = 0;
+	for (const { scores } of blocks) {
+		n += scores.starts.length;
+		if (!previous.has(scores)) reasonTotal += scores.reasonFeatures.length;
+	}
 	const starts = new Int32Array(n);
 	const ends = new Int32Array(n);
 	const reuse = new Int32Array(n);
 	const values = new Float64Array(n);
 	const reasonCounts = new Int32Array(n);
-	let reasonTotal = 0;
-	for (let i = 0; i < n; i++) if (!earlier.has(scores[i].reasons)) reasonTotal += scores[i].reasons.length;
 	const reasonFeatures = new Int32Array(reasonTotal);
 	const reasonStarts = new Int32Array(reasonTotal);
 	const reasonEnds = new Int32Array(reasonTotal);
 	const contributions = new Float64Array(reasonTotal);
+	const firsts = new Map<BlockScores, number>();
+	let i = 0;
 	let r = 0;
-	for (let i = 0; i < n; i++) {
-		const s = scores[i];
-		starts[i] = s.start;
-		ends[i] = s.end;
-		const at = earlier.get(s.reasons);
-		if (at !== undefined) {
-			reuse[i] = at;
-			continue;
+	for (const { start, scores } of blocks) {
+		firsts.set(scores, i);
+		const earlier = previous.get(scores);
+		for (let k = 0; k < scores.starts.length; k++, i++) {
+			starts[i] = start + scores.starts[k];
+			ends[i] = start + scores.ends[k];
+			reuse[i] = earlier === undefined ? -1 : earlier + k;
 		}
-		reuse[i] = -1;
-		values[i] = s.score;
-		reasonCounts[i] = s.reasons.length;
-		for (const reason of s.reasons) {
-			reasonFeatures[r] = featureIndex.get(reason.feature) ?? -1;
-			// The first occurrence of the reason's text from the sentence's start: inside the sentence, and equal to it.
-			const at = reason.text === undefined ? -1 : text.indexOf(reason.text, s.start);
-			reasonStarts[r] = at;
-			reasonEnds[r] = at < 0 ? -1 : at + (reason.text?.length ?? 0);
-			contributions[r] = reason.contribution;
-			r++;
+		if (earlier !== undefined) continue;
+		values.set(scores.scores, i - scores.starts.length);
+		reasonCounts.set(scores.reasonCounts, i - scores.starts.length);
+		for (let k = 0; k < scores.reasonFeatures.length; k++, r++) {
+			reasonFeatures[r] = scores.reasonFeatures[k];
+			reasonStarts[r] = scores.reasonStarts[k] < 0 ? -1 : start + scores.reasonStarts[k];
+			reasonEnds[r] = scores.reasonEnds[k] < 0 ? -1 : start + scores.reasonEnds[k];
+			contributions[r] = scores.contributions[k];
 		}
 	}
-	return { starts, ends, reuse, scores: values, reasonCounts, reasonFeatures, reasonStarts, reasonEnds, contributions };
+	return { encoded: { starts, ends, reuse, scores: values, reasonCounts, reasonFeatures, reasonStarts, reasonEnds, contributions }, firsts };
 }
 
 /**
@@ -208,9 +266,9 @@ export function decodeScores(text: string, encoded: EncodedScores, previous: rea
 
 interface Article {
 	doc: SeedDocument;
-	readonly cache: BlockScoreCache;
-	/** The scores of the last reply, which the next one is encoded against. */
-	previous: readonly SentenceScore[];
+	readonly cache: BlockScoresCache;
+	/** Where each paragraph's scores began in the last reply, which the next one is encoded against. */
+	previous: ReadonlyMap<BlockScores, number>;
 }
 
 /**
@@ -237,10 +295,10 @@ export class ScoringWorkerState {
 		try {
 			const article = this.update(job);
 			const parsed = this.now();
-			const scores = drainSteps(scoreDocumentSteps(article.doc, article.cache));
+			const blocks = article.cache.scoresOf(article.doc);
 			const scored = this.now();
-			const encoded = encodeScores(article.doc.text, scores, article.previous);
-			article.previous = scores;
+			const { encoded, firsts } = encodeBlocks(blocks, article.previous);
+			article.previous = firsts;
 			const cpuNow = this.cpuMs();
 			const now = this.now();
 			const timing = {
@@ -264,7 +322,7 @@ export class ScoringWorkerState {
 		const known = this.articles.get(job.key);
 		if (job.text !== undefined) {
 			// Sent whole: the editor has no earlier reply to reuse sentences from (the score cache is kept).
-			const article = { doc: parseSeed(job.text), cache: known?.cache ?? new BlockScoreCache(), previous: [] };
+			const article = { doc: parseSeed(job.text), cache: known?.cache ?? new BlockScoresCache(), previous: new Map<BlockScores, number>() };
 			this.articles.set(job.key, article);
 			return article;
 		}

@@ -31,6 +31,11 @@ interface Entry {
 	 * the next job sends instead of the text. Cleared when the worker is out of step (the next job sends the text).
 	 */
 	inWorker?: { edits: TextEdit[][] };
+	/**
+	 * The hints of `scores` (the whole article's) at `threshold`, kept until `onDidChange` fires for the article:
+	 * the marks, the Claims view and the commands read them again and again, and a 1 MB article has thousands.
+	 */
+	selected?: { readonly scores: readonly SentenceScore[]; readonly threshold: number; readonly hints: SentenceScore[] };
 }
 
 /**
@@ -117,6 +122,10 @@ export class HintService extends Disposable {
 		// after the other features' first work on it, by when its scores are often back.
 		this._register(vscode.workspace.onDidOpenTextDocument((document) => {
 			if (this.where === 'worker' && this.enabled && isSeedDocument(document) && document.uri.scheme !== 'git') this.ensureScored(document);
+		}));
+		// First of the listeners: whatever changed (claims, dismissals, settings, scores), the hints are selected anew.
+		this._register(this.onDidChange((uri) => {
+			for (const [key, entry] of this.entries) if (!uri || uri.toString() === key) entry.selected = undefined;
 		}));
 		this._register(claims.onDidChange((uri) => this.changeEmitter.fire(uri)));
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => {
@@ -353,7 +362,15 @@ export class HintService extends Disposable {
 	}
 
 	private select(document: vscode.TextDocument, scores: readonly SentenceScore[]): SentenceScore[] {
-		return selectHints(document.getText(), scores, this.threshold, this.claims.taggedSpans(document.uri), this.claims.dismissedHints(document.uri));
+		const entry = this.entries.get(document.uri.toString());
+		const threshold = this.threshold;
+		const whole = entry?.scores?.scores === scores;
+		if (whole && entry?.selected?.scores === scores && entry.selected.threshold === threshold) return entry.selected.hints;
+		const dismissed = this.claims.dismissedHints(document.uri);
+		// The whole text (a 1 MB join on the extension host) only when there are dismissed sentences to compare.
+		const hints = selectHints(dismissed.size > 0 ? document.getText() : '', scores, threshold, this.claims.taggedSpans(document.uri), dismissed);
+		if (whole && entry) entry.selected = { scores, threshold, hints };
+		return hints;
 	}
 
 	private entryFor(document: vscode.TextDocument): Entry {
