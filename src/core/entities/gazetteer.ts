@@ -3,6 +3,7 @@ import { COMMON_WORDS } from './data/commonWords';
 import { DEMONYMS } from './data/demonyms';
 import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
 import { ORGANIZATIONS } from './data/organizations';
+import { eitherOf, LineSet, type WordSet } from '../text/lineSet';
 import { CITIES, COUNTRIES, MAJOR_CITIES, REGIONS } from './data/places';
 
 function lines(data: string): ReadonlySet<string> {
@@ -10,7 +11,7 @@ function lines(data: string): ReadonlySet<string> {
 }
 
 /** Given names, lower-case. */
-export const firstNames = lines(FIRST_NAMES);
+export const firstNames: WordSet = new LineSet(FIRST_NAMES);
 /** Family names, lower-case. */
 export const surnames = lines(SURNAMES);
 /** Well-known people by full name, lower-case, words separated by one space. */
@@ -18,14 +19,16 @@ export const fullNames = lines(FULL_NAMES);
 /** Countries and well-known regions, lower-case: places even where the word is also common English ("Turkey"). */
 export const countries: ReadonlySet<string> = new Set([...lines(COUNTRIES), ...EXTRA_PLACES]);
 /** Cities, states, provinces and other named places, lower-case; weaker evidence than a country. */
-export const cities: ReadonlySet<string> = new Set([...lines(CITIES), ...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES]);
+export const cities: WordSet = eitherOf(new LineSet(CITIES), new Set([...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES]));
 /** Cities large enough to be places even at the start of a sentence. */
 export const majorCities: ReadonlySet<string> = new Set([...lines(MAJOR_CITIES), ...EXTRA_MAJOR_CITIES]);
 /** Known organizations, lower-case. */
 export const organizations: ReadonlySet<string> = new Set([...lines(ORGANIZATIONS), ...EXTRA_ORGS]);
 /** Nationality adjectives, lower-case: never entities of the three types. */
 export const demonyms: ReadonlySet<string> = new Set([...lines(DEMONYMS), ...EXTRA_DEMONYMS]);
-const commonWords = lines(COMMON_WORDS);
+// The largest lists (sorted by their generator) are kept as one string each and looked up in place: no string
+// and hash entry per word made at the extension host's start.
+const commonWords = new LineSet(COMMON_WORDS);
 
 const SUFFIXES: readonly (readonly [string, string])[] = [
 	['s', ''], ['es', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ies', 'y'], ['ied', 'y'],
