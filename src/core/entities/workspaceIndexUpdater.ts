@@ -336,24 +336,6 @@ export class WorkspaceIndexUpdater {
 		return counts;
 	}
 
-	/**
-	 * Completes a scan that started early on `listed` (a quicker listing of the folder than the authoritative one;
-	 * `early` is {@link scanAll} of it with `partial`): waits for it, scans the files of `uris` (the authority) it did not
-	 * list, and forgets every file not in `uris` (listed but excluded by the authority). Without an early scan, this
-	 * is {@link scanAll} of `uris`. `options.partial` is ignored. Returns the counts of both scans together, or
-	 * undefined when cancelled.
-	 */
-	async completeScan(uris: readonly string[], scan: ScanFiles, options: ScanAllOptions, early?: { readonly listed: ReadonlySet<string>; readonly scan: Promise<ScanCounts | undefined> }): Promise<ScanCounts | undefined> {
-		const first = early && (await early.scan);
-		if (early && !first) return undefined;
-		const rest = early ? uris.filter((uri) => !early.listed.has(uri)) : uris;
-		const second = await this.scanAll(rest, scan, { ...options, partial: true });
-		if (!second) return undefined;
-		this.retainOnly(uris);
-		if (!first) return second;
-		return { unchanged: first.unchanged + second.unchanged, same: first.same + second.same, analysed: first.analysed + second.analysed, notSeed: first.notSeed + second.notSeed, gone: first.gone + second.gone };
-	}
-
 	/** Forgets every file not in `uris` (the files of the workspace, as a full listing found them). */
 	retainOnly(uris: readonly string[]): void {
 		const listed = new Set(uris);
