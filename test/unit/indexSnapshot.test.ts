@@ -1,10 +1,11 @@
-// The reverse index stored with the cache (layout 3): a second start loads it instead of building it. What it loads
-// must answer exactly as an index filled file by file, before and after files change; a second start must serve it
-// at once and the check against the files must leave nothing stale; a damaged one must never be loaded.
+// The reverse index stored with the cache (layout 4): a second start loads it instead of building it, before the
+// files' lines are parsed (the cache opened at its end). What it loads must answer exactly as an index filled file by
+// file, before and after files change; a second start must serve it at once and the check against the files must
+// leave nothing stale; a damaged one must never be loaded, or be dropped as soon as its lines are read.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
-import { readIndexCacheContentsSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
+import { openIndexCacheSteps, readIndexCacheContentsSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
 import { indexKey, summarizeArticle, type IndexedArticle } from '../../src/core/entities/indexedArticle';
 import { indexSnapshotSteps, WorkspaceEntityIndex, type EntityNames } from '../../src/core/entities/workspaceEntityIndex';
 import { WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
@@ -121,6 +122,27 @@ void describe('the reverse index stored with the cache', () => {
 		assert.ok([...built.named].some(([key, ids]) => built.canonical.get(key) !== ids), 'other names kept apart');
 	});
 
+	void it('opened at its end, serves the same answers before any line is parsed, then reads the same files and writes them back as they were', () => {
+		const bytes = drain(writeIndexCacheSteps(entries));
+		const opened = drain(openIndexCacheSteps(bytes));
+		assert.ok(opened);
+		const full = drain(readIndexCacheContentsSteps(bytes));
+		assert.ok(full.snapshot);
+		const lazy = new WorkspaceEntityIndex();
+		lazy.load(opened.snapshot);
+		const eager = new WorkspaceEntityIndex();
+		eager.load(full.snapshot);
+		const askers = askersOf(summaries);
+		assert.deepEqual(answers(lazy, askers), answers(eager, askers));
+		const { files, intact } = drain(opened.filesSteps());
+		assert.ok(intact);
+		assert.deepEqual([...files.keys()], [...full.files.keys()]);
+		assert.deepEqual([...files.values()].map((file) => file.stamp), [...full.files.values()].map((file) => file.stamp));
+		assert.ok([...files.values()].every((file) => !file.article || opened.snapshot.articles.includes(file.article)), "the snapshot's own summaries");
+		assert.deepEqual(drain(writeIndexCacheSteps(files.values())), bytes);
+		assert.equal(drain(openIndexCacheSteps(bytes.subarray(0, bytes.length - 5))), undefined, 'a cut cache is not opened');
+	});
+
 	void it('writes back a cache read unchanged as it was, and a copy of an entry (another URI) anew', () => {
 		const bytes = drain(writeIndexCacheSteps(entries));
 		const { files } = drain(readIndexCacheContentsSteps(bytes));
@@ -141,7 +163,8 @@ void describe('the reverse index stored with the cache', () => {
 		const firstPart = lines.findIndex((line) => line.startsWith('{"keys"'));
 		const keysLine = lines[firstPart];
 		const end = lines.length - 1;
-		assert.match(lines[end], /^\{"files":120\}$/);
+		assert.match(lines[end], /^\{"files":120,"from":\d+\}$/);
+		const summariesLine = lines.findIndex((line) => line.startsWith('{"summaries"'));
 		const variants: [string, string[]][] = [
 			['no end', lines.slice(0, end)],
 			['cut in a part', [...lines.slice(0, end - 1), lines[end - 1].slice(0, 30)]],
@@ -149,18 +172,33 @@ void describe('the reverse index stored with the cache', () => {
 			['a file line after the parts', [...lines, lines[1]]],
 			['a file number out of range', lines.map((line, i) => (i === firstPart ? line.replace(/\[(\d+)\]/, '[120]') : line))],
 			['file numbers not ascending', lines.map((line, i) => (i === firstPart ? line.replace(/\[(\d+),(\d+)\]/, '[$2,$1]') : line))],
-			['a count that is not the files read', lines.map((line, i) => (i === end ? '{"files":119}' : line))],
+			['a count that is not the files read', lines.map((line, i) => (i === end ? line.replace('"files":120', '"files":119') : line))],
+			['no start of the parts', lines.map((line, i) => (i === end ? '{"files":120}' : line))],
+			['summaries missing', lines.filter((line) => !line.startsWith('{"summaries"'))],
+			['a summary naming another file', lines.map((line, i) => (i === summariesLine ? line.replace('file:///w/000/', 'file:///w/999/') : line))],
+			['a summary with another key', lines.map((line, i) => (i === summariesLine ? line.replace(/("file:\/\/\/w\/000\/[^"]*","[^"]*)"/, '$1x"') : line))],
+			['a file line damaged in place', lines.map((line, i) => (i === 2 ? `(${line.slice(1)}` : line))],
+			['a file line with another key, in place', lines.map((line, i) => (i === 2 ? line.replace(/"3:([0-9a-f])/, (_, c: string) => `"3:${c === '0' ? '1' : '0'}`) : line))],
 			['an unknown part', lines.map((line, i) => (i === firstPart ? '{"other":[]}' : line))],
 			['a damaged file line', lines.map((line, i) => (i === 3 ? line.slice(0, 20) : line))],
 			['a file twice', [lines[0], lines[1], ...lines.slice(1)]],
 			['totals missing', lines.filter((line) => !line.startsWith('{"totals"'))],
 		];
 		for (const [what, variant] of variants) {
-			const contents = drain(readIndexCacheContentsSteps(new TextEncoder().encode(variant.join('\n'))));
+			assert.notEqual(variant.join('\n'), text, `${what}: a variant`);
+			const bytes = new TextEncoder().encode(variant.join('\n'));
+			const contents = drain(readIndexCacheContentsSteps(bytes));
 			assert.equal(contents.snapshot, undefined, what);
 			assert.ok(contents.files.size >= entries.length - 1, `${what}: the files still read`);
+			// Opened at its end: not opened, or its lines found damaged (then the stored index is not trusted).
+			const opened = drain(openIndexCacheSteps(bytes));
+			if (opened) assert.equal(drain(opened.filesSteps()).intact, false, `${what}: opened at its end`);
+			// Damage inside a file's line leaves the end whole: it is found when the lines are read.
+			if (what.includes('in place')) assert.ok(opened, `${what}: opened`);
 		}
 		assert.ok(drain(readIndexCacheContentsSteps(new TextEncoder().encode(text))).snapshot, 'the undamaged one loads');
+		const opened = drain(openIndexCacheSteps(new TextEncoder().encode(text)));
+		assert.ok(opened && drain(opened.filesSteps()).intact, 'and opens at its end');
 	});
 });
 
@@ -203,24 +241,38 @@ void describe('a second start from the stored reverse index', () => {
 		files.write(added, ` date 2025-03-02 ${person} spoke in Geneva. ${person.slice(person.indexOf(' ') + 1)} left.`);
 		const now = [...uris.filter((uri) => uri !== uris[deleted]), added];
 
-		const second = updaterOf(files);
-		const { files: cached, snapshot } = drain(readIndexCacheContentsSteps(bytes));
-		second.updater.useCache(cached);
-		assert.ok(snapshot);
-		assert.equal(drain(second.updater.loadSnapshotSteps(snapshot)), count, 'served at once, before any file is looked at');
-		assert.deepEqual(second.updater.index.occurrences(asked).map((o) => o.uri), before, 'as the cache has it until checked');
-		const counted = await second.updater.scanAll(now, second.scan, { apply, batchSize: 256 });
-		assert.deepEqual(counted, { unchanged: count - 2, same: 0, analysed: 2, notSeed: 0, gone: 0 });
-		assert.equal(second.analysed(), 2);
-
-		// Exactly what a cold start on the files as they are now finds.
 		const cold = updaterOf(files);
 		await cold.updater.scanAll(now, cold.scan, { apply });
 		const askers = askersOf([...cold.updater.index.uris()].map((uri) => cold.updater.index.get(uri) as IndexedArticle));
-		assert.deepEqual(answers(second.updater.index, askers), answers(cold.updater.index, askers));
-		const after = second.updater.index.occurrences(asked).map((o) => o.uri);
-		assert.ok(after.includes(added) && !after.includes(uris[rewritten]) && !after.includes(uris[deleted]));
-		assert.equal(after.length, naming.length - 1);
+		// Read whole first, or opened at its end (served before its lines are parsed, which come before the check).
+		for (const how of ['read', 'opened'] as const) {
+			const second = updaterOf(files);
+			let snapshot;
+			if (how === 'read') {
+				const contents = drain(readIndexCacheContentsSteps(bytes));
+				second.updater.useCache(contents.files);
+				snapshot = contents.snapshot;
+			} else {
+				const opened = drain(openIndexCacheSteps(bytes));
+				snapshot = opened?.snapshot;
+				assert.ok(opened && snapshot);
+				assert.equal(drain(second.updater.loadSnapshotSteps(snapshot, true)), count, `${how}: served at once, before any line is parsed`);
+				const { files: cached, intact } = drain(opened.filesSteps());
+				assert.ok(intact);
+				second.updater.useCache(cached);
+			}
+			assert.ok(snapshot);
+			assert.equal(drain(second.updater.loadSnapshotSteps(snapshot)), count, `${how}: served at once, before any file is looked at`);
+			assert.deepEqual(second.updater.index.occurrences(asked).map((o) => o.uri), before, `${how}: as the cache has it until checked`);
+			const counted = await second.updater.scanAll(now, second.scan, { apply, batchSize: 256 });
+			assert.deepEqual(counted, { unchanged: count - 2, same: 0, analysed: 2, notSeed: 0, gone: 0 }, how);
+			assert.equal(second.analysed(), 2);
+			// Exactly what a cold start on the files as they are now finds.
+			assert.deepEqual(answers(second.updater.index, askers), answers(cold.updater.index, askers), how);
+			const after = second.updater.index.occurrences(asked).map((o) => o.uri);
+			assert.ok(after.includes(added) && !after.includes(uris[rewritten]) && !after.includes(uris[deleted]));
+			assert.equal(after.length, naming.length - 1);
+		}
 	});
 
 	void it('keeps exactly the files of a new listing: the files it no longer lists (excluded since) leave the index and the cache', async () => {

@@ -248,12 +248,14 @@ export class WorkspaceIndexUpdater {
 	 * every summary in it was made with the lexicon its file has now (else nothing is loaded: the caller serves the
 	 * summaries one by one, see {@link adoptCachedSteps}). Like them, it is then checked against the files (see
 	 * {@link scanAll}: a file changed, added or deleted since is analysed, added or dropped). Returns how many were served.
+	 * `linesPending`: the cache was opened at its end (`openIndexCacheSteps`) and its files are not in {@link useCacheSteps}
+	 * yet (they come with the snapshot's own summaries); else each summary must be the one the files hold.
 	 */
-	*loadSnapshotSteps(snapshot: IndexSnapshot): Generator<void, number> {
+	*loadSnapshotSteps(snapshot: IndexSnapshot, linesPending = false): Generator<void, number> {
 		const { uris, articles } = snapshot;
 		for (let id = 0; id < uris.length; id++) {
 			const key = articles[id].key;
-			if (key.slice(key.lastIndexOf(':') + 1) !== this.lexiconKey(this.host.lexiconFor(uris[id])) || this.files.get(uris[id])?.article !== articles[id]) return 0;
+			if (key.slice(key.lastIndexOf(':') + 1) !== this.lexiconKey(this.host.lexiconFor(uris[id])) || (!linesPending && this.files.get(uris[id])?.article !== articles[id])) return 0;
 			if (id % useCachePerStep === useCachePerStep - 1) yield;
 		}
 		this.index.load(snapshot);

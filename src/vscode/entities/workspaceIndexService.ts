@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { runSliced, type SliceStats } from '../../core/entities/articleEntities';
-import { readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps } from '../../core/entities/indexCacheFormat';
+import { openIndexCacheSteps, readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps, type OpenedIndexCache } from '../../core/entities/indexCacheFormat';
 import { scanBatch, type ScanBatch, type ScanFiles, type ScanIo, type ScanResult } from '../../core/entities/indexScan';
 import type { FolderListingRequest } from '../../core/entities/indexListing';
 import { prefetchBatch, type PrefetchedFile } from '../../core/entities/indexWorkerProtocol';
@@ -148,6 +148,8 @@ export class WorkspaceIndexService extends Disposable {
 	private servingCache = false;
 	/** The reverse index stored with the cache, from reading it until the first build has served it. */
 	private snapshot: IndexSnapshot | undefined;
+	/** The files' lines of a cache opened at its end, from reading it until the first build has read them. */
+	private cacheLines: OpenedIndexCache | undefined;
 	private building: Promise<void> | undefined;
 	private rebuildRequested = false;
 	private forceRequested = false;
@@ -379,13 +381,37 @@ export class WorkspaceIndexService extends Disposable {
 				// appeared since the cache was written, the check corrects it).
 				const snapshot = this.snapshot;
 				this.snapshot = undefined;
-				const load = async (): Promise<number> => (snapshot && (await runSliced(this.updater.loadSnapshotSteps(snapshot), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats))) || 0;
+				// A cache opened at its end: the stored index serves before the files' lines are parsed (they follow).
+				const lines = this.cacheLines;
+				this.cacheLines = undefined;
+				const load = async (): Promise<number> => (snapshot && (await runSliced(this.updater.loadSnapshotSteps(snapshot, lines !== undefined), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats))) || 0;
+				const release = (): void => {
+					this.servingCache = false;
+					releaseWorkers();
+				};
 				served = await load();
-				if (served) servedAt = Date.now();
-				if (served) this.updateEmitter.fire();
+				if (served) {
+					servedAt = Date.now();
+					this.updateEmitter.fire();
+					// Served: the workers may start (and list the folders) while the rest of the cache is read.
+					release();
+				}
 				await knowledgeRead;
 				// Else with the lexicons: the stored reverse index, or the summaries of this lexicon one by one.
 				if (!served) served = await load();
+				if (lines) {
+					// The files' lines, checked against the stored index (their stamps are what the check below compares).
+					const read = await runSliced(lines.filesSteps(), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats);
+					if (!read) return;
+					await runSliced(this.updater.useCacheSteps(read.files), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats);
+					if (!read.intact && served) {
+						// A line damaged or disagreeing with the stored index: the index is made from the intact summaries instead.
+						this.log.warn('entity index: the cache is damaged: its stored index is dropped, and its intact summaries are served one by one');
+						this.index.clear();
+						served = 0;
+						servedAt = 0;
+					}
+				}
 				if (!served) served = (await runSliced(this.updater.adoptCachedSteps(this.updater.cachedUris()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, startStats)) ?? 0;
 				if (served && !servedAt) {
 					servedAt = Date.now();
@@ -572,7 +598,14 @@ export class WorkspaceIndexService extends Disposable {
 			if (storage) for (const name of oldCacheFileNames) void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, name))).catch(() => undefined);
 		}
 		if (bytes) {
-			// Read, parsed and put into the key lookup as one run of steps: nothing of thousands of entries runs between two.
+			// Opened at its end (the stored index, its summaries parsed when used and its lines after serving it), or
+			// else read, parsed and put into the key lookup as one run of steps (no stored index, or a damaged cache).
+			const opened = await runSliced(openIndexCacheSteps(bytes), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, stats);
+			if (opened) {
+				this.snapshot = opened.snapshot;
+				this.cacheLines = opened;
+				return;
+			}
 			const updater = this.updater;
 			this.snapshot = await runSliced((function* () {
 				const { files, snapshot } = yield* readIndexCacheContentsSteps(bytes);
