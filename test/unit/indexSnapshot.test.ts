@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import { openIndexCacheSteps, readIndexCacheContentsSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
 import { indexKey, summarizeArticle, type IndexedArticle } from '../../src/core/entities/indexedArticle';
-import { indexSnapshotSteps, WorkspaceEntityIndex, type EntityNames } from '../../src/core/entities/workspaceEntityIndex';
+import { indexSnapshotSteps, NameKeyMemo, WorkspaceEntityIndex, type EntityNames } from '../../src/core/entities/workspaceEntityIndex';
 import { WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
 import { MemoryFiles, memoryScanner } from '../support/memoryIndexFiles';
 import { generateArchive } from '../support/newsArchive';
@@ -103,6 +103,32 @@ void describe('the reverse index stored with the cache', () => {
 		const other = new WorkspaceEntityIndex();
 		other.set(now[0].uri, changed);
 		assert.deepEqual(drain(writeIndexCacheSteps(now, other)), built);
+	});
+
+	void it('written from an index loaded from it whose files kept their places, shares the lists of the keys no change touched', () => {
+		const contents = drain(readIndexCacheContentsSteps(drain(writeIndexCacheSteps(entries))));
+		assert.ok(contents.snapshot);
+		const loaded = new WorkspaceEntityIndex();
+		loaded.load(contents.snapshot);
+		// One file's text changed in place (a second start's check finds it): the numbering stays.
+		loaded.set(uriOf(1), changed);
+		const now = [...contents.files.values()].flatMap((file) => (file.article ? [{ uri: file.uri, article: loaded.get(file.uri) as IndexedArticle }] : []));
+		const copied = drain(loaded.snapshotOfSteps(now));
+		const built = drain(indexSnapshotSteps(now));
+		assert.ok(copied);
+		assert.deepEqual(new Map([...copied.named].sort()), new Map([...built.named].sort()));
+		assert.deepEqual(new Map([...copied.canonical].sort()), new Map([...built.canonical].sort()));
+		const memo = new NameKeyMemo();
+		const touched = new Set([...summaries[1].entities, ...changed.entities].flatMap((e) => memo.keysOf(e)));
+		const untouched = [...contents.snapshot.named.keys()].filter((key) => !touched.has(key));
+		assert.ok(untouched.length > 100 && untouched.every((key) => copied.named.get(key) === contents.snapshot?.named.get(key)), 'shared, not copied');
+		// Another numbering (a file dropped): every list numbered anew.
+		const fewer = drain(loaded.snapshotOfSteps(now.filter((file) => file.uri !== uriOf(7))));
+		assert.equal(fewer, undefined, 'not the files the index holds');
+		loaded.delete(uriOf(7));
+		const renumbered = drain(loaded.snapshotOfSteps(now.filter((file) => file.uri !== uriOf(7))));
+		assert.ok(renumbered);
+		assert.deepEqual(new Map([...renumbered.named].sort()), new Map([...drain(indexSnapshotSteps(now.filter((file) => file.uri !== uriOf(7)))).named].sort()));
 	});
 
 	void it('is the snapshot built from the summaries, numbered in line order', () => {
