@@ -525,6 +525,8 @@ export class WorkspaceIndexService extends Disposable {
 		}
 		if (!lists || this.cancelled || lists.length !== folders.length) return undefined;
 		const listed = lists;
+		// In the start's longer slices: each yield waits a turn behind every other extension starting (8 ms slices took
+		// 0.7 s of wall time for 6,376 URIs at load 9).
 		return runSliced((function* () {
 			const uris: string[] = [];
 			for (let i = 0; i < folders.length; i++) {
@@ -535,7 +537,7 @@ export class WorkspaceIndexService extends Disposable {
 			}
 			yield;
 			return [...new Set(uris)].sort();
-		})(), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
+		})(), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, this.stats);
 	}
 
 	/** The files the worker lists now, as a build lists them (URIs, sorted), or undefined where it cannot list. */
