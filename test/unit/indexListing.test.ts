@@ -5,11 +5,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import { after, describe, it } from 'node:test';
 import { FolderExcludes, globMatcher, nameWithoutExtension } from '../../src/core/entities/indexListing';
 import { answerIndexJob } from '../../src/core/entities/indexWorkerProtocol';
 import { EntityIndexWorkerPool } from '../../src/node/entityIndexWorkerPool';
-import { listLocalTextFiles, localScanIo } from '../../src/node/localScanIo';
+import { listLocalTextFiles } from '../../src/node/localListing';
+import { localScanIo } from '../../src/node/localScanIo';
 
 /** VS Code's files.exclude defaults (1.139). */
 const defaults = { '**/.git': true, '**/.svn': true, '**/.hg': true, '**/.DS_Store': true, '**/Thumbs.db': true };
@@ -130,6 +133,25 @@ void describe('listLocalTextFiles', () => {
 		assert.deepEqual(reply.lists.map((list) => [...list].sort()), [['.txt', 'a.txt', 'n/j.orig.txt', 'with space/f g.txt', 'x/build/i.txt'], ['.hidden/e.txt', 'b.txt', 'deeper/c.txt']]);
 		const web = await answerIndexJob({ kind: 'list', id: 8, folders });
 		assert.ok('error' in web);
+	});
+
+	void it('a real worker thread answers a listing, then scans (its analysis loaded on the first job that needs it)', async () => {
+		const work = mkdtempSync(join(tmpdir(), 'news-seed-worker-'));
+		try {
+			const worker = join(work, 'entityIndexWorker.js');
+			await esbuild.build({ bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'error', mainFields: ['module', 'main'], entryPoints: ['src/node/entityIndexWorker.ts'], outfile: worker });
+			const pool = new EntityIndexWorkerPool(worker, 1);
+			try {
+				const lists = await pool.list([{ path: root, excludes, followSymlinks: false }]);
+				assert.deepEqual(lists?.map((list) => [...list].sort()), [['.git/d.txt', '.txt', 'a.txt', 'n/j.orig.txt', 'sub/.hidden/e.txt', 'sub/b.txt', 'sub/deeper/c.txt', 'with space/f g.txt', 'x/build/i.txt'].filter((path) => !path.startsWith('.git/'))]);
+				const results = await pool.scan({ files: [{ uri: pathToFileURL(join(root, 'a.txt')).href, lexicon: 0, lexiconKey: '' }], lexicons: [undefined] });
+				assert.equal(results?.[0]?.outcome, 'analysed');
+			} finally {
+				await pool.close();
+			}
+		} finally {
+			rmSync(work, { recursive: true, force: true });
+		}
 	});
 
 	void it('reads the index cache at once on the desktop: the bytes, nothing for a missing file, an error for what is not a file', () => {

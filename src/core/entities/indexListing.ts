@@ -240,3 +240,17 @@ function joinPath(root: string, relative: string): string {
 export function isListedTextFile(name: string): boolean {
 	return name.endsWith('.txt');
 }
+
+/**
+ * The answer to a `list` job (see indexWorkerProtocol): each folder listed by `list` (a worker that reads local
+ * files), an `error` where there is none (a Web Worker) or when listing failed. Here, with the rules and nothing of
+ * the analysis, so that a worker answers it before it has loaded the recognizer.
+ */
+export function answerListJob(job: { readonly id: number; readonly folders: readonly FolderListingRequest[] }, list?: (folder: FolderListingRequest) => string[]): { readonly id: number; readonly lists: readonly (readonly string[])[] } | { readonly id: number; readonly error: string } {
+	if (!list) return { id: job.id, error: 'this worker cannot list folders' };
+	try {
+		return { id: job.id, lists: job.folders.map(list) };
+	} catch (error) {
+		return { id: job.id, error: String(error) };
+	}
+}

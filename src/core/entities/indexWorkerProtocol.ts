@@ -9,7 +9,7 @@
 import { groupedEntitiesSteps } from './articleEntities';
 import type { UserLexicon } from './index';
 import type { FileStamp } from './indexCacheFormat';
-import type { FolderListingRequest } from './indexListing';
+import { answerListJob, type FolderListingRequest } from './indexListing';
 import { summarizeArticle, type IndexedArticle } from './indexedArticle';
 import { scanBatch, type ScanBatch, type ScanIo, type ScanResult } from './indexScan';
 import { drainSteps } from '../text/steps';
@@ -73,7 +73,7 @@ function prefetchedIo(files: readonly PrefetchedFile[]): ScanIo {
 export async function answerIndexJob(job: EntityIndexJob, localIo?: ScanIo, list?: (folder: FolderListingRequest) => string[]): Promise<EntityIndexReply> {
 	try {
 		if (job.kind === 'analyze') return { id: job.id, article: analyzeForIndex(job.text, job.lexicon, job.key) };
-		if (job.kind === 'list') return list ? { id: job.id, lists: job.folders.map(list) } : { id: job.id, error: 'this worker cannot list folders' };
+		if (job.kind === 'list') return answerListJob(job, list);
 		const io = job.files ? prefetchedIo(job.files) : localIo;
 		if (!io) return { id: job.id, error: 'this worker cannot read files: the batch must come with them' };
 		return { id: job.id, results: (await scanBatch(job.batch, io)) ?? [] };
