@@ -265,7 +265,14 @@ const damagedArticle: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings
 class LazyCachedArticle implements IndexedArticle {
 	private read: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> | undefined;
 
-	constructor(readonly key: string, private readonly lines: CacheLines, private readonly line: number) {}
+	/** `lines` until its line is read: then let go, so that the cache's bytes are not kept for the session. */
+	constructor(readonly key: string, private lines: CacheLines | undefined, private readonly line: number) {}
+
+	/** Its line as the lines' pass read it (see {@link OpenedIndexCache.filesSteps}). */
+	settle(article: IndexedArticle): void {
+		this.read ??= article;
+		this.lines = undefined;
+	}
 
 	get entities(): IndexedArticle['entities'] {
 		return this.resolve().entities;
@@ -280,7 +287,8 @@ class LazyCachedArticle implements IndexedArticle {
 	}
 
 	private resolve(): Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> {
-		this.read ??= this.lines.summaryAt(this.line, this.key) ?? damagedArticle;
+		this.read ??= this.lines?.summaryAt(this.line, this.key) ?? damagedArticle;
+		this.lines = undefined;
 		return this.read;
 	}
 }
@@ -377,14 +385,16 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 			for (let line = 0; line < starts.length; line++) {
 				const file = lines.fileAt(line);
 				const summary = summaryLines[id] === line ? articles[id++] : undefined;
-				if (!file || files.has(file.uri) || (summary && !lines.summaryAt(line, summary.key)) || (!summary && file.article)) {
+				const article = summary && lines.summaryAt(line, summary.key);
+				if (!file || files.has(file.uri) || (summary && !article) || (!summary && file.article)) {
 					intact = false;
-				} else if (summary) {
-					// The snapshot's own object, written back as the line it was read from.
-					const own = { uri: file.uri, stamp: file.stamp, article: summary };
+				} else if (summary && article) {
+					summary.settle(article);
+					// The snapshot's own objects (its URI too: the same text, kept once), written back as the line read.
+					const own = { uri: lines.uris[line], stamp: file.stamp, article: summary };
 					const text = linesRead.get(file);
 					if (text !== undefined) linesRead.set(own, text);
-					files.set(file.uri, own);
+					files.set(own.uri, own);
 				} else {
 					files.set(file.uri, file);
 				}
