@@ -32,7 +32,7 @@ interface IndexStatus {
 		readonly longestSliceMs: number;
 		readonly workerFiles: number;
 		readonly workersStarted: number;
-		readonly startup: { readonly hostMs: number; readonly knowledgeMs: number; readonly cacheMs: number; readonly servedMs: number; readonly served: number; readonly servedAt: number; readonly foundMs: number; readonly listedMs?: number; readonly listed?: number };
+		readonly startup: { readonly hostMs: number; readonly knowledgeMs: number; readonly cacheMs: number; readonly servedMs: number; readonly served: number; readonly servedAt: number; readonly foundMs: number; readonly listedBy?: string };
 	};
 }
 
@@ -128,7 +128,7 @@ export async function run(): Promise<void> {
 	const start = build?.startup;
 	// The index's clock (Date.now()) on the host's uptime: both are read in this process.
 	const servedAt = start ? process.uptime() - (Date.now() - start.servedAt) / 1000 : 0;
-	report(`  the document open at ${seconds(openedAt)}, shown at ${seconds(shownAt)}; first references answer at ${seconds(firstAnswerAt)}; the index's start (from its build's start, all asked at once): news-entities.json ${start?.knowledgeMs ?? 0} ms, the cache read ${start?.cacheMs ?? 0} ms, ${start?.served ?? 0} cached summaries served ${start?.servedMs ?? 0} ms (at ${seconds(servedAt)}), VS Code's file search ${start?.foundMs ?? 0} ms${start?.listed ? ` (the scan began before it, on ${start.listed} files the worker listed at ${start.listedMs} ms)` : ''}; the start's own steps held the host's thread ${start?.hostMs ?? 0} ms`);
+	report(`  the document open at ${seconds(openedAt)}, shown at ${seconds(shownAt)}; first references answer at ${seconds(firstAnswerAt)}; the index's start (from its build's start, all asked at once): news-entities.json ${start?.knowledgeMs ?? 0} ms, the cache read ${start?.cacheMs ?? 0} ms, ${start?.served ?? 0} cached summaries served ${start?.servedMs ?? 0} ms (at ${seconds(servedAt)}), the files listed ${start?.foundMs ?? 0} ms (by ${start?.listedBy === 'search' ? "VS Code's file search" : 'the worker'}); the start's own steps held the host's thread ${start?.hostMs ?? 0} ms`);
 	report(`  the index build: ${seconds((build?.ms ?? 0) / 1000)}; analysis in ${build?.where}${build?.reason ? ` (${build.reason})` : ''}: ${build?.workerFiles ?? 0} files scanned in workers (${build?.workersStarted ?? 0} started); ${c.analysed ?? 0} analysed, ${c.unchanged ?? 0} unchanged, ${c.same ?? 0} same text`);
 	report(`  extension host blocked at most ${(build?.host.maxLatenessMs ?? 0).toFixed(0)} ms during the build (${build?.host.over50Ms ?? 0} times over 50 ms), ${during.maxLatenessMs.toFixed(0)} ms while hovering and typing (${requests} rounds, ${during.over50Ms} over 50 ms) (target < 50 ms); longest slice of the index's host work ${(build?.longestSliceMs ?? 0).toFixed(1)} ms`);
 	report(`  extension host heap after indexing (after a GC): ${(heap / 1e6).toFixed(0)} MB (issue 12: 148 MB on the real archive)`);

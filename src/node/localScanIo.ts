@@ -4,8 +4,7 @@
 // asynchronous call is a round trip through libuv's thread pool (shared by every worker of the process) that cost
 // more CPU than the analysis of a small article (profiled on the 6,376-article archive: stat and read were 2.1 s of
 // each worker's 6 s, recognition 1.5 s).
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FileStamp } from '../core/entities/indexCacheFormat';
 import type { ScanIo } from '../core/entities/indexScan';
@@ -53,32 +52,4 @@ function loadLocalFile(uri: string): { stamp: FileStamp; bytes: Uint8Array } | u
 	} finally {
 		if (fd !== undefined) closeSync(fd);
 	}
-}
-
-/**
- * The `.txt` files under a local folder, as paths relative to it with `/` between the parts: a head start for the
- * index while VS Code's file search (the authority: its excludes, symbolic links) has not answered yet. Folders
- * whose name starts with a dot (.git, .news-seed, .vscode) and symbolic links are not entered; unreadable folders
- * are skipped.
- */
-export function listLocalTextFiles(folder: string): string[] {
-	const found: string[] = [];
-	const pending = [''];
-	for (let relative = pending.pop(); relative !== undefined; relative = pending.pop()) {
-		let entries;
-		try {
-			entries = readdirSync(relative ? join(folder, relative) : folder, { withFileTypes: true });
-		} catch {
-			continue;
-		}
-		for (const entry of entries) {
-			const path = relative ? `${relative}/${entry.name}` : entry.name;
-			if (entry.isDirectory()) {
-				if (!entry.name.startsWith('.')) pending.push(path);
-			} else if (entry.isFile() && entry.name.endsWith('.txt')) {
-				found.push(path);
-			}
-		}
-	}
-	return found;
 }

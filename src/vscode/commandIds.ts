@@ -77,6 +77,7 @@ export const testOnlyCommandSpecs = {
 	checkworthinessSnapshot: { id: 'newsSeed.checkworthiness.snapshot' },
 	checkworthinessWarmUp: { id: 'newsSeed.checkworthiness.warmUpStatus' },
 	indexStatus: { id: 'newsSeed.entities.indexStatus' },
+	indexListing: { id: 'newsSeed.entities.indexListing' },
 	entitiesSnapshot: { id: 'newsSeed.entities.snapshot' },
 	hostLatency: { id: 'newsSeed.hostLatency' },
 	activationTime: { id: 'newsSeed.activationTime' },

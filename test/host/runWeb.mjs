@@ -57,7 +57,7 @@ async function buildWebTests() {
 		format: 'cjs',
 		target: 'es2022',
 		// A desktop-only test imports Node modules when it runs, after checking the host (it skips in the browser).
-		external: ['vscode', 'node:child_process', 'node:os'],
+		external: ['vscode', 'node:child_process', 'node:os', 'node:fs/promises', 'node:path'],
 		sourcemap: 'inline',
 		logLevel: 'warning',
 		// The tests' assertions run on the npm port of Node's assert module.

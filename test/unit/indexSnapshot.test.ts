@@ -1,12 +1,13 @@
-// The reverse index stored with the cache (layout 3): a second start loads it instead of building it. What it loads
-// must answer exactly as an index filled file by file, before and after files change; a second start must serve it
-// at once and the check against the files must leave nothing stale; a damaged one must never be loaded.
+// The reverse index stored with the cache (layout 4): a second start loads it instead of building it, before the
+// files' lines are parsed (the cache opened at its end). What it loads must answer exactly as an index filled file by
+// file, before and after files change; a second start must serve it at once and the check against the files must
+// leave nothing stale; a damaged one must never be loaded, or be dropped as soon as its lines are read.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
-import { readIndexCacheContentsSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
+import { openIndexCacheSteps, readIndexCacheContentsSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
 import { indexKey, summarizeArticle, type IndexedArticle } from '../../src/core/entities/indexedArticle';
-import { indexSnapshotSteps, WorkspaceEntityIndex, type EntityNames } from '../../src/core/entities/workspaceEntityIndex';
+import { indexSnapshotSteps, NameKeyMemo, WorkspaceEntityIndex, type EntityNames } from '../../src/core/entities/workspaceEntityIndex';
 import { WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
 import { MemoryFiles, memoryScanner } from '../support/memoryIndexFiles';
 import { generateArchive } from '../support/newsArchive';
@@ -104,6 +105,32 @@ void describe('the reverse index stored with the cache', () => {
 		assert.deepEqual(drain(writeIndexCacheSteps(now, other)), built);
 	});
 
+	void it('written from an index loaded from it whose files kept their places, shares the lists of the keys no change touched', () => {
+		const contents = drain(readIndexCacheContentsSteps(drain(writeIndexCacheSteps(entries))));
+		assert.ok(contents.snapshot);
+		const loaded = new WorkspaceEntityIndex();
+		loaded.load(contents.snapshot);
+		// One file's text changed in place (a second start's check finds it): the numbering stays.
+		loaded.set(uriOf(1), changed);
+		const now = [...contents.files.values()].flatMap((file) => (file.article ? [{ uri: file.uri, article: loaded.get(file.uri) as IndexedArticle }] : []));
+		const copied = drain(loaded.snapshotOfSteps(now));
+		const built = drain(indexSnapshotSteps(now));
+		assert.ok(copied);
+		assert.deepEqual(new Map([...copied.named].sort()), new Map([...built.named].sort()));
+		assert.deepEqual(new Map([...copied.canonical].sort()), new Map([...built.canonical].sort()));
+		const memo = new NameKeyMemo();
+		const touched = new Set([...summaries[1].entities, ...changed.entities].flatMap((e) => memo.keysOf(e)));
+		const untouched = [...contents.snapshot.named.keys()].filter((key) => !touched.has(key));
+		assert.ok(untouched.length > 100 && untouched.every((key) => copied.named.get(key) === contents.snapshot?.named.get(key)), 'shared, not copied');
+		// Another numbering (a file dropped): every list numbered anew.
+		const fewer = drain(loaded.snapshotOfSteps(now.filter((file) => file.uri !== uriOf(7))));
+		assert.equal(fewer, undefined, 'not the files the index holds');
+		loaded.delete(uriOf(7));
+		const renumbered = drain(loaded.snapshotOfSteps(now.filter((file) => file.uri !== uriOf(7))));
+		assert.ok(renumbered);
+		assert.deepEqual(new Map([...renumbered.named].sort()), new Map([...drain(indexSnapshotSteps(now.filter((file) => file.uri !== uriOf(7)))).named].sort()));
+	});
+
 	void it('is the snapshot built from the summaries, numbered in line order', () => {
 		const contents = drain(readIndexCacheContentsSteps(drain(writeIndexCacheSteps(entries))));
 		const built = drain(indexSnapshotSteps(entries.filter((e) => e.article).map((e) => ({ uri: e.uri, article: e.article as IndexedArticle }))));
@@ -119,6 +146,27 @@ void describe('the reverse index stored with the cache', () => {
 		assert.deepEqual(plain(contents.snapshot), plain(built));
 		assert.ok([...built.named].some(([key, ids]) => built.canonical.get(key) === ids), 'equal lists shared');
 		assert.ok([...built.named].some(([key, ids]) => built.canonical.get(key) !== ids), 'other names kept apart');
+	});
+
+	void it('opened at its end, serves the same answers before any line is parsed, then reads the same files and writes them back as they were', () => {
+		const bytes = drain(writeIndexCacheSteps(entries));
+		const opened = drain(openIndexCacheSteps(bytes));
+		assert.ok(opened);
+		const full = drain(readIndexCacheContentsSteps(bytes));
+		assert.ok(full.snapshot);
+		const lazy = new WorkspaceEntityIndex();
+		lazy.load(opened.snapshot);
+		const eager = new WorkspaceEntityIndex();
+		eager.load(full.snapshot);
+		const askers = askersOf(summaries);
+		assert.deepEqual(answers(lazy, askers), answers(eager, askers));
+		const { files, intact } = drain(opened.filesSteps());
+		assert.ok(intact);
+		assert.deepEqual([...files.keys()], [...full.files.keys()]);
+		assert.deepEqual([...files.values()].map((file) => file.stamp), [...full.files.values()].map((file) => file.stamp));
+		assert.ok([...files.values()].every((file) => !file.article || opened.snapshot.articles.includes(file.article)), "the snapshot's own summaries");
+		assert.deepEqual(drain(writeIndexCacheSteps(files.values())), bytes);
+		assert.equal(drain(openIndexCacheSteps(bytes.subarray(0, bytes.length - 5))), undefined, 'a cut cache is not opened');
 	});
 
 	void it('writes back a cache read unchanged as it was, and a copy of an entry (another URI) anew', () => {
@@ -141,7 +189,8 @@ void describe('the reverse index stored with the cache', () => {
 		const firstPart = lines.findIndex((line) => line.startsWith('{"keys"'));
 		const keysLine = lines[firstPart];
 		const end = lines.length - 1;
-		assert.match(lines[end], /^\{"files":120\}$/);
+		assert.match(lines[end], /^\{"files":120,"from":\d+\}$/);
+		const summariesLine = lines.findIndex((line) => line.startsWith('{"summaries"'));
 		const variants: [string, string[]][] = [
 			['no end', lines.slice(0, end)],
 			['cut in a part', [...lines.slice(0, end - 1), lines[end - 1].slice(0, 30)]],
@@ -149,18 +198,33 @@ void describe('the reverse index stored with the cache', () => {
 			['a file line after the parts', [...lines, lines[1]]],
 			['a file number out of range', lines.map((line, i) => (i === firstPart ? line.replace(/\[(\d+)\]/, '[120]') : line))],
 			['file numbers not ascending', lines.map((line, i) => (i === firstPart ? line.replace(/\[(\d+),(\d+)\]/, '[$2,$1]') : line))],
-			['a count that is not the files read', lines.map((line, i) => (i === end ? '{"files":119}' : line))],
+			['a count that is not the files read', lines.map((line, i) => (i === end ? line.replace('"files":120', '"files":119') : line))],
+			['no start of the parts', lines.map((line, i) => (i === end ? '{"files":120}' : line))],
+			['summaries missing', lines.filter((line) => !line.startsWith('{"summaries"'))],
+			['a summary naming another file', lines.map((line, i) => (i === summariesLine ? line.replace('file:///w/000/', 'file:///w/999/') : line))],
+			['a summary with another key', lines.map((line, i) => (i === summariesLine ? line.replace(/("file:\/\/\/w\/000\/[^"]*","[^"]*)"/, '$1x"') : line))],
+			['a file line damaged in place', lines.map((line, i) => (i === 2 ? `(${line.slice(1)}` : line))],
+			['a file line with another key, in place', lines.map((line, i) => (i === 2 ? line.replace(/"3:([0-9a-f])/, (_, c: string) => `"3:${c === '0' ? '1' : '0'}`) : line))],
 			['an unknown part', lines.map((line, i) => (i === firstPart ? '{"other":[]}' : line))],
 			['a damaged file line', lines.map((line, i) => (i === 3 ? line.slice(0, 20) : line))],
 			['a file twice', [lines[0], lines[1], ...lines.slice(1)]],
 			['totals missing', lines.filter((line) => !line.startsWith('{"totals"'))],
 		];
 		for (const [what, variant] of variants) {
-			const contents = drain(readIndexCacheContentsSteps(new TextEncoder().encode(variant.join('\n'))));
+			assert.notEqual(variant.join('\n'), text, `${what}: a variant`);
+			const bytes = new TextEncoder().encode(variant.join('\n'));
+			const contents = drain(readIndexCacheContentsSteps(bytes));
 			assert.equal(contents.snapshot, undefined, what);
 			assert.ok(contents.files.size >= entries.length - 1, `${what}: the files still read`);
+			// Opened at its end: not opened, or its lines found damaged (then the stored index is not trusted).
+			const opened = drain(openIndexCacheSteps(bytes));
+			if (opened) assert.equal(drain(opened.filesSteps()).intact, false, `${what}: opened at its end`);
+			// Damage inside a file's line leaves the end whole: it is found when the lines are read.
+			if (what.includes('in place')) assert.ok(opened, `${what}: opened`);
 		}
 		assert.ok(drain(readIndexCacheContentsSteps(new TextEncoder().encode(text))).snapshot, 'the undamaged one loads');
+		const opened = drain(openIndexCacheSteps(new TextEncoder().encode(text)));
+		assert.ok(opened && drain(opened.filesSteps()).intact, 'and opens at its end');
 	});
 });
 
@@ -203,50 +267,56 @@ void describe('a second start from the stored reverse index', () => {
 		files.write(added, ` date 2025-03-02 ${person} spoke in Geneva. ${person.slice(person.indexOf(' ') + 1)} left.`);
 		const now = [...uris.filter((uri) => uri !== uris[deleted]), added];
 
-		const second = updaterOf(files);
-		const { files: cached, snapshot } = drain(readIndexCacheContentsSteps(bytes));
-		second.updater.useCache(cached);
-		assert.ok(snapshot);
-		assert.equal(drain(second.updater.loadSnapshotSteps(snapshot)), count, 'served at once, before any file is looked at');
-		assert.deepEqual(second.updater.index.occurrences(asked).map((o) => o.uri), before, 'as the cache has it until checked');
-		const counted = await second.updater.scanAll(now, second.scan, { apply, batchSize: 256 });
-		assert.deepEqual(counted, { unchanged: count - 2, same: 0, analysed: 2, notSeed: 0, gone: 0 });
-		assert.equal(second.analysed(), 2);
-
-		// Exactly what a cold start on the files as they are now finds.
 		const cold = updaterOf(files);
 		await cold.updater.scanAll(now, cold.scan, { apply });
 		const askers = askersOf([...cold.updater.index.uris()].map((uri) => cold.updater.index.get(uri) as IndexedArticle));
-		assert.deepEqual(answers(second.updater.index, askers), answers(cold.updater.index, askers));
-		const after = second.updater.index.occurrences(asked).map((o) => o.uri);
-		assert.ok(after.includes(added) && !after.includes(uris[rewritten]) && !after.includes(uris[deleted]));
-		assert.equal(after.length, naming.length - 1);
+		// Read whole first, or opened at its end (served before its lines are parsed, which come before the check).
+		for (const how of ['read', 'opened'] as const) {
+			const second = updaterOf(files);
+			let snapshot;
+			if (how === 'read') {
+				const contents = drain(readIndexCacheContentsSteps(bytes));
+				second.updater.useCache(contents.files);
+				snapshot = contents.snapshot;
+			} else {
+				const opened = drain(openIndexCacheSteps(bytes));
+				snapshot = opened?.snapshot;
+				assert.ok(opened && snapshot);
+				assert.equal(drain(second.updater.loadSnapshotSteps(snapshot, true)), count, `${how}: served at once, before any line is parsed`);
+				const { files: cached, intact } = drain(opened.filesSteps());
+				assert.ok(intact);
+				second.updater.useCache(cached);
+			}
+			assert.ok(snapshot);
+			assert.equal(drain(second.updater.loadSnapshotSteps(snapshot)), count, `${how}: served at once, before any file is looked at`);
+			assert.deepEqual(second.updater.index.occurrences(asked).map((o) => o.uri), before, `${how}: as the cache has it until checked`);
+			const counted = await second.updater.scanAll(now, second.scan, { apply, batchSize: 256 });
+			assert.deepEqual(counted, { unchanged: count - 2, same: 0, analysed: 2, notSeed: 0, gone: 0 }, how);
+			assert.equal(second.analysed(), 2);
+			// Exactly what a cold start on the files as they are now finds.
+			assert.deepEqual(answers(second.updater.index, askers), answers(cold.updater.index, askers), how);
+			const after = second.updater.index.occurrences(asked).map((o) => o.uri);
+			assert.ok(after.includes(added) && !after.includes(uris[rewritten]) && !after.includes(uris[deleted]));
+			assert.equal(after.length, naming.length - 1);
+		}
 	});
 
-	void it('scans early from a quicker listing, then what the authority adds, and drops what it excludes', async () => {
+	void it('keeps exactly the files of a new listing: the files it no longer lists (excluded since) leave the index and the cache', async () => {
 		const files = new MemoryFiles();
 		const uris = articles.slice(0, 12).map((_, i) => uriOf(i));
 		uris.forEach((uri, i) => files.write(uri, articles[i].text));
 		const excluded = 'file:///w/node_modules/x/excluded.txt';
 		files.write(excluded, articles[20].text);
-		// The listing misses two files (a dot-folder, say) and has one the search excludes.
-		const listed = [...uris.slice(0, 10), excluded];
-		const found = uris;
-		const early = updaterOf(files);
 		const apply = (steps: Generator<void, void>) => Promise.resolve(drain(steps));
-		const earlyScan = early.updater.scanAll(listed, early.scan, { apply, partial: true });
-		const counts = await early.updater.completeScan(found, early.scan, { apply }, { listed: new Set(listed), scan: earlyScan });
-		assert.deepEqual(counts, { unchanged: 0, same: 0, analysed: 13, notSeed: 0, gone: 0 }, 'the listed ones, then the two it missed');
-		assert.deepEqual([...early.updater.index.uris()].sort(), [...found].sort());
-		assert.deepEqual([...early.updater.cacheEntries()].map((file) => file.uri).sort(), [...found].sort(), 'the excluded file is not cached either');
+		const relisted = updaterOf(files);
+		await relisted.updater.scanAll([...uris, excluded], relisted.scan, { apply });
+		assert.deepEqual(await relisted.updater.scanAll(uris, relisted.scan, { apply }), { unchanged: 12, same: 0, analysed: 0, notSeed: 0, gone: 0 });
+		assert.deepEqual([...relisted.updater.index.uris()].sort(), [...uris].sort());
+		assert.deepEqual([...relisted.updater.cacheEntries()].map((file) => file.uri).sort(), [...uris].sort(), 'the excluded file is not cached either');
 		const plain = updaterOf(files);
-		await plain.updater.scanAll(found, plain.scan, { apply });
+		await plain.updater.scanAll(uris, plain.scan, { apply });
 		const askers = askersOf([...plain.updater.index.uris()].map((uri) => plain.updater.index.get(uri) as IndexedArticle).concat([summary(articles[20].text)]));
-		assert.deepEqual(answers(early.updater.index, askers), answers(plain.updater.index, askers));
-		// Without an early scan it is scanAll of the files found.
-		const without = updaterOf(files);
-		assert.deepEqual(await without.updater.completeScan(found, without.scan, { apply }), { unchanged: 0, same: 0, analysed: 12, notSeed: 0, gone: 0 });
-		assert.deepEqual(answers(without.updater.index, askers), answers(plain.updater.index, askers));
+		assert.deepEqual(answers(relisted.updater.index, askers), answers(plain.updater.index, askers));
 	});
 
 	void it('is not loaded when a summary was made with another lexicon: the summaries of this one are served one by one', async () => {

@@ -24,9 +24,10 @@ export interface CachedFile {
  * The layout of the cache (see {@link encodeIndexCacheLine}), apart from the summaries' own version: 2 added
  * each entity's mention count to the names, so that a second start fills the index without parsing any details;
  * 3 added the reverse index after the files' lines (see {@link writeIndexCacheSteps}), so that a second start
- * loads it instead of building it.
+ * loads it instead of building it; 4 added the summaries' URIs and keys to it, and where it starts to its last line,
+ * so that a second start serves it before parsing the files' lines (see {@link openIndexCacheSteps}).
  */
-export const indexCacheLayout = 3;
+export const indexCacheLayout = 4;
 
 /**
  * The first line of a cache written as JSON Lines (one file per line after it). Lines let a host write and read
@@ -244,6 +245,171 @@ export function* readIndexCacheContentsSteps(bytes: Uint8Array): Generator<void,
 }
 
 /**
+ * A cache opened at its end (see {@link openIndexCacheSteps}): the stored reverse index, whose summaries parse their
+ * lines when first used, and the files' lines still to read.
+ */
+export interface OpenedIndexCache {
+	readonly snapshot: IndexSnapshot;
+	/**
+	 * Every file's line read and checked, as steps (see `runSliced`): the files by URI (the summaries are the
+	 * snapshot's own objects), and whether every line was whole and agreed with the reverse index. When one did
+	 * not, the snapshot must not be trusted (its damaged line is left out of the files, so that the file is read again).
+	 */
+	filesSteps(): Generator<void, { readonly files: Map<string, CachedFile>; readonly intact: boolean }>;
+}
+
+/** A summary whose line could not be read: nothing in it (the index built from the files replaces the snapshot). */
+const damagedArticle: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> = { entities: [], lineStarts: [0], headings: [] };
+
+/** A summary of an opened cache: its key from the reverse index, the rest from its line, parsed on first use. */
+class LazyCachedArticle implements IndexedArticle {
+	private read: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> | undefined;
+
+	/** `lines` until its line is read: then let go, so that the cache's bytes are not kept for the session. */
+	constructor(readonly key: string, private lines: CacheLines | undefined, private readonly line: number) {}
+
+	/** Its line as the lines' pass read it (see {@link OpenedIndexCache.filesSteps}). */
+	settle(article: IndexedArticle): void {
+		this.read ??= article;
+		this.lines = undefined;
+	}
+
+	get entities(): IndexedArticle['entities'] {
+		return this.resolve().entities;
+	}
+
+	get lineStarts(): readonly number[] {
+		return this.resolve().lineStarts;
+	}
+
+	get headings(): IndexedArticle['headings'] {
+		return this.resolve().headings;
+	}
+
+	private resolve(): Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> {
+		this.read ??= this.lines?.summaryAt(this.line, this.key) ?? damagedArticle;
+		this.lines = undefined;
+		return this.read;
+	}
+}
+
+/** The files' lines of an opened cache: where each begins and ends, each parsed once. */
+class CacheLines {
+	private readonly decoder = new TextDecoder();
+	private readonly parsed: (CachedFile | null | undefined)[];
+
+	constructor(private readonly bytes: Uint8Array, readonly starts: readonly number[], readonly ends: readonly number[], readonly uris: readonly string[]) {
+		this.parsed = new Array<CachedFile | null | undefined>(starts.length);
+	}
+
+	/** Line `line` parsed, or null when damaged. */
+	fileAt(line: number): CachedFile | null {
+		let file = this.parsed[line];
+		if (file === undefined) {
+			file = parseIndexCacheLine(this.decoder.decode(this.bytes.subarray(this.starts[line], this.ends[line]))) ?? null;
+			this.parsed[line] = file;
+		}
+		return file;
+	}
+
+	/** The summary on line `line` if it is the one the reverse index names there (URI and key). */
+	summaryAt(line: number, key: string): IndexedArticle | undefined {
+		const article = this.fileAt(line)?.article;
+		return article && article.key === key && this.fileAt(line)?.uri === this.uris[line] ? article : undefined;
+	}
+}
+
+/**
+ * Opens a cache of this layout at its end, as steps (see `runSliced`), parsing only the reverse index (the last
+ * line says where it begins) and finding where the files' lines begin and end (newlines and tabs: no decoding): a
+ * second start serves the index at once, and the lines are parsed afterwards ({@link OpenedIndexCache.filesSteps})
+ * or when a summary is first used. Undefined for anything that is not a whole cache of this layout with its
+ * reverse index (a foreign or older cache, a cut one, parts malformed or numbering other files than the lines
+ * hold): then it is read line by line ({@link readIndexCacheContentsSteps}), which keeps what is intact.
+ */
+export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedIndexCache | undefined> {
+	const decoder = new TextDecoder();
+	const headerEnd = bytes.indexOf(10);
+	if (headerEnd < 0 || decoder.decode(bytes.subarray(0, headerEnd)) !== indexCacheHeader) return undefined;
+	const lastStart = bytes.lastIndexOf(10) + 1;
+	const last = new SnapshotReader();
+	last.part(decoder.decode(bytes.subarray(lastStart)));
+	const from = last.from;
+	if (from <= headerEnd || from > lastStart || bytes[from - 1] !== 10 || bytes[from] !== 0x7b) return undefined;
+	const fresh = new SnapshotReader();
+	// The parts, a batch of whole lines per step (as the lines are read in readIndexCacheContentsSteps).
+	for (let at = from; at < bytes.length;) {
+		let end = bytes.indexOf(10, Math.min(bytes.length, at + cacheStepBytes));
+		if (end < 0) end = bytes.length;
+		for (const line of decoder.decode(bytes.subarray(at, end)).split('\n')) {
+			if (line.charCodeAt(0) !== 0x7b) return undefined;
+			fresh.part(line);
+		}
+		at = end + 1;
+		yield;
+	}
+	// The files' lines: where each begins and ends, and which hold a summary (a tab before their end).
+	const starts: number[] = [];
+	const ends: number[] = [];
+	const summaryLines: number[] = [];
+	let tab = bytes.indexOf(9, headerEnd + 1);
+	for (let at = headerEnd + 1; at < from;) {
+		let end = bytes.indexOf(10, at);
+		if (end < 0 || end >= from) end = from - 1;
+		if (tab >= 0 && tab < at) tab = bytes.indexOf(9, at);
+		if (tab >= 0 && tab < end) summaryLines.push(starts.length);
+		starts.push(at);
+		ends.push(end);
+		at = end + 1;
+		if (starts.length % 2_000 === 0) yield;
+	}
+	const summaries = fresh.summaries;
+	if (summaries.length !== 2 * summaryLines.length) return undefined;
+	const lineUris: string[] = new Array<string>(starts.length).fill('');
+	const uris: string[] = [];
+	for (let id = 0; id < summaryLines.length; id++) {
+		lineUris[summaryLines[id]] = summaries[2 * id];
+		uris.push(summaries[2 * id]);
+	}
+	const lines = new CacheLines(bytes, starts, ends, lineUris);
+	const articles = summaryLines.map((line, id) => new LazyCachedArticle(summaries[2 * id + 1], lines, line));
+	const snapshot = fresh.over(uris, articles);
+	if (!snapshot) return undefined;
+	return {
+		snapshot,
+		*filesSteps() {
+			const files = new Map<string, CachedFile>();
+			let intact = true;
+			let id = 0;
+			let size = 0;
+			for (let line = 0; line < starts.length; line++) {
+				const file = lines.fileAt(line);
+				const summary = summaryLines[id] === line ? articles[id++] : undefined;
+				const article = summary && lines.summaryAt(line, summary.key);
+				if (!file || files.has(file.uri) || (summary && !article) || (!summary && file.article)) {
+					intact = false;
+				} else if (summary && article) {
+					summary.settle(article);
+					// The snapshot's own objects (its URI too: the same text, kept once), written back as the line read.
+					const own = { uri: lines.uris[line], stamp: file.stamp, article: summary };
+					const text = linesRead.get(file);
+					if (text !== undefined) linesRead.set(own, text);
+					files.set(own.uri, own);
+				} else {
+					files.set(file.uri, file);
+				}
+				size += ends[line] - starts[line];
+				if (size >= cacheStepBytes) {
+					size = 0;
+					yield;
+				}
+			}
+			return { files, intact };
+		},
+	};
+}
+
+/**
  * The reverse index's lines as they are read (after the files' lines; see {@link writeIndexCacheSteps}): each part
  * is checked as it comes, and anything amiss (a damaged line anywhere, a part out of place or malformed, a file
  * number out of range) drops the whole of it.
@@ -256,6 +422,11 @@ class SnapshotReader {
 	private readonly canonicalMentions = new Map<string, number>();
 	private readonly canonicalNames = new Map<string, string>();
 	private readonly aliasUsers = new Map<string, Map<string, number>>();
+	/** The `summaries` parts: URI and key of each summary, in the order of the files' lines. */
+	readonly summaries: string[] = [];
+	/** The last line: how many summaries, and the byte offset of the first part line. */
+	private count = -1;
+	from = -1;
 	private valid = true;
 	private inParts = false;
 	private ended = false;
@@ -290,14 +461,25 @@ class SnapshotReader {
 			this.valid = false;
 			return;
 		}
-		const part = value as { keys?: unknown; totals?: unknown; aliases?: unknown; files?: unknown };
+		const part = value as { keys?: unknown; totals?: unknown; aliases?: unknown; summaries?: unknown; files?: unknown; from?: unknown };
 		if (Array.isArray(part.keys)) this.valid = this.readKeys(part.keys);
 		else if (Array.isArray(part.totals)) this.valid = this.readTotals(part.totals);
 		else if (Array.isArray(part.aliases)) this.valid = this.readAliases(part.aliases);
-		else if (typeof part.files === 'number') {
+		else if (Array.isArray(part.summaries)) this.valid = this.readSummaries(part.summaries);
+		else if (Number.isInteger(part.files) && Number.isInteger(part.from)) {
 			this.ended = true;
-			this.valid = part.files === this.uris.length;
+			this.count = part.files as number;
+			this.from = part.from as number;
 		} else this.valid = false;
+	}
+
+	private readSummaries(flat: unknown[]): boolean {
+		if (flat.length % 2 !== 0) return false;
+		for (const value of flat) {
+			if (typeof value !== 'string') return false;
+			this.summaries.push(value);
+		}
+		return true;
 	}
 
 	/** Ascending file numbers, or undefined. */
@@ -354,12 +536,21 @@ class SnapshotReader {
 		return true;
 	}
 
+	/** The reverse index over the files' lines read (every one of them read: see {@link file}), if it agrees with them. */
 	result(): IndexSnapshot | undefined {
-		if (!this.valid || !this.ended || this.maxId >= this.uris.length) return undefined;
+		const { uris, articles, summaries } = this;
+		if (summaries.length !== 2 * uris.length) return undefined;
+		for (let id = 0; id < uris.length; id++) if (summaries[2 * id] !== uris[id] || summaries[2 * id + 1] !== articles[id].key) return undefined;
+		return this.over(uris, articles);
+	}
+
+	/** The reverse index over these files (numbered in this order), if it is whole, consistent and numbers exactly them. */
+	over(uris: readonly string[], articles: readonly IndexedArticle[]): IndexSnapshot | undefined {
+		if (!this.valid || !this.ended || this.count !== uris.length || this.maxId >= uris.length) return undefined;
 		// Every canonical key has its totals (the writer writes them together).
 		for (const key of this.canonical.keys()) if (!this.canonicalMentions.has(key)) return undefined;
 		if (this.canonicalMentions.size !== this.canonical.size) return undefined;
-		const { uris, articles, canonical, named, canonicalMentions, canonicalNames, aliasUsers } = this;
+		const { canonical, named, canonicalMentions, canonicalNames, aliasUsers } = this;
 		return { uris, articles, canonical, named, canonicalMentions, canonicalNames, aliasUsers };
 	}
 }
@@ -368,8 +559,9 @@ class SnapshotReader {
  * Writes a cache file's bytes as steps (see `runSliced`): lines encoded a batch per step, joined at the end. After
  * the files' lines, the reverse index of their summaries (numbered in line order; see `IndexSnapshot`) as JSON
  * objects, each a line of a few tens of kilobytes: `{"keys": [key, canonical files or 0, files or 0 (the same), …]}`,
- * `{"totals": [canonical key, name, mentions, …]}`, `{"aliases": [key, [canonical key, count, …], …]}`, and last
- * `{"files": count}`, which also tells that nothing after the files' lines was cut off. `index`: the index of these
+ * `{"totals": [canonical key, name, mentions, …]}`, `{"aliases": [key, [canonical key, count, …], …]}`,
+ * `{"summaries": [uri, key, …]}` (the files numbered), and last `{"files": count, "from": byte offset of the first
+ * part line}`, which also tells that nothing after the files' lines was cut off. `index`: the index of these
  * files, if there is one: its reverse index is copied when it holds exactly their summaries (else, and without it,
  * the reverse index is built from the summaries).
  */
@@ -397,6 +589,10 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 		}
 	}
 	const snapshot = (index && (yield* index.snapshotOfSteps(summaries))) ?? (yield* indexSnapshotSteps(summaries, index?.nameKeyMemo));
+	// Where the parts begin (after the newline that ends the last file's line), for the last line.
+	if (lines.length > 0) flush();
+	let from = 1;
+	for (const chunk of chunks) from += chunk.length;
 	// A part line: items added until it holds about cacheStepBytes of JSON.
 	const parts = function* (name: string, items: Iterable<unknown[]>): Generator<void, void> {
 		let part: unknown[] = [];
@@ -434,8 +630,12 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 	};
 	yield* parts('keys', keyItems());
 	yield* parts('totals', totalItems());
+	const summaryItems = function* (): Generator<unknown[]> {
+		for (let id = 0; id < snapshot.uris.length; id++) yield [snapshot.uris[id], snapshot.articles[id].key];
+	};
 	yield* parts('aliases', aliasItems());
-	push(JSON.stringify({ files: snapshot.uris.length }));
+	yield* parts('summaries', summaryItems());
+	push(JSON.stringify({ files: snapshot.uris.length, from }));
 	flush();
 	yield;
 	let size = 0;

@@ -8,6 +8,7 @@
 import type { UserLexicon } from './index';
 import type { IndexedArticle } from './indexedArticle';
 import type { ScanBatch, ScanResult } from './indexScan';
+import type { FolderListingRequest } from './indexListing';
 import type { EntityIndexJob, EntityIndexReply, PrefetchedFile } from './indexWorkerProtocol';
 
 /** One running worker, as the host started it. */
@@ -95,10 +96,10 @@ export class IndexWorkerPool {
 	};
 
 	/**
-	 * The `.txt` files under each local folder (paths relative to it), listed by a worker; undefined when the pool is
-	 * closed. Rejects when the workers cannot list (Web Workers) or the worker failed.
+	 * The `.txt` files of each local folder as VS Code's findFiles lists them (paths relative to it), listed by a
+	 * worker; undefined when the pool is closed. Rejects when the workers cannot list (Web Workers) or the worker failed.
 	 */
-	readonly list = async (folders: readonly string[]): Promise<readonly (readonly string[])[] | undefined> => {
+	readonly list = async (folders: readonly FolderListingRequest[]): Promise<readonly (readonly string[])[] | undefined> => {
 		const reply = await this.submit((id) => ({ kind: 'list', id, folders }));
 		return reply && 'lists' in reply ? reply.lists : undefined;
 	};

@@ -9,6 +9,7 @@
 import { groupedEntitiesSteps } from './articleEntities';
 import type { UserLexicon } from './index';
 import type { FileStamp } from './indexCacheFormat';
+import { answerListJob, type FolderListingRequest } from './indexListing';
 import { summarizeArticle, type IndexedArticle } from './indexedArticle';
 import { scanBatch, type ScanBatch, type ScanIo, type ScanResult } from './indexScan';
 import { drainSteps } from '../text/steps';
@@ -22,12 +23,12 @@ export interface PrefetchedFile {
 
 /**
  * A job for a worker: analyse one text, scan a batch (with `files` read by the host, else read by the worker), or
- * list the `.txt` files under local folders (paths; only a worker that reads local files can).
+ * list the `.txt` files of local folders as VS Code's findFiles would (paths; only a worker that reads local files can).
  */
 export type EntityIndexJob =
 	| { readonly kind: 'analyze'; readonly id: number; readonly text: string; readonly lexicon: UserLexicon | undefined; readonly key: string }
 	| { readonly kind: 'scan'; readonly id: number; readonly batch: ScanBatch; readonly files?: readonly PrefetchedFile[] }
-	| { readonly kind: 'list'; readonly id: number; readonly folders: readonly string[] };
+	| { readonly kind: 'list'; readonly id: number; readonly folders: readonly FolderListingRequest[] };
 
 /** A worker's answer to the job with the same id. */
 export type EntityIndexReply =
@@ -66,13 +67,13 @@ function prefetchedIo(files: readonly PrefetchedFile[]): ScanIo {
 
 /**
  * A worker's answer to a job: `localIo` reads files where the worker can (Node's file system), and `list` lists a
- * local folder's `.txt` files (relative paths); both are absent in a Web Worker, which scans only what its host
+ * local folder's `.txt` files as findFiles would (relative paths); both are absent in a Web Worker, which scans only what its host
  * sent. Never throws: a failure is an `error` reply.
  */
-export async function answerIndexJob(job: EntityIndexJob, localIo?: ScanIo, list?: (folder: string) => string[]): Promise<EntityIndexReply> {
+export async function answerIndexJob(job: EntityIndexJob, localIo?: ScanIo, list?: (folder: FolderListingRequest) => string[]): Promise<EntityIndexReply> {
 	try {
 		if (job.kind === 'analyze') return { id: job.id, article: analyzeForIndex(job.text, job.lexicon, job.key) };
-		if (job.kind === 'list') return list ? { id: job.id, lists: job.folders.map(list) } : { id: job.id, error: 'this worker cannot list folders' };
+		if (job.kind === 'list') return answerListJob(job, list);
 		const io = job.files ? prefetchedIo(job.files) : localIo;
 		if (!io) return { id: job.id, error: 'this worker cannot read files: the batch must come with them' };
 		return { id: job.id, results: (await scanBatch(job.batch, io)) ?? [] };

@@ -305,7 +305,11 @@ export class WorkspaceEntityIndex {
 			ids.set(files[id].uri, id);
 			if (id % snapshotEntitiesPerStep === snapshotEntitiesPerStep - 1) yield;
 		}
-		const numbered = (keyFiles: KeyFiles): number[] => {
+		// Numbered as the snapshot this index was loaded from (a second start whose files did not change): the keys no
+		// file changed since keep their lists as they are, shared (neither is ever changed in place).
+		const sameNumbering = files.length === this.snapshotUris.length && files.every((file, id) => file.uri === this.snapshotUris[id]);
+		const numbered = (keyFiles: KeyFiles): readonly number[] => {
+			if (sameNumbering && !(keyFiles instanceof Set)) return keyFiles;
 			const list: number[] = [];
 			let ascending = true;
 			for (const uri of keyFiles instanceof Set ? keyFiles : keyFiles.map((id) => this.snapshotUris[id])) {
@@ -316,8 +320,8 @@ export class WorkspaceEntityIndex {
 			// Files are mostly added in the order they are numbered (a build's scan order).
 			return ascending ? list : list.sort((a, b) => a - b);
 		};
-		const canonical = new Map<string, number[]>();
-		const named = new Map<string, number[]>();
+		const canonical = new Map<string, readonly number[]>();
+		const named = new Map<string, readonly number[]>();
 		let done = 0;
 		for (const [key, keyFiles] of this.byCanonical) {
 			canonical.set(key, numbered(keyFiles));
@@ -329,7 +333,7 @@ export class WorkspaceEntityIndex {
 		for (const [key, keyFiles] of this.byName) {
 			const list = numbered(keyFiles);
 			const own = canonical.get(key);
-			named.set(key, own && sameNumbers(own, list) ? own : list);
+			named.set(key, own && (own === list || sameNumbers(own, list)) ? own : list);
 			if (++done % snapshotEntitiesPerStep === 0) {
 				yield;
 				if (this.changes !== version) return undefined;

@@ -248,12 +248,14 @@ export class WorkspaceIndexUpdater {
 	 * every summary in it was made with the lexicon its file has now (else nothing is loaded: the caller serves the
 	 * summaries one by one, see {@link adoptCachedSteps}). Like them, it is then checked against the files (see
 	 * {@link scanAll}: a file changed, added or deleted since is analysed, added or dropped). Returns how many were served.
+	 * `linesPending`: the cache was opened at its end (`openIndexCacheSteps`) and its files are not in {@link useCacheSteps}
+	 * yet (they come with the snapshot's own summaries); else each summary must be the one the files hold.
 	 */
-	*loadSnapshotSteps(snapshot: IndexSnapshot): Generator<void, number> {
+	*loadSnapshotSteps(snapshot: IndexSnapshot, linesPending = false): Generator<void, number> {
 		const { uris, articles } = snapshot;
 		for (let id = 0; id < uris.length; id++) {
 			const key = articles[id].key;
-			if (key.slice(key.lastIndexOf(':') + 1) !== this.lexiconKey(this.host.lexiconFor(uris[id])) || this.files.get(uris[id])?.article !== articles[id]) return 0;
+			if (key.slice(key.lastIndexOf(':') + 1) !== this.lexiconKey(this.host.lexiconFor(uris[id])) || (!linesPending && this.files.get(uris[id])?.article !== articles[id])) return 0;
 			if (id % useCachePerStep === useCachePerStep - 1) yield;
 		}
 		this.index.load(snapshot);
@@ -334,24 +336,6 @@ export class WorkspaceIndexUpdater {
 		if (options.isCancelled?.() || done < uris.length) return undefined;
 		if (!options.partial) this.retainOnly(uris);
 		return counts;
-	}
-
-	/**
-	 * Completes a scan that started early on `listed` (a quicker listing of the folder than the authoritative one;
-	 * `early` is {@link scanAll} of it with `partial`): waits for it, scans the files of `uris` (the authority) it did not
-	 * list, and forgets every file not in `uris` (listed but excluded by the authority). Without an early scan, this
-	 * is {@link scanAll} of `uris`. `options.partial` is ignored. Returns the counts of both scans together, or
-	 * undefined when cancelled.
-	 */
-	async completeScan(uris: readonly string[], scan: ScanFiles, options: ScanAllOptions, early?: { readonly listed: ReadonlySet<string>; readonly scan: Promise<ScanCounts | undefined> }): Promise<ScanCounts | undefined> {
-		const first = early && (await early.scan);
-		if (early && !first) return undefined;
-		const rest = early ? uris.filter((uri) => !early.listed.has(uri)) : uris;
-		const second = await this.scanAll(rest, scan, { ...options, partial: true });
-		if (!second) return undefined;
-		this.retainOnly(uris);
-		if (!first) return second;
-		return { unchanged: first.unchanged + second.unchanged, same: first.same + second.same, analysed: first.analysed + second.analysed, notSeed: first.notSeed + second.notSeed, gone: first.gone + second.gone };
 	}
 
 	/** Forgets every file not in `uris` (the files of the workspace, as a full listing found them). */
