@@ -147,3 +147,18 @@ void test('saving after re-anchoring an unchanged article rewrites the same byte
 	const again = retargetClaims(parsed, anchorClaims(article, parsed.map((c) => c.target)), article);
 	assert.equal(serialiseSidecar(createSidecar({ fileName: referenceName, sha256: sha256Hex(referenceText), date: '2024-03-16' }, again)), file);
 });
+
+void test('an article is indexed by code point only when a claim needs it, and once', () => {
+	const text = `${sentences.join(' ')} 🦀`;
+	let reads = 0;
+	const prepared = prepareArticle(text);
+	const counted = { text, get index() { reads++; return prepared.index; } };
+	assert.deepEqual(anchorClaims(counted, []), []);
+	assert.equal(reads, 0, 'no claim, no index');
+	const [claim] = claimsOn(text, ['luxury vehicle']);
+	assert.deepEqual(quoted(text, anchorClaims(counted, [claim.target])[0]), 'luxury vehicle');
+	assert.ok(reads > 0);
+	assert.equal(typeof Object.getOwnPropertyDescriptor(prepareArticle(text), 'index')?.get, 'function', 'indexed on first read, not when prepared');
+	assert.equal(prepared.index, prepared.index, 'made once');
+	assert.equal(prepared.index.codePointLength, text.length - 1);
+});

@@ -54,7 +54,14 @@ const DEFAULT_MIN_FUZZY_LENGTH = 8;
 
 /** Prepares `text` (indexes its astral characters) for `anchorClaims`, `anchorTarget` and `retargetClaims`. */
 export function prepareArticle(text: string): ArticleText {
-	return { text, index: buildCodePointIndex(text) };
+	// Indexed when first needed: an article whose sidecar holds no claim never pays for it (a pass over 1 MB).
+	let index: CodePointIndex | undefined;
+	return {
+		text,
+		get index(): CodePointIndex {
+			return (index ??= buildCodePointIndex(text));
+		},
+	};
 }
 
 function anchored(start: number, end: number): ClaimAnchor {
