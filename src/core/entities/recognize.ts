@@ -422,6 +422,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
 				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower) || endsInDesignator(tokens, k + 1))) k++;
+				// "Army of the Potomac", "Bank of the West": a body's "of" may take the article.
+				if (k === j + 1 && tokens[j].lower === 'of' && tokens[k]?.text === 'the' && (ORG_HEADS.has(tokens[j - 1].lower) || PLACE_HEADS.has(tokens[j - 1].lower))) k++;
 				// "... Cooperation in Europe", "Human Rights in China": once it has one, the body ends in a country.
 				if (k === j && orgBody && tokens[k].lower === 'in' && isWord(tokens[k + 1]) && countries.has(tokens[k + 1].lower) && !tokens[k + 2]?.cap) {
 					j = k + 2;
