@@ -22,3 +22,15 @@ void describe('bodies named "X of the Y"', () => {
 		assert.deepEqual(found('He met Lars Berg , Secretary of the Navy , in Kolding .'), ['person:Lars Berg', 'place:Kolding']);
 	});
 });
+
+void describe('halls of fame', () => {
+	void it('reads a hall of fame as an organization, whatever its sport', () => {
+		const names = found('In 2004 Lars Berg was elected to the Ostervale Bandy Hall of Fame in Kolding .');
+		assert.deepEqual(names, ['person:Lars Berg', 'organization:Ostervale Bandy Hall of Fame', 'place:Kolding']);
+	});
+
+	void it('does not join a hall to any other "of"', () => {
+		const names = found('Guests crowded the Varnby Hall of Mirrors .');
+		assert.ok(!names.some((name) => name.includes('Hall of')), names.join(', '));
+	});
+});

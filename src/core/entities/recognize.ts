@@ -95,7 +95,7 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		for (let i = first + 1; i < last - 1; i++) {
 			if (ORG_BODY_LINKS.has(tokens[i].lower) && isOrgWord(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
 			if (OF_WORDS.has(tokens[i].lower)) {
-				if (ORG_HEADS.has(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
+				if (ORG_HEADS.has(tokens[i - 1].lower) || (tokens[i - 1].lower === 'hall' && tokens[i + 1].lower === 'fame')) return ['organization', Confidence.Cue];
 				if (PLACE_HEADS.has(tokens[i - 1].lower)) return ['place', Confidence.Cue];
 			}
 			if (tokens[i].lower === '&') return ['organization', Confidence.Cue];
@@ -159,9 +159,11 @@ function isOrgWord(lower: string): boolean {
 }
 
 /** Whether "of" after this word continues a name ("Bank of England", "Gulf of Aden", "Secretary of State"). */
-function joinsWithOf(lower: string): boolean {
+function joinsWithOf(lower: string, after?: Token): boolean {
 	// "Kia Motors Corp of South Korea": the place after a company's designator says where it is, not who it is.
 	if (CORPORATE_DESIGNATORS.has(lower)) return false;
+	// "the Hockey Hall of Fame": a hall "of" anything else is a room or a building.
+	if (lower === 'hall') return after?.lower === 'fame';
 	return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower) || ORG_KEYWORDS.has(lower) || PLACE_KEYWORDS.has(lower) || TITLES.has(lower);
 }
 
@@ -421,7 +423,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				}
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
-				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower) || endsInDesignator(tokens, k + 1))) k++;
+				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower, tokens[k + 1]) || endsInDesignator(tokens, k + 1))) k++;
 				// "Army of the Potomac", "Bank of the West": a body's "of" may take the article.
 				if (k === j + 1 && tokens[j].lower === 'of' && tokens[k]?.text === 'the' && (ORG_HEADS.has(tokens[j - 1].lower) || PLACE_HEADS.has(tokens[j - 1].lower))) k++;
 				// "... Cooperation in Europe", "Human Rights in China": once it has one, the body ends in a country.
