@@ -34,3 +34,17 @@ void describe('halls of fame', () => {
 		assert.ok(!names.some((name) => name.includes('Hall of')), names.join(', '));
 	});
 });
+
+void describe('names listed together', () => {
+	void it('gives a guessed name in a list the type the list\'s sure names agree on', () => {
+		const names = found('Buyers included Varnsson Holdings , Torvanex and Dalvenia Bank .');
+		assert.deepEqual(names, ['organization:Varnsson Holdings', 'organization:Torvanex', 'organization:Dalvenia Bank']);
+		assert.deepEqual(found('The ships docked at Ostervik Harbour , Kelmar and Sandvik Bay .'), ['place:Ostervik Harbour', 'place:Kelmar', 'place:Sandvik Bay']);
+	});
+
+	void it('leaves the guess alone where the sure names disagree or nothing coordinates them', () => {
+		const mixed = found('Buyers included Norway , Torvanex and Varnsson Holdings .');
+		assert.deepEqual(mixed, ['place:Norway', 'person:Torvanex', 'organization:Varnsson Holdings']);
+		assert.deepEqual(found('Torvanex , Varnsson Holdings chairman , resigned .'), ['person:Torvanex', 'organization:Varnsson Holdings']);
+	});
+});

@@ -458,6 +458,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		}
 	}
 
+	typeListsAlike(text, candidates);
+
 	// Document-level evidence: the strongest type each surface form received, and the parts of full person names.
 	const known = new Map<string, Candidate>();
 	const personParts = new Set<string>();
@@ -533,6 +535,49 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
 	}
 	return lexicon?.entities?.length ? applyUserEntities(text, from, to, mentions, lexicon) : mentions;
+}
+
+/** What stands between two names of one list: a comma, "and", "or", "&", or a comma and one of them. */
+const LIST_LINK = /^(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)$/;
+
+/**
+ * "Verizon , Torvanex and Helmcorp": names listed together are of one kind. In a list joined by "and", "or" or "&"
+ * whose names the text or the word lists type surely, all alike, a name typed only by a guess takes their type.
+ * Each name is looked at once, with the text between it and the next.
+ */
+function typeListsAlike(text: string, candidates: Candidate[]): void {
+	let first = 0;
+	while (first < candidates.length) {
+		let last = first;
+		let coordinated = false;
+		while (last + 1 < candidates.length && candidates[last + 1].start >= candidates[last].end && candidates[last + 1].start - candidates[last].end <= 6) {
+			const link = text.slice(candidates[last].end, candidates[last + 1].start);
+			if (!LIST_LINK.test(link)) break;
+			if (!link.includes(',')) coordinated = true;
+			else if (/\S\s*$/.test(link.slice(link.indexOf(',') + 1))) coordinated = true;
+			last++;
+		}
+		if (coordinated && last > first) {
+			let sure: EntityType | undefined;
+			let agree = true;
+			for (let k = first; k <= last; k++) {
+				const c = candidates[k];
+				if (c.confidence < Confidence.Cue) continue;
+				if (sure && sure !== c.type) agree = false;
+				sure = c.type;
+			}
+			if (sure && agree) {
+				for (let k = first; k <= last; k++) {
+					const c = candidates[k];
+					if (c.confidence > Confidence.Ordinary && c.confidence <= Confidence.Guess && c.type !== sure) {
+						c.type = sure;
+						c.confidence = Confidence.Cue;
+					}
+				}
+			}
+		}
+		first = last + 1;
+	}
 }
 
 /** Lower-case words an acronym's name may hold, which the acronym may or may not spell ("World Series of Poker (WSOP)"). */
