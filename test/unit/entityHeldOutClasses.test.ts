@@ -48,3 +48,14 @@ void describe('names listed together', () => {
 		assert.deepEqual(found('Torvanex , Varnsson Holdings chairman , resigned .'), ['person:Torvanex', 'organization:Varnsson Holdings']);
 	});
 });
+
+void describe('teams named by a town and a nickname', () => {
+	void it('reads a town and a plural nickname as a team, also when the town is a given name', () => {
+		const names = found('Fans of the Austin Hornets booed the Kolding Mavericks .');
+		assert.deepEqual(names, ['organization:Austin Hornets', 'organization:Kolding Mavericks']);
+	});
+
+	void it('still reads a given name and a family name ending in "s" as a person', () => {
+		assert.deepEqual(found('The striker Austin Evans scored twice .'), ['person:Austin Evans']);
+	});
+});

@@ -105,6 +105,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	}
 	if (cities.has(key)) return ['place', Confidence.Weak];
 	if (length > 1) {
+		// "Boston Bruins", "Kolding Colts": a town and a plural nickname name a team, even where the town is a given name.
+		if (length === 2 && (cities.has(head) || countries.has(head)) && isTeamNickname(tokens[last - 1])) return ['organization', Confidence.Cue];
 		if (firstNames.has(head) && !majorCities.has(head) && !countries.has(head)) return ['person', Confidence.Cue];
 		// A country or city inside a longer name makes a company or institution ("Air France", "Radio Moscow").
 		for (let i = first; i < last; i++) {
@@ -127,6 +129,12 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
+}
+
+/** A plural that may be a team's nickname: capitalised, ends in "s" (not "ss"), and is no family name ("Evans"). */
+function isTeamNickname(t: Token): boolean {
+	const lower = t.lower;
+	return t.cap && !t.upper && lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith("'s") && !surnames.has(lower) && !firstNames.has(lower);
 }
 
 /** Words before "Centre" that make it a place to go to, not an institution ("Convention Center", "Tennis Centre"). */
