@@ -59,3 +59,14 @@ void describe('teams named by a town and a nickname', () => {
 		assert.deepEqual(found('The striker Austin Evans scored twice .'), ['person:Austin Evans']);
 	});
 });
+
+void describe('titles of office and trade before a name', () => {
+	void it('trims a sheriff, a coroner, a pastor or a founder from the person they name', () => {
+		const names = found('The report by Coroner Lisbet Varn reached Pastor Tomas Ekholm and Founder Anja Moen on Friday .');
+		assert.deepEqual(names, ['person:Lisbet Varn', 'person:Tomas Ekholm', 'person:Anja Moen']);
+	});
+
+	void it('keeps such a word inside an organization\'s name', () => {
+		assert.deepEqual(found('He sold the Architect Partners group in 1999 .'), ['organization:Architect Partners']);
+	});
+});

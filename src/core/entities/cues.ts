@@ -26,6 +26,7 @@ export const TITLES = withPeriods(set(`
 	chairperson ceo executive analyst economist presenter columnist correspondent reporter writer author
 	actor actress singer star veteran rookie teammate compatriot countryman opponent challenger candidate
 	nominee counterpart colleague hopeful former late mp mep lawmaker legislator dissident rebel
+	sheriff coroner constable pastor deacon engineer historian architect founder co-founder cofounder
 	`));
 
 /** Titles given by a company or a club: the name right before one is the employer ("Cofinec CEO", "Arsenal striker"). */
