@@ -70,3 +70,18 @@ void describe('titles of office and trade before a name', () => {
 		assert.deepEqual(found('He sold the Architect Partners group in 1999 .'), ['organization:Architect Partners']);
 	});
 });
+
+void describe('newspapers', () => {
+	void it('reads a daily, an evening or a morning paper as an organization', () => {
+		const names = found('Lars Berg told the Daily Courier and the Evening Examiner that he would stay .');
+		assert.deepEqual(names, ['person:Lars Berg', 'organization:Daily Courier', 'organization:Evening Examiner']);
+	});
+
+	void it('reads a name ending in two newspaper words joined by a hyphen as a newspaper', () => {
+		assert.deepEqual(found('The Fort Wood Star-Herald reported the fire .'), ['organization:Fort Wood Star-Herald']);
+	});
+
+	void it('leaves other names ending in a newspaper\'s word alone', () => {
+		assert.deepEqual(found('The Gold Standard ended in 1931 .'), []);
+	});
+});

@@ -91,6 +91,7 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		// "Kolding Convention Center", "Varnby Shopping Centre": a centre one goes to is a place.
 		if ((tail === 'centre' || tail === 'center') && VENUE_CENTRES.has(tokens[last - 2].lower)) return ['place', Confidence.Cue];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
+		if (isNewspaperName(head, tail)) return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
 			if (ORG_BODY_LINKS.has(tokens[i].lower) && isOrgWord(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
@@ -129,6 +130,21 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
+}
+
+/** Last words of newspapers' names ("Evening Standard", "Kolding Chronicle", "Star-Telegram"). */
+const NEWSPAPER_TAILS = new Set(['telegraph', 'standard', 'mirror', 'mail', 'express', 'star', 'record', 'post', 'herald', 'times', 'sun', 'telegram', 'chronicle', 'observer', 'independent', 'guardian', 'examiner', 'courier', 'inquirer', 'enquirer', 'monitor', 'bulletin', 'dispatch', 'register', 'sentinel', 'globe', 'statesman', 'advertiser', 'argus', 'echo', 'mercury', 'journal', 'gazette', 'tribune', 'constitution']);
+/** First words that say when a newspaper comes out ("Daily Mail", "Evening Standard"). */
+const PUBLICATION_DAYS = new Set(['daily', 'evening', 'morning', 'weekly']);
+
+/**
+ * "Daily Telegraph", "Evening Standard", "Fort Worth Star-Telegram": a name ending in a newspaper's word after a day it
+ * comes out, or in two such words joined by a hyphen. ("Lone Star" or "Gold Standard" is none.)
+ */
+function isNewspaperName(head: string, tail: string): boolean {
+	const dash = tail.indexOf('-');
+	if (dash > 0) return NEWSPAPER_TAILS.has(tail.slice(dash + 1)) && (NEWSPAPER_TAILS.has(tail.slice(0, dash)) || isDemonym(tail.slice(0, dash)));
+	return NEWSPAPER_TAILS.has(tail) && PUBLICATION_DAYS.has(head);
 }
 
 /** A plural that may be a team's nickname: capitalised, ends in "s" (not "ss"), and is no family name ("Evans"). */
