@@ -85,3 +85,16 @@ void describe('newspapers', () => {
 		assert.deepEqual(found('The Gold Standard ended in 1931 .'), []);
 	});
 });
+
+void describe('bodies "of" two subjects', () => {
+	void it('goes on after "and" in a department, a ministry or a college of two subjects', () => {
+		const names = found('She left the Department of Physics and Astronomy for the Ministry of Trade and Industry .');
+		assert.deepEqual(names, ['organization:Department of Physics and Astronomy', 'organization:Ministry of Trade and Industry']);
+	});
+
+	void it('stops before a place, a second body or a known organization after "and"', () => {
+		assert.deepEqual(found('The University of Oslo and Varnby College merged .'), ['organization:University of Oslo', 'organization:Varnby College']);
+		assert.deepEqual(found('The Ministry of Defence and Foreign Ministry met .'), ['organization:Ministry of Defence', 'organization:Foreign Ministry']);
+		assert.deepEqual(found('The Bank of Ostermark and Google agreed .'), ['organization:Bank of Ostermark', 'organization:Google']);
+	});
+});

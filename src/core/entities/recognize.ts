@@ -423,6 +423,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			}
 			let j = i + 1;
 			let orgBody = false;
+			// "Department of Physics and Astronomy": after a body's "of" and a subject (no place), the name goes on after "and".
+			let ofSubject = false;
 			while (j < n) {
 				const u = tokens[j];
 				if (u.kind === TokenKind.Word && u.cap && !u.sentenceStart) {
@@ -464,8 +466,16 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 						if (tokens[k]?.lower === 'the') k++;
 					}
 				}
+				const and = tokens[j + 1];
+				// Not before a second body ("Ministry of Defence and Foreign Ministry").
+				if (k === j && ofSubject && tokens[j].lower === 'and' && isWord(and) && and.cap && !and.sentenceStart && !ORG_HEADS.has(and.lower) && !NEVER.has(and.lower) && !organizations.has(and.lower) && !ORG_KEYWORDS.has(tokens[capitalisedRunEnd(tokens, j + 1) - 1].lower)) {
+					ofSubject = false;
+					j += 2;
+					continue;
+				}
 				const next = tokens[k];
 				if (k > j && isWord(next) && next.cap && !NEVER.has(next.lower)) {
+					ofSubject = k === j + 1 && tokens[j].lower === 'of' && ORG_HEADS.has(tokens[j - 1].lower) && !countries.has(next.lower) && !cities.has(next.lower);
 					j = k + 1;
 					continue;
 				}
