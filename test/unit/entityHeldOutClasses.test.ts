@@ -98,3 +98,11 @@ void describe('bodies "of" two subjects', () => {
 		assert.deepEqual(found('The Bank of Ostermark and Google agreed .'), ['organization:Bank of Ostermark', 'organization:Google']);
 	});
 });
+
+void describe('organizations often in the news', () => {
+	void it('knows companies, outlets and institutions the generated word lists miss', () => {
+		const names = found('Analysts at Barclays said Gazprom would sell gas to Airbus , the Washington Post reported .');
+		assert.deepEqual(names, ['organization:Barclays', 'organization:Gazprom', 'organization:Airbus', 'organization:Washington Post']);
+		assert.deepEqual(found('The bill passed the House of Commons after Scotland Yard testified .'), ['organization:House of Commons', 'organization:Scotland Yard']);
+	});
+});

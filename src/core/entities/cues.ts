@@ -171,6 +171,19 @@ export const EXTRA_ORGS = set(`
 	world_trade_organization european_central_bank european_parliament council_of_europe save_the_children
 	doctors_without_borders red_crescent world_economic_forum bank_of_england bank_of_japan al-shabaab boko_haram
 	al-qaeda wagner_group cdc epa ftc
+	apple barclays lloyds lloyds_banking_group morgan_stanley deutsche_bank credit_suisse bnp_paribas societe_generale
+	commerzbank rabobank standard_chartered bank_of_america blackrock jp_morgan j.p._morgan exxon conocophillips
+	totalenergies eni equinor pemex gazprom rosneft lukoil aramco saudi_aramco sinopec rio_tinto bhp anglo_american
+	arcelormittal thyssenkrupp airbus lockheed_martin raytheon northrop_grumman bae_systems rolls-royce honeywell
+	glaxosmithkline gsk astrazeneca sanofi merck moderna biontech alibaba huawei bytedance tiktok instagram whatsapp
+	linkedin spotify snapchat reddit openai qualcomm hewlett-packard foxconn tsmc kia renault easyjet lufthansa qantas
+	sky_news bbc_news fox_news msnbc abc_news channel_4 channel_4_news washington_post daily_mail new_york_post
+	los_angeles_times politico buzzfeed huffington_post huffpost breitbart bloomberg_news le_monde le_figaro el_pais
+	bild kyodo yonhap ria_novosti dpa
+	lib_dems liberal_democrats gop mi5 mi6 gchq scotland_yard met_police metropolitan_police house_of_commons
+	house_of_lords supreme_court bundestag duma knesset state_department home_office foreign_office ofcom ofsted
+	manchester_united man_utd man_city bayern_munich juventus ac_milan inter_milan paris_saint-germain psg
+	borussia_dortmund wwf unaids
 	`);
 
 /** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */
