@@ -184,6 +184,21 @@ export const EXTRA_ORGS = set(`
 	house_of_lords supreme_court bundestag duma knesset state_department home_office foreign_office ofcom ofsted
 	manchester_united man_utd man_city bayern_munich juventus ac_milan inter_milan paris_saint-germain psg
 	borussia_dortmund wwf unaids
+	dhs fema irs usda nih noaa atf tsa fcc ntsb justice_department ofgem ofwat hmrc dvla cps serious_fraud_office
+	environment_agency met_office national_trust rspca rspb nspcc rmt tuc cbi network_rail royal_mail national_grid
+	transport_for_london tfl opcw unrwa ocha fao icc iea gulf_cooperation_council bank_of_canada
+	pkk farc muslim_brotherhood fatah anc zanu-pf likud sinn_fein plaid_cymru syriza podemos front_national afd cdu csu
+	spd fdp bjp pti kuomintang kmt ldp
+	lyft t-mobile time_warner viacom ubisoft electronic_arts ericsson henkel h&m inditex primark marks_&_spencer asda
+	morrisons waitrose aldi lidl kroger best_buy burger_king coca-cola nestlé danone mondelez diageo heineken
+	carlsberg ab_inbev british_american_tobacco syngenta cargill schlumberger repsol mastercard nomura mizuho citibank
+	merrill_lynch lehman_brothers freddie_mac axa allianz aviva s&p embraer chrysler fiat_chrysler stellantis
+	jaguar_land_rover opel skoda tata_motors tata_steel mahindra infosys wipro sk_hynix lg_electronics
+	npr c-span cnbc espn hbo hulu bbc_world_service rte al_arabiya press_tv france_24 deutsche_welle euronews nhk cctv
+	global_times south_china_morning_post times_of_india haaretz ynet al-ahram arab_news new_yorker rolling_stone
+	vanity_fair techcrunch mashable anadolu anadolu_agency irna wafa
+	bcci rfu arsenal everton west_ham atletico_madrid olympique_lyonnais olympique_de_marseille benfica galatasaray
+	fenerbahce besiktas zenit spartak_moscow cska_moscow shakhtar_donetsk dynamo_kyiv
 	`);
 
 /** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */
