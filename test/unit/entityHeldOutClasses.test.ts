@@ -105,5 +105,6 @@ void describe('organizations often in the news', () => {
 		assert.deepEqual(names, ['organization:Barclays', 'organization:Gazprom', 'organization:Airbus', 'organization:Washington Post']);
 		assert.deepEqual(found('The bill passed the House of Commons after Scotland Yard testified .'), ['organization:House of Commons', 'organization:Scotland Yard']);
 		assert.deepEqual(found('Lidl and Mastercard met Fatah and the Muslim Brotherhood , NHK said .'), ['organization:Lidl', 'organization:Mastercard', 'organization:Fatah', 'organization:Muslim Brotherhood', 'organization:NHK']);
+		assert.deepEqual(found('Researchers at Caltech flew Aeroflot to meet Reporters Without Borders .'), ['organization:Caltech', 'organization:Aeroflot', 'organization:Reporters Without Borders']);
 	});
 });

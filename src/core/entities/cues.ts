@@ -199,6 +199,9 @@ export const EXTRA_ORGS = set(`
 	vanity_fair techcrunch mashable anadolu anadolu_agency irna wafa
 	bcci rfu arsenal everton west_ham atletico_madrid olympique_lyonnais olympique_de_marseille benfica galatasaray
 	fenerbahce besiktas zenit spartak_moscow cska_moscow shakhtar_donetsk dynamo_kyiv
+	harvard yale stanford caltech sorbonne aeroflot etihad alitalia aer_lingus cathay_pacific jetblue pinterest tumblr
+	dropbox shopify spacex agence_france-presse voice_of_america radio_free_europe medecins_sans_frontieres
+	médecins_sans_frontières reporters_without_borders committee_to_protect_journalists islamic_jihad
 	`);
 
 /** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */
