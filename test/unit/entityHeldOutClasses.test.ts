@@ -108,3 +108,14 @@ void describe('organizations often in the news', () => {
 		assert.deepEqual(found('Researchers at Caltech flew Aeroflot to meet Reporters Without Borders .'), ['organization:Caltech', 'organization:Aeroflot', 'organization:Reporters Without Borders']);
 	});
 });
+
+void describe('countries whose name holds "and"', () => {
+	void it('reads the whole name as one place', () => {
+		const names = found('Flights from Trinidad and Tobago to Antigua and Barbuda resumed .');
+		assert.deepEqual(names, ['place:Trinidad and Tobago', 'place:Antigua and Barbuda']);
+	});
+
+	void it('keeps two countries joined by "and" apart', () => {
+		assert.deepEqual(found('Norway and Sweden signed .'), ['place:Norway', 'place:Sweden']);
+	});
+});

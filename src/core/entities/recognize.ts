@@ -254,6 +254,19 @@ function isIndexName(tokens: readonly Token[], b: number): boolean {
 	return isWord(after) && !after.cap && INDEX_WORDS.has(after.lower);
 }
 
+/**
+ * The end of a country's name through the "and" at `and`, starting at most three words before it (not before
+ * `from`) and ending at most four tokens after it ("Trinidad and Tobago"); `and` itself when no country is named so.
+ */
+function countryThroughAnd(tokens: readonly Token[], from: number, and: number): number {
+	for (let start = Math.max(from, and - 3); start < and; start++) {
+		for (let end = Math.min(tokens.length, and + 4); end > and + 1; end--) {
+			if (isWord(tokens[end - 1]) && tokens[end - 1].cap && countries.has(keyOf(tokens, start, end))) return end;
+		}
+	}
+	return and;
+}
+
 /** The end of the run of capitalised words from `k` (`k` itself when there is none). */
 function capitalisedRunEnd(tokens: readonly Token[], k: number): number {
 	while (k < tokens.length && tokens[k].kind === TokenKind.Word && tokens[k].cap) k++;
@@ -430,6 +443,14 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				if (u.kind === TokenKind.Word && u.cap && !u.sentenceStart) {
 					j++;
 					continue;
+				}
+				// "Bosnia and Herzegovina", "Saint Vincent and the Grenadines": a country whose name holds "and".
+				if (u.lower === 'and') {
+					const end = countryThroughAnd(tokens, i, j);
+					if (end > j) {
+						j = end;
+						continue;
+					}
 				}
 				// "Boatmen's Bancshares Inc": a company named with a possessive.
 				if (u.lower === "'s" && tokens[j - 1].kind === TokenKind.Word) {
