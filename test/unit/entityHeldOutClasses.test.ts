@@ -55,6 +55,11 @@ void describe('teams named by a town and a nickname', () => {
 		assert.deepEqual(names, ['organization:Austin Hornets', 'organization:Kolding Mavericks']);
 	});
 
+	void it('reads the nickname alone as the team once the article named it in full', () => {
+		const names = found('The Austin Hornets won again . The Hornets scored twice , and Hornets fans sang .');
+		assert.deepEqual(names, ['organization:Austin Hornets', 'organization:Hornets', 'organization:Hornets']);
+	});
+
 	void it('still reads a given name and a family name ending in "s" as a person', () => {
 		assert.deepEqual(found('The striker Austin Evans scored twice .'), ['person:Austin Evans']);
 	});

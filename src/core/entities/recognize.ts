@@ -149,8 +149,12 @@ function isNewspaperName(head: string, tail: string): boolean {
 
 /** A plural that may be a team's nickname: capitalised, ends in "s" (not "ss"), and is no family name ("Evans"). */
 function isTeamNickname(t: Token): boolean {
-	const lower = t.lower;
-	return t.cap && !t.upper && lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith("'s") && !surnames.has(lower) && !firstNames.has(lower);
+	return t.cap && !t.upper && isNickname(t.lower);
+}
+
+/** A lower-cased plural that may be a team's nickname (see {@link isTeamNickname}). */
+function isNickname(lower: string): boolean {
+	return lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith("'s") && !surnames.has(lower) && !firstNames.has(lower) && !ORG_KEYWORDS.has(lower) && !PLACE_KEYWORDS.has(lower);
 }
 
 /** Words before "Centre" that make it a place to go to, not an institution ("Convention Center", "Tennis Centre"). */
@@ -537,6 +541,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			if (CORPORATE_DESIGNATORS.has(c.words[c.words.length - 1]) && !countries.has(c.words[0]) && !majorCities.has(c.words[0])) companyHeads.add(c.words[0]);
 			// "LM Ericsson AB": the one word of a company's name that is neither a designator nor an ordinary word.
 			for (let w = 1; w < c.words.length; w++) if (isOrgNamePart(c.words[w])) orgHeads.add(c.words[w]);
+			// "Boston Bruins" ... "the Bruins": a team's nickname alone names the team.
+			if (c.words.length === 2 && (cities.has(c.words[0]) || countries.has(c.words[0])) && isNickname(c.words[1])) orgHeads.add(c.words[1]);
 		}
 		let initials = '';
 		for (const word of c.words) if (!CONNECTORS.has(word)) initials += word[0];
