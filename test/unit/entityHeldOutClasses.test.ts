@@ -124,3 +124,14 @@ void describe('countries whose name holds "and"', () => {
 		assert.deepEqual(found('Norway and Sweden signed .'), ['place:Norway', 'place:Sweden']);
 	});
 });
+
+void describe('a body named again by its kind', () => {
+	void it('reads "the League" or "the Commission" as an organization once the article named it in full', () => {
+		const names = found('He joined the Nordic Bandy League in 1990 . The rules of the League changed in 1995 .');
+		assert.deepEqual(names, ['organization:Nordic Bandy League', 'organization:League']);
+	});
+
+	void it('leaves the kind alone when no body of that kind was named', () => {
+		assert.deepEqual(found('He joined the League in 1990 and the Varnby Commission in 1995 .'), ['organization:Varnby Commission']);
+	});
+});

@@ -534,6 +534,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	// First words of company names with a designator ("Magna International Inc"): the company even where a town is
 	// named alike.
 	const companyHeads = new Set<string>();
+	const orgKinds = new Set<string>();
 	for (const c of candidates) {
 		if (c.type === 'person' || c.words.length < 2 || c.confidence < Confidence.Cue) continue;
 		if (c.type === 'organization' && !isEponymousOrganization(c.words)) {
@@ -541,6 +542,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			if (CORPORATE_DESIGNATORS.has(c.words[c.words.length - 1]) && !countries.has(c.words[0]) && !majorCities.has(c.words[0])) companyHeads.add(c.words[0]);
 			// "LM Ericsson AB": the one word of a company's name that is neither a designator nor an ordinary word.
 			for (let w = 1; w < c.words.length; w++) if (isOrgNamePart(c.words[w])) orgHeads.add(c.words[w]);
+			// "National Hockey League" ... "the League": the kind of body alone, after "the", stands for it (see emit).
+			if (ORG_KEYWORDS.has(c.words[c.words.length - 1]) && !CORPORATE_DESIGNATORS.has(c.words[c.words.length - 1])) orgKinds.add(c.words[c.words.length - 1]);
 			// "Boston Bruins" ... "the Bruins": a team's nickname alone names the team.
 			if (c.words.length === 2 && (cities.has(c.words[0]) || countries.has(c.words[0])) && isNickname(c.words[1])) orgHeads.add(c.words[1]);
 		}
@@ -568,6 +571,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			if (personParts.has(c.key)) c.type = 'person';
 			else if (acronym) c.type = acronym;
 			else if (c.confidence <= Confidence.Weak && ((c.type !== 'place' && orgHeads.has(c.key)) || companyHeads.has(c.key))) c.type = 'organization';
+			else if (c.confidence === Confidence.Ordinary && c.type === 'organization' && orgKinds.has(c.key)) c.type = 'organization';
 			else continue;
 			c.confidence = Math.max(c.confidence, Confidence.Guess);
 		}
@@ -941,8 +945,12 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		return;
 	}
 	if (b - a === 1 && (tokens[a].text.length === 1 || (tokens[a].text.length === 2 && tokens[a].text[1] === '.') || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
-	// A lone "Council" or "Peninsula" is a reference back to a name, not a name.
-	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) return;
+	// A lone "Council" or "Peninsula" is a reference back to a name, not a name of its own; "the League" is kept,
+	// unseen, for the document to say whether it stands for a body it named in full ("National Hockey League").
+	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) {
+		if (ORG_KEYWORDS.has(key) && tokens[a - 1]?.text === 'the') out.push(candidate(tokens, a, b, key, 'organization', Confidence.Ordinary));
+		return;
+	}
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
 	if (isIndexName(tokens, b) && !countries.has(key) && !cities.has(key)) return;
 	const push = (type: EntityType, confidence: Confidence): void => {
