@@ -135,3 +135,10 @@ void describe('a body named again by its kind', () => {
 		assert.deepEqual(found('He joined the League in 1990 and the Varnby Commission in 1995 .'), ['organization:Varnby Commission']);
 	});
 });
+
+void describe('hotels', () => {
+	void it('reads a hotel as an organization, the business that runs it', () => {
+		assert.deepEqual(found('The talks moved to the Berglund Hotel in Kolding .'), ['organization:Berglund Hotel', 'place:Kolding']);
+		assert.deepEqual(found('The Anna Hotel said it would close .'), ['organization:Anna Hotel']);
+	});
+});
