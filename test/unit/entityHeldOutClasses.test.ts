@@ -142,3 +142,10 @@ void describe('hotels', () => {
 		assert.deepEqual(found('The Anna Hotel said it would close .'), ['organization:Anna Hotel']);
 	});
 });
+
+void describe('school districts', () => {
+	void it('reads a school district as an organization, other districts as places', () => {
+		const names = found('The Varnby Unified School District closed its schools in the Kolding District .');
+		assert.deepEqual(names, ['organization:Varnby Unified School District', 'place:Kolding District']);
+	});
+});

@@ -92,6 +92,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		if ((tail === 'centre' || tail === 'center') && VENUE_CENTRES.has(tokens[last - 2].lower)) return ['place', Confidence.Cue];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (isNewspaperName(head, tail)) return ['organization', Confidence.Cue];
+		// "Kolding Unified School District": a school district is the body that runs the schools.
+		if (tail === 'district' && tokens[last - 2].lower === 'school') return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
 			if (ORG_BODY_LINKS.has(tokens[i].lower) && isOrgWord(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
