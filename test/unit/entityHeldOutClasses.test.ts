@@ -149,3 +149,9 @@ void describe('school districts', () => {
 		assert.deepEqual(names, ['organization:Varnby Unified School District', 'place:Kolding District']);
 	});
 });
+
+void describe('radio stations', () => {
+	void it('reads a name ending in "FM" as a station, and a lone "FM" as no name', () => {
+		assert.deepEqual(found('He listened to Ostervik FM . The FM signal was weak .'), ['organization:Ostervik FM']);
+	});
+});

@@ -59,7 +59,7 @@ export const ORG_KEYWORDS = set(`
 	wanderers athletic athletico hotspur albion county town rangers celtic programme laboratory laboratories
 	records publishing publishers broadcasting library theatre theater project division brigade regiment
 	battalion corps squadron fleet network partnership consortium studios entertainment electronics software pharma labs
-	stores brands hotel hotels
+	stores brands hotel hotels fm
 	`);
 
 /** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
