@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { recognizeEntities } from '../../src/core/entities/index';
+import { growthOfFourfold, linearFourfoldLimit } from '../support/growth';
 
 function found(text: string): string[] {
 	return recognizeEntities(text).map((m) => `${m.type}:${m.text}`);
@@ -154,4 +155,38 @@ void describe('radio stations', () => {
 	void it('reads a name ending in "FM" as a station, and a lone "FM" as no name', () => {
 		assert.deepEqual(found('He listened to Ostervik FM . The FM signal was weak .'), ['organization:Ostervik FM']);
 	});
+});
+
+/** The least CPU time of three runs, in milliseconds (at least 0.5, so that a ratio stays finite). */
+function bestCpuMs(run: () => unknown): number {
+	run();
+	let best = Infinity;
+	for (let r = 0; r < 3; r++) {
+		const before = process.cpuUsage();
+		run();
+		const used = process.cpuUsage(before);
+		best = Math.min(best, (used.user + used.system) / 1000);
+	}
+	return Math.max(best, 0.5);
+}
+
+void describe('the new classes on hostile input', () => {
+	// [pattern, repetitions of the smaller input]: about 150 to 350 KB, then four times as much (see
+	// entityNewsClasses.test.ts for why inputs this large, and why the lower-case control).
+	const patterns: Record<string, [(n: number) => string, number]> = {
+		'one long list of names': [(n) => `Buyers were ${'Torvanex , '.repeat(n)}and Varnsson Holdings .`, 20_000],
+		'bodies "of" two subjects in one run': [(n) => `${'Ministry of Trade and Industry '.repeat(n)}met .`, 8_000],
+		'"and" inside a run of places': [(n) => `${'Trinidad and '.repeat(n)}Tobago .`, 20_000],
+		'halls of fame and bodies "of the"': [(n) => `${'Hockey Hall of Fame and Army of the '.repeat(n)}North .`, 6_000],
+		'a body named again by its kind': [(n) => `The Nordic Bandy League met . ${'Then the League met the Kolding Bruins . '.repeat(n)}`, 5_000],
+	};
+	for (const [what, [make, n]] of Object.entries(patterns)) {
+		void it(`grows linearly: ${what}`, () => {
+			const growth = growthOfFourfold(() => recognizeEntities(make(n)), () => recognizeEntities(make(4 * n)), 3);
+			assert.ok(growth < linearFourfoldLimit, `${what}: 4x the input cost ${growth.toFixed(1)}x the time`);
+			const text = make(n);
+			const ratio = bestCpuMs(() => recognizeEntities(text)) / bestCpuMs(() => recognizeEntities(text.toLowerCase()));
+			assert.ok(ratio < 40, `${what}: ${ratio.toFixed(1)}x the cost of the same text in lower case`);
+		});
+	}
 });
