@@ -157,6 +157,13 @@ void describe('radio stations', () => {
 	});
 });
 
+void describe('company names by their trade', () => {
+	void it('reads a name ending in a trade as a company, also after a given or family name', () => {
+		const names = found('Anders Logistics agreed to buy Berglund Therapeutics and Moen Aerospace on Friday .');
+		assert.deepEqual(names, ['organization:Anders Logistics', 'organization:Berglund Therapeutics', 'organization:Moen Aerospace']);
+	});
+});
+
 /** The least CPU time of three runs, in milliseconds (at least 0.5, so that a ratio stays finite). */
 function bestCpuMs(run: () => unknown): number {
 	run();

@@ -59,7 +59,10 @@ export const ORG_KEYWORDS = set(`
 	wanderers athletic athletico hotspur albion county town rangers celtic programme laboratory laboratories
 	records publishing publishers broadcasting library theatre theater project division brigade regiment
 	battalion corps squadron fleet network partnership consortium studios entertainment electronics software pharma labs
-	stores brands hotel hotels fm
+	stores brands hotel hotels fm logistics shipping construction engineering solutions ventures properties realty
+	beverages metals minerals apparel cosmetics aviation aerospace automotive healthcare biotech therapeutics
+	biosciences semiconductor semiconductors dynamics robotics analytics consulting manufacturing textiles cement
+	petrochemicals refining utilities shipyard shipyards brewing distillery productions pictures
 	`);
 
 /** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
