@@ -164,6 +164,13 @@ void describe('company names by their trade', () => {
 	});
 });
 
+void describe('designations of models', () => {
+	void it('reads a model\'s designation and its name as no organization, and keeps its maker', () => {
+		assert.deepEqual(found('The air force flew F-16 jets past an Su-35 and a P-51 Mustang .'), []);
+		assert.deepEqual(found('Lars Berg ordered ten Airbus A320 jets .'), ['person:Lars Berg', 'organization:Airbus']);
+	});
+});
+
 /** The least CPU time of three runs, in milliseconds (at least 0.5, so that a ratio stays finite). */
 function bestCpuMs(run: () => unknown): number {
 	run();

@@ -899,6 +899,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	emit(tokens, segment, b, personCue, out, forced, sports);
 }
 
+/** A model's or a road's designation: a few letters and a number ("F-16", "Su-35", "S-400", "A320", "G20", "M25"). */
+const DESIGNATION = /^\p{Lu}\p{L}{0,2}(?:-\d{1,4}|\d{2,4})\p{Lu}?$/u;
+
 /** Suffixes after a family name that tell father from son ("Jr.", "III"). */
 const GENERATIONS = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
@@ -934,6 +937,13 @@ function hasOrgTitle(tokens: readonly Token[], k: number, e: number): boolean {
 function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean, beforeOrgTitle = false): void {
 	while (a < b && !(b - a > 1 && isLeadingParticle(tokens[a])) && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	while (b > a && CONNECTORS.has(tokens[b - 1].lower) && !tokens[b - 1].cap) b--;
+	// "F-16 Fighting Falcon", "Airbus A320": a model's designation and what follows it name a thing, not its maker.
+	for (let k = a; k < b; k++) {
+		if (DESIGNATION.test(tokens[k].text)) {
+			b = k;
+			break;
+		}
+	}
 	if (a >= b) return;
 	const key = keyOf(tokens, a, b);
 	const forcedType = forced.get(key);
