@@ -171,6 +171,13 @@ void describe('designations of models', () => {
 	});
 });
 
+void describe('events numbered like kings', () => {
+	void it('reads "World War II" as no person, and keeps regnal numbers of people', () => {
+		assert.deepEqual(found('Lars Berg fought in World War II . His father fought in World War I.'), ['person:Lars Berg']);
+		assert.deepEqual(found('Queen Ingrid II opened the bridge .'), ['person:Ingrid II']);
+	});
+});
+
 /** The least CPU time of three runs, in milliseconds (at least 0.5, so that a ratio stays finite). */
 function bestCpuMs(run: () => unknown): number {
 	run();

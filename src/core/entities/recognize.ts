@@ -899,6 +899,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	emit(tokens, segment, b, personCue, out, forced, sports);
 }
 
+/** A roman numeral as names carry them ("II", "XIV"). */
+const ROMAN_NUMERAL = /^[IVXL]+\.?$/;
+
 /** A model's or a road's designation: a few letters and a number ("F-16", "Su-35", "S-400", "A320", "G20", "M25"). */
 const DESIGNATION = /^\p{Lu}\p{L}{0,2}(?:-\d{1,4}|\d{2,4})\p{Lu}?$/u;
 
@@ -964,6 +967,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		return;
 	}
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
+	// "World War II", "Vatican II": an event's name numbered after its kind is no person's.
+	if (b - a > 2 && ROMAN_NUMERAL.test(tokens[b - 1].text) && MISC_KEYWORDS.has(tokens[b - 2].lower)) return;
 	if (isIndexName(tokens, b) && !countries.has(key) && !cities.has(key)) return;
 	const push = (type: EntityType, confidence: Confidence): void => {
 		out.push(candidate(tokens, a, b, key, type, confidence));
