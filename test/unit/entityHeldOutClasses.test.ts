@@ -178,6 +178,17 @@ void describe('events numbered like kings', () => {
 	});
 });
 
+void describe('numbered military units', () => {
+	void it('keeps the ordinal in the name of a division, a brigade or a fleet', () => {
+		const names = found('Troops of the 82nd Airborne Division and the 4th Varnby Brigade joined the 6th Fleet .');
+		assert.deepEqual(names, ['organization:82nd Airborne Division', 'organization:4th Varnby Brigade', 'organization:6th Fleet']);
+	});
+
+	void it('leaves an ordinal before other names out', () => {
+		assert.deepEqual(found('He finished 3rd Lars Berg said .'), ['person:Lars Berg']);
+	});
+});
+
 /** The least CPU time of three runs, in milliseconds (at least 0.5, so that a ratio stays finite). */
 function bestCpuMs(run: () => unknown): number {
 	run();

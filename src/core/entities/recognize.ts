@@ -514,7 +514,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				const key = keyOf(tokens, i, j);
 				datelines.push(candidate(tokens, i, j, key, forcedTypes.get(key) ?? 'place', forcedTypes.has(key) ? Confidence.User : Confidence.Known));
 			} else if (headline) headlines.push([tokens, i, j]);
-			else splitRun(tokens, i, j, candidates, forcedTypes, sports);
+			else splitRun(tokens, isNumberedUnit(tokens, i, j) ? i - 1 : i, j, candidates, forcedTypes, sports);
 			i = j;
 		}
 	}
@@ -897,6 +897,16 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 		k++;
 	}
 	emit(tokens, segment, b, personCue, out, forced, sports);
+}
+
+/** Last words of military units, which take the ordinal before them into their name ("82nd Airborne Division"). */
+const UNIT_WORDS = new Set(['division', 'brigade', 'regiment', 'battalion', 'corps', 'squadron', 'fleet', 'wing', 'army', 'infantry', 'cavalry', 'artillery', 'marines', 'group', 'command']);
+const ORDINAL = /^\d+(?:st|nd|rd|th|d)$/;
+
+/** "the 82nd Airborne Division", "the 6th Fleet": an ordinal right before the run [a, b) of a unit's name. */
+function isNumberedUnit(tokens: readonly Token[], a: number, b: number): boolean {
+	const before = tokens[a - 1];
+	return before !== undefined && ORDINAL.test(before.text) && UNIT_WORDS.has(tokens[b - 1].lower);
 }
 
 /** A roman numeral as names carry them ("II", "XIV"). */
