@@ -189,6 +189,17 @@ void describe('numbered military units', () => {
 	});
 });
 
+void describe('residents named after their place', () => {
+	void it('trims "Queenslander" or "Londoner" from the person it introduces', () => {
+		const names = found('Queenslander Mitchell Varn beat Londoner Anna Berg .');
+		assert.deepEqual(names, ['person:Mitchell Varn', 'person:Anna Berg']);
+	});
+
+	void it('keeps a family name that is a short town\'s name and "-er"', () => {
+		assert.deepEqual(found('Pascal Renier scored twice .'), ['person:Pascal Renier']);
+	});
+});
+
 /** The least CPU time of three runs, in milliseconds (at least 0.5, so that a ratio stays finite). */
 function bestCpuMs(run: () => unknown): number {
 	run();

@@ -56,6 +56,10 @@ function isWord(t: Token | undefined): t is Token {
 
 function isDemonym(lower: string): boolean {
 	if (demonyms.has(lower) || (lower.endsWith('s') && demonyms.has(lower.slice(0, -1)))) return true;
+	// "Queenslander", "Londoners": a country, a large city or a region and "-er", one who lives there (not a short
+	// town's name: "Reni" + "er" is a family name).
+	const resident = lower.endsWith('ers') ? lower.slice(0, -3) : lower.endsWith('er') ? lower.slice(0, -2) : '';
+	if ((countries.has(resident) || majorCities.has(resident) || (resident.length >= 6 && cities.has(resident))) && !isCommonWord(lower) && !surnames.has(lower)) return true;
 	const dash = lower.lastIndexOf('-');
 	return dash > 0 && demonyms.has(lower.slice(dash + 1)) && !countries.has(lower);
 }
