@@ -26,6 +26,7 @@ export const TITLES = withPeriods(set(`
 	chairperson ceo executive analyst economist presenter columnist correspondent reporter writer author
 	actor actress singer star veteran rookie teammate compatriot countryman opponent challenger candidate
 	nominee counterpart colleague hopeful former late mp mep lawmaker legislator dissident rebel
+	sheriff coroner constable pastor deacon engineer historian architect founder co-founder cofounder
 	`));
 
 /** Titles given by a company or a club: the name right before one is the employer ("Cofinec CEO", "Arsenal striker"). */
@@ -58,7 +59,10 @@ export const ORG_KEYWORDS = set(`
 	wanderers athletic athletico hotspur albion county town rangers celtic programme laboratory laboratories
 	records publishing publishers broadcasting library theatre theater project division brigade regiment
 	battalion corps squadron fleet network partnership consortium studios entertainment electronics software pharma labs
-	stores brands
+	stores brands hotel hotels fm logistics shipping construction engineering solutions ventures properties realty
+	beverages metals minerals apparel cosmetics aviation aerospace automotive healthcare biotech therapeutics
+	biosciences semiconductor semiconductors dynamics robotics analytics consulting manufacturing textiles cement
+	petrochemicals refining utilities shipyard shipyards brewing distillery productions pictures
 	`);
 
 /** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
@@ -170,6 +174,37 @@ export const EXTRA_ORGS = set(`
 	world_trade_organization european_central_bank european_parliament council_of_europe save_the_children
 	doctors_without_borders red_crescent world_economic_forum bank_of_england bank_of_japan al-shabaab boko_haram
 	al-qaeda wagner_group cdc epa ftc
+	apple barclays lloyds lloyds_banking_group morgan_stanley deutsche_bank credit_suisse bnp_paribas societe_generale
+	commerzbank rabobank standard_chartered bank_of_america blackrock jp_morgan j.p._morgan exxon conocophillips
+	totalenergies eni equinor pemex gazprom rosneft lukoil aramco saudi_aramco sinopec rio_tinto bhp anglo_american
+	arcelormittal thyssenkrupp airbus lockheed_martin raytheon northrop_grumman bae_systems rolls-royce honeywell
+	glaxosmithkline gsk astrazeneca sanofi merck moderna biontech alibaba huawei bytedance tiktok instagram whatsapp
+	linkedin spotify snapchat reddit openai qualcomm hewlett-packard foxconn tsmc kia renault easyjet lufthansa qantas
+	sky_news bbc_news fox_news msnbc abc_news channel_4 channel_4_news washington_post daily_mail new_york_post
+	los_angeles_times politico buzzfeed huffington_post huffpost breitbart bloomberg_news le_monde le_figaro el_pais
+	bild kyodo yonhap ria_novosti dpa
+	lib_dems liberal_democrats gop mi5 mi6 gchq scotland_yard met_police metropolitan_police house_of_commons
+	house_of_lords supreme_court bundestag duma knesset state_department home_office foreign_office ofcom ofsted
+	manchester_united man_utd man_city bayern_munich juventus ac_milan inter_milan paris_saint-germain psg
+	borussia_dortmund wwf unaids
+	dhs fema irs usda nih noaa atf tsa fcc ntsb justice_department ofgem ofwat hmrc dvla cps serious_fraud_office
+	environment_agency met_office national_trust rspca rspb nspcc rmt tuc cbi network_rail royal_mail national_grid
+	transport_for_london tfl opcw unrwa ocha fao icc iea gulf_cooperation_council bank_of_canada
+	pkk farc muslim_brotherhood fatah anc zanu-pf likud sinn_fein plaid_cymru syriza podemos front_national afd cdu csu
+	spd fdp bjp pti kuomintang kmt ldp
+	lyft t-mobile time_warner viacom ubisoft electronic_arts ericsson henkel h&m inditex primark marks_&_spencer asda
+	morrisons waitrose aldi lidl kroger best_buy burger_king coca-cola nestlé danone mondelez diageo heineken
+	carlsberg ab_inbev british_american_tobacco syngenta cargill schlumberger repsol mastercard nomura mizuho citibank
+	merrill_lynch lehman_brothers freddie_mac axa allianz aviva s&p embraer chrysler fiat_chrysler stellantis
+	jaguar_land_rover opel skoda tata_motors tata_steel mahindra infosys wipro sk_hynix lg_electronics
+	npr c-span cnbc espn hbo hulu bbc_world_service rte al_arabiya press_tv france_24 deutsche_welle euronews nhk cctv
+	global_times south_china_morning_post times_of_india haaretz ynet al-ahram arab_news new_yorker rolling_stone
+	vanity_fair techcrunch mashable anadolu anadolu_agency irna wafa
+	bcci rfu arsenal everton west_ham atletico_madrid olympique_lyonnais olympique_de_marseille benfica galatasaray
+	fenerbahce besiktas zenit spartak_moscow cska_moscow shakhtar_donetsk dynamo_kyiv
+	harvard yale stanford caltech sorbonne aeroflot etihad alitalia aer_lingus cathay_pacific jetblue pinterest tumblr
+	dropbox shopify spacex agence_france-presse voice_of_america radio_free_europe medecins_sans_frontieres
+	médecins_sans_frontières reporters_without_borders committee_to_protect_journalists islamic_jihad
 	`);
 
 /** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */

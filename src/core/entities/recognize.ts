@@ -56,6 +56,10 @@ function isWord(t: Token | undefined): t is Token {
 
 function isDemonym(lower: string): boolean {
 	if (demonyms.has(lower) || (lower.endsWith('s') && demonyms.has(lower.slice(0, -1)))) return true;
+	// "Queenslander", "Londoners": a country, a large city or a region and "-er", one who lives there (not a short
+	// town's name: "Reni" + "er" is a family name).
+	const resident = lower.endsWith('ers') ? lower.slice(0, -3) : lower.endsWith('er') ? lower.slice(0, -2) : '';
+	if ((countries.has(resident) || majorCities.has(resident) || (resident.length >= 6 && cities.has(resident))) && !isCommonWord(lower) && !surnames.has(lower)) return true;
 	const dash = lower.lastIndexOf('-');
 	return dash > 0 && demonyms.has(lower.slice(dash + 1)) && !countries.has(lower);
 }
@@ -91,11 +95,14 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		// "Kolding Convention Center", "Varnby Shopping Centre": a centre one goes to is a place.
 		if ((tail === 'centre' || tail === 'center') && VENUE_CENTRES.has(tokens[last - 2].lower)) return ['place', Confidence.Cue];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
+		if (isNewspaperName(head, tail)) return ['organization', Confidence.Cue];
+		// "Kolding Unified School District": a school district is the body that runs the schools.
+		if (tail === 'district' && tokens[last - 2].lower === 'school') return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
 		for (let i = first + 1; i < last - 1; i++) {
 			if (ORG_BODY_LINKS.has(tokens[i].lower) && isOrgWord(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
 			if (OF_WORDS.has(tokens[i].lower)) {
-				if (ORG_HEADS.has(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
+				if (ORG_HEADS.has(tokens[i - 1].lower) || (tokens[i - 1].lower === 'hall' && tokens[i + 1].lower === 'fame')) return ['organization', Confidence.Cue];
 				if (PLACE_HEADS.has(tokens[i - 1].lower)) return ['place', Confidence.Cue];
 			}
 			if (tokens[i].lower === '&') return ['organization', Confidence.Cue];
@@ -105,6 +112,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	}
 	if (cities.has(key)) return ['place', Confidence.Weak];
 	if (length > 1) {
+		// "Boston Bruins", "Kolding Colts": a town and a plural nickname name a team, even where the town is a given name.
+		if (length === 2 && (cities.has(head) || countries.has(head)) && isTeamNickname(tokens[last - 1])) return ['organization', Confidence.Cue];
 		if (firstNames.has(head) && !majorCities.has(head) && !countries.has(head)) return ['person', Confidence.Cue];
 		// A country or city inside a longer name makes a company or institution ("Air France", "Radio Moscow").
 		for (let i = first; i < last; i++) {
@@ -127,6 +136,31 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
+}
+
+/** Last words of newspapers' names ("Evening Standard", "Kolding Chronicle", "Star-Telegram"). */
+const NEWSPAPER_TAILS = new Set(['telegraph', 'standard', 'mirror', 'mail', 'express', 'star', 'record', 'post', 'herald', 'times', 'sun', 'telegram', 'chronicle', 'observer', 'independent', 'guardian', 'examiner', 'courier', 'inquirer', 'enquirer', 'monitor', 'bulletin', 'dispatch', 'register', 'sentinel', 'globe', 'statesman', 'advertiser', 'argus', 'echo', 'mercury', 'journal', 'gazette', 'tribune', 'constitution']);
+/** First words that say when a newspaper comes out ("Daily Mail", "Evening Standard"). */
+const PUBLICATION_DAYS = new Set(['daily', 'evening', 'morning', 'weekly']);
+
+/**
+ * "Daily Telegraph", "Evening Standard", "Fort Worth Star-Telegram": a name ending in a newspaper's word after a day it
+ * comes out, or in two such words joined by a hyphen. ("Lone Star" or "Gold Standard" is none.)
+ */
+function isNewspaperName(head: string, tail: string): boolean {
+	const dash = tail.indexOf('-');
+	if (dash > 0) return NEWSPAPER_TAILS.has(tail.slice(dash + 1)) && (NEWSPAPER_TAILS.has(tail.slice(0, dash)) || isDemonym(tail.slice(0, dash)));
+	return NEWSPAPER_TAILS.has(tail) && PUBLICATION_DAYS.has(head);
+}
+
+/** A plural that may be a team's nickname: capitalised, ends in "s" (not "ss"), and is no family name ("Evans"). */
+function isTeamNickname(t: Token): boolean {
+	return t.cap && !t.upper && isNickname(t.lower);
+}
+
+/** A lower-cased plural that may be a team's nickname (see {@link isTeamNickname}). */
+function isNickname(lower: string): boolean {
+	return lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith("'s") && !surnames.has(lower) && !firstNames.has(lower) && !ORG_KEYWORDS.has(lower) && !PLACE_KEYWORDS.has(lower);
 }
 
 /** Words before "Centre" that make it a place to go to, not an institution ("Convention Center", "Tennis Centre"). */
@@ -159,9 +193,11 @@ function isOrgWord(lower: string): boolean {
 }
 
 /** Whether "of" after this word continues a name ("Bank of England", "Gulf of Aden", "Secretary of State"). */
-function joinsWithOf(lower: string): boolean {
+function joinsWithOf(lower: string, after?: Token): boolean {
 	// "Kia Motors Corp of South Korea": the place after a company's designator says where it is, not who it is.
 	if (CORPORATE_DESIGNATORS.has(lower)) return false;
+	// "the Hockey Hall of Fame": a hall "of" anything else is a room or a building.
+	if (lower === 'hall') return after?.lower === 'fame';
 	return ORG_HEADS.has(lower) || PLACE_HEADS.has(lower) || ORG_KEYWORDS.has(lower) || PLACE_KEYWORDS.has(lower) || TITLES.has(lower);
 }
 
@@ -226,6 +262,19 @@ function isIndexName(tokens: readonly Token[], b: number): boolean {
 	const next = tokens[b];
 	const after = next?.kind === TokenKind.Number ? tokens[b + 1] : next;
 	return isWord(after) && !after.cap && INDEX_WORDS.has(after.lower);
+}
+
+/**
+ * The end of a country's name through the "and" at `and`, starting at most three words before it (not before
+ * `from`) and ending at most four tokens after it ("Trinidad and Tobago"); `and` itself when no country is named so.
+ */
+function countryThroughAnd(tokens: readonly Token[], from: number, and: number): number {
+	for (let start = Math.max(from, and - 3); start < and; start++) {
+		for (let end = Math.min(tokens.length, and + 4); end > and + 1; end--) {
+			if (isWord(tokens[end - 1]) && tokens[end - 1].cap && countries.has(keyOf(tokens, start, end))) return end;
+		}
+	}
+	return and;
 }
 
 /** The end of the run of capitalised words from `k` (`k` itself when there is none). */
@@ -397,11 +446,21 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			}
 			let j = i + 1;
 			let orgBody = false;
+			// "Department of Physics and Astronomy": after a body's "of" and a subject (no place), the name goes on after "and".
+			let ofSubject = false;
 			while (j < n) {
 				const u = tokens[j];
 				if (u.kind === TokenKind.Word && u.cap && !u.sentenceStart) {
 					j++;
 					continue;
+				}
+				// "Bosnia and Herzegovina", "Saint Vincent and the Grenadines": a country whose name holds "and".
+				if (u.lower === 'and') {
+					const end = countryThroughAnd(tokens, i, j);
+					if (end > j) {
+						j = end;
+						continue;
+					}
 				}
 				// "Boatmen's Bancshares Inc": a company named with a possessive.
 				if (u.lower === "'s" && tokens[j - 1].kind === TokenKind.Word) {
@@ -421,7 +480,9 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				}
 				// Particles may come in chains: "Joost van der Westhuizen".
 				let k = j;
-				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower) || endsInDesignator(tokens, k + 1))) k++;
+				while (k < n && k - j < 3 && CONNECTORS.has(tokens[k].lower) && (tokens[k].lower !== 'of' || orgBody || joinsWithOf(tokens[k - 1].lower, tokens[k + 1]) || endsInDesignator(tokens, k + 1))) k++;
+				// "Army of the Potomac", "Bank of the West": a body's "of" may take the article.
+				if (k === j + 1 && tokens[j].lower === 'of' && tokens[k]?.text === 'the' && (ORG_HEADS.has(tokens[j - 1].lower) || PLACE_HEADS.has(tokens[j - 1].lower))) k++;
 				// "... Cooperation in Europe", "Human Rights in China": once it has one, the body ends in a country.
 				if (k === j && orgBody && tokens[k].lower === 'in' && isWord(tokens[k + 1]) && countries.has(tokens[k + 1].lower) && !tokens[k + 2]?.cap) {
 					j = k + 2;
@@ -436,8 +497,16 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 						if (tokens[k]?.lower === 'the') k++;
 					}
 				}
+				const and = tokens[j + 1];
+				// Not before a second body ("Ministry of Defence and Foreign Ministry").
+				if (k === j && ofSubject && tokens[j].lower === 'and' && isWord(and) && and.cap && !and.sentenceStart && !ORG_HEADS.has(and.lower) && !NEVER.has(and.lower) && !organizations.has(and.lower) && !ORG_KEYWORDS.has(tokens[capitalisedRunEnd(tokens, j + 1) - 1].lower)) {
+					ofSubject = false;
+					j += 2;
+					continue;
+				}
 				const next = tokens[k];
 				if (k > j && isWord(next) && next.cap && !NEVER.has(next.lower)) {
+					ofSubject = k === j + 1 && tokens[j].lower === 'of' && ORG_HEADS.has(tokens[j - 1].lower) && !countries.has(next.lower) && !cities.has(next.lower);
 					j = k + 1;
 					continue;
 				}
@@ -449,10 +518,12 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				const key = keyOf(tokens, i, j);
 				datelines.push(candidate(tokens, i, j, key, forcedTypes.get(key) ?? 'place', forcedTypes.has(key) ? Confidence.User : Confidence.Known));
 			} else if (headline) headlines.push([tokens, i, j]);
-			else splitRun(tokens, i, j, candidates, forcedTypes, sports);
+			else splitRun(tokens, isNumberedUnit(tokens, i, j) ? i - 1 : i, j, candidates, forcedTypes, sports);
 			i = j;
 		}
 	}
+
+	typeListsAlike(text, candidates);
 
 	// Document-level evidence: the strongest type each surface form received, and the parts of full person names.
 	const known = new Map<string, Candidate>();
@@ -469,6 +540,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	// First words of company names with a designator ("Magna International Inc"): the company even where a town is
 	// named alike.
 	const companyHeads = new Set<string>();
+	const orgKinds = new Set<string>();
 	for (const c of candidates) {
 		if (c.type === 'person' || c.words.length < 2 || c.confidence < Confidence.Cue) continue;
 		if (c.type === 'organization' && !isEponymousOrganization(c.words)) {
@@ -476,6 +548,10 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			if (CORPORATE_DESIGNATORS.has(c.words[c.words.length - 1]) && !countries.has(c.words[0]) && !majorCities.has(c.words[0])) companyHeads.add(c.words[0]);
 			// "LM Ericsson AB": the one word of a company's name that is neither a designator nor an ordinary word.
 			for (let w = 1; w < c.words.length; w++) if (isOrgNamePart(c.words[w])) orgHeads.add(c.words[w]);
+			// "National Hockey League" ... "the League": the kind of body alone, after "the", stands for it (see emit).
+			if (ORG_KEYWORDS.has(c.words[c.words.length - 1]) && !CORPORATE_DESIGNATORS.has(c.words[c.words.length - 1])) orgKinds.add(c.words[c.words.length - 1]);
+			// "Boston Bruins" ... "the Bruins": a team's nickname alone names the team.
+			if (c.words.length === 2 && (cities.has(c.words[0]) || countries.has(c.words[0])) && isNickname(c.words[1])) orgHeads.add(c.words[1]);
 		}
 		let initials = '';
 		for (const word of c.words) if (!CONNECTORS.has(word)) initials += word[0];
@@ -501,6 +577,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			if (personParts.has(c.key)) c.type = 'person';
 			else if (acronym) c.type = acronym;
 			else if (c.confidence <= Confidence.Weak && ((c.type !== 'place' && orgHeads.has(c.key)) || companyHeads.has(c.key))) c.type = 'organization';
+			else if (c.confidence === Confidence.Ordinary && c.type === 'organization' && orgKinds.has(c.key)) c.type = 'organization';
 			else continue;
 			c.confidence = Math.max(c.confidence, Confidence.Guess);
 		}
@@ -529,6 +606,49 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
 	}
 	return lexicon?.entities?.length ? applyUserEntities(text, from, to, mentions, lexicon) : mentions;
+}
+
+/** What stands between two names of one list: a comma, "and", "or", "&", or a comma and one of them. */
+const LIST_LINK = /^(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)$/;
+
+/**
+ * "Verizon , Torvanex and Helmcorp": names listed together are of one kind. In a list joined by "and", "or" or "&"
+ * whose names the text or the word lists type surely, all alike, a name typed only by a guess takes their type.
+ * Each name is looked at once, with the text between it and the next.
+ */
+function typeListsAlike(text: string, candidates: Candidate[]): void {
+	let first = 0;
+	while (first < candidates.length) {
+		let last = first;
+		let coordinated = false;
+		while (last + 1 < candidates.length && candidates[last + 1].start >= candidates[last].end && candidates[last + 1].start - candidates[last].end <= 6) {
+			const link = text.slice(candidates[last].end, candidates[last + 1].start);
+			if (!LIST_LINK.test(link)) break;
+			if (!link.includes(',')) coordinated = true;
+			else if (/\S\s*$/.test(link.slice(link.indexOf(',') + 1))) coordinated = true;
+			last++;
+		}
+		if (coordinated && last > first) {
+			let sure: EntityType | undefined;
+			let agree = true;
+			for (let k = first; k <= last; k++) {
+				const c = candidates[k];
+				if (c.confidence < Confidence.Cue) continue;
+				if (sure && sure !== c.type) agree = false;
+				sure = c.type;
+			}
+			if (sure && agree) {
+				for (let k = first; k <= last; k++) {
+					const c = candidates[k];
+					if (c.confidence > Confidence.Ordinary && c.confidence <= Confidence.Guess && c.type !== sure) {
+						c.type = sure;
+						c.confidence = Confidence.Cue;
+					}
+				}
+			}
+		}
+		first = last + 1;
+	}
 }
 
 /** Lower-case words an acronym's name may hold, which the acronym may or may not spell ("World Series of Poker (WSOP)"). */
@@ -783,6 +903,22 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	emit(tokens, segment, b, personCue, out, forced, sports);
 }
 
+/** Last words of military units, which take the ordinal before them into their name ("82nd Airborne Division"). */
+const UNIT_WORDS = new Set(['division', 'brigade', 'regiment', 'battalion', 'corps', 'squadron', 'fleet', 'wing', 'army', 'infantry', 'cavalry', 'artillery', 'marines', 'group', 'command']);
+const ORDINAL = /^\d+(?:st|nd|rd|th|d)$/;
+
+/** "the 82nd Airborne Division", "the 6th Fleet": an ordinal right before the run [a, b) of a unit's name. */
+function isNumberedUnit(tokens: readonly Token[], a: number, b: number): boolean {
+	const before = tokens[a - 1];
+	return before !== undefined && ORDINAL.test(before.text) && UNIT_WORDS.has(tokens[b - 1].lower);
+}
+
+/** A roman numeral as names carry them ("II", "XIV"). */
+const ROMAN_NUMERAL = /^[IVXL]+\.?$/;
+
+/** A model's or a road's designation: a few letters and a number ("F-16", "Su-35", "S-400", "A320", "G20", "M25"). */
+const DESIGNATION = /^\p{Lu}\p{L}{0,2}(?:-\d{1,4}|\d{2,4})\p{Lu}?$/u;
+
 /** Suffixes after a family name that tell father from son ("Jr.", "III"). */
 const GENERATIONS = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
@@ -818,6 +954,13 @@ function hasOrgTitle(tokens: readonly Token[], k: number, e: number): boolean {
 function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean, out: Candidate[], forced: ReadonlyMap<string, EntityType>, sports: boolean, beforeOrgTitle = false): void {
 	while (a < b && !(b - a > 1 && isLeadingParticle(tokens[a])) && (CONNECTORS.has(tokens[a].lower) || FUNCTION_WORDS.has(tokens[a].lower))) a++;
 	while (b > a && CONNECTORS.has(tokens[b - 1].lower) && !tokens[b - 1].cap) b--;
+	// "F-16 Fighting Falcon", "Airbus A320": a model's designation and what follows it name a thing, not its maker.
+	for (let k = a; k < b; k++) {
+		if (DESIGNATION.test(tokens[k].text)) {
+			b = k;
+			break;
+		}
+	}
 	if (a >= b) return;
 	const key = keyOf(tokens, a, b);
 	const forcedType = forced.get(key);
@@ -831,9 +974,15 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		return;
 	}
 	if (b - a === 1 && (tokens[a].text.length === 1 || (tokens[a].text.length === 2 && tokens[a].text[1] === '.') || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
-	// A lone "Council" or "Peninsula" is a reference back to a name, not a name.
-	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) return;
+	// A lone "Council" or "Peninsula" is a reference back to a name, not a name of its own; "the League" is kept,
+	// unseen, for the document to say whether it stands for a body it named in full ("National Hockey League").
+	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) {
+		if (ORG_KEYWORDS.has(key) && tokens[a - 1]?.text === 'the') out.push(candidate(tokens, a, b, key, 'organization', Confidence.Ordinary));
+		return;
+	}
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
+	// "World War II", "Vatican II": an event's name numbered after its kind is no person's.
+	if (b - a > 2 && ROMAN_NUMERAL.test(tokens[b - 1].text) && MISC_KEYWORDS.has(tokens[b - 2].lower)) return;
 	if (isIndexName(tokens, b) && !countries.has(key) && !cities.has(key)) return;
 	const push = (type: EntityType, confidence: Confidence): void => {
 		out.push(candidate(tokens, a, b, key, type, confidence));
