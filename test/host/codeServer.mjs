@@ -6,7 +6,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { codeServerEntry, node24 } from './hostConfig.mjs';
 
-// A quiet, offline workbench: no welcome page, no gallery or update checks, no chat panel, no git scan.
+// A quiet, offline workbench: no welcome page, no gallery or update checks, no chat panel, no git scan, and no
+// process scan for ports to forward (code-server's extension host counts as a remote one and, having a tunnel
+// provider, spawns a port finder every few seconds: 100 to 400 ms of that thread each time; a desktop's local
+// extension host runs none).
 const quietSettings = {
 	'workbench.startupEditor': 'none',
 	'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -18,6 +21,8 @@ const quietSettings = {
 	'extensions.ignoreRecommendations': true,
 	'update.mode': 'none',
 	'git.enabled': false,
+	'remote.autoForwardPorts': false,
+	'remote.autoForwardPortsSource': 'output',
 };
 
 /** @returns {Promise<number>} */
