@@ -6,6 +6,7 @@ import type { FolderListingRequest } from '../../core/entities/indexListing';
 import { prefetchBatch, type PrefetchedFile } from '../../core/entities/indexWorkerProtocol';
 import { WorkspaceEntityIndex, type IndexSnapshot } from '../../core/entities/workspaceEntityIndex';
 import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanAllOptions, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
+import { sortSteps } from '../../core/text/sortSteps';
 import { Disposable } from '../dispose';
 import { HostLatencyProbe, type HostLatency } from '../hostLatencyProbe';
 import { hostSlicer } from './articleEntitiesCache';
@@ -25,16 +26,23 @@ const progressAfterMs = 1000;
 /** While a build adds files, `onDidUpdate` fires at most this often. */
 const progressEventMs = 2000;
 
-/** The URIs' strings, sorted, as steps (see `runSliced`): formatting a URI costs microseconds, a folder has thousands. */
-function* urisSortedSteps(found: readonly vscode.Uri[]): Generator<void, string[]> {
-	const uris: string[] = [];
+/**
+ * The URIs' strings, distinct and sorted, as steps (see `runSliced`): formatting a URI costs microseconds and a
+ * folder has thousands; sorting 100,000 takes tens of milliseconds at once, so it runs in steps too.
+ */
+function* urisSortedSteps(found: Iterable<vscode.Uri>): Generator<void, string[]> {
+	const uris = new Set<string>();
+	let formatted = 0;
 	for (const uri of found) {
-		uris.push(uri.toString());
-		if (uris.length % 500 === 0) yield;
+		uris.add(uri.toString());
+		if (++formatted % 500 === 0) yield;
 	}
 	yield;
-	uris.sort();
-	return uris;
+	return yield* sortSteps([...uris], compareStrings);
+}
+
+function compareStrings(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Answers from workers are applied to the index in slices of at most about this long. */
@@ -527,17 +535,12 @@ export class WorkspaceIndexService extends Disposable {
 		const listed = lists;
 		// In the start's longer slices: each yield waits a turn behind every other extension starting (8 ms slices took
 		// 0.7 s of wall time for 6,376 URIs at load 9).
-		return runSliced((function* () {
-			const uris: string[] = [];
+		const found = function* (): Generator<vscode.Uri> {
 			for (let i = 0; i < folders.length; i++) {
-				for (const path of listed[i]) {
-					uris.push(vscode.Uri.joinPath(folders[i].uri, ...path.split('/')).toString());
-					if (uris.length % 500 === 0) yield;
-				}
+				for (const path of listed[i]) yield vscode.Uri.joinPath(folders[i].uri, ...path.split('/'));
 			}
-			yield;
-			return [...new Set(uris)].sort();
-		})(), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, this.stats);
+		};
+		return runSliced(urisSortedSteps(found()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, this.stats);
 	}
 
 	/** The files the worker lists now, as a build lists them (URIs, sorted), or undefined where it cannot list. */
