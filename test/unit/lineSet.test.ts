@@ -25,12 +25,18 @@ void test('LineSet answers as a Set of the same lines on every word of the lists
 	}
 });
 
+/** Whether the lines are in order (UTF-16 code units) and distinct, as LineSet's binary search needs. */
+function isSorted(data: string): boolean {
+	const lines = data.split('\n');
+	return lines.every((line, i) => i === 0 || lines[i - 1] < line);
+}
+
 void test('the gazetteer lists looked up by binary search are sorted and distinct, as LineSet needs', () => {
-	assert.ok(new LineSet(COMMON_WORDS).isSorted(), 'common words');
-	assert.ok(new LineSet(FIRST_NAMES).isSorted(), 'given names');
-	assert.ok(new LineSet(CITIES).isSorted(), 'cities');
-	assert.ok(!new LineSet('b\na').isSorted());
-	assert.ok(!new LineSet('a\na').isSorted());
+	assert.ok(isSorted(COMMON_WORDS), 'common words');
+	assert.ok(isSorted(FIRST_NAMES), 'given names');
+	assert.ok(isSorted(CITIES), 'cities');
+	assert.ok(!isSorted('b\na'));
+	assert.ok(!isSorted('a\na'));
 });
 
 void test('eitherOf holds what either set holds', () => {

@@ -48,15 +48,4 @@ export class LineSet implements WordSet {
 		}
 		return false;
 	}
-
-	/** Whether the lines are in order and distinct, as `has` needs (for the tests of the data). */
-	isSorted(): boolean {
-		let previous: string | undefined;
-		for (let line = 0; line < this.size; line++) {
-			const text = this.data.slice(this.starts[line], this.starts[line + 1] - 1);
-			if (previous !== undefined && !(previous < text)) return false;
-			previous = text;
-		}
-		return true;
-	}
 }
