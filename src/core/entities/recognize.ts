@@ -277,6 +277,26 @@ function countryThroughAnd(tokens: readonly Token[], from: number, and: number):
 	return and;
 }
 
+/**
+ * The end of a body's name through the "and" at `and` ("Food and Drug Administration", "Securities and Exchange
+ * Commission"): one or two ordinary words before it, one to three ordinary words after it, the last the kind of
+ * body; `and` itself otherwise (a name before "and" is one of a list: "Tarvex and Holm Industries").
+ */
+function bodyThroughAnd(tokens: readonly Token[], from: number, and: number): number {
+	if (tokens[from].lower === 'the') from++;
+	if (from >= and || and - from > 2) return and;
+	const end = capitalisedRunEnd(tokens, and + 1);
+	if (end === and + 1 || end - and > 4) return and;
+	const tail = tokens[end - 1].lower;
+	if (!ORG_KEYWORDS.has(tail) || CORPORATE_DESIGNATORS.has(tail)) return and;
+	for (let k = from; k < end; k++) {
+		if (k === and) continue;
+		const word = tokens[k].lower;
+		if (!isCommonWord(word) || countries.has(word) || cities.has(word) || organizations.has(word) || firstNames.has(word)) return and;
+	}
+	return end;
+}
+
 /** The end of the run of capitalised words from `k` (`k` itself when there is none). */
 function capitalisedRunEnd(tokens: readonly Token[], k: number): number {
 	while (k < tokens.length && tokens[k].kind === TokenKind.Word && tokens[k].cap) k++;
@@ -459,6 +479,11 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 					const end = countryThroughAnd(tokens, i, j);
 					if (end > j) {
 						j = end;
+						continue;
+					}
+					const bodyEnd = bodyThroughAnd(tokens, i, j);
+					if (bodyEnd > j) {
+						j = bodyEnd;
 						continue;
 					}
 				}
@@ -845,7 +870,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			segment = k;
 			continue;
 		}
-		if (TITLES.has(lower) || (TITLE_MODIFIERS.has(lower) && k + 1 < b && (TITLES.has(tokens[k + 1].lower) || TITLE_MODIFIERS.has(tokens[k + 1].lower)))) {
+		// "Department of Justice", "Court of Justice": a title word after a body's "of" names what the body does.
+		const bodyOf = k - segment >= 2 && tokens[k - 1].lower === 'of' && ORG_HEADS.has(tokens[k - 2].lower);
+		if (!bodyOf && (TITLES.has(lower) || (TITLE_MODIFIERS.has(lower) && k + 1 < b && (TITLES.has(tokens[k + 1].lower) || TITLE_MODIFIERS.has(tokens[k + 1].lower))))) {
 			let e = k;
 			let hasTitle = false;
 			while (e < b && (TITLES.has(tokens[e].lower) || TITLE_MODIFIERS.has(tokens[e].lower) || (tokens[e].lower === 'of' && hasTitle))) {

@@ -1,0 +1,26 @@
+// Organizations common in news that the recognizer missed or mistyped (issue 11), each class on sentences written
+// for this test: bodies named with a title word, names joined by "and", clubs and teams, and well-known names.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { recognizeEntities } from '../../src/core/entities/index';
+
+function found(text: string): string[] {
+	return recognizeEntities(text).map((m) => `${m.type}:${m.text}`);
+}
+
+void describe('bodies whose names hold a title word or "and"', () => {
+	void it('keeps a title word after a body\'s "of" inside the name ("Department of Justice")', () => {
+		assert.deepEqual(found('Lawyers at the Department of Justice reviewed the file on Tuesday.'), ['organization:Department of Justice']);
+		assert.deepEqual(found('The Ministry of Justice in Varnby denied the report.'), ['organization:Ministry of Justice', 'place:Varnby']);
+		// A title after "of" that no body leads is still a title: "the wife of President Anna Lind".
+		assert.deepEqual(found('A statement by the wife of President Anna Lind was read out.'), ['person:Anna Lind']);
+	});
+
+	void it('joins "X and Y" before the kind of body into one name ("Food and Drug Administration")', () => {
+		assert.deepEqual(found('The plan needs approval from the Fish and Wildlife Service before May.'), ['organization:Fish and Wildlife Service']);
+		assert.deepEqual(found('Regulators at the Securities and Exchange Commission sued the fund.'), ['organization:Securities and Exchange Commission']);
+		// Two names in a list stay two: a place or an organization before "and" is a name of its own.
+		assert.deepEqual(found('Officials from Varnby and the Kolding Water Authority met.'), ['place:Varnby', 'organization:Kolding Water Authority']);
+		assert.deepEqual(found('Shares of Tarvex and Holm Industries fell.'), ['organization:Tarvex', 'organization:Holm Industries']);
+	});
+});
