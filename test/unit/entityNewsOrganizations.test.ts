@@ -24,3 +24,16 @@ void describe('bodies whose names hold a title word or "and"', () => {
 		assert.deepEqual(found('Shares of Tarvex and Holm Industries fell.'), ['organization:Tarvex', 'organization:Holm Industries']);
 	});
 });
+
+void describe('organizations the news names often, by a list written from general knowledge', () => {
+	void it('knows clubs and teams named without a town or a club word ("Schalke", "the Patriots")', () => {
+		assert.deepEqual(found('On Sunday Schalke held Feyenoord to a draw in a friendly.'), ['organization:Schalke', 'organization:Feyenoord']);
+		assert.deepEqual(found('After the loss the Patriots waived a rookie and the Red Sox recalled a pitcher.'), ['organization:Patriots', 'organization:Red Sox']);
+	});
+
+	void it('knows unions, parties and companies that no cue marks ("the Teamsters", "the PSOE", "Novavax")', () => {
+		assert.deepEqual(found('Drivers belonging to the Teamsters voted on the offer.'), ['organization:Teamsters']);
+		assert.deepEqual(found('The vote split the PSOE and the Christian Democrats alike.'), ['organization:PSOE', 'organization:Christian Democrats']);
+		assert.deepEqual(found('Analysts expect Novavax said nothing new.'), ['organization:Novavax']);
+	});
+});

@@ -162,7 +162,11 @@ export const EXTRA_REGIONS = set(`
  */
 export const EXTRA_MAJOR_CITIES = set(`odesa zaporizhzhia zaporizhia mykolaiv kharkov kiev dnipropetrovsk`);
 
-/** Organizations the generated gazetteers miss: institutions known by one word or an acronym. */
+/**
+ * Organizations the generated gazetteers miss: institutions known by one word or an acronym; companies, unions,
+ * universities, parties and clubs often named in the news; the teams of the North American leagues by the nickname
+ * alone, where it is no ordinary word capitalised ("Patriots", "Red Sox"; not "Heat", "Jazz", "Kings" or "Vikings").
+ */
 export const EXTRA_ORGS = set(`
 	un u.n. u.n nato eu e.u. imf wto who opec fifa uefa ioc nba nfl nhl nasa fbi cia kgb fed federal_reserve
 	bundesbank treasury pentagon kremlin congress senate parliament interpol reuters interfax xinhua tass itar-tass
@@ -205,6 +209,24 @@ export const EXTRA_ORGS = set(`
 	harvard yale stanford caltech sorbonne aeroflot etihad alitalia aer_lingus cathay_pacific jetblue pinterest tumblr
 	dropbox shopify spacex agence_france-presse voice_of_america radio_free_europe medecins_sans_frontieres
 	médecins_sans_frontières reporters_without_borders committee_to_protect_journalists islamic_jihad
+	yahoo tesla oracle adobe nikon fujitsu daewoo porsche citroen ferrari ducati saab scania roche bosch bbva abn_amro
+	unicredit intesa_sanpaolo generali munich_re swiss_re deutsche_telekom cbs abc efe ansa mcdonald's wendy's
+	general_mills eli_lilly abbvie bristol-myers_squibb amgen gilead novavax lockheed northrop general_dynamics cnooc
+	softbank mufg 3m rite_aid cvs
+	afl-cio uaw seiu teamsters unite_here ig_metall cosatu usdaw ufcw ibew cupe unifor
+	ucla nyu mit tsinghua imperial_college ucl princeton cornell lse
+	kadima psoe pasok akp chp hdp mhp umno awami_league forza_italia die_linke en_marche pml-n dpj dpp pri m5s
+	social_democrats christian_democrats free_democrats elysee dfid dwp cbp
+	schalke feyenoord anderlecht psv psv_eindhoven sporting_lisbon fc_porto ajax olympiacos panathinaikos celtic rangers
+	napoli lazio fiorentina sampdoria atalanta udinese villarreal real_sociedad athletic_bilbao espanyol celta_vigo
+	osasuna bayer_leverkusen werder_bremen rb_leipzig eintracht_frankfurt borussia_monchengladbach hertha_berlin
+	olympique_marseille tottenham crystal_palace nottingham_forest sheffield_wednesday
+	patriots cowboys packers steelers seahawks broncos raiders chargers ravens bengals colts jaguars falcons buccaneers
+	eagles bears lions dolphins giants saints lakers celtics knicks 76ers raptors cavaliers pistons pacers hawks
+	hornets wizards nuggets timberwolves trail_blazers clippers mavericks grizzlies pelicans warriors yankees red_sox
+	blue_jays orioles white_sox astros mariners mets braves phillies marlins cubs brewers dodgers padres rockies
+	diamondbacks bruins canadiens maple_leafs sabres red_wings flyers penguins blackhawks blue_jackets oilers canucks
+	golden_knights
 	`);
 
 /** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */
