@@ -37,3 +37,9 @@ void describe('organizations the news names often, by a list written from genera
 		assert.deepEqual(found('Analysts expect Novavax said nothing new.'), ['organization:Novavax']);
 	});
 });
+
+void describe('two bodies in a list stay two', () => {
+	void it('does not join a body named in full before "and" to the next ("Marrow Labs and Kettle Stores")', () => {
+		assert.deepEqual(found('Shares of Varn Holdings and Kettle Stores rose.'), ['organization:Varn Holdings', 'organization:Kettle Stores']);
+	});
+});

@@ -279,8 +279,9 @@ function countryThroughAnd(tokens: readonly Token[], from: number, and: number):
 
 /**
  * The end of a body's name through the "and" at `and` ("Food and Drug Administration", "Securities and Exchange
- * Commission"): one or two ordinary words before it, one to three ordinary words after it, the last the kind of
- * body; `and` itself otherwise (a name before "and" is one of a list: "Tarvex and Holm Industries").
+ * Commission"): one or two ordinary words before it (two not ending in the kind of a body or a place), one to three
+ * ordinary words after it, the last the kind of body; `and` itself otherwise (a name before "and" is one of a list: "Tarvex
+ * and Holm Industries").
  */
 function bodyThroughAnd(tokens: readonly Token[], from: number, and: number): number {
 	if (tokens[from].lower === 'the') from++;
@@ -293,6 +294,8 @@ function bodyThroughAnd(tokens: readonly Token[], from: number, and: number): nu
 		if (k === and) continue;
 		const word = tokens[k].lower;
 		if (!isCommonWord(word) || countries.has(word) || cities.has(word) || organizations.has(word) || firstNames.has(word)) return and;
+		// "Marrow Labs and Kettle Stores": a body named in full before "and" is one of a list.
+		if (k === and - 1 && k > from && (ORG_KEYWORDS.has(word) || PLACE_KEYWORDS.has(word))) return and;
 	}
 	return end;
 }
