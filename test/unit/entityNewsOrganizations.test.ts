@@ -43,3 +43,34 @@ void describe('two bodies in a list stay two', () => {
 		assert.deepEqual(found('Shares of Varn Holdings and Kettle Stores rose.'), ['organization:Varn Holdings', 'organization:Kettle Stores']);
 	});
 });
+
+void describe('clubs named by their town in a match report', () => {
+	void it('reads towns on a line with a score and a result as clubs, without a sports headline', () => {
+		const names = found('Transfers dominated the week.\nOn Saturday Ashford beat Kettering 2-0 , and Harwich drew 1-1 with Tiverton .');
+		for (const club of ['Ashford', 'Kettering', 'Harwich', 'Tiverton']) assert.ok(names.includes(`organization:${club}`), names.join(', '));
+	});
+
+	void it('reads a large city beaten, drawn with or lost to in a match as its club', () => {
+		const names = found('FOOTBALL - CUP RESULTS .\nAshford lost 2-1 to Barcelona and drew 0-0 with Munich in Vienna .');
+		assert.ok(names.includes('organization:Barcelona'), names.join(', '));
+		assert.ok(names.includes('organization:Munich'), names.join(', '));
+		assert.ok(names.includes('place:Vienna'), names.join(', '));
+	});
+
+	void it('keeps towns places on a line with no match result, and nations places in a result', () => {
+		assert.deepEqual(found('The 5-4 vote in Ashford moved the market in Kettering .'), ['place:Ashford', 'place:Kettering']);
+		const names = found('On Sunday France beat Kettering 3-1 in a friendly .');
+		assert.ok(names.includes('place:France'), names.join(', '));
+		// The home of a competitor after "against" is a place: "a 10-round win against Munich's Ola Holm".
+		const bout = found('BOXING - RESULTS .\nVarga hopes a 10-1 win against Munich \'s Ola Holm follows .');
+		assert.ok(bout.includes('place:Munich'), bout.join(', '));
+	});
+});
+
+void describe('plurals in a sports report', () => {
+	void it('reads no team in the plural of an abbreviation ("23 KOs")', () => {
+		const names = found('BOXING - RECORDS .\nBy then Varga was 25-0 with 23 KOs and had beaten Ola Holm .');
+		assert.ok(!names.includes('organization:KOs'), names.join(', '));
+		assert.ok(names.includes('person:Ola Holm'), names.join(', '));
+	});
+});

@@ -273,6 +273,10 @@ export const ORG_POSSESSIONS = set(`shares stock stocks board shareholders stake
 /** Words that may follow an appositive organization noun and end the apposition ("..., a bank that ..."). */
 export const APPOSITION_ENDS = set(`that which whose based with of in and`);
 
+/** Verbs of a match's result: with a score on the same line ("beat ... 2-0") they make the line a sports report. */
+export const RESULT_VERBS = set(`beat beats beaten defeated defeat drew draw draws lost lose loses won win wins thrashed
+	edged routed hammered overcame`);
+
 /** Words that make a document a sports report, where place names in results usually stand for teams. */
 export const SPORTS_WORDS = set(`soccer football cricket tennis golf baseball basketball rugby hockey cycling athletics
 	boxing racing motor-racing skiing nfl nba nhl nba mlb`);

@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -361,6 +361,44 @@ function isScoreAt(tokens: readonly Token[], b: number): boolean {
 	return (after.kind === TokenKind.Word && after.cap) || (after.kind === TokenKind.Number && tokens[b + 2]?.kind === TokenKind.Number);
 }
 
+/** A match's score written as one token ("2-0", "24-10"). */
+const SCORE = /^\d{1,3}-\d{1,3}$/;
+
+/** "Ashford beat Kettering 2-0": a line with a score and a verb of a result reports a match, whatever the document. */
+function isResultLine(tokens: readonly Token[]): boolean {
+	let score = false;
+	let verb = false;
+	for (const t of tokens) {
+		if (t.kind === TokenKind.Number) score ||= SCORE.test(t.text);
+		else if (t.kind === TokenKind.Word && !t.cap) verb ||= RESULT_VERBS.has(t.lower);
+	}
+	return score && verb;
+}
+
+/** Words before "to", "with" or "over" that name a match's result ("lost to", "drew with", "victory over"). */
+const RESULT_LINKS = new Set(['to', 'with', 'over']);
+const RESULT_NOUNS = new Set(['victory', 'loss', 'defeat', 'win', 'draw']);
+
+/**
+ * Whether the name [a, b) is a side of a match's result: right before a verb of a result ("Barcelona beat"), right
+ * after one or "against" ("beat Barcelona"), or after "to", "with" or "over" that one leads, a score between them
+ * or not ("lost 2-1 to Barcelona", "drew 0-0 with Munich", "a victory over Munich").
+ */
+function isMatchSide(tokens: readonly Token[], a: number, b: number): boolean {
+	const next = tokens[b];
+	if (isWord(next) && !next.cap && RESULT_VERBS.has(next.lower)) return true;
+	// "against Puerto Rico's Hector Camacho": the home of a competitor, not a side.
+	if (next?.text === "'s" || next?.text === '\u2019s') return false;
+	const prev = tokens[a - 1];
+	if (!isWord(prev) || prev.cap) return false;
+	if (prev.lower === 'against' || RESULT_VERBS.has(prev.lower)) return true;
+	if (!RESULT_LINKS.has(prev.lower)) return false;
+	let k = a - 2;
+	if (tokens[k]?.kind === TokenKind.Number && SCORE.test(tokens[k].text)) k--;
+	const lead = tokens[k];
+	return isWord(lead) && (RESULT_VERBS.has(lead.lower) || RESULT_NOUNS.has(lead.lower));
+}
+
 /** Whether the first line of a document says it reports sport ("SOCCER - ..."). */
 function isSportsLine(tokens: readonly Token[]): boolean {
 	for (let i = 0; i < tokens.length && i < 12; i++) if (SPORTS_WORDS.has(tokens[i].lower)) return true;
@@ -453,6 +491,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		const n = tokens.length;
 		const definitions = headline ? undefined : acronymDefinitions(tokens);
 		const dateline = isDateline(tokens);
+		// Found at the line's first name, once: a sports report, or a line that reports a match ("Ashford beat Kettering 2-0").
+		let lineSports: boolean | undefined;
 		let i = 0;
 		while (i < n) {
 			const t = tokens[i];
@@ -546,7 +586,10 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				const key = keyOf(tokens, i, j);
 				datelines.push(candidate(tokens, i, j, key, forcedTypes.get(key) ?? 'place', forcedTypes.has(key) ? Confidence.User : Confidence.Known));
 			} else if (headline) headlines.push([tokens, i, j]);
-			else splitRun(tokens, isNumberedUnit(tokens, i, j) ? i - 1 : i, j, candidates, forcedTypes, sports);
+			else {
+				lineSports ??= sports || isResultLine(tokens);
+				splitRun(tokens, isNumberedUnit(tokens, i, j) ? i - 1 : i, j, candidates, forcedTypes, lineSports);
+			}
 			i = j;
 		}
 	}
@@ -1055,6 +1098,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (sports && ((isWord(prev) && FIXTURE_WORDS.has(prev.lower)) || (isWord(next) && FIXTURE_WORDS.has(next.lower))) && !isNation(key) && (weakOrNone || typed?.[0] === 'place')) return push('organization', Confidence.Cue);
 	// "played for Footscray", and in a sports report "joined Torvik", "moved to Torvik", "Torvik of Italy": a club.
 	if (!isNation(key) && (weakOrNone || typed?.[0] === 'place' || (sports && typed?.[0] === 'person' && typed[1] <= Confidence.Weak)) && isClubContext(tokens, a, b, sports, typed?.[0] === 'person')) return push('organization', Confidence.Cue);
+	// "lost 2-1 to Barcelona", "drew with Munich", "Barcelona beat ...": in a sports report even a large city on
+	// either side of a result is its club.
+	if (sports && (townOnly || cityTeam) && isMatchSide(tokens, a, b)) return push('organization', Confidence.Cue);
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b)) return push('organization', Confidence.Weak);
 	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
@@ -1084,10 +1130,14 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	for (let k = a; k < b && ordinary; k++) ordinary = isCommonWord(tokens[k].lower) && !surnames.has(tokens[k].lower);
 	if (single && ADJECTIVE_ENDINGS.test(key)) return;
 	// Team nicknames in a sports report: "the Cubs", "Springboks".
-	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower)) return push('organization', Confidence.Guess);
+	// Not the plural of an abbreviation ("23 KOs", "two MPs").
+	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower) && !ABBREVIATION_PLURAL.test(tokens[b - 1].text)) return push('organization', Confidence.Guess);
 	if (ordinary) return push('person', Confidence.Ordinary);
 	push('person', Confidence.Guess);
 }
+
+/** The plural of an abbreviation: capitals and a lower-case "s" ("KOs", "MPs"). */
+const ABBREVIATION_PLURAL = /^\p{Lu}{2,}s$/u;
 
 const COPULAS = new Set(['is', 'was', 'are', 'were']);
 /** Verbs only an organization takes in the passive after "was" ("Korvella was founded in 1921"). */
