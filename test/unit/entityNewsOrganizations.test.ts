@@ -35,6 +35,8 @@ void describe('organizations the news names often, by a list written from genera
 		assert.deepEqual(found('Drivers belonging to the Teamsters voted on the offer.'), ['organization:Teamsters']);
 		assert.deepEqual(found('The vote split the PSOE and the Christian Democrats alike.'), ['organization:PSOE', 'organization:Christian Democrats']);
 		assert.deepEqual(found('Analysts expect Novavax said nothing new.'), ['organization:Novavax']);
+		assert.deepEqual(found('Air France cut flights after Meta moved its staff.'), ['organization:Air France', 'organization:Meta']);
+		assert.deepEqual(found('A video released by the Islamic State showed the town.'), ['organization:Islamic State']);
 	});
 });
 
@@ -72,5 +74,14 @@ void describe('plurals in a sports report', () => {
 		const names = found('BOXING - RECORDS .\nBy then Varga was 25-0 with 23 KOs and had beaten Ola Holm .');
 		assert.ok(!names.includes('organization:KOs'), names.join(', '));
 		assert.ok(names.includes('person:Ola Holm'), names.join(', '));
+	});
+});
+
+void describe('newspapers named by one word after "the"', () => {
+	void it('reads "the Guardian", "The Economist" as newspapers, also at the start of a sentence', () => {
+		assert.deepEqual(found('The Guardian reported on Monday that the talks had stalled.'), ['organization:Guardian']);
+		assert.deepEqual(found('In a letter to the Observer, Ola Holm said the plan would fail.'), ['organization:Observer', 'person:Ola Holm']);
+		// A guardian in lower case is a person's role, and a longer name goes on: "the Guardian Angels".
+		assert.deepEqual(found('The court named a guardian for the child.'), []);
 	});
 });

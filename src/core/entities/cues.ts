@@ -213,7 +213,8 @@ export const EXTRA_ORGS = set(`
 	unicredit intesa_sanpaolo generali munich_re swiss_re deutsche_telekom cbs abc efe ansa mcdonald's wendy's
 	general_mills eli_lilly abbvie bristol-myers_squibb amgen gilead novavax lockheed northrop general_dynamics cnooc
 	softbank mufg 3m rite_aid cvs
-	afl-cio uaw seiu teamsters unite_here ig_metall cosatu usdaw ufcw ibew cupe unifor
+	afl-cio uaw seiu teamsters unite_here ig_metall cosatu usdaw ufcw ibew cupe unifor united_steelworkers
+	air_france air_india air_canada air_china air_new_zealand meta islamic_state isil
 	ucla nyu mit tsinghua imperial_college ucl princeton cornell lse
 	kadima psoe pasok akp chp hdp mhp umno awami_league forza_italia die_linke en_marche pml-n dpj dpp pri m5s
 	social_democrats christian_democrats free_democrats elysee dfid dwp cbp
@@ -251,6 +252,13 @@ export const POSSESSIVE_ORGS = set(`moody mcdonald sainsbury macy kellogg sotheb
 
 /** Parties named by one capitalised word inside a sentence ("behind Labour in the polls", "a Liberal member"). */
 export const PARTY_WORDS = set(`labour labor liberal liberals tory tories conservative conservatives`);
+
+/**
+ * Newspapers and magazines named by one word after "the" ("the Guardian", "The Economist"); not those whose word
+ * also names a thing spelt with a capital ("the Sun", "the Mirror", "the Mercury", "the Constitution").
+ */
+export const NEWSPAPER_NAMES = set(`guardian telegraph observer times economist spectator herald tribune gazette chronicle
+	inquirer scotsman hindu`);
 
 /** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
 export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party

@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -1061,6 +1061,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		out.push(candidate(tokens, a, b, key, type, confidence));
 	};
 	if (personCue && !countries.has(key) && !organizations.has(key)) return push('person', Confidence.Cue);
+	// "the Guardian reported", "The Economist said": a newspaper's one-word name after "the".
+	if (b - a === 1 && NEWSPAPER_NAMES.has(key) && tokens[a - 1]?.lower === 'the' && !(isWord(tokens[b]) && tokens[b].cap)) return push('organization', Confidence.Cue);
 	let typed = typeFromWords(tokens, a, b, key);
 	// "Ford County" is a place; only a sports report makes it a club ("Notts County").
 	if (!sports && typed?.[0] === 'organization' && typed[1] === Confidence.Cue && tokens[b - 1].lower === 'county') typed = ['place', Confidence.Cue];
