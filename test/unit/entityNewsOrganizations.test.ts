@@ -85,3 +85,24 @@ void describe('newspapers named by one word after "the"', () => {
 		assert.deepEqual(found('The court named a guardian for the child.'), []);
 	});
 });
+
+void describe('names that hold a nationality word or a possessive', () => {
+	void it('keeps a nationality word inside a body\'s name after ordinary words ("International Olympic Committee")', () => {
+		assert.deepEqual(found('The decision was final, the International Olympic Committee said.'), ['organization:International Olympic Committee']);
+		assert.deepEqual(found('He met the Royal Danish Academy in May.'), ['organization:Royal Danish Academy']);
+		// A name before the nationality word is no part of the body's name.
+		assert.deepEqual(found('Ola Holm of Varnby Danish Rowing Federation said.').includes('organization:Varnby Danish Rowing Federation'), false);
+	});
+
+	void it('joins "People\'s" into a party\'s or a bank\'s name ("Christian Democratic People\'s Party")', () => {
+		assert.deepEqual(found('Voters backed the Northern People\'s Party in May.'), ['organization:Northern People\'s Party']);
+	});
+});
+
+void describe('legislatures named by one word', () => {
+	void it('reads "the House" and "the Commons" inside a sentence as the legislature', () => {
+		assert.deepEqual(found('The bill passed the House on Tuesday and goes to the Senate.'), ['organization:House', 'organization:Senate']);
+		assert.deepEqual(found('Ministers will face the Commons next week.'), ['organization:Commons']);
+		assert.deepEqual(found('They bought the house in May.'), []);
+	});
+});

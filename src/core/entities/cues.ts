@@ -260,6 +260,9 @@ export const PARTY_WORDS = set(`labour labor liberal liberals tory tories conser
 export const NEWSPAPER_NAMES = set(`guardian telegraph observer times economist spectator herald tribune gazette chronicle
 	inquirer scotsman hindu`);
 
+/** Legislatures named by one capitalised word after "the" inside a sentence ("passed the House", "the Commons"). */
+export const LEGISLATURE_WORDS = set(`house commons lords`);
+
 /** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
 export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party
 	officials spokesman spokeswoman executives chairman board unit subsidiary airline carrier operator`);

@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -538,6 +538,14 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 						continue;
 					}
 				}
+				// "Christian Democratic People's Party", "People's Bank of China": "People's" inside a body's name.
+				if (u.lower === "'s" && tokens[j - 1].lower === 'people') {
+					const end = capitalisedRunEnd(tokens, j + 1);
+					if (end > j + 1) {
+						j = end;
+						continue;
+					}
+				}
 				// "Bond Traders' Association", "Farmers' Union": a plural possessive inside an organization's name.
 				if ((u.text === "'" || u.text === '\u2019') && tokens[j - 1].lower.endsWith('s')) {
 					const end = capitalisedRunEnd(tokens, j + 1);
@@ -946,7 +954,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			// does one after a particle ("Organisation of Islamic Conference").
 			// So do those of a body named "X of Y" ("Russian Academy of Sciences", "American College of Surgeons").
 			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower) || orgHeadOf > k;
-			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && demonymsUpTo(k)));
+			// "International Olympic Committee", "Royal Danish Academy": so do those after ordinary words that lead it.
+			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && demonymsUpTo(k)) || allCommon(tokens, segment, k));
 			if (!leadsName && !(k > segment && CONNECTORS.has(tokens[k - 1].lower))) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = false;
@@ -1049,6 +1058,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (b - a === 1 && (tokens[a].text.length === 1 || (tokens[a].text.length === 2 && tokens[a].text[1] === '.') || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
 	// A lone "Council" or "Peninsula" is a reference back to a name, not a name of its own; "the League" is kept,
 	// unseen, for the document to say whether it stands for a body it named in full ("National Hockey League").
+	// "passed the House", "face the Commons": a legislature by its one word, inside a sentence.
+	if (b - a === 1 && LEGISLATURE_WORDS.has(key) && tokens[a - 1]?.text === 'the' && !tokens[a].sentenceStart) return void out.push(candidate(tokens, a, b, key, 'organization', Confidence.Cue));
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) {
 		if (ORG_KEYWORDS.has(key) && tokens[a - 1]?.text === 'the') out.push(candidate(tokens, a, b, key, 'organization', Confidence.Ordinary));
 		return;
