@@ -37,6 +37,8 @@ void describe('organizations the news names often, by a list written from genera
 		assert.deepEqual(found('Analysts expect Novavax said nothing new.'), ['organization:Novavax']);
 		assert.deepEqual(found('Air France cut flights after Meta moved its staff.'), ['organization:Air France', 'organization:Meta']);
 		assert.deepEqual(found('A video released by the Islamic State showed the town.'), ['organization:Islamic State']);
+		assert.deepEqual(found('He was suspended after Fidesz complained.'), ['organization:Fidesz']);
+		assert.deepEqual(found('Shares of Varnby Electric rose.'), ['organization:Varnby Electric']);
 	});
 });
 

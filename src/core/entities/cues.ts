@@ -62,7 +62,7 @@ export const ORG_KEYWORDS = set(`
 	stores brands hotel hotels fm logistics shipping construction engineering solutions ventures properties realty
 	beverages metals minerals apparel cosmetics aviation aerospace automotive healthcare biotech therapeutics
 	biosciences semiconductor semiconductors dynamics robotics analytics consulting manufacturing textiles cement
-	petrochemicals refining utilities shipyard shipyards brewing distillery productions pictures
+	petrochemicals refining utilities shipyard shipyards brewing distillery productions pictures electric
 	`);
 
 /** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
@@ -215,6 +215,7 @@ export const EXTRA_ORGS = set(`
 	softbank mufg 3m rite_aid cvs
 	afl-cio uaw seiu teamsters unite_here ig_metall cosatu usdaw ufcw ibew cupe unifor united_steelworkers
 	air_france air_india air_canada air_china air_new_zealand meta islamic_state isil
+	fidesz jobbik one_nation
 	ucla nyu mit tsinghua imperial_college ucl princeton cornell lse
 	kadima psoe pasok akp chp hdp mhp umno awami_league forza_italia die_linke en_marche pml-n dpj dpp pri m5s
 	social_democrats christian_democrats free_democrats elysee dfid dwp cbp
