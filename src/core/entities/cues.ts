@@ -62,7 +62,7 @@ export const ORG_KEYWORDS = set(`
 	stores brands hotel hotels fm logistics shipping construction engineering solutions ventures properties realty
 	beverages metals minerals apparel cosmetics aviation aerospace automotive healthcare biotech therapeutics
 	biosciences semiconductor semiconductors dynamics robotics analytics consulting manufacturing textiles cement
-	petrochemicals refining utilities shipyard shipyards brewing distillery productions pictures
+	petrochemicals refining utilities shipyard shipyards brewing distillery productions pictures electric
 	`);
 
 /** Last words that only a company's name ends with ("... Ltd", "... Inc."): the run is a company whatever it holds. */
@@ -162,7 +162,11 @@ export const EXTRA_REGIONS = set(`
  */
 export const EXTRA_MAJOR_CITIES = set(`odesa zaporizhzhia zaporizhia mykolaiv kharkov kiev dnipropetrovsk`);
 
-/** Organizations the generated gazetteers miss: institutions known by one word or an acronym. */
+/**
+ * Organizations the generated gazetteers miss: institutions known by one word or an acronym; companies, unions,
+ * universities, parties and clubs often named in the news; the teams of the North American leagues by the nickname
+ * alone, where it is no ordinary word capitalised ("Patriots", "Red Sox"; not "Heat", "Jazz", "Kings" or "Vikings").
+ */
 export const EXTRA_ORGS = set(`
 	un u.n. u.n nato eu e.u. imf wto who opec fifa uefa ioc nba nfl nhl nasa fbi cia kgb fed federal_reserve
 	bundesbank treasury pentagon kremlin congress senate parliament interpol reuters interfax xinhua tass itar-tass
@@ -205,6 +209,26 @@ export const EXTRA_ORGS = set(`
 	harvard yale stanford caltech sorbonne aeroflot etihad alitalia aer_lingus cathay_pacific jetblue pinterest tumblr
 	dropbox shopify spacex agence_france-presse voice_of_america radio_free_europe medecins_sans_frontieres
 	médecins_sans_frontières reporters_without_borders committee_to_protect_journalists islamic_jihad
+	yahoo tesla oracle adobe nikon fujitsu daewoo porsche citroen ferrari ducati saab scania roche bosch bbva abn_amro
+	unicredit intesa_sanpaolo generali munich_re swiss_re deutsche_telekom cbs abc efe ansa mcdonald's wendy's
+	general_mills eli_lilly abbvie bristol-myers_squibb amgen gilead novavax lockheed northrop general_dynamics cnooc
+	softbank mufg 3m rite_aid cvs
+	afl-cio uaw seiu teamsters unite_here ig_metall cosatu usdaw ufcw ibew cupe unifor united_steelworkers
+	air_france air_india air_canada air_china air_new_zealand meta islamic_state isil
+	fidesz jobbik one_nation
+	ucla nyu mit tsinghua imperial_college ucl princeton cornell lse
+	kadima psoe pasok akp chp hdp mhp umno awami_league forza_italia die_linke en_marche pml-n dpj dpp pri m5s
+	social_democrats christian_democrats free_democrats elysee dfid dwp cbp
+	schalke feyenoord anderlecht psv psv_eindhoven sporting_lisbon fc_porto ajax olympiacos panathinaikos celtic rangers
+	napoli lazio fiorentina sampdoria atalanta udinese villarreal real_sociedad athletic_bilbao espanyol celta_vigo
+	osasuna bayer_leverkusen werder_bremen rb_leipzig eintracht_frankfurt borussia_monchengladbach hertha_berlin
+	olympique_marseille tottenham crystal_palace nottingham_forest sheffield_wednesday
+	patriots cowboys packers steelers seahawks broncos raiders chargers ravens bengals colts jaguars falcons buccaneers
+	eagles bears lions dolphins giants saints lakers celtics knicks 76ers raptors cavaliers pistons pacers hawks
+	hornets wizards nuggets timberwolves trail_blazers clippers mavericks grizzlies pelicans warriors yankees red_sox
+	blue_jays orioles white_sox astros mariners mets braves phillies marlins cubs brewers dodgers padres rockies
+	diamondbacks bruins canadiens maple_leafs sabres red_wings flyers penguins blackhawks blue_jackets oilers canucks
+	golden_knights
 	`);
 
 /** Group nouns that are neither people, organizations nor places ("Moslems", "Kurds"). */
@@ -230,6 +254,16 @@ export const POSSESSIVE_ORGS = set(`moody mcdonald sainsbury macy kellogg sotheb
 /** Parties named by one capitalised word inside a sentence ("behind Labour in the polls", "a Liberal member"). */
 export const PARTY_WORDS = set(`labour labor liberal liberals tory tories conservative conservatives`);
 
+/**
+ * Newspapers and magazines named by one word after "the" ("the Guardian", "The Economist"); not those whose word
+ * also names a thing spelt with a capital ("the Sun", "the Mirror", "the Mercury", "the Constitution").
+ */
+export const NEWSPAPER_NAMES = set(`guardian telegraph observer times economist spectator herald tribune gazette chronicle
+	inquirer scotsman hindu`);
+
+/** Legislatures named by one capitalised word after "the" inside a sentence ("passed the House", "the Commons"). */
+export const LEGISLATURE_WORDS = set(`house commons lords`);
+
 /** Lower-case nouns after a name that mark it as an organization ("Interfax news agency", "Pirelli shares"). */
 export const ORG_AFTER = set(`agency company firm group bank newspaper daily magazine shares stock club side team party
 	officials spokesman spokeswoman executives chairman board unit subsidiary airline carrier operator`);
@@ -250,6 +284,10 @@ export const ORG_POSSESSIONS = set(`shares stock stocks board shareholders stake
 
 /** Words that may follow an appositive organization noun and end the apposition ("..., a bank that ..."). */
 export const APPOSITION_ENDS = set(`that which whose based with of in and`);
+
+/** Verbs of a match's result: with a score on the same line ("beat ... 2-0") they make the line a sports report. */
+export const RESULT_VERBS = set(`beat beats beaten defeated defeat drew draw draws lost lose loses won win wins thrashed
+	edged routed hammered overcame`);
 
 /** Words that make a document a sports report, where place names in results usually stand for teams. */
 export const SPORTS_WORDS = set(`soccer football cricket tennis golf baseball basketball rugby hockey cycling athletics

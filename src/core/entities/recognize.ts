@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -277,6 +277,29 @@ function countryThroughAnd(tokens: readonly Token[], from: number, and: number):
 	return and;
 }
 
+/**
+ * The end of a body's name through the "and" at `and` ("Food and Drug Administration", "Securities and Exchange
+ * Commission"): one or two ordinary words before it (two not ending in the kind of a body or a place), one to three
+ * ordinary words after it, the last the kind of body; `and` itself otherwise (a name before "and" is one of a list: "Tarvex
+ * and Holm Industries").
+ */
+function bodyThroughAnd(tokens: readonly Token[], from: number, and: number): number {
+	if (tokens[from].lower === 'the') from++;
+	if (from >= and || and - from > 2) return and;
+	const end = capitalisedRunEnd(tokens, and + 1);
+	if (end === and + 1 || end - and > 4) return and;
+	const tail = tokens[end - 1].lower;
+	if (!ORG_KEYWORDS.has(tail) || CORPORATE_DESIGNATORS.has(tail)) return and;
+	for (let k = from; k < end; k++) {
+		if (k === and) continue;
+		const word = tokens[k].lower;
+		if (!isCommonWord(word) || countries.has(word) || cities.has(word) || organizations.has(word) || firstNames.has(word)) return and;
+		// "Marrow Labs and Kettle Stores": a body named in full before "and" is one of a list.
+		if (k === and - 1 && k > from && (ORG_KEYWORDS.has(word) || PLACE_KEYWORDS.has(word))) return and;
+	}
+	return end;
+}
+
 /** The end of the run of capitalised words from `k` (`k` itself when there is none). */
 function capitalisedRunEnd(tokens: readonly Token[], k: number): number {
 	while (k < tokens.length && tokens[k].kind === TokenKind.Word && tokens[k].cap) k++;
@@ -336,6 +359,44 @@ function isScoreAt(tokens: readonly Token[], b: number): boolean {
 	const after = tokens[b + 1];
 	if (tokens[b]?.kind !== TokenKind.Number || after === undefined) return false;
 	return (after.kind === TokenKind.Word && after.cap) || (after.kind === TokenKind.Number && tokens[b + 2]?.kind === TokenKind.Number);
+}
+
+/** A match's score written as one token ("2-0", "24-10"). */
+const SCORE = /^\d{1,3}-\d{1,3}$/;
+
+/** "Ashford beat Kettering 2-0": a line with a score and a verb of a result reports a match, whatever the document. */
+function isResultLine(tokens: readonly Token[]): boolean {
+	let score = false;
+	let verb = false;
+	for (const t of tokens) {
+		if (t.kind === TokenKind.Number) score ||= SCORE.test(t.text);
+		else if (t.kind === TokenKind.Word && !t.cap) verb ||= RESULT_VERBS.has(t.lower);
+	}
+	return score && verb;
+}
+
+/** Words before "to", "with" or "over" that name a match's result ("lost to", "drew with", "victory over"). */
+const RESULT_LINKS = new Set(['to', 'with', 'over']);
+const RESULT_NOUNS = new Set(['victory', 'loss', 'defeat', 'win', 'draw']);
+
+/**
+ * Whether the name [a, b) is a side of a match's result: right before a verb of a result ("Barcelona beat"), right
+ * after one or "against" ("beat Barcelona"), or after "to", "with" or "over" that one leads, a score between them
+ * or not ("lost 2-1 to Barcelona", "drew 0-0 with Munich", "a victory over Munich").
+ */
+function isMatchSide(tokens: readonly Token[], a: number, b: number): boolean {
+	const next = tokens[b];
+	if (isWord(next) && !next.cap && RESULT_VERBS.has(next.lower)) return true;
+	// "against Puerto Rico's Hector Camacho": the home of a competitor, not a side.
+	if (next?.text === "'s" || next?.text === '\u2019s') return false;
+	const prev = tokens[a - 1];
+	if (!isWord(prev) || prev.cap) return false;
+	if (prev.lower === 'against' || RESULT_VERBS.has(prev.lower)) return true;
+	if (!RESULT_LINKS.has(prev.lower)) return false;
+	let k = a - 2;
+	if (tokens[k]?.kind === TokenKind.Number && SCORE.test(tokens[k].text)) k--;
+	const lead = tokens[k];
+	return isWord(lead) && (RESULT_VERBS.has(lead.lower) || RESULT_NOUNS.has(lead.lower));
 }
 
 /** Whether the first line of a document says it reports sport ("SOCCER - ..."). */
@@ -430,6 +491,8 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 		const n = tokens.length;
 		const definitions = headline ? undefined : acronymDefinitions(tokens);
 		const dateline = isDateline(tokens);
+		// Found at the line's first name, once: a sports report, or a line that reports a match ("Ashford beat Kettering 2-0").
+		let lineSports: boolean | undefined;
 		let i = 0;
 		while (i < n) {
 			const t = tokens[i];
@@ -461,11 +524,24 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 						j = end;
 						continue;
 					}
+					const bodyEnd = bodyThroughAnd(tokens, i, j);
+					if (bodyEnd > j) {
+						j = bodyEnd;
+						continue;
+					}
 				}
 				// "Boatmen's Bancshares Inc": a company named with a possessive.
 				if (u.lower === "'s" && tokens[j - 1].kind === TokenKind.Word) {
 					const end = capitalisedRunEnd(tokens, j + 1);
 					if (end > j + 1 && CORPORATE_DESIGNATORS.has(tokens[end - 1].lower)) {
+						j = end;
+						continue;
+					}
+				}
+				// "Christian Democratic People's Party", "People's Bank of China": "People's" inside a body's name.
+				if (u.lower === "'s" && tokens[j - 1].lower === 'people') {
+					const end = capitalisedRunEnd(tokens, j + 1);
+					if (end > j + 1) {
 						j = end;
 						continue;
 					}
@@ -518,7 +594,10 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 				const key = keyOf(tokens, i, j);
 				datelines.push(candidate(tokens, i, j, key, forcedTypes.get(key) ?? 'place', forcedTypes.has(key) ? Confidence.User : Confidence.Known));
 			} else if (headline) headlines.push([tokens, i, j]);
-			else splitRun(tokens, isNumberedUnit(tokens, i, j) ? i - 1 : i, j, candidates, forcedTypes, sports);
+			else {
+				lineSports ??= sports || isResultLine(tokens);
+				splitRun(tokens, isNumberedUnit(tokens, i, j) ? i - 1 : i, j, candidates, forcedTypes, lineSports);
+			}
 			i = j;
 		}
 	}
@@ -845,7 +924,9 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			segment = k;
 			continue;
 		}
-		if (TITLES.has(lower) || (TITLE_MODIFIERS.has(lower) && k + 1 < b && (TITLES.has(tokens[k + 1].lower) || TITLE_MODIFIERS.has(tokens[k + 1].lower)))) {
+		// "Department of Justice", "Court of Justice": a title word after a body's "of" names what the body does.
+		const bodyOf = k - segment >= 2 && tokens[k - 1].lower === 'of' && ORG_HEADS.has(tokens[k - 2].lower);
+		if (!bodyOf && (TITLES.has(lower) || (TITLE_MODIFIERS.has(lower) && k + 1 < b && (TITLES.has(tokens[k + 1].lower) || TITLE_MODIFIERS.has(tokens[k + 1].lower))))) {
 			let e = k;
 			let hasTitle = false;
 			while (e < b && (TITLES.has(tokens[e].lower) || TITLE_MODIFIERS.has(tokens[e].lower) || (tokens[e].lower === 'of' && hasTitle))) {
@@ -873,7 +954,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 			// does one after a particle ("Organisation of Islamic Conference").
 			// So do those of a body named "X of Y" ("Russian Academy of Sciences", "American College of Surgeons").
 			const endsInName = ORG_KEYWORDS.has(tokens[b - 1].lower) || PLACE_KEYWORDS.has(tokens[b - 1].lower) || orgHeadOf > k;
-			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && demonymsUpTo(k)));
+			// "International Olympic Committee", "Royal Danish Academy": so do those after ordinary words that lead it.
+			const leadsName = endsInName && (k === segment || (k > segment && isDemonym(tokens[k - 1].lower) && demonymsUpTo(k)) || allCommon(tokens, segment, k));
 			if (!leadsName && !(k > segment && CONNECTORS.has(tokens[k - 1].lower))) {
 				emit(tokens, segment, k, personCue, out, forced, sports);
 				personCue = false;
@@ -976,6 +1058,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (b - a === 1 && (tokens[a].text.length === 1 || (tokens[a].text.length === 2 && tokens[a].text[1] === '.') || NEVER.has(key) || TITLES.has(key) || TITLE_MODIFIERS.has(key) || isDemonym(key))) return;
 	// A lone "Council" or "Peninsula" is a reference back to a name, not a name of its own; "the League" is kept,
 	// unseen, for the document to say whether it stands for a body it named in full ("National Hockey League").
+	// "passed the House", "face the Commons": a legislature by its one word, inside a sentence.
+	if (b - a === 1 && LEGISLATURE_WORDS.has(key) && tokens[a - 1]?.text === 'the' && !tokens[a].sentenceStart) return void out.push(candidate(tokens, a, b, key, 'organization', Confidence.Cue));
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) {
 		if (ORG_KEYWORDS.has(key) && tokens[a - 1]?.text === 'the') out.push(candidate(tokens, a, b, key, 'organization', Confidence.Ordinary));
 		return;
@@ -988,6 +1072,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		out.push(candidate(tokens, a, b, key, type, confidence));
 	};
 	if (personCue && !countries.has(key) && !organizations.has(key)) return push('person', Confidence.Cue);
+	// "the Guardian reported", "The Economist said": a newspaper's one-word name after "the".
+	if (b - a === 1 && NEWSPAPER_NAMES.has(key) && tokens[a - 1]?.lower === 'the' && !(isWord(tokens[b]) && tokens[b].cap)) return push('organization', Confidence.Cue);
 	let typed = typeFromWords(tokens, a, b, key);
 	// "Ford County" is a place; only a sports report makes it a club ("Notts County").
 	if (!sports && typed?.[0] === 'organization' && typed[1] === Confidence.Cue && tokens[b - 1].lower === 'county') typed = ['place', Confidence.Cue];
@@ -1025,6 +1111,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (sports && ((isWord(prev) && FIXTURE_WORDS.has(prev.lower)) || (isWord(next) && FIXTURE_WORDS.has(next.lower))) && !isNation(key) && (weakOrNone || typed?.[0] === 'place')) return push('organization', Confidence.Cue);
 	// "played for Footscray", and in a sports report "joined Torvik", "moved to Torvik", "Torvik of Italy": a club.
 	if (!isNation(key) && (weakOrNone || typed?.[0] === 'place' || (sports && typed?.[0] === 'person' && typed[1] <= Confidence.Weak)) && isClubContext(tokens, a, b, sports, typed?.[0] === 'person')) return push('organization', Confidence.Cue);
+	// "lost 2-1 to Barcelona", "drew with Munich", "Barcelona beat ...": in a sports report even a large city on
+	// either side of a result is its club.
+	if (sports && (townOnly || cityTeam) && isMatchSide(tokens, a, b)) return push('organization', Confidence.Cue);
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b)) return push('organization', Confidence.Weak);
 	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
@@ -1054,10 +1143,14 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	for (let k = a; k < b && ordinary; k++) ordinary = isCommonWord(tokens[k].lower) && !surnames.has(tokens[k].lower);
 	if (single && ADJECTIVE_ENDINGS.test(key)) return;
 	// Team nicknames in a sports report: "the Cubs", "Springboks".
-	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower)) return push('organization', Confidence.Guess);
+	// Not the plural of an abbreviation ("23 KOs", "two MPs").
+	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower) && !ABBREVIATION_PLURAL.test(tokens[b - 1].text)) return push('organization', Confidence.Guess);
 	if (ordinary) return push('person', Confidence.Ordinary);
 	push('person', Confidence.Guess);
 }
+
+/** The plural of an abbreviation: capitals and a lower-case "s" ("KOs", "MPs"). */
+const ABBREVIATION_PLURAL = /^\p{Lu}{2,}s$/u;
 
 const COPULAS = new Set(['is', 'was', 'are', 'were']);
 /** Verbs only an organization takes in the passive after "was" ("Korvella was founded in 1921"). */
