@@ -3,7 +3,9 @@
 // it holds the extension host's thread 50 to 250 ms each time (the fork of a large process), besides competing with
 // the index's worker for the cores.
 import * as vscode from 'vscode';
+import { runSliced } from '../core/entities/articleEntities';
 import type { ExcludeSetting, FolderListingRequest } from '../core/entities/indexListing';
+import { hostSlicer } from './entities/articleEntitiesCache';
 
 /** What lists local folders off the host's thread: the entity index's worker pool on the desktop. */
 export interface LocalFolderLister {
@@ -58,4 +60,22 @@ export async function listedFiles(lister: LocalFolderLister, plan: readonly Fold
 			for (const path of lists[i]) yield vscode.Uri.joinPath(folders[i].uri, ...path.split('/'));
 		}
 	};
+}
+
+/**
+ * The files `vscode.workspace.findFiles('**\/*SUFFIX', EXCLUDES)` finds (`excludes` as one brace set), listed by
+ * `lister` where it can (see {@link localListingPlan}; the URIs made in slices), else by VS Code's file search;
+ * `by` says which.
+ */
+export async function findFilesOffThread(lister: LocalFolderLister | undefined, suffix: string, excludes: readonly string[]): Promise<{ uris: vscode.Uri[]; by: 'worker' | 'search' }> {
+	const plan = localListingPlan(lister, { suffix, excludes: Object.fromEntries(excludes.map((glob) => [glob, true])) });
+	const found = plan && lister ? await listedFiles(lister, plan).catch(() => undefined) : undefined;
+	const uris = found && await runSliced((function* () {
+		const all: vscode.Uri[] = [];
+		for (const uri of found()) if (all.push(uri) % 500 === 0) yield;
+		return all;
+	})(), hostSlicer());
+	if (uris) return { uris, by: 'worker' };
+	const exclude = excludes.length === 1 ? excludes[0] : `{${excludes.join(',')}}`;
+	return { uris: await vscode.workspace.findFiles(`**/*${suffix}`, exclude), by: 'search' };
 }

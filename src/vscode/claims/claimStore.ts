@@ -13,7 +13,7 @@ import { gitCommands } from '../commandIds';
 import { baseName, readTextFile } from '../workspaceFiles';
 import { countOf } from '../../core/text/countOf';
 import { runOnHost } from './hostSteps';
-import { listedFiles, localListingPlan, type LocalFolderLister } from '../localFolderListing';
+import { findFilesOffThread, type LocalFolderLister } from '../localFolderListing';
 
 /**
  * The notification for a sidecar that holds git conflict markers: its claims are read-only until it is resolved,
@@ -136,21 +136,9 @@ export class ClaimStore extends Disposable {
 	 * `findFiles(SIDECAR_GLOB, '**\/node_modules/**')` finds, listed by the worker where it can.
 	 */
 	async findSidecars(): Promise<vscode.Uri[]> {
-		const plan = localListingPlan(this.lister, { suffix: SIDECAR_SUFFIX, excludes: { [SIDECAR_SEARCH_EXCLUDE]: true } });
-		if (plan && this.lister) {
-			const found = await listedFiles(this.lister, plan).catch(() => undefined);
-			const uris = found && await runOnHost((function* () {
-				const all: vscode.Uri[] = [];
-				for (const uri of found()) if (all.push(uri) % 500 === 0) yield;
-				return all;
-			})());
-			if (uris) {
-				this.sidecarsListedBy = 'worker';
-				return uris;
-			}
-		}
-		this.sidecarsListedBy = 'search';
-		return vscode.workspace.findFiles(SIDECAR_GLOB, SIDECAR_SEARCH_EXCLUDE);
+		const { uris, by } = await findFilesOffThread(this.lister, SIDECAR_SUFFIX, [SIDECAR_SEARCH_EXCLUDE]);
+		this.sidecarsListedBy = by;
+		return uris;
 	}
 
 	private async loadWorkspace(): Promise<void> {
