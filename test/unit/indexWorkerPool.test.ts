@@ -100,6 +100,25 @@ void describe('IndexWorkerPool', () => {
 		await pool.close();
 	});
 
+	void it('held until a promise settles, it queues jobs and starts no worker; then they run', async () => {
+		const started: IndexWorkerEvents[] = [];
+		const pool = new IndexWorkerPool(inMemoryWorkers(undefined, started), { size: 1, kind: 'web worker', readsLocalFiles: false, idleMs: 10 });
+		let release: () => void = () => undefined;
+		pool.holdUntil(new Promise<void>((resolve) => (release = resolve)));
+		let answered = false;
+		const answer = pool.analyze(seed(1), undefined, 'k').then((article) => {
+			answered = true;
+			return article;
+		});
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		assert.equal(started.length, 0, 'no worker started while held');
+		assert.equal(answered, false);
+		release();
+		assert.equal((await answer)?.key, 'k');
+		assert.equal(started.length, 1);
+		await pool.close();
+	});
+
 	void it('prestart starts every worker before a job; the jobs then go to them, and idle workers end', async () => {
 		const started: IndexWorkerEvents[] = [];
 		const logged: string[] = [];

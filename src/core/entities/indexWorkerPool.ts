@@ -75,6 +75,8 @@ export class IndexWorkerPool {
 	private nextId = 0;
 	private idleTimer: ReturnType<typeof setTimeout> | undefined;
 	private closed = false;
+	/** Set while the pool is held (see {@link holdUntil}): jobs wait in the queue, no worker starts. */
+	private held: Promise<void> | undefined;
 	readonly stats: WorkerPoolStats = { started: 0, jobs: 0, files: 0 };
 	readonly size: number;
 	readonly kind: string;
@@ -124,6 +126,21 @@ export class IndexWorkerPool {
 		this.dispatch();
 	}
 
+	/**
+	 * Holds every job in the queue, and starts no worker, until `released` settles: the index serves its cache at
+	 * start-up on the host's thread, and a worker starting meanwhile (a job of another feature: the claims list their
+	 * sidecars) takes a core from it on a two-core machine.
+	 */
+	holdUntil(released: Promise<void>): void {
+		this.held = released;
+		const release = (): void => {
+			if (this.held !== released) return;
+			this.held = undefined;
+			this.dispatch();
+		};
+		released.then(release, release);
+	}
+
 	private submit(job: (id: number) => EntityIndexJob): Promise<EntityIndexReply | undefined> {
 		return new Promise<EntityIndexReply | undefined>((resolve, reject) => {
 			if (this.closed) {
@@ -137,7 +154,7 @@ export class IndexWorkerPool {
 	}
 
 	private dispatch(): void {
-		while (this.queue.length > 0) {
+		while (this.queue.length > 0 && !this.held) {
 			let slot = this.slots.find((s) => s.posted.size === 0);
 			if (!slot && this.slots.length < this.size) slot = this.start();
 			slot ??= this.slots.find((s) => s.worker && s.posted.size < jobsPerWorker);

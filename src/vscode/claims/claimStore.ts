@@ -142,6 +142,9 @@ export class ClaimStore extends Disposable {
 	}
 
 	private async loadWorkspace(): Promise<void> {
+		// After activation has registered every feature: the entity index, registered after the claims, holds its
+		// workers while it serves its cache (the listing then waits for it, instead of starting a worker meanwhile).
+		await new Promise<void>((resolve) => setTimeout(resolve, 0));
 		const sidecars = await this.findSidecars();
 		await Promise.all(sidecars.map((uri) => this.enqueue(articleUriFor(uri), (entry) => this.readSidecar(entry, true)).catch(() => undefined)));
 		await Promise.all(vscode.workspace.textDocuments.filter(isArticleDocument).map((document) => this.load(document.uri).catch(() => undefined)));

@@ -80,6 +80,8 @@ export interface OffThreadAnalyzer extends vscode.Disposable {
 	readonly stats: { readonly started: number; readonly jobs: number; readonly files: number };
 	/** Starts the workers before any job, so that they load while the build looks for the files. */
 	prestart?(): void;
+	/** Holds every job (and the workers' start) until `released` settles: while the index serves its cache. */
+	holdUntil?(released: Promise<void>): void;
 	/** The `.txt` files of local folders as findFiles lists them (relative paths), listed off the host's thread (see {@link readsLocalFiles}). */
 	list?(folders: readonly FolderListingRequest[]): Promise<readonly (readonly string[])[] | undefined>;
 	/**
@@ -363,6 +365,8 @@ export class WorkspaceIndexService extends Disposable {
 			let foundAt = 0;
 			let listedBy: 'worker' | 'search' = 'worker';
 			const cacheServed = this.servingCache ? new Promise<void>((resolve) => (releaseWorkers = resolve)) : Promise.resolve();
+			// Other features' jobs (the claims' listing at activation) wait too.
+			if (this.servingCache) this.pool?.holdUntil?.(cacheServed);
 			const listing = this.listingPlan();
 			const search = (): Promise<string[] | undefined> => {
 				listedBy = 'search';
