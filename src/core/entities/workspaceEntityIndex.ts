@@ -348,12 +348,25 @@ export class WorkspaceEntityIndex {
 			}
 		}
 		if (this.changes !== version) return undefined;
+		// The totals copied in steps too: tens of thousands of names each, tens of milliseconds at once.
+		const canonicalMentions = new Map<string, number>();
+		const canonicalNames = new Map<string, string>();
 		const aliasUsers = new Map<string, Map<string, number>>();
-		for (const [key, users] of this.aliasUsers) aliasUsers.set(key, new Map(users));
-		return {
-			uris: files.map((file) => file.uri), articles: files.map((file) => file.article), canonical, named,
-			canonicalMentions: new Map(this.canonicalMentions), canonicalNames: new Map(this.canonicalNames), aliasUsers,
-		};
+		const copies: [Map<string, unknown>, Map<string, unknown>, (value: never) => unknown][] = [
+			[this.canonicalMentions, canonicalMentions, (count: number) => count],
+			[this.canonicalNames, canonicalNames, (name: string) => name],
+			[this.aliasUsers, aliasUsers, (users: Map<string, number>) => new Map(users)],
+		];
+		for (const [from, to, copy] of copies) {
+			for (const [key, value] of from) {
+				to.set(key, copy(value as never));
+				if (++done % snapshotEntitiesPerStep === 0) {
+					yield;
+					if (this.changes !== version) return undefined;
+				}
+			}
+		}
+		return { uris: files.map((file) => file.uri), articles: files.map((file) => file.article), canonical, named, canonicalMentions, canonicalNames, aliasUsers };
 	}
 
 	/**
