@@ -19,6 +19,8 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 	const documents = new SeedDocumentCache();
 	const log = vscode.window.createOutputChannel('News Seed', { log: true });
 	log.info(`News Seed Annotator on the ${platform.name} extension host`);
+	// The entity index's workers also list the sidecars for the claims and git support (no ripgrep spawned on the host's thread).
+	const indexWorkers = platform.startIndexWorkers(context.extensionUri, (message) => log.info(message));
 	context.subscriptions.push(
 		documents,
 		log,
@@ -26,10 +28,10 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
-		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message) })),
-		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log, context.workspaceState),
+		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message) }), indexWorkers),
+		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, indexWorkers, log, context.workspaceState),
 		new ReadOnlyArticles(),
-		platform.registerGitSupport?.(platform) ?? { dispose: () => undefined },
+		platform.registerGitSupport?.(platform, indexWorkers) ?? { dispose: () => undefined },
 	);
 	// How long activate() took in this host (test-only command, for the benchmark that compares the two hosts).
 	const activateMs = performance.now() - started;

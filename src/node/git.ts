@@ -1,6 +1,7 @@
 // git, run as a program with argument arrays (never through a shell), for the claim merge set-up and for
 // resolving sidecars with conflict markers. Shared by the command-line tool and the extension (local folders only).
 import { execFile } from 'node:child_process';
+import { access } from 'node:fs/promises';
 import * as path from 'node:path';
 import { MERGE_DRIVER_DESCRIPTION, MERGE_DRIVER_NAME } from '../core/claims/gitMergeSetup';
 
@@ -21,8 +22,22 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
 	});
 }
 
+/**
+ * Whether `folder` or a folder above it holds a `.git` (a folder, or the file of a linked work tree): where none
+ * does, git would find no repository, and is not started (in the editor, starting a program holds the extension
+ * host's thread tens of milliseconds: the fork of a large process). With GIT_DIR or GIT_WORK_TREE set, git decides.
+ */
+export async function mayBeInRepository(folder: string): Promise<boolean> {
+	if (process.env.GIT_DIR || process.env.GIT_WORK_TREE) return true;
+	for (let at = path.resolve(folder); ; at = path.dirname(at)) {
+		if (await access(path.join(at, '.git')).then(() => true, () => false)) return true;
+		if (path.dirname(at) === at) return false;
+	}
+}
+
 /** The top folder of the git work tree holding `folder`, or null when it is not in one (or git is missing). */
 export async function repositoryRoot(folder: string): Promise<string | null> {
+	if (!(await mayBeInRepository(folder))) return null;
 	const result = await runGit(['rev-parse', '--show-toplevel'], folder);
 	return result.code === 0 ? path.resolve(result.stdout.trim()) : null;
 }

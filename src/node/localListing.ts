@@ -2,10 +2,11 @@
 // it has loaded the recognizer. Synchronous on purpose, as the worker's file access (see localScanIo.ts).
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { FolderExcludes, isListedTextFile, type FolderListingRequest } from '../core/entities/indexListing';
+import { FolderExcludes, isListedFile, type FolderListingRequest } from '../core/entities/indexListing';
 
 /**
- * The `.txt` files of a local folder exactly as `vscode.workspace.findFiles('**\/*.txt')` lists them (see
+ * The `.txt` files (or those ending in `request.suffix`) of a local folder exactly as
+ * `vscode.workspace.findFiles('**\/*.txt')` lists them (see
  * core/entities/indexListing.ts), as paths relative to it with `/` between the parts: `files.exclude` applied (a
  * folder it excludes is not entered), dot-folders entered, symbolic links followed when asked except to a folder
  * that is an ancestor of the link (no cycles), unreadable folders and broken links skipped.
@@ -42,7 +43,7 @@ export function listLocalTextFiles(request: FolderListingRequest): string[] {
 				if (linked && folder.ancestors.includes(identity(linked))) continue;
 				const info = linked ?? statOf(join(request.path, path));
 				if (info) pending.push({ relative: path, ancestors: [...folder.ancestors, identity(info)] });
-			} else if (isFile && isListedTextFile(entry.name) && !excludes.skips(path)) {
+			} else if (isFile && isListedFile(entry.name, request.suffix) && !excludes.skips(path)) {
 				found.push(path);
 			}
 		}

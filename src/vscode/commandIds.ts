@@ -73,6 +73,7 @@ export const exportCommandSpecs = {
  */
 export const testOnlyCommandSpecs = {
 	claimsSnapshot: { id: 'newsSeed.claims.snapshot' },
+	sidecarListing: { id: 'newsSeed.claims.sidecarListing' },
 	taggingSnapshot: { id: 'newsSeed.tagging.snapshot' },
 	checkworthinessSnapshot: { id: 'newsSeed.checkworthiness.snapshot' },
 	checkworthinessWarmUp: { id: 'newsSeed.checkworthiness.warmUpStatus' },

@@ -5,6 +5,7 @@ import type { ClaimFileSystem } from '../core/claims/claimFileSystem';
 import type { Sha256Hex } from '../core/claims/sidecarFormat';
 import type { ScoringClient } from '../core/checkworthiness/scoringWorker';
 import type { OffThreadAnalyzer } from './entities/workspaceIndexService';
+import type { LocalFolderLister } from './localFolderListing';
 
 export interface HostPlatform {
 	/** 'desktop' or 'browser', for the output channel and the tests. */
@@ -28,6 +29,9 @@ export interface HostPlatform {
 	readonly startIndexWorkers: (extensionUri: vscode.Uri, log: (message: string) => void) => OffThreadAnalyzer | undefined;
 	/** Starts the check-worthiness scoring worker (desktop: a worker thread; browser: a Web Worker); without one, articles are scored on the host in slices. */
 	readonly startCheckworthinessWorker?: (extensionUri: vscode.Uri) => ScoringClient;
-	/** Git support (claim merging set up, conflict markers resolved with git's base, sidecars of moved articles); desktop only. */
-	readonly registerGitSupport?: (platform: HostPlatform) => vscode.Disposable;
+	/**
+	 * Git support (claim merging set up, conflict markers resolved with git's base, sidecars of moved articles); desktop
+	 * only. `lister` lists the workspace's sidecars off the host's thread (the entity index's workers).
+	 */
+	readonly registerGitSupport?: (platform: HostPlatform, lister?: LocalFolderLister) => vscode.Disposable;
 }

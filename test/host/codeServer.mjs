@@ -9,7 +9,9 @@ import { codeServerEntry, node24 } from './hostConfig.mjs';
 // A quiet, offline workbench: no welcome page, no gallery or update checks, no chat panel, no git scan, and no
 // process scan for ports to forward (code-server's extension host counts as a remote one and, having a tunnel
 // provider, spawns a port finder every few seconds: 100 to 400 ms of that thread each time; a desktop's local
-// extension host runs none).
+// extension host runs none). Each value in the form VS Code keeps: one it migrates (`extensions.autoUpdate: false`
+// became "off") is rewritten through a text model of settings.json, a JSONC document that activates the JSON and
+// TypeScript extensions in the extension host of every run (test/integration/activation.test.ts).
 const quietSettings = {
 	'workbench.startupEditor': 'none',
 	'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -17,7 +19,7 @@ const quietSettings = {
 	'chat.disableAIFeatures': true,
 	'telemetry.telemetryLevel': 'off',
 	'extensions.autoCheckUpdates': false,
-	'extensions.autoUpdate': false,
+	'extensions.autoUpdate': 'off',
 	'extensions.ignoreRecommendations': true,
 	'update.mode': 'none',
 	'git.enabled': false,

@@ -29,6 +29,14 @@ const files = [
 	'listing/.svn/f.txt', 'listing/x/UPPER.TXT', 'listing/x/.txt',
 ];
 
+// The claims' sidecars, listed by the same worker as findFiles('**/*.claims.json', '**/node_modules/**') lists them.
+const sidecars = [
+	'listing/s.claims.json', 'listing/build/s.claims.json', 'listing/.notes/s.claims.json', 'listing/node_modules/s.claims.json',
+	'listing/x/node_modules/deep/s.claims.json', 'listing/x/t.claims.json', 'listing/x/U.CLAIMS.JSON', 'listing/x/v.claims.json.bak',
+	'listing/tmp/s.claims.json', 'listing/when/j.claims.json',
+];
+const sidecarText = `${JSON.stringify({ schemaVersion: 2, article: { fileName: 's.txt', sha256: '0'.repeat(64), date: '2024-05-02' }, claims: [] }, null, 2)}\n`;
+
 async function status(): Promise<IndexStatus> {
 	return vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus');
 }
@@ -54,6 +62,11 @@ suite('index listing', function () {
 			await mkdir(dirname(path), { recursive: true });
 			await writeFile(path, text);
 		}
+		for (const file of sidecars) {
+			const path = workspaceFile(file).fsPath;
+			await mkdir(dirname(path), { recursive: true });
+			await writeFile(path, sidecarText);
+		}
 		await symlink(workspaceFile('listing/x').fsPath, workspaceFile('listing/linked').fsPath);
 		await symlink(root.fsPath, workspaceFile('listing/x/loop').fsPath);
 		await symlink(workspaceFile('listing/nowhere').fsPath, workspaceFile('listing/broken.txt').fsPath);
@@ -75,6 +88,18 @@ suite('index listing', function () {
 			'listing/when/j.orig.txt', 'listing/when/m.txt', 'listing/x/.txt', 'listing/x/build/c.txt',
 		]);
 		assert.deepEqual(await listedByWorker(), found, 'the whole workspace, the samples too');
+	});
+
+	test('the claims\' sidecars are listed by the worker (no ripgrep at activation), exactly as findFiles finds them', async () => {
+		const found = (await vscode.workspace.findFiles('**/*.claims.json', '**/node_modules/**')).map(String).sort();
+		const ours = (uri: string) => uri.includes('/listing/');
+		assert.deepEqual(found.filter(ours).map((uri) => uri.slice(uri.indexOf('/listing/') + 1)), [
+			'listing/.notes/s.claims.json', 'listing/linked/t.claims.json', 'listing/s.claims.json', 'listing/when/j.claims.json', 'listing/x/t.claims.json',
+		]);
+		const listing = await vscode.commands.executeCommand<{ atActivation: string; listedBy: string; uris: string[] }>('newsSeed.claims.sidecarListing');
+		assert.equal(listing.atActivation, 'worker', 'the sidecars found at activation');
+		assert.equal(listing.listedBy, 'worker');
+		assert.deepEqual([...listing.uris].sort(), found, 'the whole workspace');
 	});
 
 	test('a change of files.exclude lists again: the index then holds exactly what findFiles lists', async () => {

@@ -121,6 +121,13 @@ void describe('listLocalTextFiles', () => {
 		assert.deepEqual(listed, ['.git/d.txt', '.txt', 'a.txt', 'n/j.orig.txt', 'sub/.hidden/e.txt', 'sub/b.txt', 'sub/deeper/c.txt', 'with space/f g.txt', 'x/build/i.txt']);
 	});
 
+	void it('lists the claims\' sidecars the same way: another ending (case-sensitive), with an exclude of their own', () => {
+		for (const path of ['a.claims.json', 'sub/b.claims.json', 'node_modules/p/c.claims.json', 'sub/node_modules/d.claims.json', 'build/e.claims.json', 'sub/F.CLAIMS.JSON', 'sub/g.claims.json.bak']) write(root, path);
+		const listed = listLocalTextFiles({ path: root, excludes: { ...excludes, '**/node_modules/**': true }, followSymlinks: false, suffix: '.claims.json' }).sort();
+		assert.deepEqual(listed, ['a.claims.json', 'sub/b.claims.json']);
+		assert.ok(listLocalTextFiles({ path: root, excludes, followSymlinks: false }).every((path) => path.endsWith('.txt')), 'the .txt files without a suffix');
+	});
+
 	void it('lists nothing for a folder that cannot be read', () => {
 		assert.deepEqual(listLocalTextFiles({ path: join(root, 'nowhere'), excludes, followSymlinks: true }), []);
 	});

@@ -118,6 +118,10 @@ void describe('the reverse index stored with the cache', () => {
 		assert.ok(copied);
 		assert.deepEqual(new Map([...copied.named].sort()), new Map([...built.named].sort()));
 		assert.deepEqual(new Map([...copied.canonical].sort()), new Map([...built.canonical].sort()));
+		// The totals, copied in steps: the same as built from the summaries, and copies (the index's own change later).
+		assert.deepEqual(new Map([...copied.canonicalMentions].sort()), new Map([...built.canonicalMentions].sort()));
+		assert.deepEqual(new Map([...copied.canonicalNames].sort()), new Map([...built.canonicalNames].sort()));
+		assert.deepEqual(new Map([...copied.aliasUsers].sort()), new Map([...built.aliasUsers].sort()));
 		const memo = new NameKeyMemo();
 		const touched = new Set([...summaries[1].entities, ...changed.entities].flatMap((e) => memo.keysOf(e)));
 		const untouched = [...contents.snapshot.named.keys()].filter((key) => !touched.has(key));
@@ -128,6 +132,9 @@ void describe('the reverse index stored with the cache', () => {
 		loaded.delete(uriOf(7));
 		const renumbered = drain(loaded.snapshotOfSteps(now.filter((file) => file.uri !== uriOf(7))));
 		assert.ok(renumbered);
+		const mentionsBefore = new Map(renumbered.canonicalMentions);
+		loaded.set(uriOf(2), changed);
+		assert.deepEqual(renumbered.canonicalMentions, mentionsBefore, 'a copy: the index changing after it leaves it as it was');
 		assert.deepEqual(new Map([...renumbered.named].sort()), new Map([...drain(indexSnapshotSteps(now.filter((file) => file.uri !== uriOf(7)))).named].sort()));
 	});
 

@@ -78,6 +78,47 @@ void describe('IndexWorkerPool', () => {
 		assert.equal(await pool.scan(batch, []), undefined, 'a closed pool answers nothing');
 	});
 
+	void it('posts a second job to a busy worker (it waits in the worker\'s queue, no idle gap), never a third; each answer goes to its job', async () => {
+		const posted: EntityIndexJob[] = [];
+		let events: IndexWorkerEvents | undefined;
+		const pool = new IndexWorkerPool((e) => {
+			events = e;
+			return { post: (job) => void posted.push(job), terminate: () => undefined };
+		}, { size: 1, kind: 'worker thread', readsLocalFiles: true, idleMs: 10 });
+		const keys = ['a', 'b', 'c'];
+		const answers = keys.map((key) => pool.analyze(seed(1), undefined, key));
+		assert.deepEqual(posted.map((job) => job.id), [0, 1], 'two posted to the one worker, the third queued');
+		const article = await analyzeForIndex(seed(1), undefined, 'x');
+		assert.ok(article && events);
+		// Answered out of order: each caller still gets its own job's answer.
+		events.onReply({ id: 1, article: { ...article, key: 'b' } });
+		assert.deepEqual(posted.map((job) => job.id), [0, 1, 2], 'the third posted once a job was answered');
+		events.onReply({ id: 0, article: { ...article, key: 'a' } });
+		events.onReply({ id: 2, article: { ...article, key: 'c' } });
+		assert.deepEqual((await Promise.all(answers)).map((answer) => answer?.key), keys);
+		assert.equal(pool.stats.jobs, 3);
+		await pool.close();
+	});
+
+	void it('held until a promise settles, it queues jobs and starts no worker; then they run', async () => {
+		const started: IndexWorkerEvents[] = [];
+		const pool = new IndexWorkerPool(inMemoryWorkers(undefined, started), { size: 1, kind: 'web worker', readsLocalFiles: false, idleMs: 10 });
+		let release: () => void = () => undefined;
+		pool.holdUntil(new Promise<void>((resolve) => (release = resolve)));
+		let answered = false;
+		const answer = pool.analyze(seed(1), undefined, 'k').then((article) => {
+			answered = true;
+			return article;
+		});
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		assert.equal(started.length, 0, 'no worker started while held');
+		assert.equal(answered, false);
+		release();
+		assert.equal((await answer)?.key, 'k');
+		assert.equal(started.length, 1);
+		await pool.close();
+	});
+
 	void it('prestart starts every worker before a job; the jobs then go to them, and idle workers end', async () => {
 		const started: IndexWorkerEvents[] = [];
 		const logged: string[] = [];

@@ -50,6 +50,24 @@ void describe('WorkspaceEntityIndex', () => {
 		assert.equal(b.slice(start, end), 'Geneva');
 	});
 
+	void it('answers occurrences in steps, a few dozen files each, as at once; a file dropped between steps is left out', () => {
+		const index = new WorkspaceEntityIndex();
+		const geneva = summary(b);
+		for (let i = 0; i < 300; i++) index.set(`file:///f${String(i).padStart(3, '0')}.txt`, geneva);
+		const steps = index.occurrencesSteps(names('place', 'Geneva'), 'file:///f000.txt');
+		let yields = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) {
+			yields++;
+			if (yields === 1) index.delete('file:///f299.txt');
+		}
+		assert.ok(yields >= 4, `${yields} steps for 300 files`);
+		const uris = step.value.map((o) => o.uri);
+		assert.equal(uris.length, 298);
+		assert.deepEqual(uris, index.occurrences(names('place', 'Geneva'), 'file:///f000.txt').map((o) => o.uri));
+		assert.deepEqual(uris, [...uris].sort());
+	});
+
 	void it('forgets a file\'s names when it is replaced or deleted', () => {
 		const index = new WorkspaceEntityIndex();
 		index.set('file:///b.txt', summary(b));

@@ -31,6 +31,12 @@ export interface FolderListingRequest {
 	readonly nested?: readonly string[];
 	/** `search.followSymlinks` of the folder. */
 	readonly followSymlinks: boolean;
+	/**
+	 * The ending of the names listed (case-sensitive), `.txt` when absent: the claims list their sidecars
+	 * (`findFiles('**\/*.claims.json', '**\/node_modules/**')`) the same way, with `.claims.json` and that exclude
+	 * added to `excludes`.
+	 */
+	readonly suffix?: string;
 }
 
 const separator = '[/\\\\]';
@@ -236,9 +242,12 @@ function joinPath(root: string, relative: string): string {
 	return root.endsWith('/') ? root + relative : `${root}/${relative}`;
 }
 
-/** Whether findFiles('**\/*.txt') takes a file of this name (its path ends in `.txt`, case-sensitive). */
-export function isListedTextFile(name: string): boolean {
-	return name.endsWith('.txt');
+/**
+ * Whether findFiles('**\/*SUFFIX') takes a file of this name: its name ends in `suffix` (case-sensitive; `*` matches
+ * nothing too, so `.txt` itself is listed), `.txt` unless another is given.
+ */
+export function isListedFile(name: string, suffix = '.txt'): boolean {
+	return name.endsWith(suffix);
 }
 
 /**

@@ -14,6 +14,14 @@ import { drainSteps, type Steps } from '../text/steps';
 /** Distinct names handled between two yields of the workspace totals (a few milliseconds). */
 const totalsPerStep = 5_000;
 
+/** Files read per step of {@link WorkspaceEntityIndex.occurrencesSteps} (their entities' keys compared). */
+const occurrencesPerStep = 64;
+
+/** URIs in code unit order (the order of `Array.prototype.sort` without a comparison). */
+function compareUris(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** An entity's mentions in one file of the index. */
 export interface IndexedOccurrence {
 	readonly uri: string;
@@ -340,12 +348,25 @@ export class WorkspaceEntityIndex {
 			}
 		}
 		if (this.changes !== version) return undefined;
+		// The totals copied in steps too: tens of thousands of names each, tens of milliseconds at once.
+		const canonicalMentions = new Map<string, number>();
+		const canonicalNames = new Map<string, string>();
 		const aliasUsers = new Map<string, Map<string, number>>();
-		for (const [key, users] of this.aliasUsers) aliasUsers.set(key, new Map(users));
-		return {
-			uris: files.map((file) => file.uri), articles: files.map((file) => file.article), canonical, named,
-			canonicalMentions: new Map(this.canonicalMentions), canonicalNames: new Map(this.canonicalNames), aliasUsers,
-		};
+		const copies: [Map<string, unknown>, Map<string, unknown>, (value: never) => unknown][] = [
+			[this.canonicalMentions, canonicalMentions, (count: number) => count],
+			[this.canonicalNames, canonicalNames, (name: string) => name],
+			[this.aliasUsers, aliasUsers, (users: Map<string, number>) => new Map(users)],
+		];
+		for (const [from, to, copy] of copies) {
+			for (const [key, value] of from) {
+				to.set(key, copy(value as never));
+				if (++done % snapshotEntitiesPerStep === 0) {
+					yield;
+					if (this.changes !== version) return undefined;
+				}
+			}
+		}
+		return { uris: files.map((file) => file.uri), articles: files.map((file) => file.article), canonical, named, canonicalMentions, canonicalNames, aliasUsers };
 	}
 
 	/**
@@ -617,11 +638,24 @@ export class WorkspaceEntityIndex {
 	 * the matching entities' mentions are merged in offset order under the first match.
 	 */
 	occurrences(entity: EntityNames, except?: string): IndexedOccurrence[] {
+		return drainSteps(this.occurrencesSteps(entity, except));
+	}
+
+	/**
+	 * {@link occurrences} in steps (a host runs them in slices: an entity named in thousands of files takes tens of
+	 * milliseconds, its files' keys made the first time after a cache was loaded). The index may change between the
+	 * steps: each file is read as it is when its turn comes (a file dropped meanwhile is left out).
+	 */
+	*occurrencesSteps(entity: EntityNames, except?: string): Steps<IndexedOccurrence[]> {
 		const wanted = this.keysOf(entity);
+		const files = [...this.filesOf(entity, except)];
+		yield;
+		const sorted = yield* sortSteps(files, compareUris);
 		const result: IndexedOccurrence[] = [];
-		for (const uri of [...this.filesOf(entity, except)].sort()) {
-			const occurrence = this.occurrenceIn(uri, wanted);
+		for (let i = 0; i < sorted.length; i++) {
+			const occurrence = this.occurrenceIn(sorted[i], wanted);
 			if (occurrence) result.push(occurrence);
+			if (i % occurrencesPerStep === occurrencesPerStep - 1) yield;
 		}
 		return result;
 	}

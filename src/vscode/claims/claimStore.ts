@@ -13,6 +13,7 @@ import { gitCommands } from '../commandIds';
 import { baseName, readTextFile } from '../workspaceFiles';
 import { countOf } from '../../core/text/countOf';
 import { runOnHost } from './hostSteps';
+import { findFilesOffThread, type LocalFolderLister } from '../localFolderListing';
 
 /**
  * The notification for a sidecar that holds git conflict markers: its claims are read-only until it is resolved,
@@ -61,6 +62,12 @@ interface Entry extends ArticleClaims {
 
 const DELETE_GRACE_MS = 300;
 
+/** What the search for sidecars leaves out besides `files.exclude` (as the file search's `exclude` argument). */
+const SIDECAR_SEARCH_EXCLUDE = '**/node_modules/**';
+
+/** The ending of a sidecar's name, as SIDECAR_GLOB finds it (case-sensitive, as ripgrep matches it). */
+const SIDECAR_SUFFIX = SIDECAR_GLOB.slice(SIDECAR_GLOB.lastIndexOf('*') + 1);
+
 /**
  * Holds every article's claims and keeps them on their text; reads and writes sidecars only through the claim
  * repository (src/core/claims/claimRepository.ts: compare-and-swap, merge, anchoring state, refusal of damaged
@@ -89,7 +96,14 @@ export class ClaimStore extends Disposable {
 	private readonly problemsCollection = this._register(vscode.languages.createDiagnosticCollection('news-seed-claims'));
 	private readonly ready: Promise<void>;
 
-	constructor(private readonly repository: ClaimRepository) {
+	/** How the last look for sidecars found them: listed by a worker, or by VS Code's file search (ripgrep). */
+	sidecarsListedBy: 'worker' | 'search' | undefined;
+
+	/**
+	 * `lister` lists the sidecars of local folders in a worker (the entity index's pool), so that activation spawns no
+	 * ripgrep on the host's thread; without one, or where it cannot list, VS Code's file search finds them.
+	 */
+	constructor(private readonly repository: ClaimRepository, private readonly lister?: LocalFolderLister) {
 		super();
 		this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)));
 		this._register(vscode.workspace.onDidSaveTextDocument((document) => this.onArticleSaved(document)));
@@ -117,8 +131,21 @@ export class ClaimStore extends Disposable {
 		await this.loadWorkspace();
 	}
 
+	/**
+	 * Every `*.claims.json` of the workspace outside node_modules and `files.exclude`: what
+	 * `findFiles(SIDECAR_GLOB, '**\/node_modules/**')` finds, listed by the worker where it can.
+	 */
+	async findSidecars(): Promise<vscode.Uri[]> {
+		const { uris, by } = await findFilesOffThread(this.lister, SIDECAR_SUFFIX, [SIDECAR_SEARCH_EXCLUDE]);
+		this.sidecarsListedBy = by;
+		return uris;
+	}
+
 	private async loadWorkspace(): Promise<void> {
-		const sidecars = await vscode.workspace.findFiles(SIDECAR_GLOB, '**/node_modules/**');
+		// After activation has registered every feature: the entity index, registered after the claims, holds its
+		// workers while it serves its cache (the listing then waits for it, instead of starting a worker meanwhile).
+		await new Promise<void>((resolve) => setTimeout(resolve, 0));
+		const sidecars = await this.findSidecars();
 		await Promise.all(sidecars.map((uri) => this.enqueue(articleUriFor(uri), (entry) => this.readSidecar(entry, true)).catch(() => undefined)));
 		await Promise.all(vscode.workspace.textDocuments.filter(isArticleDocument).map((document) => this.load(document.uri).catch(() => undefined)));
 		this.changeEmitter.fire(undefined);

@@ -78,7 +78,8 @@ export function registerEntityCommands(articles: ArticleEntitiesCache, index: Wo
 			const found = await entityOf(target);
 			if (!found?.entity) return noEntity();
 			// What the index holds now: a build in progress adds files as it goes (the hover card says so).
-			const locations = entityLocations(found.document, found.entity, index);
+			const locations = await entityLocations(found.document, found.entity, index);
+			if (!locations) return;
 			await vscode.commands.executeCommand('editor.action.showReferences', found.document.uri, locations[0].range.start, locations);
 		}),
 		registerCommand(entityCommands.editNote, async (target?: Target) => {

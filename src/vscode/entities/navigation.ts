@@ -31,7 +31,7 @@ export function registerEntityNavigation(articles: ArticleEntitiesCache, index: 
 				const article = await articles.get(document, token);
 				const entity = article && entityAtPosition(document, article, position);
 				if (!entity || token.isCancellationRequested) return undefined;
-				return entityLocations(document, entity, index);
+				return entityLocations(document, entity, index, token);
 			},
 		}),
 	);

@@ -8,6 +8,7 @@ import { WorkspaceEntityIndex, type IndexSnapshot } from '../../core/entities/wo
 import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanAllOptions, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
 import { sortSteps } from '../../core/text/sortSteps';
 import { Disposable } from '../dispose';
+import { listedFiles, localListingPlan } from '../localFolderListing';
 import { HostLatencyProbe, type HostLatency } from '../hostLatencyProbe';
 import { hostSlicer } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
@@ -79,6 +80,8 @@ export interface OffThreadAnalyzer extends vscode.Disposable {
 	readonly stats: { readonly started: number; readonly jobs: number; readonly files: number };
 	/** Starts the workers before any job, so that they load while the build looks for the files. */
 	prestart?(): void;
+	/** Holds every job (and the workers' start) until `released` settles: while the index serves its cache. */
+	holdUntil?(released: Promise<void>): void;
 	/** The `.txt` files of local folders as findFiles lists them (relative paths), listed off the host's thread (see {@link readsLocalFiles}). */
 	list?(folders: readonly FolderListingRequest[]): Promise<readonly (readonly string[])[] | undefined>;
 	/**
@@ -362,6 +365,8 @@ export class WorkspaceIndexService extends Disposable {
 			let foundAt = 0;
 			let listedBy: 'worker' | 'search' = 'worker';
 			const cacheServed = this.servingCache ? new Promise<void>((resolve) => (releaseWorkers = resolve)) : Promise.resolve();
+			// Other features' jobs (the claims' listing at activation) wait too.
+			if (this.servingCache) this.pool?.holdUntil?.(cacheServed);
 			const listing = this.listingPlan();
 			const search = (): Promise<string[] | undefined> => {
 				listedBy = 'search';
@@ -495,27 +500,9 @@ export class WorkspaceIndexService extends Disposable {
 		}
 	}
 
-	/**
-	 * What the worker needs to list every workspace folder exactly as `findFiles('**\/*.txt')` would (see
-	 * core/entities/indexListing.ts), or undefined when it cannot: no worker pool that reads local files, a folder
-	 * that is not local, or ignore files in use (`search.experimental.useIgnoreFilesInFindFiles`), which the worker
-	 * does not read.
-	 */
+	/** What the worker needs to list the `.txt` files of every workspace folder (see localListingPlan), or undefined when it cannot. */
 	private listingPlan(): FolderListingRequest[] | undefined {
-		const folders = vscode.workspace.workspaceFolders ?? [];
-		const pool = this.pool;
-		if (!pool?.readsLocalFiles || !pool.list || folders.length === 0 || folders.some((folder) => folder.uri.scheme !== 'file')) return undefined;
-		if (vscode.workspace.getConfiguration('search').get<boolean>('experimental.useIgnoreFilesInFindFiles', false) && folders.some((folder) => vscode.workspace.getConfiguration('search', folder.uri).get<boolean>('useIgnoreFiles', true))) return undefined;
-		return folders.map((folder) => {
-			const inside = folders.filter((other) => other !== folder && other.uri.path.startsWith(`${folder.uri.path.replace(/\/$/, '')}/`));
-			return {
-				path: folder.uri.fsPath,
-				// A copy: the configuration's objects are proxies, which cannot be posted to a worker.
-				excludes: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {})) as Record<string, unknown>,
-				nested: inside.map((other) => other.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1)),
-				followSymlinks: vscode.workspace.getConfiguration('search', folder.uri).get<boolean>('followSymlinks', true),
-			};
-		});
+		return localListingPlan(this.pool);
 	}
 
 	/**
@@ -523,23 +510,18 @@ export class WorkspaceIndexService extends Disposable {
 	 * formats them, sorted), or undefined when the listing failed (the build then asks VS Code's file search).
 	 */
 	private async listFolders(plan: readonly FolderListingRequest[]): Promise<string[] | undefined> {
-		const folders = vscode.workspace.workspaceFolders ?? [];
-		let lists: readonly (readonly string[])[] | undefined;
+		const pool = this.pool;
+		if (!pool) return undefined;
+		let found: (() => Generator<vscode.Uri>) | undefined;
 		try {
-			lists = await this.pool?.list?.(plan);
+			found = await listedFiles(pool, plan);
 		} catch (error) {
-			this.log.warn(`entity index: the ${this.pool?.kind ?? 'worker'} could not list the folders (${error instanceof Error ? error.message : String(error)}); asking VS Code's file search`);
+			this.log.warn(`entity index: the ${pool.kind} could not list the folders (${error instanceof Error ? error.message : String(error)}); asking VS Code's file search`);
 			return undefined;
 		}
-		if (!lists || this.cancelled || lists.length !== folders.length) return undefined;
-		const listed = lists;
+		if (!found || this.cancelled) return undefined;
 		// In the start's longer slices: each yield waits a turn behind every other extension starting (8 ms slices took
 		// 0.7 s of wall time for 6,376 URIs at load 9).
-		const found = function* (): Generator<vscode.Uri> {
-			for (let i = 0; i < folders.length; i++) {
-				for (const path of listed[i]) yield vscode.Uri.joinPath(folders[i].uri, ...path.split('/'));
-			}
-		};
 		return runSliced(urisSortedSteps(found()), { ...hostSlicer(), isCancelled: () => this.cancelled }, startBudgetMs, this.stats);
 	}
 

@@ -6,9 +6,11 @@ import { baseName, besideUri, readTextFile, sha256Hex, writeTextFileAtomically }
 import { gitCommands } from '../commandIds';
 import type { HostPlatform } from '../platform';
 import { registerCommand } from '../registerCommand';
+import { findFilesOffThread, type LocalFolderLister } from '../localFolderListing';
 
 const SCAN_DELAY_MS = 1000;
-const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+/** Left out besides `files.exclude` (as the file search's `exclude` argument, one brace set). */
+const EXCLUDES = ['**/node_modules/**', '**/.git/**'];
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
 	return vscode.workspace.fs.stat(uri).then(() => true, () => false);
@@ -53,7 +55,8 @@ export class MovedSidecars extends Disposable {
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private scanning: Promise<void> = Promise.resolve();
 
-	constructor(platform: HostPlatform) {
+	/** `lister` lists the sidecars in a worker (see ClaimStore): no ripgrep spawned on the host's thread at each scan. */
+	constructor(platform: HostPlatform, private readonly lister?: LocalFolderLister) {
 		super();
 		this._register(registerCommand(gitCommands.moveSidecar, (sidecar: vscode.Uri, article: vscode.Uri) => moveSidecar(platform, sidecar, article)));
 		const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.{txt,claims.json}', false, true, true));
@@ -71,7 +74,7 @@ export class MovedSidecars extends Disposable {
 
 	private async scan(): Promise<void> {
 		const orphans: OrphanSidecar[] = [];
-		for (const sidecar of await vscode.workspace.findFiles('**/*.claims.json', EXCLUDE)) {
+		for (const sidecar of (await findFilesOffThread(this.lister, '.claims.json', EXCLUDES)).uris) {
 			if (await exists(articleUriOf(sidecar))) {
 				continue;
 			}
@@ -85,7 +88,7 @@ export class MovedSidecars extends Disposable {
 			return;
 		}
 		const candidates: ArticleWithoutSidecar[] = [];
-		for (const article of await vscode.workspace.findFiles('**/*.txt', EXCLUDE)) {
+		for (const article of (await findFilesOffThread(this.lister, '.txt', EXCLUDES)).uris) {
 			if (await exists(besideUri(article, sidecarNameFor(baseName(article))))) {
 				continue;
 			}
