@@ -4,16 +4,18 @@
 // joined with spaces and detokenised), the samples, and a few archive articles with a user lexicon.
 //   node --import tsx bench/nerOutput.ts write OUT     every article's entities (spans, types, groups) to OUT
 //   node --import tsx bench/nerOutput.ts time          CPU ms and MB/s per corpus (one pass each, as a cold worker)
+// NER_CORPORA=archive,conll-dev limits either to those corpora.
 // To compare two trees in one run, bundle this file from each (`npx esbuild bench/nerOutput.ts --bundle
 // --platform=node --format=esm --outfile=...`) and run the bundles alternately. (Not a *.bench.ts: `npm run bench`
 // does not run it.)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { analyzeArticle } from '../src/core/entities/articleEntities';
 import { recognizeEntities, type UserLexicon } from '../src/core/entities/index';
 import { generateArchive } from '../test/support/newsArchive';
 
-const root = resolve(import.meta.dirname ?? '.', '..');
+// Run from the repository's root (a bundle of this file lives elsewhere).
+const root = process.cwd();
 
 interface Corpus {
 	readonly name: string;
@@ -81,7 +83,9 @@ function corpora(): Corpus[] {
 }
 
 const [mode = 'time', out] = process.argv.slice(2);
-const all = corpora();
+// NER_CORPORA=archive,conll-dev: only those (for a profile of one).
+const only = process.env.NER_CORPORA ? process.env.NER_CORPORA.split(',') : undefined;
+const all = corpora().filter((corpus) => !only || only.includes(corpus.name));
 if (mode === 'write') {
 	const lines: string[] = [];
 	for (const corpus of all) {

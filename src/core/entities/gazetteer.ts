@@ -3,7 +3,7 @@ import { COMMON_WORDS } from './data/commonWords';
 import { DEMONYMS } from './data/demonyms';
 import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
 import { ORGANIZATIONS } from './data/organizations';
-import { eitherOf, LineSet, type WordSet } from '../text/lineSet';
+import { eitherOf, LineSet, remembering, type WordSet } from '../text/lineSet';
 import { CITIES, COUNTRIES, MAJOR_CITIES, REGIONS } from './data/places';
 
 function lines(data: string): ReadonlySet<string> {
@@ -41,10 +41,15 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
  * common when every part is.
  */
 export function isCommonWord(lower: string): boolean {
+	return commonWordAnswers(lower);
+}
+
+// Every capitalised word asks several times, and each answer may take a dozen binary searches.
+const commonWordAnswers = remembering((lower) => {
 	if (isListed(lower, 2)) return true;
 	// "scrum-half", "year-on-year": a compound of common words is common.
 	return lower.includes('-') && lower.split('-').every((part) => part.length > 0 && isListed(part, 2));
-}
+});
 
 /** Looks `word` up, folding at most `depth` suffixes ("standings" -> "standing" -> "stand"). */
 function isListed(word: string, depth: number): boolean {

@@ -43,12 +43,26 @@ function isDigit(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
+// ASCII letters answered from the code: the case conversions of a one-character string cost an allocation or two.
 function isUpperChar(ch: string): boolean {
+	const c = ch.charCodeAt(0);
+	if (c < 128) return c >= 65 && c <= 90;
 	return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function isLowerChar(ch: string): boolean {
+	const c = ch.charCodeAt(0);
+	if (c < 128) return c >= 97 && c <= 122;
 	return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** Whether a character after the first may be a capital: an ASCII capital or anything beyond ASCII. */
+function mayHoldInnerCapital(word: string): boolean {
+	for (let k = 1; k < word.length; k++) {
+		const c = word.charCodeAt(k);
+		if ((c >= 65 && c <= 90) || c >= 128) return true;
+	}
+	return false;
 }
 
 /** "U.S", "U.N": single letters joined by periods, which keep the period that follows them. */
@@ -133,7 +147,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 			let upper = false;
 			if (hasLetter) {
 				cap = isUpperChar(first);
-				if (!cap && isLowerChar(first)) {
+				// A prefixed name has a capital after its prefix ("al-Assad"); most lower-case words have none.
+				if (!cap && isLowerChar(first) && mayHoldInnerCapital(word)) {
 					for (const prefix of NAME_PREFIXES) {
 						if (lower.startsWith(prefix) && word.length > prefix.length && isUpperChar(word[prefix.length])) {
 							cap = true;
@@ -152,7 +167,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 			tokens.push(new Token(i, j, word, lower, hasLetter ? TokenKind.Word : TokenKind.Number, cap, upper, atLineStart, afterStop && hasLetter));
 			atLineStart = false;
 			// Nothing of a name follows "Inc." or "Ltd.": a capital after one starts a sentence ("... Acme Inc. Acme was").
-			afterStop = SENTENCE_FINAL_ABBREVIATIONS.has(lower);
+			afterStop = lower.charCodeAt(lower.length - 1) === 46 && SENTENCE_FINAL_ABBREVIATIONS.has(lower);
 			i = j;
 			continue;
 		}
