@@ -32,3 +32,15 @@ void test('a capital after a sentence-final designator starts a sentence; after 
 	assert.equal(afterPeriod[3].sentenceStart, true);
 	assert.equal(tokensOf('O\u2019Neill')[0].lower, "o'neill");
 });
+
+void test('a word seen before gives the same token wherever it stands, with or without the period it keeps', () => {
+	const first = tokensOf('Acme Inc said St Louis');
+	const again = tokensOf('Acme Inc. Acme said. St. Louis St Louis Inc');
+	assert.deepEqual(again.map((t) => t.text), ['Acme', 'Inc.', 'Acme', 'said', '.', 'St.', 'Louis', 'St', 'Louis', 'Inc']);
+	assert.deepEqual(again.map((t) => t.lower), ['acme', 'inc.', 'acme', 'said', '.', 'st.', 'louis', 'st', 'louis', 'inc']);
+	assert.equal(again[2].sentenceStart, true, 'after "Inc."');
+	assert.equal(again[5].sentenceStart, true, 'after "said."');
+	assert.equal(again[6].sentenceStart, false, 'after "St."');
+	assert.deepEqual(first.map((t) => t.lower), ['acme', 'inc', 'said', 'st', 'louis']);
+	assert.equal(tokensOf('x 1,000 1,000.')[2].kind, TokenKind.Number);
+});

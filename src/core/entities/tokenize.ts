@@ -1,3 +1,5 @@
+import { SpanTable } from '../text/spanTable';
+
 /** Kinds of token: a word (letters, maybe digits), a number, or one punctuation character. */
 export const enum TokenKind {
 	Word,
@@ -75,6 +77,67 @@ function isDottedAcronym(word: string): boolean {
 	return true;
 }
 
+/** What a word's characters alone say of it, made once per distinct word (see {@link wordAt}). */
+interface Word {
+	readonly text: string;
+	readonly lower: string;
+	readonly kind: TokenKind.Word | TokenKind.Number;
+	readonly cap: boolean;
+	readonly upper: boolean;
+	/** A designator that may end a sentence ("Inc."). */
+	readonly endsSentence: boolean;
+}
+
+// The words seen lately: news repeats its words, and a repeated one then costs no new string, no case conversion and
+// no new string hash in the recognizer's lookups.
+const words = new SpanTable<Word>();
+
+/** The word `text[start, end)`, which has a letter when `hasLetter` (both depend on its characters only). */
+function wordAt(text: string, start: number, end: number, hasLetter: boolean): Word {
+	let word = words.get(text, start, end);
+	if (word === undefined) {
+		word = describeWord(text.slice(start, end), hasLetter);
+		words.set(word.text, word);
+	}
+	return word;
+}
+
+function describeWord(word: string, hasLetter: boolean): Word {
+	let lower = word.toLowerCase();
+	if (lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
+	const first = word[0];
+	let cap = false;
+	let upper = false;
+	if (hasLetter) {
+		cap = isUpperChar(first);
+		// A prefixed name has a capital after its prefix ("al-Assad"); most lower-case words have none.
+		if (!cap && isLowerChar(first) && mayHoldInnerCapital(word)) {
+			for (const prefix of NAME_PREFIXES) {
+				if (lower.startsWith(prefix) && word.length > prefix.length && isUpperChar(word[prefix.length])) {
+					cap = true;
+					break;
+				}
+			}
+		}
+		upper = true;
+		for (let k = 0; k < word.length; k++) {
+			if (isLowerChar(word[k])) {
+				upper = false;
+				break;
+			}
+		}
+	}
+	return { text: word, lower, kind: hasLetter ? TokenKind.Word : TokenKind.Number, cap, upper, endsSentence: SENTENCE_FINAL_ABBREVIATIONS.has(lower) };
+}
+
+/**
+ * Whether a word keeps the period after it: an abbreviation ("Mr.", "Inc.", "St."), a dotted acronym ("U.S.") or an
+ * initial. (The lower-case form differs from the word's only in case and apostrophes, which no abbreviation has.)
+ */
+function keepsPeriod(word: Word): boolean {
+	return isDottedAcronym(word.text) || (word.text.length === 1 && isUpperChar(word.text)) || ABBREVIATIONS.has(word.lower);
+}
+
 /**
  * Splits `text[from, to)` into tokens. Hyphens, periods, apostrophes and "&" join the letters on both sides into
  * one word ("Jong-un", "U.S", "O'Neill", "AT&T"), except that a possessive "'s" is split off as its own token.
@@ -132,42 +195,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 				}
 				break;
 			}
-			let word = text.slice(i, j);
-			if (hasLetter && j < to && text.charCodeAt(j) === 46) {
-				const lowerWord = word.toLowerCase();
-				if (isDottedAcronym(word) || (word.length === 1 && isUpperChar(word)) || ABBREVIATIONS.has(lowerWord)) {
-					j++;
-					word = text.slice(i, j);
-				}
+			let word = wordAt(text, i, j, hasLetter);
+			if (hasLetter && j < to && text.charCodeAt(j) === 46 && keepsPeriod(word)) {
+				j++;
+				word = wordAt(text, i, j, hasLetter);
 			}
-			let lower = word.toLowerCase();
-			if (lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
-			const first = word[0];
-			let cap = false;
-			let upper = false;
-			if (hasLetter) {
-				cap = isUpperChar(first);
-				// A prefixed name has a capital after its prefix ("al-Assad"); most lower-case words have none.
-				if (!cap && isLowerChar(first) && mayHoldInnerCapital(word)) {
-					for (const prefix of NAME_PREFIXES) {
-						if (lower.startsWith(prefix) && word.length > prefix.length && isUpperChar(word[prefix.length])) {
-							cap = true;
-							break;
-						}
-					}
-				}
-				upper = true;
-				for (let k = 0; k < word.length; k++) {
-					if (isLowerChar(word[k])) {
-						upper = false;
-						break;
-					}
-				}
-			}
-			tokens.push(new Token(i, j, word, lower, hasLetter ? TokenKind.Word : TokenKind.Number, cap, upper, atLineStart, afterStop && hasLetter));
+			tokens.push(new Token(i, j, word.text, word.lower, word.kind, word.cap, word.upper, atLineStart, afterStop && hasLetter));
 			atLineStart = false;
 			// Nothing of a name follows "Inc." or "Ltd.": a capital after one starts a sentence ("... Acme Inc. Acme was").
-			afterStop = lower.charCodeAt(lower.length - 1) === 46 && SENTENCE_FINAL_ABBREVIATIONS.has(lower);
+			afterStop = word.endsSentence;
 			i = j;
 			continue;
 		}
