@@ -28,7 +28,8 @@ export const organizations: ReadonlySet<string> = new Set([...lines(ORGANIZATION
 export const demonyms: ReadonlySet<string> = new Set([...lines(DEMONYMS), ...EXTRA_DEMONYMS]);
 // The largest lists (sorted by their generator) are kept as one string each and looked up in place: no string
 // and hash entry per word made at the extension host's start.
-const commonWords = new LineSet(COMMON_WORDS);
+// Asked only on the misses of isCommonWord's own memory.
+const commonWords = new LineSet(COMMON_WORDS, false);
 
 const SUFFIXES: readonly (readonly [string, string])[] = [
 	['s', ''], ['es', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ies', 'y'], ['ied', 'y'],

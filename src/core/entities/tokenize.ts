@@ -11,20 +11,37 @@ export const enum TokenKind {
  * One token of the text. `start`/`end` are UTF-16 offsets (half-open); `lower` is the lower-cased text with
  * curly apostrophes folded to "'". `cap` says the word starts with a capital (or is a particle-prefixed name
  * such as "al-Assad"); `upper` that it has letters and none is lower-case. `lineStart` marks the first token of
- * a line; `sentenceStart` a word whose capital says nothing because a sentence or line begins there.
+ * a line; `sentenceStart` a word whose capital says nothing because a sentence or line begins there. What depends
+ * on the characters alone is one {@link Word} shared by every token of the same characters: a token is small.
  */
 export class Token {
 	constructor(
 		readonly start: number,
 		readonly end: number,
-		readonly text: string,
-		readonly lower: string,
-		readonly kind: TokenKind,
-		readonly cap: boolean,
-		readonly upper: boolean,
+		private readonly word: Word,
 		readonly lineStart: boolean,
 		public sentenceStart: boolean,
 	) {}
+
+	get text(): string {
+		return this.word.text;
+	}
+
+	get lower(): string {
+		return this.word.lower;
+	}
+
+	get kind(): TokenKind {
+		return this.word.kind;
+	}
+
+	get cap(): boolean {
+		return this.word.cap;
+	}
+
+	get upper(): boolean {
+		return this.word.upper;
+	}
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -77,20 +94,32 @@ function isDottedAcronym(word: string): boolean {
 	return true;
 }
 
-/** What a word's characters alone say of it, made once per distinct word (see {@link wordAt}). */
+/** What a token's characters alone say of it, made once per distinct token (see {@link wordAt}). */
 interface Word {
 	readonly text: string;
 	readonly lower: string;
-	readonly kind: TokenKind.Word | TokenKind.Number;
+	readonly kind: TokenKind;
 	readonly cap: boolean;
 	readonly upper: boolean;
 	/** A designator that may end a sentence ("Inc."). */
 	readonly endsSentence: boolean;
 }
 
-// The words seen lately: news repeats its words, and a repeated one then costs no new string, no case conversion and
-// no new string hash in the recognizer's lookups.
+// The words (and punctuation) seen lately: news repeats its words, and a repeated one then costs no new string, no
+// case conversion and no new string hash in the recognizer's lookups. A word starts with a letter or a digit and a
+// punctuation token never does, so their characters never meet in the table.
 const words = new SpanTable<Word>();
+
+/** The punctuation token `text[start, end)`: one character, or a possessive "'s" (lower-case `lower`). */
+function punctuationAt(text: string, start: number, end: number, lower?: string): Word {
+	let word = words.get(text, start, end);
+	if (word === undefined) {
+		const chars = text.slice(start, end);
+		word = { text: chars, lower: lower ?? chars, kind: TokenKind.Punct, cap: false, upper: false, endsSentence: false };
+		words.set(chars, word);
+	}
+	return word;
+}
 
 /** The word `text[start, end)`, which has a letter when `hasLetter` (both depend on its characters only). */
 function wordAt(text: string, start: number, end: number, hasLetter: boolean): Word {
@@ -200,7 +229,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 				j++;
 				word = wordAt(text, i, j, hasLetter);
 			}
-			tokens.push(new Token(i, j, word.text, word.lower, word.kind, word.cap, word.upper, atLineStart, afterStop && hasLetter));
+			tokens.push(new Token(i, j, word, atLineStart, afterStop && hasLetter));
 			atLineStart = false;
 			// Nothing of a name follows "Inc." or "Ltd.": a capital after one starts a sentence ("... Acme Inc. Acme was").
 			afterStop = word.endsSentence;
@@ -211,7 +240,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 		if ((c === 39 || c === 0x2019) && i + 1 < to && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83)) {
 			const after = i + 2 < to ? text.charCodeAt(i + 2) : 32;
 			if (!isDigit(after) && !isLetterCode(after, text, i + 2)) {
-				tokens.push(new Token(i, i + 2, text.slice(i, i + 2), "'s", TokenKind.Punct, false, false, atLineStart, false));
+				tokens.push(new Token(i, i + 2, punctuationAt(text, i, i + 2, "'s"), atLineStart, false));
 				atLineStart = false;
 				afterStop = false;
 				i += 2;
@@ -219,8 +248,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 			}
 		}
 		const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
-		const ch = text.slice(i, i + width);
-		tokens.push(new Token(i, i + width, ch, ch, TokenKind.Punct, false, false, atLineStart, false));
+		tokens.push(new Token(i, i + width, punctuationAt(text, i, i + width), atLineStart, false));
 		atLineStart = false;
 		// Capitals after these say nothing; quotes, brackets and dashes keep the state they follow.
 		if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026) afterStop = true;

@@ -33,14 +33,15 @@ export function remembering(answer: (word: string) => boolean, limit = remembere
  * A read-only set of the lines of one large string, sorted by UTF-16 code units, looked up by binary search in
  * place. Made with one typed array of line starts (a few milliseconds for 150,000 words), where
  * `new Set(data.split('\n'))` allocates a string and a hash entry per line: about 0.2 to 0.3 s of the extension
- * host's start, a third of it garbage collection. Answers are remembered (see {@link remembering}).
+ * host's start, a third of it garbage collection. Answers are remembered unless told otherwise (see {@link remembering}).
  */
 export class LineSet implements WordSet {
 	/** Where each line starts, and one past the end of the data's last line + 1. */
 	private readonly starts: Int32Array;
 	readonly size: number;
 
-	constructor(private readonly data: string) {
+	/** `remember`: whether answers are remembered (not for a set only asked on another memory's misses). */
+	constructor(private readonly data: string, remember = true) {
 		let lines = 1;
 		for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) lines++;
 		const starts = new Int32Array(lines + 1);
@@ -49,9 +50,10 @@ export class LineSet implements WordSet {
 		starts[lines] = data.length + 1;
 		this.starts = starts;
 		this.size = lines;
+		this.has = remember ? remembering((word) => this.search(word)) : (word) => this.search(word);
 	}
 
-	readonly has: (word: string) => boolean = remembering((word) => this.search(word));
+	readonly has: (word: string) => boolean;
 
 	/** Binary search of `word` among the lines. */
 	private search(word: string): boolean {
