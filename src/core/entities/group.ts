@@ -15,7 +15,7 @@ interface Group {
 	mentions: EntityMention[];
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower-case key of a surface form: whitespace collapsed, periods of abbreviations dropped ("U.N." = "UN"). */
 function normalize(name: string): string {
@@ -28,7 +28,7 @@ function normalize(name: string): string {
  */
 export function entitySlug(canonical: string): string {
 	// ASCII needs no decomposition and knows no marks; its letters and digits are the ones the pattern keeps.
-	if (ASCII.test(canonical)) return canonical.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+	if (!NON_ASCII.test(canonical)) return canonical.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 	return canonical.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
