@@ -1,5 +1,5 @@
 import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, MISC_KEYWORDS, NEVER, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
-import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
+import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, leadsKnownPhrase, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
 
@@ -216,6 +216,7 @@ const longestOrganizationWords = (() => {
 
 /** A multi-word name a gazetteer knows that starts at token `k` and ends by `b`: its length, or 0. */
 function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
+	if (!leadsKnownPhrase(tokens[k].lower)) return 0;
 	for (let len = Math.min(4, b - k); len >= 2; len--) {
 		const key = keyOf(tokens, k, k + len);
 		if (countries.has(key) || organizations.has(key) || cities.has(key) || fullNames.has(key)) return len;
