@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eitherOf, LineSet } from '../../src/core/text/lineSet';
+import { eitherOf, LineSet, remembering } from '../../src/core/text/lineSet';
 import { COMMON_WORDS } from '../../src/core/entities/data/commonWords';
 import { FIRST_NAMES } from '../../src/core/entities/data/names';
 import { CITIES } from '../../src/core/entities/data/places';
@@ -42,4 +42,32 @@ void test('the gazetteer lists looked up by binary search are sorted and distinc
 void test('eitherOf holds what either set holds', () => {
 	const both = eitherOf(new LineSet('a\nc'), new Set(['b']));
 	assert.deepEqual(['a', 'b', 'c', 'd'].map((w) => both.has(w)), [true, true, true, false]);
+});
+
+void test('remembering answers as the predicate does, asks it once per remembered word, and forgets all when full', () => {
+	const asked: string[] = [];
+	const isShort = remembering((word) => {
+		asked.push(word);
+		return word.length < 4;
+	}, 3);
+	assert.deepEqual(['ab', 'abcd', 'ab', 'abcd'].map(isShort), [true, false, true, false]);
+	assert.deepEqual(asked, ['ab', 'abcd'], 'a remembered word is not asked again, false answers included');
+	isShort('x');
+	isShort('long word');
+	assert.deepEqual(asked, ['ab', 'abcd', 'x', 'long word']);
+	// The fourth word found three remembered: all were forgotten, so "ab" is asked again, and the answers stay right.
+	assert.equal(isShort('ab'), true);
+	assert.deepEqual(asked, ['ab', 'abcd', 'x', 'long word', 'ab']);
+	assert.equal(isShort('long word'), false);
+});
+
+void test('LineSet answers the same when asked again, after its remembered answers were forgotten', () => {
+	const set = new LineSet(FIRST_NAMES);
+	const words = FIRST_NAMES.split('\n').slice(0, 20_000);
+	const misses = words.map((word) => `${word}~`);
+	// More distinct words than are remembered: every answer is given once from the search and once from memory or again.
+	for (let round = 0; round < 2; round++) {
+		for (const word of words) assert.ok(set.has(word), word);
+		for (const word of misses) assert.ok(!set.has(word), word);
+	}
 });

@@ -3,7 +3,7 @@ import { COMMON_WORDS } from './data/commonWords';
 import { DEMONYMS } from './data/demonyms';
 import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
 import { ORGANIZATIONS } from './data/organizations';
-import { eitherOf, LineSet, type WordSet } from '../text/lineSet';
+import { eitherOf, LineSet, remembering, type WordSet } from '../text/lineSet';
 import { CITIES, COUNTRIES, MAJOR_CITIES, REGIONS } from './data/places';
 
 function lines(data: string): ReadonlySet<string> {
@@ -19,7 +19,8 @@ export const fullNames = lines(FULL_NAMES);
 /** Countries and well-known regions, lower-case: places even where the word is also common English ("Turkey"). */
 export const countries: ReadonlySet<string> = new Set([...lines(COUNTRIES), ...EXTRA_PLACES]);
 /** Cities, states, provinces and other named places, lower-case; weaker evidence than a country. */
-export const cities: WordSet = eitherOf(new LineSet(CITIES), new Set([...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES]));
+const regions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES]);
+export const cities: WordSet = eitherOf(new LineSet(CITIES), regions);
 /** Cities large enough to be places even at the start of a sentence. */
 export const majorCities: ReadonlySet<string> = new Set([...lines(MAJOR_CITIES), ...EXTRA_MAJOR_CITIES]);
 /** Known organizations, lower-case. */
@@ -28,7 +29,8 @@ export const organizations: ReadonlySet<string> = new Set([...lines(ORGANIZATION
 export const demonyms: ReadonlySet<string> = new Set([...lines(DEMONYMS), ...EXTRA_DEMONYMS]);
 // The largest lists (sorted by their generator) are kept as one string each and looked up in place: no string
 // and hash entry per word made at the extension host's start.
-const commonWords = new LineSet(COMMON_WORDS);
+// Asked only on the misses of isCommonWord's own memory.
+const commonWords = new LineSet(COMMON_WORDS, false);
 
 const SUFFIXES: readonly (readonly [string, string])[] = [
 	['s', ''], ['es', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ies', 'y'], ['ied', 'y'],
@@ -41,10 +43,15 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
  * common when every part is.
  */
 export function isCommonWord(lower: string): boolean {
+	return commonWordAnswers(lower);
+}
+
+// Every capitalised word asks several times, and each answer may take a dozen binary searches.
+const commonWordAnswers = remembering((lower) => {
 	if (isListed(lower, 2)) return true;
 	// "scrum-half", "year-on-year": a compound of common words is common.
 	return lower.includes('-') && lower.split('-').every((part) => part.length > 0 && isListed(part, 2));
-}
+});
 
 /** Looks `word` up, folding at most `depth` suffixes ("standings" -> "standing" -> "stand"). */
 function isListed(word: string, depth: number): boolean {
@@ -54,4 +61,33 @@ function isListed(word: string, depth: number): boolean {
 		if (word.length > suffix.length + 2 && word.endsWith(suffix) && isListed(word.slice(0, -suffix.length) + add, depth - 1)) return true;
 	}
 	return false;
+}
+
+let phraseLeads: ReadonlySet<string> | undefined;
+
+/**
+ * Whether `word` is the first word of a name of several words in `countries`, `organizations`, `cities` or
+ * `fullNames`: a word that is not starts none of their phrases, so that no key of several words need be made and
+ * looked up after it. Made from those lists on the first call.
+ */
+export function leadsKnownPhrase(word: string): boolean {
+	phraseLeads ??= firstWordsOfPhrases();
+	return phraseLeads.has(word);
+}
+
+function firstWordsOfPhrases(): ReadonlySet<string> {
+	const leads = new Set<string>();
+	const add = (name: string): void => {
+		const space = name.indexOf(' ');
+		if (space >= 0) leads.add(name.slice(0, space));
+	};
+	for (const names of [countries, organizations, fullNames, regions]) for (const name of names) add(name);
+	for (let start = 0; start < CITIES.length;) {
+		const end = CITIES.indexOf('\n', start);
+		const stop = end < 0 ? CITIES.length : end;
+		const space = CITIES.indexOf(' ', start);
+		if (space >= 0 && space < stop) leads.add(CITIES.slice(start, space));
+		start = stop + 1;
+	}
+	return leads;
 }

@@ -15,6 +15,8 @@ interface Group {
 	mentions: EntityMention[];
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower-case key of a surface form: whitespace collapsed, periods of abbreviations dropped ("U.N." = "UN"). */
 function normalize(name: string): string {
 	return name.replace(/\s+/g, ' ').trim().toLowerCase().replace(/\u2019/g, "'").replace(/\./g, '');
@@ -25,6 +27,8 @@ function normalize(name: string): string {
  * every other run of characters one hyphen ("Kim Jong-un" -> "kim-jong-un").
  */
 export function entitySlug(canonical: string): string {
+	// ASCII needs no decomposition and knows no marks; its letters and digits are the ones the pattern keeps.
+	if (!NON_ASCII.test(canonical)) return canonical.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 	return canonical.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
@@ -89,18 +93,21 @@ export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: st
 			group = { key, type: user ? user.type : mention.type, words: key.split(' '), canonical, fixed: user !== undefined, mentions: [] };
 			groups.set(key, group);
 		}
-		group.mentions.push({ ...mention, text: surface });
+		group.mentions.push({ start: mention.start, end: mention.end, text: surface, type: mention.type });
 		if (!group.fixed && surface.length > group.canonical.length) group.canonical = surface;
 		if (due(1)) yield;
 	}
 	// A form typed differently in different places (text recognized in slices) takes its most frequent type.
 	for (const group of groups.values()) {
 		if (group.fixed) continue;
-		const votes = new Map<EntityType, number>();
-		for (const m of group.mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
-		let best = group.type;
-		for (const [type, count] of votes) if (count > (votes.get(best) ?? 0)) best = type;
-		group.type = best;
+		// Nearly always one type: no vote to count.
+		if (!group.mentions.every((m) => m.type === group.type)) {
+			const votes = new Map<EntityType, number>();
+			for (const m of group.mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+			let best = group.type;
+			for (const [type, count] of votes) if (count > (votes.get(best) ?? 0)) best = type;
+			group.type = best;
+		}
 		if (due(group.mentions.length)) yield;
 	}
 
@@ -128,8 +135,10 @@ export function* groupEntitiesSteps(mentions: readonly EntityMention[], text: st
 	const entities: Entity[] = [];
 	for (const group of groups.values()) {
 		if (merged.has(group)) continue;
-		const all = group.mentions.sort((x, y) => x.start - y.start).map((m) => ({ ...m, type: group.type }));
-		const aliases = [...new Set(all.map((m) => m.text))].filter((t) => t !== group.canonical).sort();
+		const all = group.mentions.sort((x, y) => x.start - y.start).map((m) => ({ start: m.start, end: m.end, text: m.text, type: group.type }));
+		const others = new Set<string>();
+		for (const m of all) if (m.text !== group.canonical) others.add(m.text);
+		const aliases = [...others].sort();
 		entities.push({ id: `${group.type}:${entitySlug(group.canonical)}`, canonical: group.canonical, type: group.type, aliases, mentions: all });
 		if (due(all.length)) yield;
 	}

@@ -1,5 +1,5 @@
 import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
-import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, majorCities, organizations, surnames } from './gazetteer';
+import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, leadsKnownPhrase, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
 
@@ -216,6 +216,7 @@ const longestOrganizationWords = (() => {
 
 /** A multi-word name a gazetteer knows that starts at token `k` and ends by `b`: its length, or 0. */
 function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
+	if (!leadsKnownPhrase(tokens[k].lower)) return 0;
 	for (let len = Math.min(4, b - k); len >= 2; len--) {
 		const key = keyOf(tokens, k, k + len);
 		if (countries.has(key) || organizations.has(key) || cities.has(key) || fullNames.has(key)) return len;
@@ -403,6 +404,11 @@ function isMatchSide(tokens: readonly Token[], a: number, b: number): boolean {
 function isSportsLine(tokens: readonly Token[]): boolean {
 	for (let i = 0; i < tokens.length && i < 12; i++) if (SPORTS_WORDS.has(tokens[i].lower)) return true;
 	return false;
+}
+
+/** A key without its periods ("u.n." -> "un"); the key itself when it has none (most: no regex run). */
+function withoutPeriods(key: string): string {
+	return key.includes('.') ? key.replace(/\./g, '') : key;
 }
 
 function keyOf(tokens: readonly Token[], first: number, last: number): string {
@@ -639,7 +645,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 	for (const c of candidates) {
 		if (c.confidence >= Confidence.Known) continue;
 		// An acronym the article defined has its name's type everywhere ("the CSB said").
-		const defined = c.words.length === 1 ? definedAcronyms.get(c.key.replace(/\./g, '')) : undefined;
+		const defined = c.words.length === 1 ? definedAcronyms.get(withoutPeriods(c.key)) : undefined;
 		if (defined) {
 			c.type = defined;
 			c.confidence = Math.max(c.confidence, Confidence.Cue);
@@ -652,7 +658,7 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 			continue;
 		}
 		if (c.words.length === 1) {
-			const acronym = acronyms.get(c.key.replace(/\./g, ''));
+			const acronym = acronyms.get(withoutPeriods(c.key));
 			if (personParts.has(c.key)) c.type = 'person';
 			else if (acronym) c.type = acronym;
 			else if (c.confidence <= Confidence.Weak && ((c.type !== 'place' && orgHeads.has(c.key)) || companyHeads.has(c.key))) c.type = 'organization';
@@ -1001,6 +1007,15 @@ const ROMAN_NUMERAL = /^[IVXL]+\.?$/;
 /** A model's or a road's designation: a few letters and a number ("F-16", "Su-35", "S-400", "A320", "G20", "M25"). */
 const DESIGNATION = /^\p{Lu}\p{L}{0,2}(?:-\d{1,4}|\d{2,4})\p{Lu}?$/u;
 
+/** Whether a word has an ASCII digit, without which no {@link DESIGNATION} matches (most words: no regex run). */
+function hasDigit(word: string): boolean {
+	for (let i = 0; i < word.length; i++) {
+		const c = word.charCodeAt(i);
+		if (c >= 48 && c <= 57) return true;
+	}
+	return false;
+}
+
 /** Suffixes after a family name that tell father from son ("Jr.", "III"). */
 const GENERATIONS = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
@@ -1038,7 +1053,7 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	while (b > a && CONNECTORS.has(tokens[b - 1].lower) && !tokens[b - 1].cap) b--;
 	// "F-16 Fighting Falcon", "Airbus A320": a model's designation and what follows it name a thing, not its maker.
 	for (let k = a; k < b; k++) {
-		if (DESIGNATION.test(tokens[k].text)) {
+		if (hasDigit(tokens[k].text) && DESIGNATION.test(tokens[k].text)) {
 			b = k;
 			break;
 		}

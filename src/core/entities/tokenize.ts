@@ -1,3 +1,5 @@
+import { SpanTable } from '../text/spanTable';
+
 /** Kinds of token: a word (letters, maybe digits), a number, or one punctuation character. */
 export const enum TokenKind {
 	Word,
@@ -9,20 +11,37 @@ export const enum TokenKind {
  * One token of the text. `start`/`end` are UTF-16 offsets (half-open); `lower` is the lower-cased text with
  * curly apostrophes folded to "'". `cap` says the word starts with a capital (or is a particle-prefixed name
  * such as "al-Assad"); `upper` that it has letters and none is lower-case. `lineStart` marks the first token of
- * a line; `sentenceStart` a word whose capital says nothing because a sentence or line begins there.
+ * a line; `sentenceStart` a word whose capital says nothing because a sentence or line begins there. What depends
+ * on the characters alone is one {@link Word} shared by every token of the same characters: a token is small.
  */
 export class Token {
 	constructor(
 		readonly start: number,
 		readonly end: number,
-		readonly text: string,
-		readonly lower: string,
-		readonly kind: TokenKind,
-		readonly cap: boolean,
-		readonly upper: boolean,
+		private readonly word: Word,
 		readonly lineStart: boolean,
 		public sentenceStart: boolean,
 	) {}
+
+	get text(): string {
+		return this.word.text;
+	}
+
+	get lower(): string {
+		return this.word.lower;
+	}
+
+	get kind(): TokenKind {
+		return this.word.kind;
+	}
+
+	get cap(): boolean {
+		return this.word.cap;
+	}
+
+	get upper(): boolean {
+		return this.word.upper;
+	}
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -43,12 +62,26 @@ function isDigit(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
+// ASCII letters answered from the code: the case conversions of a one-character string cost an allocation or two.
 function isUpperChar(ch: string): boolean {
+	const c = ch.charCodeAt(0);
+	if (c < 128) return c >= 65 && c <= 90;
 	return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function isLowerChar(ch: string): boolean {
+	const c = ch.charCodeAt(0);
+	if (c < 128) return c >= 97 && c <= 122;
 	return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** Whether a character after the first may be a capital: an ASCII capital or anything beyond ASCII. */
+function mayHoldInnerCapital(word: string): boolean {
+	for (let k = 1; k < word.length; k++) {
+		const c = word.charCodeAt(k);
+		if ((c >= 65 && c <= 90) || c >= 128) return true;
+	}
+	return false;
 }
 
 /** "U.S", "U.N": single letters joined by periods, which keep the period that follows them. */
@@ -59,6 +92,79 @@ function isDottedAcronym(word: string): boolean {
 		if (dot !== (word[i] === '.')) return false;
 	}
 	return true;
+}
+
+/** What a token's characters alone say of it, made once per distinct token (see {@link wordAt}). */
+interface Word {
+	readonly text: string;
+	readonly lower: string;
+	readonly kind: TokenKind;
+	readonly cap: boolean;
+	readonly upper: boolean;
+	/** A designator that may end a sentence ("Inc."). */
+	readonly endsSentence: boolean;
+}
+
+// The words (and punctuation) seen lately: news repeats its words, and a repeated one then costs no new string, no
+// case conversion and no new string hash in the recognizer's lookups. A word starts with a letter or a digit and a
+// punctuation token never does, so their characters never meet in the table.
+const words = new SpanTable<Word>();
+
+/** The punctuation token `text[start, end)`: one character, or a possessive "'s" (lower-case `lower`). */
+function punctuationAt(text: string, start: number, end: number, lower?: string): Word {
+	let word = words.get(text, start, end);
+	if (word === undefined) {
+		const chars = text.slice(start, end);
+		word = { text: chars, lower: lower ?? chars, kind: TokenKind.Punct, cap: false, upper: false, endsSentence: false };
+		words.set(chars, word);
+	}
+	return word;
+}
+
+/** The word `text[start, end)`, which has a letter when `hasLetter` (both depend on its characters only). */
+function wordAt(text: string, start: number, end: number, hasLetter: boolean): Word {
+	let word = words.get(text, start, end);
+	if (word === undefined) {
+		word = describeWord(text.slice(start, end), hasLetter);
+		words.set(word.text, word);
+	}
+	return word;
+}
+
+function describeWord(word: string, hasLetter: boolean): Word {
+	let lower = word.toLowerCase();
+	if (lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
+	const first = word[0];
+	let cap = false;
+	let upper = false;
+	if (hasLetter) {
+		cap = isUpperChar(first);
+		// A prefixed name has a capital after its prefix ("al-Assad"); most lower-case words have none.
+		if (!cap && isLowerChar(first) && mayHoldInnerCapital(word)) {
+			for (const prefix of NAME_PREFIXES) {
+				if (lower.startsWith(prefix) && word.length > prefix.length && isUpperChar(word[prefix.length])) {
+					cap = true;
+					break;
+				}
+			}
+		}
+		upper = true;
+		for (let k = 0; k < word.length; k++) {
+			if (isLowerChar(word[k])) {
+				upper = false;
+				break;
+			}
+		}
+	}
+	return { text: word, lower, kind: hasLetter ? TokenKind.Word : TokenKind.Number, cap, upper, endsSentence: SENTENCE_FINAL_ABBREVIATIONS.has(lower) };
+}
+
+/**
+ * Whether a word keeps the period after it: an abbreviation ("Mr.", "Inc.", "St."), a dotted acronym ("U.S.") or an
+ * initial. (The lower-case form differs from the word's only in case and apostrophes, which no abbreviation has.)
+ */
+function keepsPeriod(word: Word): boolean {
+	return isDottedAcronym(word.text) || (word.text.length === 1 && isUpperChar(word.text)) || ABBREVIATIONS.has(word.lower);
 }
 
 /**
@@ -118,41 +224,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 				}
 				break;
 			}
-			let word = text.slice(i, j);
-			if (hasLetter && j < to && text.charCodeAt(j) === 46) {
-				const lowerWord = word.toLowerCase();
-				if (isDottedAcronym(word) || (word.length === 1 && isUpperChar(word)) || ABBREVIATIONS.has(lowerWord)) {
-					j++;
-					word = text.slice(i, j);
-				}
+			let word = wordAt(text, i, j, hasLetter);
+			if (hasLetter && j < to && text.charCodeAt(j) === 46 && keepsPeriod(word)) {
+				j++;
+				word = wordAt(text, i, j, hasLetter);
 			}
-			let lower = word.toLowerCase();
-			if (lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
-			const first = word[0];
-			let cap = false;
-			let upper = false;
-			if (hasLetter) {
-				cap = isUpperChar(first);
-				if (!cap && isLowerChar(first)) {
-					for (const prefix of NAME_PREFIXES) {
-						if (lower.startsWith(prefix) && word.length > prefix.length && isUpperChar(word[prefix.length])) {
-							cap = true;
-							break;
-						}
-					}
-				}
-				upper = true;
-				for (let k = 0; k < word.length; k++) {
-					if (isLowerChar(word[k])) {
-						upper = false;
-						break;
-					}
-				}
-			}
-			tokens.push(new Token(i, j, word, lower, hasLetter ? TokenKind.Word : TokenKind.Number, cap, upper, atLineStart, afterStop && hasLetter));
+			tokens.push(new Token(i, j, word, atLineStart, afterStop && hasLetter));
 			atLineStart = false;
 			// Nothing of a name follows "Inc." or "Ltd.": a capital after one starts a sentence ("... Acme Inc. Acme was").
-			afterStop = SENTENCE_FINAL_ABBREVIATIONS.has(lower);
+			afterStop = word.endsSentence;
 			i = j;
 			continue;
 		}
@@ -160,7 +240,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 		if ((c === 39 || c === 0x2019) && i + 1 < to && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83)) {
 			const after = i + 2 < to ? text.charCodeAt(i + 2) : 32;
 			if (!isDigit(after) && !isLetterCode(after, text, i + 2)) {
-				tokens.push(new Token(i, i + 2, text.slice(i, i + 2), "'s", TokenKind.Punct, false, false, atLineStart, false));
+				tokens.push(new Token(i, i + 2, punctuationAt(text, i, i + 2, "'s"), atLineStart, false));
 				atLineStart = false;
 				afterStop = false;
 				i += 2;
@@ -168,8 +248,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 			}
 		}
 		const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
-		const ch = text.slice(i, i + width);
-		tokens.push(new Token(i, i + width, ch, ch, TokenKind.Punct, false, false, atLineStart, false));
+		tokens.push(new Token(i, i + width, punctuationAt(text, i, i + width), atLineStart, false));
 		atLineStart = false;
 		// Capitals after these say nothing; quotes, brackets and dashes keep the state they follow.
 		if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026) afterStop = true;
