@@ -228,84 +228,74 @@ interface CueIndex {
 const MAX_CUE_GROUPS = 64;
 
 function buildCueIndex(list: readonly ScannedFeature[]): CueIndex {
-	// The tree as nested nodes first, then flattened.
-	interface Node { readonly next: Map<number, Node>; readonly word: number[]; readonly beginning: number[]; state: number }
-	const node = (): Node => ({ next: new Map(), word: [], beginning: [], state: 0 });
-	const tree = node();
-	const pastSuffix: number[] = [];
-	const characters = new Map<number, number[]>();
-	const addCharacter = (code: number, group: number): void => {
-		const groups = characters.get(code);
-		if (groups) groups.push(group);
-		else characters.set(code, [group]);
-	};
-	let groupCount = 0;
-	const groupsOf = list.map((feature) => feature.cue?.map((entries) => {
-		const group = groupCount++;
-		for (const entry of entries) {
-			if (entry === '0') {
-				for (let digit = 0x30; digit <= 0x39; digit++) addCharacter(digit, group);
-			} else if (entry === '*ed') {
-				pastSuffix.push(group);
-			} else if (!/^[a-z]/.test(entry)) {
-				if (entry.length !== 1) throw new Error(`cue '${entry}' of ${feature.id} is neither a word nor one character`);
-				addCharacter(entry.charCodeAt(0), group);
-			} else {
-				const beginning = entry.endsWith('*');
-				const letters = beginning ? entry.slice(0, -1) : entry;
-				if (!/^[a-z]+$/.test(letters)) throw new Error(`cue '${entry}' of ${feature.id} is not lowercase letters`);
-				let at = tree;
-				for (let i = 0; i < letters.length; i++) {
-					const letter = letters.charCodeAt(i) - 0x61;
-					let child = at.next.get(letter);
-					if (!child) at.next.set(letter, child = node());
-					at = child;
-				}
-				(beginning ? at.beginning : at.word).push(group);
+	// Built in plain arrays (state 0 the dead end, 1 the root), then copied into typed ones.
+	const next: number[] = new Array<number>(2 * 26).fill(0);
+	const masks = { wordLow: [0, 0], wordHigh: [0, 0], beginningLow: [0, 0], beginningHigh: [0, 0] };
+	let states = 2;
+	const stateOf = (letters: string): number => {
+		let state = 1;
+		for (let i = 0; i < letters.length; i++) {
+			const slot = state * 26 + letters.charCodeAt(i) - 0x61;
+			if (next[slot] === 0) {
+				next[slot] = states++;
+				for (let k = 0; k < 26; k++) next.push(0);
+				for (const list of Object.values(masks)) list.push(0);
 			}
+			state = next[slot];
 		}
-		return group;
-	}));
-	if (groupCount > MAX_CUE_GROUPS) throw new Error(`${groupCount} cue groups: at most ${MAX_CUE_GROUPS}`);
-	const low = (groups: readonly number[]): number => groups.reduce((mask, g) => (g < 32 ? mask | (1 << g) : mask), 0);
-	const high = (groups: readonly number[]): number => groups.reduce((mask, g) => (g >= 32 ? mask | (1 << (g - 32)) : mask), 0);
-	// Number the states breadth first: 0 dead, 1 the root.
-	const nodes: Node[] = [tree];
-	tree.state = 1;
-	for (let i = 0; i < nodes.length; i++) {
-		for (const child of nodes[i].next.values()) {
-			child.state = nodes.length + 1;
-			nodes.push(child);
-		}
-	}
-	const states = nodes.length + 1;
-	const next = new Int32Array(states * 26);
-	const wordLow = new Int32Array(states);
-	const wordHigh = new Int32Array(states);
-	const beginningLow = new Int32Array(states);
-	const beginningHigh = new Int32Array(states);
-	for (const at of nodes) {
-		for (const [letter, child] of at.next) next[at.state * 26 + letter] = child.state;
-		wordLow[at.state] = low(at.word);
-		wordHigh[at.state] = high(at.word);
-		beginningLow[at.state] = low(at.beginning);
-		beginningHigh[at.state] = high(at.beginning);
-	}
+		return state;
+	};
+	const bit = (mask: number, group: number, half: 0 | 1): number => ((group >> 5) === half ? mask | (1 << (group & 31)) : mask);
+	let pastSuffixLow = 0;
+	let pastSuffixHigh = 0;
 	const asciiLow = new Int32Array(0x80);
 	const asciiHigh = new Int32Array(0x80);
-	const other = new Map<number, readonly [number, number]>();
-	for (const [code, groups] of characters) {
+	const other = new Map<number, [number, number]>();
+	const addCharacter = (code: number, group: number): void => {
 		if (code < 0x80) {
-			asciiLow[code] = low(groups);
-			asciiHigh[code] = high(groups);
-		} else other.set(code, [low(groups), high(groups)]);
-	}
+			asciiLow[code] = bit(asciiLow[code], group, 0);
+			asciiHigh[code] = bit(asciiHigh[code], group, 1);
+			return;
+		}
+		const masksOf = other.get(code) ?? [0, 0];
+		other.set(code, [bit(masksOf[0], group, 0), bit(masksOf[1], group, 1)]);
+	};
+	let groupCount = 0;
+	const needLow = new Int32Array(list.length);
+	const needHigh = new Int32Array(list.length);
+	list.forEach((feature, index) => {
+		for (const entries of feature.cue ?? []) {
+			const group = groupCount++;
+			if (group >= MAX_CUE_GROUPS) throw new Error(`more than ${MAX_CUE_GROUPS} cue groups`);
+			needLow[index] = bit(needLow[index], group, 0);
+			needHigh[index] = bit(needHigh[index], group, 1);
+			for (const entry of entries) {
+				if (entry === '0') {
+					for (let digit = 0x30; digit <= 0x39; digit++) addCharacter(digit, group);
+				} else if (entry === '*ed') {
+					pastSuffixLow = bit(pastSuffixLow, group, 0);
+					pastSuffixHigh = bit(pastSuffixHigh, group, 1);
+				} else if (!/^[a-z]/.test(entry)) {
+					if (entry.length !== 1) throw new Error(`cue '${entry}' of ${feature.id} is neither a word nor one character`);
+					addCharacter(entry.charCodeAt(0), group);
+				} else {
+					const beginning = entry.endsWith('*');
+					const letters = beginning ? entry.slice(0, -1) : entry;
+					if (!/^[a-z]+$/.test(letters)) throw new Error(`cue '${entry}' of ${feature.id} is not lowercase letters`);
+					const state = stateOf(letters);
+					const [low, high] = beginning ? [masks.beginningLow, masks.beginningHigh] : [masks.wordLow, masks.wordHigh];
+					low[state] = bit(low[state], group, 0);
+					high[state] = bit(high[state], group, 1);
+				}
+			}
+		}
+	});
 	return {
-		needLow: Int32Array.from(groupsOf, (groups) => low(groups ?? [])),
-		needHigh: Int32Array.from(groupsOf, (groups) => high(groups ?? [])),
-		next, wordLow, wordHigh, beginningLow, beginningHigh,
-		pastSuffixLow: low(pastSuffix), pastSuffixHigh: high(pastSuffix),
-		asciiLow, asciiHigh, other,
+		needLow, needHigh,
+		next: Int32Array.from(next),
+		wordLow: Int32Array.from(masks.wordLow), wordHigh: Int32Array.from(masks.wordHigh),
+		beginningLow: Int32Array.from(masks.beginningLow), beginningHigh: Int32Array.from(masks.beginningHigh),
+		pastSuffixLow, pastSuffixHigh, asciiLow, asciiHigh, other,
 	};
 }
 

@@ -53,6 +53,18 @@ export interface WorkerTiming {
 	readonly parseMs: number;
 	readonly scoreMs: number;
 	readonly encodeMs: number;
+	/** When the worker began and ended the job, on a clock both threads share ({@link sharedClockMs}). */
+	readonly startedAt: number;
+	readonly finishedAt: number;
+}
+
+/**
+ * Milliseconds since the epoch, to the precision of `performance.now()`: a clock the editor's thread and the
+ * worker's share (each thread's `performance.now()` counts from its own start), so that the editor can tell how
+ * long a job waited to reach the worker and its reply to come back.
+ */
+export function sharedClockMs(): number {
+	return performance.timeOrigin + performance.now();
 }
 
 /** What the worker's warm-up did: like the editor's sliced warm-up, its slices (turns of the worker's event loop). */
@@ -290,6 +302,7 @@ export class ScoringWorkerState {
 			this.articles.delete(job.key);
 			return undefined;
 		}
+		const startedAt = sharedClockMs();
 		const started = this.now();
 		const cpuStarted = this.cpuMs();
 		try {
@@ -302,7 +315,7 @@ export class ScoringWorkerState {
 			const cpuNow = this.cpuMs();
 			const now = this.now();
 			const timing = {
-				workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored,
+				workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored, startedAt, finishedAt: sharedClockMs(),
 				...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}),
 			};
 			return { kind: 'scores', id: job.id, key: job.key, version: job.version, length: article.doc.text.length, encoded, timing };
@@ -440,6 +453,8 @@ export interface WorkerScores {
 	/** How long decoding the reply took on the editor's thread (wall, and the thread's CPU where the client has its clock), ms. */
 	readonly decodeMs: number;
 	readonly decodeCpuMs?: number;
+	/** When the reply reached the editor's thread ({@link sharedClockMs}). */
+	readonly receivedAt: number;
 }
 
 interface Pending {
@@ -524,6 +539,7 @@ export class ScoringClient {
 			return;
 		}
 		const text = pending?.text;
+		const receivedAt = sharedClockMs();
 		const started = performance.now();
 		const cpuStarted = this.cpuMs();
 		try {
@@ -532,7 +548,7 @@ export class ScoringClient {
 			this.previous.set(reply.key, scores);
 			const cpuNow = this.cpuMs();
 			const decodeCpuMs = cpuNow !== undefined && cpuStarted !== undefined ? cpuNow - cpuStarted : undefined;
-			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }) } satisfies WorkerScores);
+			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, receivedAt, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }) } satisfies WorkerScores);
 		} catch (error) {
 			// Out of step with the worker: the next job for this article must send the whole text.
 			this.previous.delete(reply.key);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { runSliced } from '../../core/entities/articleEntities';
 import { selectHints } from '../../core/checkworthiness/hints';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
-import type { ScoringClient, WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
+import { sharedClockMs, type ScoringClient, type WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
 import type { Span, TextEdit } from '../../core/seed/seedDocument';
 import { isSeedDocument, toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
@@ -63,6 +63,9 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	jobs?: { whole: number; edits: number };
 	/** The worker's parts (wall): parse, score, encode. */
 	workerParts?: { parseMs: number; scoreMs: number; encodeMs: number };
+	/** From the job's post to the worker starting it (the text's copy, the worker's queue), and from its end to the reply reaching the host. */
+	toWorkerMs?: number;
+	backMs?: number;
 	decodeMs?: number;
 	decodeCpuMs?: number;
 	applyMs?: number;
@@ -305,6 +308,7 @@ export class HintService extends Disposable {
 		if ('text' in source) jobs.whole++;
 		else jobs.edits++;
 		const key = document.uri.toString();
+		const postedAt = sharedClockMs();
 		const reply = worker.score(key, run.version, source, text);
 		if (meter) {
 			meter.end();
@@ -318,7 +322,7 @@ export class HintService extends Disposable {
 			entry.scores = { version: run.version, scores: result.scores };
 			const first = entry.timing.readyAt === undefined;
 			const meter = first ? new SliceMeter() : undefined;
-			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
+			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, toWorkerMs: result.timing.startedAt - postedAt, backMs: result.receivedAt - result.timing.finishedAt, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
 			this.changeEmitter.fire(document.uri);
 			if (meter) {
 				meter.end();
