@@ -152,7 +152,7 @@ void describe('remembered check-worthiness scores', () => {
 		answerWhole(earlier, 'a', text);
 		const bytes = exported(earlier)!;
 		let read!: (loaded: { fingerprint: string; bytes: Uint8Array }) => void;
-		const paragraphs = client.remember(new Promise((resolve) => (read = resolve)));
+		const paragraphs = client.remember(new Promise((resolve) => (read = resolve)), 60_000);
 		const scored = client.score('a', 1, { text }, text);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		assert.deepEqual(posted, [], 'nothing posted while the file is being read');
@@ -163,5 +163,16 @@ void describe('remembered check-worthiness scores', () => {
 		assert.deepEqual(result.scores.map(plainScore), scoreDocument(parseSeed(text)).map(plainScore));
 		const saved = await client.exportRemembered();
 		assert.equal(saved, undefined, 'nothing new to write: every paragraph came from the file');
+
+		// A read slower than the wait: the article goes first; the scores come later and serve the next article.
+		const slowPosted: ScoringJob['kind'][] = [];
+		const slow = new ScoringClient({ ...channel, post: (job) => { slowPosted.push(job.kind); channel.post(job); } });
+		let readLate!: (loaded: { fingerprint: string; bytes: Uint8Array }) => void;
+		const lateParagraphs = slow.remember(new Promise((resolve) => (readLate = resolve)), 30);
+		await slow.score('b', 1, { text }, text);
+		assert.deepEqual(slowPosted, ['score']);
+		readLate({ fingerprint: 'scorer', bytes });
+		assert.ok(await lateParagraphs > 10);
+		assert.deepEqual(slowPosted, ['score', 'remember']);
 	});
 });

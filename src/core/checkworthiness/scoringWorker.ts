@@ -602,18 +602,28 @@ export class ScoringClient {
 
 	/**
 	 * Gives the worker the scores remembered from earlier sessions once `load` has read them (undefined: none to
-	 * read); the jobs sent meanwhile follow them, so that an article opened at once finds them. Resolves with the
-	 * number of paragraphs the worker took.
+	 * read). The jobs sent meanwhile follow them, so that an article opened at once finds them, but wait at most
+	 * `waitMs` (a slow read must not hold an article's scoring up: then they go first, and the remembered scores
+	 * serve the jobs after them). Resolves with the number of paragraphs the worker took.
 	 */
-	remember(load: Promise<{ readonly fingerprint: string; readonly bytes?: Uint8Array } | undefined>): Promise<number> {
+	remember(load: Promise<{ readonly fingerprint: string; readonly bytes?: Uint8Array } | undefined>, waitMs: number): Promise<number> {
 		if (this.failure) return Promise.reject(this.failure);
 		const id = this.nextId++;
 		return new Promise<number>((resolve, reject) => {
 			this.pending.set(id, { resolve: (reply) => resolve((reply as { paragraphs: number }).paragraphs), reject });
-			this.post(load.catch(() => undefined).then((loaded) => {
+			const job = load.catch(() => undefined).then((loaded) => {
 				if (loaded) return { kind: 'remember', id, fingerprint: loaded.fingerprint, ...(loaded.bytes ? { bytes: loaded.bytes } : {}) } as const;
 				this.pending.delete(id);
 				resolve(0);
+				return undefined;
+			});
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const waited = new Promise<'late'>((late) => (timer = setTimeout(() => late('late'), waitMs)));
+			// The gate opens when the file is read or the wait is over; a late file is posted when it comes.
+			this.post(Promise.race([job, waited]).then((ready) => {
+				clearTimeout(timer);
+				if (ready !== 'late') return ready;
+				void job.then((late) => late && this.post(late));
 				return undefined;
 			}));
 		});

@@ -87,6 +87,11 @@ export interface HintServiceOptions {
 
 /** The remembered scores are written this long after the last article was scored or closed (ms). */
 const REMEMBER_DELAY_MS = 2_000;
+/**
+ * The first article's job waits at most this long for the remembered scores being read (ms): at activation the
+ * extension host's file reads can take seconds on a loaded machine (15 s was seen), longer than scoring the article.
+ */
+const REMEMBERED_WAIT_MS = 150;
 
 /**
  * Check-worthiness scores and hints of the open articles.
@@ -359,7 +364,7 @@ export class HintService extends Disposable {
 				// The scores of earlier sessions, read while the worker starts; the first article's job follows them.
 				const worker = this.worker;
 				if (this.options.memory) {
-					worker.remember(this.options.memory.load()).then(
+					worker.remember(this.options.memory.load(), REMEMBERED_WAIT_MS).then(
 						(paragraphs) => this.options.log?.(`check-worthiness: ${paragraphs} paragraphs' scores remembered from earlier sessions`),
 						(error: unknown) => this.workerFailed(worker, error));
 				}
