@@ -27,7 +27,7 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
-		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message), memory: scoreMemoryIn(context.storageUri, platform.checkworthinessWorkerScript && vscode.Uri.joinPath(context.extensionUri, ...platform.checkworthinessWorkerScript), (message) => log.info(message)) })),
+		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message), memory: scoreMemoryIn(context.storageUri, platform.checkworthinessWorkerScript && vscode.Uri.joinPath(context.extensionUri, ...platform.checkworthinessWorkerScript), (message) => log.info(message), platform.localClaimFiles) })),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, platform.startIndexWorkers(context.extensionUri, (message) => log.info(message)), log, context.workspaceState),
 		new ReadOnlyArticles(),
 		platform.registerGitSupport?.(platform) ?? { dispose: () => undefined },
