@@ -9,6 +9,7 @@ import { SeedDocumentCache } from './vscode/seedDocumentCache';
 import { registerClaimsSupport } from './vscode/claims';
 import { registerEntityFeatures } from './vscode/entities/index';
 import { registerCheckworthinessSupport } from './vscode/checkworthiness';
+import { scoreMemoryIn } from './vscode/checkworthiness/scoreMemory';
 import { ReadOnlyArticles } from './vscode/readOnlyArticles';
 import type { HostPlatform } from './vscode/platform';
 import { testOnlyCommands } from './vscode/commandIds';
@@ -28,7 +29,7 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
-		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message) }), indexWorkers),
+		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message), memory: scoreMemoryIn(context.storageUri, platform.checkworthinessWorkerScript && vscode.Uri.joinPath(context.extensionUri, ...platform.checkworthinessWorkerScript), (message) => log.info(message), platform.localClaimFiles) }), indexWorkers),
 		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, indexWorkers, log, context.workspaceState),
 		new ReadOnlyArticles(),
 		platform.registerGitSupport?.(platform, indexWorkers) ?? { dispose: () => undefined },

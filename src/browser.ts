@@ -17,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		sha256: (text) => bytesToHex(sha256(encoder.encode(text))),
 		startIndexWorkers: (extensionUri, log) => webIndexWorkerPool(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'entityIndexWorker.js').toString(true), log),
 		startCheckworthinessWorker: (extensionUri) => startCheckworthinessWebWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'checkworthinessWorker.js').toString(true)),
+		checkworthinessWorkerScript: ['dist', 'web', 'checkworthinessWorker.js'],
 	}, context);
 }
 

@@ -19,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		startIndexWorkers: (extensionUri, log) => new EntityIndexWorkerPool(path.join(extensionUri.fsPath, 'dist', 'entityIndexWorker.js'), undefined, undefined, undefined, log),
 		// The bundled dist/checkworthinessWorker.js beside dist/extension.js.
 		startCheckworthinessWorker: (extensionUri) => startCheckworthinessWorker(path.join(extensionUri.fsPath, 'dist', 'checkworthinessWorker.js')),
+		checkworthinessWorkerScript: ['dist', 'checkworthinessWorker.js'],
 		registerGitSupport: (platform, lister) => registerGitSupport({ extensionUri: context.extensionUri, globalState: context.globalState, platform }, lister),
 	}, context);
 }

@@ -23,6 +23,9 @@ interface Timing extends Partial<SliceFigures> {
 	readonly workerMs?: number;
 	readonly workerCpuMs?: number;
 	readonly workerParts?: { readonly parseMs: number; readonly scoreMs: number; readonly encodeMs: number };
+	readonly scoredSentences?: number;
+	readonly toWorkerMs?: number;
+	readonly backMs?: number;
 	readonly decodeMs?: number;
 	readonly decodeCpuMs?: number;
 	readonly applyMs?: number;
@@ -116,7 +119,7 @@ async function open(label: string, uri: vscode.Uri): Promise<void> {
 	const afterArrival = (timing?.readyAt ?? NaN) - arrivedAt;
 	const arrived = `the host had the document after ${ms(arrivedAt - openedAt)}, asked for its scores after ${ms((timing?.startedAt ?? NaN) - openedAt)}, had every score ${ms(afterArrival)} after it had the document = ${(afterArrival / 100).toFixed(2)}x`;
 	const where = timing?.where === 'worker'
-		? `scored in the ${typeof (globalThis as { process?: unknown }).process === 'object' ? 'worker thread' : 'Web Worker'}: its work ${ms(timing.workerMs)}${cpu(timing.workerCpuMs)} (parse ${ms(timing.workerParts?.parseMs)}, score ${ms(timing.workerParts?.scoreMs)}, encode ${ms(timing.workerParts?.encodeMs)}); on the host: sending ${ms(timing.onScreenMs)}${cpu(timing.onScreenCpuMs)}, decoding ${ms(timing.decodeMs)}${cpu(timing.decodeCpuMs)}, applying (marks drawn) ${ms(timing.applyMs)}${cpu(timing.applyCpuMs)}`
+		? `scored in the ${typeof (globalThis as { process?: unknown }).process === 'object' ? 'worker thread' : 'Web Worker'}: the job reached it ${ms(timing.toWorkerMs)} after its post, its work ${ms(timing.workerMs)}${timing.scoredSentences === undefined ? '' : ` (${timing.scoredSentences} sentences scored)`}${cpu(timing.workerCpuMs)} (parse ${ms(timing.workerParts?.parseMs)}, score ${ms(timing.workerParts?.scoreMs)}, encode ${ms(timing.workerParts?.encodeMs)}), the reply reached the host ${ms(timing.backMs)} after; on the host: sending ${ms(timing.onScreenMs)}${cpu(timing.onScreenCpuMs)}, decoding ${ms(timing.decodeMs)}${cpu(timing.decodeCpuMs)}, applying (marks drawn) ${ms(timing.applyMs)}${cpu(timing.applyCpuMs)}`
 		: `scored on the host's thread: on-screen step ${ms(timing?.onScreenMs)}${cpu(timing?.onScreenCpuMs)}; then ${timing?.slices ?? '?'} slices, ${ms(timing?.busyMs)} of work${cpu(timing?.busyCpuMs)}, the longest ${ms(timing?.longestSliceMs)}${cpu(timing?.longestSliceCpuMs)}`;
 	await report(`${label}: every score ready ${ms(readyMs)} after the open began = ${(readyMs / 100).toFixed(2)}x the 100 ms target (${arrived}); ${where}; the host's longest stall while scoring ${ms(stall)} = ${(stall / 50).toFixed(2)}x the 50 ms limit (every feature's work and the opening itself)`);
 	// Each stall over 50 ms, with where it lies in the host's profile (scripts/cpuProfileSummary.mjs --from --to says what ran).

@@ -29,6 +29,8 @@ export interface HostPlatform {
 	readonly startIndexWorkers: (extensionUri: vscode.Uri, log: (message: string) => void) => OffThreadAnalyzer | undefined;
 	/** Starts the check-worthiness scoring worker (desktop: a worker thread; browser: a Web Worker); without one, articles are scored on the host in slices. */
 	readonly startCheckworthinessWorker?: (extensionUri: vscode.Uri) => ScoringClient;
+	/** The scoring worker's script in the extension (path segments): its bytes fingerprint the scorer whose scores are remembered across sessions. */
+	readonly checkworthinessWorkerScript?: readonly string[];
 	/**
 	 * Git support (claim merging set up, conflict markers resolved with git's base, sidecars of moved articles); desktop
 	 * only. `lister` lists the workspace's sidecars off the host's thread (the entity index's workers).

@@ -285,6 +285,38 @@ suite('Check-worthiness hints', () => {
 		assert.equal(warmUp.where, where);
 	});
 
+	test('an article whose paragraphs were scored before (remembered for the workspace) has only its new ones scored, with the same hints', async function () {
+		this.timeout(120_000);
+		// Barrels, not tonnes: paragraphs no other test's article has (the worker remembers every article's).
+		const barrels = (s: string): string => s.replace(/ tonnes /g, ' barrels ');
+		const text = barrels(largeArticle(40_000).text);
+		const hinted = largeArticle(40_000).hinted.map(barrels);
+		const open = async (content: string): Promise<{ ready: HintSnapshot; timing?: { where?: string; scoredSentences?: number } }> => {
+			counter++;
+			const uri = workspaceFile(`95${counter}_${counter.toString(16).padStart(16, 'c')}.txt`);
+			created.push(uri);
+			await vscode.workspace.fs.writeFile(uri, encoder.encode(content));
+			await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+			const ready = await waitFor('every score of the article', async () => {
+				const s = await readySnapshot(uri);
+				return s.ready ? s : undefined;
+			}, 60_000);
+			const { timing } = await vscode.commands.executeCommand<{ timing?: { where?: string; scoredSentences?: number } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
+			return { ready, timing };
+		};
+		const first = await open(text);
+		assert.deepEqual(hintTexts(first.ready), hinted);
+		assert.equal(first.timing?.where, 'worker');
+		assert.ok((first.timing?.scoredSentences ?? 0) > 300, JSON.stringify(first.timing));
+		// The worker's scores are remembered 2 s after the last scoring (and written to the workspace's storage).
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		// The same article under another dateline and lead: only the lead's sentence is new.
+		const second = await open(text.replace('The talks opened in Brussels.', 'The talks opened in Geneva.'));
+		assert.deepEqual(hintTexts(second.ready), hinted);
+		assert.deepEqual(second.ready.hints.map((h) => h.score), first.ready.hints.map((h) => h.score));
+		assert.equal(second.timing?.scoredSentences, 1, JSON.stringify(second.timing));
+	});
+
 	test('the Claims view lists the open articles\' check-worthy sentences not yet tagged, best first', async () => {
 		const { uri } = await openArticle();
 		const entry = await waitFor('the article in the view', async () => {

@@ -50,8 +50,9 @@ const MONTH_BEGINNINGS = ['jan*', 'feb*', 'mar*', 'apr*', 'may*', 'jun*', 'jul*'
  * a space is, and how many words it has.
  */
 interface CueScan {
-	/** 1 at each cue group (see {@link CueIndex.groupsOf}) that has an entry in the sentence. */
-	readonly cued: Uint8Array;
+	/** Bit `g` (of `low` for groups 0 to 31, of `high` for 32 to 63) set: cue group `g` (see {@link CueIndex}) has an entry in the sentence. */
+	readonly low: number;
+	readonly high: number;
 	/** The first index holding A-Z right after a space (-1 if none): where the earliest possible name starts. */
 	readonly firstCapitalAfterSpace: number;
 	/** {@link wordCount} of the sentence. */
@@ -198,85 +199,110 @@ export interface FiredFeature {
 	readonly hit: FeatureHit;
 }
 
-/** A node of the letter tree of the cues: the cue groups of a word ending here, or of any word reaching here. */
-interface CueNode {
-	readonly next: (CueNode | undefined)[];
-	readonly word: number[];
-	readonly beginning: number[];
-}
-
-function cueNode(): CueNode {
-	return { next: new Array<CueNode | undefined>(26).fill(undefined), word: [], beginning: [] };
-}
-
 /**
- * Every cue of {@link scannedFeatures}, built once. Each group of each feature's cue is numbered (a slot of
- * {@link CueScan.cued}); the entries point at the groups they belong to.
+ * Every cue of {@link scannedFeatures}, built once. Each group of each feature's cue is numbered (a bit of
+ * {@link CueScan}'s masks); the word and word-beginning entries make a letter tree, stored flat: state `s`
+ * (1 is the root, 0 the dead end) goes to `next[s * 26 + letter]`, and a word ending at `s` (or reaching it, for
+ * a beginning) sets the groups of its entries.
  */
 interface CueIndex {
-	/** The cue groups of each feature, by feature index; undefined for a feature without a cue. */
-	readonly groupsOf: readonly (readonly number[] | undefined)[];
-	readonly groupCount: number;
-	/** The letter tree of the word and word-beginning entries. */
-	readonly tree: CueNode;
+	/** The masks (low, high) of the groups each feature needs, by feature index: 0, 0 for a feature without a cue. */
+	readonly needLow: Int32Array;
+	readonly needHigh: Int32Array;
+	readonly next: Int32Array;
+	readonly wordLow: Int32Array;
+	readonly wordHigh: Int32Array;
+	readonly beginningLow: Int32Array;
+	readonly beginningHigh: Int32Array;
 	/** The groups of the "*ed" entries. */
-	readonly pastSuffix: readonly number[];
+	readonly pastSuffixLow: number;
+	readonly pastSuffixHigh: number;
 	/** The groups of each ASCII character's entries ("0" stands for every digit). */
-	readonly ascii: readonly (readonly number[] | undefined)[];
-	/** The groups of other characters' entries (€, £), by character code. */
-	readonly other: ReadonlyMap<number, readonly number[]>;
+	readonly asciiLow: Int32Array;
+	readonly asciiHigh: Int32Array;
+	/** The groups of other characters' entries (€, £), by character code: [low, high]. */
+	readonly other: ReadonlyMap<number, readonly [number, number]>;
 }
 
+/** At most 64 cue groups: the bits of two 32-bit masks. */
+const MAX_CUE_GROUPS = 64;
+
 function buildCueIndex(list: readonly ScannedFeature[]): CueIndex {
-	const tree = cueNode();
-	const pastSuffix: number[] = [];
-	const characters = new Map<number, number[]>();
+	// Built in plain arrays (state 0 the dead end, 1 the root), then copied into typed ones.
+	const next: number[] = new Array<number>(2 * 26).fill(0);
+	const masks = { wordLow: [0, 0], wordHigh: [0, 0], beginningLow: [0, 0], beginningHigh: [0, 0] };
+	let states = 2;
+	const stateOf = (letters: string): number => {
+		let state = 1;
+		for (let i = 0; i < letters.length; i++) {
+			const slot = state * 26 + letters.charCodeAt(i) - 0x61;
+			if (next[slot] === 0) {
+				next[slot] = states++;
+				for (let k = 0; k < 26; k++) next.push(0);
+				for (const list of Object.values(masks)) list.push(0);
+			}
+			state = next[slot];
+		}
+		return state;
+	};
+	const bit = (mask: number, group: number, half: 0 | 1): number => ((group >> 5) === half ? mask | (1 << (group & 31)) : mask);
+	let pastSuffixLow = 0;
+	let pastSuffixHigh = 0;
+	const asciiLow = new Int32Array(0x80);
+	const asciiHigh = new Int32Array(0x80);
+	const other = new Map<number, [number, number]>();
 	const addCharacter = (code: number, group: number): void => {
-		const groups = characters.get(code);
-		if (groups) groups.push(group);
-		else characters.set(code, [group]);
+		if (code < 0x80) {
+			asciiLow[code] = bit(asciiLow[code], group, 0);
+			asciiHigh[code] = bit(asciiHigh[code], group, 1);
+			return;
+		}
+		const masksOf = other.get(code) ?? [0, 0];
+		other.set(code, [bit(masksOf[0], group, 0), bit(masksOf[1], group, 1)]);
 	};
 	let groupCount = 0;
-	const groupsOf = list.map((feature) => feature.cue?.map((entries) => {
-		const group = groupCount++;
-		for (const entry of entries) {
-			if (entry === '0') {
-				for (let digit = 0x30; digit <= 0x39; digit++) addCharacter(digit, group);
-			} else if (entry === '*ed') {
-				pastSuffix.push(group);
-			} else if (!/^[a-z]/.test(entry)) {
-				if (entry.length !== 1) throw new Error(`cue '${entry}' of ${feature.id} is neither a word nor one character`);
-				addCharacter(entry.charCodeAt(0), group);
-			} else {
-				const beginning = entry.endsWith('*');
-				const letters = beginning ? entry.slice(0, -1) : entry;
-				if (!/^[a-z]+$/.test(letters)) throw new Error(`cue '${entry}' of ${feature.id} is not lowercase letters`);
-				let node = tree;
-				for (let i = 0; i < letters.length; i++) node = node.next[letters.charCodeAt(i) - 0x61] ??= cueNode();
-				(beginning ? node.beginning : node.word).push(group);
+	const needLow = new Int32Array(list.length);
+	const needHigh = new Int32Array(list.length);
+	list.forEach((feature, index) => {
+		for (const entries of feature.cue ?? []) {
+			const group = groupCount++;
+			if (group >= MAX_CUE_GROUPS) throw new Error(`more than ${MAX_CUE_GROUPS} cue groups`);
+			needLow[index] = bit(needLow[index], group, 0);
+			needHigh[index] = bit(needHigh[index], group, 1);
+			for (const entry of entries) {
+				if (entry === '0') {
+					for (let digit = 0x30; digit <= 0x39; digit++) addCharacter(digit, group);
+				} else if (entry === '*ed') {
+					pastSuffixLow = bit(pastSuffixLow, group, 0);
+					pastSuffixHigh = bit(pastSuffixHigh, group, 1);
+				} else if (!/^[a-z]/.test(entry)) {
+					if (entry.length !== 1) throw new Error(`cue '${entry}' of ${feature.id} is neither a word nor one character`);
+					addCharacter(entry.charCodeAt(0), group);
+				} else {
+					const beginning = entry.endsWith('*');
+					const letters = beginning ? entry.slice(0, -1) : entry;
+					if (!/^[a-z]+$/.test(letters)) throw new Error(`cue '${entry}' of ${feature.id} is not lowercase letters`);
+					const state = stateOf(letters);
+					const [low, high] = beginning ? [masks.beginningLow, masks.beginningHigh] : [masks.wordLow, masks.wordHigh];
+					low[state] = bit(low[state], group, 0);
+					high[state] = bit(high[state], group, 1);
+				}
 			}
 		}
-		return group;
-	}));
-	const ascii = Array.from({ length: 0x80 }, (_, code) => characters.get(code));
-	const other = new Map([...characters].filter(([code]) => code >= 0x80));
-	return { groupsOf, groupCount, tree, pastSuffix, ascii, other };
+	});
+	return {
+		needLow, needHigh,
+		next: Int32Array.from(next),
+		wordLow: Int32Array.from(masks.wordLow), wordHigh: Int32Array.from(masks.wordHigh),
+		beginningLow: Int32Array.from(masks.beginningLow), beginningHigh: Int32Array.from(masks.beginningHigh),
+		pastSuffixLow, pastSuffixHigh, asciiLow, asciiHigh, other,
+	};
 }
 
 const cueIndex = buildCueIndex(scannedFeatures);
 
-function markAll(cued: Uint8Array, groups: readonly number[]): void {
-	for (let i = 0; i < groups.length; i++) cued[groups[i]] = 1;
-}
-
 function isSpaceOfWordCount(code: number): boolean {
 	return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
-}
-
-/** Marks the groups of the word of `sentence` ending before `end`, `length` characters long, which reached `node`. */
-function endWord(sentence: string, end: number, length: number, node: CueNode | undefined, cued: Uint8Array): void {
-	if (node !== undefined && node.word.length > 0) markAll(cued, node.word);
-	if (length >= 5 && (sentence.charCodeAt(end - 1) | 0x20) === 0x64 && (sentence.charCodeAt(end - 2) | 0x20) === 0x65) markAll(cued, cueIndex.pastSuffix);
 }
 
 /**
@@ -284,51 +310,74 @@ function endWord(sentence: string, end: number, length: number, node: CueNode | 
  * the first capital after a space and the word count.
  */
 function scanCues(sentence: string): CueScan {
-	const cued = new Uint8Array(cueIndex.groupCount);
+	const { next, wordLow, wordHigh, beginningLow, beginningHigh, asciiLow, asciiHigh } = cueIndex;
+	let low = 0;
+	let high = 0;
 	let firstCapitalAfterSpace = -1;
 	let words = 0;
 	let inSpacedWord = false;
 	let wordStart = -1;
-	let node: CueNode | undefined;
-	for (let i = 0; i < sentence.length; i++) {
-		const code = sentence.charCodeAt(i);
-		const space = isSpaceOfWordCount(code);
-		if (!space && !inSpacedWord) words++;
-		inSpacedWord = !space;
+	// The word's state in the cue tree (0: no cue word continues so).
+	let state = 0;
+	const length = sentence.length;
+	for (let i = 0; i <= length; i++) {
+		const code = i < length ? sentence.charCodeAt(i) : 0x20;
 		const lower = code | 0x20;
 		if (lower >= 0x61 && lower <= 0x7a) {
+			if (!inSpacedWord) words++;
+			inSpacedWord = true;
 			if (wordStart < 0) {
 				wordStart = i;
-				node = cueIndex.tree;
+				state = 1;
 			}
 			if (code <= 0x5a && firstCapitalAfterSpace < 0 && i > 0 && sentence.charCodeAt(i - 1) === 0x20) firstCapitalAfterSpace = i;
-			if (node !== undefined) {
-				node = node.next[lower - 0x61];
-				if (node !== undefined && node.beginning.length > 0) markAll(cued, node.beginning);
+			if (state !== 0) {
+				state = next[state * 26 + lower - 0x61];
+				low |= beginningLow[state];
+				high |= beginningHigh[state];
 			}
 			continue;
+		}
+		if (i < length) {
+			const space = isSpaceOfWordCount(code);
+			if (!space && !inSpacedWord) words++;
+			inSpacedWord = !space;
 		}
 		if ((code >= 0x30 && code <= 0x39) || code === 0x5f) {
 			// Digits and "_" belong to the word; no cue word holds them.
 			if (wordStart < 0) wordStart = i;
-			node = undefined;
+			state = 0;
 		} else if (wordStart >= 0) {
-			endWord(sentence, i, i - wordStart, node, cued);
+			// The word before `i` ends: its own cues, and "*ed" (five or more characters ending in "ed").
+			low |= wordLow[state];
+			high |= wordHigh[state];
+			if (i - wordStart >= 5 && (sentence.charCodeAt(i - 1) | 0x20) === 0x64 && (sentence.charCodeAt(i - 2) | 0x20) === 0x65) {
+				low |= cueIndex.pastSuffixLow;
+				high |= cueIndex.pastSuffixHigh;
+			}
 			wordStart = -1;
+			state = 0;
 		}
-		const characterCue = code < 0x80 ? cueIndex.ascii[code] : cueIndex.other.get(code);
-		if (characterCue !== undefined) markAll(cued, characterCue);
+		if (i === length) break;
+		if (code < 0x80) {
+			low |= asciiLow[code];
+			high |= asciiHigh[code];
+		} else {
+			const characterCue = cueIndex.other.get(code);
+			if (characterCue !== undefined) {
+				low |= characterCue[0];
+				high |= characterCue[1];
+			}
+		}
 	}
-	if (wordStart >= 0) endWord(sentence, sentence.length, sentence.length - wordStart, node, cued);
-	return { cued, firstCapitalAfterSpace, words };
+	return { low, high, firstCapitalAfterSpace, words };
 }
 
 /** Whether every cue group of the feature at `index` has an entry in the scanned sentence. */
 function cueOccurs(index: number, scan: CueScan): boolean {
-	const groups = cueIndex.groupsOf[index];
-	if (groups === undefined) return true;
-	for (let i = 0; i < groups.length; i++) if (scan.cued[groups[i]] === 0) return false;
-	return true;
+	const needLow = cueIndex.needLow[index];
+	const needHigh = cueIndex.needHigh[index];
+	return (scan.low & needLow) === needLow && (scan.high & needHigh) === needHigh;
 }
 
 /**

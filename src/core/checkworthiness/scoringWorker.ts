@@ -14,6 +14,7 @@ import { applyEdits, parseSeed, updateSeed } from '../seed/seedParser';
 import type { Steps } from '../text/steps';
 import { features } from './features';
 import { scoreTextInto, type Reason, type SentenceScore } from './scorer';
+import { decodeRemembered, encodeRemembered, type ParagraphScoreLists } from './rememberedScores';
 import { warmUpArticle, warmUpPlan, warmUpSteps, type WarmUpWork } from './warmUp';
 
 /**
@@ -25,7 +26,11 @@ import { warmUpArticle, warmUpPlan, warmUpSteps, type WarmUpWork } from './warmU
 export type ScoringJob =
 	| { readonly kind: 'score'; readonly id: number; readonly key: string; readonly version: number; readonly text?: string; readonly edits?: readonly (readonly TextEdit[])[] }
 	| { readonly kind: 'close'; readonly key: string }
-	| { readonly kind: 'warmUp'; readonly id: number; readonly threshold: number };
+	| { readonly kind: 'warmUp'; readonly id: number; readonly threshold: number }
+	/** Take the scores remembered from earlier sessions (the file's `bytes`, if there is one) for the scorer `fingerprint`. */
+	| { readonly kind: 'remember'; readonly id: number; readonly fingerprint: string; readonly bytes?: Uint8Array }
+	/** Send the remembered scores to write, if they changed since the last time. */
+	| { readonly kind: 'exportRemembered'; readonly id: number };
 
 /**
  * An article's scores in flat arrays, sentence `i` at `starts[i]`..`ends[i]`. `reuse[i]` >= 0: the sentence is
@@ -53,6 +58,20 @@ export interface WorkerTiming {
 	readonly parseMs: number;
 	readonly scoreMs: number;
 	readonly encodeMs: number;
+	/** How many of the article's sentences the job scored (the others came from a cache or from earlier sessions). */
+	readonly scoredSentences: number;
+	/** When the worker began and ended the job, on a clock both threads share ({@link sharedClockMs}). */
+	readonly startedAt: number;
+	readonly finishedAt: number;
+}
+
+/**
+ * Milliseconds since the epoch, to the precision of `performance.now()`: a clock the editor's thread and the
+ * worker's share (each thread's `performance.now()` counts from its own start), so that the editor can tell how
+ * long a job waited to reach the worker and its reply to come back.
+ */
+export function sharedClockMs(): number {
+	return performance.timeOrigin + performance.now();
 }
 
 /** What the worker's warm-up did: like the editor's sliced warm-up, its slices (turns of the worker's event loop). */
@@ -68,6 +87,8 @@ export interface WorkerWarmUp extends WarmUpWork {
 export type ScoringReply =
 	| { readonly kind: 'scores'; readonly id: number; readonly key: string; readonly version: number; readonly length: number; readonly encoded: EncodedScores; readonly timing: WorkerTiming }
 	| { readonly kind: 'warmedUp'; readonly id: number; readonly warmUp: WorkerWarmUp }
+	/** To `remember`: how many paragraphs' scores the file gave; to `exportRemembered`: the bytes to write, if they changed. */
+	| { readonly kind: 'remembered'; readonly id: number; readonly paragraphs: number; readonly bytes?: Uint8Array }
 	| { readonly kind: 'error'; readonly id: number; readonly error: string };
 
 /** The typed arrays of an encoding, to transfer rather than copy. */
@@ -81,7 +102,7 @@ export function transferablesOf(encoded: EncodedScores): ArrayBuffer[] {
  * -1 when it has no text). The same object serves every paragraph of the same text, wherever it moves; a reply
  * sends the sentences of one that was in the previous reply as indices into it.
  */
-class BlockScores {
+class BlockScores implements ParagraphScoreLists {
 	readonly starts: number[] = [];
 	readonly ends: number[] = [];
 	readonly scores: number[] = [];
@@ -118,22 +139,35 @@ class BlockScores {
  * go at the next one (as the editor's BlockScoreCache does).
  */
 class BlockScoresCache {
-	private current = new Map<string, BlockScores>();
-	private previous = new Map<string, BlockScores>();
+	private current = new Map<string, ParagraphScoreLists>();
+	private previous = new Map<string, ParagraphScoreLists>();
 
-	/** The scores of every paragraph of `doc`, in document order, with where each starts. */
-	scoresOf(doc: SeedDocument): { readonly start: number; readonly scores: BlockScores }[] {
+	/**
+	 * The scores of every paragraph of `doc`, in document order, with where each starts: from this cache, else
+	 * from `remembered` (earlier sessions), else scored now (`scored` hears of each).
+	 */
+	scoresOf(doc: SeedDocument, remembered: ReadonlyMap<string, ParagraphScoreLists>, scored: (scores: BlockScores) => void): { readonly start: number; readonly scores: ParagraphScoreLists }[] {
 		this.previous = this.current;
 		this.current = new Map();
-		const out: { start: number; scores: BlockScores }[] = [];
+		const out: { start: number; scores: ParagraphScoreLists }[] = [];
 		for (const block of doc.blocks) {
 			if (block.kind !== 'paragraph') continue;
 			const blockText = doc.text.slice(block.start, block.end);
-			const scores = this.current.get(blockText) ?? this.previous.get(blockText) ?? new BlockScores(doc.text, block.start, block.sentences);
+			let scores = this.current.get(blockText) ?? this.previous.get(blockText) ?? remembered.get(blockText);
+			if (scores === undefined) {
+				const fresh = new BlockScores(doc.text, block.start, block.sentences);
+				scored(fresh);
+				scores = fresh;
+			}
 			this.current.set(blockText, scores);
 			out.push({ start: block.start, scores });
 		}
 		return out;
+	}
+
+	/** The paragraphs of the last pass, by text. */
+	get paragraphs(): ReadonlyMap<string, ParagraphScoreLists> {
+		return this.current;
 	}
 }
 
@@ -142,7 +176,7 @@ class BlockScoresCache {
  * sentence of each paragraph's scores in the last reply for the same article: those paragraphs' sentences are sent
  * as indices into it. Returns the encoding and that index for this reply.
  */
-function encodeBlocks(blocks: readonly { readonly start: number; readonly scores: BlockScores }[], previous: ReadonlyMap<BlockScores, number>): { encoded: EncodedScores; firsts: Map<BlockScores, number> } {
+function encodeBlocks(blocks: readonly { readonly start: number; readonly scores: ParagraphScoreLists }[], previous: ReadonlyMap<ParagraphScoreLists, number>): { encoded: EncodedScores; firsts: Map<ParagraphScoreLists, number> } {
 	let n = 0;
 	let reasonTotal = 0;
 	for (const { scores } of blocks) {
@@ -158,7 +192,7 @@ function encodeBlocks(blocks: readonly { readonly start: number; readonly scores
 	const reasonStarts = new Int32Array(reasonTotal);
 	const reasonEnds = new Int32Array(reasonTotal);
 	const contributions = new Float64Array(reasonTotal);
-	const firsts = new Map<BlockScores, number>();
+	const firsts = new Map<ParagraphScoreLists, number>();
 	let i = 0;
 	let r = 0;
 	for (const { start, scores } of blocks) {
@@ -268,8 +302,11 @@ interface Article {
 	doc: SeedDocument;
 	readonly cache: BlockScoresCache;
 	/** Where each paragraph's scores began in the last reply, which the next one is encoded against. */
-	previous: ReadonlyMap<BlockScores, number>;
+	previous: ReadonlyMap<ParagraphScoreLists, number>;
 }
+
+/** At most this much paragraph text (UTF-16 units, twice as many bytes) is remembered across sessions: a few long articles, or hundreds of short ones. */
+export const rememberedTextUnits = 4_000_000;
 
 /**
  * The scoring worker's state and work, without the thread: the open articles (text, parse, score cache, last
@@ -277,7 +314,17 @@ interface Article {
  * between jobs. Never throws: a failure is an `error` reply.
  */
 export class ScoringWorkerState {
+	/** The open articles, the most recently scored last. */
 	private readonly articles = new Map<string, Article>();
+	/** Scores remembered from earlier sessions (and from articles closed since), and the scorer they belong to. */
+	private remembered: ReadonlyMap<string, ParagraphScoreLists> = new Map();
+	private fingerprint: string | undefined;
+	/** Whether paragraphs were scored or articles closed since the remembered scores were last made. */
+	private changed = false;
+	/** The remembered scores' bytes not yet sent to be written. */
+	private unsent: Uint8Array | undefined;
+	/** How many sentences were scored (not found in a cache or remembered): tests. */
+	scoredSentences = 0;
 
 	/**
 	 * `cpuMs` is the worker thread's CPU clock where the runtime has one (for the timing in replies).
@@ -287,22 +334,36 @@ export class ScoringWorkerState {
 	/** The reply to a `score` job (undefined for `close`; `warmUp` is the caller's loop over {@link warmUpSteps}). */
 	answer(job: Exclude<ScoringJob, { kind: 'warmUp' }>): ScoringReply | undefined {
 		if (job.kind === 'close') {
+			// Its paragraphs are kept with the remembered ones (their strings share the article's text, which goes).
+			if (this.articles.has(job.key) && this.changed) this.absorb();
 			this.articles.delete(job.key);
 			return undefined;
 		}
+		if (job.kind === 'remember') return this.remember(job);
+		if (job.kind === 'exportRemembered') {
+			if (this.changed) this.absorb();
+			const bytes = this.unsent;
+			this.unsent = undefined;
+			return { kind: 'remembered', id: job.id, paragraphs: this.remembered.size, ...(bytes ? { bytes } : {}) };
+		}
+		const startedAt = sharedClockMs();
+		const scoredBefore = this.scoredSentences;
 		const started = this.now();
 		const cpuStarted = this.cpuMs();
 		try {
 			const article = this.update(job);
 			const parsed = this.now();
-			const blocks = article.cache.scoresOf(article.doc);
+			const blocks = article.cache.scoresOf(article.doc, this.remembered, (scores) => {
+				this.scoredSentences += scores.starts.length;
+				this.changed = true;
+			});
 			const scored = this.now();
 			const { encoded, firsts } = encodeBlocks(blocks, article.previous);
 			article.previous = firsts;
 			const cpuNow = this.cpuMs();
 			const now = this.now();
 			const timing = {
-				workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored,
+				workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored, scoredSentences: this.scoredSentences - scoredBefore, startedAt, finishedAt: sharedClockMs(),
 				...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}),
 			};
 			return { kind: 'scores', id: job.id, key: job.key, version: job.version, length: article.doc.text.length, encoded, timing };
@@ -318,15 +379,53 @@ export class ScoringWorkerState {
 		return this.articles.size;
 	}
 
+	/** Takes the remembered scores of a file, if it is one of this scorer's; a bad file is ignored (and overwritten later). */
+	private remember(job: Extract<ScoringJob, { kind: 'remember' }>): ScoringReply {
+		this.fingerprint = job.fingerprint;
+		const decoded = job.bytes && decodeRemembered(job.bytes, job.fingerprint);
+		if (decoded) this.remembered = decoded;
+		return { kind: 'remembered', id: job.id, paragraphs: this.remembered.size };
+	}
+
+	/**
+	 * Makes the remembered scores anew: the open articles' paragraphs (the most recently scored article first),
+	 * then those remembered before, up to {@link rememberedTextUnits}; kept as bytes to send, and read back, so
+	 * that they hold no article's whole text.
+	 */
+	private absorb(): void {
+		this.changed = false;
+		if (this.fingerprint === undefined) return;
+		const remembered = this.remembered;
+		const articles = [...this.articles.values()].reverse();
+		function* paragraphs(): Generator<readonly [string, ParagraphScoreLists]> {
+			const seen = new Set<string>();
+			for (const article of articles) {
+				for (const entry of article.cache.paragraphs) {
+					if (seen.has(entry[0])) continue;
+					seen.add(entry[0]);
+					yield entry;
+				}
+			}
+			for (const entry of remembered) if (!seen.has(entry[0])) yield entry;
+		}
+		const bytes = encodeRemembered(this.fingerprint, paragraphs(), rememberedTextUnits);
+		this.remembered = decodeRemembered(bytes, this.fingerprint) ?? new Map();
+		// Sent as a copy: the remembered lists are views of these bytes.
+		this.unsent = bytes.slice();
+	}
+
 	private update(job: Extract<ScoringJob, { kind: 'score' }>): Article {
 		const known = this.articles.get(job.key);
 		if (job.text !== undefined) {
 			// Sent whole: the editor has no earlier reply to reuse sentences from (the score cache is kept).
-			const article = { doc: parseSeed(job.text), cache: known?.cache ?? new BlockScoresCache(), previous: new Map<BlockScores, number>() };
+			const article = { doc: parseSeed(job.text), cache: known?.cache ?? new BlockScoresCache(), previous: new Map<ParagraphScoreLists, number>() };
+			this.articles.delete(job.key);
 			this.articles.set(job.key, article);
 			return article;
 		}
 		if (!known) throw new Error(`no text for ${job.key}: the editor must send it whole first`);
+		this.articles.delete(job.key);
+		this.articles.set(job.key, known);
 		for (const edits of job.edits ?? []) known.doc = updateSeed(known.doc, edits, applyEdits(known.doc.text, edits));
 		return known;
 	}
@@ -383,7 +482,7 @@ const WARM_UP_SLICE_MS = 4;
 export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: ScoringWorkerState) => void): (job: ScoringJob) => void {
 	const state = new ScoringWorkerState(() => host.now(), () => host.cpuMs());
 	created?.(state);
-	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' ? transferablesOf(reply.encoded) : []);
+	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' ? transferablesOf(reply.encoded) : reply.kind === 'remembered' && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []);
 	const warmUp = (job: Extract<ScoringJob, { kind: 'warmUp' }>): void => {
 		const steps = workerWarmUpSteps(job.threshold);
 		const figures: { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number; longestSliceCpuMs?: number } = { slices: 0, busyMs: 0, longestSliceMs: 0 };
@@ -440,6 +539,8 @@ export interface WorkerScores {
 	/** How long decoding the reply took on the editor's thread (wall, and the thread's CPU where the client has its clock), ms. */
 	readonly decodeMs: number;
 	readonly decodeCpuMs?: number;
+	/** When the reply reached the editor's thread ({@link sharedClockMs}). */
+	readonly receivedAt: number;
 }
 
 interface Pending {
@@ -459,6 +560,8 @@ export class ScoringClient {
 	private readonly pending = new Map<number, Pending>();
 	private readonly previous = new Map<string, readonly SentenceScore[]>();
 	private failure: Error | undefined;
+	/** While the remembered scores are being read: jobs are posted after them, in order. */
+	private gate: Promise<void> | undefined;
 
 	/** `cpuMs`: the editor thread's CPU clock, where the runtime has one (for the decoding's timing). */
 	constructor(private readonly channel: ScoringChannel, private readonly cpuMs: () => number | undefined = () => undefined) {
@@ -494,7 +597,41 @@ export class ScoringClient {
 	/** Lets the worker forget an article. */
 	close(key: string): void {
 		this.previous.delete(key);
-		if (!this.failure) this.channel.post({ kind: 'close', key });
+		if (!this.failure) this.post({ kind: 'close', key });
+	}
+
+	/**
+	 * Gives the worker the scores remembered from earlier sessions once `load` has read them (undefined: none to
+	 * read). The jobs sent meanwhile follow them, so that an article opened at once finds them, but wait at most
+	 * `waitMs` (a slow read must not hold an article's scoring up: then they go first, and the remembered scores
+	 * serve the jobs after them). Resolves with the number of paragraphs the worker took.
+	 */
+	remember(load: Promise<{ readonly fingerprint: string; readonly bytes?: Uint8Array } | undefined>, waitMs: number): Promise<number> {
+		if (this.failure) return Promise.reject(this.failure);
+		const id = this.nextId++;
+		return new Promise<number>((resolve, reject) => {
+			this.pending.set(id, { resolve: (reply) => resolve((reply as { paragraphs: number }).paragraphs), reject });
+			const job = load.catch(() => undefined).then((loaded) => {
+				if (loaded) return { kind: 'remember', id, fingerprint: loaded.fingerprint, ...(loaded.bytes ? { bytes: loaded.bytes } : {}) } as const;
+				this.pending.delete(id);
+				resolve(0);
+				return undefined;
+			});
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const waited = new Promise<'late'>((late) => (timer = setTimeout(() => late('late'), waitMs)));
+			// The gate opens when the file is read or the wait is over; a late file is posted when it comes.
+			this.post(Promise.race([job, waited]).then((ready) => {
+				clearTimeout(timer);
+				if (ready !== 'late') return ready;
+				void job.then((late) => late && this.post(late));
+				return undefined;
+			}));
+		});
+	}
+
+	/** The remembered scores' bytes to write, if they changed since the last call (the worker's paragraphs and the file's). */
+	async exportRemembered(): Promise<Uint8Array | undefined> {
+		return (await this.send<{ readonly bytes?: Uint8Array }>({ kind: 'exportRemembered', id: this.nextId++ })).bytes;
 	}
 
 	dispose(): void {
@@ -508,8 +645,22 @@ export class ScoringClient {
 		if (this.failure) return Promise.reject(this.failure);
 		return new Promise<T>((resolve, reject) => {
 			this.pending.set(job.id, { resolve: resolve as (value: unknown) => void, reject, text });
-			this.channel.post(job);
+			this.post(job);
 		});
+	}
+
+	/** Posts a job now, or after the one being prepared (`job` a promise: posted when it resolves, unless undefined). */
+	private post(job: ScoringJob | Promise<ScoringJob | undefined>): void {
+		if (this.gate === undefined && !(job instanceof Promise)) {
+			this.channel.post(job);
+			return;
+		}
+		const gate: Promise<void> = (this.gate ?? Promise.resolve()).then(() => job).then((ready) => {
+			if (ready && !this.failure) this.channel.post(ready);
+		}).catch(() => undefined).finally(() => {
+			if (this.gate === gate) this.gate = undefined;
+		});
+		this.gate = gate;
 	}
 
 	private receive(reply: ScoringReply): void {
@@ -523,7 +674,12 @@ export class ScoringClient {
 			pending?.resolve(reply.warmUp);
 			return;
 		}
+		if (reply.kind === 'remembered') {
+			pending?.resolve(reply);
+			return;
+		}
 		const text = pending?.text;
+		const receivedAt = sharedClockMs();
 		const started = performance.now();
 		const cpuStarted = this.cpuMs();
 		try {
@@ -532,7 +688,7 @@ export class ScoringClient {
 			this.previous.set(reply.key, scores);
 			const cpuNow = this.cpuMs();
 			const decodeCpuMs = cpuNow !== undefined && cpuStarted !== undefined ? cpuNow - cpuStarted : undefined;
-			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }) } satisfies WorkerScores);
+			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, receivedAt, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }) } satisfies WorkerScores);
 		} catch (error) {
 			// Out of step with the worker: the next job for this article must send the whole text.
 			this.previous.delete(reply.key);

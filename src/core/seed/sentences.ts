@@ -1,5 +1,7 @@
 /**
- * Sentence splitting with `Intl.Segmenter` (granularity `sentence`), corrected for abbreviations.
+ * Sentence splitting with `Intl.Segmenter`'s boundaries (granularity `sentence`), corrected for abbreviations.
+ * The boundaries come from text/sentenceBreaks.ts, the same rules computed several times faster, wherever it
+ * knows every character of the text, else from the segmenter itself.
  *
  * V8's ICU segmenter does not apply ICU's `ss=standard` suppressions, so it breaks after "Mr.", "Jan." or
  * "U.S." whenever a capital letter or a digit follows. We keep ICU's boundaries and only merge a segment into
@@ -7,6 +9,7 @@
  * {@link maybeFinalAbbreviations}).
  */
 import type { ParagraphBlock, SentenceSpan } from './seedDocument';
+import { sentenceStarts } from '../text/sentenceBreaks';
 import { spanAt } from '../text/spanAt';
 
 /**
@@ -217,7 +220,20 @@ export function paragraphSentenceAt(text: string, paragraph: ParagraphBlock, off
 	return sentenceAround(text, paragraph.start, paragraph.end, offset);
 }
 
-/** Splits `text.slice(start, end)` in one call of the segmenter (see {@link splitSentences}). */
+/**
+ * Where the segments of `Intl.Segmenter` (granularity `sentence`) start in `slice`: computed by
+ * {@link sentenceStarts} where it knows every character (the same boundaries, several times faster), else asked
+ * of the segmenter.
+ */
+function segmentStarts(slice: string): number[] {
+	const starts = sentenceStarts(slice);
+	if (starts) return starts;
+	const fromSegmenter: number[] = [];
+	for (const { index } of segmenter.segment(slice)) fromSegmenter.push(index);
+	return fromSegmenter;
+}
+
+/** Splits `text.slice(start, end)` into sentences: ICU's segments, merged after abbreviations (see {@link splitSentences}). */
 function splitWindow(text: string, start: number, end: number): SentenceSpan[] {
 	let slice = text.slice(start, end);
 	if (slice.includes('\n') || slice.includes('\r')) {
@@ -226,9 +242,10 @@ function splitWindow(text: string, start: number, end: number): SentenceSpan[] {
 	const spans: { start: number; end: number }[] = [];
 	let pendingStart = -1;
 	let pendingEnd = -1;
-	for (const { index, segment } of segmenter.segment(slice)) {
-		let s = index;
-		let e = index + segment.length;
+	const starts = segmentStarts(slice);
+	for (let k = 0; k < starts.length; k++) {
+		let s = starts[k];
+		let e = k + 1 < starts.length ? starts[k + 1] : slice.length;
 		while (s < e && isSpace(slice.charCodeAt(s))) {
 			s++;
 		}

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { runSliced } from '../../core/entities/articleEntities';
 import { selectHints } from '../../core/checkworthiness/hints';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
-import type { ScoringClient, WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
+import { sharedClockMs, type ScoringClient, type WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
 import type { Span, TextEdit } from '../../core/seed/seedDocument';
 import { isSeedDocument, toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { hostSlicer } from '../entities/articleEntitiesCache';
 import type { SeedDocumentCache } from '../seedDocumentCache';
 import type { ClaimLink } from './claimLink';
+import type { ScoreMemory } from './scoreMemory';
 import { SliceMeter, type SliceFigures } from './sliceMeter';
 
 /** Setting keys; the command toggles `enabled`. */
@@ -63,6 +64,11 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	jobs?: { whole: number; edits: number };
 	/** The worker's parts (wall): parse, score, encode. */
 	workerParts?: { parseMs: number; scoreMs: number; encodeMs: number };
+	/** How many sentences the worker scored for the first job (the others came from its caches or earlier sessions). */
+	scoredSentences?: number;
+	/** From the job's post to the worker starting it (the text's copy, the worker's queue), and from its end to the reply reaching the host. */
+	toWorkerMs?: number;
+	backMs?: number;
 	decodeMs?: number;
 	decodeCpuMs?: number;
 	applyMs?: number;
@@ -75,7 +81,17 @@ export interface HintServiceOptions {
 	readonly startWorker?: () => ScoringClient;
 	/** The output channel's log: where scoring runs, and a worker's failure. */
 	readonly log?: (message: string) => void;
+	/** Where the worker's scores are remembered across sessions (the workspace's storage); none without. */
+	readonly memory?: ScoreMemory;
 }
+
+/** The remembered scores are written this long after the last article was scored or closed (ms). */
+const REMEMBER_DELAY_MS = 2_000;
+/**
+ * The first article's job waits at most this long for the remembered scores being read (ms): at activation the
+ * extension host's file reads can take seconds on a loaded machine (15 s was seen), longer than scoring the article.
+ */
+const REMEMBERED_WAIT_MS = 150;
 
 /**
  * Check-worthiness scores and hints of the open articles.
@@ -105,12 +121,15 @@ export class HintService extends Disposable {
 	private worker: ScoringClient | undefined;
 	/** Whether the worker may still be started (not failed, not absent on this host). */
 	private workerWanted: boolean;
+	/** The pending write of the remembered scores. */
+	private rememberTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(private readonly documents: SeedDocumentCache, readonly claims: ClaimLink, private readonly options: HintServiceOptions = {}) {
 		super();
 		this.workerWanted = options.startWorker !== undefined;
 		this._register({ dispose: () => this.entries.forEach((e) => this.stop(e)) });
 		this._register({ dispose: () => this.stopWorker() });
+		this._register({ dispose: () => clearTimeout(this.rememberTimer) });
 		this._register(documents.onDidChange((document) => this.onEdited(document)));
 		// Every change event of an article the worker holds, in order: the next job sends these edits.
 		this._register(vscode.workspace.onDidChangeTextDocument((event) => {
@@ -305,6 +324,7 @@ export class HintService extends Disposable {
 		if ('text' in source) jobs.whole++;
 		else jobs.edits++;
 		const key = document.uri.toString();
+		const postedAt = sharedClockMs();
 		const reply = worker.score(key, run.version, source, text);
 		if (meter) {
 			meter.end();
@@ -316,9 +336,10 @@ export class HintService extends Disposable {
 			if (run.superseded || this.entries.get(key) !== entry) return;
 			entry.running = undefined;
 			entry.scores = { version: run.version, scores: result.scores };
+			this.rememberSoon();
 			const first = entry.timing.readyAt === undefined;
 			const meter = first ? new SliceMeter() : undefined;
-			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
+			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, scoredSentences: result.timing.scoredSentences, toWorkerMs: result.timing.startedAt - postedAt, backMs: result.receivedAt - result.timing.finishedAt, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
 			this.changeEmitter.fire(document.uri);
 			if (meter) {
 				meter.end();
@@ -340,11 +361,32 @@ export class HintService extends Disposable {
 			try {
 				this.worker = this.options.startWorker();
 				this.options.log?.('check-worthiness: scoring in a worker thread');
+				// The scores of earlier sessions, read while the worker starts; the first article's job follows them.
+				const worker = this.worker;
+				if (this.options.memory) {
+					worker.remember(this.options.memory.load(), REMEMBERED_WAIT_MS).then(
+						(paragraphs) => this.options.log?.(`check-worthiness: ${paragraphs} paragraphs' scores remembered from earlier sessions`),
+						(error: unknown) => this.workerFailed(worker, error));
+				}
 			} catch (error) {
 				this.workerFailed(undefined, error);
 			}
 		}
 		return this.worker;
+	}
+
+	/**
+	 * Writes the worker's remembered scores a little after the last article was scored or closed (when they
+	 * changed), off the worker's busy moments.
+	 */
+	private rememberSoon(): void {
+		const memory = this.options.memory;
+		if (!memory) return;
+		clearTimeout(this.rememberTimer);
+		this.rememberTimer = setTimeout(() => {
+			const worker = this.worker;
+			void worker?.exportRemembered().then((bytes) => bytes && memory.save(bytes), () => undefined);
+		}, REMEMBER_DELAY_MS);
 	}
 
 	/** From now on every article is scored on the host's thread (in slices), its whole text sent nowhere. */
@@ -400,7 +442,10 @@ export class HintService extends Disposable {
 		if (entry) {
 			this.stop(entry);
 			this.entries.delete(uri.toString());
-			if (entry.inWorker) this.worker?.close(uri.toString());
+			if (entry.inWorker) {
+				this.worker?.close(uri.toString());
+				this.rememberSoon();
+			}
 		}
 	}
 }
