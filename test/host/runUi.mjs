@@ -141,6 +141,9 @@ async function tagWithRealKeystrokes(page, editor, workspace) {
 			await page.keyboard.press('Enter');
 			await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), bodyClass, { timeout: 10_000 });
 			await page.mouse.move(0, 0);
+			// A theme change makes VS Code ask for the semantic tokens again: the entities' colours come back with them
+			// ("Jakarta" its own token again), and the picture waits for them (one had been taken without).
+			await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line span span')].some((token) => token.textContent === 'Jakarta'), undefined, { timeout: 15_000 });
 			await page.waitForTimeout(800);
 			await page.screenshot({ path: path.join(repoRoot, 'media', 'themes', `${name}.png`) });
 		});
