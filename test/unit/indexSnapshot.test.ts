@@ -308,6 +308,24 @@ void describe('a second start from the stored reverse index', () => {
 		}
 	});
 
+	void it('a second start with nothing changed, as the extension runs it (opened at its end, lines after, then the check), leaves nothing to save', async () => {
+		const files = new MemoryFiles();
+		const uris = articles.slice(0, count).map((_, i) => uriOf(i));
+		uris.forEach((uri, i) => files.write(uri, articles[i].text));
+		const first = updaterOf(files);
+		await first.updater.scanAll(uris, first.scan, { apply });
+		const opened = drain(openIndexCacheSteps(drain(writeIndexCacheSteps(first.updater.cacheEntries()))));
+		assert.ok(opened?.snapshot);
+		const second = updaterOf(files);
+		assert.equal(drain(second.updater.loadSnapshotSteps(opened.snapshot, true)), count);
+		const { files: cached, intact } = drain(opened.filesSteps());
+		assert.ok(intact);
+		drain(second.updater.useCacheSteps(cached));
+		drain(second.updater.adoptCachedSteps(uris));
+		assert.deepEqual(await second.updater.scanAll(uris, second.scan, { apply, batchSize: 256 }), { unchanged: count, same: 0, analysed: 0, notSeed: 0, gone: 0 });
+		assert.equal(second.updater.dirty, false, 'nothing changed: the cache is not written again');
+	});
+
 	void it('keeps exactly the files of a new listing: the files it no longer lists (excluded since) leave the index and the cache', async () => {
 		const files = new MemoryFiles();
 		const uris = articles.slice(0, 12).map((_, i) => uriOf(i));
