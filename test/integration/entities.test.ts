@@ -16,6 +16,20 @@ function positionOf(document: vscode.TextDocument, text: string, nth = 0, into =
 	return document.positionAt(offset + into);
 }
 
+/** The semantic tokens' relative encoding (five numbers per token) read back as each token's line, text and type. */
+function decodeSemanticTokens(document: vscode.TextDocument, tokens: vscode.SemanticTokens, legend: vscode.SemanticTokensLegend): { line: number; text: string; type: string }[] {
+	const decoded: { line: number; text: string; type: string }[] = [];
+	let line = 0;
+	let character = 0;
+	for (let i = 0; i < tokens.data.length; i += 5) {
+		const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
+		line += deltaLine;
+		character = deltaLine === 0 ? character + deltaStart : deltaStart;
+		decoded.push({ line, text: document.getText(new vscode.Range(line, character, line, character + length)), type: legend.tokenTypes[type] });
+	}
+	return decoded;
+}
+
 function markdownOf(hover: vscode.Hover): string {
 	return hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
 }
@@ -134,15 +148,7 @@ suite('entities', () => {
 		const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
 		assert.deepEqual(legend.tokenTypes, ['person', 'organization', 'place']);
 		const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
-		const decoded: { text: string; type: string }[] = [];
-		let line = 0;
-		let character = 0;
-		for (let i = 0; i < tokens.data.length; i += 5) {
-			const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
-			line += deltaLine;
-			character = deltaLine === 0 ? character + deltaStart : deltaStart;
-			decoded.push({ text: document.getText(new vscode.Range(line, character, line, character + length)), type: legend.tokenTypes[type] });
-		}
+		const decoded = decodeSemanticTokens(document, tokens, legend);
 		const typeOf = (text: string) => decoded.find((t) => t.text === text)?.type;
 		assert.equal(typeOf('World Health Organization'), 'organization', JSON.stringify(decoded));
 		assert.equal(typeOf('Geneva'), 'place');
@@ -159,15 +165,7 @@ suite('entities', () => {
 			return result && result.data.length / 5 >= 2 * paragraphs.length ? result : undefined;
 		}, 60_000);
 		const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
-		const decoded: { line: number; text: string; type: string }[] = [];
-		let line = 0;
-		let character = 0;
-		for (let i = 0; i < tokens.data.length; i += 5) {
-			const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
-			line += deltaLine;
-			character = deltaLine === 0 ? character + deltaStart : deltaStart;
-			decoded.push({ line, text: document.getText(new vscode.Range(line, character, line, character + length)), type: legend.tokenTypes[type] });
-		}
+		const decoded = decodeSemanticTokens(document, tokens, legend);
 		// Paragraph i is on line 2 + 2i; each has its place and its organization, in that order, and nothing is lost at a slice's end.
 		const expected = paragraphs.flatMap((_, i) => [{ line: 2 + 2 * i, text: 'Geneva', type: 'place' }, { line: 2 + 2 * i, text: 'World Health Organization', type: 'organization' }]);
 		assert.deepEqual(decoded.filter((t) => t.line >= 2), expected);
