@@ -8,6 +8,7 @@ import { SeedDiagnostics } from './vscode/seedDiagnostics';
 import { SeedDocumentCache } from './vscode/seedDocumentCache';
 import { registerClaimsSupport } from './vscode/claims';
 import { registerEntityFeatures } from './vscode/entities/index';
+import type { WorkspaceIndexService } from './vscode/entities/workspaceIndexService';
 import { registerCheckworthinessSupport } from './vscode/checkworthiness';
 import { scoreMemoryIn } from './vscode/checkworthiness/scoreMemory';
 import { ReadOnlyArticles } from './vscode/readOnlyArticles';
@@ -22,6 +23,9 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 	log.info(`News Seed Annotator on the ${platform.name} extension host`);
 	// The entity index's workers also list the sidecars for the claims and git support (no ripgrep spawned on the host's thread).
 	const indexWorkers = platform.startIndexWorkers(context.extensionUri, (message) => log.info(message));
+	// The entity index, once made below: the check-worthiness hints score large articles after its first build.
+	let indexCreated: (index: WorkspaceIndexService) => void = () => undefined;
+	const entityIndex = new Promise<WorkspaceIndexService>((resolve) => (indexCreated = resolve));
 	context.subscriptions.push(
 		documents,
 		log,
@@ -29,8 +33,8 @@ export function activateOn(platform: HostPlatform, context: vscode.ExtensionCont
 		registerOutlineSupport(documents),
 		registerFoldingSupport(documents),
 		new SeedDiagnostics(documents),
-		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message), memory: scoreMemoryIn(context.storageUri, platform.checkworthinessWorkerScript && vscode.Uri.joinPath(context.extensionUri, ...platform.checkworthinessWorkerScript), (message) => log.info(message), platform.localClaimFiles) }), indexWorkers),
-		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, indexWorkers, log, context.workspaceState),
+		registerClaimsSupport(documents, context.extensionUri, platform, (store) => registerCheckworthinessSupport(documents, store, { startWorker: platform.startCheckworthinessWorker && (() => platform.startCheckworthinessWorker!(context.extensionUri)), log: (message) => log.info(message), memory: scoreMemoryIn(context.storageUri, platform.checkworthinessWorkerScript && vscode.Uri.joinPath(context.extensionUri, ...platform.checkworthinessWorkerScript), (message) => log.info(message), platform.localClaimFiles) }, entityIndex), indexWorkers),
+		registerEntityFeatures(documents, context.storageUri ?? context.globalStorageUri, indexWorkers, log, context.workspaceState, indexCreated),
 		new ReadOnlyArticles(),
 		platform.registerGitSupport?.(platform, indexWorkers) ?? { dispose: () => undefined },
 	);

@@ -77,6 +77,7 @@ export const testOnlyCommandSpecs = {
 	taggingSnapshot: { id: 'newsSeed.tagging.snapshot' },
 	checkworthinessSnapshot: { id: 'newsSeed.checkworthiness.snapshot' },
 	checkworthinessWarmUp: { id: 'newsSeed.checkworthiness.warmUpStatus' },
+	checkworthinessBackground: { id: 'newsSeed.checkworthiness.backgroundStatus' },
 	indexStatus: { id: 'newsSeed.entities.indexStatus' },
 	indexListing: { id: 'newsSeed.entities.indexListing' },
 	entitiesSnapshot: { id: 'newsSeed.entities.snapshot' },

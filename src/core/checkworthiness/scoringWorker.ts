@@ -30,7 +30,48 @@ export type ScoringJob =
 	/** Take the scores remembered from earlier sessions (the file's `bytes`, if there is one) for the scorer `fingerprint`. */
 	| { readonly kind: 'remember'; readonly id: number; readonly fingerprint: string; readonly bytes?: Uint8Array }
 	/** Send the remembered scores to write, if they changed since the last time. */
-	| { readonly kind: 'exportRemembered'; readonly id: number };
+	| { readonly kind: 'exportRemembered'; readonly id: number }
+	/**
+	 * Score the workspace's large articles before they are opened (see {@link ScoringWorkerState.prescoreSteps}): of
+	 * `files` (local paths, with the key an open article of the same file has), those of at least `minBytes` bytes, the
+	 * most recently modified first, up to `maxUnits` UTF-16 units of text in all, read by the worker itself; their
+	 * paragraphs' scores join the remembered ones. Runs in slices, paused while articles are being scored.
+	 */
+	| { readonly kind: 'prescore'; readonly id: number; readonly files: readonly PrescoreFile[]; readonly minBytes: number; readonly maxUnits: number };
+
+/** A file to score before it is opened: its local path, and the key its article has in `score` jobs (its URI). */
+export interface PrescoreFile {
+	readonly key: string;
+	readonly path: string;
+}
+
+/** What a `prescore` job did. */
+export interface PrescoreResult {
+	/** False where the worker cannot read files (a Web Worker): nothing was done. */
+	readonly supported: boolean;
+	/** Files looked at (stat'ed), and those of at least `minBytes`. */
+	readonly files: number;
+	readonly large: number;
+	/** Large articles read and scored (every paragraph now remembered), and those left: open, unreadable, or beyond `maxUnits`. */
+	readonly articles: number;
+	readonly skipped: number;
+	/** Paragraphs and sentences scored (the others were remembered already). */
+	readonly paragraphs: number;
+	readonly sentences: number;
+	/** The worker's slices: how many, their work (wall, and CPU where the thread has a clock), the longest. */
+	readonly slices: number;
+	readonly busyMs: number;
+	readonly longestSliceMs: number;
+	readonly busyCpuMs?: number;
+}
+
+/** How a worker reads local files (a Node worker thread; a Web Worker cannot). Both never throw. */
+export interface WorkerFiles {
+	/** A file's size in bytes and modification time (ms), or undefined when it is missing or not a file. */
+	stat(path: string): { readonly size: number; readonly mtime: number } | undefined;
+	/** A file's text (UTF-8, without its byte order mark), or undefined when it cannot be read. */
+	read(path: string): string | undefined;
+}
 
 /**
  * An article's scores in flat arrays, sentence `i` at `starts[i]`..`ends[i]`. `reuse[i]` >= 0: the sentence is
@@ -89,6 +130,7 @@ export type ScoringReply =
 	| { readonly kind: 'warmedUp'; readonly id: number; readonly warmUp: WorkerWarmUp }
 	/** To `remember`: how many paragraphs' scores the file gave; to `exportRemembered`: the bytes to write, if they changed. */
 	| { readonly kind: 'remembered'; readonly id: number; readonly paragraphs: number; readonly bytes?: Uint8Array }
+	| { readonly kind: 'prescored'; readonly id: number; readonly result: PrescoreResult }
 	| { readonly kind: 'error'; readonly id: number; readonly error: string };
 
 /** The typed arrays of an encoding, to transfer rather than copy. */
@@ -146,14 +188,14 @@ class BlockScoresCache {
 	 * The scores of every paragraph of `doc`, in document order, with where each starts: from this cache, else
 	 * from `remembered` (earlier sessions), else scored now (`scored` hears of each).
 	 */
-	scoresOf(doc: SeedDocument, remembered: ReadonlyMap<string, ParagraphScoreLists>, scored: (scores: BlockScores) => void): { readonly start: number; readonly scores: ParagraphScoreLists }[] {
+	scoresOf(doc: SeedDocument, remembered: (text: string) => ParagraphScoreLists | undefined, scored: (scores: BlockScores) => void): { readonly start: number; readonly scores: ParagraphScoreLists }[] {
 		this.previous = this.current;
 		this.current = new Map();
 		const out: { start: number; scores: ParagraphScoreLists }[] = [];
 		for (const block of doc.blocks) {
 			if (block.kind !== 'paragraph') continue;
 			const blockText = doc.text.slice(block.start, block.end);
-			let scores = this.current.get(blockText) ?? this.previous.get(blockText) ?? remembered.get(blockText);
+			let scores = this.current.get(blockText) ?? this.previous.get(blockText) ?? remembered(blockText);
 			if (scores === undefined) {
 				const fresh = new BlockScores(doc.text, block.start, block.sentences);
 				scored(fresh);
@@ -318,6 +360,10 @@ export class ScoringWorkerState {
 	private readonly articles = new Map<string, Article>();
 	/** Scores remembered from earlier sessions (and from articles closed since), and the scorer they belong to. */
 	private remembered: ReadonlyMap<string, ParagraphScoreLists> = new Map();
+	/** Paragraphs scored before their article was opened (see {@link prescoreSteps}), until they join the remembered ones. */
+	private prescored = new Map<string, ParagraphScoreLists>();
+	/** The remembered scores, then the prescored ones, by paragraph text. */
+	private readonly known = (text: string): ParagraphScoreLists | undefined => this.remembered.get(text) ?? this.prescored.get(text);
 	private fingerprint: string | undefined;
 	/** Whether paragraphs were scored or articles closed since the remembered scores were last made. */
 	private changed = false;
@@ -332,7 +378,7 @@ export class ScoringWorkerState {
 	constructor(private readonly now: () => number = () => performance.now(), private readonly cpuMs: () => number | undefined = () => undefined) {}
 
 	/** The reply to a `score` job (undefined for `close`; `warmUp` is the caller's loop over {@link warmUpSteps}). */
-	answer(job: Exclude<ScoringJob, { kind: 'warmUp' }>): ScoringReply | undefined {
+	answer(job: Exclude<ScoringJob, { kind: 'warmUp' | 'prescore' }>): ScoringReply | undefined {
 		if (job.kind === 'close') {
 			// Its paragraphs are kept with the remembered ones (their strings share the article's text, which goes).
 			if (this.articles.has(job.key) && this.changed) this.absorb();
@@ -353,7 +399,7 @@ export class ScoringWorkerState {
 		try {
 			const article = this.update(job);
 			const parsed = this.now();
-			const blocks = article.cache.scoresOf(article.doc, this.remembered, (scores) => {
+			const blocks = article.cache.scoresOf(article.doc, this.known, (scores) => {
 				this.scoredSentences += scores.starts.length;
 				this.changed = true;
 			});
@@ -389,13 +435,14 @@ export class ScoringWorkerState {
 
 	/**
 	 * Makes the remembered scores anew: the open articles' paragraphs (the most recently scored article first),
-	 * then those remembered before, up to {@link rememberedTextUnits}; kept as bytes to send, and read back, so
-	 * that they hold no article's whole text.
+	 * then the prescored ones, then those remembered before, up to {@link rememberedTextUnits}; kept as bytes to
+	 * send, and read back, so that they hold no article's whole text.
 	 */
 	private absorb(): void {
 		this.changed = false;
 		if (this.fingerprint === undefined) return;
 		const remembered = this.remembered;
+		const prescored = this.prescored;
 		const articles = [...this.articles.values()].reverse();
 		function* paragraphs(): Generator<readonly [string, ParagraphScoreLists]> {
 			const seen = new Set<string>();
@@ -406,12 +453,69 @@ export class ScoringWorkerState {
 					yield entry;
 				}
 			}
+			for (const entry of prescored) {
+				if (seen.has(entry[0])) continue;
+				seen.add(entry[0]);
+				yield entry;
+			}
 			for (const entry of remembered) if (!seen.has(entry[0])) yield entry;
 		}
 		const bytes = encodeRemembered(this.fingerprint, paragraphs(), rememberedTextUnits);
 		this.remembered = decodeRemembered(bytes, this.fingerprint) ?? new Map();
+		this.prescored = new Map();
 		// Sent as a copy: the remembered lists are views of these bytes.
 		this.unsent = bytes.slice();
+	}
+
+	/**
+	 * Scores the workspace's large articles before they are opened (a `prescore` job), as steps between which the
+	 * worker answers other jobs: every file stat'ed (a step per 64), those of at least `minBytes` taken newest first
+	 * while their text fits in `maxUnits`, each read, parsed and its paragraphs scored unless known (remembered, or
+	 * prescored already; a step per paragraph scored). Articles open in the worker are left to their own jobs. The
+	 * paragraphs then join the remembered scores (with the open articles' before them, see {@link absorb}), so
+	 * that opening one of these articles scores nothing.
+	 */
+	*prescoreSteps(job: Extract<ScoringJob, { kind: 'prescore' }>, files: WorkerFiles): Steps<Omit<PrescoreResult, 'slices' | 'busyMs' | 'longestSliceMs' | 'busyCpuMs'>> {
+		const large: { readonly file: PrescoreFile; readonly mtime: number }[] = [];
+		for (let i = 0; i < job.files.length; i++) {
+			const file = job.files[i];
+			const stat = files.stat(file.path);
+			if (stat && stat.size >= job.minBytes) large.push({ file, mtime: stat.mtime });
+			if (i % 64 === 63) yield;
+		}
+		large.sort((a, b) => b.mtime - a.mtime);
+		let units = 0;
+		let articles = 0;
+		let skipped = 0;
+		let paragraphs = 0;
+		let sentences = 0;
+		for (const { file } of large) {
+			const text = this.articles.has(file.key) ? undefined : files.read(file.path);
+			if (text === undefined || units + text.length > job.maxUnits) {
+				skipped++;
+				continue;
+			}
+			units += text.length;
+			yield;
+			const doc = parseSeed(text);
+			yield;
+			for (const block of doc.blocks) {
+				if (block.kind !== 'paragraph') continue;
+				const blockText = text.slice(block.start, block.end);
+				if (this.known(blockText) !== undefined) continue;
+				const scores = new BlockScores(text, block.start, block.sentences);
+				this.prescored.set(blockText, scores);
+				this.changed = true;
+				paragraphs++;
+				sentences += scores.starts.length;
+				this.scoredSentences += scores.starts.length;
+				yield;
+			}
+			articles++;
+		}
+		// Kept as the remembered bytes (read back), so that no article's whole text stays pinned by its paragraphs.
+		if (this.changed) this.absorb();
+		return { supported: true, files: job.files.length, large: large.length, articles, skipped, paragraphs, sentences };
 	}
 
 	private update(job: Extract<ScoringJob, { kind: 'score' }>): Article {
@@ -469,7 +573,19 @@ export interface ScoringWorkerHost {
 	/** The thread's CPU clock (ms), where the runtime has one. */
 	cpuMs(): number | undefined;
 	now(): number;
+	/** Runs `task` in `ms` milliseconds (setTimeout); without it, {@link later}. */
+	after?(ms: number, task: () => void): void;
+	/** Local files, where the worker can read them (a Node worker thread): `prescore` jobs need them. */
+	readonly files?: WorkerFiles;
 }
+
+/**
+ * Background scoring (`prescore`) runs in slices of at most this long, each followed by a pause as long (so that
+ * it takes at most half of a core), and waits {@link PRESCORE_QUIET_MS} after any article's job, so that an
+ * article being opened or edited, and the editor's other work on it, have the cores first (ms).
+ */
+const PRESCORE_SLICE_MS = 4;
+const PRESCORE_QUIET_MS = 500;
 
 /** A warm-up step runs at most about this long before the worker looks at its messages again (ms). */
 const WARM_UP_SLICE_MS = 4;
@@ -483,6 +599,41 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 	const state = new ScoringWorkerState(() => host.now(), () => host.cpuMs());
 	created?.(state);
 	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' ? transferablesOf(reply.encoded) : reply.kind === 'remembered' && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []);
+	const after = (ms: number, task: () => void): void => (host.after ? host.after(ms, task) : host.later(task));
+	/** Background scoring waits until then (the host's clock): an article's job came just before. */
+	let quietUntil = 0;
+	const prescore = (job: Extract<ScoringJob, { kind: 'prescore' }>): void => {
+		const figures: { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number } = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+		if (!host.files) {
+			send({ kind: 'prescored', id: job.id, result: { supported: false, files: 0, large: 0, articles: 0, skipped: 0, paragraphs: 0, sentences: 0, ...figures } });
+			return;
+		}
+		const steps = state.prescoreSteps(job, host.files);
+		const slice = (): void => {
+			const wait = quietUntil - host.now();
+			if (wait > 0) {
+				after(wait, slice);
+				return;
+			}
+			try {
+				const start = host.now();
+				const cpuStart = host.cpuMs();
+				let step = steps.next();
+				while (!step.done && host.now() - start < PRESCORE_SLICE_MS) step = steps.next();
+				const wall = host.now() - start;
+				const cpuEnd = host.cpuMs();
+				figures.slices++;
+				figures.busyMs += wall;
+				figures.longestSliceMs = Math.max(figures.longestSliceMs, wall);
+				if (cpuStart !== undefined && cpuEnd !== undefined) figures.busyCpuMs = (figures.busyCpuMs ?? 0) + cpuEnd - cpuStart;
+				if (step.done) send({ kind: 'prescored', id: job.id, result: { ...step.value, ...figures } });
+				else after(Math.max(1, wall), slice);
+			} catch (error) {
+				send({ kind: 'error', id: job.id, error: String(error) });
+			}
+		};
+		after(0, slice);
+	};
 	const warmUp = (job: Extract<ScoringJob, { kind: 'warmUp' }>): void => {
 		const steps = workerWarmUpSteps(job.threshold);
 		const figures: { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number; longestSliceCpuMs?: number } = { slices: 0, busyMs: 0, longestSliceMs: 0 };
@@ -515,6 +666,11 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 			warmUp(job);
 			return;
 		}
+		if (job.kind === 'prescore') {
+			prescore(job);
+			return;
+		}
+		if (job.kind === 'score') quietUntil = host.now() + PRESCORE_QUIET_MS;
 		const answer = state.answer(job);
 		if (answer) send(answer);
 	};
@@ -629,6 +785,14 @@ export class ScoringClient {
 		});
 	}
 
+	/**
+	 * Scores the large ones of `files` in the background (see the `prescore` job); resolves with what it did
+	 * (`supported` false where the worker cannot read files).
+	 */
+	prescore(files: readonly PrescoreFile[], minBytes: number, maxUnits: number): Promise<PrescoreResult> {
+		return this.send<PrescoreResult>({ kind: 'prescore', id: this.nextId++, files, minBytes, maxUnits });
+	}
+
 	/** The remembered scores' bytes to write, if they changed since the last call (the worker's paragraphs and the file's). */
 	async exportRemembered(): Promise<Uint8Array | undefined> {
 		return (await this.send<{ readonly bytes?: Uint8Array }>({ kind: 'exportRemembered', id: this.nextId++ })).bytes;
@@ -676,6 +840,10 @@ export class ScoringClient {
 		}
 		if (reply.kind === 'remembered') {
 			pending?.resolve(reply);
+			return;
+		}
+		if (reply.kind === 'prescored') {
+			pending?.resolve(reply.result);
 			return;
 		}
 		const text = pending?.text;

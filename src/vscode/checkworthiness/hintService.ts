@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { runSliced } from '../../core/entities/articleEntities';
 import { selectHints } from '../../core/checkworthiness/hints';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
-import { sharedClockMs, type ScoringClient, type WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
+import { sharedClockMs, type PrescoreFile, type PrescoreResult, type ScoringClient, type WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
 import type { Span, TextEdit } from '../../core/seed/seedDocument';
 import { isSeedDocument, toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
@@ -123,6 +123,8 @@ export class HintService extends Disposable {
 	private workerWanted: boolean;
 	/** The pending write of the remembered scores. */
 	private rememberTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Settles once the worker took the remembered scores (or could not): background scoring waits for them. */
+	private remembered: Promise<unknown> = Promise.resolve();
 
 	constructor(private readonly documents: SeedDocumentCache, readonly claims: ClaimLink, private readonly options: HintServiceOptions = {}) {
 		super();
@@ -174,6 +176,25 @@ export class HintService extends Disposable {
 			return await worker.warmUp(this.threshold);
 		} catch (error) {
 			this.workerFailed(worker, error);
+			return undefined;
+		}
+	}
+
+	/**
+	 * Scores the large ones of `files` in the worker before they are opened, into the remembered scores (see the
+	 * worker's `prescore` job), once the worker took the scores of earlier sessions; the remembered scores are then
+	 * written. Undefined where there is no worker, or it failed.
+	 */
+	async scoreInBackground(files: readonly PrescoreFile[], minBytes: number, maxUnits: number): Promise<PrescoreResult | undefined> {
+		const worker = this.startedWorker();
+		if (!worker) return undefined;
+		await this.remembered.catch(() => undefined);
+		try {
+			const result = await worker.prescore(files, minBytes, maxUnits);
+			if (result.paragraphs > 0) this.rememberSoon();
+			return result;
+		} catch (error) {
+			if (worker.failed) this.workerFailed(worker, error);
 			return undefined;
 		}
 	}
@@ -364,7 +385,8 @@ export class HintService extends Disposable {
 				// The scores of earlier sessions, read while the worker starts; the first article's job follows them.
 				const worker = this.worker;
 				if (this.options.memory) {
-					worker.remember(this.options.memory.load(), REMEMBERED_WAIT_MS).then(
+					this.remembered = worker.remember(this.options.memory.load(), REMEMBERED_WAIT_MS);
+					this.remembered.then(
 						(paragraphs) => this.options.log?.(`check-worthiness: ${paragraphs} paragraphs' scores remembered from earlier sessions`),
 						(error: unknown) => this.workerFailed(worker, error));
 				}
