@@ -3,7 +3,7 @@
 // sidecar, Next Check-worthy Sentence, the toggle, and the Claims view's group.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, waitFor, workspaceFile } from './support';
+import { closeAllEditors, inBrowserHost, waitFor, workspaceFile } from './support';
 
 interface HintSnapshot {
 	enabled: boolean;
@@ -315,6 +315,58 @@ suite('Check-worthiness hints', () => {
 		assert.deepEqual(hintTexts(second.ready), hinted);
 		assert.deepEqual(second.ready.hints.map((h) => h.score), first.ready.hints.map((h) => h.score));
 		assert.equal(second.timing?.scoredSentences, 1, JSON.stringify(second.timing));
+	});
+
+	test('a large article on disk is scored in the background (after the index is complete, and again when it changes), so that it opens with every score known', async function () {
+		this.timeout(180_000);
+		interface Background { state: string; runs: number; articles: number; sentences: number; first?: { files: number; large: number; articles: number; paragraphs: number; sentences: number; slices: number } }
+		const status = (): Thenable<Background> => vscode.commands.executeCommand<Background>('newsSeed.checkworthiness.backgroundStatus');
+		// The first job, once the entity index's first build is complete: every indexed article looked at.
+		const first = await waitFor('the background scoring after the index', async () => {
+			const s = await status();
+			return s.runs >= 1 || s.state === 'unsupported' ? s : undefined;
+		}, 120_000);
+		if (inBrowserHost) {
+			// A Web Worker cannot read the workspace's files: nothing is scored before an article opens.
+			assert.equal(first.state, 'unsupported', JSON.stringify(first));
+			return;
+		}
+		assert.ok((first.first?.files ?? 0) > 5, `the indexed articles were looked at: ${JSON.stringify(first)}`);
+		// Litres: paragraphs no other test's article has (the worker remembers every article's).
+		const litres = (s: string): string => s.replace(/ tonnes /g, ' litres ');
+		const { text: generated, hinted: generatedHints } = largeArticle(300_000);
+		const text = litres(generated);
+		counter++;
+		const uri = workspaceFile(`94${counter}_${counter.toString(16).padStart(16, 'd')}.txt`);
+		created.push(uri);
+		const before = await status();
+		await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+		// Created on disk: the index takes it, then the worker scores it (its 300 KB are over the 128 KB threshold).
+		const created1 = await waitFor('the new article scored in the background', async () => {
+			const s = await status();
+			return s.articles > before.articles && s.state === 'idle' ? s : undefined;
+		}, 120_000);
+		assert.ok(created1.sentences - before.sentences > 1_000, JSON.stringify(created1));
+		// Changed on disk before anyone opened it: only its changed paragraph is scored again.
+		const changedText = text.replace('Exports rose to 7.5 million litres', 'Exports rose to 7.25 million litres');
+		assert.notEqual(changedText, text);
+		await vscode.workspace.fs.writeFile(uri, encoder.encode(changedText));
+		const changed = await waitFor('the changed article scored in the background', async () => {
+			const s = await status();
+			return s.sentences > created1.sentences && s.state === 'idle' ? s : undefined;
+		}, 120_000);
+		assert.ok(changed.sentences - created1.sentences < 10, `only the changed paragraph scored again: ${JSON.stringify(changed)}`);
+		// Opened now: the worker's job finds every paragraph known and scores none; the hints are the usual ones.
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		const ready = await waitFor('every score of the article', async () => {
+			const s = await readySnapshot(uri);
+			return s.ready ? s : undefined;
+		}, 60_000);
+		const { timing } = await vscode.commands.executeCommand<{ timing?: { where?: string; scoredSentences?: number; jobs?: { whole: number } } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
+		assert.equal(timing?.where, 'worker', JSON.stringify(timing));
+		assert.equal(timing?.jobs?.whole, 1, JSON.stringify(timing));
+		assert.equal(timing?.scoredSentences, 0, `every score was known when it opened: ${JSON.stringify(timing)}`);
+		assert.deepEqual(hintTexts(ready), generatedHints.map(litres).map((h) => h.replace('Exports rose to 7.5 million litres', 'Exports rose to 7.25 million litres')));
 	});
 
 	test('the Claims view lists the open articles\' check-worthy sentences not yet tagged, best first', async () => {

@@ -472,8 +472,8 @@ export class ScoringWorkerState {
 	 * worker answers other jobs: every file stat'ed (a step per 64), those of at least `minBytes` taken newest first
 	 * while their text fits in `maxUnits`, each read, parsed and its paragraphs scored unless known (remembered, or
 	 * prescored already; a step per paragraph scored). Articles open in the worker are left to their own jobs. The
-	 * paragraphs then join the remembered scores (with the open articles' before them, see {@link absorb}), so
-	 * that opening one of these articles scores nothing.
+	 * paragraphs serve the next jobs at once, and join the remembered scores at the next export (with the open
+	 * articles' before them, see {@link absorb}), so that opening one of these articles scores nothing.
 	 */
 	*prescoreSteps(job: Extract<ScoringJob, { kind: 'prescore' }>, files: WorkerFiles): Steps<Omit<PrescoreResult, 'slices' | 'busyMs' | 'longestSliceMs' | 'busyCpuMs'>> {
 		const large: { readonly file: PrescoreFile; readonly mtime: number }[] = [];
@@ -513,8 +513,8 @@ export class ScoringWorkerState {
 			}
 			articles++;
 		}
-		// Kept as the remembered bytes (read back), so that no article's whole text stays pinned by its paragraphs.
-		if (this.changed) this.absorb();
+		// They join the remembered bytes at the next export (the editor asks for it a little after this job), in one
+		// step of tens of milliseconds that is not this job's: until then they pin the articles' texts.
 		return { supported: true, files: job.files.length, large: large.length, articles, skipped, paragraphs, sentences };
 	}
 

@@ -38,7 +38,8 @@ export interface BackgroundScoringStatus {
 	state: 'waiting for the index' | 'scoring' | 'idle' | 'off' | 'unsupported';
 	/** Jobs finished: the first after the index was complete, then one per batch of changed files. */
 	runs: number;
-	/** The last job's result, and the totals. */
+	/** The first job's result (every indexed article), the last job's, and the totals. */
+	first?: PrescoreResult;
 	last?: PrescoreResult;
 	articles: number;
 	sentences: number;
@@ -148,6 +149,7 @@ export class BackgroundScoring extends Disposable {
 				return;
 			}
 			this.status.runs++;
+			this.status.first ??= result;
 			this.status.last = result;
 			this.status.articles += result.articles;
 			this.status.sentences += result.sentences;
