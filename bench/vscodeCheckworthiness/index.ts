@@ -126,16 +126,66 @@ async function open(label: string, uri: vscode.Uri): Promise<void> {
 	if (stalls.length > 0) await report(`${label}: the host's stalls over 50 ms: ${stalls.map((s) => `+${s.at.toFixed(0)} ms: ${s.ms.toFixed(0)} ms${s.profile ? ` (profile ${s.profile[0].toFixed(2)}-${s.profile[1].toFixed(2)} s)` : ''}`).join('; ')}`);
 }
 
+interface IndexStatus {
+	readonly indexing: boolean;
+	readonly builds: number;
+	readonly articles: number;
+	readonly lastBuild?: { readonly ms: number };
+}
+
+interface BackgroundStatus {
+	readonly state: string;
+	readonly runs: number;
+	readonly first?: { readonly files: number; readonly large: number; readonly articles: number; readonly skipped: number; readonly sentences: number; readonly slices: number; readonly busyMs: number; readonly longestSliceMs: number; readonly busyCpuMs?: number };
+	readonly finishedAt?: number;
+}
+
+/**
+ * The articles present at start, opened once the entity index is complete and the warm-up done (and, with
+ * `background`, the background scoring finished): the smaller ones in ascending size, then the 1 MB ones.
+ */
+async function afterTheIndex(background: boolean, folder: vscode.Uri, articles: readonly string[], ladder: readonly { name: string; size: number }[]): Promise<void> {
+	const began = performance.now();
+	const deadline = began + 300_000;
+	let index: IndexStatus;
+	for (;;) {
+		index = await command<IndexStatus>('newsSeed.entities.indexStatus');
+		if ((index.builds > 0 && !index.indexing) || performance.now() > deadline) break;
+		await sleep(50);
+	}
+	const indexedAt = performance.now();
+	while ((await command<WarmUpStatus>('newsSeed.checkworthiness.warmUpStatus')).state !== 'done' && performance.now() < deadline) await sleep(50);
+	let status = await command<BackgroundStatus>('newsSeed.checkworthiness.backgroundStatus');
+	if (background) {
+		while ((status.runs < 1 || status.state !== 'idle') && performance.now() < deadline) {
+			await sleep(50);
+			status = await command<BackgroundStatus>('newsSeed.checkworthiness.backgroundStatus');
+		}
+		const first = status.first;
+		await report(`the index complete after ${ms(indexedAt - began)} (${index.articles} articles; its build ${ms(index.lastBuild?.ms)}); the background scoring finished ${ms((status.finishedAt ?? NaN) - indexedAt)} after it: ${first?.files} files looked at, ${first?.large} large, ${first?.articles} scored (${first?.skipped} left), ${first?.sentences} sentences, ${first?.slices} slices, ${ms(first?.busyMs)} of work${first?.busyCpuMs === undefined ? '' : ` (CPU ${ms(first.busyCpuMs)})`}, the longest slice ${ms(first?.longestSliceMs)}`);
+	} else {
+		await report(`the index complete after ${ms(indexedAt - began)} (${index.articles} articles); background scoring: ${status.state}`);
+	}
+	for (const { name, size } of ladder) await open(`article of ${(size / 1000).toFixed(0)} KB`, vscode.Uri.joinPath(folder, name));
+	for (const name of articles) await open('1 MB article', vscode.Uri.joinPath(folder, name));
+}
+
 export async function run(): Promise<void> {
 	const host = typeof (globalThis as { process?: unknown }).process === 'object' ? 'desktop' : 'browser';
 	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
 	if (!folder) throw new Error('the benchmark needs its generated folder as workspace');
-	const { phase, articles } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'bench-phase.json')))) as { phase: 'at activation' | 'after warm-up'; articles: string[] };
+	const { phase, articles, ladder } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'bench-phase.json')))) as { phase: 'at activation' | 'after warm-up' | 'after the index, background scoring off' | 'after the index and the background scoring'; articles: string[]; ladder: { name: string; size: number }[] };
 	const stopProfile = await startHostProfile(phase);
 	const extension = vscode.extensions.getExtension('news-seed.news-seed-annotator');
 	if (!extension) throw new Error('the extension is not installed');
 	await report(`${host} host, phase "${phase}": the extension was ${extension.isActive ? 'already active' : 'not yet active'} when the suite began`);
 	await extension.activate();
+	if (phase === 'after the index, background scoring off' || phase === 'after the index and the background scoring') {
+		await afterTheIndex(phase === 'after the index and the background scoring', folder, articles, ladder);
+		await stopProfile();
+		await report('1 passed, 0 failed');
+		return;
+	}
 	if (phase === 'after warm-up') {
 		const deadline = performance.now() + 60_000;
 		while ((await command<WarmUpStatus>('newsSeed.checkworthiness.warmUpStatus')).state !== 'done' && performance.now() < deadline) await sleep(50);

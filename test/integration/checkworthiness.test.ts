@@ -341,7 +341,7 @@ suite('Check-worthiness hints', () => {
 		created.push(uri);
 		const before = await status();
 		await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
-		// Created on disk: the index takes it, then the worker scores it (its 300 KB are over the 128 KB threshold).
+		// Created on disk: the index takes it, then the worker scores it (its 300 KB are over the 100 KB threshold).
 		const created1 = await waitFor('the new article scored in the background', async () => {
 			const s = await status();
 			return s.articles > before.articles && s.state === 'idle' ? s : undefined;

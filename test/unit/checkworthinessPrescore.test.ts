@@ -92,8 +92,44 @@ void describe('background scoring of large articles', () => {
 		assert.ok(answerWhole(state, 'file:///w/d.txt', warmUpArticle(15, 80)).scored > 0);
 		// A budget smaller than the article: nothing scored.
 		const tight = new ScoringWorkerState();
+		tight.answer({ kind: 'remember', id: 0, fingerprint: 'scorer' });
 		const none = drainSteps(tight.prescoreSteps(job(['/w/c.txt'], minBytes, 1_000), files));
 		assert.deepEqual([none.articles, none.skipped, none.sentences], [0, 1, 0]);
+		// No remembered scores to keep them in (no workspace storage): nothing scored either.
+		const nowhere = drainSteps(new ScoringWorkerState().prescoreSteps(job(['/w/c.txt'], minBytes), files));
+		assert.deepEqual([nowhere.articles, nowhere.sentences], [0, 0]);
+	});
+
+	void it('in the worker: the remembered scores are exported in steps, an article\'s job answered meanwhile and taken by the next export', async () => {
+		const replies: ScoringReply[] = [];
+		const handle = scoringWorkerHandler({
+			reply: (reply) => replies.push(reply),
+			later: (task) => setImmediate(task),
+			cpuMs: () => undefined,
+			now: () => performance.now(),
+		});
+		handle({ kind: 'remember', id: 1, fingerprint: 'scorer' });
+		for (let i = 0; i < 8; i++) handle({ kind: 'score', id: 10 + i, key: `a${i}`, version: 1, text: warmUpArticle(40 + i, 150) });
+		replies.length = 0;
+		handle({ kind: 'exportRemembered', id: 2 });
+		await new Promise((resolve) => setImmediate(resolve));
+		const late = warmUpArticle(60, 30);
+		handle({ kind: 'score', id: 3, key: 'late', version: 1, text: late });
+		const deadline = performance.now() + 30_000;
+		while (!replies.some((r) => r.kind === 'remembered') && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+		assert.deepEqual(replies.map((r) => r.kind), ['scores', 'remembered'], 'the article was answered while the export ran');
+		const first = replies[1] as Extract<ScoringReply, { kind: 'remembered' }>;
+		assert.ok(first.bytes);
+		// The next export takes the article scored meanwhile: a new session finds both.
+		replies.length = 0;
+		handle({ kind: 'exportRemembered', id: 4 });
+		while (replies.length === 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+		const second = replies[0] as Extract<ScoringReply, { kind: 'remembered' }>;
+		assert.ok(second.bytes, 'changed since the first export');
+		const next = new ScoringWorkerState();
+		next.answer({ kind: 'remember', id: 0, fingerprint: 'scorer', bytes: second.bytes });
+		assert.equal(answerWhole(next, 'late', late).scored, 0);
+		assert.equal(answerWhole(next, 'a3', warmUpArticle(43, 150)).scored, 0);
 	});
 
 	void it('in the worker: yields to an article\'s job, pauses after it, and says so where it cannot read files', async () => {

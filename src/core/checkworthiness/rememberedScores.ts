@@ -10,6 +10,7 @@
  * texts (UTF-16), and the sentences' and reasons' lists as the scoring worker keeps them (offsets from the
  * paragraph's start), each list 8-byte aligned.
  */
+import { drainSteps, type Steps } from '../text/steps';
 
 /** One paragraph's scores as flat lists, offsets from the paragraph's start (a reason's -1, -1 when it has no text). */
 export interface ParagraphScoreLists {
@@ -23,6 +24,7 @@ export interface ParagraphScoreLists {
 	readonly reasonEnds: ArrayLike<number>;
 	readonly contributions: ArrayLike<number>;
 }
+
 
 const MAGIC = 0x5343534e; // "NSCS"
 const FORMAT = 1;
@@ -68,6 +70,14 @@ function layout(fingerprintLength: number, paragraphs: number, textUnits: number
  * ones up to `maxTextUnits` units of paragraph text in all.
  */
 export function encodeRemembered(fingerprint: string, paragraphs: Iterable<readonly [string, ParagraphScoreLists]>, maxTextUnits: number): Uint8Array {
+	return drainSteps(encodeRememberedSteps(fingerprint, paragraphs, maxTextUnits));
+}
+
+/** Paragraphs' text (UTF-16 units) written or read per step of {@link encodeRememberedSteps} and {@link decodeRememberedSteps}. */
+const unitsPerStep = 32_768;
+
+/** {@link encodeRemembered} as steps (see `runSliced`): a step per {@link unitsPerStep} units of text or so. */
+export function* encodeRememberedSteps(fingerprint: string, paragraphs: Iterable<readonly [string, ParagraphScoreLists]>, maxTextUnits: number): Steps<Uint8Array> {
 	const kept: (readonly [string, ParagraphScoreLists])[] = [];
 	let textUnits = 0;
 	let sentences = 0;
@@ -93,7 +103,9 @@ export function encodeRemembered(fingerprint: string, paragraphs: Iterable<reado
 	let t = 0;
 	let s = 0;
 	let r = 0;
-	kept.forEach(([text, scores], p) => {
+	let stepUnits = 0;
+	for (let p = 0; p < kept.length; p++) {
+		const [text, scores] = kept[p];
 		lengths[p] = text.length;
 		sentenceCounts[p] = scores.starts.length;
 		reasonTotals[p] = scores.reasonFeatures.length;
@@ -108,7 +120,12 @@ export function encodeRemembered(fingerprint: string, paragraphs: Iterable<reado
 		lists.contributions.set(scores.contributions, r);
 		s += scores.starts.length;
 		r += scores.reasonFeatures.length;
-	});
+		stepUnits += text.length + 16;
+		if (stepUnits >= unitsPerStep) {
+			stepUnits = 0;
+			yield;
+		}
+	}
 	return new Uint8Array(buffer);
 }
 
@@ -131,8 +148,13 @@ function views(buffer: ArrayBuffer, at: ReturnType<typeof layout>, sentences: nu
  * scorer (`fingerprint`). Never throws.
  */
 export function decodeRemembered(bytes: Uint8Array, fingerprint: string): Map<string, ParagraphScoreLists> | undefined {
+	return drainSteps(decodeRememberedSteps(bytes, fingerprint));
+}
+
+/** {@link decodeRemembered} as steps (see `runSliced`): a step per {@link unitsPerStep} units of text or so. */
+export function* decodeRememberedSteps(bytes: Uint8Array, fingerprint: string): Steps<Map<string, ParagraphScoreLists> | undefined> {
 	// The typed views are made at offsets from the buffer's start.
-	if (bytes.byteOffset !== 0) return decodeRemembered(bytes.slice(), fingerprint);
+	if (bytes.byteOffset !== 0) return yield* decodeRememberedSteps(bytes.slice(), fingerprint);
 	const buffer = bytes.buffer as ArrayBuffer;
 	if (bytes.byteLength < 28) return undefined;
 	const [magic, format, fingerprintLength, paragraphs, textUnits, sentences, reasons] = new Uint32Array(buffer, 0, 7);
@@ -147,6 +169,7 @@ export function decodeRemembered(bytes: Uint8Array, fingerprint: string): Map<st
 	const texts = new Uint16Array(buffer, at.texts, textUnits);
 	const lists = views(buffer, at, sentences, reasons);
 	const out = new Map<string, ParagraphScoreLists>();
+	let stepUnits = 0;
 	let t = 0;
 	let s = 0;
 	let r = 0;
@@ -175,6 +198,11 @@ export function decodeRemembered(bytes: Uint8Array, fingerprint: string): Map<st
 		t += length;
 		s += n;
 		r += m;
+		stepUnits += length + 16;
+		if (stepUnits >= unitsPerStep) {
+			stepUnits = 0;
+			yield;
+		}
 	}
 	return t === textUnits && s === sentences && r === reasons ? out : undefined;
 }

@@ -14,7 +14,8 @@ import { applyEdits, parseSeed, updateSeed } from '../seed/seedParser';
 import type { Steps } from '../text/steps';
 import { features } from './features';
 import { scoreTextInto, type Reason, type SentenceScore } from './scorer';
-import { decodeRemembered, encodeRemembered, type ParagraphScoreLists } from './rememberedScores';
+import { decodeRemembered, decodeRememberedSteps, encodeRememberedSteps, type ParagraphScoreLists } from './rememberedScores';
+import { drainSteps } from '../text/steps';
 import { warmUpArticle, warmUpPlan, warmUpSteps, type WarmUpWork } from './warmUp';
 
 /**
@@ -360,10 +361,22 @@ export class ScoringWorkerState {
 	private readonly articles = new Map<string, Article>();
 	/** Scores remembered from earlier sessions (and from articles closed since), and the scorer they belong to. */
 	private remembered: ReadonlyMap<string, ParagraphScoreLists> = new Map();
-	/** Paragraphs scored before their article was opened (see {@link prescoreSteps}), until they join the remembered ones. */
-	private prescored = new Map<string, ParagraphScoreLists>();
-	/** The remembered scores, then the prescored ones, by paragraph text. */
-	private readonly known = (text: string): ParagraphScoreLists | undefined => this.remembered.get(text) ?? this.prescored.get(text);
+	/**
+	 * Paragraphs not in the remembered bytes yet, until the next export takes them (see {@link absorbSteps}): those of
+	 * articles closed, and those scored before their article was opened (one map per `prescore` job, see
+	 * {@link prescoreSteps}); the newest last. Until then they pin their articles' texts.
+	 */
+	private unsaved: ReadonlyMap<string, ParagraphScoreLists>[] = [];
+	/** The remembered scores, then the unsaved ones (the newest first), by paragraph text. */
+	private readonly known = (text: string): ParagraphScoreLists | undefined => {
+		const remembered = this.remembered.get(text);
+		if (remembered !== undefined) return remembered;
+		for (let i = this.unsaved.length - 1; i >= 0; i--) {
+			const scores = this.unsaved[i].get(text);
+			if (scores !== undefined) return scores;
+		}
+		return undefined;
+	};
 	private fingerprint: string | undefined;
 	/** Whether paragraphs were scored or articles closed since the remembered scores were last made. */
 	private changed = false;
@@ -377,21 +390,20 @@ export class ScoringWorkerState {
 	 */
 	constructor(private readonly now: () => number = () => performance.now(), private readonly cpuMs: () => number | undefined = () => undefined) {}
 
-	/** The reply to a `score` job (undefined for `close`; `warmUp` is the caller's loop over {@link warmUpSteps}). */
+	/**
+	 * The reply to a job, at once (undefined for `close`; `warmUp` and `prescore` are the caller's loops over
+	 * {@link warmUpSteps} and {@link prescoreSteps}; the worker runs `exportRemembered` as {@link exportSteps}).
+	 */
 	answer(job: Exclude<ScoringJob, { kind: 'warmUp' | 'prescore' }>): ScoringReply | undefined {
 		if (job.kind === 'close') {
-			// Its paragraphs are kept with the remembered ones (their strings share the article's text, which goes).
-			if (this.articles.has(job.key) && this.changed) this.absorb();
+			// Its paragraphs are kept with the remembered ones at the next export (where there are remembered scores).
+			const article = this.articles.get(job.key);
+			if (article && this.fingerprint !== undefined) this.unsaved.push(article.cache.paragraphs);
 			this.articles.delete(job.key);
 			return undefined;
 		}
 		if (job.kind === 'remember') return this.remember(job);
-		if (job.kind === 'exportRemembered') {
-			if (this.changed) this.absorb();
-			const bytes = this.unsent;
-			this.unsent = undefined;
-			return { kind: 'remembered', id: job.id, paragraphs: this.remembered.size, ...(bytes ? { bytes } : {}) };
-		}
+		if (job.kind === 'exportRemembered') return drainSteps(this.exportSteps(job));
 		const startedAt = sharedClockMs();
 		const scoredBefore = this.scoredSentences;
 		const started = this.now();
@@ -433,36 +445,48 @@ export class ScoringWorkerState {
 		return { kind: 'remembered', id: job.id, paragraphs: this.remembered.size };
 	}
 
+	/** The reply to `exportRemembered`, as steps between which the worker answers other jobs (see {@link absorbSteps}). */
+	*exportSteps(job: Extract<ScoringJob, { kind: 'exportRemembered' }>): Steps<ScoringReply> {
+		if (this.changed) yield* this.absorbSteps();
+		const bytes = this.unsent;
+		this.unsent = undefined;
+		return { kind: 'remembered', id: job.id, paragraphs: this.remembered.size, ...(bytes ? { bytes } : {}) };
+	}
+
 	/**
 	 * Makes the remembered scores anew: the open articles' paragraphs (the most recently scored article first),
-	 * then the prescored ones, then those remembered before, up to {@link rememberedTextUnits}; kept as bytes to
-	 * send, and read back, so that they hold no article's whole text.
+	 * then the unsaved ones (the newest first), then those remembered before, up to {@link rememberedTextUnits};
+	 * kept as bytes to send, and read back, so that they hold no article's whole text. In steps (a few megabytes
+	 * written and read back take tens of milliseconds): jobs answered meanwhile see the scores of before, and what
+	 * they score is taken by the next export.
 	 */
-	private absorb(): void {
+	private *absorbSteps(): Steps<void> {
 		this.changed = false;
-		if (this.fingerprint === undefined) return;
+		const fingerprint = this.fingerprint;
+		if (fingerprint === undefined) return;
 		const remembered = this.remembered;
-		const prescored = this.prescored;
+		const unsaved = [...this.unsaved].reverse();
 		const articles = [...this.articles.values()].reverse();
 		function* paragraphs(): Generator<readonly [string, ParagraphScoreLists]> {
 			const seen = new Set<string>();
-			for (const article of articles) {
-				for (const entry of article.cache.paragraphs) {
+			for (const map of [...articles.map((article) => article.cache.paragraphs), ...unsaved]) {
+				for (const entry of map) {
 					if (seen.has(entry[0])) continue;
 					seen.add(entry[0]);
 					yield entry;
 				}
 			}
-			for (const entry of prescored) {
-				if (seen.has(entry[0])) continue;
-				seen.add(entry[0]);
-				yield entry;
-			}
 			for (const entry of remembered) if (!seen.has(entry[0])) yield entry;
 		}
-		const bytes = encodeRemembered(this.fingerprint, paragraphs(), rememberedTextUnits);
-		this.remembered = decodeRemembered(bytes, this.fingerprint) ?? new Map();
-		this.prescored = new Map();
+		const bytes = yield* encodeRememberedSteps(fingerprint, paragraphs(), rememberedTextUnits);
+		const decoded = (yield* decodeRememberedSteps(bytes, fingerprint)) ?? new Map<string, ParagraphScoreLists>();
+		// A file read meanwhile (`remember`) or another scorer: this export is dropped, the next one starts again.
+		if (this.remembered !== remembered || this.fingerprint !== fingerprint) {
+			this.changed = true;
+			return;
+		}
+		this.remembered = decoded;
+		this.unsaved = this.unsaved.filter((map) => !unsaved.includes(map));
 		// Sent as a copy: the remembered lists are views of these bytes.
 		this.unsent = bytes.slice();
 	}
@@ -477,6 +501,10 @@ export class ScoringWorkerState {
 	 */
 	*prescoreSteps(job: Extract<ScoringJob, { kind: 'prescore' }>, files: WorkerFiles): Steps<Omit<PrescoreResult, 'slices' | 'busyMs' | 'longestSliceMs' | 'busyCpuMs'>> {
 		const large: { readonly file: PrescoreFile; readonly mtime: number }[] = [];
+		const scoredHere = new Map<string, ParagraphScoreLists>();
+		// Without remembered scores (no workspace storage) nothing would keep them: nothing is scored.
+		if (this.fingerprint === undefined) return { supported: true, files: job.files.length, large: 0, articles: 0, skipped: 0, paragraphs: 0, sentences: 0 };
+		this.unsaved.push(scoredHere);
 		for (let i = 0; i < job.files.length; i++) {
 			const file = job.files[i];
 			const stat = files.stat(file.path);
@@ -504,7 +532,7 @@ export class ScoringWorkerState {
 				const blockText = text.slice(block.start, block.end);
 				if (this.known(blockText) !== undefined) continue;
 				const scores = new BlockScores(text, block.start, block.sentences);
-				this.prescored.set(blockText, scores);
+				scoredHere.set(blockText, scores);
 				this.changed = true;
 				paragraphs++;
 				sentences += scores.starts.length;
@@ -602,6 +630,30 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 	const after = (ms: number, task: () => void): void => (host.after ? host.after(ms, task) : host.later(task));
 	/** Background scoring waits until then (the host's clock): an article's job came just before. */
 	let quietUntil = 0;
+	/** Exports run one at a time, in steps between which other jobs are answered; the ones asked meanwhile wait here. */
+	const exports: Extract<ScoringJob, { kind: 'exportRemembered' }>[] = [];
+	const exportNext = (): void => {
+		const job = exports[0];
+		if (!job) return;
+		const steps = state.exportSteps(job);
+		const slice = (): void => {
+			try {
+				const start = host.now();
+				let step = steps.next();
+				while (!step.done && host.now() - start < WARM_UP_SLICE_MS) step = steps.next();
+				if (!step.done) {
+					host.later(slice);
+					return;
+				}
+				send(step.value);
+			} catch (error) {
+				send({ kind: 'error', id: job.id, error: String(error) });
+			}
+			exports.shift();
+			exportNext();
+		};
+		host.later(slice);
+	};
 	const prescore = (job: Extract<ScoringJob, { kind: 'prescore' }>): void => {
 		const figures: { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number } = { slices: 0, busyMs: 0, longestSliceMs: 0 };
 		if (!host.files) {
@@ -668,6 +720,10 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 		}
 		if (job.kind === 'prescore') {
 			prescore(job);
+			return;
+		}
+		if (job.kind === 'exportRemembered') {
+			if (exports.push(job) === 1) exportNext();
 			return;
 		}
 		if (job.kind === 'score') quietUntil = host.now() + PRESCORE_QUIET_MS;

@@ -10,7 +10,7 @@ import { hintSettings, type HintService } from './hintService';
  * 100 ms target anyway (see the README's measurements: `npm run bench -- hintsInVscode` opens articles of 32 KB to
  * 1 MB in the real VS Code).
  */
-export const backgroundScoringMinBytes = 128 * 1024;
+export const backgroundScoringMinBytes = 100 * 1024;
 /**
  * At most this much article text (UTF-16 units) is scored in the background, the most recently modified articles
  * first: three quarters of what the remembered scores keep (`rememberedTextUnits`), so that the articles opened lately
