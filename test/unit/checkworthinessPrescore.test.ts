@@ -3,7 +3,11 @@
 // that an article it scored then opens with nothing to score and the very scores of a fresh scoring, in this
 // session and the next (the remembered file), and that it yields to articles' jobs.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { startCheckworthinessWorker } from '../../src/node/checkworthinessWorkerThread';
 import {
 	ScoringWorkerState, scoringWorkerHandler,
 	type PrescoreResult, type ScoringJob, type ScoringReply, type WorkerFiles,
@@ -169,5 +173,33 @@ void describe('background scoring of large articles', () => {
 		const web = host();
 		web(job(['/w/0.txt'], minBytes));
 		assert.deepEqual(replies.map((r) => r.kind === 'prescored' && r.result.supported), [false]);
+	});
+
+	void it('in the desktop\'s worker thread: reads the files itself (a byte order mark dropped, as VS Code shows the text)', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'ns-prescore-'));
+		// The worker thread's script bundled, as the extension ships it.
+		const { build } = await import('esbuild');
+		const script = join(folder, 'checkworthinessWorker.cjs');
+		await build({ entryPoints: [join(import.meta.dirname, '..', '..', 'src', 'node', 'checkworthinessWorker.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning' });
+		const client = startCheckworthinessWorker(script);
+		try {
+			writeFileSync(join(folder, 'big.txt'), big);
+			writeFileSync(join(folder, 'bom.txt'), `\ufeff${bigger}`);
+			writeFileSync(join(folder, 'small.txt'), small);
+			await client.remember(Promise.resolve({ fingerprint: 'scorer' }), 60_000);
+			const files = ['big.txt', 'bom.txt', 'small.txt', 'missing.txt'].map((name) => ({ key: `file://${folder}/${name}`, path: join(folder, name) }));
+			const result = await client.prescore(files, minBytes, 1e9);
+			assert.deepEqual([result.supported, result.files, result.large, result.articles], [true, 4, 2, 2]);
+			assert.ok(result.sentences > 100 && result.slices > 1, JSON.stringify(result));
+			for (const [name, text] of [['big.txt', big], ['bom.txt', bigger]] as const) {
+				const opened = await client.score(`file://${folder}/${name}`, 1, { text }, text);
+				assert.equal(opened.timing.scoredSentences, 0, `${name}: every score known`);
+			}
+			const smallOpened = await client.score(`file://${folder}/small.txt`, 1, { text: small }, small);
+			assert.ok(smallOpened.timing.scoredSentences > 0);
+		} finally {
+			client.dispose();
+			rmSync(folder, { recursive: true, force: true });
+		}
 	});
 });
