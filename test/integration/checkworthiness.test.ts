@@ -327,7 +327,7 @@ suite('Check-worthiness hints', () => {
 			return s.runs >= 1 || s.state === 'unsupported' ? s : undefined;
 		}, 120_000);
 		if (inBrowserHost) {
-			// A Web Worker cannot read the workspace's files: nothing is scored before an article opens.
+			// A Web Worker cannot read the workspace's files (nor are they local files there): nothing is scored before an article opens.
 			assert.equal(first.state, 'unsupported', JSON.stringify(first));
 			return;
 		}

@@ -61,7 +61,8 @@ export interface BackgroundScoringStatus {
  *    {@link backgroundScoringMaxUnits} of text, in slices that yield to any article's job (see the worker's `prescore`);
  *  - a file changed or created on disk (the watcher), once the index re-indexed it: that file likewise;
  *  - an article already remembered (an earlier session, or unchanged since): read and looked up, nothing scored;
- *  - hints or this setting off, no worker (it failed, or the host has none), a Web Worker (cannot read files): nothing.
+ *  - hints or this setting off, no worker (it failed, or the host has none), a Web Worker (cannot read files), articles
+ *    of other file systems than the local one (the browser's): nothing.
  */
 export class BackgroundScoring extends Disposable {
 	readonly status: BackgroundScoringStatus = { state: 'waiting for the index', runs: 0, articles: 0, sentences: 0 };
@@ -128,7 +129,8 @@ export class BackgroundScoring extends Disposable {
 			return;
 		}
 		let uris: string[];
-		if (!this.firstSent) {
+		const first = !this.firstSent;
+		if (first) {
 			this.firstSent = true;
 			this.changed.clear();
 			uris = [...index.index.uris()];
@@ -139,9 +141,10 @@ export class BackgroundScoring extends Disposable {
 			if (uris.length === 0) return;
 		}
 		const files = uris.filter((uri) => uri.startsWith('file:')).map((uri) => ({ key: uri, path: vscode.Uri.parse(uri).fsPath }));
-		// No local article (another kind of folder, or none indexed): the worker is not started for nothing.
+		// No local article: none indexed (the worker is not started for nothing), or only articles of other file
+		// systems (the browser's), which the worker cannot read.
 		if (files.length === 0) {
-			this.status.state = 'idle';
+			this.status.state = first && uris.length > 0 ? 'unsupported' : 'idle';
 			return;
 		}
 		this.status.state = 'scoring';
