@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { PrescoreResult } from '../../core/checkworthiness/scoringWorker';
+import { runSliced } from '../../core/entities/articleEntities';
+import type { PrescoreFile, PrescoreResult } from '../../core/checkworthiness/scoringWorker';
+import { hostSlicer } from '../entities/articleEntitiesCache';
 import { testOnlyCommands } from '../commandIds';
 import { Disposable } from '../dispose';
 import { registerCommand } from '../registerCommand';
@@ -128,6 +130,15 @@ export class BackgroundScoring extends Disposable {
 			// After the job running: its end considers again.
 			return;
 		}
+		const run = this.run(index);
+		this.running = run;
+		await run;
+		this.running = undefined;
+		this.consider();
+	}
+
+	/** One job: every indexed article the first time, else the changed ones the index holds. */
+	private async run(index: IndexedArticles): Promise<void> {
 		let uris: string[];
 		const first = !this.firstSent;
 		if (first) {
@@ -140,7 +151,15 @@ export class BackgroundScoring extends Disposable {
 			for (const uri of uris) this.changed.delete(uri);
 			if (uris.length === 0) return;
 		}
-		const files = uris.filter((uri) => uri.startsWith('file:')).map((uri) => ({ key: uri, path: vscode.Uri.parse(uri).fsPath }));
+		// Paths made in slices of 8 ms: a URI parsed costs microseconds, and an archive has thousands.
+		const files = await runSliced((function* () {
+			const out: PrescoreFile[] = [];
+			for (const uri of uris) {
+				if (uri.startsWith('file:') && out.push({ key: uri, path: vscode.Uri.parse(uri).fsPath }) % 500 === 0) yield;
+			}
+			return out;
+		})(), { ...hostSlicer(), isCancelled: () => this.ended }, 8);
+		if (!files) return;
 		// No local article: none indexed (the worker is not started for nothing), or only articles of other file
 		// systems (the browser's), which the worker cannot read.
 		if (files.length === 0) {
@@ -148,27 +167,22 @@ export class BackgroundScoring extends Disposable {
 			return;
 		}
 		this.status.state = 'scoring';
-		const run = this.hints.scoreInBackground(files, backgroundScoringMinBytes, backgroundScoringMaxUnits).then((result) => {
-			if (this.ended) return;
-			if (!result) {
-				this.status.state = 'off';
-				return;
-			}
-			if (!result.supported) {
-				this.status.state = 'unsupported';
-				return;
-			}
-			this.status.runs++;
-			this.status.first ??= result;
-			this.status.last = result;
-			this.status.articles += result.articles;
-			this.status.sentences += result.sentences;
-			this.status.finishedAt = performance.now();
-			this.status.state = 'idle';
-		});
-		this.running = run;
-		await run;
-		this.running = undefined;
-		this.consider();
+		const result = await this.hints.scoreInBackground(files, backgroundScoringMinBytes, backgroundScoringMaxUnits);
+		if (this.ended) return;
+		if (!result) {
+			this.status.state = 'off';
+			return;
+		}
+		if (!result.supported) {
+			this.status.state = 'unsupported';
+			return;
+		}
+		this.status.runs++;
+		this.status.first ??= result;
+		this.status.last = result;
+		this.status.articles += result.articles;
+		this.status.sentences += result.sentences;
+		this.status.finishedAt = performance.now();
+		this.status.state = 'idle';
 	}
 }
