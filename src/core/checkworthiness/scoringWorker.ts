@@ -619,9 +619,10 @@ const PRESCORE_QUIET_MS = 500;
 const WARM_UP_SLICE_MS = 4;
 
 /**
- * The scoring worker's message handler, for either kind of worker: `score` and `close` answered at once; `warmUp`
- * run a slice of about 4 ms per turn of the worker's event loop, so that jobs arriving meanwhile go first.
- * `created` hears of the state it keeps (tests).
+ * The scoring worker's message handler, for either kind of worker: `score`, `close` and `remember` answered at once;
+ * `warmUp` and `exportRemembered` (one at a time) run a slice of about 4 ms per turn of the worker's event loop, so
+ * that jobs arriving meanwhile go first; `prescore` likewise, with a pause as long after each slice and none for
+ * {@link PRESCORE_QUIET_MS} after an article's job. `created` hears of the state it keeps (tests).
  */
 export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: ScoringWorkerState) => void): (job: ScoringJob) => void {
 	const state = new ScoringWorkerState(() => host.now(), () => host.cpuMs());
