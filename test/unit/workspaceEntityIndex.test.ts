@@ -479,6 +479,16 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		assert.equal(files.reads, 0, 'a warm start only stats');
 		assert.equal(warm.index.occurrences(names('place', 'Geneva')).length, 2);
 		assert.equal(warm.dirty, false);
+		assert.equal(warm.dirtyReason, undefined);
+
+		// A file written again with the same text (an editor's auto save): read again, not analysed, and the cache is
+		// to be written for its new stamp, the log says which.
+		files.write(uris[0], a, 5);
+		assert.deepEqual(await warm.scanAll(uris, scanner.scan, { apply }), { unchanged: 3, same: 1, analysed: 0, notSeed: 0, gone: 0 });
+		assert.equal(warm.dirty, true);
+		assert.equal(warm.dirtyReason, `${uris[0]}: stamp 1/${a.length} -> 5/${a.length}`);
+		warm.markSaved();
+		assert.equal(warm.dirtyReason, undefined);
 
 		files.reads = 0;
 		assert.deepEqual(await warm.scanAll(uris, scanner.scan, { apply, force: true }), { unchanged: 0, same: 3, analysed: 0, notSeed: 1, gone: 0 });
