@@ -5,7 +5,7 @@
  */
 import type { EntityType } from './index';
 import { indexFormatVersion, mentionCount, type IndexedArticle, type IndexedEntity } from './indexedArticle';
-import { indexSnapshotSteps, type IndexSnapshot, type WorkspaceEntityIndex } from './workspaceEntityIndex';
+import { fileIdList, indexSnapshotSteps, type FileIds, type IndexSnapshot, type WorkspaceEntityIndex } from './workspaceEntityIndex';
 
 /** What the host's file system says about a file; a changed size or time means the text must be read again. */
 export interface FileStamp {
@@ -417,8 +417,8 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 class SnapshotReader {
 	private readonly uris: string[] = [];
 	private readonly articles: IndexedArticle[] = [];
-	private readonly canonical = new Map<string, readonly number[]>();
-	private readonly named = new Map<string, readonly number[]>();
+	private readonly canonical = new Map<string, FileIds>();
+	private readonly named = new Map<string, FileIds>();
 	private readonly canonicalMentions = new Map<string, number>();
 	private readonly canonicalNames = new Map<string, string>();
 	private readonly aliasUsers = new Map<string, Map<string, number>>();
@@ -482,8 +482,8 @@ class SnapshotReader {
 		return true;
 	}
 
-	/** Ascending file numbers, or undefined. */
-	private ids(value: unknown): readonly number[] | undefined {
+	/** Ascending file numbers (see {@link FileIds}: one number alone), or undefined. */
+	private ids(value: unknown): FileIds | undefined {
 		if (!Array.isArray(value) || value.length === 0) return undefined;
 		let last = -1;
 		for (const id of value) {
@@ -491,7 +491,7 @@ class SnapshotReader {
 			last = id as number;
 		}
 		this.maxId = Math.max(this.maxId, last);
-		return value as number[];
+		return value.length === 1 ? last : (value as number[]);
 	}
 
 	private readKeys(flat: unknown[]): boolean {
@@ -500,9 +500,10 @@ class SnapshotReader {
 			const key = flat[i];
 			if (typeof key !== 'string' || this.named.has(key)) return false;
 			const canonical = flat[i + 1] === 0 ? undefined : this.ids(flat[i + 1]);
-			const named = flat[i + 2] === 0 ? canonical : this.ids(flat[i + 2]);
-			if ((flat[i + 1] !== 0 && !canonical) || !named) return false;
-			if (canonical) this.canonical.set(key, canonical);
+			// The same list for both (frozen: shared).
+			const named = flat[i + 2] === 0 ? (typeof canonical === 'object' ? Object.freeze(canonical) : canonical) : this.ids(flat[i + 2]);
+			if ((flat[i + 1] !== 0 && canonical === undefined) || named === undefined) return false;
+			if (canonical !== undefined) this.canonical.set(key, canonical);
 			this.named.set(key, named);
 		}
 		return true;
@@ -619,7 +620,7 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 	const keyItems = function* (): Generator<unknown[]> {
 		for (const [key, named] of snapshot.named) {
 			const canonical = snapshot.canonical.get(key);
-			yield [key, canonical ?? 0, canonical === named ? 0 : named];
+			yield [key, canonical === undefined ? 0 : fileIdList(canonical), canonical === named ? 0 : fileIdList(named)];
 		}
 	};
 	const totalItems = function* (): Generator<unknown[]> {
