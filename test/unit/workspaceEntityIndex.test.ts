@@ -182,7 +182,24 @@ void describe('index cache', () => {
 		assert.equal(encodeIndexCacheLine(again), encodeIndexCacheLine(file), 'written back as read, details unparsed');
 		assert.deepEqual(plainFile(parseIndexCacheLine(encodeIndexCacheLine(again))), plainFile(file));
 		const plain: CachedFile = { uri: 'file:///notes.txt', stamp: { mtime: 1, size: 2 }, article: undefined };
-		assert.deepEqual(parseIndexCacheLine(encodeIndexCacheLine(plain)), plain);
+		const notSeed = parseIndexCacheLine(encodeIndexCacheLine(plain));
+		assert.deepEqual(notSeed && { uri: notSeed.uri, stamp: notSeed.stamp, article: notSeed.article }, plain);
+	});
+
+	void it('reads the names of a line packed, shared with other lines, and makes the entities only when asked', () => {
+		const first = parseIndexCacheLine(encodeIndexCacheLine({ uri: 'file:///a.txt', stamp: { mtime: 1, size: a.length }, article: summary(a) }));
+		const second = parseIndexCacheLine(encodeIndexCacheLine({ uri: 'file:///copy.txt', stamp: { mtime: 1, size: a.length }, article: summary(a) }));
+		assert.ok(first?.article && second?.article);
+		const names: [string, string, readonly string[], number][] = [];
+		first.article.forEachName?.((type, canonical, aliases, mentions) => names.push([type, canonical, aliases, mentions]));
+		assert.deepEqual(names, summary(a).entities.map((e) => [e.type, e.canonical, e.aliases, e.spans.length / 2]));
+		// The entities, made when asked, have the same names.
+		const entities = first.article.entities;
+		assert.deepEqual(entities.map((e) => [e.type, e.canonical, [...e.aliases], e.spans.length / 2]), names.map(([type, canonical, aliases, mentions]) => [type, canonical, [...aliases], mentions]));
+		const again: string[] = [];
+		first.article.forEachName?.((_type, canonical) => again.push(canonical));
+		assert.deepEqual(again, names.map(([, canonical]) => canonical), 'the same names once the entities are made');
+		assert.ok(second.article.entities.every((entity, i) => entity.aliases.length > 0 || entity.aliases === entities[i].aliases), 'no array for no other names');
 	});
 
 	void it('reads damaged details as no headings and empty mentions, and keeps the names', () => {

@@ -4,7 +4,7 @@
  * storage; `news-seed index` writes the same format.
  */
 import type { EntityType } from './index';
-import { indexFormatVersion, mentionCount, type IndexedArticle, type IndexedEntity } from './indexedArticle';
+import { forEachEntityName, indexFormatVersion, mentionCount, type EntityNameVisitor, type IndexedArticle, type IndexedEntity } from './indexedArticle';
 import { fileIdList, indexSnapshotSteps, type FileIds, type IndexSnapshot, type WorkspaceEntityIndex } from './workspaceEntityIndex';
 
 /** What the host's file system says about a file; a changed size or time means the text must be read again. */
@@ -40,6 +40,18 @@ const typesByCode: readonly EntityType[] = ['person', 'organization', 'place'];
 
 const noAliases: readonly string[] = Object.freeze([]);
 
+/** Most names recur across articles: each read once and shared (bounded: a workspace names tens of thousands). */
+const internedNames = new Map<string, string>();
+const internedNamesLimit = 200_000;
+
+function internName(name: string): string {
+	const known = internedNames.get(name);
+	if (known !== undefined) return known;
+	if (internedNames.size >= internedNamesLimit) internedNames.clear();
+	internedNames.set(name, name);
+	return name;
+}
+
 /**
  * A summary read from the cache. Only what the index needs at once (each entity's names, type and mention count)
  * is parsed when the cache is read; the rest (line starts, headings, mention spans: most of the numbers) stays the JSON
@@ -62,12 +74,21 @@ class CachedArticle implements IndexedArticle {
 		const names = this.names ?? [];
 		const entities: CachedEntity[] = [];
 		for (let i = 0; i < names.length; i += 4) {
-			const aliases = names[i + 2] as string[];
-			entities.push(new CachedEntity(this, names[i] as string, typesByCode[names[i + 1] as number], aliases.length === 0 ? noAliases : aliases, names[i + 3] as number));
+			entities.push(new CachedEntity(this, names[i] as string, typesByCode[names[i + 1] as number], names[i + 2] as string[], names[i + 3] as number));
 		}
 		this.names = undefined;
 		this.own = entities;
 		return entities;
+	}
+
+	/** The names as they were read, until the entities are made (the index needs no more: see IndexedArticle.forEachName). */
+	forEachName(visit: EntityNameVisitor): void {
+		const names = this.names;
+		if (!names) {
+			for (const entity of this.entities) visit(entity.type, entity.canonical, entity.aliases, entity.mentions);
+			return;
+		}
+		for (let i = 0; i < names.length; i += 4) visit(typesByCode[names[i + 1] as number], names[i] as string, names[i + 2] as string[], names[i + 3] as number);
 	}
 
 	get lineStarts(): readonly number[] {
@@ -128,8 +149,7 @@ class CachedEntity implements IndexedEntity {
  * a line cut short (a write that did not finish) without parsing them. JSON text never holds a raw tab.
  */
 export function encodeIndexCacheLine(file: CachedFile): string {
-	const read = linesRead.get(file);
-	if (read !== undefined) return read;
+	if (file instanceof ReadCacheFile) return file.line;
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
 	const names: unknown[] = [];
@@ -160,27 +180,30 @@ export function parseIndexCacheLine(line: string): CachedFile | undefined {
 	if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'number' || typeof value[2] !== 'number') return undefined;
 	const [uri, mtime, size, key, names, detailsLength] = value as unknown[];
 	const stamp = { mtime: mtime as number, size: size as number };
-	if (tab < 0) return value.length === 3 ? { uri: uri as string, stamp, article: undefined } : undefined;
+	if (tab < 0) return value.length === 3 ? new ReadCacheFile(uri as string, stamp, undefined, line) : undefined;
 	if (typeof key !== 'string' || !Array.isArray(names) || names.length % 4 !== 0 || detailsLength !== line.length - tab - 1) return undefined;
-	// Checked here, made entities when first used (see CachedArticle.entities).
+	// Checked here, made entities when first used (see CachedArticle.entities); the names shared with other files'.
 	for (let i = 0; i < names.length; i += 4) {
 		const aliases: unknown = names[i + 2];
 		const mentions: unknown = names[i + 3];
 		if (typeof names[i] !== 'string' || typesByCode[names[i + 1] as number] === undefined || !Array.isArray(aliases)) return undefined;
 		for (const alias of aliases) if (typeof alias !== 'string') return undefined;
 		if (!Number.isInteger(mentions) || (mentions as number) < 1) return undefined;
+		names[i] = internName(names[i] as string);
+		if (aliases.length === 0) names[i + 2] = noAliases;
+		else for (let j = 0; j < aliases.length; j++) aliases[j] = internName(aliases[j] as string);
 	}
-	const file = { uri: uri as string, stamp, article: new CachedArticle(key, names, line.slice(tab + 1)) };
-	linesRead.set(file, line);
-	return file;
+	return new ReadCacheFile(uri as string, stamp, new CachedArticle(key, names, line.slice(tab + 1)), line);
 }
 
 /**
- * The line each cached file was read from, written back as it is when the file is saved unchanged (most of a save
- * after a second start). A copy of the entry (another URI, as `news-seed index` makes) is encoded anew. The lines
- * cost no memory of their own: the details kept are slices of the same text.
+ * A cached file read from a line, with the line: written back as it is when the file is saved unchanged (most of a
+ * save after a second start). A copy of the entry (another URI, as `news-seed index` makes) is encoded anew. The
+ * lines cost no memory of their own: the details kept are slices of the same text.
  */
-const linesRead = new WeakMap<CachedFile, string>();
+class ReadCacheFile implements CachedFile {
+	constructor(readonly uri: string, readonly stamp: FileStamp, readonly article: IndexedArticle | undefined, readonly line: string) {}
+}
 
 function isNumbers(value: unknown): value is number[] {
 	return Array.isArray(value) && value.every((n) => typeof n === 'number');
@@ -284,6 +307,10 @@ class LazyCachedArticle implements IndexedArticle {
 
 	get headings(): IndexedArticle['headings'] {
 		return this.resolve().headings;
+	}
+
+	forEachName(visit: EntityNameVisitor): void {
+		forEachEntityName(this.resolve() as IndexedArticle, visit);
 	}
 
 	private resolve(): Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> {
@@ -391,9 +418,7 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 				} else if (summary && article) {
 					summary.settle(article);
 					// The snapshot's own objects (its URI too: the same text, kept once), written back as the line read.
-					const own = { uri: lines.uris[line], stamp: file.stamp, article: summary };
-					const text = linesRead.get(file);
-					if (text !== undefined) linesRead.set(own, text);
+					const own = file instanceof ReadCacheFile ? new ReadCacheFile(lines.uris[line], file.stamp, summary, file.line) : { uri: lines.uris[line], stamp: file.stamp, article: summary };
 					files.set(own.uri, own);
 				} else {
 					files.set(file.uri, file);

@@ -7,7 +7,7 @@
  * elsewhere.
  */
 import { entitySlug, type Entity, type EntityType } from './index';
-import { mentionCount, mentionSpans, type IndexedArticle, type IndexedEntity } from './indexedArticle';
+import { forEachEntityName, mentionSpans, type IndexedArticle, type IndexedEntity } from './indexedArticle';
 import { sortSteps } from '../text/sortSteps';
 import { drainSteps, type Steps } from '../text/steps';
 
@@ -140,19 +140,24 @@ export class NameKeyMemo {
 	}
 
 	keysOf(entity: EntityNames): readonly string[] {
-		if (entity.aliases.length === 0) {
-			const memo = this.singleMemo[entity.type];
-			let keys = memo.get(entity.canonical);
+		return this.keysOfNames(entity.type, entity.canonical, entity.aliases);
+	}
+
+	/** {@link keysOf} of an entity given by its parts. */
+	keysOfNames(type: EntityType, canonical: string, aliases: readonly string[]): readonly string[] {
+		if (aliases.length === 0) {
+			const memo = this.singleMemo[type];
+			let keys = memo.get(canonical);
 			if (keys === undefined) {
-				keys = [this.nameKey(entity.type, entity.canonical)];
-				memo.set(entity.canonical, keys);
+				keys = [this.nameKey(type, canonical)];
+				memo.set(canonical, keys);
 			}
 			return keys;
 		}
-		const first = this.nameKey(entity.type, entity.canonical);
+		const first = this.nameKey(type, canonical);
 		const keys = [first];
-		for (const alias of entity.aliases) {
-			const key = this.nameKey(entity.type, alias);
+		for (const alias of aliases) {
+			const key = this.nameKey(type, alias);
 			if (!keys.includes(key)) keys.push(key);
 		}
 		return keys;
@@ -218,19 +223,23 @@ export function* indexSnapshotSteps(files: Iterable<{ readonly uri: string; read
 	for (const { uri, article } of files) {
 		const id = uris.push(uri) - 1;
 		articles.push(article);
-		for (const entity of article.entities) {
-			const keys = memo.keysOf(entity);
+		forEachEntityName(article, (type, name, aliases, mentions) => {
+			const keys = memo.keysOfNames(type, name, aliases);
 			const key = keys[0];
 			push(canonical, key, id);
-			for (const name of keys) push(named, name, id);
-			canonicalMentions.set(key, (canonicalMentions.get(key) ?? 0) + mentionCount(entity));
-			if (!canonicalNames.has(key)) canonicalNames.set(key, entity.canonical);
+			for (const other of keys) push(named, other, id);
+			canonicalMentions.set(key, (canonicalMentions.get(key) ?? 0) + mentions);
+			if (!canonicalNames.has(key)) canonicalNames.set(key, name);
 			for (let i = 1; i < keys.length; i++) {
 				let users = aliasUsers.get(keys[i]);
 				if (!users) aliasUsers.set(keys[i], (users = new Map()));
 				users.set(key, (users.get(key) ?? 0) + 1);
 			}
-			if (++entities % snapshotEntitiesPerStep === 0) yield;
+			entities++;
+		});
+		if (entities >= snapshotEntitiesPerStep) {
+			entities = 0;
+			yield;
 		}
 	}
 	// Most names are only ever canonical names: one array serves both maps (frozen: shared).
@@ -496,7 +505,9 @@ export class WorkspaceEntityIndex {
 	private keysOfFile(uri: string, article: IndexedArticle): (readonly string[])[] {
 		let keys = this.entityKeys.get(uri);
 		if (!keys) {
-			keys = article.entities.map((entity) => this.keysOf(entity));
+			const made: (readonly string[])[] = [];
+			forEachEntityName(article, (type, canonical, aliases) => made.push(this.memo.keysOfNames(type, canonical, aliases)));
+			keys = made;
 			this.entityKeys.set(uri, keys);
 		}
 		return keys;
@@ -509,23 +520,24 @@ export class WorkspaceEntityIndex {
 		this.changes++;
 		const id = this.idFor(uri);
 		const all: (readonly string[])[] = [];
-		for (const entity of article.entities) {
-			const keys = this.keysOf(entity);
+		// The entities' names only: a summary from the cache or a worker keeps its entities packed (see forEachName).
+		forEachEntityName(article, (type, name, aliases, mentions) => {
+			const keys = this.memo.keysOfNames(type, name, aliases);
 			all.push(keys);
 			this.add(this.byCanonical, keys[0], id);
 			for (const key of keys) this.add(this.byName, key, id);
-			this.countEntity(keys, entity, 1);
-		}
+			this.countEntity(keys, name, mentions, 1);
+		});
 		this.entityKeys.set(uri, all);
 	}
 
-	/** Adds (`sign` 1) or removes (-1) one file's entity to or from the running totals. */
-	private countEntity(keys: readonly string[], entity: IndexedEntity, sign: 1 | -1): void {
+	/** Adds (`sign` 1) or removes (-1) one file's entity (its canonical name and mention count) to or from the running totals. */
+	private countEntity(keys: readonly string[], name: string, entityMentions: number, sign: 1 | -1): void {
 		const canonical = keys[0];
-		const mentions = (this.canonicalMentions.get(canonical) ?? 0) + sign * mentionCount(entity);
+		const mentions = (this.canonicalMentions.get(canonical) ?? 0) + sign * entityMentions;
 		if (this.byCanonical.has(canonical)) {
 			this.canonicalMentions.set(canonical, mentions);
-			if (!this.canonicalNames.has(canonical)) this.canonicalNames.set(canonical, entity.canonical);
+			if (!this.canonicalNames.has(canonical)) this.canonicalNames.set(canonical, name);
 		} else {
 			this.canonicalMentions.delete(canonical);
 			this.canonicalNames.delete(canonical);
@@ -548,10 +560,12 @@ export class WorkspaceEntityIndex {
 		this.changes++;
 		this.articles.delete(uri);
 		this.entityKeys.delete(uri);
-		keys.forEach((entityKeys, i) => {
+		let i = 0;
+		forEachEntityName(old, (_type, name, _aliases, mentions) => {
+			const entityKeys = keys[i++];
 			this.remove(this.byCanonical, entityKeys[0], id);
 			for (const key of entityKeys) this.remove(this.byName, key, id);
-			this.countEntity(entityKeys, old.entities[i], -1);
+			this.countEntity(entityKeys, name, mentions, -1);
 		});
 	}
 
@@ -653,8 +667,9 @@ export class WorkspaceEntityIndex {
 			if (!article) continue;
 			const keys = this.keysOfFile(uri, article);
 			let mentions = 0;
-			keys.forEach((entityKeys, i) => {
-				if (wanted.has(entityKeys[0])) mentions += mentionCount(article.entities[i]);
+			let i = 0;
+			forEachEntityName(article, (_type, _name, _aliases, count) => {
+				if (wanted.has(keys[i++][0])) mentions += count;
 			});
 			result.push({ uri, mentions });
 		}
