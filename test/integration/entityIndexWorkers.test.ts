@@ -68,7 +68,12 @@ suite('entity index workers', function () {
 		}, 60_000);
 		const uri = uris[1];
 		const before = await vscode.workspace.fs.stat(uri);
-		const { cacheSaves } = await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus');
+		// The cache written after the tests before (a second after their last change) first.
+		const cacheSaves = await waitFor('the index cache written', async () => {
+			const saves = (await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus')).cacheSaves;
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			return (await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus')).cacheSaves === saves ? saves : undefined;
+		}, 30_000);
 		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 		const last = editor.document.lineCount - 1;
 		assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(last, 0), 'x')));

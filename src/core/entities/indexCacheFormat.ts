@@ -52,6 +52,21 @@ function internName(name: string): string {
 	return name;
 }
 
+/** Other names, as {@link internName}: the same list (a person's surname) in many files is one array. */
+const internedAliases = new Map<string, readonly string[]>();
+
+function internAliases(aliases: string[]): readonly string[] {
+	for (let j = 0; j < aliases.length; j++) aliases[j] = internName(aliases[j]);
+	const key = aliases.length === 1 ? aliases[0] : aliases.join('\n');
+	const known = internedAliases.get(key);
+	// Checked: a name with a newline in it could join as another list does.
+	if (known !== undefined && known.length === aliases.length && known.every((alias, j) => alias === aliases[j])) return known;
+	if (internedAliases.size >= internedNamesLimit) internedAliases.clear();
+	const frozen = Object.freeze(aliases);
+	internedAliases.set(key, frozen);
+	return frozen;
+}
+
 /**
  * A summary read from the cache. Only what the index needs at once (each entity's names, type and mention count)
  * is parsed when the cache is read; the rest (line starts, headings, mention spans: most of the numbers) stays the JSON
@@ -190,8 +205,7 @@ export function parseIndexCacheLine(line: string): CachedFile | undefined {
 		for (const alias of aliases) if (typeof alias !== 'string') return undefined;
 		if (!Number.isInteger(mentions) || (mentions as number) < 1) return undefined;
 		names[i] = internName(names[i] as string);
-		if (aliases.length === 0) names[i + 2] = noAliases;
-		else for (let j = 0; j < aliases.length; j++) aliases[j] = internName(aliases[j] as string);
+		names[i + 2] = aliases.length === 0 ? noAliases : internAliases(aliases as string[]);
 	}
 	return new ReadCacheFile(uri as string, stamp, new CachedArticle(key, names, line.slice(tab + 1)), line);
 }

@@ -128,6 +128,8 @@ export class NameKeyMemo {
 	private readonly keyMemo: Record<EntityType, Map<string, string>> = { person: new Map(), organization: new Map(), place: new Map() };
 	/** The keys of an entity without other names, by type and name: one array shared by every file that names it so. */
 	private readonly singleMemo: Record<EntityType, Map<string, readonly string[]>> = { person: new Map(), organization: new Map(), place: new Map() };
+	/** The keys of entities with other names, by type and canonical name: each list of keys once, shared by every file that has it. */
+	private readonly aliasedMemo: Record<EntityType, Map<string, (readonly string[])[]>> = { person: new Map(), organization: new Map(), place: new Map() };
 
 	nameKey(type: EntityType, name: string): string {
 		const memo = this.keyMemo[type];
@@ -160,6 +162,15 @@ export class NameKeyMemo {
 			const key = this.nameKey(type, alias);
 			if (!keys.includes(key)) keys.push(key);
 		}
+		const memo = this.aliasedMemo[type];
+		const known = memo.get(canonical);
+		if (!known) {
+			memo.set(canonical, [keys]);
+			return keys;
+		}
+		for (const other of known) if (other.length === keys.length && other.every((key, i) => key === keys[i])) return other;
+		// A few lists per name at most are kept (a name written with ever other names is rare).
+		if (known.length < 8) known.push(keys);
 		return keys;
 	}
 }
