@@ -4,7 +4,7 @@
  * storage; `news-seed index` writes the same format.
  */
 import type { EntityType } from './index';
-import { forEachEntityName, indexFormatVersion, mentionCount, type EntityNameVisitor, type IndexedArticle, type IndexedEntity } from './indexedArticle';
+import { forEachEntityName, indexFormatVersion, type EntityNameVisitor, type IndexedArticle, type IndexedEntity } from './indexedArticle';
 import { fileIdList, indexSnapshotSteps, type FileIds, type IndexSnapshot, type WorkspaceEntityIndex } from './workspaceEntityIndex';
 
 /** What the host's file system says about a file; a changed size or time means the text must be read again. */
@@ -168,7 +168,7 @@ export function encodeIndexCacheLine(file: CachedFile): string {
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
 	const names: unknown[] = [];
-	for (const e of article.entities) names.push(e.canonical, typeCodes[e.type], e.aliases, mentionCount(e));
+	forEachEntityName(article, (type, canonical, aliases, mentions) => names.push(canonical, typeCodes[type], aliases, mentions));
 	let details: string;
 	if (article instanceof CachedArticle) {
 		details = article.details;
