@@ -11,7 +11,10 @@ import { codeServerEntry, node24 } from './hostConfig.mjs';
 // provider, spawns a port finder every few seconds: 100 to 400 ms of that thread each time; a desktop's local
 // extension host runs none). Each value in the form VS Code keeps: one it migrates (`extensions.autoUpdate: false`
 // became "off") is rewritten through a text model of settings.json, a JSONC document that activates the JSON and
-// TypeScript extensions in the extension host of every run (test/integration/activation.test.ts).
+// TypeScript extensions in the extension host of every run (test/integration/activation.test.ts). No auto save, as
+// on the desktop: the web workbench's default (`afterDelay`) wrote every document a test or benchmark typed into a
+// second later, so the index benchmark's cold run changed its article on disk and the warm run found it changed
+// and wrote the whole index cache again (test/integration/entityIndexWorkers.test.ts).
 const quietSettings = {
 	'workbench.startupEditor': 'none',
 	'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -25,6 +28,7 @@ const quietSettings = {
 	'git.enabled': false,
 	'remote.autoForwardPorts': false,
 	'remote.autoForwardPortsSource': 'output',
+	'files.autoSave': 'off',
 };
 
 /** @returns {Promise<number>} */

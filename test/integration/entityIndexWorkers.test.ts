@@ -10,6 +10,7 @@ interface IndexStatus {
 	readonly indexing: boolean;
 	readonly articles: number;
 	readonly builds: number;
+	readonly cacheSaves: number;
 	readonly lastBuild?: { readonly where: string; readonly reason?: string; readonly files: number; readonly workerFiles: number; readonly articles: number };
 }
 
@@ -56,5 +57,35 @@ suite('entity index workers', function () {
 		assert.deepEqual([...articles].sort(), uris.map(String).sort(), 'references in every article that names her');
 		// The full name and the surname alone, in each article.
 		assert.equal(locations.length, 2 * articleCount);
+	});
+
+	test('typing into an article and out again writes neither the article nor the index cache (no auto save, as on the desktop)', async () => {
+		// The index benchmark types into an article like this: the web workbench's auto save wrote it a second later,
+		// and the next start found it changed and wrote the whole index cache again.
+		await waitFor('the index idle', async () => {
+			const now = await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus');
+			return !now.indexing && now.builds > 0 ? now : undefined;
+		}, 60_000);
+		const uri = uris[1];
+		const before = await vscode.workspace.fs.stat(uri);
+		// The cache written after the tests before (a second after their last change) first.
+		const cacheSaves = await waitFor('the index cache written', async () => {
+			const saves = (await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus')).cacheSaves;
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			return (await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus')).cacheSaves === saves ? saves : undefined;
+		}, 30_000);
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		const last = editor.document.lineCount - 1;
+		assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(last, 0), 'x')));
+		assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(last, 0, last, 1))));
+		// Auto save's delay (1 s), the watcher's (0.3 s) and the cache's (1 s), with room to spare.
+		await new Promise((resolve) => setTimeout(resolve, 4000));
+		const after = await vscode.workspace.fs.stat(uri);
+		assert.equal(after.mtime, before.mtime, 'the article was written');
+		assert.ok(editor.document.isDirty, 'the edit was saved');
+		const status = await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus');
+		assert.equal(status.cacheSaves, cacheSaves, 'the index cache was written again');
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+		assert.equal(editor.document.isDirty, false);
 	});
 });

@@ -102,6 +102,14 @@ suite('index listing', function () {
 		assert.deepEqual([...listing.uris].sort(), found, 'the whole workspace');
 	});
 
+	test('the check-worthiness warm-up finds the news seed files through the worker too (no ripgrep after activation)', async () => {
+		const warmUp = await waitFor('the warm-up to look', async () => {
+			const s = await vscode.commands.executeCommand<{ state: string; seedFileFoundBy?: string }>('newsSeed.checkworthiness.warmUpStatus');
+			return s.seedFileFoundBy || s.state === 'not a news seed workspace' ? s : undefined;
+		}, 60_000);
+		assert.equal(warmUp.seedFileFoundBy, 'worker', JSON.stringify(warmUp));
+	});
+
 	test('a change of files.exclude lists again: the index then holds exactly what findFiles lists', async () => {
 		const builds = (await waitFor('no build running', async () => {
 			const now = await status();

@@ -359,3 +359,35 @@ void describe('a second start from the stored reverse index', () => {
 		assert.equal(second.updater.index.size, 0, 'nothing of another lexicon served');
 	});
 });
+
+void describe('the index\'s compact parts', () => {
+	void it('shares one list of keys per distinct set of names, and keeps the lists of other names apart', () => {
+		const memo = new NameKeyMemo();
+		const first = memo.keysOfNames('person', 'Zetta Celik', ['Celik']);
+		assert.deepEqual(first, ['person:zetta-celik', 'person:celik']);
+		assert.equal(memo.keysOfNames('person', 'Zetta Celik', ['Celik']), first, 'the same array');
+		assert.deepEqual(memo.keysOfNames('person', 'Zetta Celik', ['Zetta']), ['person:zetta-celik', 'person:zetta']);
+		assert.equal(memo.keysOfNames('person', 'Zetta Celik', ['Celik']), first);
+		assert.deepEqual(memo.keysOfNames('organization', 'Zetta Celik', ['Celik']), ['organization:zetta-celik', 'organization:celik']);
+	});
+
+	void it('counts and lists a name\'s files the same however they come and go (one file, many, none, again)', () => {
+		const article = (names: string[]): IndexedArticle => ({ key: names.join(), lineStarts: [0], headings: [], entities: names.map((name) => ({ canonical: name, type: 'place', aliases: [], spans: [0, 1] })) });
+		const index = new WorkspaceEntityIndex();
+		const geneva = { type: 'place' as const, canonical: 'Geneva', aliases: [] };
+		for (const n of [5, 3, 9, 1]) index.set(`file:///${n}.txt`, article(['Geneva', `Town ${n}`]));
+		assert.deepEqual(index.occurrences(geneva).map((o) => o.uri), ['file:///1.txt', 'file:///3.txt', 'file:///5.txt', 'file:///9.txt']);
+		assert.equal(index.occurrenceSummary(geneva, 'file:///3.txt', 2).count, 3);
+		for (const n of [3, 9, 1]) index.delete(`file:///${n}.txt`);
+		assert.deepEqual(index.occurrences(geneva).map((o) => o.uri), ['file:///5.txt']);
+		assert.equal(index.occurrenceSummary(geneva, 'file:///5.txt', 2).count, 0);
+		index.delete('file:///5.txt');
+		assert.equal(index.occurrences(geneva).length, 0);
+		assert.equal(index.entityTotals().place.length, 0);
+		index.set('file:///9.txt', article(['Geneva']));
+		index.set('file:///2.txt', article(['Geneva', 'Geneva']));
+		assert.deepEqual(index.occurrences(geneva).map((o) => o.uri), ['file:///2.txt', 'file:///9.txt']);
+		assert.deepEqual(index.entityTotals().place.map((t) => [t.name, t.articles, t.mentions]), [['Geneva', 2, 3]]);
+	});
+});
+

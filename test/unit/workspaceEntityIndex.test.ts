@@ -182,7 +182,24 @@ void describe('index cache', () => {
 		assert.equal(encodeIndexCacheLine(again), encodeIndexCacheLine(file), 'written back as read, details unparsed');
 		assert.deepEqual(plainFile(parseIndexCacheLine(encodeIndexCacheLine(again))), plainFile(file));
 		const plain: CachedFile = { uri: 'file:///notes.txt', stamp: { mtime: 1, size: 2 }, article: undefined };
-		assert.deepEqual(parseIndexCacheLine(encodeIndexCacheLine(plain)), plain);
+		const notSeed = parseIndexCacheLine(encodeIndexCacheLine(plain));
+		assert.deepEqual(notSeed && { uri: notSeed.uri, stamp: notSeed.stamp, article: notSeed.article }, plain);
+	});
+
+	void it('reads the names of a line packed, shared with other lines, and makes the entities only when asked', () => {
+		const first = parseIndexCacheLine(encodeIndexCacheLine({ uri: 'file:///a.txt', stamp: { mtime: 1, size: a.length }, article: summary(a) }));
+		const second = parseIndexCacheLine(encodeIndexCacheLine({ uri: 'file:///copy.txt', stamp: { mtime: 1, size: a.length }, article: summary(a) }));
+		assert.ok(first?.article && second?.article);
+		const names: [string, string, readonly string[], number][] = [];
+		first.article.forEachName?.((type, canonical, aliases, mentions) => names.push([type, canonical, aliases, mentions]));
+		assert.deepEqual(names, summary(a).entities.map((e) => [e.type, e.canonical, e.aliases, e.spans.length / 2]));
+		// The entities, made when asked, have the same names.
+		const entities = first.article.entities;
+		assert.deepEqual(entities.map((e) => [e.type, e.canonical, [...e.aliases], e.spans.length / 2]), names.map(([type, canonical, aliases, mentions]) => [type, canonical, [...aliases], mentions]));
+		const again: string[] = [];
+		first.article.forEachName?.((_type, canonical) => again.push(canonical));
+		assert.deepEqual(again, names.map(([, canonical]) => canonical), 'the same names once the entities are made');
+		assert.ok(second.article.entities.every((entity, i) => entity.aliases.length > 0 || entity.aliases === entities[i].aliases), 'no array for no other names');
 	});
 
 	void it('reads damaged details as no headings and empty mentions, and keeps the names', () => {
@@ -479,6 +496,16 @@ void describe('batch scans (scanAll over scanFile, as the worker pool runs them)
 		assert.equal(files.reads, 0, 'a warm start only stats');
 		assert.equal(warm.index.occurrences(names('place', 'Geneva')).length, 2);
 		assert.equal(warm.dirty, false);
+		assert.equal(warm.dirtyReason, undefined);
+
+		// A file written again with the same text (an editor's auto save): read again, not analysed, and the cache is
+		// to be written for its new stamp, the log says which.
+		files.write(uris[0], a, 5);
+		assert.deepEqual(await warm.scanAll(uris, scanner.scan, { apply }), { unchanged: 3, same: 1, analysed: 0, notSeed: 0, gone: 0 });
+		assert.equal(warm.dirty, true);
+		assert.equal(warm.dirtyReason, `${uris[0]}: stamp 1/${a.length} -> 5/${a.length}`);
+		warm.markSaved();
+		assert.equal(warm.dirtyReason, undefined);
 
 		files.reads = 0;
 		assert.deepEqual(await warm.scanAll(uris, scanner.scan, { apply, force: true }), { unchanged: 0, same: 3, analysed: 0, notSeed: 1, gone: 0 });

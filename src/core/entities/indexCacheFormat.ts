@@ -4,8 +4,8 @@
  * storage; `news-seed index` writes the same format.
  */
 import type { EntityType } from './index';
-import { indexFormatVersion, mentionCount, type IndexedArticle, type IndexedEntity } from './indexedArticle';
-import { indexSnapshotSteps, type IndexSnapshot, type WorkspaceEntityIndex } from './workspaceEntityIndex';
+import { forEachEntityName, indexFormatVersion, type EntityNameVisitor, type IndexedArticle, type IndexedEntity } from './indexedArticle';
+import { fileIdList, indexSnapshotSteps, type FileIds, type IndexSnapshot, type WorkspaceEntityIndex } from './workspaceEntityIndex';
 
 /** What the host's file system says about a file; a changed size or time means the text must be read again. */
 export interface FileStamp {
@@ -40,6 +40,33 @@ const typesByCode: readonly EntityType[] = ['person', 'organization', 'place'];
 
 const noAliases: readonly string[] = Object.freeze([]);
 
+/** Most names recur across articles: each read once and shared (bounded: a workspace names tens of thousands). */
+const internedNames = new Map<string, string>();
+const internedNamesLimit = 200_000;
+
+function internName(name: string): string {
+	const known = internedNames.get(name);
+	if (known !== undefined) return known;
+	if (internedNames.size >= internedNamesLimit) internedNames.clear();
+	internedNames.set(name, name);
+	return name;
+}
+
+/** Other names, as {@link internName}: the same list (a person's surname) in many files is one array. */
+const internedAliases = new Map<string, readonly string[]>();
+
+function internAliases(aliases: string[]): readonly string[] {
+	for (let j = 0; j < aliases.length; j++) aliases[j] = internName(aliases[j]);
+	const key = aliases.length === 1 ? aliases[0] : aliases.join('\n');
+	const known = internedAliases.get(key);
+	// Checked: a name with a newline in it could join as another list does.
+	if (known !== undefined && known.length === aliases.length && known.every((alias, j) => alias === aliases[j])) return known;
+	if (internedAliases.size >= internedNamesLimit) internedAliases.clear();
+	const frozen = Object.freeze(aliases);
+	internedAliases.set(key, frozen);
+	return frozen;
+}
+
 /**
  * A summary read from the cache. Only what the index needs at once (each entity's names, type and mention count)
  * is parsed when the cache is read; the rest (line starts, headings, mention spans: most of the numbers) stays the JSON
@@ -62,12 +89,21 @@ class CachedArticle implements IndexedArticle {
 		const names = this.names ?? [];
 		const entities: CachedEntity[] = [];
 		for (let i = 0; i < names.length; i += 4) {
-			const aliases = names[i + 2] as string[];
-			entities.push(new CachedEntity(this, names[i] as string, typesByCode[names[i + 1] as number], aliases.length === 0 ? noAliases : aliases, names[i + 3] as number));
+			entities.push(new CachedEntity(this, names[i] as string, typesByCode[names[i + 1] as number], names[i + 2] as string[], names[i + 3] as number));
 		}
 		this.names = undefined;
 		this.own = entities;
 		return entities;
+	}
+
+	/** The names as they were read, until the entities are made (the index needs no more: see IndexedArticle.forEachName). */
+	forEachName(visit: EntityNameVisitor): void {
+		const names = this.names;
+		if (!names) {
+			for (const entity of this.entities) visit(entity.type, entity.canonical, entity.aliases, entity.mentions);
+			return;
+		}
+		for (let i = 0; i < names.length; i += 4) visit(typesByCode[names[i + 1] as number], names[i] as string, names[i + 2] as string[], names[i + 3] as number);
 	}
 
 	get lineStarts(): readonly number[] {
@@ -128,12 +164,11 @@ class CachedEntity implements IndexedEntity {
  * a line cut short (a write that did not finish) without parsing them. JSON text never holds a raw tab.
  */
 export function encodeIndexCacheLine(file: CachedFile): string {
-	const read = linesRead.get(file);
-	if (read !== undefined) return read;
+	if (file instanceof ReadCacheFile) return file.line;
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
 	const names: unknown[] = [];
-	for (const e of article.entities) names.push(e.canonical, typeCodes[e.type], e.aliases, mentionCount(e));
+	forEachEntityName(article, (type, canonical, aliases, mentions) => names.push(canonical, typeCodes[type], aliases, mentions));
 	let details: string;
 	if (article instanceof CachedArticle) {
 		details = article.details;
@@ -160,27 +195,29 @@ export function parseIndexCacheLine(line: string): CachedFile | undefined {
 	if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'number' || typeof value[2] !== 'number') return undefined;
 	const [uri, mtime, size, key, names, detailsLength] = value as unknown[];
 	const stamp = { mtime: mtime as number, size: size as number };
-	if (tab < 0) return value.length === 3 ? { uri: uri as string, stamp, article: undefined } : undefined;
+	if (tab < 0) return value.length === 3 ? new ReadCacheFile(uri as string, stamp, undefined, line) : undefined;
 	if (typeof key !== 'string' || !Array.isArray(names) || names.length % 4 !== 0 || detailsLength !== line.length - tab - 1) return undefined;
-	// Checked here, made entities when first used (see CachedArticle.entities).
+	// Checked here, made entities when first used (see CachedArticle.entities); the names shared with other files'.
 	for (let i = 0; i < names.length; i += 4) {
 		const aliases: unknown = names[i + 2];
 		const mentions: unknown = names[i + 3];
 		if (typeof names[i] !== 'string' || typesByCode[names[i + 1] as number] === undefined || !Array.isArray(aliases)) return undefined;
 		for (const alias of aliases) if (typeof alias !== 'string') return undefined;
 		if (!Number.isInteger(mentions) || (mentions as number) < 1) return undefined;
+		names[i] = internName(names[i] as string);
+		names[i + 2] = aliases.length === 0 ? noAliases : internAliases(aliases as string[]);
 	}
-	const file = { uri: uri as string, stamp, article: new CachedArticle(key, names, line.slice(tab + 1)) };
-	linesRead.set(file, line);
-	return file;
+	return new ReadCacheFile(uri as string, stamp, new CachedArticle(key, names, line.slice(tab + 1)), line);
 }
 
 /**
- * The line each cached file was read from, written back as it is when the file is saved unchanged (most of a save
- * after a second start). A copy of the entry (another URI, as `news-seed index` makes) is encoded anew. The lines
- * cost no memory of their own: the details kept are slices of the same text.
+ * A cached file read from a line, with the line: written back as it is when the file is saved unchanged (most of a
+ * save after a second start). A copy of the entry (another URI, as `news-seed index` makes) is encoded anew. The
+ * lines cost no memory of their own: the details kept are slices of the same text.
  */
-const linesRead = new WeakMap<CachedFile, string>();
+class ReadCacheFile implements CachedFile {
+	constructor(readonly uri: string, readonly stamp: FileStamp, readonly article: IndexedArticle | undefined, readonly line: string) {}
+}
 
 function isNumbers(value: unknown): value is number[] {
 	return Array.isArray(value) && value.every((n) => typeof n === 'number');
@@ -284,6 +321,10 @@ class LazyCachedArticle implements IndexedArticle {
 
 	get headings(): IndexedArticle['headings'] {
 		return this.resolve().headings;
+	}
+
+	forEachName(visit: EntityNameVisitor): void {
+		forEachEntityName(this.resolve() as IndexedArticle, visit);
 	}
 
 	private resolve(): Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> {
@@ -391,9 +432,7 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 				} else if (summary && article) {
 					summary.settle(article);
 					// The snapshot's own objects (its URI too: the same text, kept once), written back as the line read.
-					const own = { uri: lines.uris[line], stamp: file.stamp, article: summary };
-					const text = linesRead.get(file);
-					if (text !== undefined) linesRead.set(own, text);
+					const own = file instanceof ReadCacheFile ? new ReadCacheFile(lines.uris[line], file.stamp, summary, file.line) : { uri: lines.uris[line], stamp: file.stamp, article: summary };
 					files.set(own.uri, own);
 				} else {
 					files.set(file.uri, file);
@@ -417,8 +456,8 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 class SnapshotReader {
 	private readonly uris: string[] = [];
 	private readonly articles: IndexedArticle[] = [];
-	private readonly canonical = new Map<string, readonly number[]>();
-	private readonly named = new Map<string, readonly number[]>();
+	private readonly canonical = new Map<string, FileIds>();
+	private readonly named = new Map<string, FileIds>();
 	private readonly canonicalMentions = new Map<string, number>();
 	private readonly canonicalNames = new Map<string, string>();
 	private readonly aliasUsers = new Map<string, Map<string, number>>();
@@ -482,8 +521,8 @@ class SnapshotReader {
 		return true;
 	}
 
-	/** Ascending file numbers, or undefined. */
-	private ids(value: unknown): readonly number[] | undefined {
+	/** Ascending file numbers (see {@link FileIds}: one number alone), or undefined. */
+	private ids(value: unknown): FileIds | undefined {
 		if (!Array.isArray(value) || value.length === 0) return undefined;
 		let last = -1;
 		for (const id of value) {
@@ -491,7 +530,7 @@ class SnapshotReader {
 			last = id as number;
 		}
 		this.maxId = Math.max(this.maxId, last);
-		return value as number[];
+		return value.length === 1 ? last : (value as number[]);
 	}
 
 	private readKeys(flat: unknown[]): boolean {
@@ -500,9 +539,10 @@ class SnapshotReader {
 			const key = flat[i];
 			if (typeof key !== 'string' || this.named.has(key)) return false;
 			const canonical = flat[i + 1] === 0 ? undefined : this.ids(flat[i + 1]);
-			const named = flat[i + 2] === 0 ? canonical : this.ids(flat[i + 2]);
-			if ((flat[i + 1] !== 0 && !canonical) || !named) return false;
-			if (canonical) this.canonical.set(key, canonical);
+			// The same list for both (frozen: shared).
+			const named = flat[i + 2] === 0 ? (typeof canonical === 'object' ? Object.freeze(canonical) : canonical) : this.ids(flat[i + 2]);
+			if ((flat[i + 1] !== 0 && canonical === undefined) || named === undefined) return false;
+			if (canonical !== undefined) this.canonical.set(key, canonical);
 			this.named.set(key, named);
 		}
 		return true;
@@ -619,7 +659,7 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 	const keyItems = function* (): Generator<unknown[]> {
 		for (const [key, named] of snapshot.named) {
 			const canonical = snapshot.canonical.get(key);
-			yield [key, canonical ?? 0, canonical === named ? 0 : named];
+			yield [key, canonical === undefined ? 0 : fileIdList(canonical), canonical === named ? 0 : fileIdList(named)];
 		}
 	};
 	const totalItems = function* (): Generator<unknown[]> {

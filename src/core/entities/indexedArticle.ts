@@ -31,6 +31,24 @@ export interface IndexedArticle {
 	readonly lineStarts: readonly number[];
 	readonly entities: readonly IndexedEntity[];
 	readonly headings: readonly { readonly name: string; readonly start: number; readonly end: number }[];
+	/**
+	 * Each entity's type, names and mention count, in entity order, without making the entities (a summary read
+	 * from the cache or from a worker's answer keeps them packed until a feature asks for them): what the index
+	 * needs of every file. Absent: the entities are read.
+	 */
+	forEachName?(visit: EntityNameVisitor): void;
+}
+
+/** Called for each entity of a summary by {@link forEachEntityName}. */
+export type EntityNameVisitor = (type: EntityType, canonical: string, aliases: readonly string[], mentions: number) => void;
+
+/** Each entity's type, names and mention count, in entity order (see {@link IndexedArticle.forEachName}). */
+export function forEachEntityName(article: IndexedArticle, visit: EntityNameVisitor): void {
+	if (article.forEachName) {
+		article.forEachName(visit);
+		return;
+	}
+	for (const entity of article.entities) visit(entity.type, entity.canonical, entity.aliases, mentionCount(entity));
 }
 
 /** Bump when the summary's shape or the analysis changes, so old caches are dropped. */

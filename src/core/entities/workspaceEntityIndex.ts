@@ -7,7 +7,7 @@
  * elsewhere.
  */
 import { entitySlug, type Entity, type EntityType } from './index';
-import { mentionCount, mentionSpans, type IndexedArticle, type IndexedEntity } from './indexedArticle';
+import { forEachEntityName, mentionSpans, type IndexedArticle, type IndexedEntity } from './indexedArticle';
 import { sortSteps } from '../text/sortSteps';
 import { drainSteps, type Steps } from '../text/steps';
 
@@ -128,6 +128,8 @@ export class NameKeyMemo {
 	private readonly keyMemo: Record<EntityType, Map<string, string>> = { person: new Map(), organization: new Map(), place: new Map() };
 	/** The keys of an entity without other names, by type and name: one array shared by every file that names it so. */
 	private readonly singleMemo: Record<EntityType, Map<string, readonly string[]>> = { person: new Map(), organization: new Map(), place: new Map() };
+	/** The keys of entities with other names, by type and canonical name: each list of keys once, shared by every file that has it. */
+	private readonly aliasedMemo: Record<EntityType, Map<string, (readonly string[])[]>> = { person: new Map(), organization: new Map(), place: new Map() };
 
 	nameKey(type: EntityType, name: string): string {
 		const memo = this.keyMemo[type];
@@ -140,39 +142,66 @@ export class NameKeyMemo {
 	}
 
 	keysOf(entity: EntityNames): readonly string[] {
-		if (entity.aliases.length === 0) {
-			const memo = this.singleMemo[entity.type];
-			let keys = memo.get(entity.canonical);
+		return this.keysOfNames(entity.type, entity.canonical, entity.aliases);
+	}
+
+	/** {@link keysOf} of an entity given by its parts. */
+	keysOfNames(type: EntityType, canonical: string, aliases: readonly string[]): readonly string[] {
+		if (aliases.length === 0) {
+			const memo = this.singleMemo[type];
+			let keys = memo.get(canonical);
 			if (keys === undefined) {
-				keys = [this.nameKey(entity.type, entity.canonical)];
-				memo.set(entity.canonical, keys);
+				keys = [this.nameKey(type, canonical)];
+				memo.set(canonical, keys);
 			}
 			return keys;
 		}
-		const first = this.nameKey(entity.type, entity.canonical);
+		const first = this.nameKey(type, canonical);
 		const keys = [first];
-		for (const alias of entity.aliases) {
-			const key = this.nameKey(entity.type, alias);
+		for (const alias of aliases) {
+			const key = this.nameKey(type, alias);
 			if (!keys.includes(key)) keys.push(key);
 		}
+		const memo = this.aliasedMemo[type];
+		const known = memo.get(canonical);
+		if (!known) {
+			memo.set(canonical, [keys]);
+			return keys;
+		}
+		for (const other of known) if (other.length === keys.length && other.every((key, i) => key === keys[i])) return other;
+		// A few lists per name at most are kept (a name written with ever other names is rare).
+		if (known.length < 8) known.push(keys);
 		return keys;
 	}
 }
 
 /**
+ * The numbers of the files that have one name key: the number itself when there is one file (most names are
+ * named in one article: no object for them), else the numbers ascending, each once. An array is frozen when it is
+ * shared (between the two maps of a snapshot, or between an index and a snapshot of it): the index changes only
+ * its own arrays in place, and copies a frozen one first.
+ */
+export type FileIds = number | readonly number[];
+
+/** The numbers of {@link FileIds} as an array (a new one only for a single number). */
+export function fileIdList(ids: FileIds): readonly number[] {
+	return typeof ids === 'number' ? [ids] : ids;
+}
+
+/**
  * The whole reverse index of a set of files in a form that is cheap to store and to load (see
  * {@link WorkspaceEntityIndex.load}): the files numbered 0 to n-1 (`uris`, `articles`), and per name key the
- * numbers of the files that have it, ascending, as plain arrays (a file's number once per key); `named` shares
- * `canonical`'s array where they are equal. The running totals are those the index keeps (see its fields).
- * Loading it builds no Set and computes no slug: a second start's index is usable after reading the cache.
+ * numbers of the files that have it ({@link FileIds}); `named` shares `canonical`'s value where they are equal.
+ * The running totals are those the index keeps (see its fields). Loading it builds no Set and computes no slug: a
+ * second start's index is usable after reading the cache.
  */
 export interface IndexSnapshot {
 	readonly uris: readonly string[];
 	readonly articles: readonly IndexedArticle[];
 	/** Per canonical name key, the files with an entity of that canonical name. */
-	readonly canonical: Map<string, readonly number[]>;
+	readonly canonical: Map<string, FileIds>;
 	/** Per name key (canonical or other name), the files with an entity of that name. */
-	readonly named: Map<string, readonly number[]>;
+	readonly named: Map<string, FileIds>;
 	readonly canonicalMentions: Map<string, number>;
 	readonly canonicalNames: Map<string, string>;
 	readonly aliasUsers: Map<string, Map<string, number>>;
@@ -188,39 +217,46 @@ const snapshotEntitiesPerStep = 2_000;
 export function* indexSnapshotSteps(files: Iterable<{ readonly uri: string; readonly article: IndexedArticle }>, memo = new NameKeyMemo()): Generator<void, IndexSnapshot> {
 	const uris: string[] = [];
 	const articles: IndexedArticle[] = [];
-	const canonical = new Map<string, number[]>();
-	const named = new Map<string, number[]>();
+	const canonical = new Map<string, FileIds>();
+	const named = new Map<string, FileIds>();
 	const canonicalMentions = new Map<string, number>();
 	const canonicalNames = new Map<string, string>();
 	const aliasUsers = new Map<string, Map<string, number>>();
-	const push = (map: Map<string, number[]>, key: string, id: number): void => {
+	// Files come in ascending numbers: a key's number, then an array of its own once a second file has it.
+	const push = (map: Map<string, FileIds>, key: string, id: number): void => {
 		const ids = map.get(key);
-		if (!ids) map.set(key, [id]);
-		else if (ids[ids.length - 1] !== id) ids.push(id);
+		if (ids === undefined) map.set(key, id);
+		else if (typeof ids === 'number') {
+			if (ids !== id) map.set(key, [ids, id]);
+		} else if (ids[ids.length - 1] !== id) (ids as number[]).push(id);
 	};
 	let entities = 0;
 	for (const { uri, article } of files) {
 		const id = uris.push(uri) - 1;
 		articles.push(article);
-		for (const entity of article.entities) {
-			const keys = memo.keysOf(entity);
+		forEachEntityName(article, (type, name, aliases, mentions) => {
+			const keys = memo.keysOfNames(type, name, aliases);
 			const key = keys[0];
 			push(canonical, key, id);
-			for (const name of keys) push(named, name, id);
-			canonicalMentions.set(key, (canonicalMentions.get(key) ?? 0) + mentionCount(entity));
-			if (!canonicalNames.has(key)) canonicalNames.set(key, entity.canonical);
+			for (const other of keys) push(named, other, id);
+			canonicalMentions.set(key, (canonicalMentions.get(key) ?? 0) + mentions);
+			if (!canonicalNames.has(key)) canonicalNames.set(key, name);
 			for (let i = 1; i < keys.length; i++) {
 				let users = aliasUsers.get(keys[i]);
 				if (!users) aliasUsers.set(keys[i], (users = new Map()));
 				users.set(key, (users.get(key) ?? 0) + 1);
 			}
-			if (++entities % snapshotEntitiesPerStep === 0) yield;
+			entities++;
+		});
+		if (entities >= snapshotEntitiesPerStep) {
+			entities = 0;
+			yield;
 		}
 	}
-	// Most names are only ever canonical names: one array serves both maps.
+	// Most names are only ever canonical names: one array serves both maps (frozen: shared).
 	for (const [key, ids] of named) {
 		const own = canonical.get(key);
-		if (own && sameNumbers(own, ids)) named.set(key, own);
+		if (typeof own === 'object' && typeof ids === 'object' && sameNumbers(own, ids)) named.set(key, Object.freeze(own));
 	}
 	yield;
 	return { uris, articles, canonical, named, canonicalMentions, canonicalNames, aliasUsers };
@@ -232,19 +268,28 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 	return true;
 }
 
-/**
- * The files of one name key: a Set of URIs, or, as loaded from an {@link IndexSnapshot} and until the key's files
- * first change, the snapshot's numbers of them (ascending).
- */
-type KeyFiles = Set<string> | readonly number[];
+/** Where `id` is in the ascending `ids`, or where it would go (as `-1 - place`). */
+function placeOf(ids: readonly number[], id: number): number {
+	let low = 0;
+	let high = ids.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		if (ids[mid] === id) return mid;
+		if (ids[mid] < id) low = mid + 1;
+		else high = mid - 1;
+	}
+	return -1 - low;
+}
 
 /**
- * The index proper. Invariants: `byName.get(key)` holds exactly the URIs whose summary has an entity with that
- * name key (see {@link nameKeys}), and `byCanonical.get(key)` the same for canonical names only. So
- * the files that mention an entity (the union of `byName` at its canonical key and `byCanonical` at each of its
- * keys, see {@link sameEntity}) are counted and listed from a few map reads, whatever the size of the workspace.
- * After {@link load}, a key's files are the snapshot's numbers until they first change (then a Set of URIs): a key
- * not touched since is exact, since any file that gains or loses the key touches it.
+ * The index proper. Every file it has seen has a number (`fileUris`; kept while the index lives, so that a file
+ * indexed again keeps it). Invariants: `byName.get(key)` holds exactly the numbers of the files whose summary has
+ * an entity with that name key (see {@link nameKeys}), and `byCanonical.get(key)` the same for canonical names
+ * only, as {@link FileIds} (a number, or ascending numbers: no Set, no object at all for most names, which keeps the
+ * extension host's heap small and its garbage collections short). So the files that mention an entity (the union
+ * of `byName` at its canonical key and `byCanonical` at each of its keys, see {@link sameEntity}) are counted and
+ * listed from a few map reads, whatever the size of the workspace. After {@link load}, the files are numbered as
+ * in the snapshot, whose maps the index takes over.
  */
 export class WorkspaceEntityIndex {
 	private readonly articles = new Map<string, IndexedArticle>();
@@ -253,11 +298,11 @@ export class WorkspaceEntityIndex {
 	 * computed on first use for the files of a loaded snapshot.
 	 */
 	private readonly entityKeys = new Map<string, (readonly string[])[]>();
-	private byName = new Map<string, KeyFiles>();
-	private byCanonical = new Map<string, KeyFiles>();
-	/** The URIs of a loaded snapshot's files by number, and (made when first needed) their numbers by URI. */
-	private snapshotUris: readonly string[] = [];
-	private snapshotIds: Map<string, number> | undefined;
+	private byName = new Map<string, FileIds>();
+	private byCanonical = new Map<string, FileIds>();
+	/** The URIs of the files by number, and (made when first needed after a load) their numbers by URI. */
+	private fileUris: string[] = [];
+	private fileIds: Map<string, number> | undefined = new Map();
 	private readonly memo = new NameKeyMemo();
 	/**
 	 * Kept as files come and go, so that the workspace's entity totals never need a pass over the files: the
@@ -313,23 +358,23 @@ export class WorkspaceEntityIndex {
 			ids.set(files[id].uri, id);
 			if (id % snapshotEntitiesPerStep === snapshotEntitiesPerStep - 1) yield;
 		}
-		// Numbered as the snapshot this index was loaded from (a second start whose files did not change): the keys no
-		// file changed since keep their lists as they are, shared (neither is ever changed in place).
-		const sameNumbering = files.length === this.snapshotUris.length && files.every((file, id) => file.uri === this.snapshotUris[id]);
-		const numbered = (keyFiles: KeyFiles): readonly number[] => {
-			if (sameNumbering && !(keyFiles instanceof Set)) return keyFiles;
+		// Numbered as the index numbers them (a second start whose files did not change, or a build's scan order): the
+		// lists are shared, frozen (the index copies a frozen list before it changes it).
+		const sameNumbering = files.length === this.fileUris.length && files.every((file, id) => file.uri === this.fileUris[id]);
+		const numbered = (keyFiles: FileIds): FileIds => {
+			if (sameNumbering) return typeof keyFiles === 'number' ? keyFiles : Object.freeze(keyFiles);
+			if (typeof keyFiles === 'number') return ids.get(this.fileUris[keyFiles]) as number;
 			const list: number[] = [];
 			let ascending = true;
-			for (const uri of keyFiles instanceof Set ? keyFiles : keyFiles.map((id) => this.snapshotUris[id])) {
-				const id = ids.get(uri) as number;
+			for (const own of keyFiles) {
+				const id = ids.get(this.fileUris[own]) as number;
 				if (list.length > 0 && list[list.length - 1] > id) ascending = false;
 				list.push(id);
 			}
-			// Files are mostly added in the order they are numbered (a build's scan order).
 			return ascending ? list : list.sort((a, b) => a - b);
 		};
-		const canonical = new Map<string, readonly number[]>();
-		const named = new Map<string, readonly number[]>();
+		const canonical = new Map<string, FileIds>();
+		const named = new Map<string, FileIds>();
 		let done = 0;
 		for (const [key, keyFiles] of this.byCanonical) {
 			canonical.set(key, numbered(keyFiles));
@@ -341,7 +386,8 @@ export class WorkspaceEntityIndex {
 		for (const [key, keyFiles] of this.byName) {
 			const list = numbered(keyFiles);
 			const own = canonical.get(key);
-			named.set(key, own && (own === list || sameNumbers(own, list)) ? own : list);
+			const same = own !== undefined && (own === list || (typeof own === 'object' && typeof list === 'object' && sameNumbers(own, list)));
+			named.set(key, same ? (typeof own === 'object' ? Object.freeze(own) : own) : list);
 			if (++done % snapshotEntitiesPerStep === 0) {
 				yield;
 				if (this.changes !== version) return undefined;
@@ -371,13 +417,15 @@ export class WorkspaceEntityIndex {
 
 	/**
 	 * Replaces the whole index by a snapshot's (see {@link indexSnapshotSteps}; a second start reads one from the
-	 * cache): its maps are taken over as they are, so loading costs one map entry per file.
+	 * cache): its maps are taken over as they are (the snapshot is the index's from then on), so loading costs one
+	 * map entry per file.
 	 */
 	load(snapshot: IndexSnapshot): void {
 		this.clear();
 		const { uris, articles } = snapshot;
 		for (let id = 0; id < uris.length; id++) this.articles.set(uris[id], articles[id]);
-		this.snapshotUris = uris;
+		this.fileUris = [...uris];
+		this.fileIds = undefined;
 		this.byName = snapshot.named;
 		this.byCanonical = snapshot.canonical;
 		this.canonicalMentions = snapshot.canonicalMentions;
@@ -385,64 +433,92 @@ export class WorkspaceEntityIndex {
 		this.aliasUsers = snapshot.aliasUsers;
 	}
 
+	/** A file's number, if it has one (the lookup made when first needed after a load). */
+	private idOf(uri: string): number | undefined {
+		if (!this.fileIds) {
+			this.fileIds = new Map();
+			for (let id = 0; id < this.fileUris.length; id++) this.fileIds.set(this.fileUris[id], id);
+		}
+		return this.fileIds.get(uri);
+	}
+
+	/** A file's number, given one if it has none. */
+	private idFor(uri: string): number {
+		let id = this.idOf(uri);
+		if (id === undefined) {
+			id = this.fileUris.push(uri) - 1;
+			this.fileIds?.set(uri, id);
+		}
+		return id;
+	}
+
 	/** A key's files as URIs. */
-	private filesAt(map: Map<string, KeyFiles>, key: string): Iterable<string> {
+	private filesAt(map: Map<string, FileIds>, key: string): readonly string[] {
 		const files = map.get(key);
 		if (files === undefined) return [];
-		if (files instanceof Set) return files;
-		return files.map((id) => this.snapshotUris[id]);
+		if (typeof files === 'number') return [this.fileUris[files]];
+		return files.map((id) => this.fileUris[id]);
 	}
 
-	private countAt(map: Map<string, KeyFiles>, key: string): number {
+	private countAt(map: Map<string, FileIds>, key: string): number {
 		const files = map.get(key);
-		return files === undefined ? 0 : files instanceof Set ? files.size : files.length;
+		return files === undefined ? 0 : typeof files === 'number' ? 1 : files.length;
 	}
 
-	private hasAt(map: Map<string, KeyFiles>, key: string, uri: string): boolean {
+	private hasAt(map: Map<string, FileIds>, key: string, uri: string): boolean {
 		const files = map.get(key);
 		if (files === undefined) return false;
-		if (files instanceof Set) return files.has(uri);
-		if (!this.snapshotIds) {
-			this.snapshotIds = new Map();
-			this.snapshotUris.forEach((known, id) => this.snapshotIds?.set(known, id));
-		}
-		const id = this.snapshotIds.get(uri);
-		return id !== undefined && binarySearch(files, id);
+		const id = this.idOf(uri);
+		if (id === undefined) return false;
+		return typeof files === 'number' ? files === id : placeOf(files, id) >= 0;
 	}
 
-	/** A key's files as a Set of URIs, made from the snapshot's numbers on the key's first change. */
-	private setAt(map: Map<string, KeyFiles>, key: string): Set<string> | undefined {
+	/** Adds file `id` to a key's files: a number for the first, an array of the index's own after (a frozen one copied first). */
+	private add(map: Map<string, FileIds>, key: string, id: number): void {
 		const files = map.get(key);
-		if (files === undefined || files instanceof Set) return files;
-		const set = new Set<string>();
-		for (const id of files) set.add(this.snapshotUris[id]);
-		map.set(key, set);
-		return set;
-	}
-
-	private add(map: Map<string, KeyFiles>, key: string, uri: string): void {
-		const files = this.setAt(map, key);
-		if (files) {
-			files.add(uri);
+		if (files === undefined) {
+			map.set(key, id);
 			return;
 		}
-		// Not `new Set([uri])`: most names occur in one file, and the iterable constructor costs several times more.
-		const created = new Set<string>();
-		created.add(uri);
-		map.set(key, created);
+		if (typeof files === 'number') {
+			if (files !== id) map.set(key, files < id ? [files, id] : [id, files]);
+			return;
+		}
+		const at = placeOf(files, id);
+		if (at >= 0) return;
+		const own = (Object.isFrozen(files) ? [...files] : files) as number[];
+		if (own !== files) map.set(key, own);
+		// Mostly at the end: a build numbers the files in the order it adds them.
+		if (-1 - at === own.length) own.push(id);
+		else own.splice(-1 - at, 0, id);
 	}
 
-	private remove(map: Map<string, KeyFiles>, key: string, uri: string): void {
-		const files = this.setAt(map, key);
-		files?.delete(uri);
-		if (files?.size === 0) map.delete(key);
+	/** Removes file `id` from a key's files (the key goes with its last file; one file left is a number again). */
+	private remove(map: Map<string, FileIds>, key: string, id: number): void {
+		const files = map.get(key);
+		if (files === undefined) return;
+		if (typeof files === 'number') {
+			if (files === id) map.delete(key);
+			return;
+		}
+		const at = placeOf(files, id);
+		if (at < 0) return;
+		if (files.length === 2) {
+			map.set(key, files[1 - at]);
+			return;
+		}
+		const own = (Object.isFrozen(files) ? [...files] : files) as number[];
+		own.splice(at, 1);
+		if (own !== files) map.set(key, own);
 	}
 
 	/** The name keys of a file's entities (see `entityKeys`). */
 	private keysOfFile(uri: string, article: IndexedArticle): (readonly string[])[] {
 		let keys = this.entityKeys.get(uri);
 		if (!keys) {
-			keys = article.entities.map((entity) => this.keysOf(entity));
+			const made: (readonly string[])[] = [];
+			forEachEntityName(article, (type, canonical, aliases) => made.push(this.memo.keysOfNames(type, canonical, aliases)));
+			keys = made;
 			this.entityKeys.set(uri, keys);
 		}
 		return keys;
@@ -453,24 +529,26 @@ export class WorkspaceEntityIndex {
 		this.delete(uri);
 		this.articles.set(uri, article);
 		this.changes++;
+		const id = this.idFor(uri);
 		const all: (readonly string[])[] = [];
-		for (const entity of article.entities) {
-			const keys = this.keysOf(entity);
+		// The entities' names only: a summary from the cache or a worker keeps its entities packed (see forEachName).
+		forEachEntityName(article, (type, name, aliases, mentions) => {
+			const keys = this.memo.keysOfNames(type, name, aliases);
 			all.push(keys);
-			this.add(this.byCanonical, keys[0], uri);
-			for (const key of keys) this.add(this.byName, key, uri);
-			this.countEntity(keys, entity, 1);
-		}
+			this.add(this.byCanonical, keys[0], id);
+			for (const key of keys) this.add(this.byName, key, id);
+			this.countEntity(keys, name, mentions, 1);
+		});
 		this.entityKeys.set(uri, all);
 	}
 
-	/** Adds (`sign` 1) or removes (-1) one file's entity to or from the running totals. */
-	private countEntity(keys: readonly string[], entity: IndexedEntity, sign: 1 | -1): void {
+	/** Adds (`sign` 1) or removes (-1) one file's entity (its canonical name and mention count) to or from the running totals. */
+	private countEntity(keys: readonly string[], name: string, entityMentions: number, sign: 1 | -1): void {
 		const canonical = keys[0];
-		const mentions = (this.canonicalMentions.get(canonical) ?? 0) + sign * mentionCount(entity);
+		const mentions = (this.canonicalMentions.get(canonical) ?? 0) + sign * entityMentions;
 		if (this.byCanonical.has(canonical)) {
 			this.canonicalMentions.set(canonical, mentions);
-			if (!this.canonicalNames.has(canonical)) this.canonicalNames.set(canonical, entity.canonical);
+			if (!this.canonicalNames.has(canonical)) this.canonicalNames.set(canonical, name);
 		} else {
 			this.canonicalMentions.delete(canonical);
 			this.canonicalNames.delete(canonical);
@@ -489,13 +567,16 @@ export class WorkspaceEntityIndex {
 		const old = this.articles.get(uri);
 		if (!old) return;
 		const keys = this.keysOfFile(uri, old);
+		const id = this.idOf(uri) as number;
 		this.changes++;
 		this.articles.delete(uri);
 		this.entityKeys.delete(uri);
-		keys.forEach((entityKeys, i) => {
-			this.remove(this.byCanonical, entityKeys[0], uri);
-			for (const key of entityKeys) this.remove(this.byName, key, uri);
-			this.countEntity(entityKeys, old.entities[i], -1);
+		let i = 0;
+		forEachEntityName(old, (_type, name, _aliases, mentions) => {
+			const entityKeys = keys[i++];
+			this.remove(this.byCanonical, entityKeys[0], id);
+			for (const key of entityKeys) this.remove(this.byName, key, id);
+			this.countEntity(entityKeys, name, mentions, -1);
 		});
 	}
 
@@ -505,8 +586,8 @@ export class WorkspaceEntityIndex {
 		this.entityKeys.clear();
 		this.byName = new Map();
 		this.byCanonical = new Map();
-		this.snapshotUris = [];
-		this.snapshotIds = undefined;
+		this.fileUris = [];
+		this.fileIds = new Map();
 		this.canonicalMentions = new Map();
 		this.canonicalNames = new Map();
 		this.aliasUsers = new Map();
@@ -597,8 +678,9 @@ export class WorkspaceEntityIndex {
 			if (!article) continue;
 			const keys = this.keysOfFile(uri, article);
 			let mentions = 0;
-			keys.forEach((entityKeys, i) => {
-				if (wanted.has(entityKeys[0])) mentions += mentionCount(article.entities[i]);
+			let i = 0;
+			forEachEntityName(article, (_type, _name, _aliases, count) => {
+				if (wanted.has(keys[i++][0])) mentions += count;
 			});
 			result.push({ uri, mentions });
 		}
@@ -721,17 +803,4 @@ function typeOfKey(key: string): EntityType {
 /** Most mentions first, then in more articles, then by name (code-unit order: cheap, and the same everywhere). */
 function byCount(x: WorkspaceEntityTotal, y: WorkspaceEntityTotal): number {
 	return y.mentions - x.mentions || y.articles - x.articles || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
-}
-
-/** Whether the ascending numbers hold `id`. */
-function binarySearch(ids: readonly number[], id: number): boolean {
-	let low = 0;
-	let high = ids.length - 1;
-	while (low <= high) {
-		const mid = (low + high) >> 1;
-		if (ids[mid] === id) return true;
-		if (ids[mid] < id) low = mid + 1;
-		else high = mid - 1;
-	}
-	return false;
 }

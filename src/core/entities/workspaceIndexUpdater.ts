@@ -89,6 +89,8 @@ export class WorkspaceIndexUpdater {
 	private readonly lexiconHashes = new WeakMap<UserLexicon, string>();
 	/** Whether the cache entries changed since {@link markSaved}. */
 	dirty = false;
+	/** The first change since {@link markSaved}, for the log (why the cache is written again). */
+	dirtyReason: string | undefined;
 
 	constructor(readonly index: WorkspaceEntityIndex, private readonly host: IndexUpdaterHost) {}
 
@@ -189,7 +191,9 @@ export class WorkspaceIndexUpdater {
 
 	private remember(file: CachedFile): void {
 		const old = this.files.get(file.uri);
-		if (!old || old.article !== file.article || old.stamp.mtime !== file.stamp.mtime || old.stamp.size !== file.stamp.size) this.dirty = true;
+		if (!old || old.article !== file.article || old.stamp.mtime !== file.stamp.mtime || old.stamp.size !== file.stamp.size) {
+			this.markDirty(`${file.uri}: ${!old ? 'new' : old.article !== file.article ? 'another summary' : `stamp ${old.stamp.mtime}/${old.stamp.size} -> ${file.stamp.mtime}/${file.stamp.size}`}`);
+		}
 		this.files.set(file.uri, file);
 		if (file.article) {
 			this.byKey.set(file.article.key, file.article);
@@ -200,7 +204,7 @@ export class WorkspaceIndexUpdater {
 	/** Drops a file that is gone (deleted, unreadable). */
 	forget(uri: string): 'gone' {
 		this.index.delete(uri);
-		if (this.files.delete(uri)) this.dirty = true;
+		if (this.files.delete(uri)) this.markDirty(`${uri}: gone`);
 		return 'gone';
 	}
 
@@ -399,10 +403,16 @@ export class WorkspaceIndexUpdater {
 	 */
 	forgetStamps(): void {
 		this.files = new Map();
+		this.markDirty('rebuild requested');
+	}
+
+	private markDirty(reason: string): void {
+		if (!this.dirty) this.dirtyReason = reason;
 		this.dirty = true;
 	}
 
 	markSaved(): void {
 		this.dirty = false;
+		this.dirtyReason = undefined;
 	}
 }

@@ -5,6 +5,7 @@ import { isSeedFileName } from '../../core/seed/seedRecognition';
 import { isSeedDocument } from '../convert';
 import { testOnlyCommands } from '../commandIds';
 import { Disposable } from '../dispose';
+import { findFilesOffThread, localListingPlan, type LocalFolderLister } from '../localFolderListing';
 import { registerCommand } from '../registerCommand';
 import { hintSettings, type HintService } from './hintService';
 import { SliceMeter, type SliceFigures } from './sliceMeter';
@@ -13,12 +14,36 @@ import { SliceMeter, type SliceFigures } from './sliceMeter';
 const WARM_UP_DELAY_MS = 200;
 /** The files that make a workspace a news seed one: sidecars, the entity knowledge, seed-named articles. */
 const SEED_WORKSPACE_GLOB = '{**/*.claims.json,**/news-entities.json,**/[0-9][0-9][0-9]_*.txt}';
+const SEED_WORKSPACE_EXCLUDE = '**/node_modules/**';
+
+/** Whether a file of this name makes a workspace a news seed one (see {@link SEED_WORKSPACE_GLOB}). */
+export function isSeedWorkspaceFileName(name: string): boolean {
+	return isSeedFileName(name) || name.endsWith('.claims.json') || name === 'news-entities.json';
+}
+
+/**
+ * Whether the workspace holds a file of {@link SEED_WORKSPACE_GLOB}: listed by `lister` where it can list the folders
+ * (the entity index's worker: VS Code's file search spawns ripgrep, which holds the extension host's thread 50 to
+ * 250 ms), the `.txt` files first (a news folder's articles), then the `.json` ones; else VS Code's file search, which
+ * stops at the first.
+ */
+async function seedFileListed(lister: LocalFolderLister | undefined): Promise<'worker' | 'search' | undefined> {
+	if (!localListingPlan(lister)) {
+		const found = await vscode.workspace.findFiles(SEED_WORKSPACE_GLOB, SEED_WORKSPACE_EXCLUDE, 1).then((uris) => uris.length > 0, () => false);
+		return found ? 'search' : undefined;
+	}
+	for (const suffix of ['.txt', '.json']) {
+		const { uris, by } = await findFilesOffThread(lister, suffix, [SEED_WORKSPACE_EXCLUDE]);
+		if (uris.some((uri) => isSeedWorkspaceFileName(uri.path.slice(uri.path.lastIndexOf('/') + 1)))) return by;
+	}
+	return undefined;
+}
 
 /** Whether a workspace folder holds a seed file at its top level (hosts without file search, such as the browser's). */
 async function seedFileAtTopLevel(): Promise<boolean> {
 	for (const folder of vscode.workspace.workspaceFolders ?? []) {
 		const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(() => []);
-		if (entries.some(([name, type]) => type === vscode.FileType.File && (isSeedFileName(name) || name.endsWith('.claims.json') || name === 'news-entities.json'))) return true;
+		if (entries.some(([name, type]) => type === vscode.FileType.File && isSeedWorkspaceFileName(name))) return true;
 	}
 	return false;
 }
@@ -29,6 +54,8 @@ export interface WarmUpStatus extends SliceFigures {
 	/** Where it ran: in the scoring worker (its slices are the worker's), or on the extension host's thread. */
 	where?: 'worker' | 'host';
 	work?: WarmUpWork;
+	/** What showed a news seed workspace: an open seed article, the folders listed by a worker or by VS Code's file search, or a file at a folder's top level. */
+	seedFileFoundBy?: 'open document' | 'worker' | 'search' | 'top level';
 	/** When it started and finished (the host's `performance.now()`). */
 	startedAt?: number;
 	finishedAt?: number;
@@ -56,7 +83,8 @@ export class HintWarmUp extends Disposable {
 	private started = false;
 	private stopped = false;
 
-	constructor(private readonly hints: HintService) {
+	/** `lister` lists the workspace's files off the host's thread (the entity index's workers), where it can. */
+	constructor(private readonly hints: HintService, private readonly lister?: LocalFolderLister) {
 		super();
 		this._register({ dispose: () => this.stop() });
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => {
@@ -80,13 +108,15 @@ export class HintWarmUp extends Disposable {
 	}
 
 	private async run(): Promise<void> {
-		if (!vscode.workspace.textDocuments.some(isSeedDocument)) {
-			const found = await vscode.workspace.findFiles(SEED_WORKSPACE_GLOB, '**/node_modules/**', 1).then((uris) => uris.length > 0, () => false)
-				|| await seedFileAtTopLevel();
+		if (vscode.workspace.textDocuments.some(isSeedDocument)) {
+			this.status.seedFileFoundBy = 'open document';
+		} else {
+			const found = await seedFileListed(this.lister).catch(() => undefined) ?? (await seedFileAtTopLevel() ? 'top level' : undefined);
 			if (!found) {
 				this.status.state = 'not a news seed workspace';
 				return;
 			}
+			this.status.seedFileFoundBy = found;
 		}
 		if (this.hints.where === 'worker') {
 			await this.runInWorker();

@@ -22,7 +22,7 @@ export function registerCheckworthinessSupport(documents: SeedDocumentCache, sto
 	const viewSection = new CheckworthyViewSection(hints);
 	// Disposed in the order given: the features first, then the service they read.
 	return {
-		disposable: vscode.Disposable.from(new HintWarmUp(hints), new BackgroundScoring(hints, index), viewSection, new HintDecorations(hints), registerHintHover(hints), registerHintCodeActions(hints), registerHintCommands(hints), hints),
+		disposable: vscode.Disposable.from(new HintWarmUp(hints, store.lister), new BackgroundScoring(hints, index), viewSection, new HintDecorations(hints), registerHintHover(hints), registerHintCodeActions(hints), registerHintCommands(hints), hints),
 		viewSection,
 	};
 }

@@ -101,9 +101,10 @@ export class ClaimStore extends Disposable {
 
 	/**
 	 * `lister` lists the sidecars of local folders in a worker (the entity index's pool), so that activation spawns no
-	 * ripgrep on the host's thread; without one, or where it cannot list, VS Code's file search finds them.
+	 * ripgrep on the host's thread; without one, or where it cannot list, VS Code's file search finds them. Features
+	 * built on the store list with it too (the check-worthiness warm-up).
 	 */
-	constructor(private readonly repository: ClaimRepository, private readonly lister?: LocalFolderLister) {
+	constructor(private readonly repository: ClaimRepository, readonly lister?: LocalFolderLister) {
 		super();
 		this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)));
 		this._register(vscode.workspace.onDidSaveTextDocument((document) => this.onArticleSaved(document)));

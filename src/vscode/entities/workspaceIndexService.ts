@@ -642,6 +642,7 @@ export class WorkspaceIndexService extends Disposable {
 			this.scheduleSave();
 			return;
 		}
+		const reason = this.updater.dirtyReason;
 		this.updater.markSaved();
 		const bytes = await runSliced(writeIndexCacheSteps(this.updater.cacheEntries(), this.index), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats);
 		if (bytes === undefined) return;
@@ -649,6 +650,7 @@ export class WorkspaceIndexService extends Disposable {
 			await vscode.workspace.fs.createDirectory(this.storage);
 			await vscode.workspace.fs.writeFile(uri, bytes);
 			this.saves++;
+			this.log.info(`entity index: cache written (${bytes.length} bytes; first change since the last save: ${reason ?? 'none'})`);
 		} catch {
 			// A cache that cannot be written only costs time at the next start.
 		}
