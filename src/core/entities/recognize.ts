@@ -1,5 +1,5 @@
 import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
-import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, leadsKnownPhrase, majorCities, organizations, surnames } from './gazetteer';
+import { cities, countries, demonyms, isCountryOrRegion, firstNames, fullNames, isCommonWord, leadsKnownPhrase, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
 
@@ -92,10 +92,16 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	const tail = tokens[last - 1].lower;
 	if (length > 1) {
 		if (cities.has(key)) return ['place', Confidence.Weak];
+		// "County Leitrim", "Co Clare": a county named before its name, even where the name is a given name.
+		if (COUNTY_HEADS.has(head) && !tokens[first + 1].upper) return ['place', Confidence.Cue];
 		// "Kolding Convention Center", "Varnby Shopping Centre": a centre one goes to is a place.
 		if ((tail === 'centre' || tail === 'center') && VENUE_CENTRES.has(tokens[last - 2].lower)) return ['place', Confidence.Cue];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (isNewspaperName(head, tail)) return ['organization', Confidence.Cue];
+		// "Orlando Sentinel", "Charlotte Observer": a town and a newspaper's word, even where the town is a given name.
+		if (NEWSPAPER_TAILS.has(tail) && cities.has(keyOf(tokens, first, last - 1))) return ['organization', Confidence.Cue];
+		// "Statistics Canada", "Transport Canada": a government agency named by its field and its country.
+		if (AGENCY_FIELDS.has(head) && isCountryOrRegion(keyOf(tokens, first + 1, last))) return ['organization', Confidence.Cue];
 		// "Kolding Unified School District": a school district is the body that runs the schools.
 		if (tail === 'district' && tokens[last - 2].lower === 'school') return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
@@ -129,6 +135,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		if (isCommonWord(tail) && !surnames.has(tail) && !firstNames.has(tail) && !isCommonWord(head)) return ['organization', Confidence.Guess];
 	}
 	const single = tokens[first];
+	// Not a handle ("@ SimoLove"): people write theirs in camel case too.
+	if (length === 1 && isCamelCase(single.text) && !surnames.has(key) && tokens[first - 1]?.text !== '@') return ['organization', Confidence.Cue];
 	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6 && !isCommonWord(key)) return ['organization', Confidence.Guess];
 	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Weak];
 	if (surnames.has(tail)) return ['person', Confidence.Weak];
@@ -136,6 +144,20 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
+}
+
+/** Words before a county's name ("County Leitrim", "Co Clare", "Co. Down"). */
+const COUNTY_HEADS = new Set(['county', 'co', 'co.']);
+/** Fields of government agencies named "<field> <country>" ("Statistics Canada", "Transport Canada", "Sport England"). */
+const AGENCY_FIELDS = new Set(['statistics', 'transport', 'health', 'elections', 'parks', 'revenue', 'tourism', 'sport', 'heritage', 'environment', 'fisheries', 'infrastructure', 'immigration', 'veterans', 'agriculture']);
+/** "WestJet", "FreshCo": a word with a capital after its first lower-case letters (not "McKee", "DeLuca", "MacLeod"). */
+const CAMEL_CASE = /^(\p{Lu}\p{Ll}+)\p{Lu}\p{Ll}/u;
+/** Beginnings of family and given names written with a capital inside ("McKee", "DeShawn", "LaGuardia", "VanDyke"). */
+const NAME_PREFIXES = new Set(['mc', 'mac', 'de', 'di', 'da', 'du', 'la', 'le', 'lo', 'van', 'von', 'fitz', 'ja', 'ke', 'ka', 'de', 'del', 'della', 'dela', 'st', 'al', 'el', 'abu', 'bin', 'san', 'ten', 'ter', 'vander', 'vanden']);
+
+function isCamelCase(text: string): boolean {
+	const m = CAMEL_CASE.exec(text);
+	return m !== null && !NAME_PREFIXES.has(m[1].toLowerCase());
 }
 
 /** Last words of newspapers' names ("Evening Standard", "Kolding Chronicle", "Star-Telegram"). */
@@ -878,7 +900,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	// "Jones Medical Industries Inc": a company's name keeps its first word at the start of a sentence.
 	// So does "Manchester United" or "Severn River": a run ending in an organization or place word.
 	const tail = tokens[b - 1].lower;
-	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail));
+	// "Transport Canada said": so does an agency named by its field and its country.
+	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail) || (AGENCY_FIELDS.has(tokens[a].lower) && isCountryOrRegion(keyOf(tokens, a + 1, b))));
 	// "Crystal Palace 4 1 2 1", "Reading 2 Stoke 2": in a sports report a line of scores starts with a team's name.
 	const team = scoreLine && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower);
 	// "Los Angeles", "Le Matin": a capitalised particle leads a name.
@@ -1142,6 +1165,10 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		if ((ORG_AFTER.has(next.lower) || ORG_TITLES.has(next.lower) || isNewsOrganizationAfter(tokens, b)) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
+	// "in Dalton, Georgia", "near Garrison, Kentucky": a name followed by a comma and its state or country is a town,
+	// even one named like a family; not a full name ("Lena Hollister, Texas" in a list of winners), nor ordinary words
+	// ("the Labasa Communal Constituency, Fiji").
+	if ((typed === undefined || (typed[1] <= Confidence.Weak && typed[0] !== 'organization')) && !(typed === undefined && allCommon(tokens, a, b)) && isTownOfRegion(tokens, b)) return push('place', Confidence.Cue);
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
 	if (weakOrNone && !isCountry && isOrgApposition(tokens, b)) return push('organization', Confidence.Cue);
@@ -1162,6 +1189,20 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower) && !ABBREVIATION_PLURAL.test(tokens[b - 1].text)) return push('organization', Confidence.Guess);
 	if (ordinary) return push('person', Confidence.Ordinary);
 	push('person', Confidence.Guess);
+}
+
+/**
+ * Whether token b opens ", <state or country>" that ends there: a comma, a first-level region or a country of at most
+ * three words, then punctuation, a lower-case word or the end ("Dalton, Georgia, on Friday"; not "Dalton, Georgia
+ * Power").
+ */
+function isTownOfRegion(tokens: readonly Token[], b: number): boolean {
+	if (tokens[b]?.text !== ',') return false;
+	let end = b + 1;
+	while (end < tokens.length && end < b + 4 && isWord(tokens[end]) && tokens[end].cap) end++;
+	if (end === b + 1 || (isWord(tokens[end]) && tokens[end].cap)) return false;
+	if (isWord(tokens[end]) && tokens[end].lower === "'s") return false;
+	return isCountryOrRegion(keyOf(tokens, b + 1, end));
 }
 
 /** The plural of an abbreviation: capitals and a lower-case "s" ("KOs", "MPs"). */

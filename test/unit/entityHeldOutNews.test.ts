@@ -1,0 +1,44 @@
+// Classes of mistake found in the error analysis of wikigold and the BTC news tweets (issue 11, session 8), each on
+// sentences written for this test, not taken from any evaluation set: a town named with its state or county, Irish
+// and British counties, companies written in camel case, agencies named "<field> <country>" and newspapers named
+// after their city.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { recognizeEntities } from '../../src/core/entities/index';
+
+function found(text: string): string[] {
+	return recognizeEntities(text).map((m) => `${m.type}:${m.text}`);
+}
+
+void describe('places named with their state, province or county', () => {
+	void it('reads a town followed by a comma and its state as a place, even one named like a family ("Ferguson, Missouri")', () => {
+		assert.deepEqual(found('A storm hit Dalton, Georgia, on Friday.'), ['place:Dalton', 'place:Georgia']);
+		assert.deepEqual(found('He still lives in Garrison, Kentucky.'), ['place:Garrison', 'place:Kentucky']);
+		// A person's full name before a comma and a place stays a person ("Lena Hollister, Texas" in a list of winners).
+		assert.deepEqual(found('The prize went to Lena Hollister, Texas, and Tom Reyes, Ohio.'), ['person:Lena Hollister', 'place:Texas', 'person:Tom Reyes', 'place:Ohio']);
+	});
+
+	void it('reads "County X" and "Co X" as a place, even where X is a given name', () => {
+		assert.deepEqual(found('Flooding closed roads across County Leitrim overnight.'), ['place:County Leitrim']);
+		assert.deepEqual(found('A farmer in Co Clare lost forty sheep.'), ['place:Co Clare']);
+	});
+});
+
+void describe('organizations by the form of their name', () => {
+	void it('reads a camel-case word as an organization ("WestJet"), not a family name with a capital inside ("McKee")', () => {
+		assert.deepEqual(found('Despite the storm, StarJet said its flights would leave on time.'), ['organization:StarJet']);
+		assert.deepEqual(found('Shoppers at FreshCo saw prices rise.'), ['organization:FreshCo']);
+		assert.deepEqual(found('Senator McKee said the vote would wait.'), ['person:McKee']);
+		assert.deepEqual(found('The coach, DeLuca, said little.'), ['person:DeLuca']);
+	});
+
+	void it('reads "<field> <country>" as a government agency ("Statistics Canada", "Transport Canada")', () => {
+		assert.deepEqual(found('Employers added 4,000 jobs in May, Statistics Norway says.'), ['organization:Statistics Norway']);
+		assert.deepEqual(found('Transport Canada said the rule would change.'), ['organization:Transport Canada']);
+		assert.deepEqual(found('The trail was closed by Parks Canada on Monday.'), ['organization:Parks Canada']);
+	});
+
+	void it('reads a city and a newspaper word as the newspaper ("Charlotte Observer"), even where the city is a given name', () => {
+				assert.deepEqual(found('A reporter for the Charlotte Observer asked the question.'), ['organization:Charlotte Observer']);
+	});
+});
