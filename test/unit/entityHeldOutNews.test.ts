@@ -18,6 +18,18 @@ void describe('places named with their state, province or county', () => {
 		assert.deepEqual(found('The prize went to Lena Hollister, Texas, and Tom Reyes, Ohio.'), ['person:Lena Hollister', 'place:Texas', 'person:Tom Reyes', 'place:Ohio']);
 	});
 
+	void it('reads a country named like the plural of its adjective as the country ("Philippines")', () => {
+		assert.deepEqual(found('Relief flights reached the Philippines on Monday.'), ['place:Philippines']);
+		assert.deepEqual(found('Philippine officials denied it.'), []);
+	});
+
+	void it('keeps a state or province at the start of a sentence that the word lists also hold as a word ("Texas ranchers")', () => {
+		assert.deepEqual(found('Texas ranchers lost cattle in the drought.'), ['place:Texas']);
+		assert.deepEqual(found('Quebec voters go to the polls in April.'), ['place:Quebec']);
+		// An ordinary word is still dropped there.
+		assert.deepEqual(found('Para athletes trained all week.'), []);
+	});
+
 	void it('reads "County X" and "Co X" as a place, even where X is a given name', () => {
 		assert.deepEqual(found('Flooding closed roads across County Leitrim overnight.'), ['place:County Leitrim']);
 		assert.deepEqual(found('A farmer in Co Clare lost forty sheep.'), ['place:Co Clare']);

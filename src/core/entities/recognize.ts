@@ -55,6 +55,8 @@ function isWord(t: Token | undefined): t is Token {
 }
 
 function isDemonym(lower: string): boolean {
+	// "Philippines" is the country, not the plural of "Philippine".
+	if (countries.has(lower)) return false;
 	if (demonyms.has(lower) || (lower.endsWith('s') && demonyms.has(lower.slice(0, -1)))) return true;
 	// "Queenslander", "Londoners": a country, a large city or a region and "-er", one who lives there (not a short
 	// town's name: "Reni" + "er" is a family name).
@@ -72,6 +74,8 @@ function isOrdinaryWordAtStart(tokens: readonly Token[], i: number): boolean {
 	// "St Louis", "St. Helens": the abbreviation of "Saint" starts a name.
 	if (!isCommonWord(lower) || lower === 'st' || lower === 'st.') return false;
 	if (countries.has(lower) || majorCities.has(lower) || organizations.has(lower)) return false;
+	// "Texas ranchers", "Quebec voters": a state or province the word lists also hold as a word ("texas" hats).
+	if (lower.length > 4 && isCountryOrRegion(lower) && !isDemonym(lower)) return false;
 	const next = tokens[i + 1];
 	// "Will Smith said": a given name followed by another capitalised word reads as a name.
 	if (firstNames.has(lower) && isWord(next) && next.cap && !isCommonWord(next.lower)) return false;
