@@ -14,6 +14,8 @@ void describe('places named with their state, province or county', () => {
 	void it('reads a town followed by a comma and its state as a place, even one named like a family ("Ferguson, Missouri")', () => {
 		assert.deepEqual(found('A storm hit Dalton, Georgia, on Friday.'), ['place:Dalton', 'place:Georgia']);
 		assert.deepEqual(found('He still lives in Garrison, Kentucky.'), ['place:Garrison', 'place:Kentucky']);
+		// In a sports report too, the state after a town is no club.
+		assert.deepEqual(found('The hockey team plays its home games at an arena in Bramford, Ontario, since 1990.'), ['place:Bramford', 'place:Ontario']);
 		// A person's full name before a comma and a place stays a person ("Lena Hollister, Texas" in a list of winners).
 		assert.deepEqual(found('The prize went to Lena Hollister, Texas, and Tom Reyes, Ohio.'), ['person:Lena Hollister', 'place:Texas', 'person:Tom Reyes', 'place:Ohio']);
 	});

@@ -1157,7 +1157,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// either side of a result is its club.
 	if (sports && (townOnly || cityTeam) && isMatchSide(tokens, a, b)) return push('organization', Confidence.Cue);
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
-	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b)) return push('organization', Confidence.Weak);
+	// Nor is the state after a town ("in Kingston, Ontario").
+	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b) && !isRegionAfterTown(tokens, a, b, key)) return push('organization', Confidence.Weak);
 	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
 	if (weakOrNone && !isCountry && isOrgNounBefore(tokens, a)) return push('organization', Confidence.Cue);
 	if (isWord(next) && !next.cap && weakOrNone) {
@@ -1207,6 +1208,17 @@ function isTownOfRegion(tokens: readonly Token[], b: number): boolean {
 	if (end === b + 1 || (isWord(tokens[end]) && tokens[end].cap)) return false;
 	if (isWord(tokens[end]) && tokens[end].lower === "'s") return false;
 	return isCountryOrRegion(keyOf(tokens, b + 1, end));
+}
+
+/**
+ * "Kingston, Ontario": a state or country after a town's name and a comma; not one county of a list of clubs ("Essex,
+ * Derbyshire and Surrey") nor a side before its player ("At the Oval, Surrey captain Chris Lewis").
+ */
+function isRegionAfterTown(tokens: readonly Token[], a: number, b: number, key: string): boolean {
+	const town = tokens[a - 2];
+	const next = tokens[b];
+	if (tokens[a - 1]?.text !== ',' || !isWord(town) || !town.cap || isCountryOrRegion(town.lower) || !isCountryOrRegion(key)) return false;
+	return !isWord(next) || (!next.cap && next.lower !== 'and' && !ORG_TITLES.has(next.lower) && !ORG_AFTER.has(next.lower));
 }
 
 /** The plural of an abbreviation: capitals and a lower-case "s" ("KOs", "MPs"). */
