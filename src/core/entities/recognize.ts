@@ -1212,13 +1212,13 @@ function isTownOfRegion(tokens: readonly Token[], b: number): boolean {
 
 /**
  * "Kingston, Ontario": a state or country after a town's name and a comma; not one county of a list of clubs ("Essex,
- * Derbyshire and Surrey") nor a side before its player ("At the Oval, Surrey captain Chris Lewis").
+ * Derbyshire and Surrey") nor a side before its player ("At the Oval, Surrey captain Chris Lewis": a title word next).
  */
 function isRegionAfterTown(tokens: readonly Token[], a: number, b: number, key: string): boolean {
 	const town = tokens[a - 2];
 	const next = tokens[b];
 	if (tokens[a - 1]?.text !== ',' || !isWord(town) || !town.cap || isCountryOrRegion(town.lower) || !isCountryOrRegion(key)) return false;
-	return !isWord(next) || (!next.cap && next.lower !== 'and' && !ORG_TITLES.has(next.lower) && !ORG_AFTER.has(next.lower));
+	return !isWord(next) || (!next.cap && next.lower !== 'and' && !TITLES.has(next.lower) && !ORG_TITLES.has(next.lower) && !ORG_AFTER.has(next.lower));
 }
 
 /** The plural of an abbreviation: capitals and a lower-case "s" ("KOs", "MPs"). */
