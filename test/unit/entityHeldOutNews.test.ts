@@ -46,6 +46,12 @@ void describe('organizations by the form of their name', () => {
 		assert.deepEqual(found('The coach, DeLuca, said little.'), ['person:DeLuca']);
 	});
 
+	void it('keeps an acronym before a verb of speech an organization ("the ACCC said"), not initials ("JFK said")', () => {
+		assert.deepEqual(found('Officials at the VCAT said on Monday that it would appeal.'), ['organization:VCAT']);
+		assert.deepEqual(found('The NRLW says the fine stands.'), ['organization:NRLW']);
+		assert.deepEqual(found('In 1962 JFK said so.'), ['person:JFK']);
+	});
+
 	void it('reads "<field> <country>" as a government agency ("Statistics Canada", "Transport Canada")', () => {
 		assert.deepEqual(found('Employers added 4,000 jobs in May, Statistics Norway says.'), ['organization:Statistics Norway']);
 		assert.deepEqual(found('Transport Canada said the rule would change.'), ['organization:Transport Canada']);

@@ -1164,7 +1164,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (isWord(next) && !next.cap && weakOrNone) {
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
 		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
-		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
+		// "the ACCC said", "KNVB said": an acronym before the verb is the body that spoke (not "JFK said").
+		const acronymSpeaks = single && typed?.[0] === 'organization' && tokens[a].upper && (prev?.lower === 'the' || key.length >= 4);
+		if (PERSON_VERBS.has(next.lower) && !cityStays && !acronymSpeaks) return push('person', Confidence.Weak);
 		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
 		// Not after a town: "the Warsaw stock exchange", "the Volgograd side".
 		if ((ORG_AFTER.has(next.lower) || ORG_TITLES.has(next.lower) || isNewsOrganizationAfter(tokens, b)) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
