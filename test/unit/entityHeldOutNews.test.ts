@@ -62,3 +62,14 @@ void describe('organizations by the form of their name', () => {
 				assert.deepEqual(found('A reporter for the Charlotte Observer asked the question.'), ['organization:Charlotte Observer']);
 	});
 });
+
+void describe('diseases', () => {
+	void it('reads no name in a disease, by the list or by the noun after it, and none in the same word elsewhere', () => {
+		assert.deepEqual(found('Fear of Ebola grew after an outbreak in Guinea.'), ['place:Guinea']);
+		assert.deepEqual(found('Covid-19 cases rose again in Varnby.'), ['place:Varnby']);
+		// An unknown word before "virus" is the virus; so is the same word later in the text.
+		assert.deepEqual(found('The Tarvo virus spread quickly. By May Tarvo had reached the coast.'), []);
+		// A place keeps its type: "the Wuhan outbreak".
+		assert.deepEqual(found('Doctors studied the Wuhan outbreak.'), ['place:Wuhan']);
+	});
+});

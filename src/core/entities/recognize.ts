@@ -1,4 +1,4 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, DISEASE_NOUNS, DISEASES, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
 import { cities, countries, demonyms, isCountryOrRegion, firstNames, fullNames, isCommonWord, leadsKnownPhrase, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
@@ -24,6 +24,8 @@ interface Candidate {
 	confidence: Confidence;
 	/** The end of a possessive "'s" right after a one-word name, which stays in the name of "Boatmen's" the bank. */
 	possessiveEnd?: number;
+	/** A disease ("the Zika virus"): no name, and the same word elsewhere in the document none either. */
+	disease?: boolean;
 }
 
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+$/u;
@@ -709,9 +711,11 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 
 	const mentions: EntityMention[] = [];
 	const notEntities = new Set(lexicon?.notEntities ?? []);
+	let diseases: Set<string> | undefined;
+	for (const c of candidates) if (c.disease) (diseases ??= new Set()).add(c.key);
 	candidates.sort((x, y) => x.start - y.start);
 	for (const c of candidates) {
-		if (c.confidence === Confidence.Ordinary) continue;
+		if (c.confidence === Confidence.Ordinary || (diseases?.has(c.key) && c.confidence <= Confidence.Guess)) continue;
 		const mentionText = text.slice(c.start, c.end);
 		if (notEntities.has(mentionText)) continue;
 		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
@@ -1130,6 +1134,11 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// "Benetton ( Italy ) 92": one unknown word, its country in brackets, then a score is a team.
 	if (isCountryInBrackets(tokens, b) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number && !(isWord(prev) && prev.cap)) {
 		return push('organization', Confidence.Cue);
+	}
+	// "the Zika virus", "Covid-19 cases": a disease is no name, here or elsewhere in the document.
+	if (b - a === 1 && (DISEASES.has(key) || ((typed === undefined || (typed[1] <= Confidence.Weak && typed[0] !== 'place')) && isWord(next) && !next.cap && DISEASE_NOUNS.has(next.lower)))) {
+		out.push({ ...candidate(tokens, a, b, key, 'person', Confidence.Ordinary), disease: true });
+		return;
 	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
 	// "New York 3 Seattle 9": a city the word lists hold among countries is a team in a result; a nation is not.
