@@ -32,9 +32,19 @@ void describe('places named with their state, province or county', () => {
 		assert.deepEqual(found('Para athletes trained all week.'), []);
 	});
 
+	void it('reads "Lake X", "Mount X", "Cape X", "Fort X" as a place, at the start of a sentence too', () => {
+		assert.deepEqual(found('Boats crossed Lake Tarvo at dawn.'), ['place:Lake Tarvo']);
+		assert.deepEqual(found('Mount Tarvo erupted on Monday.'), ['place:Mount Tarvo']);
+		assert.deepEqual(found('Cape Tarvo is windy in May.'), ['place:Cape Tarvo']);
+		assert.deepEqual(found('Troops left Fort Tarvo by road.'), ['place:Fort Tarvo']);
+		// A body named after the place stays the body.
+		assert.deepEqual(found('The Port Tarvo Authority raised its fees.'), ['organization:Port Tarvo Authority']);
+	});
+
 	void it('reads "County X" and "Co X" as a place, even where X is a given name', () => {
 		assert.deepEqual(found('Flooding closed roads across County Leitrim overnight.'), ['place:County Leitrim']);
 		assert.deepEqual(found('A farmer in Co Clare lost forty sheep.'), ['place:Co Clare']);
+		assert.deepEqual(found('County Tarvo voted against the plan.'), ['place:County Tarvo']);
 	});
 });
 

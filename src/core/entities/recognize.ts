@@ -98,8 +98,6 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	const tail = tokens[last - 1].lower;
 	if (length > 1) {
 		if (cities.has(key)) return ['place', Confidence.Weak];
-		// "County Leitrim", "Co Clare": a county named before its name, even where the name is a given name.
-		if (COUNTY_HEADS.has(head) && !tokens[first + 1].upper) return ['place', Confidence.Cue];
 		// "Kolding Convention Center", "Varnby Shopping Centre": a centre one goes to is a place.
 		if ((tail === 'centre' || tail === 'center') && VENUE_CENTRES.has(tokens[last - 2].lower)) return ['place', Confidence.Cue];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
@@ -111,6 +109,9 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		// "Kolding Unified School District": a school district is the body that runs the schools.
 		if (tail === 'district' && tokens[last - 2].lower === 'school') return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
+		// "County Leitrim", "Co Clare", "Lake Tarvo", "Mount Polley": the kind of place before its name, even where
+		// the name is a given name; weak as a town is, for a club named so in a sports report ("Port Vale 2").
+		if (PLACE_LEADS.has(head) && !tokens[first + 1].upper) return ['place', Confidence.Weak];
 		for (let i = first + 1; i < last - 1; i++) {
 			if (ORG_BODY_LINKS.has(tokens[i].lower) && isOrgWord(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
 			if (OF_WORDS.has(tokens[i].lower)) {
@@ -152,8 +153,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	return undefined;
 }
 
-/** Words before a county's name ("County Leitrim", "Co Clare", "Co. Down"). */
-const COUNTY_HEADS = new Set(['county', 'co', 'co.']);
+/** Kinds of place written before the name ("County Leitrim", "Co Clare", "Lake Tarvo", "Mt. Polley", "Fort Tarvo"). */
+const PLACE_LEADS = new Set(['county', 'co', 'co.', 'lake', 'mount', 'mt', 'mt.', 'cape', 'fort', 'port', 'lough', 'loch']);
 /** Fields of government agencies named "<field> <country>" ("Statistics Canada", "Transport Canada", "Sport England"). */
 const AGENCY_FIELDS = new Set(['statistics', 'transport', 'health', 'elections', 'parks', 'revenue', 'tourism', 'sport', 'heritage', 'environment', 'fisheries', 'infrastructure', 'immigration', 'veterans', 'agriculture']);
 /** "WestJet", "FreshCo": a word with a capital after its first lower-case letters (not "McKee", "DeLuca", "MacLeod"). */
@@ -909,7 +910,7 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	// So does "Manchester United" or "Severn River": a run ending in an organization or place word.
 	const tail = tokens[b - 1].lower;
 	// "Transport Canada said": so does an agency named by its field and its country.
-	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail) || (AGENCY_FIELDS.has(tokens[a].lower) && isCountryOrRegion(keyOf(tokens, a + 1, b))));
+	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (PLACE_LEADS.has(tokens[a].lower) || CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail) || (AGENCY_FIELDS.has(tokens[a].lower) && isCountryOrRegion(keyOf(tokens, a + 1, b))));
 	// "Crystal Palace 4 1 2 1", "Reading 2 Stoke 2": in a sports report a line of scores starts with a team's name.
 	const team = scoreLine && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower);
 	// "Los Angeles", "Le Matin": a capitalised particle leads a name.
