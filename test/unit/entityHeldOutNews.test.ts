@@ -83,3 +83,11 @@ void describe('diseases', () => {
 		assert.deepEqual(found('Doctors studied the Wuhan outbreak.'), ['place:Wuhan']);
 	});
 });
+
+void describe('events named after a place', () => {
+	void it('reads no place in "the Battle of X" or "the Siege of X", but a country keeps its type', () => {
+		assert.deepEqual(found('The Battle of Tarvik was fought in 1862.'), []);
+		assert.deepEqual(found('Troops fought at the Siege of Varnby for weeks.'), []);
+		assert.deepEqual(found('The Battle of Britain began in July.'), ['place:Britain']);
+	});
+});

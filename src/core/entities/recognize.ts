@@ -153,6 +153,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	return undefined;
 }
 
+/** Events named after a place with "of" ("Battle of Gettysburg", "Siege of Leningrad"). */
+const EVENT_HEADS = new Set(['battle', 'siege', 'sack', 'massacre']);
 /** Kinds of place written before the name ("County Leitrim", "Co Clare", "Lake Tarvo", "Mt. Polley", "Fort Tarvo"). */
 const PLACE_LEADS = new Set(['county', 'co', 'co.', 'lake', 'mount', 'mt', 'mt.', 'cape', 'fort', 'port', 'lough', 'loch']);
 /** Fields of government agencies named "<field> <country>" ("Statistics Canada", "Transport Canada", "Sport England"). */
@@ -1182,6 +1184,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 		if ((ORG_AFTER.has(next.lower) || ORG_TITLES.has(next.lower) || isNewsOrganizationAfter(tokens, b)) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
+	// "the Battle of Tarvik", "the Siege of Varnby": the place names an event, no mention of its own.
+	if (prev?.lower === 'of' && isWord(before) && before.cap && EVENT_HEADS.has(before.lower) && (typed === undefined || typed[1] <= Confidence.Weak)) return;
 	// "in Dalton, Georgia", "near Garrison, Kentucky": a name followed by a comma and its state or country is a town,
 	// even one named like a family; not a full name ("Lena Hollister, Texas" in a list of winners), nor ordinary words
 	// ("the Labasa Communal Constituency, Fiji").
