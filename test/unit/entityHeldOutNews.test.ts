@@ -62,6 +62,15 @@ void describe('organizations by the form of their name', () => {
 		assert.deepEqual(found('In 1962 JFK said so.'), ['person:JFK']);
 	});
 
+	void it('reads a name after what only a body has as an organization ("analysts at X", "shareholders of X")', () => {
+		assert.deepEqual(found('Analysts at Tarvex expect growth to slow.'), ['organization:Tarvex']);
+		assert.deepEqual(found('Shareholders of Tarvex approved the merger.'), ['organization:Tarvex']);
+		assert.deepEqual(found('She bought a stake in Tarvex last year.'), ['organization:Tarvex']);
+		assert.deepEqual(found('A spokesman for Tarvex declined to comment.'), ['organization:Tarvex']);
+		// A person stays one: "a spokesman for Anna Berg".
+		assert.deepEqual(found('A spokesman for Anna Berg declined to comment.'), ['person:Anna Berg']);
+	});
+
 	void it('reads "<field> <country>" as a government agency ("Statistics Canada", "Transport Canada")', () => {
 		assert.deepEqual(found('Employers added 4,000 jobs in May, Statistics Norway says.'), ['organization:Statistics Norway']);
 		assert.deepEqual(found('Transport Canada said the rule would change.'), ['organization:Transport Canada']);

@@ -1173,6 +1173,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b) && !isRegionAfterTown(tokens, a, b, key)) return push('organization', Confidence.Weak);
 	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
 	if (weakOrNone && !isCountry && isOrgNounBefore(tokens, a)) return push('organization', Confidence.Cue);
+	// "analysts at Tarvex", "shareholders of Tarvex", "a stake in Tarvex", "a spokesman for Tarvex": what only a body
+	// has, before a name nothing else types.
+	if ((typed === undefined || (typed[0] === 'organization' && typed[1] <= Confidence.Weak)) && isOrgContextBefore(tokens, a)) return push('organization', Confidence.Cue);
 	if (isWord(next) && !next.cap && weakOrNone) {
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
 		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
@@ -1248,6 +1251,21 @@ const FOUNDING_VERBS = new Set(['founded', 'established', 'incorporated', 'forme
 function isFoundedAfter(tokens: readonly Token[], b: number): boolean {
 	const verb = tokens[b + 1];
 	return isWord(tokens[b]) && COPULAS.has(tokens[b].lower) && isWord(verb) && FOUNDING_VERBS.has(verb.lower);
+}
+
+/** Lower-case nouns that say the name after the preposition is a body ("analysts at", "shareholders of"). */
+const ORG_CONTEXTS: Readonly<Record<string, ReadonlySet<string>>> = {
+	at: new Set(['analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist', 'traders', 'workers', 'employees', 'staff', 'executives', 'engineers', 'researchers']),
+	of: new Set(['shareholders', 'employees', 'workers', 'staff', 'subsidiary', 'unit', 'division', 'executive', 'executives', 'chairman', 'chairwoman', 'shares', 'founder', 'co-founder', 'owner', 'takeover', 'acquisition']),
+	in: new Set(['stake', 'stakes', 'shares', 'holding', 'holdings']),
+	for: new Set(['spokesman', 'spokeswoman', 'spokesperson']),
+};
+
+function isOrgContextBefore(tokens: readonly Token[], a: number): boolean {
+	const prep = tokens[a - 1];
+	const noun = tokens[a - 2];
+	if (!isWord(prep) || !isWord(noun) || (noun.cap && !noun.sentenceStart)) return false;
+	return ORG_CONTEXTS[prep.lower]?.has(noun.lower) ?? false;
 }
 
 /** "the news agency Tanjug", "carmaker Kia": a lower-case noun of a kind of organization right before the name. */
