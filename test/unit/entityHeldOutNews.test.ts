@@ -32,6 +32,11 @@ void describe('places named with their state, province or county', () => {
 		assert.deepEqual(found('Para athletes trained all week.'), []);
 	});
 
+	void it('keeps an unknown name after "in" a place before a verb of speech ("police in Varnby said")', () => {
+		assert.deepEqual(found('Police in Tarvik said two men were held.'), ['place:Tarvik']);
+		assert.deepEqual(found('Residents near Tarvik said the river rose.'), ['place:Tarvik']);
+	});
+
 	void it('reads "Lake X", "Mount X", "Cape X", "Fort X" as a place, at the start of a sentence too', () => {
 		assert.deepEqual(found('Boats crossed Lake Tarvo at dawn.'), ['place:Lake Tarvo']);
 		assert.deepEqual(found('Mount Tarvo erupted on Monday.'), ['place:Mount Tarvo']);

@@ -1178,7 +1178,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if ((typed === undefined || (typed[0] === 'organization' && typed[1] <= Confidence.Weak)) && isOrgContextBefore(tokens, a)) return push('organization', Confidence.Cue);
 	if (isWord(next) && !next.cap && weakOrNone) {
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
-		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
+		// So does an unknown name right after "in" or "near" ("police in Varnby said"): the verb is the subject's.
+		const cityStays = (townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)))) || (typed === undefined && single && (prev?.lower === 'in' || prev?.lower === 'near'));
 		// "the ACCC said", "KNVB said": an acronym before the verb is the body that spoke (not "JFK said").
 		const acronymSpeaks = single && typed?.[0] === 'organization' && tokens[a].upper && (prev?.lower === 'the' || key.length >= 4);
 		if (PERSON_VERBS.has(next.lower) && !cityStays && !acronymSpeaks) return push('person', Confidence.Weak);
