@@ -76,6 +76,12 @@ void describe('organizations by the form of their name', () => {
 		assert.deepEqual(found('A spokesman for Anna Berg declined to comment.'), ['person:Anna Berg']);
 	});
 
+	void it('reads an unknown name before ", which" as no person ("Tarvex, which makes chips, said")', () => {
+		assert.deepEqual(found('Tarvex, which makes chips, said profit fell.'), ['organization:Tarvex']);
+		// After "in" it stays a place.
+		assert.deepEqual(found('They met in Tarvik, which lies on the coast.'), ['place:Tarvik']);
+	});
+
 	void it('reads "<field> <country>" as a government agency ("Statistics Canada", "Transport Canada")', () => {
 		assert.deepEqual(found('Employers added 4,000 jobs in May, Statistics Norway says.'), ['organization:Statistics Norway']);
 		assert.deepEqual(found('Transport Canada said the rule would change.'), ['organization:Transport Canada']);

@@ -1202,6 +1202,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// "Korvella's shares", "Korvella's board": what only a company has.
 	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
 	if (typed) return push(typed[0], typed[1]);
+	// "Tarvex, which makes chips,": "which" stands for a thing, never a person; a body more often than a place.
+	if (single && next?.text === ',' && isWord(tokens[b + 1]) && tokens[b + 1].lower === 'which' && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Guess);
 	// "an Aurus Senat limousine": an indefinite article introduces a product or a kind, not a named entity.
 	if (prev && (prev.lower === 'a' || prev.lower === 'an')) return push('person', Confidence.Ordinary);
 	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && single) return push('place', Confidence.Guess);
