@@ -1257,18 +1257,18 @@ function isFoundedAfter(tokens: readonly Token[], b: number): boolean {
 }
 
 /** Lower-case nouns that say the name after the preposition is a body ("analysts at", "shareholders of"). */
-const ORG_CONTEXTS: Readonly<Record<string, ReadonlySet<string>>> = {
-	at: new Set(['analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist', 'traders', 'workers', 'employees', 'staff', 'executives', 'engineers', 'researchers']),
-	of: new Set(['shareholders', 'employees', 'workers', 'staff', 'subsidiary', 'unit', 'division', 'executive', 'executives', 'chairman', 'chairwoman', 'shares', 'founder', 'co-founder', 'owner', 'takeover', 'acquisition']),
-	in: new Set(['stake', 'stakes', 'shares', 'holding', 'holdings']),
-	for: new Set(['spokesman', 'spokeswoman', 'spokesperson']),
-};
+const ORG_CONTEXTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+	['at', new Set(['analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist', 'traders', 'workers', 'employees', 'staff', 'executives', 'engineers', 'researchers'])],
+	['of', new Set(['shareholders', 'employees', 'workers', 'staff', 'subsidiary', 'unit', 'division', 'executive', 'executives', 'chairman', 'chairwoman', 'shares', 'founder', 'co-founder', 'owner', 'takeover', 'acquisition'])],
+	['in', new Set(['stake', 'stakes', 'shares', 'holding', 'holdings'])],
+	['for', new Set(['spokesman', 'spokeswoman', 'spokesperson'])],
+]);
 
 function isOrgContextBefore(tokens: readonly Token[], a: number): boolean {
 	const prep = tokens[a - 1];
 	const noun = tokens[a - 2];
 	if (!isWord(prep) || !isWord(noun) || (noun.cap && !noun.sentenceStart)) return false;
-	return ORG_CONTEXTS[prep.lower]?.has(noun.lower) ?? false;
+	return ORG_CONTEXTS.get(prep.lower)?.has(noun.lower) ?? false;
 }
 
 /** "the news agency Tanjug", "carmaker Kia": a lower-case noun of a kind of organization right before the name. */
