@@ -258,6 +258,12 @@ export const PARTY_WORDS = set(`labour labor liberal liberals tory tories conser
  * Newspapers and magazines named by one word after "the" ("the Guardian", "The Economist"); not those whose word
  * also names a thing spelt with a capital ("the Sun", "the Mirror", "the Mercury", "the Constitution").
  */
+/** Diseases the news names, never a person, organization or place ("Ebola", "Covid-19"). */
+export const DISEASES = set(`ebola zika covid covid-19 sars mers hiv h1n1 h5n1 mpox monkeypox`);
+
+/** Nouns after which a capitalised word names a disease ("the Zika virus", "an Ebola outbreak"). */
+export const DISEASE_NOUNS = set(`virus viruses outbreak outbreaks epidemic epidemics pandemic infection infections symptoms`);
+
 export const NEWSPAPER_NAMES = set(`guardian telegraph observer times economist spectator herald tribune gazette chronicle
 	inquirer scotsman hindu`);
 

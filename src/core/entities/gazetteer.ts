@@ -20,6 +20,11 @@ export const fullNames = lines(FULL_NAMES);
 export const countries: ReadonlySet<string> = new Set([...lines(COUNTRIES), ...EXTRA_PLACES]);
 /** Cities, states, provinces and other named places, lower-case; weaker evidence than a country. */
 const regions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES]);
+const firstLevelRegions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS]);
+/** Whether a lower-case name is a country or a first-level region (state, province, county): "Missouri", "Queensland". */
+export function isCountryOrRegion(key: string): boolean {
+	return countries.has(key) || firstLevelRegions.has(key);
+}
 export const cities: WordSet = eitherOf(new LineSet(CITIES), regions);
 /** Cities large enough to be places even at the start of a sentence. */
 export const majorCities: ReadonlySet<string> = new Set([...lines(MAJOR_CITIES), ...EXTRA_MAJOR_CITIES]);

@@ -1,5 +1,5 @@
-import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
-import { cities, countries, demonyms, firstNames, fullNames, isCommonWord, leadsKnownPhrase, majorCities, organizations, surnames } from './gazetteer';
+import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, DISEASE_NOUNS, DISEASES, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
+import { cities, countries, demonyms, isCountryOrRegion, firstNames, fullNames, isCommonWord, leadsKnownPhrase, majorCities, organizations, surnames } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
 
@@ -24,6 +24,8 @@ interface Candidate {
 	confidence: Confidence;
 	/** The end of a possessive "'s" right after a one-word name, which stays in the name of "Boatmen's" the bank. */
 	possessiveEnd?: number;
+	/** A disease ("the Zika virus"): no name, and the same word elsewhere in the document none either. */
+	disease?: boolean;
 }
 
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+$/u;
@@ -55,6 +57,8 @@ function isWord(t: Token | undefined): t is Token {
 }
 
 function isDemonym(lower: string): boolean {
+	// "Philippines" is the country, not the plural of "Philippine".
+	if (countries.has(lower)) return false;
 	if (demonyms.has(lower) || (lower.endsWith('s') && demonyms.has(lower.slice(0, -1)))) return true;
 	// "Queenslander", "Londoners": a country, a large city or a region and "-er", one who lives there (not a short
 	// town's name: "Reni" + "er" is a family name).
@@ -72,6 +76,8 @@ function isOrdinaryWordAtStart(tokens: readonly Token[], i: number): boolean {
 	// "St Louis", "St. Helens": the abbreviation of "Saint" starts a name.
 	if (!isCommonWord(lower) || lower === 'st' || lower === 'st.') return false;
 	if (countries.has(lower) || majorCities.has(lower) || organizations.has(lower)) return false;
+	// "Texas ranchers", "Quebec voters": a state or province the word lists also hold as a word ("texas" hats).
+	if (lower.length > 4 && isCountryOrRegion(lower) && !isDemonym(lower)) return false;
 	const next = tokens[i + 1];
 	// "Will Smith said": a given name followed by another capitalised word reads as a name.
 	if (firstNames.has(lower) && isWord(next) && next.cap && !isCommonWord(next.lower)) return false;
@@ -96,9 +102,16 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		if ((tail === 'centre' || tail === 'center') && VENUE_CENTRES.has(tokens[last - 2].lower)) return ['place', Confidence.Cue];
 		if (ORG_KEYWORDS.has(tail)) return ['organization', Confidence.Cue];
 		if (isNewspaperName(head, tail)) return ['organization', Confidence.Cue];
+		// "Orlando Sentinel", "Charlotte Observer": a town and a newspaper's word, even where the town is a given name.
+		if (NEWSPAPER_TAILS.has(tail) && cities.has(keyOf(tokens, first, last - 1))) return ['organization', Confidence.Cue];
+		// "Statistics Canada", "Transport Canada": a government agency named by its field and its country.
+		if (AGENCY_FIELDS.has(head) && isCountryOrRegion(keyOf(tokens, first + 1, last))) return ['organization', Confidence.Cue];
 		// "Kolding Unified School District": a school district is the body that runs the schools.
 		if (tail === 'district' && tokens[last - 2].lower === 'school') return ['organization', Confidence.Cue];
 		if (PLACE_KEYWORDS.has(tail)) return ['place', Confidence.Cue];
+		// "County Leitrim", "Co Clare", "Lake Tarvo", "Mount Polley": the kind of place before its name, even where
+		// the name is a given name; weak as a town is, for a club named so in a sports report ("Port Vale 2").
+		if (PLACE_LEADS.has(head) && !tokens[first + 1].upper) return ['place', Confidence.Weak];
 		for (let i = first + 1; i < last - 1; i++) {
 			if (ORG_BODY_LINKS.has(tokens[i].lower) && isOrgWord(tokens[i - 1].lower)) return ['organization', Confidence.Cue];
 			if (OF_WORDS.has(tokens[i].lower)) {
@@ -129,6 +142,8 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 		if (isCommonWord(tail) && !surnames.has(tail) && !firstNames.has(tail) && !isCommonWord(head)) return ['organization', Confidence.Guess];
 	}
 	const single = tokens[first];
+	// Not a handle ("@ SimoLove"): people write theirs in camel case too.
+	if (length === 1 && isCamelCase(single.text) && !surnames.has(key) && tokens[first - 1]?.text !== '@') return ['organization', Confidence.Cue];
 	if (length === 1 && single.upper && single.text.length >= 2 && single.text.length <= 6 && !isCommonWord(key)) return ['organization', Confidence.Guess];
 	if (length === 1 && firstNames.has(key)) return ['person', Confidence.Weak];
 	if (surnames.has(tail)) return ['person', Confidence.Weak];
@@ -136,6 +151,22 @@ function typeFromWords(tokens: readonly Token[], first: number, last: number, ke
 	for (const suffix of PERSON_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['person', Confidence.Guess];
 	for (const suffix of PLACE_SUFFIXES) if (tail.endsWith(suffix) && tail.length > suffix.length + 2) return ['place', Confidence.Guess];
 	return undefined;
+}
+
+/** Events named after a place with "of" ("Battle of Gettysburg", "Siege of Leningrad"). */
+const EVENT_HEADS = new Set(['battle', 'siege', 'sack', 'massacre']);
+/** Kinds of place written before the name ("County Leitrim", "Co Clare", "Lake Tarvo", "Mt. Polley", "Fort Tarvo"). */
+const PLACE_LEADS = new Set(['county', 'co', 'co.', 'lake', 'mount', 'mt', 'mt.', 'cape', 'fort', 'port', 'lough', 'loch']);
+/** Fields of government agencies named "<field> <country>" ("Statistics Canada", "Transport Canada", "Sport England"). */
+const AGENCY_FIELDS = new Set(['statistics', 'transport', 'health', 'elections', 'parks', 'revenue', 'tourism', 'sport', 'heritage', 'environment', 'fisheries', 'infrastructure', 'immigration', 'veterans', 'agriculture']);
+/** "WestJet", "FreshCo": a word with a capital after its first lower-case letters (not "McKee", "DeLuca", "MacLeod"). */
+const CAMEL_CASE = /^(\p{Lu}\p{Ll}+)\p{Lu}\p{Ll}/u;
+/** Beginnings of family and given names written with a capital inside ("McKee", "DeShawn", "LaGuardia", "VanDyke"). */
+const NAME_PREFIXES = new Set(['mc', 'mac', 'de', 'di', 'da', 'du', 'la', 'le', 'lo', 'van', 'von', 'fitz', 'ja', 'ke', 'ka', 'de', 'del', 'della', 'dela', 'st', 'al', 'el', 'abu', 'bin', 'san', 'ten', 'ter', 'vander', 'vanden']);
+
+function isCamelCase(text: string): boolean {
+	const m = CAMEL_CASE.exec(text);
+	return m !== null && !NAME_PREFIXES.has(m[1].toLowerCase());
 }
 
 /** Last words of newspapers' names ("Evening Standard", "Kolding Chronicle", "Star-Telegram"). */
@@ -683,9 +714,11 @@ export function recognizeEntities(text: string, options: RecognizeOptions = {}):
 
 	const mentions: EntityMention[] = [];
 	const notEntities = new Set(lexicon?.notEntities ?? []);
+	let diseases: Set<string> | undefined;
+	for (const c of candidates) if (c.disease) (diseases ??= new Set()).add(c.key);
 	candidates.sort((x, y) => x.start - y.start);
 	for (const c of candidates) {
-		if (c.confidence === Confidence.Ordinary) continue;
+		if (c.confidence === Confidence.Ordinary || (diseases?.has(c.key) && c.confidence <= Confidence.Guess)) continue;
 		const mentionText = text.slice(c.start, c.end);
 		if (notEntities.has(mentionText)) continue;
 		mentions.push({ start: c.start, end: c.end, text: mentionText, type: c.type });
@@ -878,7 +911,8 @@ function splitRun(tokens: readonly Token[], a: number, b: number, out: Candidate
 	// "Jones Medical Industries Inc": a company's name keeps its first word at the start of a sentence.
 	// So does "Manchester United" or "Severn River": a run ending in an organization or place word.
 	const tail = tokens[b - 1].lower;
-	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail));
+	// "Transport Canada said": so does an agency named by its field and its country.
+	const company = b - a > 1 && !FUNCTION_WORDS.has(tokens[a].lower) && (PLACE_LEADS.has(tokens[a].lower) || CORPORATE_DESIGNATORS.has(tail) || ORG_KEYWORDS.has(tail) || PLACE_KEYWORDS.has(tail) || (AGENCY_FIELDS.has(tokens[a].lower) && isCountryOrRegion(keyOf(tokens, a + 1, b))));
 	// "Crystal Palace 4 1 2 1", "Reading 2 Stoke 2": in a sports report a line of scores starts with a team's name.
 	const team = scoreLine && !FUNCTION_WORDS.has(tokens[a].lower) && !NEVER.has(tokens[a].lower);
 	// "Los Angeles", "Le Matin": a capitalised particle leads a name.
@@ -1104,6 +1138,11 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	if (isCountryInBrackets(tokens, b) && !typed && b - a === 1 && tokens[b + 3]?.kind === TokenKind.Number && !(isWord(prev) && prev.cap)) {
 		return push('organization', Confidence.Cue);
 	}
+	// "the Zika virus", "Covid-19 cases": a disease is no name, here or elsewhere in the document.
+	if (b - a === 1 && (DISEASES.has(key) || ((typed === undefined || (typed[1] <= Confidence.Weak && typed[0] !== 'place')) && isWord(next) && !next.cap && DISEASE_NOUNS.has(next.lower)))) {
+		out.push({ ...candidate(tokens, a, b, key, 'person', Confidence.Ordinary), disease: true });
+		return;
+	}
 	const isCountry = typed !== undefined && typed[0] === 'place' && typed[1] === Confidence.Known;
 	// "New York 3 Seattle 9": a city the word lists hold among countries is a team in a result; a nation is not.
 	const cityTeam = isCountry && !isNation(key);
@@ -1130,18 +1169,31 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// either side of a result is its club.
 	if (sports && (townOnly || cityTeam) && isMatchSide(tokens, a, b)) return push('organization', Confidence.Cue);
 	// In a sports report a town is a club unless the text says it is a place ("in Leeds").
-	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b)) return push('organization', Confidence.Weak);
+	// Nor is the state after a town ("in Kingston, Ontario").
+	if (sports && townOnly && !majorCities.has(key) && !(prev && PLACE_PREPOSITIONS.has(prev.lower)) && !isVenue(tokens, a, b) && !isRegionAfterTown(tokens, a, b, key)) return push('organization', Confidence.Weak);
 	// "the company Novatel said": a kind of organization named right before the name outweighs the verb of speech.
 	if (weakOrNone && !isCountry && isOrgNounBefore(tokens, a)) return push('organization', Confidence.Cue);
+	// "analysts at Tarvex", "shareholders of Tarvex", "a stake in Tarvex", "a spokesman for Tarvex": what only a body
+	// has, before a name nothing else types.
+	if ((typed === undefined || (typed[0] === 'organization' && typed[1] <= Confidence.Weak)) && isOrgContextBefore(tokens, a)) return push('organization', Confidence.Cue);
 	if (isWord(next) && !next.cap && weakOrNone) {
 		// "the ministry in Jakarta said": a known city keeps its type against the speech cue.
-		const cityStays = townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)));
-		if (PERSON_VERBS.has(next.lower) && !cityStays) return push('person', Confidence.Weak);
+		// So does an unknown name right after "in" or "near" ("police in Varnby said"): the verb is the subject's.
+		const cityStays = (townOnly && (majorCities.has(key) || (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)))) || (typed === undefined && single && (prev?.lower === 'in' || prev?.lower === 'near'));
+		// "the ACCC said", "KNVB said": an acronym before the verb is the body that spoke (not "JFK said").
+		const acronymSpeaks = single && typed?.[0] === 'organization' && tokens[a].upper && (prev?.lower === 'the' || key.length >= 4);
+		if (PERSON_VERBS.has(next.lower) && !cityStays && !acronymSpeaks) return push('person', Confidence.Weak);
 		// "Ericsson spokesman", "Pirelli shares": stronger than "Ericsson said" when nothing else is known of the name.
 		// Not after a town: "the Warsaw stock exchange", "the Volgograd side".
 		if ((ORG_AFTER.has(next.lower) || ORG_TITLES.has(next.lower) || isNewsOrganizationAfter(tokens, b)) && !townOnly && (!typed || typed[0] !== 'person')) return push('organization', typed ? Confidence.Weak : Confidence.Cue);
 	}
 	const before = tokens[a - 2];
+	// "the Battle of Tarvik", "the Siege of Varnby": the place names an event, no mention of its own.
+	if (prev?.lower === 'of' && isWord(before) && before.cap && EVENT_HEADS.has(before.lower) && (typed === undefined || typed[1] <= Confidence.Weak)) return;
+	// "in Dalton, Georgia", "near Garrison, Kentucky": a name followed by a comma and its state or country is a town,
+	// even one named like a family; not a full name ("Lena Hollister, Texas" in a list of winners), nor ordinary words
+	// ("the Labasa Communal Constituency, Fiji").
+	if ((typed === undefined || (typed[1] <= Confidence.Weak && typed[0] !== 'organization')) && !(typed === undefined && allCommon(tokens, a, b)) && isTownOfRegion(tokens, b)) return push('place', Confidence.Cue);
 	if (weakOrNone && prev && prev.lower === 'of' && isWord(before) && PLACE_NOUNS.has(before.lower)) return push('place', Confidence.Cue);
 	if (weakOrNone && isWord(next) && !next.cap && PLACE_NOUNS.has(next.lower) && (!typed || typed[0] !== 'person')) return push('place', Confidence.Weak);
 	if (weakOrNone && !isCountry && isOrgApposition(tokens, b)) return push('organization', Confidence.Cue);
@@ -1150,6 +1202,8 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// "Korvella's shares", "Korvella's board": what only a company has.
 	if (weakOrNone && !townOnly && (next?.text === "'s" || next?.text === '\u2019s') && isWord(tokens[b + 1]) && ORG_POSSESSIONS.has(tokens[b + 1].lower)) return push('organization', Confidence.Cue);
 	if (typed) return push(typed[0], typed[1]);
+	// "Tarvex, which makes chips,": "which" stands for a thing, never a person; a body more often than a place.
+	if (single && next?.text === ',' && isWord(tokens[b + 1]) && tokens[b + 1].lower === 'which' && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) return push('organization', Confidence.Guess);
 	// "an Aurus Senat limousine": an indefinite article introduces a product or a kind, not a named entity.
 	if (prev && (prev.lower === 'a' || prev.lower === 'an')) return push('person', Confidence.Ordinary);
 	if (prev && PLACE_PREPOSITIONS.has(prev.lower) && single) return push('place', Confidence.Guess);
@@ -1164,6 +1218,31 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	push('person', Confidence.Guess);
 }
 
+/**
+ * Whether token b opens ", <state or country>" that ends there: a comma, a first-level region or a country of at most
+ * three words, then punctuation, a lower-case word or the end ("Dalton, Georgia, on Friday"; not "Dalton, Georgia
+ * Power").
+ */
+function isTownOfRegion(tokens: readonly Token[], b: number): boolean {
+	if (tokens[b]?.text !== ',') return false;
+	let end = b + 1;
+	while (end < tokens.length && end < b + 4 && isWord(tokens[end]) && tokens[end].cap) end++;
+	if (end === b + 1 || (isWord(tokens[end]) && tokens[end].cap)) return false;
+	if (isWord(tokens[end]) && tokens[end].lower === "'s") return false;
+	return isCountryOrRegion(keyOf(tokens, b + 1, end));
+}
+
+/**
+ * "Kingston, Ontario": a state or country after a town's name and a comma; not one county of a list of clubs ("Essex,
+ * Derbyshire and Surrey") nor a side before its player ("At the Oval, Surrey captain Chris Lewis": a title word next).
+ */
+function isRegionAfterTown(tokens: readonly Token[], a: number, b: number, key: string): boolean {
+	const town = tokens[a - 2];
+	const next = tokens[b];
+	if (tokens[a - 1]?.text !== ',' || !isWord(town) || !town.cap || isCountryOrRegion(town.lower) || !isCountryOrRegion(key)) return false;
+	return !isWord(next) || (!next.cap && next.lower !== 'and' && !TITLES.has(next.lower) && !ORG_TITLES.has(next.lower) && !ORG_AFTER.has(next.lower));
+}
+
 /** The plural of an abbreviation: capitals and a lower-case "s" ("KOs", "MPs"). */
 const ABBREVIATION_PLURAL = /^\p{Lu}{2,}s$/u;
 
@@ -1175,6 +1254,21 @@ const FOUNDING_VERBS = new Set(['founded', 'established', 'incorporated', 'forme
 function isFoundedAfter(tokens: readonly Token[], b: number): boolean {
 	const verb = tokens[b + 1];
 	return isWord(tokens[b]) && COPULAS.has(tokens[b].lower) && isWord(verb) && FOUNDING_VERBS.has(verb.lower);
+}
+
+/** Lower-case nouns that say the name after the preposition is a body ("analysts at", "shareholders of"). */
+const ORG_CONTEXTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+	['at', new Set(['analysts', 'analyst', 'economists', 'economist', 'strategists', 'strategist', 'traders', 'workers', 'employees', 'staff', 'executives', 'engineers', 'researchers'])],
+	['of', new Set(['shareholders', 'employees', 'workers', 'staff', 'subsidiary', 'unit', 'division', 'executive', 'executives', 'chairman', 'chairwoman', 'shares', 'founder', 'co-founder', 'owner', 'takeover', 'acquisition'])],
+	['in', new Set(['stake', 'stakes', 'shares', 'holding', 'holdings'])],
+	['for', new Set(['spokesman', 'spokeswoman', 'spokesperson'])],
+]);
+
+function isOrgContextBefore(tokens: readonly Token[], a: number): boolean {
+	const prep = tokens[a - 1];
+	const noun = tokens[a - 2];
+	if (!isWord(prep) || !isWord(noun) || (noun.cap && !noun.sentenceStart)) return false;
+	return ORG_CONTEXTS.get(prep.lower)?.has(noun.lower) ?? false;
 }
 
 /** "the news agency Tanjug", "carmaker Kia": a lower-case noun of a kind of organization right before the name. */
