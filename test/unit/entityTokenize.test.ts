@@ -44,3 +44,15 @@ void test('a word seen before gives the same token wherever it stands, with or w
 	assert.deepEqual(first.map((t) => t.lower), ['acme', 'inc', 'said', 'st', 'louis']);
 	assert.equal(tokensOf('x 1,000 1,000.')[2].kind, TokenKind.Number);
 });
+
+void test('every code unit up to U+02FF is a letter inside a word exactly when it is a letter or mark', () => {
+	const letterOrMark = /[\p{L}\p{M}]/u;
+	for (let c = 0; c < 0x300; c++) {
+		const ch = String.fromCharCode(c);
+		if (/[\s'\u2019.,&-]/.test(ch) || c < 32) continue;
+		const tokens = tokensOf(`ab${ch}cd`);
+		assert.equal(tokens.length === 1, letterOrMark.test(ch) || /\d/.test(ch), `U+${c.toString(16).padStart(4, '0')} ${ch}`);
+	}
+	assert.deepEqual(tokensOf('Zoë Ñúñez Łukasz').map((t) => t.text), ['Zoë', 'Ñúñez', 'Łukasz']);
+	assert.deepEqual(tokensOf('×÷').map((t) => t.text), ['×', '÷'], 'signs of Latin-1 are no letters');
+});

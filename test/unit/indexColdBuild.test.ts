@@ -76,26 +76,26 @@ void describe('cold build: what the workers answer', () => {
 		assert.deepEqual(fromLines.entityTotals(), fresh.entityTotals());
 	});
 
-	void it('reads a file once where the file system gives its stamp with its bytes (load), with the same results', async () => {
+	void it('reads a file once where the file system gives its stamp with its text (loadText), with the same results', async () => {
 		const all = texts().slice(0, 20);
 		const files = new Map(all.map((text, i) => [`file:///a/${i}.txt`, encoder.encode(text)]));
-		const calls = { stat: 0, read: 0, load: 0 };
+		const calls = { stat: 0, read: 0, loadText: 0 };
 		const io: ScanIo = {
 			stat: async (uri) => (calls.stat++, files.has(uri) ? stamp : undefined),
 			read: async (uri) => (calls.read++, files.get(uri)),
 			analyze: analyzeForIndex,
 		};
-		const loading: ScanIo = { ...io, load: async (uri) => (calls.load++, files.has(uri) ? { stamp, bytes: files.get(uri) as Uint8Array } : undefined) };
+		const loading: ScanIo = { ...io, loadText: async (uri) => (calls.loadText++, files.has(uri) ? { stamp, text: new TextDecoder().decode(files.get(uri)) } : undefined) };
 		const requests = [...files.keys(), 'file:///a/gone.txt'].map((uri) => ({ uri, lexicon: 0, lexiconKey: '' }));
 		const plain = await scanBatch({ files: requests, lexicons: [undefined] }, io);
 		const before = { ...calls };
 		const loaded = await scanBatch({ files: requests, lexicons: [undefined] }, loading);
 		assert.deepEqual(loaded, plain);
 		assert.equal(loaded?.at(-1)?.outcome, 'gone');
-		assert.deepEqual({ stat: calls.stat - before.stat, read: calls.read - before.read, load: calls.load }, { stat: 0, read: 0, load: requests.length });
+		assert.deepEqual({ stat: calls.stat - before.stat, read: calls.read - before.read, loadText: calls.loadText }, { stat: 0, read: 0, loadText: requests.length });
 		// A file with a cached stamp is only stat'ed (and not read when the stamp still holds).
 		const unchanged = await scanBatch({ files: [{ uri: 'file:///a/0.txt', stamp, lexicon: 0, lexiconKey: '' }], lexicons: [undefined] }, loading);
 		assert.equal(unchanged?.[0].outcome, 'unchanged');
-		assert.equal(calls.load, requests.length);
+		assert.equal(calls.loadText, requests.length);
 	});
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SpanTable } from '../../src/core/text/spanTable';
+import { SpanTable, spanHashEnd, spanHashStart, spanHashStep } from '../../src/core/text/spanTable';
 
 void test('SpanTable finds a value by the characters of any span that spells its key, and nothing else', () => {
 	const table = new SpanTable<number>(16);
@@ -51,4 +51,22 @@ void test('SpanTable forgets everything when half full, so that its size stays b
 	assert.ok(table.size <= 4);
 	assert.equal(table.get('n99', 0, 3), 99);
 	assert.throws(() => new SpanTable(12), /power of two/);
+});
+
+void test('SpanTable.getHashed with a hash taken unit by unit finds what get finds; no span hashes to an empty slot', () => {
+	const table = new SpanTable<number>(64);
+	const keys = ['Zoë', 'Łódź', 'O\u2019Neill', '1,000', 'a', ''];
+	keys.forEach((key, k) => table.set(key, k));
+	const text = `..${keys.join('|')}|Zoe|Lodz`;
+	for (let start = 0; start < text.length; start++) {
+		let hash = spanHashStart;
+		for (let end = start; end <= text.length; end++) {
+			assert.equal(table.getHashed(text, start, end, spanHashEnd(hash)), table.get(text, start, end), text.slice(start, end));
+			if (end < text.length) hash = spanHashStep(hash, text.charCodeAt(end));
+		}
+	}
+	assert.equal(table.get(text, 2, 5), 0);
+	// The mix maps only 0 to 0; a span whose hash state is 0 must still not look like an empty slot (0).
+	assert.notEqual(spanHashEnd(0), 0);
+	for (let state = -5; state <= 5; state++) assert.notEqual(spanHashEnd(state), 0);
 });

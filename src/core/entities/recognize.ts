@@ -471,14 +471,15 @@ function firstWordIsLong(tokens: readonly Token[]): boolean {
 }
 
 /** Whether a line's capitals carry no information: an all-caps headline or a title-case heading. */
-function isHeadline(tokens: readonly Token[]): boolean {
+export function isHeadline(tokens: readonly Token[]): boolean {
 	let words = 0;
 	let upper = 0;
 	let cap = 0;
 	let digits = 0;
 	let common = 0;
 	let commas = 0;
-	for (const t of tokens) {
+	for (let k = 0; k < tokens.length; k++) {
+		const t = tokens[k];
 		if (t.kind === TokenKind.Number) digits++;
 		if (t.text === ',') commas++;
 		if (t.kind !== TokenKind.Word || FUNCTION_WORDS.has(t.lower) || CONNECTORS.has(t.lower)) continue;
@@ -486,6 +487,9 @@ function isHeadline(tokens: readonly Token[]): boolean {
 		if (t.upper) upper++;
 		if (t.cap) cap++;
 		if (t.cap && !t.upper && isCommonWord(t.lower) && !firstNames.has(t.lower) && !cities.has(t.lower) && !countries.has(t.lower)) common++;
+		// A line of prose is decided after a few words: not all capitals, not a title, and too few capitals left to come
+		// for 60% even if every token left were one (5 * upper + 2 * left < 3 * words, in integers).
+		if (upper < words && (cap < words || digits > 0 || commas > 0) && 5 * upper + 2 * (tokens.length - 1 - k) < 3 * words) return false;
 	}
 	// A title-case heading is made of ordinary words ("Monitoring and Responses"); a list of names is not.
 	return (words >= 1 && upper === words && (words > 1 || firstWordIsLong(tokens))) || (words >= 3 && upper >= words * 0.6) || (words >= 2 && digits === 0 && commas === 0 && cap === words && common * 2 >= words);

@@ -1,4 +1,4 @@
-import { SpanTable } from '../text/spanTable';
+import { SpanTable, spanHashEnd, spanHashStart, spanHashStep } from '../text/spanTable';
 
 /** Kinds of token: a word (letters, maybe digits), a number, or one punctuation character. */
 export const enum TokenKind {
@@ -52,8 +52,15 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc',
 // Abbreviations that end a company's name, so that their period may end the sentence too.
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(['inc.', 'corp.', 'ltd.']);
 
+// Whether each code unit below latinEnd is a letter or mark (LETTER), asked once here: the Latin letters with accents
+// of European names ("Zoë", "Łukasz") then cost no one-character string and regular expression each.
+const latinEnd = 0x300;
+const latinLetters = new Uint8Array(latinEnd);
+for (let c = 0; c < latinEnd; c++) latinLetters[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+
 function isLetterCode(c: number, text: string, i: number): boolean {
 	if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+	if (c < latinEnd) return latinLetters[c] === 1;
 	if (c >= 0xd800 && c <= 0xdfff) return false;
 	return LETTER.test(text[i]);
 }
@@ -121,9 +128,12 @@ function punctuationAt(text: string, start: number, end: number, lower?: string)
 	return word;
 }
 
-/** The word `text[start, end)`, which has a letter when `hasLetter` (both depend on its characters only). */
-function wordAt(text: string, start: number, end: number, hasLetter: boolean): Word {
-	let word = words.get(text, start, end);
+/**
+ * The word `text[start, end)`, which has a letter when `hasLetter` (both depend on its characters only); `hash` is its
+ * characters' span hash, taken while they were read (see SpanTable.getHashed).
+ */
+function wordAt(text: string, start: number, end: number, hasLetter: boolean, hash: number): Word {
+	let word = words.getHashed(text, start, end, hash);
 	if (word === undefined) {
 		word = describeWord(text.slice(start, end), hasLetter);
 		words.set(word.text, word);
@@ -193,14 +203,18 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 		if (letter || isDigit(c)) {
 			let j = i + 1;
 			let hasLetter = letter;
+			// The span hash of the word's characters, taken as they are read (each one once).
+			let hash = spanHashStep(spanHashStart, c);
 			while (j < to) {
 				const d = text.charCodeAt(j);
 				if (isDigit(d)) {
+					hash = spanHashStep(hash, d);
 					j++;
 					continue;
 				}
 				if (isLetterCode(d, text, j)) {
 					hasLetter = true;
+					hash = spanHashStep(hash, d);
 					j++;
 					continue;
 				}
@@ -211,23 +225,21 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 				if (d === 39 || d === 0x2019) {
 					const after = j + 2 < to ? text.charCodeAt(j + 2) : 32;
 					if ((next === 115 || next === 83) && !isDigit(after) && !isLetterCode(after, text, j + 2)) break;
+					hash = spanHashStep(spanHashStep(hash, d), next);
 					j += 2;
 					continue;
 				}
-				if (d === 45 || d === 46 || d === 38 || d === 0x2010 || d === 0x2011) {
-					j += 2;
-					continue;
-				}
-				if (d === 44 && isDigit(text.charCodeAt(j - 1)) && isDigit(next)) {
+				if (d === 45 || d === 46 || d === 38 || d === 0x2010 || d === 0x2011 || (d === 44 && isDigit(text.charCodeAt(j - 1)) && isDigit(next))) {
+					hash = spanHashStep(spanHashStep(hash, d), next);
 					j += 2;
 					continue;
 				}
 				break;
 			}
-			let word = wordAt(text, i, j, hasLetter);
+			let word = wordAt(text, i, j, hasLetter, spanHashEnd(hash));
 			if (hasLetter && j < to && text.charCodeAt(j) === 46 && keepsPeriod(word)) {
 				j++;
-				word = wordAt(text, i, j, hasLetter);
+				word = wordAt(text, i, j, hasLetter, spanHashEnd(spanHashStep(hash, 46)));
 			}
 			tokens.push(new Token(i, j, word, atLineStart, afterStop && hasLetter));
 			atLineStart = false;

@@ -29,14 +29,24 @@ export class SpanTable<T> {
 
 	/** The value stored for the characters of `text[start, end)`, or undefined. */
 	get(text: string, start: number, end: number): T | undefined {
-		const hash = hashOfSpan(text, start, end);
-		const keys = this.#keys;
+		return this.getHashed(text, start, end, hashOfSpan(text, start, end));
+	}
+
+	/**
+	 * {@link get} for a caller that hashed the characters as it read them: `hash` must be
+	 * `spanHashEnd(spanHashStep(…spanHashStep(spanHashStart, first)…, last))` of exactly `text[start, end)`.
+	 */
+	getHashed(text: string, start: number, end: number, hash: number): T | undefined {
 		const hashes = this.#hashes;
 		const length = end - start;
+		// An empty slot has hash 0, which no key has: a probe reads the keys only where the hashes agree.
 		for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
-			const key = keys[slot];
-			if (key === undefined) return undefined;
-			if (hashes[slot] === hash && key.length === length && sameChars(key, text, start)) return this.#values[slot];
+			const held = hashes[slot];
+			if (held === 0) return undefined;
+			if (held === hash) {
+				const key = this.#keys[slot] as string;
+				if (key.length === length && sameChars(key, text, start)) return this.#values[slot];
+			}
 		}
 	}
 
@@ -70,12 +80,24 @@ export class SpanTable<T> {
 	}
 }
 
-/** FNV-1a over UTF-16 code units, finished with a murmur mix so that the low bits (the slot) depend on every unit. */
-function hashOfSpan(text: string, start: number, end: number): number {
-	let hash = 0x811c9dc5;
-	for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+/** Where the hash of a span starts (see {@link SpanTable.getHashed}). */
+export const spanHashStart = 0x811c9dc5 | 0;
+
+/** The hash of a span so far with one more UTF-16 code unit: FNV-1a. */
+export function spanHashStep(hash: number, code: number): number {
+	return Math.imul(hash ^ code, 16777619);
+}
+
+/** The hash of a whole span: a murmur mix so that the low bits (the slot) depend on every unit; never 0 (an empty slot). */
+export function spanHashEnd(hash: number): number {
 	hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-	return hash ^ (hash >>> 13);
+	return hash ^ (hash >>> 13) || 1;
+}
+
+function hashOfSpan(text: string, start: number, end: number): number {
+	let hash = spanHashStart;
+	for (let i = start; i < end; i++) hash = spanHashStep(hash, text.charCodeAt(i));
+	return spanHashEnd(hash);
 }
 
 function sameChars(key: string, text: string, start: number): boolean {
