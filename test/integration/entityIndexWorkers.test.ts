@@ -4,7 +4,7 @@
 // reach every article that names it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, waitFor, workspaceFile } from './support';
+import { closeAllEditors, inBrowserHost, waitFor, workspaceFile } from './support';
 
 interface IndexStatus {
 	readonly indexing: boolean;
@@ -66,6 +66,12 @@ suite('entity index workers', function () {
 			const now = await vscode.commands.executeCommand<IndexStatus>('newsSeed.entities.indexStatus');
 			return !now.indexing && now.builds > 0 ? now : undefined;
 		}, 60_000);
+		// The desktop harness (the bench's too) turns auto save off; the browser test workbench has no settings file,
+		// so its default (a save a second after an edit) is turned off here.
+		const files = vscode.workspace.getConfiguration('files');
+		const autoSave = files.inspect<string>('autoSave')?.globalValue;
+		if (inBrowserHost) await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+		else assert.equal(files.get('autoSave'), 'off', 'the harness turns auto save off');
 		const uri = uris[1];
 		const before = await vscode.workspace.fs.stat(uri);
 		// The cache written after the tests before (a second after their last change) first.
@@ -87,5 +93,6 @@ suite('entity index workers', function () {
 		assert.equal(status.cacheSaves, cacheSaves, 'the index cache was written again');
 		await vscode.commands.executeCommand('workbench.action.files.revert');
 		assert.equal(editor.document.isDirty, false);
+		if (inBrowserHost) await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
 	});
 });
