@@ -618,6 +618,27 @@ const PRESCORE_QUIET_MS = 500;
 /** A warm-up step runs at most about this long before the worker looks at its messages again (ms). */
 const WARM_UP_SLICE_MS = 4;
 
+/** What a job run in slices reports of them; CPU figures only where the worker has a CPU clock (not in a Web Worker). */
+interface SliceFigures { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number; longestSliceCpuMs?: number }
+
+/** Runs `steps` for about `sliceMs`, counting the slice in `figures`; the last step reached and the slice's wall time. */
+function measuredSlice<T>(host: ScoringWorkerHost, steps: Iterator<unknown, T>, sliceMs: number, figures: SliceFigures): { step: IteratorResult<unknown, T>; wall: number } {
+	const start = host.now();
+	const cpuStart = host.cpuMs();
+	let step = steps.next();
+	while (!step.done && host.now() - start < sliceMs) step = steps.next();
+	const wall = host.now() - start;
+	const cpuEnd = host.cpuMs();
+	figures.slices++;
+	figures.busyMs += wall;
+	figures.longestSliceMs = Math.max(figures.longestSliceMs, wall);
+	if (cpuStart !== undefined && cpuEnd !== undefined) {
+		figures.busyCpuMs = (figures.busyCpuMs ?? 0) + cpuEnd - cpuStart;
+		figures.longestSliceCpuMs = Math.max(figures.longestSliceCpuMs ?? 0, cpuEnd - cpuStart);
+	}
+	return { step, wall };
+}
+
 /**
  * The scoring worker's message handler, for either kind of worker: `score`, `close` and `remember` answered at once;
  * `warmUp` and `exportRemembered` (one at a time) run a slice of about 4 ms per turn of the worker's event loop, so
@@ -656,7 +677,7 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 		host.later(slice);
 	};
 	const prescore = (job: Extract<ScoringJob, { kind: 'prescore' }>): void => {
-		const figures: { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number } = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+		const figures: SliceFigures = { slices: 0, busyMs: 0, longestSliceMs: 0 };
 		if (!host.files) {
 			send({ kind: 'prescored', id: job.id, result: { supported: false, files: 0, large: 0, articles: 0, skipped: 0, paragraphs: 0, sentences: 0, ...figures } });
 			return;
@@ -669,16 +690,7 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 				return;
 			}
 			try {
-				const start = host.now();
-				const cpuStart = host.cpuMs();
-				let step = steps.next();
-				while (!step.done && host.now() - start < PRESCORE_SLICE_MS) step = steps.next();
-				const wall = host.now() - start;
-				const cpuEnd = host.cpuMs();
-				figures.slices++;
-				figures.busyMs += wall;
-				figures.longestSliceMs = Math.max(figures.longestSliceMs, wall);
-				if (cpuStart !== undefined && cpuEnd !== undefined) figures.busyCpuMs = (figures.busyCpuMs ?? 0) + cpuEnd - cpuStart;
+				const { step, wall } = measuredSlice(host, steps, PRESCORE_SLICE_MS, figures);
 				if (step.done) send({ kind: 'prescored', id: job.id, result: { ...step.value, ...figures } });
 				else after(Math.max(1, wall), slice);
 			} catch (error) {
@@ -689,23 +701,10 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 	};
 	const warmUp = (job: Extract<ScoringJob, { kind: 'warmUp' }>): void => {
 		const steps = workerWarmUpSteps(job.threshold);
-		const figures: { slices: number; busyMs: number; longestSliceMs: number; busyCpuMs?: number; longestSliceCpuMs?: number } = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+		const figures: SliceFigures = { slices: 0, busyMs: 0, longestSliceMs: 0 };
 		const slice = (): void => {
 			try {
-				const start = host.now();
-				const cpuStart = host.cpuMs();
-				let step = steps.next();
-				while (!step.done && host.now() - start < WARM_UP_SLICE_MS) step = steps.next();
-				const wall = host.now() - start;
-				const cpuEnd = host.cpuMs();
-				figures.slices++;
-				figures.busyMs += wall;
-				figures.longestSliceMs = Math.max(figures.longestSliceMs, wall);
-				// CPU figures only where the worker has a CPU clock (not in a Web Worker).
-				if (cpuStart !== undefined && cpuEnd !== undefined) {
-					figures.busyCpuMs = (figures.busyCpuMs ?? 0) + cpuEnd - cpuStart;
-					figures.longestSliceCpuMs = Math.max(figures.longestSliceCpuMs ?? 0, cpuEnd - cpuStart);
-				}
+				const { step } = measuredSlice(host, steps, WARM_UP_SLICE_MS, figures);
 				if (step.done) send({ kind: 'warmedUp', id: job.id, warmUp: { ...step.value, ...figures } });
 				else host.later(slice);
 			} catch (error) {
