@@ -9,7 +9,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { writeArchive } from '../test/support/newsArchive';
+import { archiveFolder, benchArchiveVersion, writeArchive } from '../test/support/newsArchive';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.env.BENCH_BROWSER_ARTICLES ?? 1000);
@@ -25,8 +25,9 @@ const kb = (file: string) => `${(statSync(join(out, file)).size / 1024).toFixed(
 console.log(`bundles (minified): desktop dist/extension.js ${kb('extension.js')} + index worker ${kb('worker.js')}; browser dist/web/extension.js ${kb('web.js')} + index web worker ${kb('web-worker.js')}`);
 rmSync(out, { recursive: true, force: true });
 
-const archive = join(tmpdir(), `news-seed-archive-${count}`);
-const stats = await writeArchive(archive, count);
+const version = benchArchiveVersion();
+const archive = archiveFolder('archive', count, version);
+const stats = await writeArchive(archive, count, undefined, version);
 console.log(`archive: ${stats.articles} articles, ${(stats.bytes / 1e6).toFixed(1)} MB; load average ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
 // The third run is the browser's fallback: the web worker's script is moved away (the build is skipped, so it stays
 // away), no Web Worker starts, and the index analyses on the extension host in slices.

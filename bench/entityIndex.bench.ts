@@ -25,7 +25,7 @@ import { WorkspaceEntityIndex } from '../src/core/entities/workspaceEntityIndex'
 import { WorkspaceIndexUpdater } from '../src/core/entities/workspaceIndexUpdater';
 import { defaultWorkerCount, EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
 import { localScanIo } from '../src/node/localScanIo';
-import { realArchive, writeArchive } from '../test/support/newsArchive';
+import { archiveFolder, benchArchiveVersion, describeArchive, realArchive, writeArchive } from '../test/support/newsArchive';
 import { seedCorpusFile } from './seedCorpus';
 
 const articleCount = Number(process.env.BENCH_ARTICLES ?? realArchive.articles);
@@ -160,13 +160,12 @@ console.log(`  ${loop.stop()}`);
 // 2. The workspace index of a generated archive shaped like the real one of issue 12 (bench/newsArchive.ts), built
 // the way the extension builds it: batches scanned by the worker pool (stat, read, hash, analysis next to the
 // files), the answers' heads parsed into the reverse index on the main thread in runSliced slices of 8 ms.
-const archive = await writeArchive(join(tmpdir(), `news-seed-archive-${articleCount}`), articleCount);
+const archiveVersion = benchArchiveVersion();
+const archive = await writeArchive(archiveFolder('archive', articleCount, archiveVersion), articleCount, undefined, archiveVersion);
 const uris = (await readdir(archive.folder, { recursive: true })).filter((name) => name.endsWith('.txt')).sort().map((name) => pathToFileURL(join(archive.folder, name)).toString());
-const cachePath = join(tmpdir(), `news-seed-bench-cache-${articleCount}.jsonl`);
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const cachePath = join(tmpdir(), `news-seed-bench-cache-v${archiveVersion}-${articleCount}.jsonl`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-console.log(`\nworkspace index: ${archive.articles} generated articles in ${archive.folder}: ${mb(archive.bytes)}, sizes median ${kb(archive.medianBytes)}, p90 ${kb(archive.p90Bytes)}, max ${kb(archive.maxBytes)}, ${archive.paragraphsMedian} paragraphs (median); "${archive.topPerson.name}" in ${archive.topPerson.articles} articles`);
-console.log(`  (the real archive of issue 12: ${realArchive.articles} articles, ${mb(realArchive.bytes)}, median ${kb(realArchive.medianBytes)}, p90 ${kb(realArchive.p90Bytes)}, max ${kb(realArchive.maxBytes)}; one person in ${realArchive.topPersonArticles})`);
+console.log(`\nworkspace index: ${describeArchive(archive)}`);
 console.log(`  analysis ${workers > 0 ? `in ${workers} worker thread(s), files scanned in batches` : 'on the main thread, files read with fs/promises, in runSliced slices'} (${process.env.BENCH_WORKERS === undefined ? 'the extension\'s default here; ' : ''}BENCH_WORKERS=N to change, 0 for the main thread); BENCH_ARTICLES=N for another size`);
 
 // The worker as the extension runs it: bundled by esbuild as scripts/build.mjs bundles dist/entityIndexWorker.js.

@@ -4,7 +4,7 @@
 // taken by content hash) and its second start from its own cache. Prints figures; never fails on timings.
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ import { readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps 
 import { WorkspaceEntityIndex } from '../src/core/entities/workspaceEntityIndex';
 import { WorkspaceIndexUpdater } from '../src/core/entities/workspaceIndexUpdater';
 import { EntityIndexWorkerPool } from '../src/node/entityIndexWorkerPool';
-import { writeArchive } from '../test/support/newsArchive';
+import { archiveFolder, benchArchiveVersion, describeArchive, writeArchive } from '../test/support/newsArchive';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.env.BENCH_CLI_ARTICLES ?? 6376);
@@ -21,7 +21,9 @@ const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.
 const load = () => loadavg().map((n) => n.toFixed(1)).join(', ');
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-const archive = await writeArchive(join(tmpdir(), `news-seed-archive-${count}`), count);
+const version = benchArchiveVersion();
+const archive = await writeArchive(archiveFolder('archive', count, version), count, undefined, version);
+console.log(describeArchive(archive));
 console.log(`archive: ${count} generated articles, ${(archive.bytes / 1e6).toFixed(0)} MB; ${availableParallelism()} cores; load average ${load()}`);
 spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 const cacheFile = join(archive.folder, '.news-seed', 'entity-index.jsonl');

@@ -1,21 +1,20 @@
 // The entity index end to end in the real VS Code (code-server), on a generated archive shaped like the real one
-// of issue 12 (bench/newsArchive.ts, BENCH_ARCHIVE articles, default 6,376): the folder opened cold (no cache),
+// of issue 12 (test/support/newsArchive.ts, BENCH_ARCHIVE articles, default 6,376; BENCH_ARCHIVE_VERSION=1 for the old generator): the folder opened cold (no cache),
 // then again warm (the same user data, so the extension's cache). Each run is bench/vscodeIndex/index.ts inside
 // the extension host; it prints its figures beside their targets.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { realArchive, writeArchive } from '../test/support/newsArchive';
+import { archiveFolder, benchArchiveVersion, describeArchive, realArchive, writeArchive } from '../test/support/newsArchive';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.env.BENCH_ARCHIVE ?? realArchive.articles);
-const archive = join(tmpdir(), `news-seed-archive-${count}`);
-const stats = await writeArchive(archive, count);
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-console.log(`archive: ${stats.articles} articles, ${(stats.bytes / 1e6).toFixed(1)} MB, sizes median ${kb(stats.medianBytes)}, p90 ${kb(stats.p90Bytes)}, max ${kb(stats.maxBytes)}, ${stats.paragraphsMedian} paragraphs (median); "${stats.topPerson.name}" named in ${stats.topPerson.articles} articles`);
-console.log(`  (the real archive: ${realArchive.articles} articles, ${(realArchive.bytes / 1e6).toFixed(1)} MB, median ${kb(realArchive.medianBytes)}, p90 ${kb(realArchive.p90Bytes)}, max ${kb(realArchive.maxBytes)}; one person in ${realArchive.topPersonArticles})`);
+const version = benchArchiveVersion();
+const archive = archiveFolder('archive', count, version);
+const stats = await writeArchive(archive, count, undefined, version);
+console.log(describeArchive(stats));
 console.log(`load average before: ${loadavg().map((n) => n.toFixed(1)).join(', ')}`);
 
 // A short run folder (Unix socket paths): kept between the cold and the warm run, removed after.

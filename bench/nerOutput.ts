@@ -1,5 +1,6 @@
 // The entity recognizer's whole output on fixed corpora, to show that a change for speed changes nothing, and its CPU
-// per MB on the same corpora. The corpora: the generated archive of issue 12 (what the index workers analyse), the
+// per MB on the same corpora. The corpora: the generated archive of issue 12 (what the index workers analyse; `archive`
+// by the old generator, `archive-v2` by the one with a news-like vocabulary), the
 // `npm run eval:ner` sets (CoNLL-2003 dev beside the clone or at NEWS_SEED_DATA, wikigold, BTC news tweets; tokens
 // joined with spaces and detokenised), the samples, and a few archive articles with a user lexicon.
 //   node --import tsx bench/nerOutput.ts write OUT     every article's entities (spans, types, groups) to OUT
@@ -57,7 +58,8 @@ function conllTexts(file: string, detokenize: boolean, sentencePerDoc: boolean):
 }
 
 function corpora(): Corpus[] {
-	const archive = [...generateArchive(6376)].map((article) => article.text);
+	const archive = [...generateArchive(6376, 12, 1)].map((article) => article.text);
+	const archiveV2 = [...generateArchive(6376, 12, 2)].map((article) => article.text);
 	const data = process.env.NEWS_SEED_DATA ?? [join(root, '../shared/data'), join(root, '../../shared/data')].find((path) => existsSync(path)) ?? '';
 	const conll = join(data, 'conll2003/dev.txt');
 	const sets: [string, string, boolean][] = [
@@ -65,7 +67,7 @@ function corpora(): Corpus[] {
 		['wikigold', join(root, 'test/fixtures/wikigold/wikigold.conll.txt'), false],
 		['btc-news', join(root, 'test/fixtures/btc-news/btc-g.conll'), true],
 	];
-	const result: Corpus[] = [{ name: 'archive', texts: archive }];
+	const result: Corpus[] = [{ name: 'archive', texts: archive }, { name: 'archive-v2', texts: archiveV2 }];
 	for (const [name, file, tweets] of sets) {
 		if (!existsSync(file)) throw new Error(`missing ${file} (set NEWS_SEED_DATA)`);
 		result.push({ name, texts: conllTexts(file, false, tweets) });
@@ -78,7 +80,7 @@ function corpora(): Corpus[] {
 		notEntities: ['Background', 'U.S.'],
 		types: { Germany: 'organization', 'european union': 'place' },
 	};
-	result.push({ name: 'lexicon', texts: [...archive.slice(0, 300), ...result[1].texts.slice(0, 100)], lexicon });
+	result.push({ name: 'lexicon', texts: [...archive.slice(0, 300), ...result[2].texts.slice(0, 100)], lexicon });
 	return result;
 }
 
