@@ -107,6 +107,35 @@ void describe('the reverse index stored with the cache', () => {
 		assert.deepEqual(drain(writeIndexCacheSteps(now, other)), built);
 	});
 
+	void it('removes many files at once as one by one, in a filled index and in a loaded one (frozen, shared lists)', () => {
+		const contents = drain(readIndexCacheContentsSteps(drain(writeIndexCacheSteps(entries))));
+		assert.ok(contents.snapshot);
+		const askers = askersOf(summaries);
+		const oneByOne = new WorkspaceEntityIndex();
+		const filled = new WorkspaceEntityIndex();
+		for (const index of [oneByOne, filled]) for (const entry of entries) if (entry.article) index.set(entry.uri, entry.article);
+		const loaded = new WorkspaceEntityIndex();
+		loaded.load(contents.snapshot);
+		// Every third file, one not indexed and one named twice.
+		const gone = [...summaries.keys()].filter((i) => i % 3 !== 1).map(uriOf);
+		const asked = [...gone, 'file:///w/never.txt', gone[0]];
+		for (const uri of asked) oneByOne.delete(uri);
+		const version = filled.version;
+		filled.deleteMany(asked);
+		assert.notEqual(filled.version, version);
+		loaded.deleteMany(asked);
+		assert.equal(filled.size, summaries.length - gone.length);
+		assert.deepEqual(answers(filled, askers), answers(oneByOne, askers));
+		assert.deepEqual(answers(loaded, askers), answers(oneByOne, askers));
+		// Nothing to remove is no change; the rest removed leaves an empty index.
+		const unchanged = filled.version;
+		filled.deleteMany(['file:///w/never.txt']);
+		assert.equal(filled.version, unchanged);
+		filled.deleteMany([...filled.uris()]);
+		assert.equal(filled.size, 0);
+		assert.deepEqual(filled.entityTotals(), { person: [], organization: [], place: [] });
+	});
+
 	void it('written from an index loaded from it whose files kept their places, shares the lists of the keys no change touched', () => {
 		const contents = drain(readIndexCacheContentsSteps(drain(writeIndexCacheSteps(entries))));
 		assert.ok(contents.snapshot);

@@ -424,6 +424,19 @@ void describe('WorkspaceIndexUpdater', () => {
 		assert.deepEqual([...updater.cacheEntries()].map((f) => f.uri), ['file:///w/xy.txt']);
 	});
 
+	void it('forgets files and folders deleted together (one watcher event each), a deleted file never taken for a folder', async () => {
+		const files = new MemoryFiles();
+		const all = ['file:///w/x/a.txt', 'file:///w/x/sub/b.txt', 'file:///w/a.txt', 'file:///w/a.txt/c.txt', 'file:///w/d.txt', 'file:///w/e.txt'];
+		for (const uri of all) files.write(uri, b);
+		const { updater } = updaterOf(files);
+		await updater.updateAll(all);
+		// "a.txt" is a known file: deleting it leaves "a.txt/c.txt" (which a folder's deletion would take).
+		updater.forgetTrees(['file:///w/x', 'file:///w/a.txt', 'file:///w/d.txt', 'file:///w/nothing.txt']);
+		assert.deepEqual([...updater.index.uris()].sort(), ['file:///w/a.txt/c.txt', 'file:///w/e.txt']);
+		assert.deepEqual([...updater.cacheEntries()].map((f) => f.uri).sort(), ['file:///w/a.txt/c.txt', 'file:///w/e.txt']);
+		assert.deepEqual(updater.index.occurrences(names('place', 'Geneva')).map((o) => o.uri), ['file:///w/a.txt/c.txt', 'file:///w/e.txt']);
+	});
+
 	void it('analyses on the host one text at a time, each after a yield, with the same summaries as at once', async () => {
 		const log: string[] = [];
 		const host = {

@@ -580,6 +580,54 @@ export class WorkspaceEntityIndex {
 		});
 	}
 
+	/**
+	 * Removes many files at once (a deleted folder, files no longer listed): the same index as {@link delete} of each,
+	 * but each name's file list is rewritten once however many of its files go, so the cost is linear in the removed
+	 * files' entities plus the lists they touch (one by one, a name held by k files costs O(k) per removal, O(k^2) in
+	 * all: deleting 50,000 articles that all name one agency would move about 10^9 numbers).
+	 */
+	deleteMany(uris: Iterable<string>): void {
+		const gone = new Set<number>();
+		const canonicalKeys = new Set<string>();
+		const nameKeys = new Set<string>();
+		const removed: { keys: readonly string[]; name: string; mentions: number }[] = [];
+		for (const uri of uris) {
+			const old = this.articles.get(uri);
+			if (!old) continue;
+			const keys = this.keysOfFile(uri, old);
+			gone.add(this.idOf(uri) as number);
+			this.articles.delete(uri);
+			this.entityKeys.delete(uri);
+			let i = 0;
+			forEachEntityName(old, (_type, name, _aliases, mentions) => {
+				const entityKeys = keys[i++];
+				canonicalKeys.add(entityKeys[0]);
+				for (const key of entityKeys) nameKeys.add(key);
+				removed.push({ keys: entityKeys, name, mentions });
+			});
+		}
+		if (gone.size === 0) return;
+		this.changes++;
+		for (const key of canonicalKeys) this.removeAll(this.byCanonical, key, gone);
+		for (const key of nameKeys) this.removeAll(this.byName, key, gone);
+		// After the lists: the totals forget a canonical name once no file has it, as delete's do.
+		for (const { keys, name, mentions } of removed) this.countEntity(keys, name, mentions, -1);
+	}
+
+	/** Removes the files `gone` from a key's files in one pass (a new array, so a frozen or shared one is left alone). */
+	private removeAll(map: Map<string, FileIds>, key: string, gone: ReadonlySet<number>): void {
+		const files = map.get(key);
+		if (files === undefined) return;
+		if (typeof files === 'number') {
+			if (gone.has(files)) map.delete(key);
+			return;
+		}
+		const kept = files.filter((id) => !gone.has(id));
+		if (kept.length === files.length) return;
+		if (kept.length === 0) map.delete(key);
+		else map.set(key, kept.length === 1 ? kept[0] : kept);
+	}
+
 	clear(): void {
 		this.changes++;
 		this.articles.clear();

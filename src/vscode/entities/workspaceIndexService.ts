@@ -166,6 +166,8 @@ export class WorkspaceIndexService extends Disposable {
 	private forceRequested = false;
 	private readonly pending = new Set<string>();
 	private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Deleted files and folders the watcher reported in this turn of the event loop (see forgetDeleted). */
+	private deleted: string[] = [];
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private cancelled = false;
 	private readonly updateEmitter = this._register(new vscode.EventEmitter<void>());
@@ -227,11 +229,7 @@ export class WorkspaceIndexService extends Disposable {
 		const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.txt'));
 		this._register(watcher.onDidCreate((uri) => this.queue(uri)));
 		this._register(watcher.onDidChange((uri) => this.queue(uri)));
-		this._register(watcher.onDidDelete((uri) => {
-			this.updater.forgetTree(uri.toString());
-			this.scheduleSave();
-			this.updateEmitter.fire();
-		}));
+		this._register(watcher.onDidDelete((uri) => this.forgetDeleted(uri)));
 		this._register(knowledge.onDidChange(() => void this.rebuild()));
 		// What findFiles lists changed: listed again (files now excluded leave the index, files no longer excluded join).
 		this._register(vscode.workspace.onDidChangeConfiguration((event) => {
@@ -538,6 +536,22 @@ export class WorkspaceIndexService extends Disposable {
 		this.pending.add(uri.toString());
 		clearTimeout(this.pendingTimer);
 		this.pendingTimer = setTimeout(() => void this.flush(), 300);
+	}
+
+	/**
+	 * Forgets the files and folders deleted, those of one turn of the event loop together: the watcher reports a batch
+	 * of deletions (every file of `rm *.txt`) one event each, and forgetting them one by one costs each name's file
+	 * list once per file (quadratic); together, once.
+	 */
+	private forgetDeleted(uri: vscode.Uri): void {
+		if (this.deleted.push(uri.toString()) > 1) return;
+		queueMicrotask(() => {
+			const uris = this.deleted;
+			this.deleted = [];
+			this.updater.forgetTrees(uris);
+			this.scheduleSave();
+			this.updateEmitter.fire();
+		});
 	}
 
 	private async flush(): Promise<void> {
