@@ -5,7 +5,7 @@
 // joined with spaces and detokenised), the samples, and a few archive articles with a user lexicon.
 //   node --import tsx bench/nerOutput.ts write OUT     every article's entities (spans, types, groups) to OUT
 //   node --import tsx bench/nerOutput.ts time          CPU ms and MB/s per corpus (one pass each, as a cold worker)
-// NER_CORPORA=archive,conll-dev limits either to those corpora.
+// NER_CORPORA=archive,conll-dev limits either to those corpora; NER_WORKER_MEMORY=1 runs as an index worker does.
 // To compare two trees in one run, bundle this file from each (`npx esbuild bench/nerOutput.ts --bundle
 // --platform=node --format=esm --outfile=...`) and run the bundles alternately. (Not a *.bench.ts: `npm run bench`
 // does not run it.)
@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle } from '../src/core/entities/articleEntities';
 import { recognizeEntities, type UserLexicon } from '../src/core/entities/index';
+import { useWorkerMemory } from '../src/core/entities/workerMemory';
 import { generateArchive } from '../test/support/newsArchive';
 
 // Run from the repository's root (a bundle of this file lives elsewhere).
@@ -85,6 +86,8 @@ function corpora(): Corpus[] {
 }
 
 const [mode = 'time', out] = process.argv.slice(2);
+// NER_WORKER_MEMORY=1: as in an index worker (its start included in the first corpus' time; see workerMemory.ts).
+if (process.env.NER_WORKER_MEMORY) useWorkerMemory();
 // NER_CORPORA=archive,conll-dev: only those (for a profile of one).
 const only = process.env.NER_CORPORA ? process.env.NER_CORPORA.split(',') : undefined;
 const all = corpora().filter((corpus) => !only || only.includes(corpus.name));

@@ -16,6 +16,7 @@ parentPort?.on('message', (job: EntityIndexJob) => {
 		parentPort?.postMessage(answerListJob(job, listLocalTextFiles));
 		return;
 	}
-	analysis ??= Promise.all([import('../core/entities/indexWorkerProtocol'), import('./localScanIo')]);
+	// The recognizer here remembers its vocabulary and hashes its word lists (a worker has memory to spare).
+	analysis ??= Promise.all([import('../core/entities/indexWorkerProtocol'), import('./localScanIo'), import('../core/entities/workerMemory').then((memory) => memory.useWorkerMemory())]).then(([protocol, local]) => [protocol, local]);
 	void analysis.then(([protocol, local]) => protocol.answerIndexJob(job, local.localScanIo, listLocalTextFiles), (error: unknown) => ({ id: job.id, error: `the analysis could not be loaded: ${String(error)}` })).then((reply) => parentPort?.postMessage(reply));
 });

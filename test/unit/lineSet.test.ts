@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eitherOf, LineSet, remembering } from '../../src/core/text/lineSet';
+import { eitherOf, LineSet, remembering, WordFacts } from '../../src/core/text/lineSet';
 import { COMMON_WORDS } from '../../src/core/entities/data/commonWords';
 import { FIRST_NAMES } from '../../src/core/entities/data/names';
 import { CITIES } from '../../src/core/entities/data/places';
@@ -70,4 +70,73 @@ void test('LineSet answers the same when asked again, after its remembered answe
 		for (const word of words) assert.ok(set.has(word), word);
 		for (const word of misses) assert.ok(!set.has(word), word);
 	}
+});
+
+void test('LineSet with hashLines answers as a Set of the same lines on every word of the lists and their near misses', () => {
+	const small = new LineSet('aa\naah\nab\nbé\nzebra', false);
+	small.hashLines();
+	for (const word of ['aa', 'aah', 'ab', 'bé', 'zebra']) assert.ok(small.has(word), word);
+	for (const word of ['', 'a', 'aaa', 'aa\naah', 'b', 'be', 'zebras', 'zebr', 'zz', '\n']) assert.ok(!small.has(word), JSON.stringify(word));
+	const one = new LineSet('only', false);
+	one.hashLines();
+	assert.ok(one.has('only') && !one.has('onl') && !one.has(''));
+	for (const data of [COMMON_WORDS, FIRST_NAMES, CITIES]) {
+		const words = data.split('\n');
+		const plain = new Set(words);
+		for (const remember of [false, true]) {
+			const set = new LineSet(data, remember);
+			// Half the words asked before the index is made (remembered answers stay right), all of them after.
+			for (const word of words.slice(0, words.length >> 1)) assert.ok(set.has(word), word);
+			set.hashLines();
+			for (const word of words) assert.ok(set.has(word), word);
+			for (const word of words) for (const near of [`${word}s`, word.slice(1), `${word.slice(0, -1)}~`]) assert.equal(set.has(near), plain.has(near), near);
+		}
+	}
+});
+
+void test('WordFacts answers each fact as its predicate does, asks each predicate once per word, and keeps the facts apart', () => {
+	const asked: string[] = [];
+	const facts = new WordFacts();
+	const isShort = facts.fact((word) => {
+		asked.push(`short ${word}`);
+		return word.length < 4;
+	});
+	const hasA = facts.fact((word) => {
+		asked.push(`a ${word}`);
+		return word.includes('a');
+	});
+	assert.deepEqual(['ab', 'ab', 'xyzw', 'ab', 'xyzw'].map(isShort), [true, true, false, true, false]);
+	assert.deepEqual(['ab', 'xyzw', 'xyzw', 'ab', 'cd'].map(hasA), [true, false, false, true, false]);
+	assert.deepEqual(['cd', 'xyzw', 'ab'].map(isShort), [true, false, true]);
+	assert.deepEqual(asked, ['short ab', 'short xyzw', 'a ab', 'a xyzw', 'a cd', 'short cd'], 'one question per fact and word, false answers included');
+	assert.equal(facts.size, 3);
+	assert.throws(() => {
+		const many = new WordFacts();
+		for (let k = 0; k < 16; k++) many.fact(() => true);
+	}, RangeError);
+});
+
+void test('WordFacts stays bounded by generations, keeps the words still in use, and never answers wrong', () => {
+	const asked = new Map<string, number>();
+	const facts = new WordFacts(4);
+	const isEven = facts.fact((word) => {
+		asked.set(word, (asked.get(word) ?? 0) + 1);
+		return Number(word) % 2 === 0;
+	});
+	// "0" is asked between every new word: it is carried from the older generation into the newest, never asked again.
+	for (let k = 1; k <= 100; k++) {
+		assert.equal(isEven(String(k)), k % 2 === 0);
+		assert.equal(isEven('0'), true);
+		assert.ok(facts.size <= 8, `at most two generations of 4 words, not ${facts.size}`);
+	}
+	assert.equal(asked.get('0'), 1);
+	// Old words were forgotten (bounded) and are asked again, with the same answers.
+	for (let k = 1; k <= 100; k++) assert.equal(isEven(String(k)), k % 2 === 0);
+	assert.ok((asked.get('1') ?? 0) === 2);
+	// The limit may change: a larger one takes effect as words are stored.
+	facts.limit = 1000;
+	for (let k = 1; k <= 100; k++) isEven(String(k));
+	const before = asked.get('50');
+	for (let k = 1; k <= 100; k++) isEven(String(k));
+	assert.equal(asked.get('50'), before, 'all 100 remembered under the larger limit');
 });

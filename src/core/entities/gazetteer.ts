@@ -3,15 +3,20 @@ import { COMMON_WORDS } from './data/commonWords';
 import { DEMONYMS } from './data/demonyms';
 import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
 import { ORGANIZATIONS } from './data/organizations';
-import { eitherOf, LineSet, remembering, type WordSet } from '../text/lineSet';
+import { LineSet, WordFacts, type WordSet } from '../text/lineSet';
 import { CITIES, COUNTRIES, MAJOR_CITIES, REGIONS } from './data/places';
 
 function lines(data: string): ReadonlySet<string> {
 	return new Set(data.split('\n'));
 }
 
+// What the recognizer asks of most capitalised words, remembered per word in one entry (see WordFacts): whether it
+// is a given name, a city and common English.
+const wordFacts = new WordFacts();
+
+const firstNameList = new LineSet(FIRST_NAMES, false);
 /** Given names, lower-case. */
-export const firstNames: WordSet = new LineSet(FIRST_NAMES);
+export const firstNames: WordSet = { has: wordFacts.fact((word) => firstNameList.has(word)) };
 /** Family names, lower-case. */
 export const surnames = lines(SURNAMES);
 /** Well-known people by full name, lower-case, words separated by one space. */
@@ -25,7 +30,8 @@ const firstLevelRegions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EX
 export function isCountryOrRegion(key: string): boolean {
 	return countries.has(key) || firstLevelRegions.has(key);
 }
-export const cities: WordSet = eitherOf(new LineSet(CITIES), regions);
+const cityList = new LineSet(CITIES, false);
+export const cities: WordSet = { has: wordFacts.fact((word) => cityList.has(word) || regions.has(word)) };
 /** Cities large enough to be places even at the start of a sentence. */
 export const majorCities: ReadonlySet<string> = new Set([...lines(MAJOR_CITIES), ...EXTRA_MAJOR_CITIES]);
 /** Known organizations, lower-case. */
@@ -52,7 +58,7 @@ export function isCommonWord(lower: string): boolean {
 }
 
 // Every capitalised word asks several times, and each answer may take a dozen binary searches.
-const commonWordAnswers = remembering((lower) => {
+const commonWordAnswers = wordFacts.fact((lower) => {
 	if (isListed(lower, 2)) return true;
 	// "scrum-half", "year-on-year": a compound of common words is common.
 	return lower.includes('-') && lower.split('-').every((part) => part.length > 0 && isListed(part, 2));
@@ -66,6 +72,18 @@ function isListed(word: string, depth: number): boolean {
 		if (word.length > suffix.length + 2 && word.endsWith(suffix) && isListed(word.slice(0, -suffix.length) + add, depth - 1)) return true;
 	}
 	return false;
+}
+
+/**
+ * For a thread that analyses many articles and has memory to spare (an index worker): the largest lists hashed
+ * (LineSet.hashLines: built here, once, about 2 MB) instead of binary-searched, and the words' facts remembered for
+ * `remembered` words per generation. Answers are the same; only their cost changes.
+ */
+export function hashWordLists(remembered: number): void {
+	firstNameList.hashLines();
+	cityList.hashLines();
+	commonWords.hashLines();
+	wordFacts.limit = remembered;
 }
 
 let phraseLeads: ReadonlySet<string> | undefined;
