@@ -36,6 +36,28 @@ function write(file, doc, lists) {
 
 const englishWords = new Set(readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n'));
 
+// Hunspell's en_US dictionary (SCOWL) writes proper nouns capitalised ("Texas", "Saskatoon") and common words in
+// lower case ("turkey", "nice"): a word the word list holds whose only spelling there is capitalised is a name
+// whose lower-case sense is rare ("texas" a steamboat deck, "quebec" a radio letter), so it is no common word and
+// no reason to doubt a town named so.
+const hunspellLower = new Set();
+const hunspellProper = new Set();
+for (const line of readFileSync(new URL('../node_modules/dictionary-en/index.dic', import.meta.url), 'utf8').split('\n').slice(1)) {
+	const word = line.split('/')[0];
+	if (word.length === 0) continue;
+	if (word[0] !== word[0].toLowerCase()) hunspellProper.add(word.toLowerCase());
+	else hunspellLower.add(word);
+}
+const FOLDS = [['s', ''], ['es', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ies', 'y'], ['ied', 'y'], ['ness', ''], ['er', ''], ['ers', '']];
+const PREFIXES = ['re', 'un', 'in', 'de', 'dis', 'pre', 'mis', 'non', 'over', 'out'];
+/**
+ * Whether a lower-case word of four letters or more is only a name in Hunspell's dictionary: neither a lower-case
+ * word there nor one made with its suffixes or prefixes ("downs", "reunion", "independence").
+ */
+const onlyAName = (w) => w.length >= 4 && hunspellProper.has(w) && !hunspellLower.has(w)
+	&& !FOLDS.some(([suffix, add]) => w.length > suffix.length + 2 && w.endsWith(suffix) && hunspellLower.has(w.slice(0, -suffix.length) + add))
+	&& !PREFIXES.some((prefix) => w.length > prefix.length + 3 && w.startsWith(prefix) && hunspellLower.has(w.slice(prefix.length)));
+
 /**
  * Given names of every faker locale written in Latin script (news from anywhere names "Rui", "Rahel", "Oleksandr"),
  * with accents also folded ("Séverine", "Severine"). Not English words: "Will", "Rose" or "Summer" from these lists
@@ -87,6 +109,9 @@ for (const city of cities) {
 	if (city.population >= 1000000) majorCities.push(city.name);
 }
 const places = [...compromiseWords('Place').filter((w) => !lexicon[w] || !String(lexicon[w]).includes('Abbreviation')), ...compromiseWords('City')];
+// Countries, states and provinces, capitals and large cities, lower-case: a word that is only a name in Hunspell and
+// one of these leaves the common words ("texas", "quebec", "michigan", "bangkok").
+const placeNames = new Set([...countries, ...regions, ...capitals, ...majorCities, ...compromiseWords('City', 'Region', 'Country')].map(key));
 write('places.ts', {
 	COUNTRIES: 'Countries and territories, with common aliases.',
 	REGIONS: 'Continents, states, provinces and other regions.',
@@ -105,7 +130,7 @@ write('demonyms.ts', {
 
 // Common English words in lower case. Inflected forms whose stem is listed are dropped; the recognizer strips
 // the same suffixes before it looks a word up, which keeps the list under a megabyte.
-const words = readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n').filter((w) => w.length >= 2 && w.length <= 16);
+const words = readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n').filter((w) => w.length >= 2 && w.length <= 16 && !(onlyAName(w) && placeNames.has(w)));
 const wordSet = new Set(words);
 /** Whether `w` is an inflection of a listed stem (mirrors `isCommonWord` in src/core/entities/gazetteer.ts). */
 function inflected(w) {

@@ -1,4 +1,4 @@
-import { EXTRA_DEMONYMS, EXTRA_MAJOR_CITIES, EXTRA_ORGS, EXTRA_PLACES, EXTRA_REGIONS } from './cues';
+import { EXTRA_CITIES, EXTRA_DEMONYMS, EXTRA_MAJOR_CITIES, EXTRA_ORGS, EXTRA_PLACES, EXTRA_REGIONS } from './cues';
 import { COMMON_WORDS } from './data/commonWords';
 import { DEMONYMS } from './data/demonyms';
 import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
@@ -19,7 +19,7 @@ export const fullNames = lines(FULL_NAMES);
 /** Countries and well-known regions, lower-case: places even where the word is also common English ("Turkey"). */
 export const countries: ReadonlySet<string> = new Set([...lines(COUNTRIES), ...EXTRA_PLACES]);
 /** Cities, states, provinces and other named places, lower-case; weaker evidence than a country. */
-const regions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES]);
+const regions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES, ...EXTRA_CITIES]);
 const firstLevelRegions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS]);
 /** Whether a lower-case name is a country or a first-level region (state, province, county): "Missouri", "Queensland". */
 export function isCountryOrRegion(key: string): boolean {
