@@ -142,3 +142,40 @@ function inflected(w) {
 write('commonWords.ts', {
 	COMMON_WORDS: 'English words (lower-case usage), inflections folded to their stem.',
 }, { COMMON_WORDS: words.filter((w) => !inflected(w)) });
+
+// Companies, banks, shops, transport operators and public services that OpenStreetMap's name-suggestion-index knows
+// with an early Wikidata item (notable enough for a Wikipedia article): brands, operators and transit networks, in Latin script. Left
+// out: names that are places or people in the lists above, one-word names that are English words, given names or
+// other names in Hunspell's dictionary ("Target", "Next", "Shell", "Picard"), names that start with a given name
+// ("Karl Lagerfeld"), names of local governments and districts ("City of X") and names of more than five words.
+const nsi = JSON.parse(readFileSync(new URL('../node_modules/name-suggestion-index/dist/json/nsi.min.json', import.meta.url), 'utf8')).nsi;
+const commonWordSet = new Set(words);
+const placeKeys = new Set([...placeNames, ...places, ...cities.filter((c) => c.population >= 15000).map((c) => c.name)].map(key));
+const peopleKeys = new Set([...firstNames, ...surnames, ...people].map(key));
+const demonymKeys = new Set(compromiseWords('Demonym').map(key));
+const LOCAL_GOVERNMENT = /^(?:city|town|county|village|borough|municipality|township|state|province|district|commune|gemeente|gemeinde|stadt|comune|ville|ayuntamiento|municipio|prefeitura|concello) (?:of|de|di|du|der|van)\b|^(?:stad|ville d'|municipio|município|mairie)|\b(?:city|county|town|village|borough|township) (?:council|of)\b| district$/;
+const brands = new Set();
+for (const [path, category] of Object.entries(nsi)) {
+	if (path.startsWith('flags/')) continue;
+	for (const item of category.items) {
+		const tags = item.tags ?? {};
+		// Wikidata items numbered under Q30,000,000 were made before 2017, nearly all for a Wikipedia article; later
+		// ones mostly for local chains mapped in OpenStreetMap (a town's bakery named like a family, "Keim").
+		const wikidata = tags['brand:wikidata'] ?? tags['operator:wikidata'] ?? tags['network:wikidata'];
+		if (wikidata === undefined || !(Number(wikidata.slice(1)) < 30_000_000)) continue;
+		for (const name of [tags.brand, tags.operator, tags.network, tags['brand:en'], tags['operator:en'], tags['network:en']]) {
+			if (typeof name !== 'string' || !/^[\p{Script=Latin}\p{N} .'&!+-]+$/u.test(name) || !/^\p{Lu}/u.test(name)) continue;
+			const k = key(name);
+			const parts = k.split(' ');
+			if (parts.length > 5 || k.length < 3 || LOCAL_GOVERNMENT.test(k) || placeKeys.has(k) || peopleKeys.has(k) || demonymKeys.has(k)) continue;
+			// "Karl Lagerfeld", "Stella McCartney": a brand named after its founder reads as the person.
+			if (parts.length > 1 && peopleKeys.has(parts[0])) continue;
+			// "Picard": a one-word name Hunspell spells capitalised is as often a family or a place.
+			if (parts.length === 1 && (commonWordSet.has(k) || inflected(k) || /^\d/.test(k) || hunspellProper.has(k))) continue;
+			brands.add(name);
+		}
+	}
+}
+write('brands.ts', {
+	BRANDS: 'Companies, banks, shops, transport operators and public services with a Wikidata item (name-suggestion-index).',
+}, { BRANDS: [...brands] });

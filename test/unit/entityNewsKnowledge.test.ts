@@ -32,3 +32,16 @@ void describe('cities named like a given name', () => {
 		assert.deepEqual(found('Orlando Vexley won the race.'), ['person:Orlando Vexley']);
 	});
 });
+
+void describe('companies, shops and operators of the name-suggestion-index', () => {
+	void it('knows a chain or an operator the hand-written lists miss ("Woolworths said")', () => {
+		assert.deepEqual(found('Woolworths said sales rose in the spring.'), ['organization:Woolworths']);
+		assert.deepEqual(found('Commuters on Metrolink faced long delays.'), ['organization:Metrolink']);
+		assert.deepEqual(found('Police were called to the Wetherspoon pub.'), ['organization:Wetherspoon']);
+	});
+
+	void it('leaves out brands named after their founder and one-word brands that are words or names', () => {
+		assert.deepEqual(found('Karl Lagerfeld designed the dress.'), ['person:Karl Lagerfeld']);
+		assert.deepEqual(found('Next week the Target price was cut.'), []);
+	});
+});
