@@ -119,6 +119,27 @@ write('places.ts', {
 	MAJOR_CITIES: 'Cities of at least a million inhabitants: a place even where the word is also common English.',
 }, { COUNTRIES: countries, REGIONS: regions, CITIES: [...bigCities, ...capitals, ...places], MAJOR_CITIES: [...majorCities, ...capitals] });
 
+// Towns of 1,000 to 15,000 inhabitants (and larger ones named like a person or a word, left out of CITIES), one word,
+// named like no person (given or family name, faker's family names of every locale too), no English word and no
+// other name Hunspell spells capitalised: only a guess that an otherwise unknown name is a place ("Buncrana").
+const fakerSurnames = new Set();
+for (const locale of Object.values(allLocales)) {
+	const lists = locale.person?.last_name;
+	if (!lists) continue;
+	for (const name of Array.isArray(lists) ? lists : Object.values(lists).flat()) if (typeof name === 'string') fakerSurnames.add(key(name));
+}
+const cityKeys = new Set([...bigCities, ...capitals, ...places].map(key));
+const towns = new Set();
+for (const city of cities) {
+	const name = key(city.name);
+	if (city.population < 1000 || name.includes(' ') || !/^[\p{Script=Latin}'-]+$/u.test(name) || cityKeys.has(name)) continue;
+	if (personWords.has(name) || fakerSurnames.has(name) || englishWords.has(name) || hunspellProper.has(name) || hunspellLower.has(name)) continue;
+	towns.add(name);
+}
+write('towns.ts', {
+	TOWNS: 'Towns of at least 1,000 inhabitants named like no person, word or other name (a guess only).',
+}, { TOWNS: [...towns] });
+
 write('organizations.ts', {
 	ORGANIZATIONS: 'Well-known companies, institutions and sports teams.',
 }, { ORGANIZATIONS: compromiseWords('Organization', 'SportsTeam').filter((w) => !String(lexicon[w]).includes('Abbreviation')) });

@@ -45,3 +45,16 @@ void describe('companies, shops and operators of the name-suggestion-index', () 
 		assert.deepEqual(found('Next week the Target price was cut.'), []);
 	});
 });
+
+void describe('small towns named like no person, word or other name', () => {
+	void it('reads an otherwise unknown name that is such a town as a place ("Kinnegad")', () => {
+		assert.deepEqual(found('Flood warnings were issued for Kinnegad on Sunday.'), ['place:Kinnegad']);
+		assert.deepEqual(found('Karkkila residents were told to boil water.'), ['place:Karkkila']);
+		assert.deepEqual(found('The mayor of Montefalco resigned.'), ['place:Montefalco']);
+	});
+
+	void it('lets a cue outweigh the guess ("Wynne said"), and leaves town names in a sports report to its rules', () => {
+		assert.deepEqual(found('Wynne said the budget was balanced.'), ['person:Wynne']);
+		assert.deepEqual(found('"Prices will rise," said Kinnegad, a shop owner.'), ['person:Kinnegad']);
+	});
+});

@@ -6,6 +6,7 @@ import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
 import { ORGANIZATIONS } from './data/organizations';
 import { eitherOf, LineSet, remembering, type WordSet } from '../text/lineSet';
 import { CITIES, COUNTRIES, MAJOR_CITIES, REGIONS } from './data/places';
+import { TOWNS } from './data/towns';
 
 function lines(data: string): ReadonlySet<string> {
 	return new Set(data.split('\n'));
@@ -27,6 +28,8 @@ export function isCountryOrRegion(key: string): boolean {
 	return countries.has(key) || firstLevelRegions.has(key);
 }
 export const cities: WordSet = eitherOf(new LineSet(CITIES), regions);
+/** Small towns named like no person, word or other name, lower-case, one word: only a guess that a name is a place. */
+export const towns: WordSet = new LineSet(TOWNS);
 /** Cities large enough to be places even at the start of a sentence. */
 export const majorCities: ReadonlySet<string> = new Set([...lines(MAJOR_CITIES), ...EXTRA_MAJOR_CITIES]);
 /** Organizations of the word lists written for the recognizer, lower-case. */
