@@ -119,7 +119,7 @@ write('places.ts', {
 	MAJOR_CITIES: 'Cities of at least a million inhabitants: a place even where the word is also common English.',
 }, { COUNTRIES: countries, REGIONS: regions, CITIES: [...bigCities, ...capitals, ...places], MAJOR_CITIES: [...majorCities, ...capitals] });
 
-// Towns of 1,000 to 15,000 inhabitants (and larger ones named like a person or a word, left out of CITIES), one word,
+// Towns of 2,000 to 15,000 inhabitants (and larger ones named like a person or a word, left out of CITIES), one word,
 // named like no person (given or family name, faker's family names of every locale too), no English word and no
 // other name Hunspell spells capitalised: only a guess that an otherwise unknown name is a place ("Buncrana").
 const fakerSurnames = new Set();
@@ -132,12 +132,12 @@ const cityKeys = new Set([...bigCities, ...capitals, ...places].map(key));
 const towns = new Set();
 for (const city of cities) {
 	const name = key(city.name);
-	if (city.population < 1000 || name.includes(' ') || !/^[\p{Script=Latin}'-]+$/u.test(name) || cityKeys.has(name)) continue;
+	if (city.population < 2000 || name.includes(' ') || !/^[\p{Script=Latin}'-]+$/u.test(name) || cityKeys.has(name)) continue;
 	if (personWords.has(name) || fakerSurnames.has(name) || englishWords.has(name) || hunspellProper.has(name) || hunspellLower.has(name)) continue;
 	towns.add(name);
 }
 write('towns.ts', {
-	TOWNS: 'Towns of at least 1,000 inhabitants named like no person, word or other name (a guess only).',
+	TOWNS: 'Towns of at least 2,000 inhabitants named like no person, word or other name (a guess only).',
 }, { TOWNS: [...towns] });
 
 write('organizations.ts', {
