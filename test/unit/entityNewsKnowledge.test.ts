@@ -58,3 +58,11 @@ void describe('small towns named like no person, word or other name', () => {
 		assert.deepEqual(found('"Prices will rise," said Kinnegad, a shop owner.'), ['person:Kinnegad']);
 	});
 });
+
+void describe('newspapers named by a word that is also an organization word', () => {
+	void it('reads "the Times" as the newspaper inside a sentence and at its start', () => {
+		assert.deepEqual(found('He told the Times that he was sorry.'), ['organization:Times']);
+		assert.deepEqual(found('The Times reported the deal on Monday.'), ['organization:Times']);
+		assert.deepEqual(found('It was the best of times.'), []);
+	});
+});

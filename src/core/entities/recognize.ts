@@ -1108,7 +1108,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// "passed the House", "face the Commons": a legislature by its one word, inside a sentence.
 	if (b - a === 1 && LEGISLATURE_WORDS.has(key) && tokens[a - 1]?.text === 'the' && !tokens[a].sentenceStart) return void out.push(candidate(tokens, a, b, key, 'organization', Confidence.Cue));
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) {
-		if (ORG_KEYWORDS.has(key) && tokens[a - 1]?.text === 'the') out.push(candidate(tokens, a, b, key, 'organization', Confidence.Ordinary));
+		// "told the Times", "The Times reported": a newspaper's word that is also an organization's word.
+		if (NEWSPAPER_NAMES.has(key) && tokens[a - 1]?.lower === 'the' && !(isWord(tokens[b]) && tokens[b].cap)) out.push(candidate(tokens, a, b, key, 'organization', Confidence.Cue));
+		else if (ORG_KEYWORDS.has(key) && tokens[a - 1]?.text === 'the') out.push(candidate(tokens, a, b, key, 'organization', Confidence.Ordinary));
 		return;
 	}
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
