@@ -38,7 +38,14 @@ export type ScoringJob =
 	 * most recently modified first, up to `maxUnits` UTF-16 units of text in all, read by the worker itself; their
 	 * paragraphs' scores join the remembered ones. Runs in slices, paused while articles are being scored.
 	 */
-	| { readonly kind: 'prescore'; readonly id: number; readonly files: readonly PrescoreFile[]; readonly minBytes: number; readonly maxUnits: number };
+	| { readonly kind: 'prescore'; readonly id: number; readonly files: readonly PrescoreFile[]; readonly minBytes: number; readonly maxUnits: number }
+	/**
+	 * An article is about to open (its editor's tab appeared; the editor has no document yet): read its file at `path`
+	 * (when it has `minBytes` to `maxBytes` bytes) and score its paragraphs now, at full priority, in steps between
+	 * which other jobs are answered, so that the article's `score` job under `key` finds them scored (see
+	 * {@link ScoringWorkerState.prefetchSteps}). No reply; a worker without files ignores it.
+	 */
+	| { readonly kind: 'prefetch'; readonly key: string; readonly path: string; readonly minBytes: number; readonly maxBytes: number };
 
 /** A file to score before it is opened: its local path, and the key its article has in `score` jobs (its URI). */
 export interface PrescoreFile {
@@ -105,6 +112,12 @@ export interface WorkerTiming {
 	/** When the worker began and ended the job, on a clock both threads share ({@link sharedClockMs}). */
 	readonly startedAt: number;
 	readonly finishedAt: number;
+	/**
+	 * When the article's file was read and scored before its text came (a `prefetch` job): the sentences scored then
+	 * (not in `scoredSentences`), its CPU (where the thread has a clock), and when it began and ended on the shared
+	 * clock (`finishedAt` undefined: this job came first and scored the rest).
+	 */
+	readonly prefetch?: { readonly sentences: number; readonly cpuMs?: number; readonly startedAt: number; readonly finishedAt?: number };
 }
 
 /**
@@ -348,6 +361,9 @@ interface Article {
 	previous: ReadonlyMap<ParagraphScoreLists, number>;
 }
 
+/** At most this many articles' `prefetch` scores wait for their article's job (a tab opened and closed again leaves one). */
+const PREFETCHED_ARTICLES = 2;
+
 /** At most this much paragraph text (UTF-16 units, twice as many bytes) is remembered across sessions: a few long articles, or hundreds of short ones. */
 export const rememberedTextUnits = 4_000_000;
 
@@ -377,6 +393,11 @@ export class ScoringWorkerState {
 		}
 		return undefined;
 	};
+	/**
+	 * Articles read and scored before their text came (`prefetch` jobs), by key: their paragraphs' scores and what it
+	 * cost; taken by the article's first `score` job. At most {@link PREFETCHED_ARTICLES}, the oldest dropped.
+	 */
+	private readonly prefetched = new Map<string, { readonly paragraphs: Map<string, ParagraphScoreLists>; sentences: number; cpuMs?: number; readonly startedAt: number; finishedAt?: number }>();
 	private fingerprint: string | undefined;
 	/** Whether paragraphs were scored or articles closed since the remembered scores were last made. */
 	private changed = false;
@@ -394,7 +415,7 @@ export class ScoringWorkerState {
 	 * The reply to a job, at once (undefined for `close`; `warmUp` and `prescore` are the caller's loops over
 	 * {@link warmUpSteps} and {@link prescoreSteps}; the worker runs `exportRemembered` as {@link exportSteps}).
 	 */
-	answer(job: Exclude<ScoringJob, { kind: 'warmUp' | 'prescore' }>): ScoringReply | undefined {
+	answer(job: Exclude<ScoringJob, { kind: 'warmUp' | 'prescore' | 'prefetch' }>): ScoringReply | undefined {
 		if (job.kind === 'close') {
 			// Its paragraphs are kept with the remembered ones at the next export (where there are remembered scores).
 			const article = this.articles.get(job.key);
@@ -404,32 +425,126 @@ export class ScoringWorkerState {
 		}
 		if (job.kind === 'remember') return this.remember(job);
 		if (job.kind === 'exportRemembered') return drainSteps(this.exportSteps(job));
-		const startedAt = sharedClockMs();
-		const scoredBefore = this.scoredSentences;
-		const started = this.now();
-		const cpuStarted = this.cpuMs();
+		const clock = this.clock();
 		try {
 			const article = this.update(job);
-			const parsed = this.now();
-			const blocks = article.cache.scoresOf(article.doc, this.known, (scores) => {
-				this.scoredSentences += scores.starts.length;
-				this.changed = true;
-			});
-			const scored = this.now();
-			const { encoded, firsts } = encodeBlocks(blocks, article.previous);
-			article.previous = firsts;
-			const cpuNow = this.cpuMs();
-			const now = this.now();
-			const timing = {
-				workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored, scoredSentences: this.scoredSentences - scoredBefore, startedAt, finishedAt: sharedClockMs(),
-				...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}),
-			};
-			return { kind: 'scores', id: job.id, key: job.key, version: job.version, length: article.doc.text.length, encoded, timing };
+			return this.scoresReply(job, article, clock, this.now(), this.knownFor(job.key));
 		} catch (error) {
-			// A failed article starts over from its whole text next time.
-			this.articles.delete(job.key);
-			return { kind: 'error', id: job.id, error: String(error) };
+			return this.failed(job, error);
 		}
+	}
+
+	/**
+	 * The known scores for the article `key`'s job: the remembered and unsaved ones, then those of its `prefetch`,
+	 * which this job takes (they join the article's cache).
+	 */
+	private knownFor(key: string): { readonly known: (text: string) => ParagraphScoreLists | undefined; readonly prefetch?: WorkerTiming['prefetch'] } {
+		const prefetched = this.prefetched.get(key);
+		if (!prefetched) return { known: this.known };
+		this.prefetched.delete(key);
+		const { paragraphs, sentences, cpuMs, startedAt, finishedAt } = prefetched;
+		if (paragraphs.size > 0) this.changed = true;
+		return {
+			known: (text) => this.known(text) ?? paragraphs.get(text),
+			prefetch: { sentences, startedAt, ...(cpuMs === undefined ? {} : { cpuMs }), ...(finishedAt === undefined ? {} : { finishedAt }) },
+		};
+	}
+
+	/**
+	 * A `prefetch` job as steps (the worker answers other jobs between them): the file stat'ed, read and parsed, then
+	 * each of its paragraphs not known (remembered or unsaved) taken from an open article's cache or else scored, a
+	 * step each, into the scores the article's `score` job takes. Stops as soon as that job came (it scores what is left), or when
+	 * the file is outside the sizes, unreadable, or its article open already. The text read is the one VS Code shows
+	 * for a UTF-8 file (see {@link WorkerFiles}); if the editor's text differs, only the equal paragraphs are used.
+	 */
+	*prefetchSteps(job: Extract<ScoringJob, { kind: 'prefetch' }>, files: WorkerFiles): Steps<void> {
+		if (this.articles.has(job.key) || this.prefetched.has(job.key)) return;
+		const startedAt = sharedClockMs();
+		const cpuStarted = this.cpuMs();
+		const stat = files.stat(job.path);
+		if (!stat || stat.size < job.minBytes || stat.size > job.maxBytes) return;
+		const entry: { paragraphs: Map<string, ParagraphScoreLists>; sentences: number; cpuMs?: number; startedAt: number; finishedAt?: number } = { paragraphs: new Map(), sentences: 0, startedAt };
+		this.prefetched.set(job.key, entry);
+		for (const key of this.prefetched.keys()) {
+			if (this.prefetched.size <= PREFETCHED_ARTICLES) break;
+			this.prefetched.delete(key);
+		}
+		const gone = (): boolean => this.prefetched.get(job.key) !== entry;
+		const spent = (): void => {
+			const cpuNow = this.cpuMs();
+			if (cpuNow !== undefined && cpuStarted !== undefined) entry.cpuMs = cpuNow - cpuStarted;
+		};
+		const text = files.read(job.path);
+		if (text === undefined) {
+			this.prefetched.delete(job.key);
+			return;
+		}
+		const doc = parseSeed(text);
+		spent();
+		yield;
+		for (const block of doc.blocks) {
+			if (gone()) return;
+			if (block.kind !== 'paragraph') continue;
+			const blockText = text.slice(block.start, block.end);
+			if (entry.paragraphs.has(blockText) || this.known(blockText) !== undefined) continue;
+			// An open article's paragraph of the same text: its scores, not scored again.
+			const open = this.openParagraph(blockText);
+			if (open) {
+				entry.paragraphs.set(blockText, open);
+				continue;
+			}
+			const scores = new BlockScores(text, block.start, block.sentences);
+			entry.paragraphs.set(blockText, scores);
+			entry.sentences += scores.starts.length;
+			this.scoredSentences += scores.starts.length;
+			spent();
+			yield;
+		}
+		spent();
+		entry.finishedAt = sharedClockMs();
+	}
+
+	/** The scores of the paragraph `text` in an open article's cache, if one holds it. */
+	private openParagraph(text: string): ParagraphScoreLists | undefined {
+		for (const article of this.articles.values()) {
+			const scores = article.cache.paragraphs.get(text);
+			if (scores) return scores;
+		}
+		return undefined;
+	}
+
+	/** The clocks at a job's start. */
+	private clock(): { readonly startedAt: number; readonly started: number; readonly cpuStarted: number | undefined; readonly scoredBefore: number } {
+		return { startedAt: sharedClockMs(), started: this.now(), cpuStarted: this.cpuMs(), scoredBefore: this.scoredSentences };
+	}
+
+	/** A failed article starts over from its whole text next time. */
+	private failed(job: Extract<ScoringJob, { kind: 'score' }>, error: unknown): ScoringReply {
+		this.articles.delete(job.key);
+		return { kind: 'error', id: job.id, error: String(error) };
+	}
+
+	/**
+	 * The `scores` reply for `article` (updated for `job`, parsed by `parsed`): every paragraph's scores from the
+	 * cache, else `known`, else scored now; encoded against the previous reply.
+	 */
+	private scoresReply(job: Extract<ScoringJob, { kind: 'score' }>, article: Article, clock: ReturnType<ScoringWorkerState['clock']>, parsed: number, known: ReturnType<ScoringWorkerState['knownFor']>): ScoringReply {
+		const { startedAt, started, cpuStarted, scoredBefore } = clock;
+		const blocks = article.cache.scoresOf(article.doc, known.known, (scores) => {
+			this.scoredSentences += scores.starts.length;
+			this.changed = true;
+		});
+		const scored = this.now();
+		const { encoded, firsts } = encodeBlocks(blocks, article.previous);
+		article.previous = firsts;
+		const cpuNow = this.cpuMs();
+		const now = this.now();
+		const timing: WorkerTiming = {
+			workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored, scoredSentences: this.scoredSentences - scoredBefore, startedAt, finishedAt: sharedClockMs(),
+			...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}),
+			...(known.prefetch ? { prefetch: known.prefetch } : {}),
+		};
+		return { kind: 'scores', id: job.id, key: job.key, version: job.version, length: article.doc.text.length, encoded, timing };
 	}
 
 	/** How many articles the worker holds (tests). */
@@ -615,6 +730,9 @@ export interface ScoringWorkerHost {
 const PRESCORE_SLICE_MS = 4;
 const PRESCORE_QUIET_MS = 500;
 
+/** A `prefetch` runs this long before the worker looks at its messages again (ms). */
+const PREFETCH_SLICE_MS = 8;
+
 /** A warm-up step runs at most about this long before the worker looks at its messages again (ms). */
 const WARM_UP_SLICE_MS = 4;
 
@@ -699,6 +817,20 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 		};
 		after(0, slice);
 	};
+	/** Full priority, but in slices: an article's job (this one's or another's) goes first when it comes. */
+	const prefetch = (job: Extract<ScoringJob, { kind: 'prefetch' }>): void => {
+		if (!host.files) return;
+		const steps = state.prefetchSteps(job, host.files);
+		const figures: SliceFigures = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+		const slice = (): void => {
+			try {
+				if (!measuredSlice(host, steps, PREFETCH_SLICE_MS, figures).step.done) host.later(slice);
+			} catch {
+				// Nothing lost: the article's own job scores it.
+			}
+		};
+		slice();
+	};
 	const warmUp = (job: Extract<ScoringJob, { kind: 'warmUp' }>): void => {
 		const steps = workerWarmUpSteps(job.threshold);
 		const figures: SliceFigures = { slices: 0, busyMs: 0, longestSliceMs: 0 };
@@ -720,6 +852,11 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 		}
 		if (job.kind === 'prescore') {
 			prescore(job);
+			return;
+		}
+		if (job.kind === 'prefetch') {
+			quietUntil = host.now() + PRESCORE_QUIET_MS;
+			prefetch(job);
 			return;
 		}
 		if (job.kind === 'exportRemembered') {
@@ -804,6 +941,14 @@ export class ScoringClient {
 	/** Runs the worker's warm-up; resolves with what it did. */
 	warmUp(threshold: number): Promise<WorkerWarmUp> {
 		return this.send<WorkerWarmUp>({ kind: 'warmUp', id: this.nextId++, threshold });
+	}
+
+	/**
+	 * Lets the worker read and score the article `key`'s file at `path` before the editor has its text (its tab
+	 * opened), when it has `minBytes` to `maxBytes` bytes; the article's first `score` job then finds it scored.
+	 */
+	prefetch(key: string, path: string, minBytes: number, maxBytes: number): void {
+		if (!this.failure) this.post({ kind: 'prefetch', key, path, minBytes, maxBytes });
 	}
 
 	/** Lets the worker forget an article. */

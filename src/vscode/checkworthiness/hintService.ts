@@ -4,6 +4,7 @@ import { selectHints } from '../../core/checkworthiness/hints';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
 import { sharedClockMs, type PrescoreFile, type PrescoreResult, type ScoringClient, type WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
 import type { Span, TextEdit } from '../../core/seed/seedDocument';
+import { isSeedFileName } from '../../core/seed/seedRecognition';
 import { isSeedDocument, toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { hostSlicer } from '../entities/articleEntitiesCache';
@@ -66,6 +67,12 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	workerParts?: { parseMs: number; scoreMs: number; encodeMs: number };
 	/** How many sentences the worker scored for the first job (the others came from its caches or earlier sessions). */
 	scoredSentences?: number;
+	/**
+	 * When the worker read and scored the article's file before the host had its text (its tab came first): the
+	 * sentences scored then, its CPU, and from the prefetch's post to its start and end (ms; no end: the article's
+	 * job came first and scored the rest).
+	 */
+	prefetch?: { sentences: number; cpuMs?: number; toWorkerMs: number; doneMs?: number };
 	/** From the job's post to the worker starting it (the text's copy, the worker's queue), and from its end to the reply reaching the host. */
 	toWorkerMs?: number;
 	backMs?: number;
@@ -84,6 +91,12 @@ export interface HintServiceOptions {
 	/** Where the worker's scores are remembered across sessions (the workspace's storage); none without. */
 	readonly memory?: ScoreMemory;
 }
+
+/**
+ * The files the worker reads and scores when their tab opens (bytes): smaller ones score quickly once their text
+ * comes; a larger one would take longer to read than the editor takes to load it.
+ */
+export const prefetchBytes = { min: 32 * 1024, max: 8 * 1024 * 1024 } as const;
 
 /** The remembered scores are written this long after the last article was scored or closed (ms). */
 const REMEMBER_DELAY_MS = 2_000;
@@ -125,6 +138,8 @@ export class HintService extends Disposable {
 	private rememberTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Settles once the worker took the remembered scores (or could not): background scoring waits for them. */
 	private remembered: Promise<unknown> = Promise.resolve();
+	/** The articles whose files the worker was asked to score before they opened, until they close: when it was asked ({@link sharedClockMs}). */
+	private readonly prefetched = new Map<string, number>();
 
 	constructor(private readonly documents: SeedDocumentCache, readonly claims: ClaimLink, private readonly options: HintServiceOptions = {}) {
 		super();
@@ -138,11 +153,19 @@ export class HintService extends Disposable {
 			const entry = this.entries.get(event.document.uri.toString());
 			if (entry?.inWorker && event.contentChanges.length > 0) entry.inWorker.edits.push(toTextEdits(event.contentChanges));
 		}));
-		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
+		this._register(vscode.workspace.onDidCloseTextDocument((document) => {
+			this.prefetched.delete(document.uri.toString());
+			this.forget(document.uri);
+		}));
 		// With a worker, an article is sent as soon as the host has it: its editor is shown (and marked) later,
 		// after the other features' first work on it, by when its scores are often back.
 		this._register(vscode.workspace.onDidOpenTextDocument((document) => {
 			if (this.where === 'worker' && this.enabled && isSeedDocument(document) && document.uri.scheme !== 'git') this.ensureScored(document);
+		}));
+		// An article's tab comes long before its document when the user opens it (the Explorer, Quick Open: the
+		// editor opens, then loads the text): its file is read and scored in the worker meanwhile.
+		this._register(vscode.window.tabGroups.onDidChangeTabs((event) => {
+			for (const tab of [...event.opened, ...event.changed]) if (tab.input instanceof vscode.TabInputText) this.prefetch(tab.input.uri);
 		}));
 		// First of the listeners: whatever changed (claims, dismissals, settings, scores), the hints are selected anew.
 		this._register(this.onDidChange((uri) => {
@@ -197,6 +220,22 @@ export class HintService extends Disposable {
 			if (worker.failed) this.workerFailed(worker, error);
 			return undefined;
 		}
+	}
+
+	/**
+	 * Lets the worker read and score the article at `uri` before the host has its document (see the worker's
+	 * `prefetch` job): a local seed file ({@link prefetchBytes}) not open yet, once per open, with hints on and a
+	 * worker. What the worker scored then serves the article's first job; if the text differs, the rest is scored.
+	 */
+	private prefetch(uri: vscode.Uri): void {
+		const key = uri.toString();
+		if (uri.scheme !== 'file' || this.where !== 'worker' || !this.enabled || this.entries.has(key) || this.prefetched.has(key)) return;
+		if (!isSeedFileName(uri.path.slice(uri.path.lastIndexOf('/') + 1))) return;
+		if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
+		const worker = this.startedWorker();
+		if (!worker) return;
+		this.prefetched.set(key, sharedClockMs());
+		worker.prefetch(key, uri.fsPath, prefetchBytes.min, prefetchBytes.max);
 	}
 
 	/** Whether an article is being scored in slices now (a warm-up waits for it). */
@@ -360,6 +399,11 @@ export class HintService extends Disposable {
 			this.rememberSoon();
 			const first = entry.timing.readyAt === undefined;
 			const meter = first ? new SliceMeter() : undefined;
+			const prefetch = result.timing.prefetch;
+			const prefetchPostedAt = this.prefetched.get(key);
+			if (first && prefetch && prefetchPostedAt !== undefined) {
+				entry.timing.prefetch = { sentences: prefetch.sentences, ...(prefetch.cpuMs === undefined ? {} : { cpuMs: prefetch.cpuMs }), toWorkerMs: prefetch.startedAt - prefetchPostedAt, ...(prefetch.finishedAt === undefined ? {} : { doneMs: prefetch.finishedAt - prefetchPostedAt }) };
+			}
 			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, scoredSentences: result.timing.scoredSentences, toWorkerMs: result.timing.startedAt - postedAt, backMs: result.receivedAt - result.timing.finishedAt, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
 			this.changeEmitter.fire(document.uri);
 			if (meter) {
