@@ -11,11 +11,12 @@ import { describe, it } from 'node:test';
 import { startCheckworthinessWorker } from '../../src/node/checkworthinessWorkerThread';
 import { scoreDocument } from '../../src/core/checkworthiness/scorer';
 import {
-	plainScore, ScoringWorkerState, scoringWorkerHandler,
-	type ScoringJob, type ScoringReply, type WorkerFiles,
+	plainScore, ScoringClient, ScoringWorkerState, scoringWorkerHandler,
+	type ScoringChannel, type ScoringJob, type ScoringReply, type WorkerFiles,
 } from '../../src/core/checkworthiness/scoringWorker';
 import { warmUpArticle } from '../../src/core/checkworthiness/warmUp';
-import { parseSeed } from '../../src/core/seed/seedParser';
+import { applyEdits, parseSeed } from '../../src/core/seed/seedParser';
+import type { TextEdit } from '../../src/core/seed/seedDocument';
 import { drainSteps } from '../../src/core/text/steps';
 
 /** Files in memory; `reads` lists the paths read, in order. */
@@ -29,6 +30,40 @@ function memoryFiles(files: Record<string, string>): WorkerFiles & { reads: stri
 			return files[path];
 		},
 	};
+}
+
+/**
+ * An editor's client of a worker in this thread that reads `files`: messages cloned and delivered later, in order.
+ * `settle` waits until the worker has nothing left to do.
+ */
+function clientWithFiles(files: WorkerFiles): { client: ScoringClient; replies: () => ScoringReply[]; state: () => ScoringWorkerState; settle: () => Promise<void> } {
+	const replies: ScoringReply[] = [];
+	let listener: ((reply: ScoringReply) => void) | undefined;
+	let state: ScoringWorkerState | undefined;
+	const handle = scoringWorkerHandler({
+		reply: (reply) => {
+			const cloned = structuredClone(reply);
+			replies.push(cloned);
+			setImmediate(() => listener?.(cloned));
+		},
+		later: (task) => setImmediate(task),
+		cpuMs: () => undefined,
+		now: () => performance.now(),
+		files,
+	}, (created) => (state = created));
+	const channel: ScoringChannel = {
+		post: (job: ScoringJob) => {
+			const copy = structuredClone(job);
+			setImmediate(() => handle(copy));
+		},
+		onReply: (l) => void (listener = l),
+		onFailure: () => undefined,
+		terminate: () => undefined,
+	};
+	const settle = async (): Promise<void> => {
+		for (let i = 0; i < 400; i++) await new Promise((resolve) => setImmediate(resolve));
+	};
+	return { client: new ScoringClient(channel), replies: () => replies, state: () => state!, settle };
 }
 
 const prefetchJob = (path: string, minBytes = 1, maxBytes = 1e9): Extract<ScoringJob, { kind: 'prefetch' }> => ({ kind: 'prefetch', key: `file://${path}`, path, minBytes, maxBytes });
@@ -56,14 +91,18 @@ const crlf = warmUpArticle(23, 20).replace(/\n/g, '\r\n');
 void describe('an article read and scored when its tab opens (prefetch)', () => {
 	const article = warmUpArticle(20, 60);
 
-	void it('its first job then scores nothing, and replies exactly what a fresh scoring does', () => {
+	void it('ends with the article held as if sent whole and the very reply a fresh scoring makes; its job then scores nothing and replies the same', () => {
 		for (const text of [article, multiByte, crlf]) {
 			const state = new ScoringWorkerState();
-			drainSteps(state.prefetchSteps(prefetchJob('/a.txt'), memoryFiles({ '/a.txt': text })));
+			const done = drainSteps(state.prefetchSteps(prefetchJob('/a.txt'), memoryFiles({ '/a.txt': text })));
+			assert.ok(done?.kind === 'prefetched' && done.key === 'file:///a.txt' && done.text === text);
+			assert.equal(done.timing.prefetch?.sentences, sentencesOf(text));
+			const expected = fresh(text).encoded;
+			assert.deepEqual(Object.fromEntries(Object.entries(done.encoded).map(([name, array]) => [name, Array.from(array as ArrayLike<number>)])), expected);
+			assert.equal(state.size, 1);
 			const opened = answerWhole(state, 'file:///a.txt', text);
 			assert.equal(opened.scored, 0);
-			assert.equal(opened.prefetched, sentencesOf(text));
-			assert.deepEqual(opened.encoded, fresh(text).encoded);
+			assert.deepEqual(opened.encoded, expected);
 		}
 	});
 
@@ -96,7 +135,7 @@ void describe('an article read and scored when its tab opens (prefetch)', () => 
 		assert.equal(state.scoredSentences - before, opened.scored, 'and scores nothing more');
 	});
 
-	void it('reads nothing for an open article, a file outside the sizes, twice for one key; keeps at most two waiting', () => {
+	void it('reads nothing for an open article, a file outside the sizes, twice for one key; keeps at most two unfinished', () => {
 		const files = memoryFiles({ '/a.txt': article, '/b.txt': warmUpArticle(24, 30), '/c.txt': warmUpArticle(25, 30), '/small.txt': warmUpArticle(26, 1) });
 		const state = new ScoringWorkerState();
 		answerWhole(state, 'file:///open.txt', article);
@@ -109,12 +148,17 @@ void describe('an article read and scored when its tab opens (prefetch)', () => 
 		drainSteps(state.prefetchSteps(prefetchJob('/a.txt'), files));
 		drainSteps(state.prefetchSteps(prefetchJob('/a.txt'), files));
 		assert.equal(state.scoredSentences, scored);
-		drainSteps(state.prefetchSteps(prefetchJob('/b.txt'), files));
-		drainSteps(state.prefetchSteps(prefetchJob('/c.txt'), files));
-		assert.deepEqual(files.reads, ['/a.txt', '/b.txt', '/c.txt']);
-		// a.txt's prefetch was the oldest of three: dropped, so its job gets no prefetch figures.
-		assert.equal(answerWhole(state, 'file:///a.txt', article).prefetched, undefined);
+		// Three unfinished: the oldest (b) is dropped, and its next step ends it; c's job finds c's part.
+		const b = state.prefetchSteps(prefetchJob('/b.txt'), files);
+		const c = state.prefetchSteps(prefetchJob('/c.txt'), files);
+		const d = state.prefetchSteps({ ...prefetchJob('/a.txt'), key: 'file:///d.txt' }, files);
+		for (const steps of [b, c, d]) steps.next();
+		assert.deepEqual(files.reads, ['/a.txt', '/b.txt', '/c.txt', '/a.txt']);
+		assert.equal(b.next().done, true);
+		c.next();
+		c.next();
 		assert.ok(answerWhole(state, 'file:///c.txt', warmUpArticle(25, 30)).prefetched! > 0);
+		assert.equal(answerWhole(state, 'file:///b.txt', warmUpArticle(24, 30)).prefetched, undefined);
 	});
 
 	void it('in the worker: runs in slices between which an article\'s job is answered; a worker without files ignores it', async () => {
@@ -138,13 +182,60 @@ void describe('an article read and scored when its tab opens (prefetch)', () => 
 		handle({ kind: 'score', id: 3, key: 'file:///other', version: 1, text: article });
 		assert.equal(replies.length, 1);
 		while (queue.length > 0) queue.shift()!();
+		assert.ok(replies[1].kind === 'prefetched' && replies[1].timing.prefetch?.finishedAt !== undefined);
 		handle({ kind: 'score', id: 4, key: 'file:///a.txt', version: 1, text: big });
-		const opened = replies[1];
-		assert.ok(opened.kind === 'scores' && opened.timing.scoredSentences === 0 && opened.timing.prefetch?.finishedAt !== undefined);
+		const opened = replies[2];
+		assert.ok(opened.kind === 'scores' && opened.timing.scoredSentences === 0);
 		const without = host();
 		without(prefetchJob('/a.txt'));
 		assert.equal(queue.length, 0);
 		assert.equal(state!.scoredSentences, 0);
+	});
+
+	void it('its scores come to the editor before the document: taken when the document\'s text is the file\'s (then edits only), else the text is sent whole', async () => {
+		const files = memoryFiles({ '/a.txt': article, '/b.txt': warmUpArticle(30, 40), '/c.txt': warmUpArticle(31, 40), '/d.txt': warmUpArticle(32, 40) });
+		const { client, replies, state, settle } = clientWithFiles(files);
+		client.prefetch('file:///a.txt', '/a.txt', 1, 1e9);
+		await settle();
+		assert.ok(client.hasPrefetched('file:///a.txt'));
+		const taken = client.takePrefetched('file:///a.txt', 1, article);
+		assert.ok(taken);
+		assert.deepEqual(taken.scores.map(plainScore), scoreDocument(parseSeed(article)));
+		assert.equal(replies().filter((r) => r.kind === 'scores').length, 0, 'no job was sent');
+		// The worker holds the article: typing sends the edits only.
+		const paragraph = parseSeed(article).blocks.filter((b) => b.kind === 'paragraph')[30];
+		const edits: TextEdit[] = [{ start: paragraph.start, end: paragraph.start, text: 'Imports fell 30% in 2023. ' }];
+		const edited = applyEdits(article, edits);
+		const typed = await client.score('file:///a.txt', 2, { edits: [edits] }, edited);
+		assert.deepEqual(typed.scores.map(plainScore), scoreDocument(parseSeed(edited)));
+		assert.ok(typed.timing.scoredSentences <= 8, `only the edited paragraph: ${typed.timing.scoredSentences}`);
+		// Another text (unsaved changes restored): not taken; the text is sent whole and the worker takes it.
+		client.prefetch('file:///b.txt', '/b.txt', 1, 1e9);
+		await settle();
+		const restored = `${warmUpArticle(30, 40)}\n\nThe minister said unemployment doubled.`;
+		assert.equal(client.takePrefetched('file:///b.txt', 1, restored), undefined);
+		assert.equal(client.hasPrefetched('file:///b.txt'), false);
+		const whole = await client.score('file:///b.txt', 1, { text: restored }, restored);
+		assert.deepEqual(whole.scores.map(plainScore), scoreDocument(parseSeed(restored)));
+		assert.equal(whole.timing.scoredSentences, 1);
+		// At most two wait: a third drops the oldest, which the worker forgets.
+		const open = state().size;
+		for (const name of ['c', 'd']) client.prefetch(`file:///${name}.txt`, `/${name}.txt`, 1, 1e9);
+		await settle();
+		assert.equal(state().size, open + 2);
+		client.prefetch('file:///e.txt', '/a.txt', 1, 1e9);
+		await settle();
+		assert.deepEqual(['c', 'd', 'e'].map((name) => client.hasPrefetched(`file:///${name}.txt`)), [false, true, true]);
+		assert.equal(state().size, open + 2);
+	});
+
+	void it('a prefetched reply that comes after the article\'s job went is dropped (the worker takes the job\'s text)', async () => {
+		const { client, settle } = clientWithFiles(memoryFiles({ '/a.txt': article }));
+		client.prefetch('file:///a.txt', '/a.txt', 1, 1e9);
+		const scored = client.score('file:///a.txt', 1, { text: article }, article);
+		await settle();
+		assert.equal(client.hasPrefetched('file:///a.txt'), false);
+		assert.deepEqual((await scored).scores.map(plainScore), scoreDocument(parseSeed(article)));
 	});
 
 	void it('in the desktop\'s worker thread: reads the file itself (UTF-8, a byte order mark dropped, CRLF kept) and the article opens with every score known', async () => {
@@ -157,14 +248,16 @@ void describe('an article read and scored when its tab opens (prefetch)', () => 
 			const texts = { 'plain.txt': article, 'bom.txt': multiByte, 'crlf.txt': crlf };
 			for (const [name, text] of Object.entries(texts)) writeFileSync(join(folder, name), name === 'bom.txt' ? `\ufeff${text}` : text);
 			for (const [name, text] of Object.entries(texts)) {
-				client.prefetch(`file://${folder}/${name}`, join(folder, name), 1, 1e9);
+				const key = `file://${folder}/${name}`;
+				client.prefetch(key, join(folder, name), 1, 1e9);
 				// Its slices run between messages: a warm-up, in slices too and longer, ends after it.
 				await client.warmUp(0.8);
-				const opened = await client.score(`file://${folder}/${name}`, 1, { text }, text);
+				const taken = client.takePrefetched(key, 1, text);
+				assert.ok(taken, `${name}: the file's text is the editor's`);
+				assert.deepEqual(taken.scores.map(plainScore), scoreDocument(parseSeed(text)), name);
+				// The worker holds it: a job with the text scores nothing.
+				const opened = await client.score(key, 2, { text }, text);
 				assert.equal(opened.timing.scoredSentences, 0, `${name}: every score known`);
-				// Those of its paragraphs an open article holds already are taken from there, not scored again.
-				assert.ok(opened.timing.prefetch!.sentences > 0, name);
-				assert.deepEqual(opened.scores.map(plainScore), scoreDocument(parseSeed(text)), name);
 			}
 		} finally {
 			client.dispose();

@@ -141,6 +141,12 @@ export interface WorkerWarmUp extends WarmUpWork {
 /** The worker's answer to the job with the same id. `length` is the article's length as the worker holds it. */
 export type ScoringReply =
 	| { readonly kind: 'scores'; readonly id: number; readonly key: string; readonly version: number; readonly length: number; readonly encoded: EncodedScores; readonly timing: WorkerTiming }
+	/**
+	 * A `prefetch` done (no job asks for it: `id` 0): the worker now holds the article `key` with the file's `text`,
+	 * as if the editor had sent it whole, and these are its scores. The editor uses them if its document's text is
+	 * this very text (then sends only edits from there), else sends its text whole as usual.
+	 */
+	| { readonly kind: 'prefetched'; readonly id: 0; readonly key: string; readonly text: string; readonly encoded: EncodedScores; readonly timing: WorkerTiming }
 	| { readonly kind: 'warmedUp'; readonly id: number; readonly warmUp: WorkerWarmUp }
 	/** To `remember`: how many paragraphs' scores the file gave; to `exportRemembered`: the bytes to write, if they changed. */
 	| { readonly kind: 'remembered'; readonly id: number; readonly paragraphs: number; readonly bytes?: Uint8Array }
@@ -457,12 +463,12 @@ export class ScoringWorkerState {
 	 * the file is outside the sizes, unreadable, or its article open already. The text read is the one VS Code shows
 	 * for a UTF-8 file (see {@link WorkerFiles}); if the editor's text differs, only the equal paragraphs are used.
 	 */
-	*prefetchSteps(job: Extract<ScoringJob, { kind: 'prefetch' }>, files: WorkerFiles): Steps<void> {
-		if (this.articles.has(job.key) || this.prefetched.has(job.key)) return;
+	*prefetchSteps(job: Extract<ScoringJob, { kind: 'prefetch' }>, files: WorkerFiles): Steps<Extract<ScoringReply, { kind: 'prefetched' }> | undefined> {
+		if (this.articles.has(job.key) || this.prefetched.has(job.key)) return undefined;
 		const startedAt = sharedClockMs();
 		const cpuStarted = this.cpuMs();
 		const stat = files.stat(job.path);
-		if (!stat || stat.size < job.minBytes || stat.size > job.maxBytes) return;
+		if (!stat || stat.size < job.minBytes || stat.size > job.maxBytes) return undefined;
 		const entry: { paragraphs: Map<string, ParagraphScoreLists>; sentences: number; cpuMs?: number; startedAt: number; finishedAt?: number } = { paragraphs: new Map(), sentences: 0, startedAt };
 		this.prefetched.set(job.key, entry);
 		for (const key of this.prefetched.keys()) {
@@ -477,13 +483,13 @@ export class ScoringWorkerState {
 		const text = files.read(job.path);
 		if (text === undefined) {
 			this.prefetched.delete(job.key);
-			return;
+			return undefined;
 		}
 		const doc = parseSeed(text);
 		spent();
 		yield;
 		for (const block of doc.blocks) {
-			if (gone()) return;
+			if (gone()) return undefined;
 			if (block.kind !== 'paragraph') continue;
 			const blockText = text.slice(block.start, block.end);
 			if (entry.paragraphs.has(blockText) || this.known(blockText) !== undefined) continue;
@@ -500,8 +506,21 @@ export class ScoringWorkerState {
 			spent();
 			yield;
 		}
+		if (gone()) return undefined;
+		// The article as if the editor had sent the file's text whole: its job (the text, or edits from it) then
+		// finds it, and the editor gets its scores before it has the document.
+		const article: Article = { doc, cache: new BlockScoresCache(), previous: new Map() };
+		const known = this.knownFor(job.key);
+		const { encoded, firsts } = encodeBlocks(article.cache.scoresOf(doc, known.known, () => undefined), article.previous);
+		article.previous = firsts;
+		this.articles.set(job.key, article);
 		spent();
 		entry.finishedAt = sharedClockMs();
+		const timing: WorkerTiming = {
+			workMs: 0, parseMs: 0, scoreMs: 0, encodeMs: 0, scoredSentences: 0, startedAt, finishedAt: entry.finishedAt,
+			prefetch: { sentences: entry.sentences, startedAt, finishedAt: entry.finishedAt, ...(entry.cpuMs === undefined ? {} : { cpuMs: entry.cpuMs }) },
+		};
+		return { kind: 'prefetched', id: 0, key: job.key, text, encoded, timing };
 	}
 
 	/** The scores of the paragraph `text` in an open article's cache, if one holds it. */
@@ -766,7 +785,7 @@ function measuredSlice<T>(host: ScoringWorkerHost, steps: Iterator<unknown, T>, 
 export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: ScoringWorkerState) => void): (job: ScoringJob) => void {
 	const state = new ScoringWorkerState(() => host.now(), () => host.cpuMs());
 	created?.(state);
-	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' ? transferablesOf(reply.encoded) : reply.kind === 'remembered' && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []);
+	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' || reply.kind === 'prefetched' ? transferablesOf(reply.encoded) : reply.kind === 'remembered' && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []);
 	const after = (ms: number, task: () => void): void => (host.after ? host.after(ms, task) : host.later(task));
 	/** Background scoring waits until then (the host's clock): an article's job came just before. */
 	let quietUntil = 0;
@@ -824,7 +843,9 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 		const figures: SliceFigures = { slices: 0, busyMs: 0, longestSliceMs: 0 };
 		const slice = (): void => {
 			try {
-				if (!measuredSlice(host, steps, PREFETCH_SLICE_MS, figures).step.done) host.later(slice);
+				const { step } = measuredSlice(host, steps, PREFETCH_SLICE_MS, figures);
+				if (!step.done) host.later(slice);
+				else if (step.value) send(step.value);
 			} catch {
 				// Nothing lost: the article's own job scores it.
 			}
@@ -892,6 +913,9 @@ export interface WorkerScores {
 	readonly receivedAt: number;
 }
 
+/** At most this many `prefetched` replies wait for their documents; the worker forgets the articles of those dropped. */
+const PREFETCHED_REPLIES = 2;
+
 interface Pending {
 	resolve(value: unknown): void;
 	reject(error: Error): void;
@@ -911,6 +935,10 @@ export class ScoringClient {
 	private failure: Error | undefined;
 	/** While the remembered scores are being read: jobs are posted after them, in order. */
 	private gate: Promise<void> | undefined;
+	/** The articles a `score` job was sent for since they were last closed: a `prefetched` reply for one is stale. */
+	private readonly sent = new Set<string>();
+	/** `prefetched` replies not taken yet (see {@link takePrefetched}), the oldest first, with when they came. */
+	private readonly prefetchedReplies = new Map<string, { readonly reply: Extract<ScoringReply, { kind: 'prefetched' }>; readonly receivedAt: number }>();
 
 	/** `cpuMs`: the editor thread's CPU clock, where the runtime has one (for the decoding's timing). */
 	constructor(private readonly channel: ScoringChannel, private readonly cpuMs: () => number | undefined = () => undefined) {
@@ -934,6 +962,8 @@ export class ScoringClient {
 	 * or is out of step with the editor (then the next job for the article must send its whole text).
 	 */
 	score(key: string, version: number, source: { readonly text: string } | { readonly edits: readonly (readonly TextEdit[])[] }, text: string): Promise<WorkerScores> {
+		this.sent.add(key);
+		this.prefetchedReplies.delete(key);
 		const id = this.nextId++;
 		return this.send<WorkerScores>({ kind: 'score', id, key, version, ...source }, text);
 	}
@@ -951,8 +981,33 @@ export class ScoringClient {
 		if (!this.failure) this.post({ kind: 'prefetch', key, path, minBytes, maxBytes });
 	}
 
+	/**
+	 * The scores of the article `key` at `version` from the worker's `prefetched` reply, when the editor's `text` is
+	 * the text the worker read (the worker then holds the article with it: the next job sends edits); else undefined
+	 * (the next job sends the text whole, which the worker takes instead). Either way the reply is used up.
+	 */
+	takePrefetched(key: string, version: number, text: string): WorkerScores | undefined {
+		const stored = this.prefetchedReplies.get(key);
+		this.prefetchedReplies.delete(key);
+		if (!stored || this.failure || stored.reply.text !== text) return undefined;
+		const started = performance.now();
+		const cpuStarted = this.cpuMs();
+		const scores = decodeScores(text, stored.reply.encoded, []);
+		this.previous.set(key, scores);
+		this.sent.add(key);
+		const cpuNow = this.cpuMs();
+		return { version, scores, length: text.length, timing: stored.reply.timing, decodeMs: performance.now() - started, receivedAt: stored.receivedAt, ...(cpuNow !== undefined && cpuStarted !== undefined ? { decodeCpuMs: cpuNow - cpuStarted } : {}) };
+	}
+
+	/** Whether a `prefetched` reply for `key` waits to be taken. */
+	hasPrefetched(key: string): boolean {
+		return this.prefetchedReplies.has(key);
+	}
+
 	/** Lets the worker forget an article. */
 	close(key: string): void {
+		this.sent.delete(key);
+		this.prefetchedReplies.delete(key);
 		this.previous.delete(key);
 		if (!this.failure) this.post({ kind: 'close', key });
 	}
@@ -1029,6 +1084,16 @@ export class ScoringClient {
 	}
 
 	private receive(reply: ScoringReply): void {
+		if (reply.kind === 'prefetched') {
+			// Stale once a job went for the article: the worker took (or takes) that job's text instead.
+			if (this.sent.has(reply.key)) return;
+			this.prefetchedReplies.set(reply.key, { reply, receivedAt: sharedClockMs() });
+			for (const key of this.prefetchedReplies.keys()) {
+				if (this.prefetchedReplies.size <= PREFETCHED_REPLIES) break;
+				this.close(key);
+			}
+			return;
+		}
 		const pending = this.pending.get(reply.id);
 		this.pending.delete(reply.id);
 		if (reply.kind === 'error') {

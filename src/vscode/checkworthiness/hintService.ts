@@ -68,11 +68,12 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	/** How many sentences the worker scored for the first job (the others came from its caches or earlier sessions). */
 	scoredSentences?: number;
 	/**
-	 * When the worker read and scored the article's file before the host had its text (its tab came first): the
-	 * sentences scored then, its CPU, and from the prefetch's post to its start and end (ms; no end: the article's
-	 * job came first and scored the rest).
+	 * When the worker read and scored the article's file before the host had its text (its tab came first): whether
+	 * its scores came with it (`taken`: the same text, no job sent; `beforeDocumentMs`: how long they had been here
+	 * when the host had the document), else the article's job found them; the sentences scored then, its CPU, and
+	 * from the prefetch's post to its start and end (ms; no end: the article's job came first and scored the rest).
 	 */
-	prefetch?: { sentences: number; cpuMs?: number; toWorkerMs: number; doneMs?: number };
+	prefetch?: { taken: boolean; sentences: number; cpuMs?: number; toWorkerMs: number; doneMs?: number; beforeDocumentMs?: number };
 	/** From the job's post to the worker starting it (the text's copy, the worker's queue), and from its end to the reply reaching the host. */
 	toWorkerMs?: number;
 	backMs?: number;
@@ -166,6 +167,7 @@ export class HintService extends Disposable {
 		// editor opens, then loads the text): its file is read and scored in the worker meanwhile.
 		this._register(vscode.window.tabGroups.onDidChangeTabs((event) => {
 			for (const tab of [...event.opened, ...event.changed]) if (tab.input instanceof vscode.TabInputText) this.prefetch(tab.input.uri);
+			for (const tab of event.closed) if (tab.input instanceof vscode.TabInputText) this.prefetchUnused(tab.input.uri);
 		}));
 		// First of the listeners: whatever changed (claims, dismissals, settings, scores), the hints are selected anew.
 		this._register(this.onDidChange((uri) => {
@@ -236,6 +238,14 @@ export class HintService extends Disposable {
 		if (!worker) return;
 		this.prefetched.set(key, sharedClockMs());
 		worker.prefetch(key, uri.fsPath, prefetchBytes.min, prefetchBytes.max);
+	}
+
+	/** A tab closed before its document opened (or with none left open): the worker forgets what it read for it. */
+	private prefetchUnused(uri: vscode.Uri): void {
+		const key = uri.toString();
+		if (!this.prefetched.has(key) || this.entries.has(key) || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
+		this.prefetched.delete(key);
+		this.worker?.close(key);
 	}
 
 	/** Whether an article is being scored in slices now (a warm-up waits for it). */
@@ -385,7 +395,9 @@ export class HintService extends Disposable {
 		else jobs.edits++;
 		const key = document.uri.toString();
 		const postedAt = sharedClockMs();
-		const reply = worker.score(key, run.version, source, text);
+		// Its file read and scored already (its tab came first), with this very text: no job at all.
+		const prefetched = 'text' in source ? worker.takePrefetched(key, run.version, text) : undefined;
+		const reply = prefetched ? Promise.resolve(prefetched) : worker.score(key, run.version, source, text);
 		if (meter) {
 			meter.end();
 			entry.timing.where ??= 'worker';
@@ -402,9 +414,9 @@ export class HintService extends Disposable {
 			const prefetch = result.timing.prefetch;
 			const prefetchPostedAt = this.prefetched.get(key);
 			if (first && prefetch && prefetchPostedAt !== undefined) {
-				entry.timing.prefetch = { sentences: prefetch.sentences, ...(prefetch.cpuMs === undefined ? {} : { cpuMs: prefetch.cpuMs }), toWorkerMs: prefetch.startedAt - prefetchPostedAt, ...(prefetch.finishedAt === undefined ? {} : { doneMs: prefetch.finishedAt - prefetchPostedAt }) };
+				entry.timing.prefetch = { taken: prefetched !== undefined, sentences: prefetch.sentences, ...(prefetch.cpuMs === undefined ? {} : { cpuMs: prefetch.cpuMs }), toWorkerMs: prefetch.startedAt - prefetchPostedAt, ...(prefetch.finishedAt === undefined ? {} : { doneMs: prefetch.finishedAt - prefetchPostedAt }), ...(prefetched ? { beforeDocumentMs: postedAt - result.receivedAt } : {}) };
 			}
-			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, scoredSentences: result.timing.scoredSentences, toWorkerMs: result.timing.startedAt - postedAt, backMs: result.receivedAt - result.timing.finishedAt, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
+			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, scoredSentences: result.timing.scoredSentences, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs, ...(prefetched ? {} : { toWorkerMs: result.timing.startedAt - postedAt, backMs: result.receivedAt - result.timing.finishedAt }) });
 			this.changeEmitter.fire(document.uri);
 			if (meter) {
 				meter.end();
