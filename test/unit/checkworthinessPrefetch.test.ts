@@ -143,8 +143,19 @@ void describe('an article read and scored when its tab opens (prefetch)', () => 
 		drainSteps(state.prefetchSteps(prefetchJob('/small.txt', 4_000), files));
 		drainSteps(state.prefetchSteps(prefetchJob('/a.txt', 1, 1_000), files));
 		assert.deepEqual(files.reads, []);
+		// No seed article (no seed name, no dateline): read, but neither scored nor held.
+		const notes = memoryFiles({ '/notes.txt': 'Exports rose 30% in 2023, the ministry said.\n\nImports fell.' });
+		const openScored = state.scoredSentences;
+		assert.equal(drainSteps(state.prefetchSteps(prefetchJob('/notes.txt'), notes)), undefined);
+		assert.equal(state.scoredSentences, openScored);
+		assert.equal(state.size, 1);
+		// With a seed name it is one.
+		const named = memoryFiles({ '/123_0123456789abcdef.txt': 'Exports rose 30% in 2023, the ministry said.\n\nImports fell.' });
+		assert.equal(drainSteps(state.prefetchSteps(prefetchJob('/123_0123456789abcdef.txt'), named))?.kind, 'prefetched');
+		assert.equal(state.scoredSentences, openScored + 2);
 		// Its paragraphs are all in the open article's cache: nothing scored, the job takes it as it is.
 		const scored = state.scoredSentences;
+		files.reads.length = 0;
 		drainSteps(state.prefetchSteps(prefetchJob('/a.txt'), files));
 		drainSteps(state.prefetchSteps(prefetchJob('/a.txt'), files));
 		assert.equal(state.scoredSentences, scored);

@@ -11,6 +11,7 @@
  */
 import type { SeedDocument, SentenceSpan, TextEdit } from '../seed/seedDocument';
 import { applyEdits, parseSeed, updateSeed } from '../seed/seedParser';
+import { isSeedFileName, startsWithDateline } from '../seed/seedRecognition';
 import type { Steps } from '../text/steps';
 import { features } from './features';
 import { scoreTextInto, type Reason, type SentenceScore } from './scorer';
@@ -460,7 +461,8 @@ export class ScoringWorkerState {
 	 * A `prefetch` job as steps (the worker answers other jobs between them): the file stat'ed, read and parsed, then
 	 * each of its paragraphs not known (remembered or unsaved) taken from an open article's cache or else scored, a
 	 * step each, into the scores the article's `score` job takes. Stops as soon as that job came (it scores what is left), or when
-	 * the file is outside the sizes, unreadable, or its article open already. The text read is the one VS Code shows
+	 * the file is outside the sizes, unreadable, no seed article (neither its name nor a dateline says so), or its
+	 * article open already. The text read is the one VS Code shows
 	 * for a UTF-8 file (see {@link WorkerFiles}); if the editor's text differs, only the equal paragraphs are used.
 	 */
 	*prefetchSteps(job: Extract<ScoringJob, { kind: 'prefetch' }>, files: WorkerFiles): Steps<Extract<ScoringReply, { kind: 'prefetched' }> | undefined> {
@@ -481,7 +483,8 @@ export class ScoringWorkerState {
 			if (cpuNow !== undefined && cpuStarted !== undefined) entry.cpuMs = cpuNow - cpuStarted;
 		};
 		const text = files.read(job.path);
-		if (text === undefined) {
+		// Only a seed article: by its name, or a dateline on its first line (as the editor gives it the language).
+		if (text === undefined || !(isSeedFileName(job.path.slice(Math.max(job.path.lastIndexOf('/'), job.path.lastIndexOf('\\')) + 1)) || startsWithDateline(text.slice(0, 200)))) {
 			this.prefetched.delete(job.key);
 			return undefined;
 		}

@@ -4,7 +4,6 @@ import { selectHints } from '../../core/checkworthiness/hints';
 import { BlockScoreCache, hostSliceBudgetMs, scoreBlocksIn, scoreDocument, scoreDocumentSteps, type SentenceScore } from '../../core/checkworthiness/scorer';
 import { sharedClockMs, type PrescoreFile, type PrescoreResult, type ScoringClient, type WorkerWarmUp } from '../../core/checkworthiness/scoringWorker';
 import type { Span, TextEdit } from '../../core/seed/seedDocument';
-import { isSeedFileName } from '../../core/seed/seedRecognition';
 import { isSeedDocument, toTextEdits } from '../convert';
 import { Disposable } from '../dispose';
 import { hostSlicer } from '../entities/articleEntitiesCache';
@@ -226,13 +225,14 @@ export class HintService extends Disposable {
 
 	/**
 	 * Lets the worker read and score the article at `uri` before the host has its document (see the worker's
-	 * `prefetch` job): a local seed file ({@link prefetchBytes}) not open yet, once per open, with hints on and a
+	 * `prefetch` job): a local `.txt` file ({@link prefetchBytes}; the worker reads on only for a seed article) not open yet, once per open, with hints on and a
 	 * worker. What the worker scored then serves the article's first job; if the text differs, the rest is scored.
 	 */
 	private prefetch(uri: vscode.Uri): void {
 		const key = uri.toString();
 		if (uri.scheme !== 'file' || this.where !== 'worker' || !this.enabled || this.entries.has(key) || this.prefetched.has(key)) return;
-		if (!isSeedFileName(uri.path.slice(uri.path.lastIndexOf('/') + 1))) return;
+		// A `.txt` file (a seed article by its name, or by the dateline the worker then looks for).
+		if (!uri.path.toLowerCase().endsWith('.txt')) return;
 		if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
 		const worker = this.startedWorker();
 		if (!worker) return;
