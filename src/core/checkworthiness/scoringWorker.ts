@@ -914,6 +914,8 @@ export interface WorkerScores {
 	readonly decodeCpuMs?: number;
 	/** When the reply reached the editor's thread ({@link sharedClockMs}). */
 	readonly receivedAt: number;
+	/** When the article's `prefetch` was posted ({@link sharedClockMs}), if its scores served this reply. */
+	readonly prefetchPostedAt?: number;
 }
 
 /** At most this many `prefetched` replies wait for their documents; the worker forgets the articles of those dropped. */
@@ -940,6 +942,8 @@ export class ScoringClient {
 	private gate: Promise<void> | undefined;
 	/** The articles a `score` job was sent for since they were last closed: a `prefetched` reply for one is stale. */
 	private readonly sent = new Set<string>();
+	/** When each article's `prefetch` was posted, until a reply it served (or its close). */
+	private readonly prefetchPosted = new Map<string, number>();
 	/** `prefetched` replies not taken yet (see {@link takePrefetched}), the oldest first, with when they came. */
 	private readonly prefetchedReplies = new Map<string, { readonly reply: Extract<ScoringReply, { kind: 'prefetched' }>; readonly receivedAt: number }>();
 
@@ -981,7 +985,17 @@ export class ScoringClient {
 	 * opened), when it has `minBytes` to `maxBytes` bytes; the article's first `score` job then finds it scored.
 	 */
 	prefetch(key: string, path: string, minBytes: number, maxBytes: number): void {
-		if (!this.failure) this.post({ kind: 'prefetch', key, path, minBytes, maxBytes });
+		if (this.failure) return;
+		this.prefetchPosted.set(key, sharedClockMs());
+		this.post({ kind: 'prefetch', key, path, minBytes, maxBytes });
+	}
+
+	/** When the article `key`'s prefetch was posted, if `timing` says it served the reply (once). */
+	private prefetchPostedFor(key: string, timing: WorkerTiming): { prefetchPostedAt?: number } {
+		const postedAt = this.prefetchPosted.get(key);
+		if (!timing.prefetch || postedAt === undefined) return {};
+		this.prefetchPosted.delete(key);
+		return { prefetchPostedAt: postedAt };
 	}
 
 	/**
@@ -999,7 +1013,7 @@ export class ScoringClient {
 		this.previous.set(key, scores);
 		this.sent.add(key);
 		const cpuNow = this.cpuMs();
-		return { version, scores, length: text.length, timing: stored.reply.timing, decodeMs: performance.now() - started, receivedAt: stored.receivedAt, ...(cpuNow !== undefined && cpuStarted !== undefined ? { decodeCpuMs: cpuNow - cpuStarted } : {}) };
+		return { version, scores, length: text.length, timing: stored.reply.timing, decodeMs: performance.now() - started, receivedAt: stored.receivedAt, ...(cpuNow !== undefined && cpuStarted !== undefined ? { decodeCpuMs: cpuNow - cpuStarted } : {}), ...this.prefetchPostedFor(key, stored.reply.timing) };
 	}
 
 	/** Whether a `prefetched` reply for `key` waits to be taken. */
@@ -1010,6 +1024,7 @@ export class ScoringClient {
 	/** Lets the worker forget an article. */
 	close(key: string): void {
 		this.sent.delete(key);
+		this.prefetchPosted.delete(key);
 		this.prefetchedReplies.delete(key);
 		this.previous.delete(key);
 		if (!this.failure) this.post({ kind: 'close', key });
@@ -1125,7 +1140,7 @@ export class ScoringClient {
 			this.previous.set(reply.key, scores);
 			const cpuNow = this.cpuMs();
 			const decodeCpuMs = cpuNow !== undefined && cpuStarted !== undefined ? cpuNow - cpuStarted : undefined;
-			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, receivedAt, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }) } satisfies WorkerScores);
+			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, receivedAt, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }), ...this.prefetchPostedFor(reply.key, reply.timing) } satisfies WorkerScores);
 		} catch (error) {
 			// Out of step with the worker: the next job for this article must send the whole text.
 			this.previous.delete(reply.key);

@@ -138,8 +138,11 @@ export class HintService extends Disposable {
 	private rememberTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Settles once the worker took the remembered scores (or could not): background scoring waits for them. */
 	private remembered: Promise<unknown> = Promise.resolve();
-	/** The articles whose files the worker was asked to score before they opened, until they close: when it was asked ({@link sharedClockMs}). */
-	private readonly prefetched = new Map<string, number>();
+	/**
+	 * The articles whose files the worker was asked to score before they opened, until they close (a language
+	 * change, as a dateline makes a `.txt` file an article, closes and opens the document again: the scores wait).
+	 */
+	private readonly prefetched = new Set<string>();
 
 	constructor(private readonly documents: SeedDocumentCache, readonly claims: ClaimLink, private readonly options: HintServiceOptions = {}) {
 		super();
@@ -236,7 +239,7 @@ export class HintService extends Disposable {
 		if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
 		const worker = this.startedWorker();
 		if (!worker) return;
-		this.prefetched.set(key, sharedClockMs());
+		this.prefetched.add(key);
 		worker.prefetch(key, uri.fsPath, prefetchBytes.min, prefetchBytes.max);
 	}
 
@@ -412,7 +415,7 @@ export class HintService extends Disposable {
 			const first = entry.timing.readyAt === undefined;
 			const meter = first ? new SliceMeter() : undefined;
 			const prefetch = result.timing.prefetch;
-			const prefetchPostedAt = this.prefetched.get(key);
+			const prefetchPostedAt = result.prefetchPostedAt;
 			if (first && prefetch && prefetchPostedAt !== undefined) {
 				entry.timing.prefetch = { taken: prefetched !== undefined, sentences: prefetch.sentences, ...(prefetch.cpuMs === undefined ? {} : { cpuMs: prefetch.cpuMs }), toWorkerMs: prefetch.startedAt - prefetchPostedAt, ...(prefetch.finishedAt === undefined ? {} : { doneMs: prefetch.finishedAt - prefetchPostedAt }), ...(prefetched ? { beforeDocumentMs: postedAt - result.receivedAt } : {}) };
 			}
