@@ -231,8 +231,10 @@ void describe('an article read and scored when its tab opens (prefetch)', () => 
 		assert.equal(whole.timing.scoredSentences, 1);
 		// At most two wait: a third drops the oldest, which the worker forgets.
 		const open = state().size;
-		for (const name of ['c', 'd']) client.prefetch(`file:///${name}.txt`, `/${name}.txt`, 1, 1e9);
-		await settle();
+		for (const name of ['c', 'd']) {
+			client.prefetch(`file:///${name}.txt`, `/${name}.txt`, 1, 1e9);
+			await settle();
+		}
 		assert.equal(state().size, open + 2);
 		client.prefetch('file:///e.txt', '/a.txt', 1, 1e9);
 		await settle();
