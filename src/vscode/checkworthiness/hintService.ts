@@ -228,8 +228,9 @@ export class HintService extends Disposable {
 
 	/**
 	 * Lets the worker read and score the article at `uri` before the host has its document (see the worker's
-	 * `prefetch` job): a local `.txt` file ({@link prefetchBytes}; the worker reads on only for a seed article) not open yet, once per open, with hints on and a
-	 * worker. What the worker scored then serves the article's first job; if the text differs, the rest is scored.
+	 * `prefetch` job): a local `.txt` file ({@link prefetchBytes}; the worker goes on only for a seed article) not
+	 * open yet, once per open, with hints on and a worker. Its scores come ahead and are taken when the document's
+	 * text is the file's (see `ScoringClient.takePrefetched`); else the job finds what it can of them.
 	 */
 	private prefetch(uri: vscode.Uri): void {
 		const key = uri.toString();
