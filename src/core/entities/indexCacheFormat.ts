@@ -165,6 +165,7 @@ class CachedEntity implements IndexedEntity {
  */
 export function encodeIndexCacheLine(file: CachedFile): string {
 	if (file instanceof ReadCacheFile) return file.line;
+	if (file instanceof OpenedCacheFile) return new TextDecoder().decode(file.bytes);
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
 	const names: unknown[] = [];
@@ -219,12 +220,22 @@ class ReadCacheFile implements CachedFile {
 	constructor(readonly uri: string, readonly stamp: FileStamp, readonly article: IndexedArticle | undefined, readonly line: string) {}
 }
 
+/**
+ * A cached file of a cache opened at its end (see {@link openIndexCacheSteps}): its line kept as the cache's bytes
+ * (outside the collected heap, never decoded unless a feature asks for the summary), written back as they are.
+ */
+class OpenedCacheFile implements CachedFile {
+	constructor(readonly uri: string, readonly stamp: FileStamp, readonly article: IndexedArticle, readonly bytes: Uint8Array) {}
+}
+
 function isNumbers(value: unknown): value is number[] {
 	return Array.isArray(value) && value.every((n) => typeof n === 'number');
 }
 
 /** About this many bytes are decoded, parsed or encoded per step (~1 ms of work): small steps leave room for GC pauses. */
 const cacheStepBytes = 32 * 1024;
+
+const newline = Uint8Array.of(10);
 
 /** A cache read back: its files by URI, and the reverse index stored with them when it is whole and agrees with them. */
 export interface IndexCacheContents {
@@ -302,14 +313,8 @@ const damagedArticle: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings
 class LazyCachedArticle implements IndexedArticle {
 	private read: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> | undefined;
 
-	/** `lines` until its line is read: then let go, so that the cache's bytes are not kept for the session. */
+	/** `lines` until its line is read (then let go: its bytes are kept only by the files not asked for, see {@link OpenedCacheFile}). */
 	constructor(readonly key: string, private lines: CacheLines | undefined, private readonly line: number) {}
-
-	/** Its line as the lines' pass read it (see {@link OpenedIndexCache.filesSteps}). */
-	settle(article: IndexedArticle): void {
-		this.read ??= article;
-		this.lines = undefined;
-	}
 
 	get entities(): IndexedArticle['entities'] {
 		return this.resolve().entities;
@@ -358,7 +363,41 @@ class CacheLines {
 		const article = this.fileAt(line)?.article;
 		return article && article.key === key && this.fileAt(line)?.uri === this.uris[line] ? article : undefined;
 	}
+
+	/**
+	 * The stamp on summary line `line` if its head names the URI and key the reverse index names there and its end
+	 * says the length its details have (`tab`: where they begin), read from a few bytes at either end of the line:
+	 * nothing else of it is decoded (the names, checked when the summary is first used, and the details).
+	 */
+	stampAt(line: number, key: string, tab: number): FileStamp | undefined {
+		const start = this.starts[line];
+		const head = `[${JSON.stringify(this.uris[line])},`;
+		// The head, then the stamp (two numbers of at most 24 characters each) and the key (ASCII).
+		const text = this.decoder.decode(this.bytes.subarray(start, Math.min(tab, start + utf8Length(head) + key.length + 56)));
+		if (!text.startsWith(head)) return undefined;
+		const stamp = stampAndKey.exec(text.slice(head.length));
+		if (!stamp || stamp[3] !== key) return undefined;
+		const end = detailsLengthAtEnd.exec(this.decoder.decode(this.bytes.subarray(Math.max(start, tab - 16), tab)));
+		if (!end || Number(end[1]) !== this.ends[line] - tab - 1) return undefined;
+		return { mtime: Number(stamp[1]), size: Number(stamp[2]) };
+	}
 }
+
+/** How many bytes `text` takes in UTF-8. */
+function utf8Length(text: string): number {
+	let bytes = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		// Two bytes up to U+07FF, three above (a surrogate pair's four bytes: two per half).
+		if (code > 0x7f) bytes += code > 0x7ff && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+	}
+	return bytes;
+}
+
+/** After a line's URI: its mtime and size (JSON numbers), its key, and the names' list opening. */
+const stampAndKey = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?),(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?),"([^"\\]*)",\[/;
+/** The end of a line's head: the details' length. */
+const detailsLengthAtEnd = /,(\d+)\]$/;
 
 /**
  * Opens a cache of this layout at its end, as steps (see `runSliced`), parsing only the reverse index (the last
@@ -393,12 +432,16 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 	const starts: number[] = [];
 	const ends: number[] = [];
 	const summaryLines: number[] = [];
+	const tabs: number[] = [];
 	let tab = bytes.indexOf(9, headerEnd + 1);
 	for (let at = headerEnd + 1; at < from;) {
 		let end = bytes.indexOf(10, at);
 		if (end < 0 || end >= from) end = from - 1;
 		if (tab >= 0 && tab < at) tab = bytes.indexOf(9, at);
-		if (tab >= 0 && tab < end) summaryLines.push(starts.length);
+		if (tab >= 0 && tab < end) {
+			summaryLines.push(starts.length);
+			tabs.push(tab);
+		}
 		starts.push(at);
 		ends.push(end);
 		at = end + 1;
@@ -424,18 +467,19 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 			let id = 0;
 			let size = 0;
 			for (let line = 0; line < starts.length; line++) {
-				const file = lines.fileAt(line);
-				const summary = summaryLines[id] === line ? articles[id++] : undefined;
-				const article = summary && lines.summaryAt(line, summary.key);
-				if (!file || files.has(file.uri) || (summary && !article) || (!summary && file.article)) {
-					intact = false;
-				} else if (summary && article) {
-					summary.settle(article);
-					// The snapshot's own objects (its URI too: the same text, kept once), written back as the line read.
-					const own = file instanceof ReadCacheFile ? new ReadCacheFile(lines.uris[line], file.stamp, summary, file.line) : { uri: lines.uris[line], stamp: file.stamp, article: summary };
-					files.set(own.uri, own);
+				if (summaryLines[id] === line) {
+					// A summary's line: only its ends are read (see CacheLines.stampAt); the snapshot's own summary (parsed
+					// from the line when first used) and URI, and the line's bytes to write back.
+					const summary = articles[id];
+					const uri = lines.uris[line];
+					const stamp = lines.stampAt(line, summary.key, tabs[id++]);
+					if (!stamp || files.has(uri)) intact = false;
+					else files.set(uri, new OpenedCacheFile(uri, stamp, summary, bytes.subarray(starts[line], ends[line])));
 				} else {
-					files.set(file.uri, file);
+					// A .txt that is not a seed: a short line, parsed.
+					const file = lines.fileAt(line);
+					if (!file || files.has(file.uri) || file.article) intact = false;
+					else files.set(file.uri, file);
 				}
 				size += ends[line] - starts[line];
 				if (size >= cacheStepBytes) {
@@ -611,7 +655,7 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 	let lines: string[] = [];
 	let pending = 0;
 	const flush = (): void => {
-		chunks.push(encoder.encode(`\n${lines.join('\n')}`));
+		if (lines.length > 0) chunks.push(encoder.encode(`\n${lines.join('\n')}`));
 		lines = [];
 		pending = 0;
 	};
@@ -620,17 +664,26 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 		pending += line.length;
 	};
 	const summaries: { uri: string; article: IndexedArticle }[] = [];
+	let copied = 0;
 	for (const file of files) {
-		push(encodeIndexCacheLine(file));
-		if (file.article) summaries.push({ uri: file.uri, article: file.article });
-		if (pending >= cacheStepBytes) {
+		if (file instanceof OpenedCacheFile) {
+			// Its line as it was read: the bytes themselves.
 			flush();
+			chunks.push(newline, file.bytes);
+			copied += file.bytes.length;
+		} else {
+			push(encodeIndexCacheLine(file));
+		}
+		if (file.article) summaries.push({ uri: file.uri, article: file.article });
+		if (pending >= cacheStepBytes || copied >= 8 * cacheStepBytes) {
+			flush();
+			copied = 0;
 			yield;
 		}
 	}
 	const snapshot = (index && (yield* index.snapshotOfSteps(summaries))) ?? (yield* indexSnapshotSteps(summaries, index?.nameKeyMemo));
 	// Where the parts begin (after the newline that ends the last file's line), for the last line.
-	if (lines.length > 0) flush();
+	flush();
 	let from = 1;
 	for (const chunk of chunks) from += chunk.length;
 	// A part line: items added until it holds about cacheStepBytes of JSON.
@@ -684,7 +737,7 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 	yield;
 	// Copied a few hundred kilobytes per step: touching megabytes of fresh memory at once is a long step of its own.
 	let offset = 0;
-	let copied = 0;
+	copied = 0;
 	for (const chunk of chunks) {
 		bytes.set(chunk, offset);
 		offset += chunk.length;
