@@ -77,8 +77,16 @@ class CachedArticle implements IndexedArticle {
 	private own: CachedEntity[] | undefined;
 	private expanded: { lineStarts: readonly number[]; headings: IndexedArticle['headings'] } | undefined;
 
-	/** `names`: the line's checked names quadruples (see {@link encodeIndexCacheLine}), made entities when first asked. */
-	constructor(readonly key: string, private names: readonly unknown[] | undefined, readonly details: string) {}
+	/**
+	 * `names`: the line's checked names quadruples (see {@link encodeIndexCacheLine}), made entities when first asked;
+	 * `source`: the details' JSON text, or its UTF-8 bytes (decoded when asked for).
+	 */
+	constructor(readonly key: string, private names: readonly unknown[] | undefined, private readonly source: string | Uint8Array) {}
+
+	/** The details' JSON text, as the line holds it. */
+	get details(): string {
+		return typeof this.source === 'string' ? this.source : utf8Decoder.decode(this.source);
+	}
 
 	/**
 	 * The entities, made from the names on first use: a second start that loads the stored reverse index never
@@ -165,7 +173,7 @@ class CachedEntity implements IndexedEntity {
  */
 export function encodeIndexCacheLine(file: CachedFile): string {
 	if (file instanceof ReadCacheFile) return file.line;
-	if (file instanceof OpenedCacheFile) return new TextDecoder().decode(file.bytes);
+	if (file instanceof BytesLineFile) return utf8Decoder.decode(file.bytes);
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
 	const names: unknown[] = [];
@@ -186,6 +194,18 @@ export function encodeIndexCacheLine(file: CachedFile): string {
  * measured (their content is checked when first used).
  */
 export function parseIndexCacheLine(line: string): CachedFile | undefined {
+	return parseLine(line, undefined);
+}
+
+/**
+ * {@link parseIndexCacheLine} for a line kept for the session (a worker's answer): a summary's line is kept as UTF-8
+ * bytes in `keep` (see {@link CacheLineBytes}), and the string is left to the collector.
+ */
+export function parseIndexCacheLineAsBytes(line: string, keep: CacheLineBytes): CachedFile | undefined {
+	return parseLine(line, keep);
+}
+
+function parseLine(line: string, keep: CacheLineBytes | undefined): CachedFile | undefined {
 	const tab = line.indexOf('\t');
 	let value: unknown;
 	try {
@@ -208,7 +228,41 @@ export function parseIndexCacheLine(line: string): CachedFile | undefined {
 		names[i] = internName(names[i] as string);
 		names[i + 2] = aliases.length === 0 ? noAliases : internAliases(aliases as string[]);
 	}
+	if (keep) {
+		const bytes = keep.keep(line);
+		// JSON text never holds a raw tab: the first is the one between the head and the details.
+		return new BytesLineFile(uri as string, stamp, new CachedArticle(key, names, bytes.subarray(bytes.indexOf(9) + 1)), bytes);
+	}
 	return new ReadCacheFile(uri as string, stamp, new CachedArticle(key, names, line.slice(tab + 1)), line);
+}
+
+/** The smallest shared buffer {@link CacheLineBytes} allocates (a few hundred lines). */
+const lineChunkBytes = 256 * 1024;
+
+const utf8Decoder = new TextDecoder();
+
+/**
+ * Cache lines kept as UTF-8 bytes, in buffers shared by consecutive lines: a workspace's thousands of lines (most of
+ * a cache's size) stay outside the collected heap, instead of strings that every young-generation collection copies
+ * while a cold build keeps adding them. A line's bytes are a view of its buffer; a buffer is freed with its last line.
+ */
+export class CacheLineBytes {
+	private readonly encoder = new TextEncoder();
+	private chunk = new Uint8Array(0);
+	private used = 0;
+
+	/** `line` as UTF-8 bytes. */
+	keep(line: string): Uint8Array {
+		const most = 3 * line.length;
+		if (this.chunk.length - this.used < most) {
+			this.chunk = new Uint8Array(Math.max(lineChunkBytes, most));
+			this.used = 0;
+		}
+		const { written } = this.encoder.encodeInto(line, this.chunk.subarray(this.used));
+		const bytes = this.chunk.subarray(this.used, this.used + written);
+		this.used += written;
+		return bytes;
+	}
 }
 
 /**
@@ -221,10 +275,11 @@ class ReadCacheFile implements CachedFile {
 }
 
 /**
- * A cached file of a cache opened at its end (see {@link openIndexCacheSteps}): its line kept as the cache's bytes
- * (outside the collected heap, never decoded unless a feature asks for the summary), written back as they are.
+ * A cached file whose line is kept as UTF-8 bytes (outside the collected heap), written back as they are: of a cache
+ * opened at its end (see {@link openIndexCacheSteps}: the cache's own bytes, never decoded unless a feature asks for
+ * the summary), or of a worker's answer (see {@link CacheLineBytes}).
  */
-class OpenedCacheFile implements CachedFile {
+class BytesLineFile implements CachedFile {
 	constructor(readonly uri: string, readonly stamp: FileStamp, readonly article: IndexedArticle, readonly bytes: Uint8Array) {}
 }
 
@@ -313,7 +368,7 @@ const damagedArticle: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings
 class LazyCachedArticle implements IndexedArticle {
 	private read: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> | undefined;
 
-	/** `lines` until its line is read (then let go: its bytes are kept only by the files not asked for, see {@link OpenedCacheFile}). */
+	/** `lines` until its line is read (then let go: its bytes are kept only by the files not asked for, see {@link BytesLineFile}). */
 	constructor(readonly key: string, private lines: CacheLines | undefined, private readonly line: number) {}
 
 	get entities(): IndexedArticle['entities'] {
@@ -474,7 +529,7 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 					const uri = lines.uris[line];
 					const stamp = lines.stampAt(line, summary.key, tabs[id++]);
 					if (!stamp || files.has(uri)) intact = false;
-					else files.set(uri, new OpenedCacheFile(uri, stamp, summary, bytes.subarray(starts[line], ends[line])));
+					else files.set(uri, new BytesLineFile(uri, stamp, summary, bytes.subarray(starts[line], ends[line])));
 				} else {
 					// A .txt that is not a seed: a short line, parsed.
 					const file = lines.fileAt(line);
@@ -666,7 +721,7 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 	const summaries: { uri: string; article: IndexedArticle }[] = [];
 	let copied = 0;
 	for (const file of files) {
-		if (file instanceof OpenedCacheFile) {
+		if (file instanceof BytesLineFile) {
 			// Its line as it was read: the bytes themselves.
 			flush();
 			chunks.push(newline, file.bytes);

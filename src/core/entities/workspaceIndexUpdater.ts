@@ -4,7 +4,7 @@
  */
 import { runSliced, type SliceHost, type SliceStats } from './articleEntities';
 import type { UserLexicon } from './index';
-import { parseIndexCacheLine, type CachedFile, type FileStamp } from './indexCacheFormat';
+import { CacheLineBytes, parseIndexCacheLineAsBytes, type CachedFile, type FileStamp } from './indexCacheFormat';
 import type { ScanBatch, ScanFiles, ScanRequest, ScanResult } from './indexScan';
 import { contentHash, forEachEntityName, indexFormatVersion, lexiconHash, summarizeArticleSteps, type IndexedArticle } from './indexedArticle';
 import { isSeedFileName, startsWithDateline } from '../seed/seedRecognition';
@@ -87,6 +87,8 @@ export class WorkspaceIndexUpdater {
 	/** Keys of summaries offered by a shared cache, by file: used only when the file's text has that key. */
 	private sharedKeys = new Map<string, string>();
 	private readonly lexiconHashes = new WeakMap<UserLexicon, string>();
+	/** The workers' answers' lines, kept as bytes. */
+	private readonly lineBytes = new CacheLineBytes();
 	/** Whether the cache entries changed since {@link markSaved}. */
 	dirty = false;
 	/** The first change since {@link markSaved}, for the log (why the cache is written again). */
@@ -385,7 +387,7 @@ export class WorkspaceIndexUpdater {
 					counts.gone++;
 					break;
 				case 'analysed': {
-					const file = parseIndexCacheLine(result.line);
+					const file = parseIndexCacheLineAsBytes(result.line, this.lineBytes);
 					if (file?.article) this.remember(file);
 					else this.forget(uri);
 					counts.analysed++;
