@@ -190,6 +190,22 @@ void describe('the reverse index stored with the cache', () => {
 		assert.deepEqual(first?.entities.map((e) => [e.canonical, e.type, e.aliases, e.spans]), entries[0].article?.entities.map((e) => [e.canonical, e.type, e.aliases, e.spans]));
 	});
 
+	void it('opened at its end, checks lines whose details are not ASCII (a heading "Zürich") by their length in characters, and keeps them', () => {
+		const text = ' date 2025-02-01\n\nAbout Zürich\n\nÅsa Ørsted met Maria Ortega-Lindqvist in Zürich. She left.\n\nÉtats généraux\n\nMore text here about Zürich.\n';
+		const article = summary(text);
+		assert.ok(article.headings.some((heading) => [...heading.name].some((c) => c.charCodeAt(0) > 127)), 'a heading that is not ASCII');
+		const files: CachedFile[] = [...entries.slice(0, 3), { uri: 'file:///w/z%C3%BCrich.txt', stamp: { mtime: 5, size: text.length }, article }];
+		const bytes = drain(writeIndexCacheSteps(files));
+		const opened = drain(openIndexCacheSteps(bytes));
+		assert.ok(opened);
+		const { files: read, intact } = drain(opened.filesSteps());
+		assert.ok(intact, 'the stored index is kept');
+		const zurich = read.get('file:///w/z%C3%BCrich.txt')?.article;
+		assert.deepEqual(zurich?.headings, article.headings);
+		assert.deepEqual(zurich?.entities.map((e) => [e.canonical, e.type, [...e.aliases], [...e.spans]]), article.entities.map((e) => [e.canonical, e.type, [...e.aliases], [...e.spans]]));
+		assert.deepEqual(drain(writeIndexCacheSteps(read.values())), bytes);
+	});
+
 	void it('is dropped whole when any part of it is damaged, out of place or missing (the files are still read)', () => {
 		const text = new TextDecoder().decode(drain(writeIndexCacheSteps(entries)));
 		const lines = text.split('\n');

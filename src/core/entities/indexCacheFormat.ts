@@ -205,7 +205,8 @@ export function parseIndexCacheLineAsBytes(line: string, keep: CacheLineBytes): 
 	return parseLine(line, keep);
 }
 
-function parseLine(line: string, keep: CacheLineBytes | undefined): CachedFile | undefined {
+/** `keep`: where a summary's line is kept as bytes (its own bytes, when it was read from them), else the string. */
+function parseLine(line: string, keep: CacheLineBytes | Uint8Array | undefined): CachedFile | undefined {
 	const tab = line.indexOf('\t');
 	let value: unknown;
 	try {
@@ -229,7 +230,7 @@ function parseLine(line: string, keep: CacheLineBytes | undefined): CachedFile |
 		names[i + 2] = aliases.length === 0 ? noAliases : internAliases(aliases as string[]);
 	}
 	if (keep) {
-		const bytes = keep.keep(line);
+		const bytes = keep instanceof Uint8Array ? keep : keep.keep(line);
 		// JSON text never holds a raw tab: the first is the one between the head and the details.
 		return new BytesLineFile(uri as string, stamp, new CachedArticle(key, names, bytes.subarray(bytes.indexOf(9) + 1)), bytes);
 	}
@@ -394,29 +395,22 @@ class LazyCachedArticle implements IndexedArticle {
 	}
 }
 
-/** The files' lines of an opened cache: where each begins and ends, each parsed once. */
+/** The files' lines of an opened cache: where each begins and ends. */
 class CacheLines {
 	private readonly decoder = new TextDecoder();
-	private readonly parsed: (CachedFile | null | undefined)[];
 
-	constructor(private readonly bytes: Uint8Array, readonly starts: readonly number[], readonly ends: readonly number[], readonly uris: readonly string[]) {
-		this.parsed = new Array<CachedFile | null | undefined>(starts.length);
-	}
+	constructor(private readonly bytes: Uint8Array, readonly starts: readonly number[], readonly ends: readonly number[], readonly uris: readonly string[]) {}
 
-	/** Line `line` parsed, or null when damaged. */
-	fileAt(line: number): CachedFile | null {
-		let file = this.parsed[line];
-		if (file === undefined) {
-			file = parseIndexCacheLine(this.decoder.decode(this.bytes.subarray(this.starts[line], this.ends[line]))) ?? null;
-			this.parsed[line] = file;
-		}
-		return file;
+	/** Line `line` parsed (a summary's details kept as the line's bytes), or undefined when damaged. */
+	fileAt(line: number): CachedFile | undefined {
+		const bytes = this.bytes.subarray(this.starts[line], this.ends[line]);
+		return parseLine(this.decoder.decode(bytes), bytes);
 	}
 
 	/** The summary on line `line` if it is the one the reverse index names there (URI and key). */
 	summaryAt(line: number, key: string): IndexedArticle | undefined {
-		const article = this.fileAt(line)?.article;
-		return article && article.key === key && this.fileAt(line)?.uri === this.uris[line] ? article : undefined;
+		const file = this.fileAt(line);
+		return file?.article && file.article.key === key && file.uri === this.uris[line] ? file.article : undefined;
 	}
 
 	/**
@@ -433,7 +427,9 @@ class CacheLines {
 		const stamp = stampAndKey.exec(text.slice(head.length));
 		if (!stamp || stamp[3] !== key) return undefined;
 		const end = detailsLengthAtEnd.exec(this.decoder.decode(this.bytes.subarray(Math.max(start, tab - 16), tab)));
-		if (!end || Number(end[1]) !== this.ends[line] - tab - 1) return undefined;
+		// The length is the details' in UTF-16 code units: their bytes' count when they are ASCII (headings seldom are not).
+		const details = this.ends[line] - tab - 1;
+		if (!end || (Number(end[1]) !== details && Number(end[1]) !== this.decoder.decode(this.bytes.subarray(tab + 1, this.ends[line])).length)) return undefined;
 		return { mtime: Number(stamp[1]), size: Number(stamp[2]) };
 	}
 }
