@@ -36,6 +36,28 @@ function write(file, doc, lists) {
 
 const englishWords = new Set(readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n'));
 
+// Hunspell's en_US dictionary (SCOWL) writes proper nouns capitalised ("Texas", "Saskatoon") and common words in
+// lower case ("turkey", "nice"): a word the word list holds whose only spelling there is capitalised is a name
+// whose lower-case sense is rare ("texas" a steamboat deck, "quebec" a radio letter), so it is no common word and
+// no reason to doubt a town named so.
+const hunspellLower = new Set();
+const hunspellProper = new Set();
+for (const line of readFileSync(new URL('../node_modules/dictionary-en/index.dic', import.meta.url), 'utf8').split('\n').slice(1)) {
+	const word = line.split('/')[0];
+	if (word.length === 0) continue;
+	if (word[0] !== word[0].toLowerCase()) hunspellProper.add(word.toLowerCase());
+	else hunspellLower.add(word);
+}
+const FOLDS = [['s', ''], ['es', ''], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['ly', ''], ['ies', 'y'], ['ied', 'y'], ['ness', ''], ['er', ''], ['ers', '']];
+const PREFIXES = ['re', 'un', 'in', 'de', 'dis', 'pre', 'mis', 'non', 'over', 'out'];
+/**
+ * Whether a lower-case word of four letters or more is only a name in Hunspell's dictionary: neither a lower-case
+ * word there nor one made with its suffixes or prefixes ("downs", "reunion", "independence").
+ */
+const onlyAName = (w) => w.length >= 4 && hunspellProper.has(w) && !hunspellLower.has(w)
+	&& !FOLDS.some(([suffix, add]) => w.length > suffix.length + 2 && w.endsWith(suffix) && hunspellLower.has(w.slice(0, -suffix.length) + add))
+	&& !PREFIXES.some((prefix) => w.length > prefix.length + 3 && w.startsWith(prefix) && hunspellLower.has(w.slice(prefix.length)));
+
 /**
  * Given names of every faker locale written in Latin script (news from anywhere names "Rui", "Rahel", "Oleksandr"),
  * with accents also folded ("Séverine", "Severine"). Not English words: "Will", "Rose" or "Summer" from these lists
@@ -87,12 +109,36 @@ for (const city of cities) {
 	if (city.population >= 1000000) majorCities.push(city.name);
 }
 const places = [...compromiseWords('Place').filter((w) => !lexicon[w] || !String(lexicon[w]).includes('Abbreviation')), ...compromiseWords('City')];
+// Countries, states and provinces, capitals and large cities, lower-case: a word that is only a name in Hunspell and
+// one of these leaves the common words ("texas", "quebec", "michigan", "bangkok").
+const placeNames = new Set([...countries, ...regions, ...capitals, ...majorCities, ...compromiseWords('City', 'Region', 'Country')].map(key));
 write('places.ts', {
 	COUNTRIES: 'Countries and territories, with common aliases.',
 	REGIONS: 'Continents, states, provinces and other regions.',
 	CITIES: 'Cities of at least 15,000 inhabitants (300,000 when named like a person or an English word), capitals, and other named places.',
 	MAJOR_CITIES: 'Cities of at least a million inhabitants: a place even where the word is also common English.',
 }, { COUNTRIES: countries, REGIONS: regions, CITIES: [...bigCities, ...capitals, ...places], MAJOR_CITIES: [...majorCities, ...capitals] });
+
+// Towns of 2,000 to 15,000 inhabitants (and larger ones named like a person or a word, left out of CITIES), one word,
+// named like no person (given or family name, faker's family names of every locale too), no English word and no
+// other name Hunspell spells capitalised: only a guess that an otherwise unknown name is a place ("Buncrana").
+const fakerSurnames = new Set();
+for (const locale of Object.values(allLocales)) {
+	const lists = locale.person?.last_name;
+	if (!lists) continue;
+	for (const name of Array.isArray(lists) ? lists : Object.values(lists).flat()) if (typeof name === 'string') fakerSurnames.add(key(name));
+}
+const cityKeys = new Set([...bigCities, ...capitals, ...places].map(key));
+const towns = new Set();
+for (const city of cities) {
+	const name = key(city.name);
+	if (city.population < 2000 || name.includes(' ') || !/^[\p{Script=Latin}'-]+$/u.test(name) || cityKeys.has(name)) continue;
+	if (personWords.has(name) || fakerSurnames.has(name) || englishWords.has(name) || hunspellProper.has(name) || hunspellLower.has(name)) continue;
+	towns.add(name);
+}
+write('towns.ts', {
+	TOWNS: 'Towns of at least 2,000 inhabitants named like no person, word or other name (a guess only).',
+}, { TOWNS: [...towns] });
 
 write('organizations.ts', {
 	ORGANIZATIONS: 'Well-known companies, institutions and sports teams.',
@@ -105,7 +151,7 @@ write('demonyms.ts', {
 
 // Common English words in lower case. Inflected forms whose stem is listed are dropped; the recognizer strips
 // the same suffixes before it looks a word up, which keeps the list under a megabyte.
-const words = readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n').filter((w) => w.length >= 2 && w.length <= 16);
+const words = readFileSync(new URL('../node_modules/word-list/words.txt', import.meta.url), 'utf8').split('\n').filter((w) => w.length >= 2 && w.length <= 16 && !(onlyAName(w) && placeNames.has(w)));
 const wordSet = new Set(words);
 /** Whether `w` is an inflection of a listed stem (mirrors `isCommonWord` in src/core/entities/gazetteer.ts). */
 function inflected(w) {
@@ -117,3 +163,40 @@ function inflected(w) {
 write('commonWords.ts', {
 	COMMON_WORDS: 'English words (lower-case usage), inflections folded to their stem.',
 }, { COMMON_WORDS: words.filter((w) => !inflected(w)) });
+
+// Companies, banks, shops, transport operators and public services that OpenStreetMap's name-suggestion-index knows
+// with an early Wikidata item (notable enough for a Wikipedia article): brands, operators and transit networks, in Latin script. Left
+// out: names that are places or people in the lists above, one-word names that are English words, given names or
+// other names in Hunspell's dictionary ("Target", "Next", "Shell", "Picard"), names that start with a given name
+// ("Karl Lagerfeld"), names of local governments and districts ("City of X") and names of more than five words.
+const nsi = JSON.parse(readFileSync(new URL('../node_modules/name-suggestion-index/dist/json/nsi.min.json', import.meta.url), 'utf8')).nsi;
+const commonWordSet = new Set(words);
+const placeKeys = new Set([...placeNames, ...places, ...cities.filter((c) => c.population >= 15000).map((c) => c.name)].map(key));
+const peopleKeys = new Set([...firstNames, ...surnames, ...people].map(key));
+const demonymKeys = new Set(compromiseWords('Demonym').map(key));
+const LOCAL_GOVERNMENT = /^(?:city|town|county|village|borough|municipality|township|state|province|district|commune|gemeente|gemeinde|stadt|comune|ville|ayuntamiento|municipio|prefeitura|concello) (?:of|de|di|du|der|van)\b|^(?:stad|ville d'|municipio|município|mairie)|\b(?:city|county|town|village|borough|township) (?:council|of)\b| district$/;
+const brands = new Set();
+for (const [path, category] of Object.entries(nsi)) {
+	if (path.startsWith('flags/')) continue;
+	for (const item of category.items) {
+		const tags = item.tags ?? {};
+		// Wikidata items numbered under Q30,000,000 were made before 2017, nearly all for a Wikipedia article; later
+		// ones mostly for local chains mapped in OpenStreetMap (a town's bakery named like a family, "Keim").
+		const wikidata = tags['brand:wikidata'] ?? tags['operator:wikidata'] ?? tags['network:wikidata'];
+		if (wikidata === undefined || !(Number(wikidata.slice(1)) < 30_000_000)) continue;
+		for (const name of [tags.brand, tags.operator, tags.network, tags['brand:en'], tags['operator:en'], tags['network:en']]) {
+			if (typeof name !== 'string' || !/^[\p{Script=Latin}\p{N} .'&!+-]+$/u.test(name) || !/^\p{Lu}/u.test(name)) continue;
+			const k = key(name);
+			const parts = k.split(' ');
+			if (parts.length > 5 || k.length < 3 || LOCAL_GOVERNMENT.test(k) || placeKeys.has(k) || peopleKeys.has(k) || demonymKeys.has(k)) continue;
+			// "Karl Lagerfeld", "Stella McCartney": a brand named after its founder reads as the person.
+			if (parts.length > 1 && peopleKeys.has(parts[0])) continue;
+			// "Picard": a one-word name Hunspell spells capitalised is as often a family or a place.
+			if (parts.length === 1 && (commonWordSet.has(k) || inflected(k) || /^\d/.test(k) || hunspellProper.has(k))) continue;
+			brands.add(name);
+		}
+	}
+}
+write('brands.ts', {
+	BRANDS: 'Companies, banks, shops, transport operators and public services with a Wikidata item (name-suggestion-index).',
+}, { BRANDS: [...brands] });

@@ -52,14 +52,46 @@ export function localListingPlan(lister: LocalFolderLister | undefined, query: L
  * folders changed meanwhile or the lister is closed. Rejects when the listing failed.
  */
 export async function listedFiles(lister: LocalFolderLister, plan: readonly FolderListingRequest[]): Promise<(() => Generator<vscode.Uri>) | undefined> {
+	const listed = await listedPaths(lister, plan);
+	return listed && function* () {
+		for (const [folder, paths] of listed) for (const path of paths) yield vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+	};
+}
+
+/**
+ * {@link listedFiles} as the URIs' strings (`Uri.toString()`), for the entity index, which keeps strings: a path
+ * VS Code never escapes is joined to its folder's string as text, with no Uri made (thousands of objects to collect
+ * at every start); any other is formatted by a Uri.
+ */
+export async function listedFileUris(lister: LocalFolderLister, plan: readonly FolderListingRequest[]): Promise<(() => Generator<string>) | undefined> {
+	const listed = await listedPaths(lister, plan);
+	return listed && function* () {
+		for (const [folder, paths] of listed) {
+			const prefix = folder.uri.toString();
+			for (const path of paths) yield fileUriString(folder.uri, prefix, path);
+		}
+	};
+}
+
+async function listedPaths(lister: LocalFolderLister, plan: readonly FolderListingRequest[]): Promise<[vscode.WorkspaceFolder, readonly string[]][] | undefined> {
 	const folders = vscode.workspace.workspaceFolders ?? [];
 	const lists = await lister.list?.(plan);
 	if (!lists || lists.length !== folders.length || plan.some((request, i) => request.path !== folders[i].uri.fsPath)) return undefined;
-	return function* () {
-		for (let i = 0; i < folders.length; i++) {
-			for (const path of lists[i]) yield vscode.Uri.joinPath(folders[i].uri, ...path.split('/'));
-		}
-	};
+	return folders.map((folder, i) => [folder, lists[i]]);
+}
+
+/** Characters Uri.toString() leaves as they are in a path (unreserved ones and `/`). */
+const unescapedPath = /^[A-Za-z0-9._~/-]+$/;
+/** An empty, `.` or `..` part, which joinPath would normalise away. */
+const normalisedPart = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * `vscode.Uri.joinPath(folder, ...path.split('/')).toString()`, where `prefix` is `folder.toString()`: joined as text
+ * when the path has only characters Uri.toString() leaves unescaped and no part joinPath would normalise.
+ */
+export function fileUriString(folder: vscode.Uri, prefix: string, path: string): string {
+	if (unescapedPath.test(path) && !normalisedPart.test(path)) return prefix.endsWith('/') ? prefix + path : `${prefix}/${path}`;
+	return vscode.Uri.joinPath(folder, ...path.split('/')).toString();
 }
 
 /**
@@ -72,7 +104,8 @@ export async function findFilesOffThread(lister: LocalFolderLister | undefined, 
 	const found = plan && lister ? await listedFiles(lister, plan).catch(() => undefined) : undefined;
 	const uris = found && await runSliced((function* () {
 		const all: vscode.Uri[] = [];
-		for (const uri of found()) if (all.push(uri) % 500 === 0) yield;
+		// Small steps: each URI made is a few microseconds (tens under load), and 500 made steps of 100 ms and more.
+		for (const uri of found()) if (all.push(uri) % 50 === 0) yield;
 		return all;
 	})(), hostSlicer());
 	if (uris) return { uris, by: 'worker' };

@@ -369,6 +369,53 @@ suite('Check-worthiness hints', () => {
 		assert.deepEqual(hintTexts(ready), generatedHints.map(litres).map((h) => h.replace('Exports rose to 7.5 million litres', 'Exports rose to 7.25 million litres')));
 	});
 
+	test('a 1 MB article created now and opened as the user opens it: its file is scored when its tab opens, and every score is there', async function () {
+		this.timeout(180_000);
+		// After the background scoring's test: this article, created during the session, is scored in the background
+		// too once closed, which would count in that test's figures.
+		// Cubic metres, not tonnes: paragraphs no other test's article has (none remembered or scored in the background).
+		const metres = (s: string): string => s.replace(/ tonnes /g, ' cubic metres ');
+		const { text: generated, hinted, last } = largeArticle(1_000_000);
+		const text = metres(generated);
+		counter++;
+		const uri = workspaceFile(`94${counter}_${counter.toString(16).padStart(16, 'd')}.txt`);
+		created.push(uri);
+		await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+		// As the Explorer and Quick Open do: the editor (its tab) first, which then loads the document.
+		await vscode.commands.executeCommand('vscode.open', uri);
+		const ready = await waitFor('every score of the article', async () => {
+			const s = await readySnapshot(uri);
+			return s.ready ? s : undefined;
+		}, 120_000);
+		assert.deepEqual(hintTexts(ready), hinted.map(metres));
+		assert.equal(ready.hints[ready.hints.length - 1].text, metres(last));
+		assert.equal(ready.hints[ready.hints.length - 1].end, text.length);
+		const { timing } = await vscode.commands.executeCommand<{ timing?: { where?: string; scoredSentences?: number; prefetch?: { taken: boolean; sentences: number } } }>('newsSeed.checkworthiness.snapshot', uri.toString(), { timingOnly: true });
+		assert.equal(timing?.where, 'worker', JSON.stringify(timing));
+		if (inBrowserHost) {
+			// A Web Worker cannot read the workspace's files: the article is scored when its text comes.
+			assert.equal(timing?.prefetch, undefined, JSON.stringify(timing));
+		} else {
+			// Read and scored by the worker when its tab opened; its scores came with it, or its job found them.
+			assert.ok(timing?.prefetch && timing.prefetch.sentences > 1_000, JSON.stringify(timing));
+			assert.ok(timing.prefetch.taken || (timing.scoredSentences ?? Infinity) < timing.prefetch.sentences, JSON.stringify(timing));
+		}
+		// Typing then sends the edits only, and rescores the edited paragraph.
+		const editor = vscode.window.activeTextEditor!;
+		assert.equal(editor.document.uri.toString(), uri.toString());
+		const opinion = 'I think we should thank everyone here tonight, 15.';
+		const at = text.indexOf(opinion);
+		await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + opinion.length)), 'Imports fell 30% in 2023.'));
+		const version = editor.document.version;
+		const after = await waitFor('every score after typing', async () => {
+			const s = await readySnapshot(uri);
+			return s.ready && editor.document.version === version ? s : undefined;
+		}, 60_000);
+		assert.equal(after.hints.length, ready.hints.length + 1);
+		assert.ok(after.hints.some((h) => h.text === 'Imports fell 30% in 2023.'));
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+	});
+
 	test('the Claims view lists the open articles\' check-worthy sentences not yet tagged, best first', async () => {
 		const { uri } = await openArticle();
 		const entry = await waitFor('the article in the view', async () => {

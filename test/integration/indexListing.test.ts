@@ -29,6 +29,12 @@ const files = [
 	'listing/.svn/f.txt', 'listing/x/UPPER.TXT', 'listing/x/.txt',
 ];
 
+// Names whose URIs VS Code escapes (the index joins the others to their folder's URI as text, without a Uri).
+const names = [
+	'listing/names/odd name.txt', 'listing/names/Zürich/ç.txt', 'listing/names/a#b%c@d+e[f]&g=h;i,j\'k.txt', 'listing/names/plain~a_b-c.d.txt',
+	'listing/names/..dots.txt', 'listing/names/.hidden/x.txt',
+];
+
 // The claims' sidecars, listed by the same worker as findFiles('**/*.claims.json', '**/node_modules/**') lists them.
 const sidecars = [
 	'listing/s.claims.json', 'listing/build/s.claims.json', 'listing/.notes/s.claims.json', 'listing/node_modules/s.claims.json',
@@ -57,7 +63,7 @@ suite('index listing', function () {
 		if (inBrowserHost) this.skip();
 		const { mkdir, symlink, writeFile } = await import('node:fs/promises');
 		const { dirname } = await import('node:path');
-		for (const file of files) {
+		for (const file of [...files, ...names]) {
 			const path = workspaceFile(file).fsPath;
 			await mkdir(dirname(path), { recursive: true });
 			await writeFile(path, text);
@@ -81,13 +87,20 @@ suite('index listing', function () {
 
 	test('the worker lists exactly what findFiles lists: excludes, a when clause, dot-folders, a linked folder, a cycle', async () => {
 		const found = await foundByVsCode();
-		const ours = (uri: string) => uri.includes('/listing/');
+		const ours = (uri: string) => uri.includes('/listing/') && !uri.includes('/listing/names/');
 		// What findFiles gives here, spelled out (so that a change of VS Code's rules shows as such).
 		assert.deepEqual(found.filter(ours).map((uri) => uri.slice(uri.indexOf('/listing/') + 1)), [
 			'listing/.notes/d.txt', 'listing/.svn/f.txt', 'listing/a.txt', 'listing/linked/.txt', 'listing/linked/build/c.txt',
 			'listing/when/j.orig.txt', 'listing/when/m.txt', 'listing/x/.txt', 'listing/x/build/c.txt',
 		]);
 		assert.deepEqual(await listedByWorker(), found, 'the whole workspace, the samples too');
+	});
+
+	test('file names VS Code escapes in a URI (spaces, non-ASCII, #, %, @, brackets) and dots are listed as the URIs findFiles gives', async () => {
+		const found = (await foundByVsCode()).filter((uri) => uri.includes('/listing/names/'));
+		assert.equal(found.length, names.length, found.join('\n'));
+		assert.ok(found.some((uri) => uri.includes('%')) && found.some((uri) => uri.endsWith('/plain~a_b-c.d.txt')), 'escaped and plain names');
+		assert.deepEqual((await listedByWorker())?.filter((uri) => uri.includes('/listing/names/')), found);
 	});
 
 	test('the claims\' sidecars are listed by the worker (no ripgrep at activation), exactly as findFiles finds them', async () => {

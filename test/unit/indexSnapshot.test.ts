@@ -221,6 +221,22 @@ void describe('the reverse index stored with the cache', () => {
 		assert.deepEqual(first?.entities.map((e) => [e.canonical, e.type, e.aliases, e.spans]), entries[0].article?.entities.map((e) => [e.canonical, e.type, e.aliases, e.spans]));
 	});
 
+	void it('opened at its end, checks lines whose details are not ASCII (a heading "Zürich") by their length in characters, and keeps them', () => {
+		const text = ' date 2025-02-01\n\nAbout Zürich\n\nÅsa Ørsted met Maria Ortega-Lindqvist in Zürich. She left.\n\nÉtats généraux\n\nMore text here about Zürich.\n';
+		const article = summary(text);
+		assert.ok(article.headings.some((heading) => [...heading.name].some((c) => c.charCodeAt(0) > 127)), 'a heading that is not ASCII');
+		const files: CachedFile[] = [...entries.slice(0, 3), { uri: 'file:///w/z%C3%BCrich.txt', stamp: { mtime: 5, size: text.length }, article }];
+		const bytes = drain(writeIndexCacheSteps(files));
+		const opened = drain(openIndexCacheSteps(bytes));
+		assert.ok(opened);
+		const { files: read, intact } = drain(opened.filesSteps());
+		assert.ok(intact, 'the stored index is kept');
+		const zurich = read.get('file:///w/z%C3%BCrich.txt')?.article;
+		assert.deepEqual(zurich?.headings, article.headings);
+		assert.deepEqual(zurich?.entities.map((e) => [e.canonical, e.type, [...e.aliases], [...e.spans]]), article.entities.map((e) => [e.canonical, e.type, [...e.aliases], [...e.spans]]));
+		assert.deepEqual(drain(writeIndexCacheSteps(read.values())), bytes);
+	});
+
 	void it('is dropped whole when any part of it is damaged, out of place or missing (the files are still read)', () => {
 		const text = new TextDecoder().decode(drain(writeIndexCacheSteps(entries)));
 		const lines = text.split('\n');
@@ -355,6 +371,45 @@ void describe('a second start from the stored reverse index', () => {
 		drain(second.updater.adoptCachedSteps(uris));
 		assert.deepEqual(await second.updater.scanAll(uris, second.scan, { apply, batchSize: 256 }), { unchanged: count, same: 0, analysed: 0, notSeed: 0, gone: 0 });
 		assert.equal(second.updater.dirty, false, 'nothing changed: the cache is not written again');
+	});
+
+	void it('a second start as the extension runs it decodes a few bytes of each file\'s line and makes no entity until a feature asks, and writes the same bytes back', async () => {
+		const files = new MemoryFiles();
+		const uris = articles.slice(0, count).map((_, i) => uriOf(i));
+		uris.forEach((uri, i) => files.write(uri, articles[i].text));
+		files.write('file:///w/notes.txt', 'not a seed');
+		const first = updaterOf(files);
+		await first.updater.scanAll([...uris, 'file:///w/notes.txt'], first.scan, { apply });
+		const bytes = drain(writeIndexCacheSteps(first.updater.cacheEntries()));
+		const text = new TextDecoder().decode(bytes);
+		const linesBytes = new TextEncoder().encode(text.slice(0, text.indexOf('\n{"'))).length;
+		const opened = drain(openIndexCacheSteps(bytes));
+		assert.ok(opened);
+		const second = updaterOf(files);
+		// Everything decoded from here on: the files' lines read and checked, the index served and checked.
+		let decoded = 0;
+		const decode = TextDecoder.prototype.decode;
+		TextDecoder.prototype.decode = function (this: InstanceType<typeof TextDecoder>, ...args: Parameters<typeof decode>) {
+			decoded += (args[0] as { byteLength?: number } | undefined)?.byteLength ?? 0;
+			return decode.apply(this, args);
+		};
+		try {
+			assert.equal(drain(second.updater.loadSnapshotSteps(opened.snapshot, true)), count);
+			const { files: cached, intact } = drain(opened.filesSteps());
+			assert.ok(intact);
+			assert.equal(cached.size, count + 1);
+			assert.deepEqual(cached.get('file:///w/notes.txt')?.article, undefined);
+			drain(second.updater.useCacheSteps(cached));
+			assert.equal(drain(second.updater.adoptCachedSteps([...uris, 'file:///w/notes.txt'])), count);
+			assert.deepEqual(await second.updater.scanAll([...uris, 'file:///w/notes.txt'], second.scan, { apply, batchSize: 256 }), { unchanged: count + 1, same: 0, analysed: 0, notSeed: 0, gone: 0 });
+		} finally {
+			TextDecoder.prototype.decode = decode;
+		}
+		// A line is hundreds of bytes; its two ends are a few dozen (a line parsed, or entities made, decode it whole).
+		assert.ok(decoded < linesBytes / 3, `${decoded} of the lines' ${linesBytes} bytes decoded`);
+		const askers = askersOf(uris.map((uri) => first.updater.index.get(uri) as IndexedArticle));
+		assert.deepEqual(answers(second.updater.index, askers), answers(first.updater.index, askers), 'the same answers (each summary parsed when asked)');
+		assert.deepEqual(drain(writeIndexCacheSteps(second.updater.cacheEntries())), bytes, 'written back byte for byte');
 	});
 
 	void it('keeps exactly the files of a new listing: the files it no longer lists (excluded since) leave the index and the cache', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeArticle } from '../../src/core/entities/articleEntities';
 import type { EntityType } from '../../src/core/entities/index';
-import { encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
+import { CacheLineBytes, encodeIndexCacheLine, indexCacheHeader, parseIndexCacheLine, parseIndexCacheLineAsBytes, readIndexCacheContentsSteps, readIndexCacheSteps, writeIndexCacheSteps, type CachedFile } from '../../src/core/entities/indexCacheFormat';
 import { contentHash, indexKey, mentionCount, mentionSpans, summarizeArticle, summarizeArticleSteps, type IndexedArticle } from '../../src/core/entities/indexedArticle';
 import { matchesQuery, sameEntity, WorkspaceEntityIndex } from '../../src/core/entities/workspaceEntityIndex';
 import { analyzeInSlices, WorkspaceIndexUpdater } from '../../src/core/entities/workspaceIndexUpdater';
@@ -184,6 +184,29 @@ void describe('index cache', () => {
 		const plain: CachedFile = { uri: 'file:///notes.txt', stamp: { mtime: 1, size: 2 }, article: undefined };
 		const notSeed = parseIndexCacheLine(encodeIndexCacheLine(plain));
 		assert.deepEqual(notSeed && { uri: notSeed.uri, stamp: notSeed.stamp, article: notSeed.article }, plain);
+	});
+
+	void it('keeps a worker\'s answer as UTF-8 bytes (non-ASCII text too): the same file, written back as it was, lines sharing a buffer', () => {
+		const text = ' date 2025-02-01 Zürich talks\n\nÅsa Ørsted-Łukasik met Maria Ortega-Lindqvist in Zürich. Ørsted-Łukasik said 🙂 nothing.\n';
+		const keep = new CacheLineBytes();
+		const files: CachedFile[] = [
+			{ uri: 'file:///a.txt', stamp: { mtime: 17.5, size: a.length }, article: summary(a) },
+			{ uri: 'file:///z%C3%BCrich.txt', stamp: { mtime: 3, size: text.length }, article: summary(text) },
+			{ uri: 'file:///notes.txt', stamp: { mtime: 1, size: 2 }, article: undefined },
+		];
+		const lines = files.map((file) => encodeIndexCacheLine(file));
+		const kept = lines.map((line) => parseIndexCacheLineAsBytes(line, keep));
+		kept.forEach((file, i) => {
+			assert.ok(file);
+			assert.deepEqual(files[i].article ? plainFile(file) : { uri: file.uri, stamp: file.stamp, article: file.article }, files[i].article ? plainFile(files[i]) : files[i]);
+			assert.deepEqual(file.article?.headings, files[i].article?.headings);
+			assert.deepEqual(file.article?.lineStarts, files[i].article?.lineStarts);
+			assert.equal(encodeIndexCacheLine(file), lines[i], 'written back as it was');
+		});
+		const cached = kept.filter((file): file is CachedFile => file !== undefined);
+		assert.deepEqual(drain(writeIndexCacheSteps(cached)), drain(writeIndexCacheSteps(lines.map((line) => parseIndexCacheLine(line) as CachedFile))), 'the same cache');
+		const buffers = new Set(cached.flatMap((file) => ('bytes' in file ? [(file.bytes as Uint8Array).buffer] : [])));
+		assert.equal(buffers.size, 1, 'the summaries\' lines in one shared buffer');
 	});
 
 	void it('reads the names of a line packed, shared with other lines, and makes the entities only when asked', () => {

@@ -11,6 +11,7 @@
  */
 import type { SeedDocument, SentenceSpan, TextEdit } from '../seed/seedDocument';
 import { applyEdits, parseSeed, updateSeed } from '../seed/seedParser';
+import { isSeedFileName, startsWithDateline } from '../seed/seedRecognition';
 import type { Steps } from '../text/steps';
 import { features } from './features';
 import { scoreTextInto, type Reason, type SentenceScore } from './scorer';
@@ -38,7 +39,14 @@ export type ScoringJob =
 	 * most recently modified first, up to `maxUnits` UTF-16 units of text in all, read by the worker itself; their
 	 * paragraphs' scores join the remembered ones. Runs in slices, paused while articles are being scored.
 	 */
-	| { readonly kind: 'prescore'; readonly id: number; readonly files: readonly PrescoreFile[]; readonly minBytes: number; readonly maxUnits: number };
+	| { readonly kind: 'prescore'; readonly id: number; readonly files: readonly PrescoreFile[]; readonly minBytes: number; readonly maxUnits: number }
+	/**
+	 * An article is about to open (its editor's tab appeared; the editor has no document yet): read its file at `path`
+	 * (when it has `minBytes` to `maxBytes` bytes) and score its paragraphs now, at full priority, in steps between
+	 * which other jobs are answered, so that the article's `score` job under `key` finds them scored (see
+	 * {@link ScoringWorkerState.prefetchSteps}). No reply; a worker without files ignores it.
+	 */
+	| { readonly kind: 'prefetch'; readonly key: string; readonly path: string; readonly minBytes: number; readonly maxBytes: number };
 
 /** A file to score before it is opened: its local path, and the key its article has in `score` jobs (its URI). */
 export interface PrescoreFile {
@@ -105,6 +113,12 @@ export interface WorkerTiming {
 	/** When the worker began and ended the job, on a clock both threads share ({@link sharedClockMs}). */
 	readonly startedAt: number;
 	readonly finishedAt: number;
+	/**
+	 * When the article's file was read and scored before its text came (a `prefetch` job): the sentences scored then
+	 * (not in `scoredSentences`), its CPU (where the thread has a clock), and when it began and ended on the shared
+	 * clock (`finishedAt` undefined: this job came first and scored the rest).
+	 */
+	readonly prefetch?: { readonly sentences: number; readonly cpuMs?: number; readonly startedAt: number; readonly finishedAt?: number };
 }
 
 /**
@@ -128,6 +142,12 @@ export interface WorkerWarmUp extends WarmUpWork {
 /** The worker's answer to the job with the same id. `length` is the article's length as the worker holds it. */
 export type ScoringReply =
 	| { readonly kind: 'scores'; readonly id: number; readonly key: string; readonly version: number; readonly length: number; readonly encoded: EncodedScores; readonly timing: WorkerTiming }
+	/**
+	 * A `prefetch` done (no job asks for it: `id` 0): the worker now holds the article `key` with the file's `text`,
+	 * as if the editor had sent it whole, and these are its scores. The editor uses them if its document's text is
+	 * this very text (then sends only edits from there), else sends its text whole as usual.
+	 */
+	| { readonly kind: 'prefetched'; readonly id: 0; readonly key: string; readonly text: string; readonly encoded: EncodedScores; readonly timing: WorkerTiming }
 	| { readonly kind: 'warmedUp'; readonly id: number; readonly warmUp: WorkerWarmUp }
 	/** To `remember`: how many paragraphs' scores the file gave; to `exportRemembered`: the bytes to write, if they changed. */
 	| { readonly kind: 'remembered'; readonly id: number; readonly paragraphs: number; readonly bytes?: Uint8Array }
@@ -348,6 +368,9 @@ interface Article {
 	previous: ReadonlyMap<ParagraphScoreLists, number>;
 }
 
+/** At most this many articles' `prefetch` scores wait for their article's job (a tab opened and closed again leaves one). */
+const PREFETCHED_ARTICLES = 2;
+
 /** At most this much paragraph text (UTF-16 units, twice as many bytes) is remembered across sessions: a few long articles, or hundreds of short ones. */
 export const rememberedTextUnits = 4_000_000;
 
@@ -377,6 +400,11 @@ export class ScoringWorkerState {
 		}
 		return undefined;
 	};
+	/**
+	 * Articles read and scored before their text came (`prefetch` jobs), by key: their paragraphs' scores and what it
+	 * cost; taken by the article's first `score` job. At most {@link PREFETCHED_ARTICLES}, the oldest dropped.
+	 */
+	private readonly prefetched = new Map<string, { readonly paragraphs: Map<string, ParagraphScoreLists>; sentences: number; cpuMs?: number; readonly startedAt: number; finishedAt?: number }>();
 	private fingerprint: string | undefined;
 	/** Whether paragraphs were scored or articles closed since the remembered scores were last made. */
 	private changed = false;
@@ -394,7 +422,7 @@ export class ScoringWorkerState {
 	 * The reply to a job, at once (undefined for `close`; `warmUp` and `prescore` are the caller's loops over
 	 * {@link warmUpSteps} and {@link prescoreSteps}; the worker runs `exportRemembered` as {@link exportSteps}).
 	 */
-	answer(job: Exclude<ScoringJob, { kind: 'warmUp' | 'prescore' }>): ScoringReply | undefined {
+	answer(job: Exclude<ScoringJob, { kind: 'warmUp' | 'prescore' | 'prefetch' }>): ScoringReply | undefined {
 		if (job.kind === 'close') {
 			// Its paragraphs are kept with the remembered ones at the next export (where there are remembered scores).
 			const article = this.articles.get(job.key);
@@ -404,32 +432,141 @@ export class ScoringWorkerState {
 		}
 		if (job.kind === 'remember') return this.remember(job);
 		if (job.kind === 'exportRemembered') return drainSteps(this.exportSteps(job));
-		const startedAt = sharedClockMs();
-		const scoredBefore = this.scoredSentences;
-		const started = this.now();
-		const cpuStarted = this.cpuMs();
+		const clock = this.clock();
 		try {
 			const article = this.update(job);
-			const parsed = this.now();
-			const blocks = article.cache.scoresOf(article.doc, this.known, (scores) => {
-				this.scoredSentences += scores.starts.length;
-				this.changed = true;
-			});
-			const scored = this.now();
-			const { encoded, firsts } = encodeBlocks(blocks, article.previous);
-			article.previous = firsts;
-			const cpuNow = this.cpuMs();
-			const now = this.now();
-			const timing = {
-				workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored, scoredSentences: this.scoredSentences - scoredBefore, startedAt, finishedAt: sharedClockMs(),
-				...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}),
-			};
-			return { kind: 'scores', id: job.id, key: job.key, version: job.version, length: article.doc.text.length, encoded, timing };
+			return this.scoresReply(job, article, clock, this.now(), this.knownFor(job.key));
 		} catch (error) {
-			// A failed article starts over from its whole text next time.
-			this.articles.delete(job.key);
-			return { kind: 'error', id: job.id, error: String(error) };
+			return this.failed(job, error);
 		}
+	}
+
+	/**
+	 * The known scores for the article `key`'s job: the remembered and unsaved ones, then those of its `prefetch`,
+	 * which this job takes (they join the article's cache).
+	 */
+	private knownFor(key: string): { readonly known: (text: string) => ParagraphScoreLists | undefined; readonly prefetch?: WorkerTiming['prefetch'] } {
+		const prefetched = this.prefetched.get(key);
+		if (!prefetched) return { known: this.known };
+		this.prefetched.delete(key);
+		const { paragraphs, sentences, cpuMs, startedAt, finishedAt } = prefetched;
+		if (paragraphs.size > 0) this.changed = true;
+		return {
+			known: (text) => this.known(text) ?? paragraphs.get(text),
+			prefetch: { sentences, startedAt, ...(cpuMs === undefined ? {} : { cpuMs }), ...(finishedAt === undefined ? {} : { finishedAt }) },
+		};
+	}
+
+	/**
+	 * A `prefetch` job as steps (the worker answers other jobs between them): the file stat'ed, read and parsed, then
+	 * each of its paragraphs not known (remembered or unsaved) taken from an open article's cache or else scored, a
+	 * step each, into the scores the article's `score` job takes. Stops as soon as that job came (it scores what is left), or when
+	 * the file is outside the sizes, unreadable, no seed article (neither its name nor a dateline says so), or its
+	 * article open already. The text read is the one VS Code shows
+	 * for a UTF-8 file (see {@link WorkerFiles}); if the editor's text differs, only the equal paragraphs are used.
+	 */
+	*prefetchSteps(job: Extract<ScoringJob, { kind: 'prefetch' }>, files: WorkerFiles): Steps<Extract<ScoringReply, { kind: 'prefetched' }> | undefined> {
+		if (this.articles.has(job.key) || this.prefetched.has(job.key)) return undefined;
+		const startedAt = sharedClockMs();
+		const cpuStarted = this.cpuMs();
+		const stat = files.stat(job.path);
+		if (!stat || stat.size < job.minBytes || stat.size > job.maxBytes) return undefined;
+		const entry: { paragraphs: Map<string, ParagraphScoreLists>; sentences: number; cpuMs?: number; startedAt: number; finishedAt?: number } = { paragraphs: new Map(), sentences: 0, startedAt };
+		this.prefetched.set(job.key, entry);
+		for (const key of this.prefetched.keys()) {
+			if (this.prefetched.size <= PREFETCHED_ARTICLES) break;
+			this.prefetched.delete(key);
+		}
+		const gone = (): boolean => this.prefetched.get(job.key) !== entry;
+		const spent = (): void => {
+			const cpuNow = this.cpuMs();
+			if (cpuNow !== undefined && cpuStarted !== undefined) entry.cpuMs = cpuNow - cpuStarted;
+		};
+		const text = files.read(job.path);
+		// Only a seed article: by its name, or a dateline on its first line (as the editor gives it the language).
+		if (text === undefined || !(isSeedFileName(job.path.slice(Math.max(job.path.lastIndexOf('/'), job.path.lastIndexOf('\\')) + 1)) || startsWithDateline(text.slice(0, 200)))) {
+			this.prefetched.delete(job.key);
+			return undefined;
+		}
+		const doc = parseSeed(text);
+		spent();
+		yield;
+		for (const block of doc.blocks) {
+			if (gone()) return undefined;
+			if (block.kind !== 'paragraph') continue;
+			const blockText = text.slice(block.start, block.end);
+			if (entry.paragraphs.has(blockText) || this.known(blockText) !== undefined) continue;
+			// An open article's paragraph of the same text: its scores, not scored again.
+			const open = this.openParagraph(blockText);
+			if (open) {
+				entry.paragraphs.set(blockText, open);
+				continue;
+			}
+			const scores = new BlockScores(text, block.start, block.sentences);
+			entry.paragraphs.set(blockText, scores);
+			entry.sentences += scores.starts.length;
+			this.scoredSentences += scores.starts.length;
+			spent();
+			yield;
+		}
+		if (gone()) return undefined;
+		// The article as if the editor had sent the file's text whole: its job (the text, or edits from it) then
+		// finds it, and the editor gets its scores before it has the document.
+		const article: Article = { doc, cache: new BlockScoresCache(), previous: new Map() };
+		const known = this.knownFor(job.key);
+		const { encoded, firsts } = encodeBlocks(article.cache.scoresOf(doc, known.known, () => undefined), article.previous);
+		article.previous = firsts;
+		this.articles.set(job.key, article);
+		spent();
+		entry.finishedAt = sharedClockMs();
+		const timing: WorkerTiming = {
+			workMs: 0, parseMs: 0, scoreMs: 0, encodeMs: 0, scoredSentences: 0, startedAt, finishedAt: entry.finishedAt,
+			prefetch: { sentences: entry.sentences, startedAt, finishedAt: entry.finishedAt, ...(entry.cpuMs === undefined ? {} : { cpuMs: entry.cpuMs }) },
+		};
+		return { kind: 'prefetched', id: 0, key: job.key, text, encoded, timing };
+	}
+
+	/** The scores of the paragraph `text` in an open article's cache, if one holds it. */
+	private openParagraph(text: string): ParagraphScoreLists | undefined {
+		for (const article of this.articles.values()) {
+			const scores = article.cache.paragraphs.get(text);
+			if (scores) return scores;
+		}
+		return undefined;
+	}
+
+	/** The clocks at a job's start. */
+	private clock(): { readonly startedAt: number; readonly started: number; readonly cpuStarted: number | undefined; readonly scoredBefore: number } {
+		return { startedAt: sharedClockMs(), started: this.now(), cpuStarted: this.cpuMs(), scoredBefore: this.scoredSentences };
+	}
+
+	/** A failed article starts over from its whole text next time. */
+	private failed(job: Extract<ScoringJob, { kind: 'score' }>, error: unknown): ScoringReply {
+		this.articles.delete(job.key);
+		return { kind: 'error', id: job.id, error: String(error) };
+	}
+
+	/**
+	 * The `scores` reply for `article` (updated for `job`, parsed by `parsed`): every paragraph's scores from the
+	 * cache, else `known`, else scored now; encoded against the previous reply.
+	 */
+	private scoresReply(job: Extract<ScoringJob, { kind: 'score' }>, article: Article, clock: ReturnType<ScoringWorkerState['clock']>, parsed: number, known: ReturnType<ScoringWorkerState['knownFor']>): ScoringReply {
+		const { startedAt, started, cpuStarted, scoredBefore } = clock;
+		const blocks = article.cache.scoresOf(article.doc, known.known, (scores) => {
+			this.scoredSentences += scores.starts.length;
+			this.changed = true;
+		});
+		const scored = this.now();
+		const { encoded, firsts } = encodeBlocks(blocks, article.previous);
+		article.previous = firsts;
+		const cpuNow = this.cpuMs();
+		const now = this.now();
+		const timing: WorkerTiming = {
+			workMs: now - started, parseMs: parsed - started, scoreMs: scored - parsed, encodeMs: now - scored, scoredSentences: this.scoredSentences - scoredBefore, startedAt, finishedAt: sharedClockMs(),
+			...(cpuNow !== undefined && cpuStarted !== undefined ? { cpuMs: cpuNow - cpuStarted } : {}),
+			...(known.prefetch ? { prefetch: known.prefetch } : {}),
+		};
+		return { kind: 'scores', id: job.id, key: job.key, version: job.version, length: article.doc.text.length, encoded, timing };
 	}
 
 	/** How many articles the worker holds (tests). */
@@ -615,6 +752,9 @@ export interface ScoringWorkerHost {
 const PRESCORE_SLICE_MS = 4;
 const PRESCORE_QUIET_MS = 500;
 
+/** A `prefetch` runs this long before the worker looks at its messages again (ms). */
+const PREFETCH_SLICE_MS = 8;
+
 /** A warm-up step runs at most about this long before the worker looks at its messages again (ms). */
 const WARM_UP_SLICE_MS = 4;
 
@@ -648,7 +788,7 @@ function measuredSlice<T>(host: ScoringWorkerHost, steps: Iterator<unknown, T>, 
 export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: ScoringWorkerState) => void): (job: ScoringJob) => void {
 	const state = new ScoringWorkerState(() => host.now(), () => host.cpuMs());
 	created?.(state);
-	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' ? transferablesOf(reply.encoded) : reply.kind === 'remembered' && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []);
+	const send = (reply: ScoringReply): void => host.reply(reply, reply.kind === 'scores' || reply.kind === 'prefetched' ? transferablesOf(reply.encoded) : reply.kind === 'remembered' && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []);
 	const after = (ms: number, task: () => void): void => (host.after ? host.after(ms, task) : host.later(task));
 	/** Background scoring waits until then (the host's clock): an article's job came just before. */
 	let quietUntil = 0;
@@ -699,6 +839,22 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 		};
 		after(0, slice);
 	};
+	/** Full priority, but in slices: an article's job (this one's or another's) goes first when it comes. */
+	const prefetch = (job: Extract<ScoringJob, { kind: 'prefetch' }>): void => {
+		if (!host.files) return;
+		const steps = state.prefetchSteps(job, host.files);
+		const figures: SliceFigures = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+		const slice = (): void => {
+			try {
+				const { step } = measuredSlice(host, steps, PREFETCH_SLICE_MS, figures);
+				if (!step.done) host.later(slice);
+				else if (step.value) send(step.value);
+			} catch {
+				// Nothing lost: the article's own job scores it.
+			}
+		};
+		slice();
+	};
 	const warmUp = (job: Extract<ScoringJob, { kind: 'warmUp' }>): void => {
 		const steps = workerWarmUpSteps(job.threshold);
 		const figures: SliceFigures = { slices: 0, busyMs: 0, longestSliceMs: 0 };
@@ -720,6 +876,11 @@ export function scoringWorkerHandler(host: ScoringWorkerHost, created?: (state: 
 		}
 		if (job.kind === 'prescore') {
 			prescore(job);
+			return;
+		}
+		if (job.kind === 'prefetch') {
+			quietUntil = host.now() + PRESCORE_QUIET_MS;
+			prefetch(job);
 			return;
 		}
 		if (job.kind === 'exportRemembered') {
@@ -753,7 +914,12 @@ export interface WorkerScores {
 	readonly decodeCpuMs?: number;
 	/** When the reply reached the editor's thread ({@link sharedClockMs}). */
 	readonly receivedAt: number;
+	/** When the article's `prefetch` was posted ({@link sharedClockMs}), if its scores served this reply. */
+	readonly prefetchPostedAt?: number;
 }
+
+/** At most this many `prefetched` replies wait for their documents; the worker forgets the articles of those dropped. */
+const PREFETCHED_REPLIES = 2;
 
 interface Pending {
 	resolve(value: unknown): void;
@@ -774,6 +940,12 @@ export class ScoringClient {
 	private failure: Error | undefined;
 	/** While the remembered scores are being read: jobs are posted after them, in order. */
 	private gate: Promise<void> | undefined;
+	/** The articles a `score` job was sent for since they were last closed: a `prefetched` reply for one is stale. */
+	private readonly sent = new Set<string>();
+	/** When each article's `prefetch` was posted, until a reply it served (or its close). */
+	private readonly prefetchPosted = new Map<string, number>();
+	/** `prefetched` replies not taken yet (see {@link takePrefetched}), the oldest first, with when they came. */
+	private readonly prefetchedReplies = new Map<string, { readonly reply: Extract<ScoringReply, { kind: 'prefetched' }>; readonly receivedAt: number }>();
 
 	/** `cpuMs`: the editor thread's CPU clock, where the runtime has one (for the decoding's timing). */
 	constructor(private readonly channel: ScoringChannel, private readonly cpuMs: () => number | undefined = () => undefined) {
@@ -797,6 +969,8 @@ export class ScoringClient {
 	 * or is out of step with the editor (then the next job for the article must send its whole text).
 	 */
 	score(key: string, version: number, source: { readonly text: string } | { readonly edits: readonly (readonly TextEdit[])[] }, text: string): Promise<WorkerScores> {
+		this.sent.add(key);
+		this.prefetchedReplies.delete(key);
 		const id = this.nextId++;
 		return this.send<WorkerScores>({ kind: 'score', id, key, version, ...source }, text);
 	}
@@ -806,8 +980,52 @@ export class ScoringClient {
 		return this.send<WorkerWarmUp>({ kind: 'warmUp', id: this.nextId++, threshold });
 	}
 
+	/**
+	 * Lets the worker read and score the article `key`'s file at `path` before the editor has its text (its tab
+	 * opened), when it has `minBytes` to `maxBytes` bytes; the article's first `score` job then finds it scored.
+	 */
+	prefetch(key: string, path: string, minBytes: number, maxBytes: number): void {
+		if (this.failure) return;
+		this.prefetchPosted.set(key, sharedClockMs());
+		this.post({ kind: 'prefetch', key, path, minBytes, maxBytes });
+	}
+
+	/** When the article `key`'s prefetch was posted, if `timing` says it served the reply (once). */
+	private prefetchPostedFor(key: string, timing: WorkerTiming): { prefetchPostedAt?: number } {
+		const postedAt = this.prefetchPosted.get(key);
+		if (!timing.prefetch || postedAt === undefined) return {};
+		this.prefetchPosted.delete(key);
+		return { prefetchPostedAt: postedAt };
+	}
+
+	/**
+	 * The scores of the article `key` at `version` from the worker's `prefetched` reply, when the editor's `text` is
+	 * the text the worker read (the worker then holds the article with it: the next job sends edits); else undefined
+	 * (the next job sends the text whole, which the worker takes instead). Either way the reply is used up.
+	 */
+	takePrefetched(key: string, version: number, text: string): WorkerScores | undefined {
+		const stored = this.prefetchedReplies.get(key);
+		this.prefetchedReplies.delete(key);
+		if (!stored || this.failure || stored.reply.text !== text) return undefined;
+		const started = performance.now();
+		const cpuStarted = this.cpuMs();
+		const scores = decodeScores(text, stored.reply.encoded, []);
+		this.previous.set(key, scores);
+		this.sent.add(key);
+		const cpuNow = this.cpuMs();
+		return { version, scores, length: text.length, timing: stored.reply.timing, decodeMs: performance.now() - started, receivedAt: stored.receivedAt, ...(cpuNow !== undefined && cpuStarted !== undefined ? { decodeCpuMs: cpuNow - cpuStarted } : {}), ...this.prefetchPostedFor(key, stored.reply.timing) };
+	}
+
+	/** Whether a `prefetched` reply for `key` waits to be taken. */
+	hasPrefetched(key: string): boolean {
+		return this.prefetchedReplies.has(key);
+	}
+
 	/** Lets the worker forget an article. */
 	close(key: string): void {
+		this.sent.delete(key);
+		this.prefetchPosted.delete(key);
+		this.prefetchedReplies.delete(key);
 		this.previous.delete(key);
 		if (!this.failure) this.post({ kind: 'close', key });
 	}
@@ -884,6 +1102,16 @@ export class ScoringClient {
 	}
 
 	private receive(reply: ScoringReply): void {
+		if (reply.kind === 'prefetched') {
+			// Stale once a job went for the article: the worker took (or takes) that job's text instead.
+			if (this.sent.has(reply.key)) return;
+			this.prefetchedReplies.set(reply.key, { reply, receivedAt: sharedClockMs() });
+			for (const key of this.prefetchedReplies.keys()) {
+				if (this.prefetchedReplies.size <= PREFETCHED_REPLIES) break;
+				this.close(key);
+			}
+			return;
+		}
 		const pending = this.pending.get(reply.id);
 		this.pending.delete(reply.id);
 		if (reply.kind === 'error') {
@@ -912,7 +1140,7 @@ export class ScoringClient {
 			this.previous.set(reply.key, scores);
 			const cpuNow = this.cpuMs();
 			const decodeCpuMs = cpuNow !== undefined && cpuStarted !== undefined ? cpuNow - cpuStarted : undefined;
-			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, receivedAt, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }) } satisfies WorkerScores);
+			pending?.resolve({ version: reply.version, scores, length: reply.length, timing: reply.timing, decodeMs: performance.now() - started, receivedAt, ...(decodeCpuMs === undefined ? {} : { decodeCpuMs }), ...this.prefetchPostedFor(reply.key, reply.timing) } satisfies WorkerScores);
 		} catch (error) {
 			// Out of step with the worker: the next job for this article must send the whole text.
 			this.previous.delete(reply.key);

@@ -163,6 +163,12 @@ export const EXTRA_REGIONS = set(`
 export const EXTRA_MAJOR_CITIES = set(`odesa zaporizhzhia zaporizhia mykolaiv kharkov kiev dnipropetrovsk`);
 
 /**
+ * Cities the generated gazetteer leaves out because the name is also a given name or a rare English word and the
+ * city has under 300,000 inhabitants, though the news names it often ("Orlando", "Saskatoon"): places, weak as towns are.
+ */
+export const EXTRA_CITIES = set(`orlando saskatoon bordeaux yonkers modena wigan`);
+
+/**
  * Organizations the generated gazetteers miss: institutions known by one word or an acronym; companies, unions,
  * universities, parties and clubs often named in the news; the teams of the North American leagues by the nickname
  * alone, where it is no ordinary word capitalised ("Patriots", "Red Sox"; not "Heat", "Jazz", "Kings" or "Vikings").

@@ -1,10 +1,12 @@
-import { EXTRA_DEMONYMS, EXTRA_MAJOR_CITIES, EXTRA_ORGS, EXTRA_PLACES, EXTRA_REGIONS } from './cues';
+import { EXTRA_CITIES, EXTRA_DEMONYMS, EXTRA_MAJOR_CITIES, EXTRA_ORGS, EXTRA_PLACES, EXTRA_REGIONS } from './cues';
+import { BRANDS } from './data/brands';
 import { COMMON_WORDS } from './data/commonWords';
 import { DEMONYMS } from './data/demonyms';
 import { FIRST_NAMES, FULL_NAMES, SURNAMES } from './data/names';
 import { ORGANIZATIONS } from './data/organizations';
-import { LineSet, WordFacts, type WordSet } from '../text/lineSet';
+import { eitherOf, LineSet, WordFacts, type WordSet } from '../text/lineSet';
 import { CITIES, COUNTRIES, MAJOR_CITIES, REGIONS } from './data/places';
+import { TOWNS } from './data/towns';
 
 function lines(data: string): ReadonlySet<string> {
 	return new Set(data.split('\n'));
@@ -24,7 +26,7 @@ export const fullNames = lines(FULL_NAMES);
 /** Countries and well-known regions, lower-case: places even where the word is also common English ("Turkey"). */
 export const countries: ReadonlySet<string> = new Set([...lines(COUNTRIES), ...EXTRA_PLACES]);
 /** Cities, states, provinces and other named places, lower-case; weaker evidence than a country. */
-const regions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES]);
+const regions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS, ...EXTRA_MAJOR_CITIES, ...EXTRA_CITIES]);
 const firstLevelRegions: ReadonlySet<string> = new Set([...lines(REGIONS), ...EXTRA_REGIONS]);
 /** Whether a lower-case name is a country or a first-level region (state, province, county): "Missouri", "Queensland". */
 export function isCountryOrRegion(key: string): boolean {
@@ -32,10 +34,16 @@ export function isCountryOrRegion(key: string): boolean {
 }
 const cityList = new LineSet(CITIES, false);
 export const cities: WordSet = { has: wordFacts.fact((word) => cityList.has(word) || regions.has(word)) };
+/** Small towns named like no person, word or other name, lower-case, one word: only a guess that a name is a place. */
+export const towns: WordSet = new LineSet(TOWNS);
 /** Cities large enough to be places even at the start of a sentence. */
 export const majorCities: ReadonlySet<string> = new Set([...lines(MAJOR_CITIES), ...EXTRA_MAJOR_CITIES]);
-/** Known organizations, lower-case. */
-export const organizations: ReadonlySet<string> = new Set([...lines(ORGANIZATIONS), ...EXTRA_ORGS]);
+/** Organizations of the word lists written for the recognizer, lower-case. */
+const listedOrganizations: ReadonlySet<string> = new Set([...lines(ORGANIZATIONS), ...EXTRA_ORGS]);
+/** Known organizations, lower-case: the lists above and the brands and operators of the name-suggestion-index. */
+export const organizations: WordSet = eitherOf(listedOrganizations, new LineSet(BRANDS));
+/** The most words a known organization has: a longer run is no organization, whatever its words. */
+export const longestOrganizationWords = Math.max(5, ...[...listedOrganizations].map((name) => name.split(' ').length));
 /** Nationality adjectives, lower-case: never entities of the three types. */
 export const demonyms: ReadonlySet<string> = new Set([...lines(DEMONYMS), ...EXTRA_DEMONYMS]);
 // The largest lists (sorted by their generator) are kept as one string each and looked up in place: no string
@@ -104,13 +112,15 @@ function firstWordsOfPhrases(): ReadonlySet<string> {
 		const space = name.indexOf(' ');
 		if (space >= 0) leads.add(name.slice(0, space));
 	};
-	for (const names of [countries, organizations, fullNames, regions]) for (const name of names) add(name);
-	for (let start = 0; start < CITIES.length;) {
-		const end = CITIES.indexOf('\n', start);
-		const stop = end < 0 ? CITIES.length : end;
-		const space = CITIES.indexOf(' ', start);
-		if (space >= 0 && space < stop) leads.add(CITIES.slice(start, space));
-		start = stop + 1;
+	for (const names of [countries, listedOrganizations, fullNames, regions]) for (const name of names) add(name);
+	for (const data of [CITIES, BRANDS]) {
+		for (let start = 0; start < data.length;) {
+			const end = data.indexOf('\n', start);
+			const stop = end < 0 ? data.length : end;
+			const space = data.indexOf(' ', start);
+			if (space >= 0 && space < stop) leads.add(data.slice(start, space));
+			start = stop + 1;
+		}
 	}
 	return leads;
 }

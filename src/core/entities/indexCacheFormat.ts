@@ -77,8 +77,16 @@ class CachedArticle implements IndexedArticle {
 	private own: CachedEntity[] | undefined;
 	private expanded: { lineStarts: readonly number[]; headings: IndexedArticle['headings'] } | undefined;
 
-	/** `names`: the line's checked names quadruples (see {@link encodeIndexCacheLine}), made entities when first asked. */
-	constructor(readonly key: string, private names: readonly unknown[] | undefined, readonly details: string) {}
+	/**
+	 * `names`: the line's checked names quadruples (see {@link encodeIndexCacheLine}), made entities when first asked;
+	 * `source`: the details' JSON text, or its UTF-8 bytes (decoded when asked for).
+	 */
+	constructor(readonly key: string, private names: readonly unknown[] | undefined, private readonly source: string | Uint8Array) {}
+
+	/** The details' JSON text, as the line holds it. */
+	get details(): string {
+		return typeof this.source === 'string' ? this.source : utf8Decoder.decode(this.source);
+	}
 
 	/**
 	 * The entities, made from the names on first use: a second start that loads the stored reverse index never
@@ -165,6 +173,7 @@ class CachedEntity implements IndexedEntity {
  */
 export function encodeIndexCacheLine(file: CachedFile): string {
 	if (file instanceof ReadCacheFile) return file.line;
+	if (file instanceof BytesLineFile) return utf8Decoder.decode(file.bytes);
 	const { uri, stamp, article } = file;
 	if (!article) return JSON.stringify([uri, stamp.mtime, stamp.size]);
 	const names: unknown[] = [];
@@ -185,6 +194,19 @@ export function encodeIndexCacheLine(file: CachedFile): string {
  * measured (their content is checked when first used).
  */
 export function parseIndexCacheLine(line: string): CachedFile | undefined {
+	return parseLine(line, undefined);
+}
+
+/**
+ * {@link parseIndexCacheLine} for a line kept for the session (a worker's answer): a summary's line is kept as UTF-8
+ * bytes in `keep` (see {@link CacheLineBytes}), and the string is left to the collector.
+ */
+export function parseIndexCacheLineAsBytes(line: string, keep: CacheLineBytes): CachedFile | undefined {
+	return parseLine(line, keep);
+}
+
+/** `keep`: where a summary's line is kept as bytes (its own bytes, when it was read from them), else the string. */
+function parseLine(line: string, keep: CacheLineBytes | Uint8Array | undefined): CachedFile | undefined {
 	const tab = line.indexOf('\t');
 	let value: unknown;
 	try {
@@ -207,7 +229,41 @@ export function parseIndexCacheLine(line: string): CachedFile | undefined {
 		names[i] = internName(names[i] as string);
 		names[i + 2] = aliases.length === 0 ? noAliases : internAliases(aliases as string[]);
 	}
+	if (keep) {
+		const bytes = keep instanceof Uint8Array ? keep : keep.keep(line);
+		// JSON text never holds a raw tab: the first is the one between the head and the details.
+		return new BytesLineFile(uri as string, stamp, new CachedArticle(key, names, bytes.subarray(bytes.indexOf(9) + 1)), bytes);
+	}
 	return new ReadCacheFile(uri as string, stamp, new CachedArticle(key, names, line.slice(tab + 1)), line);
+}
+
+/** The smallest shared buffer {@link CacheLineBytes} allocates (a few hundred lines). */
+const lineChunkBytes = 256 * 1024;
+
+const utf8Decoder = new TextDecoder();
+
+/**
+ * Cache lines kept as UTF-8 bytes, in buffers shared by consecutive lines: a workspace's thousands of lines (most of
+ * a cache's size) stay outside the collected heap, instead of strings that every young-generation collection copies
+ * while a cold build keeps adding them. A line's bytes are a view of its buffer; a buffer is freed with its last line.
+ */
+export class CacheLineBytes {
+	private readonly encoder = new TextEncoder();
+	private chunk = new Uint8Array(0);
+	private used = 0;
+
+	/** `line` as UTF-8 bytes. */
+	keep(line: string): Uint8Array {
+		const most = 3 * line.length;
+		if (this.chunk.length - this.used < most) {
+			this.chunk = new Uint8Array(Math.max(lineChunkBytes, most));
+			this.used = 0;
+		}
+		const { written } = this.encoder.encodeInto(line, this.chunk.subarray(this.used));
+		const bytes = this.chunk.subarray(this.used, this.used + written);
+		this.used += written;
+		return bytes;
+	}
 }
 
 /**
@@ -219,12 +275,23 @@ class ReadCacheFile implements CachedFile {
 	constructor(readonly uri: string, readonly stamp: FileStamp, readonly article: IndexedArticle | undefined, readonly line: string) {}
 }
 
+/**
+ * A cached file whose line is kept as UTF-8 bytes (outside the collected heap), written back as they are: of a cache
+ * opened at its end (see {@link openIndexCacheSteps}: the cache's own bytes, never decoded unless a feature asks for
+ * the summary), or of a worker's answer (see {@link CacheLineBytes}).
+ */
+class BytesLineFile implements CachedFile {
+	constructor(readonly uri: string, readonly stamp: FileStamp, readonly article: IndexedArticle, readonly bytes: Uint8Array) {}
+}
+
 function isNumbers(value: unknown): value is number[] {
 	return Array.isArray(value) && value.every((n) => typeof n === 'number');
 }
 
 /** About this many bytes are decoded, parsed or encoded per step (~1 ms of work): small steps leave room for GC pauses. */
 const cacheStepBytes = 32 * 1024;
+
+const newline = Uint8Array.of(10);
 
 /** A cache read back: its files by URI, and the reverse index stored with them when it is whole and agrees with them. */
 export interface IndexCacheContents {
@@ -302,14 +369,8 @@ const damagedArticle: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings
 class LazyCachedArticle implements IndexedArticle {
 	private read: Pick<IndexedArticle, 'entities' | 'lineStarts' | 'headings'> | undefined;
 
-	/** `lines` until its line is read: then let go, so that the cache's bytes are not kept for the session. */
+	/** `lines` until its line is read (then let go: its bytes are kept only by the files not asked for, see {@link BytesLineFile}). */
 	constructor(readonly key: string, private lines: CacheLines | undefined, private readonly line: number) {}
-
-	/** Its line as the lines' pass read it (see {@link OpenedIndexCache.filesSteps}). */
-	settle(article: IndexedArticle): void {
-		this.read ??= article;
-		this.lines = undefined;
-	}
 
 	get entities(): IndexedArticle['entities'] {
 		return this.resolve().entities;
@@ -334,31 +395,60 @@ class LazyCachedArticle implements IndexedArticle {
 	}
 }
 
-/** The files' lines of an opened cache: where each begins and ends, each parsed once. */
+/** The files' lines of an opened cache: where each begins and ends. */
 class CacheLines {
 	private readonly decoder = new TextDecoder();
-	private readonly parsed: (CachedFile | null | undefined)[];
 
-	constructor(private readonly bytes: Uint8Array, readonly starts: readonly number[], readonly ends: readonly number[], readonly uris: readonly string[]) {
-		this.parsed = new Array<CachedFile | null | undefined>(starts.length);
-	}
+	constructor(private readonly bytes: Uint8Array, readonly starts: readonly number[], readonly ends: readonly number[], readonly uris: readonly string[]) {}
 
-	/** Line `line` parsed, or null when damaged. */
-	fileAt(line: number): CachedFile | null {
-		let file = this.parsed[line];
-		if (file === undefined) {
-			file = parseIndexCacheLine(this.decoder.decode(this.bytes.subarray(this.starts[line], this.ends[line]))) ?? null;
-			this.parsed[line] = file;
-		}
-		return file;
+	/** Line `line` parsed (a summary's details kept as the line's bytes), or undefined when damaged. */
+	fileAt(line: number): CachedFile | undefined {
+		const bytes = this.bytes.subarray(this.starts[line], this.ends[line]);
+		return parseLine(this.decoder.decode(bytes), bytes);
 	}
 
 	/** The summary on line `line` if it is the one the reverse index names there (URI and key). */
 	summaryAt(line: number, key: string): IndexedArticle | undefined {
-		const article = this.fileAt(line)?.article;
-		return article && article.key === key && this.fileAt(line)?.uri === this.uris[line] ? article : undefined;
+		const file = this.fileAt(line);
+		return file?.article && file.article.key === key && file.uri === this.uris[line] ? file.article : undefined;
+	}
+
+	/**
+	 * The stamp on summary line `line` if its head names the URI and key the reverse index names there and its end
+	 * says the length its details have (`tab`: where they begin), read from a few bytes at either end of the line:
+	 * nothing else of it is decoded (the names, checked when the summary is first used, and the details).
+	 */
+	stampAt(line: number, key: string, tab: number): FileStamp | undefined {
+		const start = this.starts[line];
+		const head = `[${JSON.stringify(this.uris[line])},`;
+		// The head, then the stamp (two numbers of at most 24 characters each) and the key (ASCII).
+		const text = this.decoder.decode(this.bytes.subarray(start, Math.min(tab, start + utf8Length(head) + key.length + 56)));
+		if (!text.startsWith(head)) return undefined;
+		const stamp = stampAndKey.exec(text.slice(head.length));
+		if (!stamp || stamp[3] !== key) return undefined;
+		const end = detailsLengthAtEnd.exec(this.decoder.decode(this.bytes.subarray(Math.max(start, tab - 16), tab)));
+		// The length is the details' in UTF-16 code units: their bytes' count when they are ASCII (headings seldom are not).
+		const details = this.ends[line] - tab - 1;
+		if (!end || (Number(end[1]) !== details && Number(end[1]) !== this.decoder.decode(this.bytes.subarray(tab + 1, this.ends[line])).length)) return undefined;
+		return { mtime: Number(stamp[1]), size: Number(stamp[2]) };
 	}
 }
+
+/** How many bytes `text` takes in UTF-8. */
+function utf8Length(text: string): number {
+	let bytes = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		// Two bytes up to U+07FF, three above (a surrogate pair's four bytes: two per half).
+		if (code > 0x7f) bytes += code > 0x7ff && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+	}
+	return bytes;
+}
+
+/** After a line's URI: its mtime and size (JSON numbers), its key, and the names' list opening. */
+const stampAndKey = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?),(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?),"([^"\\]*)",\[/;
+/** The end of a line's head: the details' length. */
+const detailsLengthAtEnd = /,(\d+)\]$/;
 
 /**
  * Opens a cache of this layout at its end, as steps (see `runSliced`), parsing only the reverse index (the last
@@ -393,12 +483,16 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 	const starts: number[] = [];
 	const ends: number[] = [];
 	const summaryLines: number[] = [];
+	const tabs: number[] = [];
 	let tab = bytes.indexOf(9, headerEnd + 1);
 	for (let at = headerEnd + 1; at < from;) {
 		let end = bytes.indexOf(10, at);
 		if (end < 0 || end >= from) end = from - 1;
 		if (tab >= 0 && tab < at) tab = bytes.indexOf(9, at);
-		if (tab >= 0 && tab < end) summaryLines.push(starts.length);
+		if (tab >= 0 && tab < end) {
+			summaryLines.push(starts.length);
+			tabs.push(tab);
+		}
 		starts.push(at);
 		ends.push(end);
 		at = end + 1;
@@ -424,18 +518,19 @@ export function* openIndexCacheSteps(bytes: Uint8Array): Generator<void, OpenedI
 			let id = 0;
 			let size = 0;
 			for (let line = 0; line < starts.length; line++) {
-				const file = lines.fileAt(line);
-				const summary = summaryLines[id] === line ? articles[id++] : undefined;
-				const article = summary && lines.summaryAt(line, summary.key);
-				if (!file || files.has(file.uri) || (summary && !article) || (!summary && file.article)) {
-					intact = false;
-				} else if (summary && article) {
-					summary.settle(article);
-					// The snapshot's own objects (its URI too: the same text, kept once), written back as the line read.
-					const own = file instanceof ReadCacheFile ? new ReadCacheFile(lines.uris[line], file.stamp, summary, file.line) : { uri: lines.uris[line], stamp: file.stamp, article: summary };
-					files.set(own.uri, own);
+				if (summaryLines[id] === line) {
+					// A summary's line: only its ends are read (see CacheLines.stampAt); the snapshot's own summary (parsed
+					// from the line when first used) and URI, and the line's bytes to write back.
+					const summary = articles[id];
+					const uri = lines.uris[line];
+					const stamp = lines.stampAt(line, summary.key, tabs[id++]);
+					if (!stamp || files.has(uri)) intact = false;
+					else files.set(uri, new BytesLineFile(uri, stamp, summary, bytes.subarray(starts[line], ends[line])));
 				} else {
-					files.set(file.uri, file);
+					// A .txt that is not a seed: a short line, parsed.
+					const file = lines.fileAt(line);
+					if (!file || files.has(file.uri) || file.article) intact = false;
+					else files.set(file.uri, file);
 				}
 				size += ends[line] - starts[line];
 				if (size >= cacheStepBytes) {
@@ -611,7 +706,7 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 	let lines: string[] = [];
 	let pending = 0;
 	const flush = (): void => {
-		chunks.push(encoder.encode(`\n${lines.join('\n')}`));
+		if (lines.length > 0) chunks.push(encoder.encode(`\n${lines.join('\n')}`));
 		lines = [];
 		pending = 0;
 	};
@@ -620,17 +715,26 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 		pending += line.length;
 	};
 	const summaries: { uri: string; article: IndexedArticle }[] = [];
+	let copied = 0;
 	for (const file of files) {
-		push(encodeIndexCacheLine(file));
-		if (file.article) summaries.push({ uri: file.uri, article: file.article });
-		if (pending >= cacheStepBytes) {
+		if (file instanceof BytesLineFile) {
+			// Its line as it was read: the bytes themselves.
 			flush();
+			chunks.push(newline, file.bytes);
+			copied += file.bytes.length;
+		} else {
+			push(encodeIndexCacheLine(file));
+		}
+		if (file.article) summaries.push({ uri: file.uri, article: file.article });
+		if (pending >= cacheStepBytes || copied >= 8 * cacheStepBytes) {
+			flush();
+			copied = 0;
 			yield;
 		}
 	}
 	const snapshot = (index && (yield* index.snapshotOfSteps(summaries))) ?? (yield* indexSnapshotSteps(summaries, index?.nameKeyMemo));
 	// Where the parts begin (after the newline that ends the last file's line), for the last line.
-	if (lines.length > 0) flush();
+	flush();
 	let from = 1;
 	for (const chunk of chunks) from += chunk.length;
 	// A part line: items added until it holds about cacheStepBytes of JSON.
@@ -684,7 +788,7 @@ export function* writeIndexCacheSteps(files: Iterable<CachedFile>, index?: Works
 	yield;
 	// Copied a few hundred kilobytes per step: touching megabytes of fresh memory at once is a long step of its own.
 	let offset = 0;
-	let copied = 0;
+	copied = 0;
 	for (const chunk of chunks) {
 		bytes.set(chunk, offset);
 		offset += chunk.length;

@@ -1,5 +1,5 @@
 import { APPOSITION_ENDS, CONNECTORS, ORG_TITLES, PARTY_WORDS, POSSESSIVE_ORGS, ORG_POSSESSIONS, CORPORATE_DESIGNATORS, DISEASE_NOUNS, DISEASES, ORG_BODY_HEADS, EPONYMOUS_ORG_TAILS, LEGISLATURE_WORDS, MISC_KEYWORDS, NEVER, NEWSPAPER_NAMES, OF_WORDS, ORG_AFTER, ORG_NOUNS, PLACE_NOUNS, ORG_HEADS, ORG_KEYWORDS, PERSON_VERBS, PLACE_HEADS, PLACE_KEYWORDS, PLACE_PREPOSITIONS, RESULT_VERBS, SPORTS_WORDS, TITLE_MODIFIERS, TITLES } from './cues';
-import { cities, countries, demonyms, isCountryOrRegion, firstNames, fullNames, isCommonWord, leadsKnownPhrase, majorCities, organizations, surnames } from './gazetteer';
+import { cities, countries, demonyms, isCountryOrRegion, firstNames, fullNames, isCommonWord, leadsKnownPhrase, longestOrganizationWords, majorCities, organizations, surnames, towns } from './gazetteer';
 import { Token, TokenKind, tokenize } from './tokenize';
 import type { EntityMention, EntityType, RecognizeOptions, UserLexicon } from './types';
 
@@ -238,12 +238,6 @@ function isTheAcronym(tokens: readonly Token[], a: number): boolean {
 	return tokens[a].lower === 'the' && next !== undefined && next.upper && next.text.length >= 2;
 }
 
-/** The most words a known organization has: a longer run is no organization, whatever its words (and is not joined into a key). */
-const longestOrganizationWords = (() => {
-	let most = 0;
-	for (const name of organizations) most = Math.max(most, name.split(' ').length);
-	return most;
-})();
 
 /** A multi-word name a gazetteer knows that starts at token `k` and ends by `b`: its length, or 0. */
 function knownPhraseAt(tokens: readonly Token[], k: number, b: number): number {
@@ -1114,7 +1108,9 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// "passed the House", "face the Commons": a legislature by its one word, inside a sentence.
 	if (b - a === 1 && LEGISLATURE_WORDS.has(key) && tokens[a - 1]?.text === 'the' && !tokens[a].sentenceStart) return void out.push(candidate(tokens, a, b, key, 'organization', Confidence.Cue));
 	if (b - a === 1 && (ORG_KEYWORDS.has(key) || PLACE_KEYWORDS.has(key)) && !organizations.has(key) && !countries.has(key)) {
-		if (ORG_KEYWORDS.has(key) && tokens[a - 1]?.text === 'the') out.push(candidate(tokens, a, b, key, 'organization', Confidence.Ordinary));
+		// "told the Times", "The Times reported": a newspaper's word that is also an organization's word.
+		if (NEWSPAPER_NAMES.has(key) && tokens[a - 1]?.lower === 'the' && !(isWord(tokens[b]) && tokens[b].cap)) out.push(candidate(tokens, a, b, key, 'organization', Confidence.Cue));
+		else if (ORG_KEYWORDS.has(key) && tokens[a - 1]?.text === 'the') out.push(candidate(tokens, a, b, key, 'organization', Confidence.Ordinary));
 		return;
 	}
 	if (MISC_KEYWORDS.has(tokens[b - 1].lower) && b - a > 1) return;
@@ -1218,6 +1214,11 @@ function emit(tokens: readonly Token[], a: number, b: number, personCue: boolean
 	// Team nicknames in a sports report: "the Cubs", "Springboks".
 	// Not the plural of an abbreviation ("23 KOs", "two MPs").
 	if (sports && ordinary && key.endsWith('s') && !MISC_KEYWORDS.has(tokens[b - 1].lower) && !ABBREVIATION_PLURAL.test(tokens[b - 1].text)) return push('organization', Confidence.Guess);
+	// "Buncrana", "Moranbah": a small town's name that is no person's, no word and no other name, where nothing else
+	// speaks for a type (not in a sports report, where such names are clubs); not after a verb of speech or before
+	// an apposition that is no place's ("said Pemberton, a bank analyst").
+	const speaker = (isWord(prev) && PERSON_VERBS.has(prev.lower)) || (next?.text === ',' && isWord(tokens[b + 1]) && (tokens[b + 1].lower === 'a' || tokens[b + 1].lower === 'an'));
+	if (single && !sports && !speaker && towns.has(key)) return push('place', Confidence.Guess);
 	if (ordinary) return push('person', Confidence.Ordinary);
 	push('person', Confidence.Guess);
 }

@@ -4,9 +4,9 @@
  */
 import { runSliced, type SliceHost, type SliceStats } from './articleEntities';
 import type { UserLexicon } from './index';
-import { parseIndexCacheLine, type CachedFile, type FileStamp } from './indexCacheFormat';
+import { CacheLineBytes, parseIndexCacheLineAsBytes, type CachedFile, type FileStamp } from './indexCacheFormat';
 import type { ScanBatch, ScanFiles, ScanRequest, ScanResult } from './indexScan';
-import { contentHash, indexFormatVersion, lexiconHash, summarizeArticleSteps, type IndexedArticle } from './indexedArticle';
+import { contentHash, forEachEntityName, indexFormatVersion, lexiconHash, summarizeArticleSteps, type IndexedArticle } from './indexedArticle';
 import { isSeedFileName, startsWithDateline } from '../seed/seedRecognition';
 import type { IndexSnapshot, WorkspaceEntityIndex } from './workspaceEntityIndex';
 import { drainSteps } from '../text/steps';
@@ -87,6 +87,8 @@ export class WorkspaceIndexUpdater {
 	/** Keys of summaries offered by a shared cache, by file: used only when the file's text has that key. */
 	private sharedKeys = new Map<string, string>();
 	private readonly lexiconHashes = new WeakMap<UserLexicon, string>();
+	/** The workers' answers' lines, kept as bytes. */
+	private readonly lineBytes = new CacheLineBytes();
 	/** Whether the cache entries changed since {@link markSaved}. */
 	dirty = false;
 	/** The first change since {@link markSaved}, for the log (why the cache is written again). */
@@ -248,14 +250,21 @@ export class WorkspaceIndexUpdater {
 	*adoptCachedSteps(uris: readonly string[]): Generator<void, number> {
 		let adopted = 0;
 		let entities = 0;
+		let looked = 0;
 		for (const uri of uris) {
 			const article = this.files.get(uri)?.article;
 			if (article && article.key.slice(article.key.lastIndexOf(':') + 1) === this.lexiconKey(this.host.lexiconFor(uri))) {
-				this.index.set(uri, article);
 				adopted++;
+				// Served already (the stored reverse index of a second start): nothing to do, and its entities are not
+				// asked for (a summary read from the cache makes them only when a feature needs them).
+				if (this.index.get(uri) === article) {
+					if (++looked % useCachePerStep === 0) yield;
+					continue;
+				}
+				this.index.set(uri, article);
 				// Filling the reverse index costs by the entity: a step ends after about adoptEntitiesPerStep of them
 				// (100 articles per step made steps of 10 to 25 ms in a profile, GC pauses aside).
-				entities += article.entities.length;
+				forEachEntityName(article, () => entities++);
 				if (entities >= adoptEntitiesPerStep) {
 					entities = 0;
 					yield;
@@ -397,7 +406,7 @@ export class WorkspaceIndexUpdater {
 					counts.gone++;
 					break;
 				case 'analysed': {
-					const file = parseIndexCacheLine(result.line);
+					const file = parseIndexCacheLineAsBytes(result.line, this.lineBytes);
 					if (file?.article) this.remember(file);
 					else this.forget(uri);
 					counts.analysed++;

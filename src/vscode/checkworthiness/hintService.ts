@@ -66,6 +66,13 @@ export interface ScoringTiming extends Partial<SliceFigures> {
 	workerParts?: { parseMs: number; scoreMs: number; encodeMs: number };
 	/** How many sentences the worker scored for the first job (the others came from its caches or earlier sessions). */
 	scoredSentences?: number;
+	/**
+	 * When the worker read and scored the article's file before the host had its text (its tab came first): whether
+	 * its scores came with it (`taken`: the same text, no job sent; `beforeDocumentMs`: how long they had been here
+	 * when the host had the document), else the article's job found them; the sentences scored then, its CPU, and
+	 * from the prefetch's post to its start and end (ms; no end: the article's job came first and scored the rest).
+	 */
+	prefetch?: { taken: boolean; sentences: number; cpuMs?: number; toWorkerMs: number; doneMs?: number; beforeDocumentMs?: number };
 	/** From the job's post to the worker starting it (the text's copy, the worker's queue), and from its end to the reply reaching the host. */
 	toWorkerMs?: number;
 	backMs?: number;
@@ -84,6 +91,12 @@ export interface HintServiceOptions {
 	/** Where the worker's scores are remembered across sessions (the workspace's storage); none without. */
 	readonly memory?: ScoreMemory;
 }
+
+/**
+ * The files the worker reads and scores when their tab opens (bytes): smaller ones score quickly once their text
+ * comes; a larger one would take longer to read than the editor takes to load it.
+ */
+export const prefetchBytes = { min: 32 * 1024, max: 8 * 1024 * 1024 } as const;
 
 /** The remembered scores are written this long after the last article was scored or closed (ms). */
 const REMEMBER_DELAY_MS = 2_000;
@@ -125,6 +138,11 @@ export class HintService extends Disposable {
 	private rememberTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Settles once the worker took the remembered scores (or could not): background scoring waits for them. */
 	private remembered: Promise<unknown> = Promise.resolve();
+	/**
+	 * The articles whose files the worker was asked to score before they opened, until they close (a language
+	 * change, as a dateline makes a `.txt` file an article, closes and opens the document again: the scores wait).
+	 */
+	private readonly prefetched = new Set<string>();
 
 	constructor(private readonly documents: SeedDocumentCache, readonly claims: ClaimLink, private readonly options: HintServiceOptions = {}) {
 		super();
@@ -138,11 +156,20 @@ export class HintService extends Disposable {
 			const entry = this.entries.get(event.document.uri.toString());
 			if (entry?.inWorker && event.contentChanges.length > 0) entry.inWorker.edits.push(toTextEdits(event.contentChanges));
 		}));
-		this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
+		this._register(vscode.workspace.onDidCloseTextDocument((document) => {
+			this.prefetched.delete(document.uri.toString());
+			this.forget(document.uri);
+		}));
 		// With a worker, an article is sent as soon as the host has it: its editor is shown (and marked) later,
 		// after the other features' first work on it, by when its scores are often back.
 		this._register(vscode.workspace.onDidOpenTextDocument((document) => {
 			if (this.where === 'worker' && this.enabled && isSeedDocument(document) && document.uri.scheme !== 'git') this.ensureScored(document);
+		}));
+		// An article's tab comes long before its document when the user opens it (the Explorer, Quick Open: the
+		// editor opens, then loads the text): its file is read and scored in the worker meanwhile.
+		this._register(vscode.window.tabGroups.onDidChangeTabs((event) => {
+			for (const tab of [...event.opened, ...event.changed]) if (tab.input instanceof vscode.TabInputText) this.prefetch(tab.input.uri);
+			for (const tab of event.closed) if (tab.input instanceof vscode.TabInputText) this.prefetchUnused(tab.input.uri);
 		}));
 		// First of the listeners: whatever changed (claims, dismissals, settings, scores), the hints are selected anew.
 		this._register(this.onDidChange((uri) => {
@@ -197,6 +224,32 @@ export class HintService extends Disposable {
 			if (worker.failed) this.workerFailed(worker, error);
 			return undefined;
 		}
+	}
+
+	/**
+	 * Lets the worker read and score the article at `uri` before the host has its document (see the worker's
+	 * `prefetch` job): a local `.txt` file ({@link prefetchBytes}; the worker goes on only for a seed article) not
+	 * open yet, once per open, with hints on and a worker. Its scores come ahead and are taken when the document's
+	 * text is the file's (see `ScoringClient.takePrefetched`); else the job finds what it can of them.
+	 */
+	private prefetch(uri: vscode.Uri): void {
+		const key = uri.toString();
+		if (uri.scheme !== 'file' || this.where !== 'worker' || !this.enabled || this.entries.has(key) || this.prefetched.has(key)) return;
+		// A `.txt` file (a seed article by its name, or by the dateline the worker then looks for).
+		if (!uri.path.toLowerCase().endsWith('.txt')) return;
+		if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
+		const worker = this.startedWorker();
+		if (!worker) return;
+		this.prefetched.add(key);
+		worker.prefetch(key, uri.fsPath, prefetchBytes.min, prefetchBytes.max);
+	}
+
+	/** A tab closed before its document opened (or with none left open): the worker forgets what it read for it. */
+	private prefetchUnused(uri: vscode.Uri): void {
+		const key = uri.toString();
+		if (!this.prefetched.has(key) || this.entries.has(key) || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
+		this.prefetched.delete(key);
+		this.worker?.close(key);
 	}
 
 	/** Whether an article is being scored in slices now (a warm-up waits for it). */
@@ -346,7 +399,9 @@ export class HintService extends Disposable {
 		else jobs.edits++;
 		const key = document.uri.toString();
 		const postedAt = sharedClockMs();
-		const reply = worker.score(key, run.version, source, text);
+		// Its file read and scored already (its tab came first), with this very text: no job at all.
+		const prefetched = 'text' in source ? worker.takePrefetched(key, run.version, text) : undefined;
+		const reply = prefetched ? Promise.resolve(prefetched) : worker.score(key, run.version, source, text);
 		if (meter) {
 			meter.end();
 			entry.timing.where ??= 'worker';
@@ -360,7 +415,12 @@ export class HintService extends Disposable {
 			this.rememberSoon();
 			const first = entry.timing.readyAt === undefined;
 			const meter = first ? new SliceMeter() : undefined;
-			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, scoredSentences: result.timing.scoredSentences, toWorkerMs: result.timing.startedAt - postedAt, backMs: result.receivedAt - result.timing.finishedAt, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs });
+			const prefetch = result.timing.prefetch;
+			const prefetchPostedAt = result.prefetchPostedAt;
+			if (first && prefetch && prefetchPostedAt !== undefined) {
+				entry.timing.prefetch = { taken: prefetched !== undefined, sentences: prefetch.sentences, ...(prefetch.cpuMs === undefined ? {} : { cpuMs: prefetch.cpuMs }), toWorkerMs: prefetch.startedAt - prefetchPostedAt, ...(prefetch.finishedAt === undefined ? {} : { doneMs: prefetch.finishedAt - prefetchPostedAt }), ...(prefetched ? { beforeDocumentMs: postedAt - result.receivedAt } : {}) };
+			}
+			if (first) Object.assign(entry.timing, { readyAt: performance.now(), workerMs: result.timing.workMs, workerCpuMs: result.timing.cpuMs, workerParts: { parseMs: result.timing.parseMs, scoreMs: result.timing.scoreMs, encodeMs: result.timing.encodeMs }, scoredSentences: result.timing.scoredSentences, decodeMs: result.decodeMs, decodeCpuMs: result.decodeCpuMs, ...(prefetched ? {} : { toWorkerMs: result.timing.startedAt - postedAt, backMs: result.receivedAt - result.timing.finishedAt }) });
 			this.changeEmitter.fire(document.uri);
 			if (meter) {
 				meter.end();

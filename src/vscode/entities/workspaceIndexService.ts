@@ -8,7 +8,7 @@ import { WorkspaceEntityIndex, type IndexSnapshot } from '../../core/entities/wo
 import { analyzeInSlices, WorkspaceIndexUpdater, type AnalyzeForIndex, type ScanAllOptions, type ScanCounts } from '../../core/entities/workspaceIndexUpdater';
 import { sortSteps } from '../../core/text/sortSteps';
 import { Disposable } from '../dispose';
-import { listedFiles, localListingPlan } from '../localFolderListing';
+import { listedFileUris, localListingPlan } from '../localFolderListing';
 import { HostLatencyProbe, type HostLatency } from '../hostLatencyProbe';
 import { hostSlicer } from './articleEntitiesCache';
 import type { EntityKnowledgeStore } from './knowledgeStore';
@@ -29,17 +29,22 @@ const progressEventMs = 2000;
 
 /**
  * The URIs' strings, distinct and sorted, as steps (see `runSliced`): formatting a URI costs microseconds and a
- * folder has thousands; sorting 100,000 takes tens of milliseconds at once, so it runs in steps too.
+ * folder has thousands (a step of 500 was one of 100 to 250 ms of the host's thread at start-up in a profile, with
+ * its garbage collected); sorting 100,000 takes tens of milliseconds at once, so it runs in steps too.
  */
-function* urisSortedSteps(found: Iterable<vscode.Uri>): Generator<void, string[]> {
+function* urisSortedSteps(found: Iterable<string>): Generator<void, string[]> {
 	const uris = new Set<string>();
 	let formatted = 0;
 	for (const uri of found) {
-		uris.add(uri.toString());
-		if (++formatted % 500 === 0) yield;
+		uris.add(uri);
+		if (++formatted % 50 === 0) yield;
 	}
 	yield;
 	return yield* sortSteps([...uris], compareStrings);
+}
+
+function* uriStrings(uris: Iterable<vscode.Uri>): Generator<string> {
+	for (const uri of uris) yield uri.toString();
 }
 
 function compareStrings(a: string, b: string): number {
@@ -368,7 +373,7 @@ export class WorkspaceIndexService extends Disposable {
 			const listing = this.listingPlan();
 			const search = (): Promise<string[] | undefined> => {
 				listedBy = 'search';
-				return Promise.resolve(vscode.workspace.findFiles('**/*.txt')).then((found) => runSliced(urisSortedSteps(found), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats));
+				return Promise.resolve(vscode.workspace.findFiles('**/*.txt')).then((found) => runSliced(urisSortedSteps(uriStrings(found)), { ...hostSlicer(), isCancelled: () => this.cancelled }, applyBudgetMs, this.stats));
 			};
 			const found = (listing ? cacheServed.then(() => {
 				this.pool?.prestart?.();
@@ -510,9 +515,9 @@ export class WorkspaceIndexService extends Disposable {
 	private async listFolders(plan: readonly FolderListingRequest[]): Promise<string[] | undefined> {
 		const pool = this.pool;
 		if (!pool) return undefined;
-		let found: (() => Generator<vscode.Uri>) | undefined;
+		let found: (() => Generator<string>) | undefined;
 		try {
-			found = await listedFiles(pool, plan);
+			found = await listedFileUris(pool, plan);
 		} catch (error) {
 			this.log.warn(`entity index: the ${pool.kind} could not list the folders (${error instanceof Error ? error.message : String(error)}); asking VS Code's file search`);
 			return undefined;
