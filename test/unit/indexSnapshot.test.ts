@@ -23,9 +23,8 @@ function summary(text: string, lexicon?: { notEntities?: string[] }): IndexedArt
 	return summarizeArticle(indexKey(text, lexicon), text, analyzeArticle(text, lexicon));
 }
 
-// The old generator: on the news-like one (version 2) the reloaded index names an entity met as "NORMANDY" (a
-// dateline) and "Normandy" by the other spelling than the filled one (a display-name tie, left to the index's owner).
-const articles = [...generateArchive(120, 7, 1)];
+// The news-like archive: datelines in capitals beside the same names in prose ("NORMANDY", "Normandy").
+const articles = [...generateArchive(120, 7)];
 const uriOf = (i: number) => `file:///w/${String(i).padStart(3, '0')}/${articles[i].name}`;
 
 /** Every answer of the index that a feature reads, for every entity named anywhere in it. */

@@ -35,6 +35,27 @@ void describe('sameEntity', () => {
 });
 
 void describe('WorkspaceEntityIndex', () => {
+	void it('shows an entity by the same name whatever order its files came and went in: small letters over capitals only', () => {
+		const dateline = summary(' date 2025-03-01\n\nGENEVA (Reuters) - Talks resumed on Monday, officials said.');
+		const prose = summary(' date 2025-03-02\n\nDelegates met in Geneva on Tuesday.');
+		const shown = (index: WorkspaceEntityIndex) => index.entityTotals().place.find((total) => total.key.endsWith('geneva'))?.name;
+		const capitalsFirst = new WorkspaceEntityIndex();
+		capitalsFirst.set('file:///1.txt', dateline);
+		capitalsFirst.set('file:///2.txt', prose);
+		const proseFirst = new WorkspaceEntityIndex();
+		proseFirst.set('file:///2.txt', prose);
+		proseFirst.set('file:///1.txt', dateline);
+		assert.equal(shown(capitalsFirst), 'Geneva');
+		assert.equal(shown(proseFirst), 'Geneva');
+		// The file with the shown spelling leaves: the name is chosen again from the files left, as a new index would.
+		proseFirst.delete('file:///2.txt');
+		assert.equal(shown(proseFirst), 'GENEVA');
+		capitalsFirst.deleteMany(['file:///2.txt']);
+		assert.equal(shown(capitalsFirst), 'GENEVA');
+		capitalsFirst.set('file:///2.txt', prose);
+		assert.equal(shown(capitalsFirst), 'Geneva');
+	});
+
 	void it('finds the files that mention an entity, under any of its names, except the asking file', () => {
 		const index = new WorkspaceEntityIndex();
 		index.set('file:///a.txt', summary(a));

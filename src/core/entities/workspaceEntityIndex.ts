@@ -176,6 +176,25 @@ export class NameKeyMemo {
 }
 
 /**
+ * Whether `candidate` is the better name to show for an entity than `shown`: a spelling with small letters over one in
+ * capitals only ("Normandy" over a dateline's "NORMANDY"), then the first in code-unit order. A total order, so the
+ * name shown does not depend on the order the files were indexed in (a cold build, a reloaded cache and a watcher's
+ * updates agree).
+ */
+export function isBetterShownName(candidate: string, shown: string): boolean {
+	const candidateCapitals = candidate === candidate.toUpperCase();
+	const shownCapitals = shown === shown.toUpperCase();
+	if (candidateCapitals !== shownCapitals) return shownCapitals;
+	return candidate < shown;
+}
+
+/** Records `name` as the name shown for `key` unless a better one is recorded ({@link isBetterShownName}). */
+function showName(names: Map<string, string>, key: string, name: string): void {
+	const shown = names.get(key);
+	if (shown === undefined || (shown !== name && isBetterShownName(name, shown))) names.set(key, name);
+}
+
+/**
  * The numbers of the files that have one name key: the number itself when there is one file (most names are
  * named in one article: no object for them), else the numbers ascending, each once. An array is frozen when it is
  * shared (between the two maps of a snapshot, or between an index and a snapshot of it): the index changes only
@@ -240,7 +259,7 @@ export function* indexSnapshotSteps(files: Iterable<{ readonly uri: string; read
 			push(canonical, key, id);
 			for (const other of keys) push(named, other, id);
 			canonicalMentions.set(key, (canonicalMentions.get(key) ?? 0) + mentions);
-			if (!canonicalNames.has(key)) canonicalNames.set(key, name);
+			showName(canonicalNames, key, name);
 			for (let i = 1; i < keys.length; i++) {
 				let users = aliasUsers.get(keys[i]);
 				if (!users) aliasUsers.set(keys[i], (users = new Map()));
@@ -312,6 +331,8 @@ export class WorkspaceEntityIndex {
 	private canonicalMentions = new Map<string, number>();
 	private canonicalNames = new Map<string, string>();
 	private aliasUsers = new Map<string, Map<string, number>>();
+	/** Canonical keys whose shown name was a removed file's: chosen again from their files before the names are read. */
+	private staleNames = new Set<string>();
 	/** Changes with every set, delete or clear: what the totals' cache is checked against. */
 	private changes = 0;
 	private totalsCache: { readonly changes: number; readonly totals: Readonly<Record<EntityType, readonly WorkspaceEntityTotal[]>> } | undefined;
@@ -350,8 +371,9 @@ export class WorkspaceEntityIndex {
 	 * build). The totals are the index's own (the name shown for a key is the one it shows now).
 	 */
 	*snapshotOfSteps(files: readonly { readonly uri: string; readonly article: IndexedArticle }[]): Generator<void, IndexSnapshot | undefined> {
-		const version = this.changes;
 		if (files.length !== this.articles.size) return undefined;
+		yield* this.settleShownNamesSteps();
+		const version = this.changes;
 		const ids = new Map<string, number>();
 		for (let id = 0; id < files.length; id++) {
 			if (this.articles.get(files[id].uri) !== files[id].article) return undefined;
@@ -548,10 +570,12 @@ export class WorkspaceEntityIndex {
 		const mentions = (this.canonicalMentions.get(canonical) ?? 0) + sign * entityMentions;
 		if (this.byCanonical.has(canonical)) {
 			this.canonicalMentions.set(canonical, mentions);
-			if (!this.canonicalNames.has(canonical)) this.canonicalNames.set(canonical, name);
+			if (sign === 1) showName(this.canonicalNames, canonical, name);
+			else if (this.canonicalNames.get(canonical) === name) this.staleNames.add(canonical);
 		} else {
 			this.canonicalMentions.delete(canonical);
 			this.canonicalNames.delete(canonical);
+			this.staleNames.delete(canonical);
 		}
 		for (let i = 1; i < keys.length; i++) {
 			let users = this.aliasUsers.get(keys[i]);
@@ -639,6 +663,42 @@ export class WorkspaceEntityIndex {
 		this.canonicalMentions = new Map();
 		this.canonicalNames = new Map();
 		this.aliasUsers = new Map();
+		this.staleNames = new Set();
+	}
+
+	/**
+	 * Chooses again the shown name of the keys whose name left with a removed file, from the files that still have
+	 * them: one pass over those files' entity names (each file once however many of its keys are stale), in steps.
+	 * What an index filled with the remaining files would show, so the name never depends on the files' history.
+	 * Applied only if the index did not change meanwhile (else the keys stay stale for the next reader).
+	 */
+	private *settleShownNamesSteps(): Generator<void, void> {
+		if (this.staleNames.size === 0) return;
+		const changes = this.changes;
+		const stale = this.staleNames;
+		this.staleNames = new Set();
+		const files = new Set<string>();
+		for (const key of stale) for (const uri of this.filesAt(this.byCanonical, key)) files.add(uri);
+		const names = new Map<string, string>();
+		let done = 0;
+		for (const uri of files) {
+			const article = this.articles.get(uri);
+			if (!article) continue;
+			forEachEntityName(article, (type, name, aliases) => {
+				const key = this.memo.keysOfNames(type, name, aliases)[0];
+				if (stale.has(key)) showName(names, key, name);
+				done++;
+			});
+			if (done >= totalsPerStep) {
+				done = 0;
+				yield;
+			}
+		}
+		if (this.changes !== changes) {
+			for (const key of stale) if (this.byCanonical.has(key)) this.staleNames.add(key);
+			return;
+		}
+		for (const [key, name] of names) this.canonicalNames.set(key, name);
 	}
 
 	/**
@@ -656,6 +716,7 @@ export class WorkspaceEntityIndex {
 	 */
 	*entityTotalsSteps(): Steps<Readonly<Record<EntityType, readonly WorkspaceEntityTotal[]>>> {
 		if (this.totalsCache?.changes === this.changes) return this.totalsCache.totals;
+		yield* this.settleShownNamesSteps();
 		const changes = this.changes;
 		// Most names fold into nothing: only the folded ones get a list, kept by the name they fold into.
 		const folded = new Map<string, string[]>();
@@ -683,7 +744,8 @@ export class WorkspaceEntityIndex {
 			if (++done % totalsPerStep === 0) yield;
 		}
 		for (const list of Object.values(totals)) yield* sortSteps(list, byCount);
-		if (this.changes === changes) this.totalsCache = { changes, totals };
+		// Names still stale (the index changed while they were chosen again) are not kept for good.
+		if (this.changes === changes && this.staleNames.size === 0) this.totalsCache = { changes, totals };
 		return totals;
 	}
 
