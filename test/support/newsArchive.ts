@@ -335,9 +335,18 @@ function* generateArchiveV2(count: number, seed: number): Generator<ArchiveArtic
 			const plainWord = pools.words[rank];
 			return rank >= pools.topWords && random() < 0.15 ? inflect(plainWord, random()) : plainWord;
 		};
+		// A run's last word is never a capitalised one: a name follows many runs, and "... Worse Sternest Kamola
+		// Gross" is one name to any reader, so the articles said to name the person would not.
+		const lastWord = (): string => {
+			for (;;) {
+				const next = word();
+				if (!/^\p{Lu}/u.test(next)) return next;
+			}
+		};
 		const words = (low: number, high: number): string => {
-			let run = word();
-			for (let k = between(low, high) - 1; k > 0; k--) run += (random() < 0.05 ? ', ' : ' ') + word();
+			const count = between(low, high);
+			let run = count > 1 ? word() : lastWord();
+			for (let k = count - 1; k > 0; k--) run += (random() < 0.05 ? ', ' : ' ') + (k > 1 ? word() : lastWord());
 			return run;
 		};
 		const opening = (low: number, high: number): string => {
