@@ -65,6 +65,25 @@ void describe('background scoring of large articles', () => {
 		assert.equal(again.sentences, 0);
 	});
 
+	void it('keeps every paragraph it scores when an export runs in the middle of the job', () => {
+		const files = memoryFiles({ '/w/big.txt': { text: big, mtime: 1 } });
+		const state = new ScoringWorkerState();
+		state.answer({ kind: 'remember', id: 0, fingerprint: 'scorer' });
+		const steps = state.prescoreSteps(job(['/w/big.txt'], minBytes), files);
+		// Read, parsed and a few paragraphs scored; then the editor's export is answered between two of the job's steps.
+		for (let i = 0; i < 6; i++) assert.equal(steps.next().done, false);
+		drainSteps(state.exportSteps({ kind: 'exportRemembered', id: 2 }));
+		const result = drainSteps(steps);
+		assert.ok(result.paragraphs > 10, `${result.paragraphs} paragraphs scored`);
+		const exported = drainSteps(state.exportSteps({ kind: 'exportRemembered', id: 3 }));
+		const bytes = exported.kind === 'remembered' ? exported.bytes : undefined;
+		assert.ok(bytes, 'the paragraphs scored after the first export are written by the next');
+		assert.equal(answerWhole(state, 'file:///w/big.txt', big).scored, 0, 'every paragraph known in this session');
+		const next = new ScoringWorkerState();
+		next.answer({ kind: 'remember', id: 0, fingerprint: 'scorer', bytes });
+		assert.equal(answerWhole(next, 'file:///w/big.txt', big).scored, 0, 'and in the next');
+	});
+
 	void it('keeps what it scored for the next session (the remembered file)', () => {
 		const files = memoryFiles({ '/w/big.txt': { text: big, mtime: 1 } });
 		const state = new ScoringWorkerState();

@@ -390,6 +390,11 @@ export class ScoringWorkerState {
 	 * {@link prescoreSteps}); the newest last. Until then they pin their articles' texts.
 	 */
 	private unsaved: ReadonlyMap<string, ParagraphScoreLists>[] = [];
+	/**
+	 * The unsaved maps a `prescore` job is still filling: an export that runs between the job's steps takes what they
+	 * hold so far but leaves them unsaved, so the paragraphs scored after it are taken by the next export.
+	 */
+	private readonly filling = new Set<ReadonlyMap<string, ParagraphScoreLists>>();
 	/** The remembered scores, then the unsaved ones (the newest first), by paragraph text. */
 	private readonly known = (text: string): ParagraphScoreLists | undefined => {
 		const remembered = this.remembered.get(text);
@@ -623,7 +628,7 @@ export class ScoringWorkerState {
 			return;
 		}
 		this.remembered = decoded;
-		this.unsaved = this.unsaved.filter((map) => !unsaved.includes(map));
+		this.unsaved = this.unsaved.filter((map) => !unsaved.includes(map) || this.filling.has(map));
 		// Sent as a copy: the remembered lists are views of these bytes.
 		this.unsent = bytes.slice();
 	}
@@ -637,11 +642,23 @@ export class ScoringWorkerState {
 	 * articles' before them, see {@link absorb}), so that opening one of these articles scores nothing.
 	 */
 	*prescoreSteps(job: Extract<ScoringJob, { kind: 'prescore' }>, files: WorkerFiles): Steps<Omit<PrescoreResult, 'slices' | 'busyMs' | 'longestSliceMs' | 'busyCpuMs'>> {
-		const large: { readonly file: PrescoreFile; readonly mtime: number }[] = [];
 		const scoredHere = new Map<string, ParagraphScoreLists>();
 		// Without remembered scores (no workspace storage) nothing would keep them: nothing is scored.
 		if (this.fingerprint === undefined) return { supported: true, files: job.files.length, large: 0, articles: 0, skipped: 0, paragraphs: 0, sentences: 0 };
 		this.unsaved.push(scoredHere);
+		this.filling.add(scoredHere);
+		try {
+			return yield* this.prescoreInto(scoredHere, job, files);
+		} finally {
+			this.filling.delete(scoredHere);
+			// An export during the job left the map unsaved: the next one takes it (and lets its texts go).
+			if (scoredHere.size > 0) this.changed = true;
+		}
+	}
+
+	/** {@link prescoreSteps}' work, its scores put in `scoredHere`. */
+	private *prescoreInto(scoredHere: Map<string, ParagraphScoreLists>, job: Extract<ScoringJob, { kind: 'prescore' }>, files: WorkerFiles): Steps<Omit<PrescoreResult, 'slices' | 'busyMs' | 'longestSliceMs' | 'busyCpuMs'>> {
+		const large: { readonly file: PrescoreFile; readonly mtime: number }[] = [];
 		for (let i = 0; i < job.files.length; i++) {
 			const file = job.files[i];
 			const stat = files.stat(file.path);
